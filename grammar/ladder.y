@@ -1,0 +1,276 @@
+/* ladder.y - the grammar of .ladder files, and nothing else: actions only
+ * build the tree through ast_* helpers. One statement per line; after a
+ * syntax error the parser resynchronises at the next line end, so one run
+ * reports every syntax error. */
+%require "3.8"
+%define api.pure full
+%define api.location.type {struct loc}
+%define api.token.prefix {TOK_}
+%define parse.error custom
+%define parse.lac full
+%locations
+%expect 0
+
+%code requires {
+#include "ast.h"
+#include "parse_ctx.h"
+}
+
+%code provides {
+int yylex(YYSTYPE *lval, struct loc *lloc, void *scanner);
+}
+
+%code {
+#include <stdio.h>
+#include <string.h>
+
+/* Bison's default joins spans; an empty rule takes the end of the previous one. */
+#define YYLLOC_DEFAULT(Cur, Rhs, N)                                   \
+    do {                                                              \
+        if (N) {                                                      \
+            (Cur).first_line = YYRHSLOC(Rhs, 1).first_line;           \
+            (Cur).first_column = YYRHSLOC(Rhs, 1).first_column;       \
+            (Cur).last_line = YYRHSLOC(Rhs, N).last_line;             \
+            (Cur).last_column = YYRHSLOC(Rhs, N).last_column;         \
+        } else {                                                      \
+            (Cur).first_line = (Cur).last_line = YYRHSLOC(Rhs, 0).last_line;       \
+            (Cur).first_column = (Cur).last_column = YYRHSLOC(Rhs, 0).last_column; \
+        }                                                             \
+    } while (0)
+
+static struct ast_text text_at(const char *s, struct loc loc) { return (struct ast_text){s, loc}; }
+static struct ast_levels levels_one(struct ast_level l, struct loc loc);
+static struct ast_levels levels_range(struct ast_level lo, struct ast_level hi, struct loc loc);
+static struct ast_range range_of(struct ast_number lo, struct ast_number hi, struct loc loc);
+static void add_stmt(struct parse_ctx *ctx, struct ast_stmt *s);
+static void yyerror(const struct loc *loc, void *scanner, struct parse_ctx *ctx, const char *msg);
+}
+
+%lex-param {void *scanner}
+%parse-param {void *scanner} {struct parse_ctx *ctx}
+
+%union {
+    const char *str;
+    struct ast_number num;
+    struct ast_level level;
+    struct ast_levels levels;
+    struct ast_range range;
+    enum model_kind kind;
+    struct ast_stmt *stmt;
+    struct { bool has; enum model_kind kind; struct loc loc; } opt_kind;
+    struct { bool has; struct ast_range range; } opt_years;
+}
+
+%token END 0 "end of file"
+%token NEWLINE "end of line"
+%token <str> ID "identifier"
+%token <str> STRING "string"
+%token <num> NUMBER "number"
+%token <level> LEVEL "level"
+%token ARROW "'->'"
+%token DOTDOT "'..'"
+%token LPAREN "'('" RPAREN "')'" COMMA "','" LBRACE "'{'" RBRACE "'}'"
+%token KW_LADDER "'ladder'" KW_AXIS "'axis'" KW_LEVELS "'levels'" KW_TRACK "'track'"
+%token KW_BOX "'box'" KW_YEARS "'years'" KW_ROLE "'role'" KW_LEVEL "'level'" KW_AT "'at'"
+%token KW_COMPANY "'company'" KW_PROMOTION "'promotion'" KW_LATERAL "'lateral'"
+%token KW_DOWNWARD "'downward'"
+
+%type <stmt> stmt company company_head
+%type <levels> levels
+%type <range> range
+%type <kind> kind
+%type <opt_kind> opt_kind
+%type <opt_years> opt_years
+
+%%
+
+file
+    : %empty
+    | file line
+    ;
+
+line
+    : stmt NEWLINE          { add_stmt(ctx, $1); }
+    | NEWLINE
+    | error NEWLINE         { yyerrok; }
+    ;
+
+stmt
+    : KW_LADDER STRING
+        { $$ = ast_stmt_new(ctx->arena, AST_LADDER, @$);
+          $$->u.ladder.title = text_at($2, @2); }
+    | KW_AXIS ID STRING range
+        { $$ = ast_stmt_new(ctx->arena, AST_AXIS, @$);
+          $$->u.axis.name = text_at($2, @2);
+          $$->u.axis.title = text_at($3, @3);
+          $$->u.axis.range = $4; }
+    | KW_LEVELS levels
+        { $$ = ast_stmt_new(ctx->arena, AST_LEVELS, @$);
+          $$->u.levels.levels = $2; }
+    | KW_TRACK ID STRING
+        { $$ = ast_stmt_new(ctx->arena, AST_TRACK, @$);
+          $$->u.track.id = text_at($2, @2);
+          $$->u.track.name = text_at($3, @3); }
+    | KW_BOX STRING levels
+        { $$ = ast_stmt_new(ctx->arena, AST_BOX, @$);
+          $$->u.box.name = text_at($2, @2);
+          $$->u.box.levels = $3; }
+    | KW_YEARS kind range
+        { $$ = ast_stmt_new(ctx->arena, AST_YEARS, @$);
+          $$->u.years.kind = $2;
+          $$->u.years.kind_loc = @2;
+          $$->u.years.range = $3; }
+    | KW_ROLE ID STRING KW_TRACK ID KW_LEVEL levels KW_AT LPAREN NUMBER COMMA NUMBER RPAREN
+        { $$ = ast_stmt_new(ctx->arena, AST_ROLE, @$);
+          $$->u.role.id = text_at($2, @2);
+          $$->u.role.name = text_at($3, @3);
+          $$->u.role.track = text_at($5, @5);
+          $$->u.role.levels = $7;
+          $$->u.role.x = $10;
+          $$->u.role.y = $12; }
+    | ID ARROW ID opt_kind opt_years
+        { $$ = ast_stmt_new(ctx->arena, AST_TRANSITION, @$);
+          $$->u.transition.from = text_at($1, @1);
+          $$->u.transition.to = text_at($3, @3);
+          $$->u.transition.has_kind = $4.has;
+          $$->u.transition.kind = $4.has ? $4.kind : KIND_PROMOTION;
+          $$->u.transition.kind_loc = $4.loc;
+          $$->u.transition.has_years = $5.has;
+          $$->u.transition.years = $5.range; }
+    | company
+    ;
+
+company
+    : company_head body RBRACE
+        { $$ = $1; $$->loc.last_line = @3.last_line; $$->loc.last_column = @3.last_column;
+          ctx->company = NULL; }
+    ;
+
+company_head
+    : KW_COMPANY ID STRING LBRACE NEWLINE
+        { $$ = ast_stmt_new(ctx->arena, AST_COMPANY, @$);
+          $$->u.company.id = text_at($2, @2);
+          $$->u.company.name = text_at($3, @3);
+          $$->u.company.brace = @4;
+          ctx->company = $$; }
+    ;
+
+body
+    : %empty
+    | body company_line
+    ;
+
+company_line
+    : ID levels STRING STRING NEWLINE
+        { struct ast_company_line l = {
+              .track = text_at($1, @1), .levels = $2,
+              .code = text_at($3, @3), .title = text_at($4, @4),
+              .loc = @$ };
+          l.loc.last_line = @4.last_line;
+          l.loc.last_column = @4.last_column;
+          ast_company_append(ctx->arena, ctx->company, l); }
+    | NEWLINE
+    | error NEWLINE         { yyerrok; }
+    ;
+
+levels
+    : LEVEL                 { $$ = levels_one($1, @$); }
+    | LEVEL DOTDOT LEVEL    { $$ = levels_range($1, $3, @$); }
+    ;
+
+range
+    : NUMBER DOTDOT NUMBER  { $$ = range_of($1, $3, @$); }
+    ;
+
+kind
+    : KW_PROMOTION          { $$ = KIND_PROMOTION; }
+    | KW_LATERAL            { $$ = KIND_LATERAL; }
+    | KW_DOWNWARD           { $$ = KIND_DOWNWARD; }
+    ;
+
+opt_kind
+    : %empty                { $$.has = false; $$.kind = KIND_PROMOTION; $$.loc = @$; }
+    | kind                  { $$.has = true; $$.kind = $1; $$.loc = @1; }
+    ;
+
+opt_years
+    : %empty                { $$.has = false; memset(&$$.range, 0, sizeof $$.range); }
+    | KW_YEARS range        { $$.has = true; $$.range = $2; }
+    ;
+
+%%
+
+static struct ast_levels levels_one(struct ast_level l, struct loc loc)
+{
+    return (struct ast_levels){.lo = l, .hi = l, .is_range = false, .loc = loc};
+}
+
+static struct ast_levels levels_range(struct ast_level lo, struct ast_level hi, struct loc loc)
+{
+    return (struct ast_levels){.lo = lo, .hi = hi, .is_range = true, .loc = loc};
+}
+
+static struct ast_range range_of(struct ast_number lo, struct ast_number hi, struct loc loc)
+{
+    return (struct ast_range){.lo = lo, .hi = hi, .loc = loc};
+}
+
+static void add_stmt(struct parse_ctx *ctx, struct ast_stmt *s)
+{
+    ast_file_append(ctx->file, s);
+}
+
+/* Bison calls this only when its stack is exhausted: nesting is flat, so
+ * only a pathological file gets here. */
+static void yyerror(const struct loc *loc, void *scanner, struct parse_ctx *ctx, const char *msg)
+{
+    (void)scanner;
+    parse_note_error(ctx, *loc);
+    diag_error(ctx->diag, "E001", *loc, "%s", msg);
+}
+
+/* "found identifier 'stafff'" reads better than "found identifier". */
+static void describe_token(const struct parse_ctx *ctx, yysymbol_kind_t tok, char *out, size_t outsz)
+{
+    const char *name = yysymbol_name(tok);
+    bool show = tok == YYSYMBOL_ID || tok == YYSYMBOL_NUMBER || tok == YYSYMBOL_LEVEL;
+    if (show && ctx->tok_len > 0 && ctx->tok_len <= 40)
+        snprintf(out, outsz, "%s '%.*s'", name, ctx->tok_len, ctx->tok);
+    else
+        snprintf(out, outsz, "%s", name);
+}
+
+static int yyreport_syntax_error(const yypcontext_t *yyctx, void *scanner, struct parse_ctx *ctx)
+{
+    (void)scanner;
+    enum { MAX_EXPECTED = 6 };
+    yysymbol_kind_t expected[MAX_EXPECTED];
+    int n = yypcontext_expected_tokens(yyctx, expected, MAX_EXPECTED);
+    yysymbol_kind_t tok = yypcontext_token(yyctx);
+    struct loc loc = *yypcontext_location(yyctx);
+
+    char found[128];
+    describe_token(ctx, tok, found, sizeof found);
+
+    char want[512] = "";
+    size_t len = 0;
+    /* n == 0 means more candidates than we asked for: name none of them */
+    for (int i = 0; i < n && len < sizeof want; i++) {
+        const char *sep = i == 0 ? "" : i == n - 1 ? " or " : ", ";
+        len += (size_t)snprintf(want + len, sizeof want - len, "%s%s", sep, yysymbol_name(expected[i]));
+    }
+
+    parse_note_error(ctx, loc);
+    struct diag *d;
+    if (tok == YYSYMBOL_YYEOF && ctx->company)
+        d = diag_error(ctx->diag, "E006", loc, "unclosed '{': expected '}' before end of file");
+    else if (n > 0)
+        d = diag_error(ctx->diag, "E001", loc, "syntax error: expected %s, found %s", want, found);
+    else
+        d = diag_error(ctx->diag, "E001", loc, "syntax error: unexpected %s", found);
+    if (ctx->company && (tok == YYSYMBOL_YYEOF || (tok >= YYSYMBOL_KW_LADDER && tok != YYSYMBOL_KW_LEVEL
+                                                 && tok != YYSYMBOL_KW_AT && tok < YYSYMBOL_KW_PROMOTION)))
+        diag_note(ctx->diag, d, ctx->company->u.company.brace, "the '{' of company '%s' opened here",
+                  ctx->company->u.company.id.text);
+    return 0;
+}

@@ -1,0 +1,42 @@
+#!/bin/sh
+# deps.sh - installs the Debian packages ladderc needs, when they are missing.
+# usage: scripts/deps.sh build|test
+#   build: what compiling ladderc needs
+#   test:  that, plus what the tests use to check our output for real
+# As root (or with password-less sudo) it runs apt-get; otherwise it stops
+# and prints the exact command to run.
+set -eu
+
+build_pkgs="gcc make flex bison pkg-config libgraphviz-dev graphviz"
+test_pkgs="$build_pkgs libxml2-utils cmark-gfm pre-commit git valgrind clang libclang-rt-14-dev time hyperfine"
+
+case "${1:-build}" in
+build) want=$build_pkgs ;;
+test) want=$test_pkgs ;;
+*) echo "usage: $0 build|test" >&2; exit 2 ;;
+esac
+
+missing=""
+for p in $want; do
+    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+        missing="$missing $p"
+    fi
+done
+[ -z "$missing" ] && exit 0
+
+echo "ladderc: installing missing Debian packages:$missing"
+if [ "$(id -u)" = 0 ]; then
+    sudo=""
+elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+    sudo="sudo"
+else
+    echo "ladderc: cannot install packages without root; run:" >&2
+    echo "  sudo apt-get install -y$missing" >&2
+    exit 1
+fi
+export DEBIAN_FRONTEND=noninteractive
+# shellcheck disable=SC2086
+$sudo apt-get install -y -q $missing >/dev/null 2>&1 || {
+    $sudo apt-get update -q >/dev/null
+    $sudo apt-get install -y -q $missing
+}

@@ -1,0 +1,77 @@
+/* arena.c - bump allocation in growing blocks. Everything a compilation
+ * allocates (AST, strings, model, diagnostics) dies together. */
+#include "arena.h"
+
+#include <stdalign.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <stdlib.h>
+
+#include "util.h"
+
+struct arena_block {
+    struct arena_block *prev;
+    alignas(max_align_t) char data[];
+};
+
+enum { ARENA_BLOCK = 64 * 1024, ARENA_ALIGN = alignof(max_align_t) };
+
+void arena_init(struct arena *a) { a->head = NULL; a->next = a->end = NULL; }
+
+void arena_free(struct arena *a)
+{
+    struct arena_block *b = a->head;
+    while (b) {
+        struct arena_block *prev = b->prev;
+        free(b);
+        b = prev;
+    }
+    arena_init(a);
+}
+
+static void arena_grow(struct arena *a, size_t n)
+{
+    size_t size = n > ARENA_BLOCK / 4 ? n : ARENA_BLOCK;
+    if (size > SIZE_MAX - sizeof(struct arena_block))
+        util_die_oom();
+    struct arena_block *b = util_xmalloc(sizeof *b + size);
+    b->prev = a->head;
+    a->head = b;
+    /* The unused tail of the previous block is abandoned: it is small,
+     * because anything larger than a quarter block gets a block of its own. */
+    a->next = b->data;
+    a->end = b->data + size;
+}
+
+void *arena_alloc(struct arena *a, size_t n)
+{
+    n = (n + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
+    if (n == 0)
+        n = ARENA_ALIGN;
+    if ((size_t)(a->end - a->next) < n)
+        arena_grow(a, n);
+    void *p = a->next;
+    a->next += n;
+    memset(p, 0, n);
+    return p;
+}
+
+void *arena_array(struct arena *a, size_t n, size_t size)
+{
+    if (size && n > (SIZE_MAX - ARENA_ALIGN) / size)
+        util_die_oom();
+    return arena_alloc(a, n * size);
+}
+
+char *arena_strndup(struct arena *a, const char *s, size_t n)
+{
+    if (n == SIZE_MAX)
+        util_die_oom();
+    char *p = arena_alloc(a, n + 1);
+    memcpy(p, s, n);
+    p[n] = '\0';
+    return p;
+}
+
+char *arena_strdup(struct arena *a, const char *s) { return arena_strndup(a, s, strlen(s)); }

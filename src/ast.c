@@ -1,0 +1,55 @@
+/* ast.c - building the syntax tree; the parser's actions call these. */
+#include "ast.h"
+
+#include <string.h>
+
+void ast_file_init(struct ast_file *f)
+{
+    memset(f, 0, sizeof *f);
+    f->tail = &f->first;
+    f->comments_tail = &f->comments;
+}
+
+struct ast_stmt *ast_stmt_new(struct arena *a, enum ast_kind kind, struct loc loc)
+{
+    struct ast_stmt *s = arena_alloc(a, sizeof *s);
+    s->kind = kind;
+    s->loc = loc;
+    if (kind == AST_COMPANY)
+        s->u.company.tail = &s->u.company.lines;
+    return s;
+}
+
+void ast_file_append(struct ast_file *f, struct ast_stmt *s)
+{
+    *f->tail = s;
+    f->tail = &s->next;
+    f->count[s->kind]++;
+}
+
+void ast_company_append(struct arena *a, struct ast_stmt *company, struct ast_company_line line)
+{
+    struct ast_company_line *l = arena_alloc(a, sizeof *l);
+    *l = line;
+    l->next = NULL;
+    *company->u.company.tail = l;
+    company->u.company.tail = &l->next;
+    company->u.company.nlines++;
+}
+
+void ast_broken_def(struct arena *a, struct ast_file *f, const char *name)
+{
+    struct ast_name_list *n = arena_alloc(a, sizeof *n);
+    n->name = name;
+    n->next = f->broken_defs;
+    f->broken_defs = n;
+}
+
+void ast_comment_append(struct arena *a, struct ast_file *f, const char *text, size_t len, struct loc loc)
+{
+    struct ast_comment *c = arena_alloc(a, sizeof *c);
+    c->text = arena_strndup(a, text, len);
+    c->loc = loc;
+    *f->comments_tail = c;
+    f->comments_tail = &c->next;
+}

@@ -1,0 +1,725 @@
+/* check.c - the semantic rules, one function per rule family.
+ *
+ * Pass 1 (declare) records the singleton statements and every definition, so
+ * that a reference may come before its definition. Pass 2 (resolve) checks
+ * each statement's references and values in source order. Pass 3 (relate)
+ * checks rules between statements: overlapping boxes, company lines. A thing
+ * that failed a check is marked invalid and later rules skip it, so one
+ * mistake gives one diagnostic. */
+#include "check.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "symtab.h"
+#include "util.h"
+
+enum { SUGGESTION_BUDGET = 100 };   /* bounds the cost of "did you mean" on huge files */
+
+struct role_info {                  /* per role of the model */
+    const struct ast_stmt *stmt;
+    bool levels_ok;
+};
+
+struct box_info {
+    const struct ast_stmt *stmt;
+    bool levels_ok;
+};
+
+struct checker {
+    struct arena *arena;
+    struct diag_sink *diag;
+    const struct ast_file *file;
+    struct model *m;
+
+    const struct ast_stmt *ladder, *levels, *axis[2], *years[KIND_COUNT];
+    bool scale_ok;                  /* a valid levels statement exists */
+    bool missing_scale_reported;
+
+    struct symtab roles, tracks, companies, boxes, transitions;
+    struct role_info *role_info;
+    struct box_info *box_info;
+    const struct ast_stmt **track_stmt, **company_stmt;
+    long *box_of_level;             /* level - level_min -> box index, -1 none */
+    int suggestions_left;
+};
+
+/* ---- helpers ---- */
+
+static char *levels_text(const struct checker *c, int lo, int hi, char *out, size_t n)
+{
+    return model_levels_text(c->m, lo, hi, out, n);
+}
+
+static size_t edit_distance(const char *a, const char *b, size_t limit)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    if (la > 64 || lb > 64)
+        return limit + 1;
+    size_t row[65];
+    for (size_t j = 0; j <= lb; j++)
+        row[j] = j;
+    for (size_t i = 1; i <= la; i++) {
+        size_t diag = row[0], best = row[0] = i;
+        for (size_t j = 1; j <= lb; j++) {
+            size_t up = row[j];
+            size_t cost = diag + (a[i - 1] != b[j - 1]);
+            size_t v = up + 1 < row[j - 1] + 1 ? up + 1 : row[j - 1] + 1;
+            row[j] = cost < v ? cost : v;
+            diag = up;
+            if (row[j] < best)
+                best = row[j];
+        }
+        if (best > limit)
+            return limit + 1;
+    }
+    return row[lb];
+}
+
+/* The closest of n names (each reached through get) to name, or NULL when
+ * none is close: at most a third of the name's length away. */
+static const char *suggest(struct checker *c, const char *name, size_t n,
+                           const char *(*get)(const struct model *, size_t))
+{
+    if (c->suggestions_left <= 0)
+        return NULL;
+    c->suggestions_left--;
+    size_t len = strlen(name);
+    size_t limit = len / 3 > 0 ? len / 3 : 1;
+    const char *best = NULL;
+    size_t best_d = limit + 1;
+    for (size_t i = 0; i < n; i++) {
+        const char *cand = get(c->m, i);
+        size_t lc = strlen(cand);
+        if ((lc > len ? lc - len : len - lc) >= best_d)
+            continue;
+        size_t d = edit_distance(name, cand, best_d - 1);
+        if (d < best_d) {
+            best_d = d;
+            best = cand;
+        }
+    }
+    return best;
+}
+
+static const char *role_id_at(const struct model *m, size_t i) { return m->roles[i].id; }
+static const char *track_id_at(const struct model *m, size_t i) { return m->tracks[i].id; }
+
+static bool is_broken_def(const struct checker *c, const char *name)
+{
+    for (const struct ast_name_list *l = c->file->broken_defs; l; l = l->next)
+        if (strcmp(l->name, name) == 0)
+            return true;
+    return false;
+}
+
+static void report_undefined(struct checker *c, const char *what, struct ast_text name, size_t n,
+                             const char *(*get)(const struct model *, size_t))
+{
+    if (is_broken_def(c, name.text))
+        return;
+    const char *hint = suggest(c, name.text, n, get);
+    if (hint)
+        diag_error(c->diag, "E110", name.loc, "undefined %s '%s'; did you mean '%s'?", what, name.text, hint);
+    else
+        diag_error(c->diag, "E110", name.loc, "undefined %s '%s'", what, name.text);
+}
+
+static void report_duplicate(struct checker *c, const char *code, struct loc loc, struct loc first,
+                             const char *what, const char *name)
+{
+    struct diag *d = diag_error(c->diag, code, loc, "duplicate %s '%s'", what, name);
+    diag_note(c->diag, d, first, "'%s' is first defined here", name);
+}
+
+static void report_duplicate_stmt(struct checker *c, struct loc loc, struct loc first, const char *stmt)
+{
+    struct diag *d = diag_error(c->diag, "E101", loc, "duplicate '%s' statement", stmt);
+    diag_note(c->diag, d, first, "the first '%s' statement is here", stmt);
+}
+
+/* ---- levels ---- */
+
+static bool need_scale(struct checker *c, struct loc loc)
+{
+    if (c->scale_ok)
+        return true;
+    if (!c->levels && !c->missing_scale_reported) {
+        c->missing_scale_reported = true;
+        diag_error(c->diag, "E116", loc, "level used but no 'levels' statement declares the scale (for example 'levels L3..L11')");
+    }
+    return false;
+}
+
+static bool resolve_level(struct checker *c, const struct ast_level *l, int *out)
+{
+    if (!need_scale(c, l->loc))
+        return false;
+    const struct model *m = c->m;
+    char scale[64];
+    levels_text(c, m->level_min, m->level_max, scale, sizeof scale);
+    if (strcmp(l->prefix, m->level_prefix) != 0) {
+        if (l->number >= m->level_min && l->number <= m->level_max)
+            diag_error(c->diag, "E112", l->loc, "undefined level '%s%ld'; did you mean '%s%ld'?",
+                       l->prefix, l->number, m->level_prefix, l->number);
+        else
+            diag_error(c->diag, "E112", l->loc, "undefined level '%s%ld': the scale is %s",
+                       l->prefix, l->number, scale);
+        return false;
+    }
+    if (l->number < m->level_min || l->number > m->level_max) {
+        diag_error(c->diag, "E113", l->loc, "level %s%ld is outside the scale %s", l->prefix, l->number, scale);
+        return false;
+    }
+    *out = (int)l->number;
+    return true;
+}
+
+static bool resolve_levels(struct checker *c, const struct ast_levels *ls, int *lo, int *hi)
+{
+    bool ok_lo = resolve_level(c, &ls->lo, lo);
+    bool ok_hi = ls->is_range ? resolve_level(c, &ls->hi, hi) : (*hi = *lo, ok_lo);
+    if (!ok_lo || !ok_hi)
+        return false;
+    if (*lo > *hi) {
+        char text[64];
+        diag_error(c->diag, "E114", ls->loc, "empty level range %s: %s%d is above %s%d",
+                   levels_text(c, *lo, *hi, text, sizeof text), c->m->level_prefix, *lo, c->m->level_prefix, *hi);
+        return false;
+    }
+    return true;
+}
+
+static void declare_scale(struct checker *c, const struct ast_stmt *s)
+{
+    const struct ast_levels *ls = &s->u.levels.levels;
+    if (strcmp(ls->lo.prefix, ls->hi.prefix) != 0) {
+        diag_error(c->diag, "E115", ls->loc, "invalid scale: '%s%ld' and '%s%ld' have different prefixes",
+                   ls->lo.prefix, ls->lo.number, ls->hi.prefix, ls->hi.number);
+        return;
+    }
+    if (ls->lo.number > ls->hi.number) {
+        diag_error(c->diag, "E115", ls->loc, "empty scale %s%ld..%s%ld: the lowest level must come first",
+                   ls->lo.prefix, ls->lo.number, ls->hi.prefix, ls->hi.number);
+        return;
+    }
+    c->m->level_prefix = ls->lo.prefix;
+    c->m->level_min = (int)ls->lo.number;
+    c->m->level_max = (int)ls->hi.number;
+    c->scale_ok = true;
+}
+
+/* ---- numbers ---- */
+
+static bool check_years(struct checker *c, const struct ast_range *r)
+{
+    if (r->lo.value < 0 || r->hi.value < 0) {
+        const struct ast_number *neg = r->lo.value < 0 ? &r->lo : &r->hi;
+        diag_error(c->diag, "E141", neg->loc, "negative duration %s years", neg->text);
+        return false;
+    }
+    if (r->lo.value > r->hi.value) {
+        diag_error(c->diag, "E140", r->loc, "empty years range %s..%s: the minimum is above the maximum",
+                   r->lo.text, r->hi.text);
+        return false;
+    }
+    return true;
+}
+
+static void check_axis(struct checker *c, const struct ast_stmt *s, int which)
+{
+    const struct ast_range *r = &s->u.axis.range;
+    struct model_axis *ax = &c->m->axis[which];
+    if (r->lo.value >= r->hi.value) {
+        diag_error(c->diag, "E121", r->loc, "axis %s range %s..%s is empty: the minimum must be below the maximum",
+                   s->u.axis.name.text, r->lo.text, r->hi.text);
+        return;
+    }
+    ax->title = s->u.axis.title.text;
+    ax->min = r->lo.value;
+    ax->max = r->hi.value;
+}
+
+/* ---- pass 1: declarations ---- */
+
+static void declare_singleton(struct checker *c, const struct ast_stmt *s)
+{
+    switch (s->kind) {
+    case AST_LADDER:
+        if (c->ladder)
+            report_duplicate_stmt(c, s->loc, c->ladder->loc, "ladder");
+        else
+            c->ladder = s;
+        break;
+    case AST_LEVELS:
+        if (c->levels)
+            report_duplicate_stmt(c, s->loc, c->levels->loc, "levels");
+        else {
+            c->levels = s;
+            declare_scale(c, s);
+        }
+        break;
+    case AST_AXIS: {
+        const char *name = s->u.axis.name.text;
+        int which = strcmp(name, "x") == 0 ? 0 : strcmp(name, "y") == 0 ? 1 : -1;
+        if (which < 0) {
+            diag_error(c->diag, "E117", s->u.axis.name.loc, "unknown axis '%s': the axes are x (soft skills) and y (hard skills)", name);
+        } else if (c->axis[which]) {
+            char what[16];
+            snprintf(what, sizeof what, "axis %s", name);
+            report_duplicate_stmt(c, s->loc, c->axis[which]->loc, what);
+        } else {
+            c->axis[which] = s;
+            check_axis(c, s, which);
+        }
+        break;
+    }
+    case AST_YEARS: {
+        enum model_kind k = s->u.years.kind;
+        if (c->years[k]) {
+            char what[32];
+            snprintf(what, sizeof what, "years %s", model_kind_name(k));
+            report_duplicate_stmt(c, s->loc, c->years[k]->loc, what);
+        } else {
+            c->years[k] = s;
+            if (check_years(c, &s->u.years.range))
+                c->m->years[k] = (struct model_years){true, s->u.years.range.lo.value, s->u.years.range.hi.value};
+        }
+        break;
+    }
+    default:
+        break;
+    }
+}
+
+static void declare_definition(struct checker *c, const struct ast_stmt *s)
+{
+    struct model *m = c->m;
+    size_t first;
+    switch (s->kind) {
+    case AST_TRACK:
+        if (!symtab_add(&c->tracks, s->u.track.id.text, m->ntracks, &first)) {
+            report_duplicate(c, "E103", s->u.track.id.loc, c->track_stmt[first]->u.track.id.loc, "track", s->u.track.id.text);
+            break;
+        }
+        c->track_stmt[m->ntracks] = s;
+        m->tracks[m->ntracks++] = (struct model_track){s->u.track.id.text, s->u.track.name.text};
+        break;
+    case AST_ROLE:
+        if (!symtab_add(&c->roles, s->u.role.id.text, m->nroles, &first)) {
+            report_duplicate(c, "E102", s->u.role.id.loc, c->role_info[first].stmt->u.role.id.loc, "role", s->u.role.id.text);
+            break;
+        }
+        c->role_info[m->nroles].stmt = s;
+        m->roles[m->nroles++] = (struct model_role){.id = s->u.role.id.text, .name = s->u.role.name.text, .box = -1};
+        break;
+    case AST_BOX:
+        if (!symtab_add(&c->boxes, s->u.box.name.text, m->nboxes, &first)) {
+            report_duplicate(c, "E105", s->u.box.name.loc, c->box_info[first].stmt->u.box.name.loc, "box", s->u.box.name.text);
+            break;
+        }
+        c->box_info[m->nboxes].stmt = s;
+        m->boxes[m->nboxes++] = (struct model_box){.name = s->u.box.name.text};
+        break;
+    case AST_COMPANY:
+        if (!symtab_add(&c->companies, s->u.company.id.text, m->ncompanies, &first)) {
+            report_duplicate(c, "E104", s->u.company.id.loc, c->company_stmt[first]->u.company.id.loc, "company", s->u.company.id.text);
+            break;
+        }
+        c->company_stmt[m->ncompanies] = s;
+        m->companies[m->ncompanies++] = (struct model_company){.id = s->u.company.id.text, .name = s->u.company.name.text};
+        break;
+    default:
+        break;
+    }
+}
+
+/* ---- pass 2: references and values ---- */
+
+static bool resolve_track(struct checker *c, struct ast_text name, size_t *out)
+{
+    if (symtab_get(&c->tracks, name.text, out))
+        return true;
+    report_undefined(c, "track", name, c->m->ntracks, track_id_at);
+    return false;
+}
+
+static bool resolve_role(struct checker *c, struct ast_text name, size_t *out)
+{
+    if (symtab_get(&c->roles, name.text, out))
+        return true;
+    report_undefined(c, "role", name, c->m->nroles, role_id_at);
+    return false;
+}
+
+static void check_position(struct checker *c, const struct ast_number *v, int which)
+{
+    const struct model_axis *ax = &c->m->axis[which];
+    if (v->value < ax->min || v->value > ax->max) {
+        char lo[32], hi[32];
+        diag_error(c->diag, "E120", v->loc, "position %s = %s is outside the %s axis %s..%s",
+                   which == 0 ? "x" : "y", v->text, which == 0 ? "x" : "y",
+                   model_number_text(ax->min, lo, sizeof lo), model_number_text(ax->max, hi, sizeof hi));
+    }
+}
+
+static void check_role(struct checker *c, const struct ast_stmt *s)
+{
+    size_t idx;
+    bool first = symtab_get(&c->roles, s->u.role.id.text, &idx) && c->role_info[idx].stmt == s;
+    struct model_role tmp, *r = first ? &c->m->roles[idx] : &tmp;
+    resolve_track(c, s->u.role.track, &r->track);
+    bool ok = resolve_levels(c, &s->u.role.levels, &r->lo, &r->hi);
+    if (first)
+        c->role_info[idx].levels_ok = ok;
+    check_position(c, &s->u.role.x, 0);
+    check_position(c, &s->u.role.y, 1);
+    r->x = s->u.role.x.value;
+    r->y = s->u.role.y.value;
+}
+
+static void check_box(struct checker *c, const struct ast_stmt *s)
+{
+    size_t idx;
+    bool first = symtab_get(&c->boxes, s->u.box.name.text, &idx) && c->box_info[idx].stmt == s;
+    struct model_box tmp, *b = first ? &c->m->boxes[idx] : &tmp;
+    bool ok = resolve_levels(c, &s->u.box.levels, &b->lo, &b->hi);
+    if (first)
+        c->box_info[idx].levels_ok = ok;
+}
+
+static void transition_key(const struct model *m, size_t from, size_t to, struct arena *a, const char **key)
+{
+    size_t lf = strlen(m->roles[from].id), lt = strlen(m->roles[to].id);
+    char *k = arena_alloc(a, lf + lt + 2);
+    memcpy(k, m->roles[from].id, lf);
+    k[lf] = ' ';    /* ids never contain a space */
+    memcpy(k + lf + 1, m->roles[to].id, lt + 1);
+    *key = k;
+}
+
+static void check_transition_levels(struct checker *c, const struct ast_stmt *s, const struct model_role *a,
+                                    const struct model_role *b, enum model_kind kind)
+{
+    char la[64], lb[64];
+    levels_text(c, a->lo, a->hi, la, sizeof la);
+    levels_text(c, b->lo, b->hi, lb, sizeof lb);
+    struct loc loc = s->loc;
+    switch (kind) {
+    case KIND_PROMOTION:
+        if (!(b->lo > a->lo && b->hi > a->hi))
+            diag_error(c->diag, "E130", loc, "promotion from '%s' (%s) to '%s' (%s) does not go up: "
+                       "both ends of the target's levels must be above the source's",
+                       a->id, la, b->id, lb);
+        else if (b->x < a->x)
+            diag_warning(c->diag, "W170", loc, "promotion from '%s' to '%s' needs fewer soft skills (x %g to %g): "
+                         "career progression requires growth in soft skills", a->id, b->id, a->x, b->x);
+        break;
+    case KIND_LATERAL:
+        if (b->lo > a->hi || b->hi < a->lo)
+            diag_error(c->diag, "E131", loc, "lateral move from '%s' (%s) to '%s' (%s) leaves the level range: "
+                       "a lateral move stays within the levels it starts from", a->id, la, b->id, lb);
+        break;
+    case KIND_DOWNWARD:
+        if (!(b->hi < a->lo))
+            diag_error(c->diag, "E132", loc, "downward move from '%s' (%s) to '%s' (%s) does not go down: "
+                       "the target's highest level must be below the source's lowest", a->id, la, b->id, lb);
+        else if (a->lo - b->hi > 2)
+            diag_warning(c->diag, "W133", loc, "downward move from '%s' (%s) to '%s' (%s) drops %d levels; "
+                         "more than two is unusual", a->id, la, b->id, lb, a->lo - b->hi);
+        break;
+    default:
+        break;
+    }
+}
+
+static void check_transition(struct checker *c, const struct ast_stmt *s, struct model_transition *out,
+                             bool *ok)
+{
+    const struct model *m = c->m;
+    size_t from, to;
+    bool have_from = resolve_role(c, s->u.transition.from, &from);
+    bool have_to = resolve_role(c, s->u.transition.to, &to);
+    bool years_ok = !s->u.transition.has_years || check_years(c, &s->u.transition.years);
+    *ok = false;
+    if (!have_from || !have_to)
+        return;
+    if (from == to) {
+        diag_error(c->diag, "E134", s->loc, "transition from '%s' to itself", m->roles[from].id);
+        return;
+    }
+    const char *key;
+    transition_key(m, from, to, c->arena, &key);
+    size_t first;
+    if (!symtab_add(&c->transitions, key, (size_t)(uintptr_t)s, &first)) {
+        const struct ast_stmt *prev = (const struct ast_stmt *)(uintptr_t)first;
+        struct diag *d = diag_error(c->diag, "E135", s->loc, "duplicate transition from '%s' to '%s'",
+                                    m->roles[from].id, m->roles[to].id);
+        diag_note(c->diag, d, prev->loc, "first declared here");
+        return;
+    }
+    enum model_kind kind = s->u.transition.kind;
+    if (c->role_info[from].levels_ok && c->role_info[to].levels_ok)
+        check_transition_levels(c, s, &m->roles[from], &m->roles[to], kind);
+    out->from = from;
+    out->to = to;
+    out->kind = kind;
+    out->own_years = s->u.transition.has_years;
+    if (s->u.transition.has_years)
+        out->years = (struct model_years){true, s->u.transition.years.lo.value, s->u.transition.years.hi.value};
+    else
+        out->years = m->years[kind];
+    *ok = years_ok;
+}
+
+/* ---- pass 3: relations ---- */
+
+struct span_ref {       /* a level range of some statement, for sorting */
+    int lo, hi;
+    size_t track;       /* company lines: the track; boxes: 0 */
+    const char *code;
+    size_t order;       /* source order */
+    struct loc loc;
+    const char *name;
+};
+
+static int span_cmp(const void *pa, const void *pb)
+{
+    const struct span_ref *a = pa, *b = pb;
+    if (a->track != b->track)
+        return a->track < b->track ? -1 : 1;
+    if (a->lo != b->lo)
+        return a->lo < b->lo ? -1 : 1;
+    return a->order < b->order ? -1 : a->order > b->order;
+}
+
+static int code_cmp(const void *pa, const void *pb)
+{
+    const struct span_ref *a = pa, *b = pb;
+    if (a->track != b->track)
+        return a->track < b->track ? -1 : 1;
+    int k = strcmp(a->code, b->code);
+    if (k)
+        return k;
+    return a->order < b->order ? -1 : a->order > b->order;
+}
+
+/* Reports each span that overlaps an earlier-sorted one of the same track;
+ * marks it in bad[order]. The later of the two in source order gets the error. */
+static void report_overlaps(struct checker *c, struct span_ref *v, size_t n, const char *code,
+                            const char *what, bool *bad)
+{
+    qsort(v, n, sizeof *v, span_cmp);
+    size_t reach = 0;   /* index of the span reaching highest so far in this track */
+    for (size_t i = 1; i < n; i++) {
+        if (v[i].track != v[reach].track) {
+            reach = i;
+            continue;
+        }
+        if (v[i].lo <= v[reach].hi) {
+            const struct span_ref *later = v[i].order > v[reach].order ? &v[i] : &v[reach];
+            const struct span_ref *earlier = later == &v[i] ? &v[reach] : &v[i];
+            char la[64], lb[64];
+            struct diag *d = diag_error(c->diag, code, later->loc, "%s '%s' (%s) overlaps '%s' (%s)", what,
+                                        later->name, levels_text(c, later->lo, later->hi, la, sizeof la),
+                                        earlier->name, levels_text(c, earlier->lo, earlier->hi, lb, sizeof lb));
+            diag_note(c->diag, d, earlier->loc, "'%s' is defined here", earlier->name);
+            if (bad)
+                bad[later->order] = true;
+        }
+        if (v[i].hi > v[reach].hi)
+            reach = i;
+    }
+}
+
+static void relate_boxes(struct checker *c)
+{
+    struct model *m = c->m;
+    struct span_ref *v = util_xcalloc(m->nboxes, sizeof *v);
+    bool *bad = util_xcalloc(m->nboxes, sizeof *bad);
+    size_t n = 0;
+    for (size_t i = 0; i < m->nboxes; i++)
+        if (c->box_info[i].levels_ok)
+            v[n++] = (struct span_ref){m->boxes[i].lo, m->boxes[i].hi, 0, NULL, i,
+                                       c->box_info[i].stmt->loc, m->boxes[i].name};
+    report_overlaps(c, v, n, "E150", "box", bad);
+    free(v);
+    if (c->scale_ok) {
+        size_t span = (size_t)(m->level_max - m->level_min) + 1;
+        c->box_of_level = util_xmalloc(span * sizeof *c->box_of_level);
+        for (size_t i = 0; i < span; i++)
+            c->box_of_level[i] = -1;
+        for (size_t i = 0; i < m->nboxes; i++)
+            if (c->box_info[i].levels_ok && !bad[i])
+                for (int l = m->boxes[i].lo; l <= m->boxes[i].hi; l++)
+                    c->box_of_level[l - m->level_min] = (long)i;
+    }
+    free(bad);
+}
+
+static void relate_roles_to_boxes(struct checker *c)
+{
+    struct model *m = c->m;
+    if (!c->box_of_level || m->nboxes == 0)
+        return;
+    for (size_t i = 0; i < m->nroles; i++) {
+        struct model_role *r = &m->roles[i];
+        if (!c->role_info[i].levels_ok)
+            continue;
+        long b = c->box_of_level[r->lo - m->level_min];
+        if (b >= 0 && b == c->box_of_level[r->hi - m->level_min]) {
+            r->box = b;
+            continue;
+        }
+        char lv[64];
+        diag_warning(c->diag, "W151", c->role_info[i].stmt->u.role.levels.loc,
+                     "role '%s' (%s) fits in no single box", r->id, levels_text(c, r->lo, r->hi, lv, sizeof lv));
+    }
+}
+
+/* Within one track, a company's lines go up the ladder in source order. */
+static void check_company_order(struct checker *c, const char *company, const struct span_ref *v, size_t n)
+{
+    size_t *last = util_xcalloc(c->m->ntracks, sizeof *last);  /* per track: 1 + index of its last line */
+    for (size_t i = 0; i < n; i++) {
+        size_t t = v[i].track;
+        if (last[t] && v[i].lo < v[last[t] - 1].lo) {
+            const struct span_ref *prev = &v[last[t] - 1];
+            char la[64], lb[64];
+            levels_text(c, v[i].lo, v[i].hi, la, sizeof la);
+            levels_text(c, prev->lo, prev->hi, lb, sizeof lb);
+            struct diag *d = diag_warning(c->diag, "W162", v[i].loc,
+                "company '%s': the line for %s comes after the line for %s; list each track's levels in ascending order",
+                company, la, lb);
+            diag_note(c->diag, d, prev->loc, "the line for %s is here", lb);
+        }
+        last[t] = i + 1;
+    }
+    free(last);
+}
+
+/* Sorts v by track and code; reports every code used twice in a track. */
+static void check_company_codes(struct checker *c, const char *company, struct span_ref *v, size_t n)
+{
+    qsort(v, n, sizeof *v, code_cmp);
+    for (size_t i = 1; i < n; i++) {
+        if (v[i].track != v[i - 1].track || strcmp(v[i].code, v[i - 1].code) != 0)
+            continue;
+        struct diag *d = diag_error(c->diag, "E163", v[i].loc, "company '%s' uses code \"%s\" twice in track '%s'",
+                                    company, v[i].code, c->m->tracks[v[i].track].id);
+        diag_note(c->diag, d, v[i - 1].loc, "code \"%s\" is first used here", v[i].code);
+    }
+}
+
+/* Resolves a company's lines, then checks them against each other. */
+static void check_company(struct checker *c, const struct ast_stmt *s)
+{
+    size_t idx;
+    bool first = symtab_get(&c->companies, s->u.company.id.text, &idx) && c->company_stmt[idx] == s;
+    const char *company = s->u.company.id.text;
+    size_t n = 0;
+    struct model_company_line *lines = arena_array(c->arena, s->u.company.nlines, sizeof *lines);
+    struct span_ref *v = util_xcalloc(s->u.company.nlines, sizeof *v);
+    for (const struct ast_company_line *l = s->u.company.lines; l; l = l->next) {
+        struct model_company_line ml = {.code = l->code.text, .title = l->title.text};
+        bool ok = resolve_track(c, l->track, &ml.track);
+        ok = resolve_levels(c, &l->levels, &ml.lo, &ml.hi) && ok;
+        if (!ok)
+            continue;
+        v[n] = (struct span_ref){ml.lo, ml.hi, ml.track, ml.code, n, l->loc, ml.title};
+        lines[n++] = ml;
+    }
+    if (first) {
+        c->m->companies[idx].lines = lines;
+        c->m->companies[idx].nlines = n;
+    }
+    check_company_order(c, company, v, n);
+    char what[256];
+    snprintf(what, sizeof what, "company '%s': line", company);
+    report_overlaps(c, v, n, "E161", what, NULL);
+    check_company_codes(c, company, v, n);
+    free(v);
+}
+
+/* ---- driver ---- */
+
+static void checker_init(struct checker *c, const struct ast_file *f, struct arena *a, struct diag_sink *d)
+{
+    memset(c, 0, sizeof *c);
+    c->arena = a;
+    c->diag = d;
+    c->file = f;
+    c->suggestions_left = SUGGESTION_BUDGET;
+    struct model *m = c->m = arena_alloc(a, sizeof *m);
+    m->axis[0] = m->axis[1] = (struct model_axis){"", 0, 100};
+    m->level_prefix = "L";
+    m->tracks = arena_array(a, f->count[AST_TRACK], sizeof *m->tracks);
+    m->roles = arena_array(a, f->count[AST_ROLE], sizeof *m->roles);
+    m->boxes = arena_array(a, f->count[AST_BOX], sizeof *m->boxes);
+    m->companies = arena_array(a, f->count[AST_COMPANY], sizeof *m->companies);
+    m->transitions = arena_array(a, f->count[AST_TRANSITION], sizeof *m->transitions);
+    c->track_stmt = arena_array(a, f->count[AST_TRACK], sizeof *c->track_stmt);
+    c->company_stmt = arena_array(a, f->count[AST_COMPANY], sizeof *c->company_stmt);
+    c->role_info = util_xcalloc(f->count[AST_ROLE], sizeof *c->role_info);
+    c->box_info = util_xcalloc(f->count[AST_BOX], sizeof *c->box_info);
+    symtab_init(&c->roles);
+    symtab_init(&c->tracks);
+    symtab_init(&c->companies);
+    symtab_init(&c->boxes);
+    symtab_init(&c->transitions);
+}
+
+static void checker_free(struct checker *c)
+{
+    symtab_free(&c->roles);
+    symtab_free(&c->tracks);
+    symtab_free(&c->companies);
+    symtab_free(&c->boxes);
+    symtab_free(&c->transitions);
+    free(c->role_info);
+    free(c->box_info);
+    free(c->box_of_level);
+}
+
+struct model *check_file(const struct ast_file *f, struct arena *a, struct diag_sink *d)
+{
+    struct checker c;
+    checker_init(&c, f, a, d);
+    struct model *m = c.m;
+    size_t errors_before = d->nerrors;
+
+    for (const struct ast_stmt *s = f->first; s; s = s->next) {
+        declare_singleton(&c, s);
+        declare_definition(&c, s);
+    }
+    /* after a syntax error the levels statement may be the line that broke */
+    if (!c.levels && !c.missing_scale_reported && !f->syntax_errors) {
+        struct loc at = f->first ? f->first->loc : (struct loc){1, 1, 1, 1};
+        diag_error(d, "E116", at, "no 'levels' statement declares the scale (for example 'levels L3..L11')");
+        c.missing_scale_reported = true;
+    }
+    m->title = c.ladder ? c.ladder->u.ladder.title.text : NULL;
+
+    for (const struct ast_stmt *s = f->first; s; s = s->next) {
+        bool ok;
+        switch (s->kind) {
+        case AST_ROLE: check_role(&c, s); break;
+        case AST_BOX: check_box(&c, s); break;
+        case AST_COMPANY: check_company(&c, s); break;
+        case AST_TRANSITION:
+            check_transition(&c, s, &m->transitions[m->ntransitions], &ok);
+            if (ok)
+                m->ntransitions++;
+            break;
+        default: break;
+        }
+    }
+
+    relate_boxes(&c);
+    relate_roles_to_boxes(&c);
+
+    checker_free(&c);
+    return f->syntax_errors == 0 && d->nerrors == errors_before ? m : NULL;
+}

@@ -1,0 +1,16 @@
+/* check.h - the semantic checker: syntax tree in, checked model out.
+ *
+ * Runs every rule on whatever parsed (so one run reports every mistake, each
+ * once) and builds the model only when no error was found. */
+#ifndef LADDERC_CHECK_H
+#define LADDERC_CHECK_H
+
+#include "arena.h"
+#include "ast.h"
+#include "diag.h"
+#include "model.h"
+
+/* Returns the model, or NULL when the file has errors (they are in diag). */
+struct model *check_file(const struct ast_file *file, struct arena *arena, struct diag_sink *diag);
+
+#endif

@@ -1,0 +1,239 @@
+/* diag.c - collecting and printing diagnostics. */
+#include "diag.h"
+
+#include <stdarg.h>
+#include <string.h>
+
+#include "buf.h"
+
+void diag_init(struct diag_sink *sink, struct arena *arena)
+{
+    memset(sink, 0, sizeof *sink);
+    sink->arena = arena;
+    sink->tail = &sink->first;
+}
+
+static const char *diag_vformat(struct arena *a, const char *fmt, va_list ap)
+{
+    va_list ap2;
+    va_copy(ap2, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap2);
+    va_end(ap2);
+    if (n < 0)
+        return "";
+    char *s = arena_alloc(a, (size_t)n + 1);
+    vsnprintf(s, (size_t)n + 1, fmt, ap);
+    return s;
+}
+
+static struct diag *diag_add(struct diag_sink *sink, enum diag_severity sev, const char *code,
+                             struct loc loc, const char *fmt, va_list ap)
+{
+    struct diag *d = arena_alloc(sink->arena, sizeof *d);
+    d->severity = sev;
+    d->code = code;
+    d->loc = loc;
+    d->msg = diag_vformat(sink->arena, fmt, ap);
+    d->notes_tail = &d->notes;
+    *sink->tail = d;
+    sink->tail = &d->next;
+    if (sev == DIAG_ERROR)
+        sink->nerrors++;
+    else
+        sink->nwarnings++;
+    return d;
+}
+
+struct diag *diag_error(struct diag_sink *sink, const char *code, struct loc loc, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    struct diag *d = diag_add(sink, DIAG_ERROR, code, loc, fmt, ap);
+    va_end(ap);
+    return d;
+}
+
+struct diag *diag_warning(struct diag_sink *sink, const char *code, struct loc loc, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    struct diag *d = diag_add(sink, DIAG_WARNING, code, loc, fmt, ap);
+    va_end(ap);
+    return d;
+}
+
+void diag_note(struct diag_sink *sink, struct diag *d, struct loc loc, const char *fmt, ...)
+{
+    struct diag_note *n = arena_alloc(sink->arena, sizeof *n);
+    va_list ap;
+    va_start(ap, fmt);
+    n->loc = loc;
+    n->msg = diag_vformat(sink->arena, fmt, ap);
+    va_end(ap);
+    *d->notes_tail = n;
+    d->notes_tail = &n->next;
+}
+
+static bool diag_before(const struct diag *a, const struct diag *b)
+{
+    if (a->loc.first_line != b->loc.first_line)
+        return a->loc.first_line < b->loc.first_line;
+    return a->loc.first_column < b->loc.first_column;
+}
+
+/* Merge sort of a linked list: stable, O(n log n), no allocation. */
+static struct diag *diag_merge_sort(struct diag *list, size_t n)
+{
+    if (n < 2)
+        return list;
+    struct diag *mid = list;
+    for (size_t i = 1; i < n / 2; i++)
+        mid = mid->next;
+    struct diag *right = mid->next;
+    mid->next = NULL;
+    struct diag *a = diag_merge_sort(list, n / 2), *b = diag_merge_sort(right, n - n / 2);
+    struct diag *head = NULL, **tail = &head;
+    while (a && b) {
+        struct diag **take = diag_before(b, a) ? &b : &a;
+        *tail = *take;
+        tail = &(*take)->next;
+        *take = (*take)->next;
+    }
+    *tail = a ? a : b;
+    return head;
+}
+
+void diag_sort(struct diag_sink *sink)
+{
+    size_t n = sink->nerrors + sink->nwarnings;
+    sink->first = diag_merge_sort(sink->first, n);
+    sink->tail = &sink->first;
+    while (*sink->tail)
+        sink->tail = &(*sink->tail)->next;
+}
+
+/* ---- printing ---- */
+
+enum { EXCERPT_MAX_BYTES = 1000 };
+
+#define C_BOLD "\033[1m"
+#define C_RESET "\033[0m"
+
+static const char *const severity_name[] = {"error", "warning", "note"};
+static const char *const severity_color[] = {"\033[1;31m", "\033[1;35m", "\033[1;36m"};
+
+/* Length of the valid UTF-8 sequence at s (1..4), or 0 if it is not one. */
+static size_t utf8_seq_len(const unsigned char *s, size_t n)
+{
+    unsigned char c = s[0];
+    if (c < 0x80)
+        return 1;
+    size_t len = c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+    if (len == 0 || len > n)
+        return 0;
+    for (size_t i = 1; i < len; i++)
+        if ((s[i] & 0xC0) != 0x80)
+            return 0;
+    if ((c == 0xE0 && s[1] < 0xA0) || (c == 0xED && s[1] > 0x9F) ||
+        (c == 0xF0 && s[1] < 0x90) || (c == 0xF4 && s[1] > 0x8F))
+        return 0;
+    return len;
+}
+
+/* The source line, made safe for a terminal: control bytes and invalid
+ * UTF-8 become '?', keeping one column per code point as the scanner counts. */
+static void diag_put_line(struct buf *b, const char *line, size_t len)
+{
+    const unsigned char *s = (const unsigned char *)line;
+    for (size_t i = 0; i < len;) {
+        size_t n = utf8_seq_len(s + i, len - i);
+        if (n == 0) {
+            if ((s[i] & 0xC0) != 0x80)
+                buf_putc(b, '?');
+            i++;
+        } else if (n == 1 && (s[i] < 0x20 || s[i] == 0x7F) && s[i] != '\t') {
+            buf_putc(b, '?');
+            i++;
+        } else {
+            buf_put(b, line + i, n);
+            i += n;
+        }
+    }
+}
+
+/* Spaces up to the caret, copying tabs so the caret lines up. */
+static void diag_put_caret(struct buf *b, const char *line, size_t len, struct loc loc, bool color)
+{
+    int col = 1;
+    size_t i = 0;
+    for (; i < len && col < loc.first_column; i++) {
+        unsigned char c = (unsigned char)line[i];
+        if ((c & 0xC0) == 0x80)
+            continue;
+        buf_putc(b, c == '\t' ? '\t' : ' ');
+        col++;
+    }
+    int end = loc.last_line == loc.first_line ? loc.last_column : col + 1;
+    if (loc.last_line != loc.first_line) {
+        /* a span over several lines: underline to the end of this one */
+        int n = col;
+        for (size_t j = i; j < len; j++)
+            n += ((unsigned char)line[j] & 0xC0) != 0x80;
+        end = n > col ? n : col + 1;
+    }
+    if (color)
+        buf_puts(b, "\033[1;32m");
+    buf_putc(b, '^');
+    for (int c = col + 1; c < end; c++)
+        buf_putc(b, '~');
+    if (color)
+        buf_puts(b, C_RESET);
+}
+
+static void diag_put_excerpt(struct buf *b, struct source *src, struct loc loc, bool color)
+{
+    size_t len;
+    const char *line = source_line(src, loc.first_line, &len);
+    if (!line || len > EXCERPT_MAX_BYTES)
+        return;
+    buf_printf(b, "%5d | ", loc.first_line);
+    diag_put_line(b, line, len);
+    buf_puts(b, "\n      | ");
+    diag_put_caret(b, line, len, loc, color);
+    buf_putc(b, '\n');
+}
+
+static void diag_put_head(struct buf *b, const char *file, struct loc loc, enum diag_severity sev,
+                          const char *msg, const char *code, bool color)
+{
+    if (color)
+        buf_puts(b, C_BOLD);
+    buf_printf(b, "%s:%d:%d: ", file, loc.first_line, loc.first_column);
+    if (color)
+        buf_puts(b, severity_color[sev]);
+    buf_printf(b, "%s: ", severity_name[sev]);
+    if (color)
+        buf_puts(b, C_RESET C_BOLD);
+    buf_puts(b, msg);
+    if (code)
+        buf_printf(b, " [%s]", code);
+    if (color)
+        buf_puts(b, C_RESET);
+    buf_putc(b, '\n');
+}
+
+void diag_print_text(const struct diag_sink *sink, struct source *src, FILE *out, bool color)
+{
+    struct buf b;
+    buf_init(&b);
+    for (const struct diag *d = sink->first; d; d = d->next) {
+        diag_put_head(&b, src->name, d->loc, d->severity, d->msg, d->code, color);
+        diag_put_excerpt(&b, src, d->loc, color);
+        for (const struct diag_note *n = d->notes; n; n = n->next) {
+            diag_put_head(&b, src->name, n->loc, DIAG_NOTE, n->msg, NULL, color);
+            diag_put_excerpt(&b, src, n->loc, color);
+        }
+    }
+    fwrite(b.data ? b.data : "", 1, b.len, out);
+    buf_free(&b);
+}

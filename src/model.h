@@ -1,0 +1,86 @@
+/* model.h - the checked model: what a ladder means, after every rule held.
+ *
+ * The checker builds a model only when a file has no errors, so backends may
+ * rely on every invariant stated here: indices are valid, level ranges lie in
+ * the scale with lo <= hi, positions lie inside the axes. Everything is listed
+ * in source order. Backends read the model only, never the AST.
+ */
+#ifndef LADDERC_MODEL_H
+#define LADDERC_MODEL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+enum model_kind { KIND_PROMOTION, KIND_LATERAL, KIND_DOWNWARD, KIND_COUNT };
+
+struct model_years {
+    bool known;             /* false: neither the transition nor its kind says */
+    double min, max;
+};
+
+struct model_axis {
+    const char *title;      /* "" when the file has no axis statement */
+    double min, max;        /* min < max */
+};
+
+struct model_track {
+    const char *id, *name;
+};
+
+struct model_box {
+    const char *name;
+    int lo, hi;             /* level numbers, lo <= hi */
+};
+
+struct model_role {
+    const char *id, *name;
+    size_t track;           /* index into model.tracks */
+    int lo, hi;             /* level numbers */
+    double x, y;            /* soft skills, hard skills */
+    long box;               /* index into model.boxes of the box the role fits in, -1 if none */
+};
+
+struct model_transition {
+    size_t from, to;        /* indices into model.roles */
+    enum model_kind kind;
+    bool own_years;         /* years written on the transition itself */
+    struct model_years years;   /* resolved: own years, else the kind's default */
+};
+
+struct model_company_line {
+    size_t track;
+    int lo, hi;
+    const char *code, *title;
+};
+
+struct model_company {
+    const char *id, *name;
+    struct model_company_line *lines;
+    size_t nlines;
+};
+
+struct model {
+    const char *title;      /* NULL when the file has no ladder statement */
+    struct model_axis axis[2];  /* [0] = x (soft skills), [1] = y (hard skills) */
+    const char *level_prefix;   /* "L" */
+    int level_min, level_max;   /* the scale, level_min <= level_max */
+    struct model_years years[KIND_COUNT];   /* defaults per kind */
+
+    struct model_track *tracks;           size_t ntracks;
+    struct model_box *boxes;              size_t nboxes;
+    struct model_role *roles;             size_t nroles;
+    struct model_transition *transitions; size_t ntransitions;
+    struct model_company *companies;      size_t ncompanies;
+};
+
+/* "promotion", "lateral", "downward" */
+const char *model_kind_name(enum model_kind kind);
+
+/* Writes "L6" or "L6..L7" (the source syntax) into out; returns out. */
+char *model_levels_text(const struct model *m, int lo, int hi, char *out, size_t outsz);
+
+/* Writes a number the way a person writes it: 3, 0.5, 12.25 (no exponent,
+ * no trailing zeros, at most 6 decimals); returns out. */
+char *model_number_text(double v, char *out, size_t outsz);
+
+#endif

@@ -1,0 +1,39 @@
+/* parse_ctx.h - state shared by the scanner (grammar/ladder.l) and the parser
+ * (grammar/ladder.y) for one file. Private to the front end. */
+#ifndef LADDERC_PARSE_CTX_H
+#define LADDERC_PARSE_CTX_H
+
+#include <stdbool.h>
+
+#include "arena.h"
+#include "ast.h"
+#include "diag.h"
+
+struct parse_ctx {
+    struct arena *arena;
+    struct diag_sink *diag;
+    struct ast_file *file;
+    struct ast_stmt *company;   /* the company whose '{' is open, if any */
+
+    /* scanner position: the next byte's line and column */
+    int line, col;
+    bool at_line_start;         /* nothing but blanks since the last line end */
+    bool tok_first_on_line;     /* the last token was the first of its line */
+    bool line_has_error;        /* a lexical error was reported on this line */
+    const char *tok;            /* the last token's bytes, for messages */
+    int tok_len;
+
+    /* the id defined on the line being read ('role ID', 'track ID', ...) */
+    bool after_def_keyword, def_keyword_pending;
+    const char *def_name;
+    int def_line;
+};
+
+/* Counts a syntax error at loc; remembers the id its line defines. */
+void parse_note_error(struct parse_ctx *ctx, struct loc loc);
+
+/* Lexical errors: at most one per line (clox's panic mode, for bytes). */
+void parse_lex_error(struct parse_ctx *ctx, struct loc loc, const char *code, const char *fmt, ...)
+    DIAG_PRINTF(4, 5);
+
+#endif

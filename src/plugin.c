@@ -1,0 +1,61 @@
+/* plugin.c - finds and opens ladderc-render.so. */
+#include "plugin.h"
+
+#include <dlfcn.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define PLUGIN_NAME "ladderc-render.so"
+
+typedef int render_fn(const struct model *, const char *, struct buf *, char *, size_t);
+
+/* The plugin sits beside the executable; LADDERC_RENDER_PLUGIN overrides. */
+static int plugin_path(char *out, size_t outsz)
+{
+    const char *env = getenv("LADDERC_RENDER_PLUGIN");
+    if (env && *env) {
+        snprintf(out, outsz, "%s", env);
+        return 0;
+    }
+    char exe[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n <= 0)
+        return -1;
+    exe[n] = '\0';
+    char *slash = strrchr(exe, '/');
+    if (!slash)
+        return -1;
+    slash[1] = '\0';
+    if (strlen(exe) + sizeof PLUGIN_NAME > outsz)
+        return -1;
+    snprintf(out, outsz, "%s%s", exe, PLUGIN_NAME);
+    return 0;
+}
+
+int plugin_render(const struct model *m, const char *format, struct buf *out, char *err, size_t errsz)
+{
+    char path[PATH_MAX + sizeof PLUGIN_NAME];
+    if (plugin_path(path, sizeof path) != 0) {
+        snprintf(err, errsz, "cannot locate %s", PLUGIN_NAME);
+        return -1;
+    }
+    void *h = dlopen(path, RTLD_NOW | RTLD_LOCAL);
+    if (!h) {
+        snprintf(err, errsz, "cannot load the renderer: %s", dlerror());
+        return -1;
+    }
+    render_fn *fn;
+    *(void **)&fn = dlsym(h, "render_graphviz");
+    int rc;
+    if (!fn) {
+        snprintf(err, errsz, "%s has no render_graphviz", path);
+        rc = -1;
+    } else {
+        rc = fn(m, format, out, err, errsz);
+    }
+    /* not dlclose'd: Graphviz registers atexit handlers inside the library */
+    return rc;
+}

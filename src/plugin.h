@@ -1,0 +1,17 @@
+/* plugin.h - Graphviz is loaded only when a picture is asked for.
+ *
+ * libgvc and its plugins take milliseconds to load; `check`, `-T dot`,
+ * `-T md` and `-T json` never pay for them. The renderer lives in
+ * ladderc-render.so beside the executable and is opened on demand. */
+#ifndef LADDERC_PLUGIN_H
+#define LADDERC_PLUGIN_H
+
+#include <stddef.h>
+
+#include "buf.h"
+#include "model.h"
+
+/* Same contract as render_graphviz() in emit.h. */
+int plugin_render(const struct model *m, const char *format, struct buf *out, char *err, size_t errsz);
+
+#endif

@@ -1,0 +1,31 @@
+/* source.h - one input file: its bytes, read in one piece, and a line map
+ * built only when a diagnostic needs to print a line. */
+#ifndef LADDERC_SOURCE_H
+#define LADDERC_SOURCE_H
+
+#include <stddef.h>
+
+/* Inputs larger than this are refused (exit 2): locations are ints. */
+#define SOURCE_MAX_BYTES ((size_t)1 << 30)
+
+struct source {
+    const char *name;   /* as given on the command line; "<stdin>" for "-" */
+    char *text;         /* len bytes followed by two NULs (flex's scan buffer) */
+    size_t len;
+    size_t *line_start; /* lazily built: offset of each line's first byte */
+    size_t nlines;
+};
+
+/* Reads path ("-" for standard input). Returns 0, or -1 with a reason
+ * ("No such file or directory", "file is larger than 1 GiB") in err. */
+int source_load(struct source *src, const char *path, char *err, size_t errsz);
+
+/* Wraps text that is already in memory (tests, the fuzzer). Copies it. */
+void source_from_memory(struct source *src, const char *name, const char *text, size_t len);
+
+void source_free(struct source *src);
+
+/* The bytes of 1-based line `line`, without its line end; NULL past the end. */
+const char *source_line(struct source *src, int line, size_t *len);
+
+#endif

@@ -1,0 +1,26 @@
+/* symtab.h - names to indices: an open-addressing hash table of strings the
+ * caller keeps alive (they live in the compilation's arena). */
+#ifndef LADDERC_SYMTAB_H
+#define LADDERC_SYMTAB_H
+
+#include <stddef.h>
+
+struct symtab_slot {
+    const char *key;
+    size_t hash, value;
+};
+
+struct symtab {
+    struct symtab_slot *slots;
+    size_t cap, count;
+};
+
+void symtab_init(struct symtab *t);
+void symtab_free(struct symtab *t);
+/* Returns 1 and the value if key is present, else 0. */
+int symtab_get(const struct symtab *t, const char *key, size_t *value);
+/* Adds key -> value unless key is present; returns 1 if added, 0 if present
+ * (then *existing is the value already stored). */
+int symtab_add(struct symtab *t, const char *key, size_t value, size_t *existing);
+
+#endif
