@@ -35,7 +35,7 @@ $(B)/ladderc: $(MAIN_OBJ)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(MAIN_OBJ) -ldl -lm
 
 $(B)/ladderc-render.so: $(RENDER_OBJ)
-	$(CC) $(CFLAGS) $(LDFLAGS) -shared -o $@ $(RENDER_OBJ) $(RENDER_LIBS) -lm
+	$(CC) $(CFLAGS) $(LDFLAGS) -shared -Wl,--no-undefined -o $@ $(RENDER_OBJ) $(RENDER_LIBS) -lm
 
 $(B)/ladder.tab.c $(B)/ladder.tab.h: grammar/ladder.y | $(B)
 	bison -Wall --defines=$(B)/ladder.tab.h -o $(B)/ladder.tab.c $<

@@ -1,0 +1,535 @@
+/* emit_dot.c - the skills map as Graphviz DOT with every node pinned.
+ *
+ * The picture is a chart, not a graph layout: soft skills run left to right,
+ * hard skills bottom to top, and each role sits where the file put it. So we
+ * place everything ourselves (pos="x,y!" in points) and let Graphviz's "nop"
+ * engine keep those positions and only route the edges. Under nop a cluster is
+ * drawn only when it carries a bb, so boxes and the legend get theirs from the
+ * node sizes we chose; node sizes are fixed (fixedsize=true) and estimated
+ * from font metrics (see emit_dot_char_width), so the estimate is what
+ * Graphviz draws. The scale is the smallest that keeps roles apart.
+ *
+ * All user text goes through emit_dot_put_text inside a quoted string: no
+ * label can turn into an HTML-like label, a Graphviz escape (\N, \G, \L,
+ * \n) or an entity. User text never reaches an id, a URL or a comment.
+ */
+#include "emit.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "util.h"
+
+#define FONT            "Helvetica"
+#define ROLE_FONT       10.0    /* points */
+#define BOX_FONT        12.0
+#define EDGE_FONT       8.0
+#define AXIS_FONT       12.0
+#define LEGEND_FONT     10.0
+#define TITLE_FONT      20.0
+#define LINE_SPACING    1.2     /* Graphviz's own line height factor */
+#define TEXT_SLACK      1.03    /* rounding in the font library */
+
+#define ROLE_PAD_X      8.0     /* text to node border */
+#define ROLE_PAD_Y      5.0
+#define NODE_GAP        12.0    /* between nodes; neato's spline router wants > 2 * 3.2 */
+#define BASE_WIDTH      800.0   /* plot area at scale 1, points */
+#define BASE_HEIGHT     560.0
+#define MAX_SCALE       4.0     /* beyond this the chart gets unreadably large */
+#define BOX_MARGIN      8.0     /* node border to box border */
+#define AXIS_GAP        24.0    /* outermost node border to axis line */
+#define LEGEND_GAP      48.0    /* plot area to legend */
+#define LEGEND_ROW      26.0
+#define LEGEND_SWATCH   40.0    /* length of the sample edge */
+
+/* Track colours by track index, cycling: border and a light fill. */
+static const char *const emit_dot_track_color[][2] = {
+    {"#1f77b4", "#dceaf6"}, {"#d9730d", "#fbe5d0"}, {"#2ca02c", "#dcf1dc"},
+    {"#7b4fb0", "#ebe2f5"}, {"#8c564b", "#f0e2de"}, {"#138d90", "#d4efef"},
+    {"#c8418f", "#f8dcec"}, {"#7f7f1f", "#eeeed4"},
+};
+#define NTRACK_COLORS (sizeof emit_dot_track_color / sizeof emit_dot_track_color[0])
+
+/* How each transition kind is drawn: style, colour, arrowhead. */
+static const char *const emit_dot_kind_style[KIND_COUNT][3] = {
+    [KIND_PROMOTION] = {"solid", "#333333", "normal"},
+    [KIND_LATERAL] = {"dashed", "#3060a0", "vee"},
+    [KIND_DOWNWARD] = {"dotted", "#b03030", "empty"},
+};
+
+/* A node's centre and size, in points. */
+struct emit_dot_place {
+    double x, y, w, h;
+};
+
+/* Where everything goes. The plot area runs from (0,0) at the axes' minimum
+ * to (width,height) at their maximum; role nodes may stick out by half their
+ * size, and [left,right] x [bottom,top] is their true extent. */
+struct emit_dot_plan {
+    struct emit_dot_place *roles;
+    double width, height;
+    double left, bottom, right, top;
+    bool crowded;       /* some roles overlap even at MAX_SCALE */
+};
+
+/* ---- text ---------------------------------------------------------------- */
+
+/* Advance widths (1/1000 em) for ASCII 32..126: the wider of Helvetica's
+ * (Adobe AFM, what Graphviz measures with when no font library is loaded)
+ * and what Graphviz's pango plugin draws for "Helvetica" on Linux, where
+ * fontconfig substitutes DejaVu Sans, hinted, at 9 to 20 points. Nodes sized
+ * with these hold their text under either measure, so neither dot nor neato
+ * warns that a fixed-size node is too small for its label. */
+static const unsigned short emit_dot_char_width[95] = {
+    341, 417, 500, 857, 667, 975, 804, 300, 417, 417, 525, 857, 341, 375, 341, 341,
+    667, 667, 667, 667, 667, 667, 667, 667, 667, 667, 341, 341, 857, 857, 857, 556,
+    1023, 747, 696, 722, 788, 667, 611, 788, 750, 333, 500, 682, 583, 900, 750, 818,
+    667, 818, 722, 667, 614, 750, 696, 1023, 696, 667, 696, 417, 341, 417, 857, 556,
+    525, 625, 667, 583, 667, 625, 348, 667, 667, 300, 300, 600, 300, 1000, 667, 625,
+    667, 667, 417, 545, 417, 667, 614, 833, 614, 614, 545, 667, 341, 667, 857,
+};
+
+/* Width of one line of UTF-8 text in points. A non-ASCII code point counts as
+ * a full em, so wide scripts fit too; continuation bytes count nothing. */
+static double emit_dot_text_width(const char *s, double size)
+{
+    double units = 0;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p >= 32 && *p < 127)
+            units += emit_dot_char_width[*p - 32];
+        else if ((*p & 0xC0) != 0x80)
+            units += 1000;
+    }
+    return units * size / 1000.0 * TEXT_SLACK;
+}
+
+static double emit_dot_line_height(double size) { return size * LINE_SPACING; }
+
+/* Writes user text for the inside of a DOT string. Backslashes are doubled so
+ * Graphviz sees no escape sequence, quotes are escaped, and & becomes &amp;
+ * because Graphviz decodes entities in labels. Control characters (the
+ * checker should not let any through) become spaces. */
+static void emit_dot_put_text(struct buf *b, const char *s)
+{
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        switch (*p) {
+        case '\\': buf_puts(b, "\\\\"); break;
+        case '"': buf_puts(b, "\\\""); break;
+        case '&': buf_puts(b, "&amp;"); break;
+        default: buf_putc(b, (*p < 32 || *p == 127) ? ' ' : (char)*p); break;
+        }
+    }
+}
+
+static void emit_dot_put_string(struct buf *b, const char *s)
+{
+    buf_putc(b, '"');
+    emit_dot_put_text(b, s);
+    buf_putc(b, '"');
+}
+
+static void emit_dot_put_number(struct buf *b, double v)
+{
+    char num[64];
+    buf_puts(b, model_number_text(v, num, sizeof num));
+}
+
+/* pos="x,y!" plus the fixed size in inches, for a node of our own making. */
+static void emit_dot_put_geometry(struct buf *b, struct emit_dot_place p)
+{
+    buf_puts(b, "pos=\"");
+    emit_dot_put_number(b, p.x);
+    buf_putc(b, ',');
+    emit_dot_put_number(b, p.y);
+    buf_puts(b, "!\", width=");
+    emit_dot_put_number(b, p.w / 72.0);
+    buf_puts(b, ", height=");
+    emit_dot_put_number(b, p.h / 72.0);
+}
+
+/* bb="llx,lly,urx,ury" in points. */
+static void emit_dot_put_bb(struct buf *b, double x0, double y0, double x1, double y1)
+{
+    buf_puts(b, "bb=\"");
+    emit_dot_put_number(b, x0);
+    buf_putc(b, ',');
+    emit_dot_put_number(b, y0);
+    buf_putc(b, ',');
+    emit_dot_put_number(b, x1);
+    buf_putc(b, ',');
+    emit_dot_put_number(b, y1);
+    buf_putc(b, '"');
+}
+
+/* "3..8", or "3" when both ends agree. */
+static void emit_dot_put_years(struct buf *b, struct model_years y)
+{
+    emit_dot_put_number(b, y.min);
+    if (y.max != y.min) {
+        buf_puts(b, "..");
+        emit_dot_put_number(b, y.max);
+    }
+    buf_puts(b, " y");
+}
+
+/* ---- placement ----------------------------------------------------------- */
+
+/* Role nodes hold two lines, the name and the level range; sizes are whole
+ * points so the bb arithmetic stays exact. */
+static struct emit_dot_place emit_dot_role_size(const struct model *m, const struct model_role *r)
+{
+    char levels[64];
+    model_levels_text(m, r->lo, r->hi, levels, sizeof levels);
+    double text = fmax(emit_dot_text_width(r->name, ROLE_FONT),
+                       emit_dot_text_width(levels, ROLE_FONT));
+    struct emit_dot_place p = {0, 0, 0, 0};
+    p.w = ceil(text + 2 * ROLE_PAD_X);
+    p.h = ceil(2 * emit_dot_line_height(ROLE_FONT) + 2 * ROLE_PAD_Y);
+    return p;
+}
+
+/* Position in 0..1 along an axis. */
+static double emit_dot_fraction(const struct model_axis *a, double v)
+{
+    return (v - a->min) / (a->max - a->min);
+}
+
+static int emit_dot_by_x(const void *pa, const void *pb)
+{
+    const struct emit_dot_place *a = pa, *b = pb;
+    if (a->x != b->x)
+        return a->x < b->x ? -1 : 1;
+    if (a->y != b->y)
+        return a->y < b->y ? -1 : 1;
+    return 0;
+}
+
+/* The scale two nodes need so they neither overlap nor crowd: enough to part
+ * them horizontally or vertically, whichever is cheaper. Positions in the
+ * places are at scale 1. */
+static double emit_dot_pair_scale(const struct emit_dot_place *a, const struct emit_dot_place *b)
+{
+    double dx = fabs(a->x - b->x), dy = fabs(a->y - b->y);
+    double sx = dx > 0 ? ((a->w + b->w) / 2 + NODE_GAP) / dx : HUGE_VAL;
+    double sy = dy > 0 ? ((a->h + b->h) / 2 + NODE_GAP) / dy : HUGE_VAL;
+    return fmin(sx, sy);
+}
+
+/* The smallest scale (>= 1) at which no two roles overlap, or any scale
+ * above MAX_SCALE when that is out of reach; the caller caps it.
+ * Sweeps in x order: once a pair is far enough apart horizontally at the
+ * scale found so far, every later one is too, and the scale only grows, so
+ * skipping them cannot change the maximum. The result is a max over pairs,
+ * independent of visiting order. */
+static double emit_dot_fit_scale(const struct emit_dot_place *roles, size_t n)
+{
+    if (n < 2)
+        return 1;
+    struct emit_dot_place *sorted = util_xmalloc(n * sizeof *sorted);
+    double widest = 0;
+    for (size_t i = 0; i < n; i++) {
+        sorted[i] = roles[i];
+        widest = fmax(widest, roles[i].w);
+    }
+    qsort(sorted, n, sizeof *sorted, emit_dot_by_x);
+    double scale = 1;
+    for (size_t i = 0; i < n && scale <= MAX_SCALE; i++) {
+        for (size_t j = i + 1; j < n; j++) {
+            double reach = (sorted[i].w + widest) / 2 + NODE_GAP;
+            if ((sorted[j].x - sorted[i].x) * scale >= reach)
+                break;
+            scale = fmax(scale, emit_dot_pair_scale(&sorted[i], &sorted[j]));
+        }
+    }
+    free(sorted);
+    return scale;
+}
+
+static void emit_dot_plan(const struct model *m, struct emit_dot_plan *plan)
+{
+    plan->roles = util_xcalloc(m->nroles, sizeof *plan->roles);
+    for (size_t i = 0; i < m->nroles; i++) {
+        const struct model_role *r = &m->roles[i];
+        struct emit_dot_place *p = &plan->roles[i];
+        *p = emit_dot_role_size(m, r);
+        p->x = emit_dot_fraction(&m->axis[0], r->x) * BASE_WIDTH;
+        p->y = emit_dot_fraction(&m->axis[1], r->y) * BASE_HEIGHT;
+    }
+    double scale = emit_dot_fit_scale(plan->roles, m->nroles);
+    plan->crowded = scale > MAX_SCALE;
+    scale = fmin(scale, MAX_SCALE);
+    plan->width = round(BASE_WIDTH * scale);
+    plan->height = round(BASE_HEIGHT * scale);
+    plan->left = plan->bottom = 0;
+    plan->right = plan->width;
+    plan->top = plan->height;
+    for (size_t i = 0; i < m->nroles; i++) {
+        struct emit_dot_place *p = &plan->roles[i];
+        p->x = round(p->x * scale);
+        p->y = round(p->y * scale);
+        plan->left = fmin(plan->left, p->x - p->w / 2);
+        plan->right = fmax(plan->right, p->x + p->w / 2);
+        plan->bottom = fmin(plan->bottom, p->y - p->h / 2);
+        plan->top = fmax(plan->top, p->y + p->h / 2);
+    }
+}
+
+/* ---- the parts of the picture -------------------------------------------- */
+
+/* Edges route around nodes (splines=true) unless roles overlap: then the
+ * router would give up with a warning, so we ask for straight lines. */
+static void emit_dot_header(const struct model *m, const struct emit_dot_plan *plan, struct buf *b)
+{
+    buf_puts(b, "digraph ladder {\n");
+    buf_printf(b, "  graph [layout=nop, splines=%s, outputorder=edgesfirst, bgcolor=white, pad=0.3,\n",
+               plan->crowded ? "line" : "true");
+    buf_printf(b, "         fontname=\"%s\", fontsize=%d, labelloc=t, label=", FONT, (int)TITLE_FONT);
+    emit_dot_put_string(b, m->title ? m->title : "");
+    buf_puts(b, "];\n");
+    buf_printf(b, "  node [fontname=\"%s\", fontsize=%d, fixedsize=true, shape=box, "
+                  "style=\"rounded,filled\", penwidth=1.5];\n", FONT, (int)ROLE_FONT);
+    buf_printf(b, "  edge [fontname=\"%s\", fontsize=%d, fontcolor=\"#555555\", penwidth=1.2, "
+                  "arrowsize=0.8];\n", FONT, (int)EDGE_FONT);
+}
+
+static const char *const *emit_dot_track_colors(size_t track)
+{
+    return emit_dot_track_color[track % NTRACK_COLORS];
+}
+
+/* Role ids are always quoted: an id such as "node" or "edge" is a DOT keyword. */
+static void emit_dot_role(const struct model *m, const struct emit_dot_plan *plan, size_t i,
+                          const char *indent, struct buf *b)
+{
+    const struct model_role *r = &m->roles[i];
+    const char *const *c = emit_dot_track_colors(r->track);
+    char levels[64];
+    buf_puts(b, indent);
+    emit_dot_put_string(b, r->id);
+    buf_puts(b, " [label=\"");
+    emit_dot_put_text(b, r->name);
+    buf_puts(b, "\\n");
+    emit_dot_put_text(b, model_levels_text(m, r->lo, r->hi, levels, sizeof levels));
+    buf_printf(b, "\", color=\"%s\", fillcolor=\"%s\", ", c[0], c[1]);
+    emit_dot_put_geometry(b, plan->roles[i]);
+    buf_puts(b, "];\n");
+}
+
+/* The extent of a box's roles, or false when it has none. */
+static bool emit_dot_box_extent(const struct model *m, const struct emit_dot_plan *plan,
+                                long box, double ext[4])
+{
+    bool any = false;
+    for (size_t i = 0; i < m->nroles; i++) {
+        if (m->roles[i].box != box)
+            continue;
+        struct emit_dot_place p = plan->roles[i];
+        double x0 = p.x - p.w / 2, y0 = p.y - p.h / 2, x1 = p.x + p.w / 2, y1 = p.y + p.h / 2;
+        if (!any) {
+            ext[0] = x0, ext[1] = y0, ext[2] = x1, ext[3] = y1;
+            any = true;
+        } else {
+            ext[0] = fmin(ext[0], x0), ext[1] = fmin(ext[1], y0);
+            ext[2] = fmax(ext[2], x1), ext[3] = fmax(ext[3], y1);
+        }
+    }
+    return any;
+}
+
+/* One cluster per box that holds a role. Its bb leaves room for the label on
+ * top and is at least as wide as the label. */
+static void emit_dot_box(const struct model *m, const struct emit_dot_plan *plan, size_t k,
+                         struct buf *b)
+{
+    double e[4];
+    if (!emit_dot_box_extent(m, plan, (long)k, e))
+        return;
+    const char *name = m->boxes[k].name;
+    double label_w = ceil(emit_dot_text_width(name, BOX_FONT)) + 2 * BOX_MARGIN;
+    double grow = fmax(0, label_w - (e[2] - e[0] + 2 * BOX_MARGIN)) / 2;
+    double x0 = e[0] - BOX_MARGIN - grow, x1 = e[2] + BOX_MARGIN + grow;
+    double y0 = e[1] - BOX_MARGIN;
+    double y1 = e[3] + BOX_MARGIN + ceil(emit_dot_line_height(BOX_FONT));
+    buf_printf(b, "  subgraph cluster_%zu {\n", k);
+    buf_printf(b, "    graph [style=\"rounded,dashed\", color=\"#777777\", fontcolor=\"#444444\", "
+                  "fontsize=%d, labeljust=l, label=", (int)BOX_FONT);
+    emit_dot_put_string(b, name);
+    buf_puts(b, ", ");
+    emit_dot_put_bb(b, floor(x0), floor(y0), ceil(x1), ceil(y1));
+    buf_puts(b, "];\n");
+    for (size_t i = 0; i < m->nroles; i++)
+        if (m->roles[i].box == (long)k)
+            emit_dot_role(m, plan, i, "    ", b);
+    buf_puts(b, "  }\n");
+}
+
+static void emit_dot_roles(const struct model *m, const struct emit_dot_plan *plan, struct buf *b)
+{
+    for (size_t k = 0; k < m->nboxes; k++)
+        emit_dot_box(m, plan, k, b);
+    for (size_t i = 0; i < m->nroles; i++) {
+        long box = m->roles[i].box;
+        bool boxed = box >= 0 && (size_t)box < m->nboxes;
+        if (!boxed)
+            emit_dot_role(m, plan, i, "  ", b);
+    }
+}
+
+static void emit_dot_edge_style(enum model_kind kind, struct buf *b)
+{
+    const char *const *s = emit_dot_kind_style[kind];
+    buf_printf(b, "style=%s, color=\"%s\", arrowhead=%s", s[0], s[1], s[2]);
+}
+
+static void emit_dot_transitions(const struct model *m, struct buf *b)
+{
+    for (size_t i = 0; i < m->ntransitions; i++) {
+        const struct model_transition *t = &m->transitions[i];
+        buf_puts(b, "  ");
+        emit_dot_put_string(b, m->roles[t->from].id);
+        buf_puts(b, " -> ");
+        emit_dot_put_string(b, m->roles[t->to].id);
+        buf_puts(b, " [");
+        emit_dot_edge_style(t->kind, b);
+        if (t->years.known) {
+            buf_puts(b, ", label=\"");
+            emit_dot_put_years(b, t->years);
+            buf_putc(b, '"');
+        }
+        buf_puts(b, "];\n");
+    }
+}
+
+/* A borderless text node of our own; ids start with '_', which role ids
+ * never do. */
+static void emit_dot_text_node(struct buf *b, const char *indent, const char *id,
+                               const char *text, const char *suffix, double size,
+                               struct emit_dot_place p)
+{
+    buf_printf(b, "%s\"%s\" [shape=plaintext, style=\"\", fontsize=%d, label=\"", indent, id,
+               (int)size);
+    emit_dot_put_text(b, text);
+    buf_puts(b, suffix);
+    buf_puts(b, "\", ");
+    emit_dot_put_geometry(b, p);
+    buf_puts(b, "];\n");
+}
+
+/* An invisible anchor for the axis arrows and the legend's sample edges. */
+static void emit_dot_point(struct buf *b, const char *indent, const char *id, double x, double y)
+{
+    struct emit_dot_place p = {x, y, 2, 2};
+    buf_printf(b, "%s\"%s\" [shape=point, style=invis, label=\"\", ", indent, id);
+    emit_dot_put_geometry(b, p);
+    buf_puts(b, "];\n");
+}
+
+static struct emit_dot_place emit_dot_text_place(const char *text, const char *suffix,
+                                                 double size, double x, double y)
+{
+    double w = emit_dot_text_width(text, size) + emit_dot_text_width(suffix, size);
+    struct emit_dot_place p = {x, y, ceil(w) + 4, ceil(emit_dot_line_height(size)) + 2};
+    return p;
+}
+
+/* Two arrows from the corner below and left of every role, each with its
+ * title beside it: x's under the middle of the x axis, y's left of the
+ * middle of the y axis. */
+static void emit_dot_axes(const struct model *m, const struct emit_dot_plan *plan, struct buf *b)
+{
+    double ox = plan->left - AXIS_GAP, oy = plan->bottom - AXIS_GAP;
+    double ex = plan->right + AXIS_GAP, ey = plan->top + AXIS_GAP;
+    emit_dot_point(b, "  ", "_axis_origin", ox, oy);
+    emit_dot_point(b, "  ", "_axis_x_end", ex, oy);
+    emit_dot_point(b, "  ", "_axis_y_end", ox, ey);
+    buf_puts(b, "  \"_axis_origin\" -> \"_axis_x_end\" [color=\"#333333\", arrowhead=normal];\n");
+    buf_puts(b, "  \"_axis_origin\" -> \"_axis_y_end\" [color=\"#333333\", arrowhead=normal];\n");
+
+    const char *xt = m->axis[0].title, *yt = m->axis[1].title;
+    if (xt[0]) {
+        struct emit_dot_place p = emit_dot_text_place(xt, " \xE2\x86\x92", AXIS_FONT, 0, 0);
+        p.x = round((ox + ex) / 2);
+        p.y = oy - 12 - ceil(p.h / 2);
+        emit_dot_text_node(b, "  ", "_axis_x_title", xt, " \xE2\x86\x92", AXIS_FONT, p);
+    }
+    if (yt[0]) {
+        struct emit_dot_place p = emit_dot_text_place(yt, " \xE2\x86\x91", AXIS_FONT, 0, 0);
+        p.x = ox - 12 - ceil(p.w / 2);
+        p.y = round((oy + ey) / 2);
+        emit_dot_text_node(b, "  ", "_axis_y_title", yt, " \xE2\x86\x91", AXIS_FONT, p);
+    }
+}
+
+/* The legend's rows, top down: one swatch per track, then one sample edge
+ * per kind. Returns the width of the widest row. */
+static double emit_dot_legend_rows(const struct model *m, double x0, double top, struct buf *b)
+{
+    double widest = 0, y = top - LEGEND_ROW / 2;
+    char id[64];
+    for (size_t t = 0; t < m->ntracks; t++, y -= LEGEND_ROW) {
+        const char *const *c = emit_dot_track_colors(t);
+        struct emit_dot_place p = emit_dot_text_place(m->tracks[t].name, "", LEGEND_FONT, 0, y);
+        p.w += 2 * ROLE_PAD_X;
+        p.h = LEGEND_ROW - 10;
+        p.x = x0 + p.w / 2;
+        snprintf(id, sizeof id, "_legend_track_%zu", t);
+        buf_printf(b, "    \"%s\" [fontsize=%d, color=\"%s\", fillcolor=\"%s\", label=", id,
+                   (int)LEGEND_FONT, c[0], c[1]);
+        emit_dot_put_string(b, m->tracks[t].name);
+        buf_puts(b, ", ");
+        emit_dot_put_geometry(b, p);
+        buf_puts(b, "];\n");
+        widest = fmax(widest, p.w);
+    }
+    for (int k = 0; k < KIND_COUNT; k++, y -= LEGEND_ROW) {
+        char from[64], to[64];
+        snprintf(from, sizeof from, "_legend_%s_from", model_kind_name(k));
+        snprintf(to, sizeof to, "_legend_%s_to", model_kind_name(k));
+        snprintf(id, sizeof id, "_legend_%s", model_kind_name(k));
+        emit_dot_point(b, "    ", from, x0 + 1, y);
+        emit_dot_point(b, "    ", to, x0 + LEGEND_SWATCH, y);
+        buf_printf(b, "    \"%s\" -> \"%s\" [", from, to);
+        emit_dot_edge_style(k, b);
+        buf_puts(b, "];\n");
+        struct emit_dot_place p = emit_dot_text_place(model_kind_name(k), "", LEGEND_FONT, 0, y);
+        p.x = x0 + LEGEND_SWATCH + 10 + p.w / 2;
+        emit_dot_text_node(b, "    ", id, model_kind_name(k), "", LEGEND_FONT, p);
+        widest = fmax(widest, LEGEND_SWATCH + 10 + p.w);
+    }
+    return widest;
+}
+
+/* The legend sits right of the plot, level with its top, so it can never
+ * cover a role. */
+static void emit_dot_legend(const struct model *m, const struct emit_dot_plan *plan, struct buf *b)
+{
+    double x0 = plan->right + AXIS_GAP + LEGEND_GAP, top = plan->top;
+    size_t rows = m->ntracks + KIND_COUNT;
+    buf_puts(b, "  subgraph cluster_legend {\n");
+    struct buf rowtext;
+    buf_init(&rowtext);
+    double widest = emit_dot_legend_rows(m, x0, top, &rowtext);
+    buf_printf(b, "    graph [style=rounded, color=\"#999999\", fontcolor=\"#444444\", "
+                  "fontsize=%d, labeljust=l, label=\"Legend\", ", (int)BOX_FONT);
+    emit_dot_put_bb(b, x0 - BOX_MARGIN, top - (double)rows * LEGEND_ROW - BOX_MARGIN,
+                    ceil(x0 + widest + BOX_MARGIN),
+                    top + BOX_MARGIN + ceil(emit_dot_line_height(BOX_FONT)));
+    buf_puts(b, "];\n");
+    buf_put(b, rowtext.data, rowtext.len);
+    buf_free(&rowtext);
+    buf_puts(b, "  }\n");
+}
+
+void emit_dot(const struct model *m, struct buf *out)
+{
+    struct emit_dot_plan plan;
+    emit_dot_plan(m, &plan);
+    emit_dot_header(m, &plan, out);
+    emit_dot_roles(m, &plan, out);
+    emit_dot_transitions(m, out);
+    emit_dot_axes(m, &plan, out);
+    emit_dot_legend(m, &plan, out);
+    buf_puts(out, "}\n");
+    free(plan.roles);
+}
