@@ -1,0 +1,73 @@
+# backends.sh - golden outputs of the examples, and real consumers reading them:
+# Graphviz reads our DOT, xmllint our SVG, cmark-gfm our Markdown, jq our JSON.
+
+for f in "$ROOT"/examples/*.ladder; do
+    ex=$(basename "$f" .ladder)
+    for fmt in dot md json svg; do
+        gold="$ROOT/tests/golden/$ex.$fmt"
+        "$LADDERC" build -T $fmt -o "$TMP/$ex.$fmt" "$f" 2>"$TMP/b.err"
+        expect_eq "backend: $ex.$fmt builds" "0" "$?"
+        if [ -f "$gold" ]; then
+            expect_file "backend: $ex.$fmt matches tests/golden" "$gold" "$TMP/$ex.$fmt"
+        else
+            fail "backend: $ex.$fmt has a golden file" "missing $gold"
+        fi
+    done
+    "$LADDERC" build -T png -o "$TMP/$ex.png" "$f"
+
+    # Graphviz reads the DOT back without a word on stderr
+    dot -Tcanon "$TMP/$ex.dot" >"$TMP/canon.dot" 2>"$TMP/gv.err"
+    [ $? = 0 ] && [ ! -s "$TMP/gv.err" ] && pass "backend: dot -Tcanon reads $ex.dot" \
+        || fail "backend: dot -Tcanon reads $ex.dot" "$(head -5 "$TMP/gv.err")"
+    gvpr -c 'N{}' "$TMP/$ex.dot" >/dev/null 2>"$TMP/gv.err"
+    [ $? = 0 ] && [ ! -s "$TMP/gv.err" ] && pass "backend: gvpr reads $ex.dot" \
+        || fail "backend: gvpr reads $ex.dot" "$(head -5 "$TMP/gv.err")"
+    neato -n -Tsvg "$TMP/$ex.dot" >/dev/null 2>"$TMP/gv.err"
+    [ $? = 0 ] && [ ! -s "$TMP/gv.err" ] && pass "backend: neato -n lays out $ex.dot" \
+        || fail "backend: neato -n lays out $ex.dot" "$(head -5 "$TMP/gv.err")"
+    # one node per role, one edge per transition, one cluster per used box
+    roles=$(jq '.roles | length' "$TMP/$ex.json")
+    trans=$(jq '.transitions | length' "$TMP/$ex.json")
+    nodes=$(gvpr 'BEG_G{int n=0;} N[index($.name,"_")!=0]{n++} END_G{printf("%d",n)}' "$TMP/$ex.dot" 2>/dev/null)
+    expect_eq "backend: $ex.dot has one node per role" "$roles" "$nodes"
+    edges=$(gvpr 'BEG_G{int n=0;} E[index(tail.name,"_")!=0]{n++} END_G{printf("%d",n)}' "$TMP/$ex.dot" 2>/dev/null)
+    expect_eq "backend: $ex.dot has one edge per transition" "$trans" "$edges"
+
+    # the SVG is well-formed XML and shows every role name
+    xmllint --noout "$TMP/$ex.svg" 2>"$TMP/x.err" && pass "backend: xmllint reads $ex.svg" \
+        || fail "backend: xmllint reads $ex.svg" "$(head -5 "$TMP/x.err")"
+    missing=$(jq -r '.roles[].name' "$TMP/$ex.json" | while read -r name; do
+        grep -qF ">$name</text>" "$TMP/$ex.svg" || echo "$name"; done)
+    expect_eq "backend: $ex.svg shows every role name" "" "$missing"
+    boxes=$(jq '[.roles[].box | select(. != null)] | unique | length' "$TMP/$ex.json")
+    clusters=$(grep -c 'class="cluster"' "$TMP/$ex.svg")
+    # + 1: the legend is a cluster too
+    expect_eq "backend: $ex.svg draws every box with roles" "$((boxes + 1))" "$clusters"
+
+    # the Markdown renders to tables with the right cells
+    cmark-gfm -e table "$TMP/$ex.md" >"$TMP/$ex.html"
+    tables=$(grep -c '<table>' "$TMP/$ex.html")
+    tracks_used=$(jq '[.companies[].lines[].track] | unique | length' "$TMP/$ex.json")
+    expect_eq "backend: $ex.md renders one table per company track, plus roles and transitions" \
+        "$((tracks_used + 2))" "$tables"
+    rows=$(grep -c '<tr>' "$TMP/$ex.html")
+    levels=$(jq '.scale.max - .scale.min + 1' "$TMP/$ex.json")
+    expect_eq "backend: $ex.md has a row per level per track table, per role, per transition (+ headers)" \
+        "$((tracks_used * (levels + 1) + roles + 1 + trans + 1))" "$rows"
+
+    # JSON is valid and complete
+    jq -e '.roles and .transitions and .companies and .scale and .axes' "$TMP/$ex.json" >/dev/null \
+        && pass "backend: jq reads $ex.json" || fail "backend: jq reads $ex.json"
+    [ "$(head -c 8 "$TMP/$ex.png" | od -An -tx1 | tr -d ' \n')" = "89504e470d0a1a0a" ] \
+        && pass "backend: $ex.png is a PNG" || fail "backend: $ex.png is a PNG"
+done
+
+# the picture keeps the map's relative positions: Senior Engineer left of and
+# below Fellow (SVG y grows downwards)
+pos() { grep -A3 "<title>$1</title>" "$TMP/skills-map.svg" | grep -o '<text[^>]*x="[-0-9.]*" y="[-0-9.]*"' | head -1 | sed 's/.*x="\([-0-9.]*\)" y="\([-0-9.]*\)"/\1 \2/'; }
+set -- $(pos senior_engineer) $(pos fellow)
+if [ $# = 4 ] && awk "BEGIN{exit !($1 < $3 && $2 > $4)}"; then
+    pass "backend: svg keeps relative positions (senior_engineer bottom-left of fellow)"
+else
+    fail "backend: svg keeps relative positions (senior_engineer bottom-left of fellow)" "$*"
+fi
