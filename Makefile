@@ -25,7 +25,7 @@ MAIN_SRC := $(filter-out src/render.c,$(wildcard src/*.c))
 MAIN_OBJ := $(MAIN_SRC:src/%.c=$(B)/%.o) $(B)/ladder.tab.o $(B)/ladder.lex.o
 RENDER_OBJ := $(RENDER_SRC:src/%.c=$(B)/pic/%.o)
 
-.PHONY: all deps test-deps demo check test bench fuzz clean
+.PHONY: all deps test-deps demo check test clean
 all: $(B)/ladderc $(B)/ladderc-render.so
 
 $(B) $(B)/pic:
@@ -81,3 +81,7 @@ clean:
 	rm -rf $(B)
 
 -include $(wildcard $(B)/*.d $(B)/pic/*.d)
+
+# the benchmark and the fuzzer keep their rules beside their code
+include bench/bench.mk
+include tests/fuzz/fuzz.mk

@@ -1,0 +1,1 @@
+# bench.mk - make bench (see bench/README or docs/performance.md)

@@ -1,0 +1,1 @@
+# fuzz.mk - make fuzz, and the sanitizer builds
