@@ -22,10 +22,10 @@ GEN_H    := $(B)/ladder.tab.h $(B)/ladder.lex.h
 # the renderer and what it needs go into the plugin, not the executable
 RENDER_SRC := src/render.c src/emit_dot.c src/buf.c src/util.c src/model.c
 MAIN_SRC := $(filter-out src/render.c,$(wildcard src/*.c))
-MAIN_OBJ := $(MAIN_SRC:src/%.c=$(B)/%.o) $(B)/ladder.tab.o $(B)/ladder.lex.o
+MAIN_OBJ := $(MAIN_SRC:src/%.c=$(B)/%.o) $(B)/ladder.tab.o $(B)/ladder.lex.o $(B)/explain.o
 RENDER_OBJ := $(RENDER_SRC:src/%.c=$(B)/pic/%.o)
 
-.PHONY: all deps test-deps demo check test clean
+.PHONY: all deps test-deps demo check test clean install
 all: $(B)/ladderc $(B)/ladderc-render.so
 
 $(B) $(B)/pic:
@@ -55,6 +55,18 @@ $(B)/ladder.tab.o: $(B)/ladder.tab.c $(GEN_H)
 	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -c -o $@ $<
 $(B)/ladder.lex.o: $(B)/ladder.lex.c $(GEN_H)
 	$(CC) $(CPPFLAGS) $(WARN) -Wno-unused-function $(CFLAGS) -c -o $@ $<
+
+# `ladderc explain` prints the sections of the language reference itself
+$(B)/explain.c: docs/language.md scripts/explain.awk | $(B)
+	awk -f scripts/explain.awk docs/language.md >$@.tmp && mv $@.tmp $@
+$(B)/explain.o: $(B)/explain.c src/explain.h
+	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -c -o $@ $<
+
+PREFIX ?= /usr/local
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/ladderc
+	install -m 755 $(B)/ladderc $(DESTDIR)$(PREFIX)/bin/ladderc
+	install -m 644 $(B)/ladderc-render.so $(DESTDIR)$(PREFIX)/lib/ladderc/ladderc-render.so
 
 deps:
 	@scripts/deps.sh build

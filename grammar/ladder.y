@@ -146,13 +146,19 @@ company
           ctx->company = NULL; }
     ;
 
+/* the '{' may also open the next line, as in many brace styles */
 company_head
-    : KW_COMPANY ID STRING LBRACE NEWLINE
+    : KW_COMPANY ID STRING line_ends LBRACE NEWLINE
         { $$ = ast_stmt_new(ctx->arena, AST_COMPANY, @$);
           $$->u.company.id = text_at($2, @2);
           $$->u.company.name = text_at($3, @3);
-          $$->u.company.brace = @4;
+          $$->u.company.brace = @5;
           ctx->company = $$; }
+    ;
+
+line_ends
+    : %empty
+    | line_ends NEWLINE
     ;
 
 body

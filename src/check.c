@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "suggest.h"
 #include "symtab.h"
 #include "util.h"
 
@@ -36,6 +37,8 @@ struct checker {
 
     const struct ast_stmt *ladder, *levels, *axis[2], *years[KIND_COUNT];
     bool scale_ok;                  /* a valid levels statement exists */
+    bool axis_ok[2];                /* positions are checkable against this axis */
+    bool boxes_ok;                  /* every box is valid: role fit can be judged */
     bool missing_scale_reported;
 
     struct symtab roles, tracks, companies, boxes, transitions;
@@ -53,59 +56,18 @@ static char *levels_text(const struct checker *c, int lo, int hi, char *out, siz
     return model_levels_text(c->m, lo, hi, out, n);
 }
 
-static size_t edit_distance(const char *a, const char *b, size_t limit)
-{
-    size_t la = strlen(a), lb = strlen(b);
-    if (la > 64 || lb > 64)
-        return limit + 1;
-    size_t row[65];
-    for (size_t j = 0; j <= lb; j++)
-        row[j] = j;
-    for (size_t i = 1; i <= la; i++) {
-        size_t diag = row[0], best = row[0] = i;
-        for (size_t j = 1; j <= lb; j++) {
-            size_t up = row[j];
-            size_t cost = diag + (a[i - 1] != b[j - 1]);
-            size_t v = up + 1 < row[j - 1] + 1 ? up + 1 : row[j - 1] + 1;
-            row[j] = cost < v ? cost : v;
-            diag = up;
-            if (row[j] < best)
-                best = row[j];
-        }
-        if (best > limit)
-            return limit + 1;
-    }
-    return row[lb];
-}
-
-/* The closest of n names (each reached through get) to name, or NULL when
- * none is close: at most a third of the name's length away. */
+/* "did you mean": bounded, because every undefined name scans every candidate */
 static const char *suggest(struct checker *c, const char *name, size_t n,
-                           const char *(*get)(const struct model *, size_t))
+                           const char *(*get)(const void *, size_t))
 {
     if (c->suggestions_left <= 0)
         return NULL;
     c->suggestions_left--;
-    size_t len = strlen(name);
-    size_t limit = len / 3 > 0 ? len / 3 : 1;
-    const char *best = NULL;
-    size_t best_d = limit + 1;
-    for (size_t i = 0; i < n; i++) {
-        const char *cand = get(c->m, i);
-        size_t lc = strlen(cand);
-        if ((lc > len ? lc - len : len - lc) >= best_d)
-            continue;
-        size_t d = edit_distance(name, cand, best_d - 1);
-        if (d < best_d) {
-            best_d = d;
-            best = cand;
-        }
-    }
-    return best;
+    return suggest_closest(name, n, get, c->m);
 }
 
-static const char *role_id_at(const struct model *m, size_t i) { return m->roles[i].id; }
-static const char *track_id_at(const struct model *m, size_t i) { return m->tracks[i].id; }
+static const char *role_id_at(const void *m, size_t i) { return ((const struct model *)m)->roles[i].id; }
+static const char *track_id_at(const void *m, size_t i) { return ((const struct model *)m)->tracks[i].id; }
 
 static bool is_broken_def(const struct checker *c, const char *name)
 {
@@ -116,7 +78,7 @@ static bool is_broken_def(const struct checker *c, const char *name)
 }
 
 static void report_undefined(struct checker *c, const char *what, struct ast_text name, size_t n,
-                             const char *(*get)(const struct model *, size_t))
+                             const char *(*get)(const void *, size_t))
 {
     if (is_broken_def(c, name.text))
         return;
@@ -235,6 +197,7 @@ static void check_axis(struct checker *c, const struct ast_stmt *s, int which)
     if (r->lo.value >= r->hi.value) {
         diag_error(c->diag, "E121", r->loc, "axis %s range %s..%s is empty: the minimum must be below the maximum",
                    s->u.axis.name.text, r->lo.text, r->hi.text);
+        c->axis_ok[which] = false;
         return;
     }
     ax->title = s->u.axis.title.text;
@@ -357,6 +320,8 @@ static bool resolve_role(struct checker *c, struct ast_text name, size_t *out)
 static void check_position(struct checker *c, const struct ast_number *v, int which)
 {
     const struct model_axis *ax = &c->m->axis[which];
+    if (!c->axis_ok[which])
+        return;
     if (v->value < ax->min || v->value > ax->max) {
         char lo[32], hi[32];
         diag_error(c->diag, "E120", v->loc, "position %s = %s is outside the %s axis %s..%s",
@@ -545,6 +510,11 @@ static void relate_boxes(struct checker *c)
             v[n++] = (struct span_ref){m->boxes[i].lo, m->boxes[i].hi, 0, NULL, i,
                                        c->box_info[i].stmt->loc, m->boxes[i].name};
     report_overlaps(c, v, n, "E150", "box", bad);
+    for (size_t i = 0; i < m->nboxes; i++)
+        if (!c->box_info[i].levels_ok || bad[i])
+            c->boxes_ok = false;
+    if (m->nboxes < c->file->count[AST_BOX])
+        c->boxes_ok = false;    /* a duplicate box: which one was meant? */
     free(v);
     if (c->scale_ok) {
         size_t span = (size_t)(m->level_max - m->level_min) + 1;
@@ -562,7 +532,8 @@ static void relate_boxes(struct checker *c)
 static void relate_roles_to_boxes(struct checker *c)
 {
     struct model *m = c->m;
-    if (!c->box_of_level || m->nboxes == 0)
+    /* a box line with a syntax error is missing: fit cannot be judged */
+    if (!c->box_of_level || m->nboxes == 0 || !c->boxes_ok || c->file->syntax_errors)
         return;
     for (size_t i = 0; i < m->nroles; i++) {
         struct model_role *r = &m->roles[i];
@@ -652,6 +623,10 @@ static void checker_init(struct checker *c, const struct ast_file *f, struct are
     c->diag = d;
     c->file = f;
     c->suggestions_left = SUGGESTION_BUDGET;
+    c->axis_ok[0] = c->axis_ok[1] = true;
+    c->boxes_ok = true;
+    /* after a syntax error the levels statement may be the line that broke */
+    c->missing_scale_reported = f->syntax_errors > 0;
     struct model *m = c->m = arena_alloc(a, sizeof *m);
     m->axis[0] = m->axis[1] = (struct model_axis){"", 0, 100};
     m->level_prefix = "L";
@@ -694,8 +669,7 @@ struct model *check_file(const struct ast_file *f, struct arena *a, struct diag_
         declare_singleton(&c, s);
         declare_definition(&c, s);
     }
-    /* after a syntax error the levels statement may be the line that broke */
-    if (!c.levels && !c.missing_scale_reported && !f->syntax_errors) {
+    if (!c.levels && !c.missing_scale_reported) {
         struct loc at = f->first ? f->first->loc : (struct loc){1, 1, 1, 1};
         diag_error(d, "E116", at, "no 'levels' statement declares the scale (for example 'levels L3..L11')");
         c.missing_scale_reported = true;

@@ -112,6 +112,137 @@ void diag_sort(struct diag_sink *sink)
         sink->tail = &(*sink->tail)->next;
 }
 
+/* ---- options ---- */
+
+static const struct { const char *code, *name; } warning_names[] = {
+    {"W133", "deep-downward"},
+    {"W151", "box-fit"},
+    {"W162", "company-order"},
+    {"W170", "soft-skills"},
+};
+
+const char *diag_warning_code(const char *s)
+{
+    for (size_t i = 0; i < sizeof warning_names / sizeof *warning_names; i++)
+        if (strcmp(s, warning_names[i].code) == 0 || strcmp(s, warning_names[i].name) == 0)
+            return warning_names[i].code;
+    return NULL;
+}
+
+static bool diag_disabled(const struct diag_options *opt, const char *code)
+{
+    for (size_t i = 0; i < opt->ndisabled; i++)
+        if (strcmp(opt->disabled[i], code) == 0)
+            return true;
+    return false;
+}
+
+void diag_apply_options(struct diag_sink *sink, const struct diag_options *opt)
+{
+    struct diag **p = &sink->first;
+    sink->nerrors = sink->nwarnings = 0;
+    while (*p) {
+        struct diag *d = *p;
+        if (d->severity == DIAG_WARNING && diag_disabled(opt, d->code)) {
+            *p = d->next;
+            continue;
+        }
+        if (d->severity == DIAG_WARNING && opt->werror)
+            d->severity = DIAG_ERROR;
+        if (d->severity == DIAG_ERROR)
+            sink->nerrors++;
+        else
+            sink->nwarnings++;
+        p = &d->next;
+    }
+    sink->tail = p;
+}
+
+/* ---- machine-readable output ---- */
+
+static void json_str(struct buf *b, const char *s)
+{
+    buf_putc(b, '"');
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p == '"' || *p == '\\')
+            buf_printf(b, "\\%c", *p);
+        else if (*p < 0x20 || *p == 0x7F)
+            buf_printf(b, "\\u%04x", *p);
+        else
+            buf_putc(b, (char)*p);
+    }
+    buf_putc(b, '"');
+}
+
+static void json_place(struct buf *b, const char *file, struct loc loc)
+{
+    buf_puts(b, "\"file\": ");
+    json_str(b, file);
+    buf_printf(b, ", \"line\": %d, \"column\": %d, \"end_line\": %d, \"end_column\": %d",
+               loc.first_line, loc.first_column, loc.last_line, loc.last_column);
+}
+
+void diag_print_json(const struct diag_sink *sink, const char *file, struct buf *b, bool *first)
+{
+    static const char *const sev[] = {"error", "warning", "note"};
+    for (const struct diag *d = sink->first; d; d = d->next) {
+        buf_puts(b, *first ? "\n  {" : ",\n  {");
+        *first = false;
+        json_place(b, file, d->loc);
+        buf_printf(b, ", \"severity\": \"%s\", \"code\": ", sev[d->severity]);
+        json_str(b, d->code ? d->code : "");
+        buf_puts(b, ", \"message\": ");
+        json_str(b, d->msg);
+        buf_puts(b, ", \"notes\": [");
+        for (const struct diag_note *n = d->notes; n; n = n->next) {
+            buf_puts(b, n == d->notes ? "{" : ", {");
+            json_place(b, file, n->loc);
+            buf_puts(b, ", \"message\": ");
+            json_str(b, n->msg);
+            buf_putc(b, '}');
+        }
+        buf_puts(b, "]}");
+    }
+}
+
+/* Workflow commands escape %, CR and LF in data, and also : and , in
+ * property values. */
+static void github_escape(struct buf *b, const char *s, bool property)
+{
+    for (; *s; s++) {
+        if (*s == '%')
+            buf_puts(b, "%25");
+        else if (*s == '\r')
+            buf_puts(b, "%0D");
+        else if (*s == '\n')
+            buf_puts(b, "%0A");
+        else if (property && *s == ':')
+            buf_puts(b, "%3A");
+        else if (property && *s == ',')
+            buf_puts(b, "%2C");
+        else
+            buf_putc(b, *s);
+    }
+}
+
+void diag_print_github(const struct diag_sink *sink, const char *file, struct buf *b)
+{
+    for (const struct diag *d = sink->first; d; d = d->next) {
+        buf_printf(b, "::%s file=", d->severity == DIAG_ERROR ? "error" : "warning");
+        github_escape(b, file, true);
+        buf_printf(b, ",line=%d,col=%d,endLine=%d,endColumn=%d,title=", d->loc.first_line,
+                   d->loc.first_column, d->loc.last_line, d->loc.last_column);
+        github_escape(b, d->code ? d->code : "ladderc", true);
+        buf_puts(b, "::");
+        github_escape(b, d->msg, false);
+        for (const struct diag_note *n = d->notes; n; n = n->next) {
+            buf_printf(b, "%%0Anote (line %d): ", n->loc.first_line);
+            github_escape(b, n->msg, false);
+        }
+        buf_putc(b, '\n');
+    }
+}
+
 /* ---- printing ---- */
 
 enum { EXCERPT_MAX_BYTES = 1000 };

@@ -10,6 +10,7 @@
 #include <stdio.h>
 
 #include "arena.h"
+#include "buf.h"
 #include "loc.h"
 #include "source.h"
 
@@ -50,6 +51,28 @@ struct diag *diag_warning(struct diag_sink *sink, const char *code, struct loc l
                           const char *fmt, ...) DIAG_PRINTF(4, 5);
 void diag_note(struct diag_sink *sink, struct diag *d, struct loc loc,
                const char *fmt, ...) DIAG_PRINTF(4, 5);
+
+/* What the command line asks of diagnostics. */
+struct diag_options {
+    bool werror;                /* warnings count as errors */
+    const char **disabled;      /* warning codes silenced with -W no-CODE */
+    size_t ndisabled;
+};
+
+/* The warning code for a code or a name ("W170" or "soft-skills"), or NULL
+ * when it names no warning. */
+const char *diag_warning_code(const char *code_or_name);
+
+/* Drops silenced warnings and, under werror, turns warnings into errors;
+ * recounts. */
+void diag_apply_options(struct diag_sink *sink, const struct diag_options *opt);
+
+/* Appends one JSON object per diagnostic to out (comma-separated; *first
+ * says whether one was written before). */
+void diag_print_json(const struct diag_sink *sink, const char *file, struct buf *out, bool *first);
+
+/* GitHub Actions workflow commands: ::error file=F,line=L,col=C::MESSAGE */
+void diag_print_github(const struct diag_sink *sink, const char *file, struct buf *out);
 
 /* Orders diagnostics by position (stable), so the output reads top-down
  * whichever phase found them. */

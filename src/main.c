@@ -1,11 +1,13 @@
 /* main.c - the command line: commands, options, exit status.
  *
- * Exit status: 0 success (warnings allowed), 1 the input has errors,
- * 2 usage error or a file that cannot be read or written. */
+ * Exit status: 0 success (warnings allowed), 1 the input has errors (or, for
+ * fmt --check, is not formatted; for path, has no route), 2 usage error or a
+ * file that cannot be read or written. */
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "arena.h"
@@ -13,13 +15,16 @@
 #include "check.h"
 #include "diag.h"
 #include "emit.h"
+#include "explain.h"
+#include "fmt.h"
 #include "output.h"
 #include "parse.h"
+#include "path.h"
 #include "plugin.h"
 #include "source.h"
 
 #ifndef LADDERC_VERSION
-#define LADDERC_VERSION "0.1.0"
+#define LADDERC_VERSION "0.2.0"
 #endif
 
 enum { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2 };
@@ -30,36 +35,150 @@ static const char usage_main[] =
     "Compiles career ladders written as text (.ladder files).\n"
     "\n"
     "commands:\n"
-    "  build [-T FORMAT] [-o OUT] FILE   compile FILE to dot, svg, png, md or json\n"
+    "  build [-T FORMAT] [-o OUT] FILE   compile FILE to svg, png, dot, md or json\n"
     "  check FILE...                     check files and print diagnostics; write nothing\n"
+    "  fmt [-w | --check] FILE...        print (or rewrite) files in the canonical layout\n"
+    "  path [--max N] [-T md] FILE FROM TO   routes from one role to another, fastest first\n"
+    "  explain CODE                      explain a diagnostic code (E130, W170...)\n"
     "\n"
-    "options:\n"
-    "  -h, --help       show this help (or a command's help: ladderc build -h)\n"
+    "diagnostic options (build, check, fmt, path):\n"
+    "  --diagnostics=text|json|github   how to print diagnostics (default text)\n"
+    "  --werror                         warnings make the run fail\n"
+    "  -W no-CODE                       silence a warning (code or name, e.g. -W no-soft-skills)\n"
+    "\n"
+    "  -h, --help       show this help (or a command's: ladderc build -h)\n"
     "  --version        show the version\n"
     "\n"
     "Exit status: 0 success, 1 the input has errors, 2 usage or I/O error.\n"
     "FILE may be '-' for standard input. The language: docs/language.md.\n";
 
 static const char usage_build[] =
-    "usage: ladderc build [-T FORMAT] [-o OUT] FILE\n"
+    "usage: ladderc build [-T FORMAT] [-o OUT] [diagnostic options] FILE\n"
     "\n"
-    "Compiles FILE. FORMAT is dot, svg, png, md or json; without -T it comes\n"
-    "from OUT's extension (.dot .gv .svg .png .md .json), else svg.\n"
+    "Compiles FILE. FORMAT is svg, png, dot, md or json; without -T it comes\n"
+    "from OUT's extension (.svg .png .dot .gv .md .json), else svg.\n"
     "Without -o the output goes to standard output. With -o, OUT is replaced\n"
     "whole or not at all: a failed compile leaves an earlier OUT untouched.\n";
 
 static const char usage_check[] =
-    "usage: ladderc check FILE...\n"
+    "usage: ladderc check [diagnostic options] FILE...\n"
     "\n"
     "Parses and checks each FILE independently and prints its diagnostics.\n"
     "Writes nothing. Exit status 1 if any file has errors, 2 if any file\n"
     "cannot be read.\n";
 
-/* One compilation: a file, its memory, its diagnostics, its model. */
+static const char usage_fmt[] =
+    "usage: ladderc fmt [-w | --check] FILE...\n"
+    "\n"
+    "Prints each FILE in the canonical layout. -w rewrites the files that\n"
+    "change, atomically; --check writes nothing, lists the files that are not\n"
+    "formatted and exits 1 if there are any. Files with syntax errors are not\n"
+    "formatted (exit 1).\n";
+
+static const char usage_path[] =
+    "usage: ladderc path [--max N] [-T text|md] FILE FROM TO\n"
+    "\n"
+    "Lists every route from role FROM to role TO (ids or names) along the\n"
+    "ladder's transitions, with total years, fastest first. Exit status 1\n"
+    "when there is no route.\n";
+
+static const char usage_explain[] =
+    "usage: ladderc explain CODE\n"
+    "\n"
+    "Explains a diagnostic code, with a wrong and a right example.\n";
+
+/* ---- options shared by the commands ---- */
+
+enum diag_format { DIAG_FMT_TEXT, DIAG_FMT_JSON, DIAG_FMT_GITHUB };
+
+struct run {
+    const char *usage;
+    enum diag_format format;
+    struct diag_options diag;
+    const char *disabled[64];
+    size_t errors, warnings;
+    struct buf json;            /* --diagnostics=json: the array, printed at the end */
+    bool json_first;
+    bool json_to_stderr;        /* build writes its output to stdout */
+    const char *files[4096];
+    size_t nfiles;
+};
+
+static int usage_error(const struct run *r, const char *fmt, const char *arg)
+{
+    fprintf(stderr, "ladderc: error: ");
+    fprintf(stderr, fmt, arg);
+    fprintf(stderr, "\n%s", r->usage);
+    return EXIT_USAGE;
+}
+
+static bool is_help(const char *a) { return strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0; }
+
+/* Parses a diagnostic option at argv[*i]; returns 1 if it was one, 0 if not,
+ * -1 on a usage error (already printed). */
+static int parse_diag_option(struct run *r, int argc, char **argv, int *i)
+{
+    const char *a = argv[*i];
+    if (strncmp(a, "--diagnostics=", 14) == 0) {
+        const char *f = a + 14;
+        if (strcmp(f, "text") == 0)
+            r->format = DIAG_FMT_TEXT;
+        else if (strcmp(f, "json") == 0)
+            r->format = DIAG_FMT_JSON;
+        else if (strcmp(f, "github") == 0)
+            r->format = DIAG_FMT_GITHUB;
+        else
+            return usage_error(r, "unknown diagnostics format '%s': use text, json or github", f), -1;
+        return 1;
+    }
+    if (strcmp(a, "--werror") == 0) {
+        r->diag.werror = true;
+        return 1;
+    }
+    const char *w = NULL;
+    if (strcmp(a, "-W") == 0) {
+        if (*i + 1 >= argc)
+            return usage_error(r, "option '%s' needs a value", a), -1;
+        w = argv[++*i];
+    } else if (strncmp(a, "-W", 2) == 0) {
+        w = a + 2;
+    } else {
+        return 0;
+    }
+    if (strncmp(w, "no-", 3) != 0)
+        return usage_error(r, "unknown warning option '-W %s': use -W no-CODE", w), -1;
+    const char *code = diag_warning_code(w + 3);
+    if (!code)
+        return usage_error(r, "unknown warning '%s': see docs/language.md for the warning codes", w + 3), -1;
+    if (r->diag.ndisabled < sizeof r->disabled / sizeof *r->disabled)
+        r->disabled[r->diag.ndisabled++] = code;
+    return 1;
+}
+
+static int add_file(struct run *r, const char *f)
+{
+    if (r->nfiles == sizeof r->files / sizeof *r->files)
+        return usage_error(r, "too many files (the limit is %s per run)", "4096"), -1;
+    r->files[r->nfiles++] = f;
+    return 0;
+}
+
+static void run_init(struct run *r, const char *usage)
+{
+    memset(r, 0, sizeof *r);
+    r->usage = usage;
+    r->diag.disabled = r->disabled;
+    r->json_first = true;
+    buf_init(&r->json);
+}
+
+/* ---- one compilation ---- */
+
 struct unit {
     struct source src;
     struct arena arena;
     struct diag_sink diag;
+    struct ast_file *ast;
     struct model *model;
 };
 
@@ -69,23 +188,52 @@ static bool stderr_color(void)
     return isatty(2) && !(no && *no);
 }
 
-/* Returns 0 when the file was read (the model is NULL if it has errors),
- * or -1 when it could not be read (the reason is printed). */
-static int unit_compile(struct unit *u, const char *path)
+static void report(struct run *r, struct unit *u)
+{
+    diag_sort(&u->diag);
+    diag_apply_options(&u->diag, &r->diag);
+    r->errors += u->diag.nerrors;
+    r->warnings += u->diag.nwarnings;
+    struct buf b;
+    buf_init(&b);
+    switch (r->format) {
+    case DIAG_FMT_TEXT:
+        diag_print_text(&u->diag, &u->src, stderr, stderr_color());
+        break;
+    case DIAG_FMT_JSON:
+        diag_print_json(&u->diag, u->src.name, &r->json, &r->json_first);
+        break;
+    case DIAG_FMT_GITHUB:
+        diag_print_github(&u->diag, u->src.name, &b);
+        fwrite(b.data ? b.data : "", 1, b.len, r->json_to_stderr ? stderr : stdout);
+        break;
+    }
+    buf_free(&b);
+}
+
+/* Reads, parses and (if check) checks path. Returns 0 when the file was read
+ * (errors are in u->diag), -1 when it could not be read (reason printed). */
+static int unit_load(struct run *r, struct unit *u, const char *path, bool check)
 {
     char err[256];
+    memset(u, 0, sizeof *u);
     arena_init(&u->arena);
     diag_init(&u->diag, &u->arena);
-    u->model = NULL;
     if (source_load(&u->src, path, err, sizeof err) != 0) {
         fprintf(stderr, "ladderc: error: cannot read '%s': %s\n", path, err);
         return -1;
     }
-    struct ast_file *ast = parse_source(&u->src, &u->arena, &u->diag);
-    u->model = check_file(ast, &u->arena, &u->diag);
-    diag_sort(&u->diag);
-    diag_print_text(&u->diag, &u->src, stderr, stderr_color());
+    u->ast = parse_source(&u->src, &u->arena, &u->diag);
+    if (check)
+        u->model = check_file(u->ast, &u->arena, &u->diag);
+    (void)r;
     return 0;
+}
+
+/* The model, unless errors (or warnings under --werror) stop the run. */
+static struct model *unit_result(const struct unit *u)
+{
+    return u->diag.nerrors == 0 ? u->model : NULL;
 }
 
 static void unit_free(struct unit *u)
@@ -94,19 +242,29 @@ static void unit_free(struct unit *u)
     arena_free(&u->arena);
 }
 
-static int usage_error(const char *usage, const char *fmt, const char *arg)
+/* Prints what must come at the end of a run: the JSON array, the summary. */
+static void run_finish(struct run *r)
 {
-    fprintf(stderr, "ladderc: error: ");
-    fprintf(stderr, fmt, arg);
-    fprintf(stderr, "\n%s", usage);
-    return EXIT_USAGE;
+    if (r->format == DIAG_FMT_JSON) {
+        FILE *f = r->json_to_stderr ? stderr : stdout;
+        fputs("[", f);
+        fwrite(r->json.data ? r->json.data : "", 1, r->json.len, f);
+        fputs(r->json_first ? "]\n" : "\n]\n", f);
+        fflush(f);
+    } else if (r->format == DIAG_FMT_TEXT && (r->errors || r->warnings)) {
+        char e[64] = "", w[64] = "";
+        if (r->errors)
+            snprintf(e, sizeof e, "%zu error%s", r->errors, r->errors == 1 ? "" : "s");
+        if (r->warnings)
+            snprintf(w, sizeof w, "%zu warning%s", r->warnings, r->warnings == 1 ? "" : "s");
+        fprintf(stderr, "%s%s%s generated.\n", e, *e && *w ? ", " : "", w);
+    }
+    buf_free(&r->json);
 }
-
-static bool is_help(const char *a) { return strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0; }
 
 /* ---- build ---- */
 
-static const char *const formats[] = {"dot", "svg", "png", "md", "json", NULL};
+static const char *const formats[] = {"svg", "png", "dot", "md", "json", NULL};
 
 static bool known_format(const char *f)
 {
@@ -144,53 +302,72 @@ static int emit(const struct model *m, const char *format, struct buf *out)
     return EXIT_OK;
 }
 
+static int write_output(const char *out, const struct buf *b)
+{
+    char err[512];
+    if ((out ? output_file(out, b, err, sizeof err) : output_stdout(b, err, sizeof err)) != 0) {
+        fprintf(stderr, "ladderc: error: %s\n", err);
+        return EXIT_USAGE;
+    }
+    return EXIT_OK;
+}
+
 static int cmd_build(int argc, char **argv)
 {
-    const char *format = NULL, *out = NULL, *file = NULL;
+    struct run r;
+    run_init(&r, usage_build);
+    const char *format = NULL, *out = NULL;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
+        int k = parse_diag_option(&r, argc, argv, &i);
+        if (k < 0)
+            return EXIT_USAGE;
+        if (k > 0)
+            continue;
         if (is_help(a)) {
             fputs(usage_build, stdout);
             return EXIT_OK;
         } else if (strcmp(a, "-T") == 0 || strcmp(a, "-o") == 0) {
             if (i + 1 >= argc)
-                return usage_error(usage_build, "option '%s' needs a value", a);
+                return usage_error(&r, "option '%s' needs a value", a);
             *(a[1] == 'T' ? &format : &out) = argv[++i];
         } else if (strncmp(a, "-T", 2) == 0) {
             format = a + 2;
         } else if (a[0] == '-' && a[1] != '\0') {
-            return usage_error(usage_build, "unknown option '%s'", a);
-        } else if (file) {
-            return usage_error(usage_build, "build takes one FILE; '%s' is a second one", a);
+            return usage_error(&r, "unknown option '%s'", a);
+        } else if (r.nfiles) {
+            return usage_error(&r, "build takes one FILE; '%s' is a second one", a);
         } else {
-            file = a;
+            add_file(&r, a);
         }
     }
-    if (!file)
-        return usage_error(usage_build, "%s", "build needs a FILE");
+    if (!r.nfiles)
+        return usage_error(&r, "%s", "build needs a FILE");
     if (format && !known_format(format))
-        return usage_error(usage_build, "unknown format '%s': use dot, svg, png, md or json", format);
+        return usage_error(&r, "unknown format '%s': use svg, png, dot, md or json", format);
     if (!format)
         format = format_from_path(out);
+    r.json_to_stderr = out == NULL;
 
     struct unit u;
-    if (unit_compile(&u, file) != 0) {
-        unit_free(&u);
-        return EXIT_USAGE;
-    }
-    int rc = u.model ? EXIT_OK : EXIT_INPUT;
-    if (u.model) {
-        struct buf b;
-        buf_init(&b);
-        rc = emit(u.model, format, &b);
-        char err[512];
-        if (rc == EXIT_OK && (out ? output_file(out, &b, err, sizeof err) : output_stdout(&b, err, sizeof err)) != 0) {
-            fprintf(stderr, "ladderc: error: %s\n", err);
-            rc = EXIT_USAGE;
+    int rc;
+    if (unit_load(&r, &u, r.files[0], true) != 0) {
+        rc = EXIT_USAGE;
+    } else {
+        report(&r, &u);
+        const struct model *m = unit_result(&u);
+        rc = m ? EXIT_OK : EXIT_INPUT;
+        if (m) {
+            struct buf b;
+            buf_init(&b);
+            rc = emit(m, format, &b);
+            if (rc == EXIT_OK)
+                rc = write_output(out, &b);
+            buf_free(&b);
         }
-        buf_free(&b);
     }
     unit_free(&u);
+    run_finish(&r);
     return rc;
 }
 
@@ -198,34 +375,250 @@ static int cmd_build(int argc, char **argv)
 
 static int cmd_check(int argc, char **argv)
 {
-    int nfiles = 0;
+    struct run r;
+    run_init(&r, usage_check);
     for (int i = 1; i < argc; i++) {
+        int k = parse_diag_option(&r, argc, argv, &i);
+        if (k < 0)
+            return EXIT_USAGE;
+        if (k > 0)
+            continue;
         if (is_help(argv[i])) {
             fputs(usage_check, stdout);
             return EXIT_OK;
         }
         if (argv[i][0] == '-' && argv[i][1] != '\0')
-            return usage_error(usage_check, "unknown option '%s'", argv[i]);
-        nfiles++;
+            return usage_error(&r, "unknown option '%s'", argv[i]);
+        if (add_file(&r, argv[i]) != 0)
+            return EXIT_USAGE;
     }
-    if (nfiles == 0)
-        return usage_error(usage_check, "%s", "check needs at least one FILE");
+    if (r.nfiles == 0)
+        return usage_error(&r, "%s", "check needs at least one FILE");
     int rc = EXIT_OK;
-    for (int i = 1; i < argc; i++) {
+    for (size_t i = 0; i < r.nfiles; i++) {
         struct unit u;
-        if (unit_compile(&u, argv[i]) != 0)
+        if (unit_load(&r, &u, r.files[i], true) != 0) {
             rc = EXIT_USAGE;
-        else if (!u.model && rc == EXIT_OK)
-            rc = EXIT_INPUT;
+        } else {
+            report(&r, &u);
+            if (!unit_result(&u) && rc == EXIT_OK)
+                rc = EXIT_INPUT;
+        }
         unit_free(&u);
     }
+    run_finish(&r);
     return rc;
+}
+
+/* ---- fmt ---- */
+
+static int fmt_one(struct run *r, const char *path, bool write, bool check, int *rc)
+{
+    struct unit u;
+    if (unit_load(r, &u, path, false) != 0) {
+        unit_free(&u);
+        *rc = EXIT_USAGE;
+        return 0;
+    }
+    report(r, &u);
+    if (u.diag.nerrors) {
+        fprintf(stderr, "ladderc: error: '%s' has syntax errors; not formatted\n", u.src.name);
+        if (*rc == EXIT_OK)
+            *rc = EXIT_INPUT;
+        unit_free(&u);
+        return 0;
+    }
+    struct buf b;
+    buf_init(&b);
+    fmt_file(u.ast, &u.arena, &b);
+    bool same = b.len == u.src.len && memcmp(b.data ? b.data : "", u.src.text, b.len) == 0;
+    int k = EXIT_OK;
+    if (check) {
+        if (!same) {
+            printf("%s\n", u.src.name);
+            if (*rc == EXIT_OK)
+                *rc = EXIT_INPUT;
+        }
+    } else if (write) {
+        if (!same && strcmp(path, "-") != 0)
+            k = write_output(path, &b);
+        else if (strcmp(path, "-") == 0)
+            k = write_output(NULL, &b);
+    } else {
+        k = write_output(NULL, &b);
+    }
+    if (k != EXIT_OK)
+        *rc = k;
+    buf_free(&b);
+    unit_free(&u);
+    return 0;
+}
+
+static int cmd_fmt(int argc, char **argv)
+{
+    struct run r;
+    run_init(&r, usage_fmt);
+    bool write = false, check = false;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        int k = parse_diag_option(&r, argc, argv, &i);
+        if (k < 0)
+            return EXIT_USAGE;
+        if (k > 0)
+            continue;
+        if (is_help(a)) {
+            fputs(usage_fmt, stdout);
+            return EXIT_OK;
+        } else if (strcmp(a, "-w") == 0) {
+            write = true;
+        } else if (strcmp(a, "--check") == 0) {
+            check = true;
+        } else if (a[0] == '-' && a[1] != '\0') {
+            return usage_error(&r, "unknown option '%s'", a);
+        } else if (add_file(&r, a) != 0) {
+            return EXIT_USAGE;
+        }
+    }
+    if (write && check)
+        return usage_error(&r, "%s", "-w and --check exclude each other");
+    if (r.nfiles == 0)
+        return usage_error(&r, "%s", "fmt needs at least one FILE");
+    r.json_to_stderr = !check;
+    int rc = EXIT_OK;
+    for (size_t i = 0; i < r.nfiles; i++)
+        fmt_one(&r, r.files[i], write, check, &rc);
+    run_finish(&r);
+    return rc;
+}
+
+/* ---- path ---- */
+
+static int path_role(const struct model *m, const char *text, size_t *out)
+{
+    long k = path_find_role(m, text);
+    if (k >= 0) {
+        *out = (size_t)k;
+        return 0;
+    }
+    const char *hint = path_suggest_role(m, text);
+    if (hint)
+        fprintf(stderr, "ladderc: error: no role '%s' in the ladder; did you mean '%s'? [E110]\n", text, hint);
+    else
+        fprintf(stderr, "ladderc: error: no role '%s' in the ladder [E110]\n", text);
+    return -1;
+}
+
+static int cmd_path(int argc, char **argv)
+{
+    struct run r;
+    run_init(&r, usage_path);
+    r.json_to_stderr = true;
+    const char *args[3];
+    int nargs = 0;
+    size_t max = 0;
+    bool md = false;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        int k = parse_diag_option(&r, argc, argv, &i);
+        if (k < 0)
+            return EXIT_USAGE;
+        if (k > 0)
+            continue;
+        if (is_help(a)) {
+            fputs(usage_path, stdout);
+            return EXIT_OK;
+        } else if (strcmp(a, "--max") == 0 || strcmp(a, "-T") == 0) {
+            if (i + 1 >= argc)
+                return usage_error(&r, "option '%s' needs a value", a);
+            const char *v = argv[++i];
+            if (a[1] == 'T') {
+                if (strcmp(v, "md") != 0 && strcmp(v, "text") != 0)
+                    return usage_error(&r, "unknown format '%s': path prints text or md", v);
+                md = strcmp(v, "md") == 0;
+            } else {
+                char *end;
+                long n = strtol(v, &end, 10);
+                if (*v == '\0' || *end != '\0' || n < 1 || n > 1000000)
+                    return usage_error(&r, "--max needs a number from 1 to 1000000, not '%s'", v);
+                max = (size_t)n;
+            }
+        } else if (a[0] == '-' && a[1] != '\0') {
+            return usage_error(&r, "unknown option '%s'", a);
+        } else if (nargs == 3) {
+            return usage_error(&r, "path takes FILE FROM TO; '%s' is one too many", a);
+        } else {
+            args[nargs++] = a;
+        }
+    }
+    if (nargs < 3)
+        return usage_error(&r, "%s", "path needs FILE FROM TO");
+
+    struct unit u;
+    int rc = EXIT_OK;
+    if (unit_load(&r, &u, args[0], true) != 0) {
+        unit_free(&u);
+        return EXIT_USAGE;
+    }
+    report(&r, &u);
+    const struct model *m = unit_result(&u);
+    size_t from, to;
+    if (!m) {
+        rc = EXIT_INPUT;
+    } else if (path_role(m, args[1], &from) != 0 || path_role(m, args[2], &to) != 0) {
+        rc = EXIT_USAGE;
+    } else if (from == to) {
+        fprintf(stderr, "ladderc: error: '%s' and '%s' are the same role\n", args[1], args[2]);
+        rc = EXIT_USAGE;
+    } else {
+        struct buf b;
+        buf_init(&b);
+        struct path_result res = path_routes(m, from, to, max, md, &b);
+        if (res.truncated)
+            fprintf(stderr, "ladderc: warning: the search stopped after too many steps; some routes may be missing\n");
+        if (res.nroutes == 0) {
+            fprintf(stderr, "ladderc: no route from '%s' to '%s'\n", m->roles[from].id, m->roles[to].id);
+            rc = EXIT_INPUT;
+        } else {
+            rc = write_output(NULL, &b);
+        }
+        buf_free(&b);
+    }
+    unit_free(&u);
+    run_finish(&r);
+    return rc;
+}
+
+/* ---- explain ---- */
+
+static int cmd_explain(int argc, char **argv)
+{
+    struct run r;
+    run_init(&r, usage_explain);
+    if (argc == 2 && is_help(argv[1])) {
+        fputs(usage_explain, stdout);
+        return EXIT_OK;
+    }
+    if (argc != 2)
+        return usage_error(&r, "%s", "explain needs one CODE");
+    const char *code = argv[1];
+    const char *w = diag_warning_code(code);
+    if (w)
+        code = w;
+    for (size_t i = 0; i < explain_count; i++) {
+        if (strcasecmp(explain_entries[i].code, code) == 0) {
+            fputs(explain_entries[i].text, stdout);
+            return fflush(stdout) == 0 ? EXIT_OK : EXIT_USAGE;
+        }
+    }
+    return usage_error(&r, "unknown diagnostic code '%s'", argv[1]);
 }
 
 int main(int argc, char **argv)
 {
-    if (argc < 2)
-        return usage_error(usage_main, "%s", "missing command");
+    if (argc < 2) {
+        fprintf(stderr, "ladderc: error: missing command\n%s", usage_main);
+        return EXIT_USAGE;
+    }
     const char *cmd = argv[1];
     if (is_help(cmd) || strcmp(cmd, "help") == 0) {
         fputs(usage_main, stdout);
@@ -235,9 +628,13 @@ int main(int argc, char **argv)
         printf("ladderc %s\n", LADDERC_VERSION);
         return EXIT_OK;
     }
-    if (strcmp(cmd, "build") == 0)
-        return cmd_build(argc - 1, argv + 1);
-    if (strcmp(cmd, "check") == 0)
-        return cmd_check(argc - 1, argv + 1);
-    return usage_error(usage_main, "unknown command '%s'", cmd);
+    static const struct { const char *name; int (*fn)(int, char **); } commands[] = {
+        {"build", cmd_build}, {"check", cmd_check}, {"fmt", cmd_fmt},
+        {"path", cmd_path}, {"explain", cmd_explain},
+    };
+    for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
+        if (strcmp(cmd, commands[i].name) == 0)
+            return commands[i].fn(argc - 1, argv + 1);
+    fprintf(stderr, "ladderc: error: unknown command '%s'\n%s", cmd, usage_main);
+    return EXIT_USAGE;
 }

@@ -20,6 +20,7 @@ struct parse_ctx {
     bool at_line_start;         /* nothing but blanks since the last line end */
     bool tok_first_on_line;     /* the last token was the first of its line */
     bool line_has_error;        /* a lexical error was reported on this line */
+    bool owe_newline;           /* a supplied '}' still needs its line end */
     const char *tok;            /* the last token's bytes, for messages */
     int tok_len;
 

@@ -12,7 +12,8 @@
 
 typedef int render_fn(const struct model *, const char *, struct buf *, char *, size_t);
 
-/* The plugin sits beside the executable; LADDERC_RENDER_PLUGIN overrides. */
+/* The plugin sits beside the executable (build/), or in ../lib/ladderc/
+ * (make install); LADDERC_RENDER_PLUGIN overrides. */
 static int plugin_path(char *out, size_t outsz)
 {
     const char *env = getenv("LADDERC_RENDER_PLUGIN");
@@ -29,9 +30,11 @@ static int plugin_path(char *out, size_t outsz)
     if (!slash)
         return -1;
     slash[1] = '\0';
-    if (strlen(exe) + sizeof PLUGIN_NAME > outsz)
+    if (strlen(exe) + sizeof "../lib/ladderc/" PLUGIN_NAME > outsz)
         return -1;
     snprintf(out, outsz, "%s%s", exe, PLUGIN_NAME);
+    if (access(out, R_OK) != 0)
+        snprintf(out, outsz, "%s../lib/ladderc/%s", exe, PLUGIN_NAME);
     return 0;
 }
 

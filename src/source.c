@@ -101,6 +101,8 @@ const char *source_line(struct source *src, int line, size_t *len)
     if (line < 1 || (size_t)line > src->nlines)
         return NULL;
     size_t start = src->line_start[line - 1];
+    if (line == 1 && src->len >= 3 && memcmp(src->text, "\xEF\xBB\xBF", 3) == 0)
+        start = 3;  /* the scanner skips a byte-order mark: so do columns */
     size_t end = start;
     while (end < src->len && src->text[end] != '\n')
         end++;

@@ -1,0 +1,326 @@
+/* fmt.c - the formatter: rows of cells, then columns, then text.
+ *
+ * Each output line is a row of cells. A group of rows (consecutive
+ * statements of one kind, comment lines included, broken by a blank line;
+ * and all company lines of the file together) shares column widths: every
+ * cell but a row's last is padded to its column's widest cell plus one space,
+ * the layout of examples/skills-map.ladder. Two columns reserve room for
+ * values that are likely to appear, so that editing one line does not
+ * realign its neighbours: a transition's kind column is as wide as
+ * "promotion", and a role's level column as wide as the widest range of the
+ * scale ("L10..L11" for L3..L11). */
+#include "fmt.h"
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+enum { FMT_MAX_CELLS = 8 };
+
+enum row_kind { ROW_BLANK, ROW_COMMENT, ROW_STMT, ROW_COMPANY_OPEN, ROW_COMPANY_LINE, ROW_COMPANY_CLOSE };
+
+struct row {
+    enum row_kind kind;
+    enum ast_kind stmt;         /* for ROW_STMT */
+    int ncells;
+    const char *cells[FMT_MAX_CELLS];
+    const char *comment;        /* trailing comment, or NULL */
+    int indent;
+};
+
+struct fmt {
+    struct arena *arena;
+    struct row *rows;
+    size_t nrows, cap;
+    const struct ast_comment *comment;  /* next comment not yet placed */
+    int last_line;                      /* source line of the last row placed, 0 at the start */
+    size_t level_width;                 /* widest range of the scale */
+};
+
+/* ---- cells ---- */
+
+static const char *cell_printf(struct fmt *f, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    char *s = arena_alloc(f->arena, (size_t)n + 1);
+    va_start(ap, fmt);
+    vsnprintf(s, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    return s;
+}
+
+static const char *cell_string(struct fmt *f, const char *text)
+{
+    size_t n = 2;
+    for (const char *p = text; *p; p++)
+        n += 1 + (*p == '"' || *p == '\\');
+    char *s = arena_alloc(f->arena, n + 1), *o = s;
+    *o++ = '"';
+    for (const char *p = text; *p; p++) {
+        if (*p == '"' || *p == '\\')
+            *o++ = '\\';
+        *o++ = *p;
+    }
+    *o++ = '"';
+    *o = '\0';
+    return s;
+}
+
+static const char *cell_levels(struct fmt *f, const struct ast_levels *l)
+{
+    if (!l->is_range)
+        return cell_printf(f, "%s%ld", l->lo.prefix, l->lo.number);
+    return cell_printf(f, "%s%ld..%s%ld", l->lo.prefix, l->lo.number, l->hi.prefix, l->hi.number);
+}
+
+static const char *cell_range(struct fmt *f, const struct ast_range *r)
+{
+    return cell_printf(f, "%s..%s", r->lo.text, r->hi.text);
+}
+
+static size_t cell_width(const char *s)
+{
+    size_t n = 0;
+    for (; *s; s++)
+        n += ((unsigned char)*s & 0xC0) != 0x80;
+    return n;
+}
+
+/* ---- rows ---- */
+
+static struct row *row_add(struct fmt *f, enum row_kind kind, int indent)
+{
+    if (f->nrows == f->cap) {
+        f->cap = f->cap ? f->cap * 2 : 64;
+        f->rows = util_xrealloc(f->rows, f->cap * sizeof *f->rows);
+    }
+    struct row *r = &f->rows[f->nrows++];
+    memset(r, 0, sizeof *r);
+    r->kind = kind;
+    r->indent = indent;
+    return r;
+}
+
+static void row_cells(struct row *r, int n, const char *const *cells)
+{
+    r->ncells = n;
+    for (int i = 0; i < n; i++)
+        r->cells[i] = cells[i];
+}
+
+static const char *comment_text(struct fmt *f, const struct ast_comment *c)
+{
+    size_t n = strlen(c->text);
+    while (n > 1 && (c->text[n - 1] == ' ' || c->text[n - 1] == '\t'))
+        n--;
+    return arena_strndup(f->arena, c->text, n);
+}
+
+/* Places a row that starts at source line `line`: first the blank line the
+ * author left before it (at most one), then comment lines above it. */
+static void place_before(struct fmt *f, int line, int indent)
+{
+    while (f->comment && f->comment->loc.first_line < line) {
+        const struct ast_comment *c = f->comment;
+        if (f->last_line && c->loc.first_line > f->last_line + 1)
+            row_add(f, ROW_BLANK, 0);
+        struct row *r = row_add(f, ROW_COMMENT, indent);
+        r->comment = comment_text(f, c);
+        f->last_line = c->loc.first_line;
+        f->comment = c->next;
+    }
+    if (f->last_line && line > f->last_line + 1)
+        row_add(f, ROW_BLANK, 0);
+}
+
+/* A comment on the row's own line trails it. */
+static void place_trailing(struct fmt *f, struct row *r, int line)
+{
+    if (f->comment && f->comment->loc.first_line == line) {
+        r->comment = comment_text(f, f->comment);
+        f->comment = f->comment->next;
+    }
+    f->last_line = line;
+}
+
+static void stmt_cells(struct fmt *f, const struct ast_stmt *s, struct row *r)
+{
+    switch (s->kind) {
+    case AST_LADDER:
+        row_cells(r, 2, (const char *[]){"ladder", cell_string(f, s->u.ladder.title.text)});
+        break;
+    case AST_AXIS:
+        row_cells(r, 4, (const char *[]){"axis", s->u.axis.name.text, cell_string(f, s->u.axis.title.text),
+                                         cell_range(f, &s->u.axis.range)});
+        break;
+    case AST_LEVELS:
+        row_cells(r, 2, (const char *[]){"levels", cell_levels(f, &s->u.levels.levels)});
+        break;
+    case AST_TRACK:
+        row_cells(r, 3, (const char *[]){"track", s->u.track.id.text, cell_string(f, s->u.track.name.text)});
+        break;
+    case AST_BOX:
+        row_cells(r, 3, (const char *[]){"box", cell_string(f, s->u.box.name.text), cell_levels(f, &s->u.box.levels)});
+        break;
+    case AST_YEARS:
+        row_cells(r, 3, (const char *[]){"years", model_kind_name(s->u.years.kind), cell_range(f, &s->u.years.range)});
+        break;
+    case AST_ROLE:
+        row_cells(r, 8, (const char *[]){"role", s->u.role.id.text, cell_string(f, s->u.role.name.text), "track",
+                                         s->u.role.track.text, "level", cell_levels(f, &s->u.role.levels),
+                                         cell_printf(f, "at (%s, %s)", s->u.role.x.text, s->u.role.y.text)});
+        break;
+    case AST_TRANSITION: {
+        const char *kind = s->u.transition.has_kind ? model_kind_name(s->u.transition.kind) : "";
+        const char *years = s->u.transition.has_years ? cell_printf(f, "years %s", cell_range(f, &s->u.transition.years)) : "";
+        row_cells(r, 5, (const char *[]){s->u.transition.from.text, "->", s->u.transition.to.text, kind, years});
+        break;
+    }
+    default:
+        break;
+    }
+}
+
+static void company_rows(struct fmt *f, const struct ast_stmt *s)
+{
+    struct row *open = row_add(f, ROW_COMPANY_OPEN, 0);
+    row_cells(open, 4, (const char *[]){"company", s->u.company.id.text, cell_string(f, s->u.company.name.text), "{"});
+    place_trailing(f, open, s->u.company.brace.first_line);
+    for (const struct ast_company_line *l = s->u.company.lines; l; l = l->next) {
+        place_before(f, l->loc.first_line, 2);
+        struct row *r = row_add(f, ROW_COMPANY_LINE, 2);
+        row_cells(r, 4, (const char *[]){l->track.text, cell_levels(f, &l->levels), cell_string(f, l->code.text),
+                                         cell_string(f, l->title.text)});
+        place_trailing(f, r, l->loc.first_line);
+    }
+    int close_line = s->loc.last_line;
+    place_before(f, close_line, 2);
+    struct row *close = row_add(f, ROW_COMPANY_CLOSE, 0);
+    row_cells(close, 1, (const char *[]){"}"});
+    place_trailing(f, close, close_line);
+}
+
+static void build_rows(struct fmt *f, const struct ast_file *file)
+{
+    for (const struct ast_stmt *s = file->first; s; s = s->next) {
+        place_before(f, s->loc.first_line, 0);
+        if (s->kind == AST_COMPANY) {
+            company_rows(f, s);
+            continue;
+        }
+        struct row *r = row_add(f, ROW_STMT, 0);
+        r->stmt = s->kind;
+        stmt_cells(f, s, r);
+        place_trailing(f, r, s->loc.first_line);
+    }
+    place_before(f, f->comment ? f->comment->loc.last_line + 1 : 0, 0);
+    /* the blank line place_before may add before a row that never comes */
+    if (f->nrows && f->rows[f->nrows - 1].kind == ROW_BLANK)
+        f->nrows--;
+}
+
+/* ---- columns ---- */
+
+static bool same_group(const struct row *a, const struct row *b)
+{
+    if (b->kind == ROW_COMMENT)
+        return true;
+    return a->kind == ROW_STMT && b->kind == ROW_STMT && a->stmt == b->stmt;
+}
+
+static void widths_of(const struct row *rows, size_t n, size_t *w)
+{
+    for (size_t i = 0; i < n; i++)
+        for (int c = 0; c < rows[i].ncells; c++) {
+            size_t cw = cell_width(rows[i].cells[c]);
+            if (rows[i].kind != ROW_COMMENT && cw > w[c])
+                w[c] = cw;
+        }
+}
+
+static void render_row(struct buf *out, const struct row *r, const size_t *w)
+{
+    for (int i = 0; i < r->indent; i++)
+        buf_putc(out, ' ');
+    int last = r->ncells - 1;
+    while (last >= 0 && r->cells[last][0] == '\0')
+        last--;
+    for (int c = 0; c <= last; c++) {
+        buf_puts(out, r->cells[c]);
+        if (c < last && !w)
+            buf_putc(out, ' ');
+        else if (c < last)
+            for (size_t k = cell_width(r->cells[c]); k < w[c] + 1; k++)
+                buf_putc(out, ' ');
+    }
+    if (r->comment) {
+        if (last >= 0)
+            buf_putc(out, ' ');
+        buf_puts(out, r->comment);
+    }
+    buf_putc(out, '\n');
+}
+
+static void render(struct fmt *f, struct buf *out)
+{
+    size_t company_w[FMT_MAX_CELLS] = {0};
+    for (size_t i = 0; i < f->nrows; i++)
+        if (f->rows[i].kind == ROW_COMPANY_LINE)
+            widths_of(&f->rows[i], 1, company_w);
+
+    for (size_t i = 0; i < f->nrows;) {
+        const struct row *r = &f->rows[i];
+        if (r->kind != ROW_STMT) {
+            render_row(out, r, r->kind == ROW_COMPANY_LINE ? company_w : NULL);
+            i++;
+            continue;
+        }
+        size_t end = i + 1;
+        while (end < f->nrows && same_group(r, &f->rows[end]))
+            end++;
+        while (end > i + 1 && f->rows[end - 1].kind == ROW_COMMENT)
+            end--;  /* comments after the group's last statement are not in it */
+        size_t w[FMT_MAX_CELLS] = {0};
+        widths_of(&f->rows[i], end - i, w);
+        if (r->stmt == AST_TRANSITION && w[3] > 0 && w[3] < strlen("promotion"))
+            w[3] = strlen("promotion");
+        if (r->stmt == AST_TRANSITION && w[3] == 0 && w[4] > 0)
+            w[3] = strlen("promotion");
+        if (r->stmt == AST_ROLE && w[6] < f->level_width)
+            w[6] = f->level_width;
+        for (size_t k = i; k < end; k++)
+            render_row(out, &f->rows[k], w);
+        i = end;
+    }
+}
+
+/* "L10..L11" for L3..L11: the widest range the scale can write. */
+static size_t scale_width(const struct ast_file *file)
+{
+    for (const struct ast_stmt *s = file->first; s; s = s->next) {
+        if (s->kind != AST_LEVELS)
+            continue;
+        const struct ast_levels *l = &s->u.levels.levels;
+        char lo[32], hi[32];
+        int a = snprintf(lo, sizeof lo, "%s%ld", l->lo.prefix, l->lo.number);
+        int b = snprintf(hi, sizeof hi, "%s%ld", l->hi.prefix, l->hi.number);
+        size_t widest = (size_t)(a > b ? a : b);
+        return widest * 2 + 2;
+    }
+    return 0;
+}
+
+void fmt_file(const struct ast_file *file, struct arena *arena, struct buf *out)
+{
+    struct fmt f = {.arena = arena, .comment = file->comments, .level_width = scale_width(file)};
+    build_rows(&f, file);
+    render(&f, out);
+    free(f.rows);
+}

@@ -1,0 +1,16 @@
+/* fmt.h - the canonical layout of a ladder (ladderc fmt).
+ *
+ * Works on the syntax tree and its comments, not on the model: it keeps
+ * every comment at its place, every statement in the author's order, at most
+ * one blank line between groups, and aligns the columns of consecutive
+ * statements of one kind. The caller refuses files with syntax errors. */
+#ifndef LADDERC_FMT_H
+#define LADDERC_FMT_H
+
+#include "arena.h"
+#include "ast.h"
+#include "buf.h"
+
+void fmt_file(const struct ast_file *file, struct arena *arena, struct buf *out);
+
+#endif
