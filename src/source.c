@@ -13,7 +13,7 @@ static int source_read_stream(struct source *src, FILE *f, char *err, size_t err
     size_t cap = 64 * 1024, len = 0;
     char *text = util_xmalloc(cap);
     for (;;) {
-        if (cap - len < 2) {
+        if (cap - len <= 2) {   /* room for at least one byte and the two NULs */
             if (cap >= SOURCE_MAX_BYTES + 2) {
                 free(text);
                 snprintf(err, errsz, "file is larger than 1 GiB");
