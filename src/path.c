@@ -214,7 +214,8 @@ struct path_result path_routes(const struct model *m, size_t from, size_t to, si
     struct path_result res = {0};
     res.truncated = search_routes(&s, from, to);
     res.nroutes = s.nroutes;
-    qsort(s.routes, s.nroutes, sizeof *s.routes, route_cmp);
+    if (s.nroutes > 1)
+        qsort(s.routes, s.nroutes, sizeof *s.routes, route_cmp);
     size_t shown = max && max < s.nroutes ? max : s.nroutes;
     if (markdown && shown)
         buf_puts(out, "| # | Route | Steps | Years |\n| --- | --- | --- | --- |\n");
