@@ -334,7 +334,7 @@ static void check_role(struct checker *c, const struct ast_stmt *s)
 {
     size_t idx;
     bool first = symtab_get(&c->roles, s->u.role.id.text, &idx) && c->role_info[idx].stmt == s;
-    struct model_role tmp, *r = first ? &c->m->roles[idx] : &tmp;
+    struct model_role tmp = {0}, *r = first ? &c->m->roles[idx] : &tmp;
     resolve_track(c, s->u.role.track, &r->track);
     bool ok = resolve_levels(c, &s->u.role.levels, &r->lo, &r->hi);
     if (first)
@@ -349,7 +349,7 @@ static void check_box(struct checker *c, const struct ast_stmt *s)
 {
     size_t idx;
     bool first = symtab_get(&c->boxes, s->u.box.name.text, &idx) && c->box_info[idx].stmt == s;
-    struct model_box tmp, *b = first ? &c->m->boxes[idx] : &tmp;
+    struct model_box tmp = {0}, *b = first ? &c->m->boxes[idx] : &tmp;
     bool ok = resolve_levels(c, &s->u.box.levels, &b->lo, &b->hi);
     if (first)
         c->box_info[idx].levels_ok = ok;
