@@ -614,6 +614,29 @@ static void check_company(struct checker *c, const struct ast_stmt *s)
     free(v);
 }
 
+/* Two roles at one point would be drawn one over the other. */
+static void relate_positions(struct checker *c)
+{
+    struct model *m = c->m;
+    struct symtab seen;
+    symtab_init(&seen);
+    char key[80];
+    for (size_t i = 0; i < m->nroles; i++) {
+        const struct ast_stmt *s = c->role_info[i].stmt;
+        /* the numbers as written would call 40 and 40.0 different points */
+        snprintf(key, sizeof key, "%.17g,%.17g", m->roles[i].x, m->roles[i].y);
+        size_t first;
+        const char *k = arena_strdup(c->arena, key);
+        if (symtab_add(&seen, k, i, &first))
+            continue;
+        struct diag *d = diag_warning(c->diag, "W152", s->u.role.x.loc,
+            "roles '%s' and '%s' are at the same position (%s, %s): the map draws one over the other",
+            m->roles[first].id, m->roles[i].id, s->u.role.x.text, s->u.role.y.text);
+        diag_note(c->diag, d, c->role_info[first].stmt->u.role.x.loc, "'%s' is here", m->roles[first].id);
+    }
+    symtab_free(&seen);
+}
+
 /* ---- driver ---- */
 
 static void checker_init(struct checker *c, const struct ast_file *f, struct arena *a, struct diag_sink *d)
@@ -693,6 +716,7 @@ struct model *check_file(const struct ast_file *f, struct arena *a, struct diag_
 
     relate_boxes(&c);
     relate_roles_to_boxes(&c);
+    relate_positions(&c);
 
     checker_free(&c);
     return f->syntax_errors == 0 && d->nerrors == errors_before ? m : NULL;

@@ -117,6 +117,7 @@ void diag_sort(struct diag_sink *sink)
 static const struct { const char *code, *name; } warning_names[] = {
     {"W133", "deep-downward"},
     {"W151", "box-fit"},
+    {"W152", "same-position"},
     {"W162", "company-order"},
     {"W170", "soft-skills"},
 };

@@ -11,6 +11,7 @@
  * scale ("L10..L11" for L3..L11). */
 #include "fmt.h"
 
+#include <limits.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -220,7 +221,7 @@ static void build_rows(struct fmt *f, const struct ast_file *file)
         stmt_cells(f, s, r);
         place_trailing(f, r, s->loc.first_line);
     }
-    place_before(f, f->comment ? f->comment->loc.last_line + 1 : 0, 0);
+    place_before(f, INT_MAX, 0);    /* the comments after the last statement */
     /* the blank line place_before may add before a row that never comes */
     if (f->nrows && f->rows[f->nrows - 1].kind == ROW_BLANK)
         f->nrows--;

@@ -6,7 +6,7 @@ MAP="$EX/skills-map.ladder"
 W="$TMP/wf"
 mkdir -p "$W"
 printf 'levels L3..L11\ntrack ic "IC"\nrole a "A" track ic level L5 at (50, 1)\nrole b "B" track ic level L6 at (10, 1)\na -> b\n' >"$W/warn.ladder"
-printf 'levels L3..L11\ntrack ic "IC"\nrole a "A" track icc level L5 at (1, 1)\nrole b "B" track ic level L12 at (1, 1)\n' >"$W/bad.ladder"
+printf 'levels L3..L11\ntrack ic "IC"\nrole a "A" track icc level L5 at (1, 1)\nrole b "B" track ic level L12 at (2, 1)\n' >"$W/bad.ladder"
 
 # ---- diagnostics: summary, colour, formats, options ----
 "$LADDERC" check "$W/bad.ladder" 2>"$W/err"
