@@ -3,6 +3,7 @@
  * Exit status: 0 success (warnings allowed), 1 the input has errors (or, for
  * fmt --check, is not formatted; for path, has no route), 2 usage error or a
  * file that cannot be read or written. */
+#include <errno.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -613,7 +614,19 @@ static int cmd_explain(int argc, char **argv)
     return usage_error(&r, "unknown diagnostic code '%s'", argv[1]);
 }
 
-int main(int argc, char **argv)
+/* Whatever a command printed must have reached standard output: a full disk
+ * or a closed stdout is an I/O error (exit 2), not a silent truncation. */
+static int flush_stdout(int rc)
+{
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        if (rc != EXIT_USAGE)   /* else the failing write has already said so */
+            fprintf(stderr, "ladderc: error: cannot write to standard output: %s\n", strerror(errno));
+        return EXIT_USAGE;
+    }
+    return rc;
+}
+
+static int dispatch(int argc, char **argv)
 {
     if (argc < 2) {
         fprintf(stderr, "ladderc: error: missing command\n%s", usage_main);
@@ -637,4 +650,9 @@ int main(int argc, char **argv)
             return commands[i].fn(argc - 1, argv + 1);
     fprintf(stderr, "ladderc: error: unknown command '%s'\n%s", cmd, usage_main);
     return EXIT_USAGE;
+}
+
+int main(int argc, char **argv)
+{
+    return flush_stdout(dispatch(argc, argv));
 }
