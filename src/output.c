@@ -1,5 +1,6 @@
 /* output.c - the lockfile pattern (as in git's lockfile.c): temporary file
  * beside the target, full write, fsync, rename. */
+#define _XOPEN_SOURCE 700    /* realpath */
 #include "output.h"
 
 #include <errno.h>
@@ -11,6 +12,8 @@
 #include <unistd.h>
 
 #include "util.h"
+
+static int output_replace(const char *path, const char *shown, const struct buf *b, char *err, size_t errsz);
 
 static int write_all(int fd, const char *p, size_t n)
 {
@@ -27,24 +30,55 @@ static int write_all(int fd, const char *p, size_t n)
     return 0;
 }
 
-/* "dir/.name.XXXXXX" beside path */
+/* "dir/.name.XXXXXX" beside path; a long name is cut so that the temporary
+ * name stays within NAME_MAX (255). */
 static char *temp_path_for(const char *path)
 {
     const char *slash = strrchr(path, '/');
     size_t dirlen = slash ? (size_t)(slash - path) + 1 : 0;
     const char *base = path + dirlen;
-    size_t n = dirlen + 1 + strlen(base) + sizeof ".XXXXXX";
+    int baselen = strlen(base) > 200 ? 200 : (int)strlen(base);
+    size_t n = dirlen + 1 + (size_t)baselen + sizeof ".XXXXXX";
     char *t = util_xmalloc(n);
-    snprintf(t, n, "%.*s.%s.XXXXXX", (int)dirlen, path, base);
+    snprintf(t, n, "%.*s.%.*s.XXXXXX", (int)dirlen, path, baselen, base);
     return t;
+}
+
+/* A FIFO, a terminal, /dev/null: not a file to replace, so write to it. */
+static int output_device(const char *path, const struct buf *b, char *err, size_t errsz)
+{
+    int fd = open(path, O_WRONLY);
+    int rc = fd < 0 ? -1 : write_all(fd, b->data ? b->data : "", b->len);
+    int saved = errno;
+    if (fd >= 0 && close(fd) != 0 && rc == 0) {
+        rc = -1;
+        saved = errno;
+    }
+    if (rc != 0)
+        snprintf(err, errsz, "cannot write '%s': %s", path, strerror(saved));
+    return rc;
 }
 
 int output_file(const char *path, const struct buf *b, char *err, size_t errsz)
 {
+    struct stat st;
+    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode))
+        return output_device(path, b, err, errsz);
+    /* through a symbolic link: replace the file it points to, keep the link */
+    char *real = realpath(path, NULL);
+    const char *target = real && stat(real, &st) == 0 && S_ISREG(st.st_mode) ? real : path;
+    int rc = output_replace(target, path, b, err, errsz);
+    free(real);
+    return rc;
+}
+
+/* shown: the path as the user wrote it, for messages */
+static int output_replace(const char *path, const char *shown, const struct buf *b, char *err, size_t errsz)
+{
     char *tmp = temp_path_for(path);
     int fd = mkstemp(tmp);
     if (fd < 0) {
-        snprintf(err, errsz, "cannot create a temporary file beside '%s': %s", path, strerror(errno));
+        snprintf(err, errsz, "cannot create a temporary file beside '%s': %s", shown, strerror(errno));
         free(tmp);
         return -1;
     }
@@ -67,7 +101,7 @@ int output_file(const char *path, const struct buf *b, char *err, size_t errsz)
         saved = errno;
     }
     if (rc != 0) {
-        snprintf(err, errsz, "cannot write '%s': %s", path, strerror(saved));
+        snprintf(err, errsz, "cannot write '%s': %s", shown, strerror(saved));
         unlink(tmp);
     }
     free(tmp);
