@@ -283,9 +283,10 @@ static void diag_put_line(struct buf *b, const char *line, size_t len)
             if ((s[i] & 0xC0) != 0x80)
                 buf_putc(b, '?');
             i++;
-        } else if (n == 1 && (s[i] < 0x20 || s[i] == 0x7F) && s[i] != '\t') {
+        } else if ((n == 1 && (s[i] < 0x20 || s[i] == 0x7F) && s[i] != '\t') ||
+                   (n == 2 && s[i] == 0xC2 && s[i + 1] < 0xA0)) {  /* C0, DEL, C1 controls */
             buf_putc(b, '?');
-            i++;
+            i += n;
         } else {
             buf_put(b, line + i, n);
             i += n;
