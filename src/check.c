@@ -121,8 +121,8 @@ static bool resolve_level(struct checker *c, const struct ast_level *l, int *out
         return false;
     const struct model *m = c->m;
     char scale[64];
-    levels_text(c, m->level_min, m->level_max, scale, sizeof scale);
     if (strcmp(l->prefix, m->level_prefix) != 0) {
+        levels_text(c, m->level_min, m->level_max, scale, sizeof scale);
         if (l->number >= m->level_min && l->number <= m->level_max)
             diag_error(c->diag, "E112", l->loc, "undefined level '%s%ld'; did you mean '%s%ld'?",
                        l->prefix, l->number, m->level_prefix, l->number);
@@ -132,6 +132,7 @@ static bool resolve_level(struct checker *c, const struct ast_level *l, int *out
         return false;
     }
     if (l->number < m->level_min || l->number > m->level_max) {
+        levels_text(c, m->level_min, m->level_max, scale, sizeof scale);
         diag_error(c->diag, "E113", l->loc, "level %s%ld is outside the scale %s", l->prefix, l->number, scale);
         return false;
     }
@@ -614,27 +615,54 @@ static void check_company(struct checker *c, const struct ast_stmt *s)
     free(v);
 }
 
-/* Two roles at one point would be drawn one over the other. */
+/* MurmurHash3's finaliser: round numbers have all-zero low mantissa bits,
+ * so every output bit must depend on every input bit. */
+static uint64_t mix64(uint64_t h)
+{
+    h ^= h >> 33;
+    h *= 0xFF51AFD7ED558CCDu;
+    h ^= h >> 33;
+    h *= 0xC4CEB9FE1A85EC53u;
+    return h ^ (h >> 33);
+}
+
+static uint64_t position_hash(double x, double y)
+{
+    uint64_t a, b;
+    x += 0.0;   /* -0 becomes +0: the same point */
+    y += 0.0;
+    memcpy(&a, &x, sizeof a);
+    memcpy(&b, &y, sizeof b);
+    return mix64(a ^ mix64(b));
+}
+
+/* Two roles at one point would be drawn one over the other. An open-address
+ * table of role indices keyed by position (by value: 40 and 40.0 are equal). */
 static void relate_positions(struct checker *c)
 {
     struct model *m = c->m;
-    struct symtab seen;
-    symtab_init(&seen);
-    char key[80];
+    size_t cap = 16;
+    while (cap < 2 * m->nroles)
+        cap *= 2;
+    size_t *slot = util_xmalloc(cap * sizeof *slot);   /* role index + 1, 0 = empty */
+    memset(slot, 0, cap * sizeof *slot);
     for (size_t i = 0; i < m->nroles; i++) {
-        const struct ast_stmt *s = c->role_info[i].stmt;
-        /* the numbers as written would call 40 and 40.0 different points */
-        snprintf(key, sizeof key, "%.17g,%.17g", m->roles[i].x, m->roles[i].y);
-        size_t first;
-        const char *k = arena_strdup(c->arena, key);
-        if (symtab_add(&seen, k, i, &first))
+        const struct model_role *r = &m->roles[i];
+        size_t k = (size_t)position_hash(r->x, r->y) & (cap - 1);
+        while (slot[k] && !(m->roles[slot[k] - 1].x == r->x && m->roles[slot[k] - 1].y == r->y))
+            k = (k + 1) & (cap - 1);
+        if (!slot[k]) {
+            slot[k] = i + 1;
             continue;
+        }
+        size_t first = slot[k] - 1;
+        const struct ast_stmt *s = c->role_info[i].stmt;
         struct diag *d = diag_warning(c->diag, "W152", s->u.role.x.loc,
             "roles '%s' and '%s' are at the same position (%s, %s): the map draws one over the other",
-            m->roles[first].id, m->roles[i].id, s->u.role.x.text, s->u.role.y.text);
+            m->roles[first].id, r->id, s->u.role.x.text, s->u.role.y.text);
         diag_note(c->diag, d, c->role_info[first].stmt->u.role.x.loc, "'%s' is here", m->roles[first].id);
     }
-    symtab_free(&seen);
+    free(slot);
 }
 
 /* ---- driver ---- */
