@@ -49,8 +49,12 @@ void *arena_alloc(struct arena *a, size_t n)
     n = (n + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
     if (n == 0)
         n = ARENA_ALIGN;
-    if ((size_t)(a->end - a->next) < n)
+    /* strings leave next unaligned */
+    size_t pad = (size_t)(-(uintptr_t)a->next & (ARENA_ALIGN - 1));
+    if ((size_t)(a->end - a->next) < n + pad)
         arena_grow(a, n);
+    else
+        a->next += pad;
     void *p = a->next;
     a->next += n;
     memset(p, 0, n);
@@ -68,7 +72,11 @@ char *arena_strndup(struct arena *a, const char *s, size_t n)
 {
     if (n == SIZE_MAX)
         util_die_oom();
-    char *p = arena_alloc(a, n + 1);
+    /* bytes need no alignment and no zeroing */
+    if ((size_t)(a->end - a->next) < n + 1)
+        arena_grow(a, n + 1);
+    char *p = a->next;
+    a->next += n + 1;
     memcpy(p, s, n);
     p[n] = '\0';
     return p;

@@ -1,6 +1,7 @@
 /* ast.c - building the syntax tree; the parser's actions call these. */
 #include "ast.h"
 
+#include <stddef.h>
 #include <string.h>
 
 void ast_file_init(struct ast_file *f)
@@ -12,7 +13,16 @@ void ast_file_init(struct ast_file *f)
 
 struct ast_stmt *ast_stmt_new(struct arena *a, enum ast_kind kind, struct loc loc)
 {
-    struct ast_stmt *s = arena_alloc(a, sizeof *s);
+    /* only the kind's member of the union is ever used: allocate just that
+     * much (a million transitions need 184 bytes each, not 256) */
+#define MEMBER_SIZE(m) sizeof(((struct ast_stmt *)0)->u.m)
+    static const size_t size[] = {
+        [AST_LADDER] = MEMBER_SIZE(ladder), [AST_AXIS] = MEMBER_SIZE(axis), [AST_LEVELS] = MEMBER_SIZE(levels),
+        [AST_TRACK] = MEMBER_SIZE(track), [AST_BOX] = MEMBER_SIZE(box), [AST_YEARS] = MEMBER_SIZE(years),
+        [AST_ROLE] = MEMBER_SIZE(role), [AST_TRANSITION] = MEMBER_SIZE(transition), [AST_COMPANY] = MEMBER_SIZE(company),
+    };
+#undef MEMBER_SIZE
+    struct ast_stmt *s = arena_alloc(a, offsetof(struct ast_stmt, u) + size[kind]);
     s->kind = kind;
     s->loc = loc;
     if (kind == AST_COMPANY)

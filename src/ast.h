@@ -54,6 +54,8 @@ struct ast_company_line {
     struct ast_company_line *next;
 };
 
+/* ast_stmt_new allocates a statement only up to its kind's member of the
+ * union: read only that member, and never copy a statement by value. */
 struct ast_stmt {
     enum ast_kind kind;
     struct loc loc;

@@ -41,12 +41,15 @@ struct checker {
     bool boxes_ok;                  /* every box is valid: role fit can be judged */
     bool missing_scale_reported;
 
-    struct symtab roles, tracks, companies, boxes, transitions;
+    struct symtab roles, tracks, companies, boxes;
+    struct pair_slot { uint64_t key; const struct ast_stmt *stmt; } *pairs;   /* transitions seen: (from, to) + 1 */
+    size_t pairs_mask;
     struct role_info *role_info;
     struct box_info *box_info;
     const struct ast_stmt **track_stmt, **company_stmt;
     long *box_of_level;             /* level - level_min -> box index, -1 none */
     int suggestions_left;
+    size_t next_role;               /* check pass: the next role of role_info to meet */
 };
 
 /* ---- helpers ---- */
@@ -333,8 +336,11 @@ static void check_position(struct checker *c, const struct ast_number *v, int wh
 
 static void check_role(struct checker *c, const struct ast_stmt *s)
 {
-    size_t idx;
-    bool first = symtab_get(&c->roles, s->u.role.id.text, &idx) && c->role_info[idx].stmt == s;
+    /* roles are met in the order the declare pass listed them; a duplicate is not listed */
+    size_t idx = c->next_role;
+    bool first = idx < c->m->nroles && c->role_info[idx].stmt == s;
+    if (first)
+        c->next_role++;
     struct model_role tmp = {0}, *r = first ? &c->m->roles[idx] : &tmp;
     resolve_track(c, s->u.role.track, &r->track);
     bool ok = resolve_levels(c, &s->u.role.levels, &r->lo, &r->hi);
@@ -356,49 +362,61 @@ static void check_box(struct checker *c, const struct ast_stmt *s)
         c->box_info[idx].levels_ok = ok;
 }
 
-static void transition_key(const struct model *m, size_t from, size_t to, struct arena *a, const char **key)
+/* The first transition from..to, or NULL after recording s as it. */
+static const struct ast_stmt *transition_seen(struct checker *c, size_t from, size_t to, const struct ast_stmt *s)
 {
-    size_t lf = strlen(m->roles[from].id), lt = strlen(m->roles[to].id);
-    char *k = arena_alloc(a, lf + lt + 2);
-    memcpy(k, m->roles[from].id, lf);
-    k[lf] = ' ';    /* ids never contain a space */
-    memcpy(k + lf + 1, m->roles[to].id, lt + 1);
-    *key = k;
+    uint64_t key = ((uint64_t)from << 32 | (uint64_t)to) + 1;
+    for (size_t i = (size_t)((key * 0x9E3779B97F4A7C15u) >> 20) & c->pairs_mask;; i = (i + 1) & c->pairs_mask) {
+        if (c->pairs[i].key == key)
+            return c->pairs[i].stmt;
+        if (!c->pairs[i].key) {
+            c->pairs[i] = (struct pair_slot){key, s};
+            return NULL;
+        }
+    }
+}
+
+/* The rule a move breaks, if any: the level rules of its kind, then the
+ * soft-skills lint for promotions. */
+static const char *move_rule_broken(const struct model_role *a, const struct model_role *b, enum model_kind kind)
+{
+    switch (kind) {
+    case KIND_PROMOTION:
+        return !(b->lo > a->lo && b->hi > a->hi) ? "E130" : b->x < a->x ? "W170" : NULL;
+    case KIND_LATERAL:
+        return b->lo > a->hi || b->hi < a->lo ? "E131" : NULL;
+    case KIND_DOWNWARD:
+        return !(b->hi < a->lo) ? "E132" : a->lo - b->hi > 2 ? "W133" : NULL;
+    default:
+        return NULL;
+    }
 }
 
 static void check_transition_levels(struct checker *c, const struct ast_stmt *s, const struct model_role *a,
                                     const struct model_role *b, enum model_kind kind)
 {
+    const char *rule = move_rule_broken(a, b, kind);
+    if (!rule)
+        return;     /* the common case: no level text to format */
     char la[64], lb[64];
     levels_text(c, a->lo, a->hi, la, sizeof la);
     levels_text(c, b->lo, b->hi, lb, sizeof lb);
     struct loc loc = s->loc;
-    switch (kind) {
-    case KIND_PROMOTION:
-        if (!(b->lo > a->lo && b->hi > a->hi))
-            diag_error(c->diag, "E130", loc, "promotion from '%s' (%s) to '%s' (%s) does not go up: "
-                       "both ends of the target's levels must be above the source's",
-                       a->id, la, b->id, lb);
-        else if (b->x < a->x)
-            diag_warning(c->diag, "W170", loc, "promotion from '%s' to '%s' needs fewer soft skills (x %g to %g): "
-                         "career progression requires growth in soft skills", a->id, b->id, a->x, b->x);
-        break;
-    case KIND_LATERAL:
-        if (b->lo > a->hi || b->hi < a->lo)
-            diag_error(c->diag, "E131", loc, "lateral move from '%s' (%s) to '%s' (%s) leaves the level range: "
-                       "a lateral move stays within the levels it starts from", a->id, la, b->id, lb);
-        break;
-    case KIND_DOWNWARD:
-        if (!(b->hi < a->lo))
-            diag_error(c->diag, "E132", loc, "downward move from '%s' (%s) to '%s' (%s) does not go down: "
-                       "the target's highest level must be below the source's lowest", a->id, la, b->id, lb);
-        else if (a->lo - b->hi > 2)
-            diag_warning(c->diag, "W133", loc, "downward move from '%s' (%s) to '%s' (%s) drops %d levels; "
-                         "more than two is unusual", a->id, la, b->id, lb, a->lo - b->hi);
-        break;
-    default:
-        break;
-    }
+    if (strcmp(rule, "E130") == 0)
+        diag_error(c->diag, rule, loc, "promotion from '%s' (%s) to '%s' (%s) does not go up: "
+                   "both ends of the target's levels must be above the source's", a->id, la, b->id, lb);
+    else if (strcmp(rule, "W170") == 0)
+        diag_warning(c->diag, rule, loc, "promotion from '%s' to '%s' needs fewer soft skills (x %g to %g): "
+                     "career progression requires growth in soft skills", a->id, b->id, a->x, b->x);
+    else if (strcmp(rule, "E131") == 0)
+        diag_error(c->diag, rule, loc, "lateral move from '%s' (%s) to '%s' (%s) leaves the level range: "
+                   "a lateral move stays within the levels it starts from", a->id, la, b->id, lb);
+    else if (strcmp(rule, "E132") == 0)
+        diag_error(c->diag, rule, loc, "downward move from '%s' (%s) to '%s' (%s) does not go down: "
+                   "the target's highest level must be below the source's lowest", a->id, la, b->id, lb);
+    else
+        diag_warning(c->diag, rule, loc, "downward move from '%s' (%s) to '%s' (%s) drops %d levels; "
+                     "more than two is unusual", a->id, la, b->id, lb, a->lo - b->hi);
 }
 
 static void check_transition(struct checker *c, const struct ast_stmt *s, struct model_transition *out,
@@ -416,11 +434,8 @@ static void check_transition(struct checker *c, const struct ast_stmt *s, struct
         diag_error(c->diag, "E134", s->loc, "transition from '%s' to itself", m->roles[from].id);
         return;
     }
-    const char *key;
-    transition_key(m, from, to, c->arena, &key);
-    size_t first;
-    if (!symtab_add(&c->transitions, key, (size_t)(uintptr_t)s, &first)) {
-        const struct ast_stmt *prev = (const struct ast_stmt *)(uintptr_t)first;
+    const struct ast_stmt *prev = transition_seen(c, from, to, s);
+    if (prev) {
         struct diag *d = diag_error(c->diag, "E135", s->loc, "duplicate transition from '%s' to '%s'",
                                     m->roles[from].id, m->roles[to].id);
         diag_note(c->diag, d, prev->loc, "first declared here");
@@ -694,7 +709,12 @@ static void checker_init(struct checker *c, const struct ast_file *f, struct are
     symtab_init(&c->tracks);
     symtab_init(&c->companies);
     symtab_init(&c->boxes);
-    symtab_init(&c->transitions);
+    symtab_reserve(&c->roles, f->count[AST_ROLE]);
+    size_t cap = 16;
+    while (cap < 2 * f->count[AST_TRANSITION])
+        cap *= 2;
+    c->pairs = util_xcalloc(cap, sizeof *c->pairs);
+    c->pairs_mask = cap - 1;
 }
 
 static void checker_free(struct checker *c)
@@ -703,7 +723,7 @@ static void checker_free(struct checker *c)
     symtab_free(&c->tracks);
     symtab_free(&c->companies);
     symtab_free(&c->boxes);
-    symtab_free(&c->transitions);
+    free(c->pairs);
     free(c->role_info);
     free(c->box_info);
     free(c->box_of_level);

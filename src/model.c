@@ -26,6 +26,38 @@ char *model_levels_text(const struct model *m, int lo, int hi, char *out, size_t
 
 char *model_number_text(double v, char *out, size_t outsz)
 {
+    /* Fast path: v in millionths, when rounding cannot be in doubt (the
+     * product is within a quarter of an integer; its error is below 1/8). */
+    double scaled = v * 1e6;
+    if (fabs(v) < 1e9 && outsz >= 32) {
+        long long r = llround(scaled);
+        if (fabs(scaled - (double)r) < 0.25) {
+            char *p = out;
+            if (r < 0) {
+                *p++ = '-';
+                r = -r;
+            }
+            long long ip = r / 1000000, frac = r % 1000000;
+            char digits[24];
+            int n = 0;
+            do
+                digits[n++] = (char)('0' + ip % 10);
+            while ((ip /= 10) > 0);
+            while (n > 0)
+                *p++ = digits[--n];
+            if (frac) {
+                *p++ = '.';
+                for (long long d = 100000; frac; d /= 10) {
+                    *p++ = (char)('0' + frac / d);
+                    frac %= d;
+                }
+            }
+            *p = '\0';
+            if (r == 0)
+                strcpy(out, "0");
+            return out;
+        }
+    }
     /* %.6f then trim: %g would switch to exponents for large values. */
     if (v == 0)
         v = 0; /* turns -0 into 0 */

@@ -70,3 +70,9 @@ int symtab_add(struct symtab *t, const char *key, size_t value, size_t *existing
     t->count++;
     return 1;
 }
+
+void symtab_reserve(struct symtab *t, size_t n)
+{
+    while ((t->count + n) * 2 > t->cap)
+        symtab_grow(t);
+}

@@ -17,6 +17,8 @@ struct symtab {
 
 void symtab_init(struct symtab *t);
 void symtab_free(struct symtab *t);
+/* Makes room for n keys without growing. */
+void symtab_reserve(struct symtab *t, size_t n);
 /* Returns 1 and the value if key is present, else 0. */
 int symtab_get(const struct symtab *t, const char *key, size_t *value);
 /* Adds key -> value unless key is present; returns 1 if added, 0 if present
