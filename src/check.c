@@ -50,6 +50,7 @@ struct checker {
     long *box_of_level;             /* level - level_min -> box index, -1 none */
     int suggestions_left;
     size_t next_role;               /* check pass: the next role of role_info to meet */
+    size_t *track_last, *track_stamp, track_stamp_now;  /* check_company_order's scratch */
 };
 
 /* ---- helpers ---- */
@@ -566,14 +567,22 @@ static void relate_roles_to_boxes(struct checker *c)
     }
 }
 
-/* Within one track, a company's lines go up the ladder in source order. */
+/* Within one track, a company's lines go up the ladder in source order.
+ * c->track_last is shared by all companies: an entry counts only when its
+ * stamp is this company's, so no per-company clearing (400k companies times
+ * 400k tracks would be quadratic). */
 static void check_company_order(struct checker *c, const char *company, const struct span_ref *v, size_t n)
 {
-    size_t *last = util_xcalloc(c->m->ntracks, sizeof *last);  /* per track: 1 + index of its last line */
+    size_t stamp = ++c->track_stamp_now;
     for (size_t i = 0; i < n; i++) {
         size_t t = v[i].track;
-        if (last[t] && v[i].lo < v[last[t] - 1].lo) {
-            const struct span_ref *prev = &v[last[t] - 1];
+        if (c->track_stamp[t] != stamp) {
+            c->track_stamp[t] = stamp;
+            c->track_last[t] = i;
+            continue;
+        }
+        if (v[i].lo < v[c->track_last[t]].lo) {
+            const struct span_ref *prev = &v[c->track_last[t]];
             char la[64], lb[64];
             levels_text(c, v[i].lo, v[i].hi, la, sizeof la);
             levels_text(c, prev->lo, prev->hi, lb, sizeof lb);
@@ -582,9 +591,8 @@ static void check_company_order(struct checker *c, const char *company, const st
                 company, la, lb);
             diag_note(c->diag, d, prev->loc, "the line for %s is here", lb);
         }
-        last[t] = i + 1;
+        c->track_last[t] = i;
     }
-    free(last);
 }
 
 /* Sorts v by track and code; reports every code used twice in a track. */
@@ -705,6 +713,8 @@ static void checker_init(struct checker *c, const struct ast_file *f, struct are
     c->company_stmt = arena_array(a, f->count[AST_COMPANY], sizeof *c->company_stmt);
     c->role_info = util_xcalloc(f->count[AST_ROLE], sizeof *c->role_info);
     c->box_info = util_xcalloc(f->count[AST_BOX], sizeof *c->box_info);
+    c->track_last = util_xcalloc(f->count[AST_TRACK], sizeof *c->track_last);
+    c->track_stamp = util_xcalloc(f->count[AST_TRACK], sizeof *c->track_stamp);
     symtab_init(&c->roles);
     symtab_init(&c->tracks);
     symtab_init(&c->companies);
@@ -726,6 +736,8 @@ static void checker_free(struct checker *c)
     free(c->pairs);
     free(c->role_info);
     free(c->box_info);
+    free(c->track_last);
+    free(c->track_stamp);
     free(c->box_of_level);
 }
 

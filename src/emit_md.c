@@ -7,7 +7,10 @@
  */
 #include "emit.h"
 
+#include <stdlib.h>
 #include <string.h>
+
+#include "util.h"
 
 /* Writes user text for a table cell or a heading. Every ASCII punctuation
  * character that means something to CommonMark or GFM gets a backslash,
@@ -75,74 +78,84 @@ static void emit_md_put_rule(struct buf *b, size_t ncols)
 
 /* ---- company tables ------------------------------------------------------ */
 
-static bool emit_md_company_in_track(const struct model_company *c, size_t track)
+/* Every company line, sorted by track, company, then lowest level: a track's
+ * table reads its lines as one run, a column as a sub-run. Linear in the
+ * table's size however many tracks, companies and levels there are. */
+struct md_ref {
+    size_t track, company;
+    const struct model_company_line *line;
+};
+
+static int emit_md_ref_cmp(const void *pa, const void *pb)
 {
-    for (size_t i = 0; i < c->nlines; i++)
-        if (c->lines[i].track == track)
-            return true;
-    return false;
+    const struct md_ref *a = pa, *b = pb;
+    if (a->track != b->track)
+        return a->track < b->track ? -1 : 1;
+    if (a->company != b->company)
+        return a->company < b->company ? -1 : 1;
+    return (a->line->lo > b->line->lo) - (a->line->lo < b->line->lo);
 }
 
-static bool emit_md_track_used(const struct model *m, size_t track)
+static struct md_ref *emit_md_index(const struct model *m, size_t *n)
 {
+    size_t total = 0;
     for (size_t i = 0; i < m->ncompanies; i++)
-        if (emit_md_company_in_track(&m->companies[i], track))
-            return true;
-    return false;
+        total += m->companies[i].nlines;
+    struct md_ref *refs = util_xcalloc(total, sizeof *refs);
+    size_t k = 0;
+    for (size_t i = 0; i < m->ncompanies; i++)
+        for (size_t j = 0; j < m->companies[i].nlines; j++)
+            refs[k++] = (struct md_ref){m->companies[i].lines[j].track, i, &m->companies[i].lines[j]};
+    if (total > 1)
+        qsort(refs, total, sizeof *refs, emit_md_ref_cmp);
+    *n = total;
+    return refs;
 }
 
-/* The cell for one company at one level: "Title (code)" of each line whose
- * range covers the level. The checker should keep a company's lines in a
- * track from overlapping; should two cover a level, both show, in source
- * order, separated by "; ". */
-static void emit_md_put_company_cell(struct buf *b, const struct model_company *c,
-                                     size_t track, int level)
-{
-    bool first = true;
-    for (size_t i = 0; i < c->nlines; i++) {
-        const struct model_company_line *l = &c->lines[i];
-        if (l->track != track || level < l->lo || level > l->hi)
-            continue;
-        if (!first)
-            buf_puts(b, "; ");
-        emit_md_put_text(b, l->title);
-        buf_puts(b, " (");
-        emit_md_put_text(b, l->code);
-        buf_putc(b, ')');
-        first = false;
-    }
-}
-
-static void emit_md_track_table(const struct model *m, size_t track, struct buf *b)
+/* The table of one track from its run of lines refs[0..n): a row per level
+ * of the scale, a column per company with lines in the track. The checker
+ * keeps a company's lines in a track from overlapping (E161), so each cell
+ * holds at most one "Title (code)". */
+static void emit_md_track_table(const struct model *m, const struct md_ref *refs, size_t n, struct buf *b)
 {
     buf_puts(b, "## ");
-    emit_md_put_text(b, m->tracks[track].name);
+    emit_md_put_text(b, m->tracks[refs[0].track].name);
     buf_puts(b, "\n\n| Level ");
-    size_t ncols = 1;
-    for (size_t i = 0; i < m->ncompanies; i++) {
-        if (!emit_md_company_in_track(&m->companies[i], track))
+    size_t ncols = 0;
+    size_t *cursor = util_xcalloc(n + 1, sizeof *cursor);  /* per column: its next line */
+    for (size_t i = 0; i < n; i++) {
+        if (i > 0 && refs[i].company == refs[i - 1].company)
             continue;
+        cursor[ncols++] = i;
         buf_puts(b, "| ");
-        emit_md_put_text(b, m->companies[i].name);
+        emit_md_put_text(b, m->companies[refs[i].company].name);
         buf_putc(b, ' ');
-        ncols++;
     }
     buf_puts(b, "|\n");
-    emit_md_put_rule(b, ncols);
+    emit_md_put_rule(b, ncols + 1);
     for (int level = m->level_min; level <= m->level_max; level++) {
         buf_puts(b, "| ");
         emit_md_put_levels(b, m, level, level);
         buf_putc(b, ' ');
-        for (size_t i = 0; i < m->ncompanies; i++) {
-            if (!emit_md_company_in_track(&m->companies[i], track))
-                continue;
+        for (size_t col = 0; col < ncols; col++) {
+            size_t *cur = &cursor[col];
+            size_t company = refs[cursor[col]].company;
+            while (*cur + 1 < n && refs[*cur + 1].company == company && refs[*cur].line->hi < level)
+                (*cur)++;
+            const struct model_company_line *l = refs[*cur].line;
             buf_puts(b, "| ");
-            emit_md_put_company_cell(b, &m->companies[i], track, level);
+            if (l->lo <= level && level <= l->hi) {
+                emit_md_put_text(b, l->title);
+                buf_puts(b, " (");
+                emit_md_put_text(b, l->code);
+                buf_putc(b, ')');
+            }
             buf_putc(b, ' ');
         }
         buf_puts(b, "|\n");
     }
     buf_putc(b, '\n');
+    free(cursor);
 }
 
 /* ---- roles and transitions ----------------------------------------------- */
@@ -207,9 +220,14 @@ void emit_md(const struct model *m, struct buf *out)
     else
         buf_puts(out, "Ladder");
     buf_puts(out, "\n\n");
-    for (size_t t = 0; t < m->ntracks; t++)
-        if (emit_md_track_used(m, t))
-            emit_md_track_table(m, t, out);
+    size_t n;
+    struct md_ref *refs = emit_md_index(m, &n);
+    for (size_t i = 0, end; i < n; i = end) {
+        for (end = i + 1; end < n && refs[end].track == refs[i].track; end++)
+            ;
+        emit_md_track_table(m, refs + i, end - i, out);
+    }
+    free(refs);
     emit_md_roles(m, out);
     emit_md_transitions(m, out);
 }

@@ -10,7 +10,9 @@
 #include "suggest.h"
 #include "util.h"
 
-enum { PATH_STEP_BUDGET = 2000000 };
+/* The search stops (and says so) after this many steps or routes: the
+ * number of simple paths grows exponentially with the graph. */
+enum { PATH_STEP_BUDGET = 2000000, PATH_ROUTE_BUDGET = 100000 };
 
 struct route {
     size_t *steps;          /* transition indices */
@@ -118,6 +120,10 @@ static bool search_routes(struct search *s, size_t from, size_t to)
         path[depth] = t;
         if (dest == to) {
             record_route(s, path, depth + 1);
+            if (s->nroutes == PATH_ROUTE_BUDGET) {
+                truncated = true;
+                break;
+            }
             continue;
         }
         on_path[dest] = true;
