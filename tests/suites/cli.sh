@@ -112,3 +112,9 @@ else
 fi
 LD_DEBUG=libs "$LADDERC" build -T svg "$GOOD" 2>&1 >/dev/null | grep -q 'libgvc' \
     && pass "cli: svg loads Graphviz (the LD_DEBUG probe works)" || fail "cli: svg loads Graphviz (the LD_DEBUG probe works)"
+for f in "$EX"/*.ladder; do
+    "$LADDERC" fmt "$f" >"$TMP/a.fmt"; "$LADDERC" fmt "$f" >"$TMP/b.fmt"
+    cmp -s "$TMP/a.fmt" "$TMP/b.fmt" && pass "cli: deterministic fmt $(basename "$f")" || fail "cli: deterministic fmt $(basename "$f")"
+done
+"$LADDERC" path "$GOOD" senior_engineer fellow >"$TMP/a.path"; "$LADDERC" path "$GOOD" senior_engineer fellow >"$TMP/b.path"
+cmp -s "$TMP/a.path" "$TMP/b.path" && pass "cli: deterministic path" || fail "cli: deterministic path"
