@@ -3,6 +3,7 @@
  * bounded by a step budget, then a sort by total years. */
 #include "path.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -12,10 +13,10 @@
 
 /* The search stops (and says so) after this many steps or routes: the
  * number of simple paths grows exponentially with the graph. */
-enum { PATH_STEP_BUDGET = 2000000, PATH_ROUTE_BUDGET = 100000 };
+enum { PATH_STEP_BUDGET = 2000000, PATH_ROUTE_BUDGET = 10000 };
 
 struct route {
-    size_t *steps;          /* transition indices */
+    uint32_t *steps;        /* transition indices (the checker caps files far below 2^32 lines) */
     size_t nsteps;
     bool known;
     double min, max;
@@ -74,8 +75,9 @@ static void record_route(struct search *s, const size_t *steps, size_t n)
         s->routes = util_xrealloc(s->routes, s->cap * sizeof *s->routes);
     }
     struct route *r = &s->routes[s->nroutes++];
-    r->steps = util_xmalloc(n * sizeof *steps);
-    memcpy(r->steps, steps, n * sizeof *steps);
+    r->steps = util_xmalloc(n * sizeof *r->steps);
+    for (size_t i = 0; i < n; i++)
+        r->steps[i] = (uint32_t)steps[i];
     r->nsteps = n;
     r->known = true;
     r->min = r->max = 0;
