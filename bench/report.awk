@@ -1,0 +1,183 @@
+# report.awk - turns the results.tsv of build/bench/run/ (or smoke/) into the
+# Markdown of docs/performance.md (called by bench/run.sh).
+#
+# Input rows: id, median wall seconds, mean CPU seconds (user + system, "-" if
+# unknown), peak RSS KiB ("-" if unknown), input bytes, input lines, command.
+# Ids are KIND.SIZE (wc.1000, check.1000000, ...) and KIND.skills for
+# examples/skills-map.ladder.
+# Variables: sizes ("1000 10000 ..."), svgmax, smoke (1: no targets), run (the
+# folder of the raw results, for the footnote).
+
+BEGIN { FS = "\t" }
+
+{
+    med[$1] = $2 + 0; cpu[$1] = $3; rss[$1] = $4; bytes[$1] = $5 + 0; lines[$1] = $6 + 0; cmd[$1] = $7
+}
+
+function has(id) { return id in med }
+
+function t(s) {
+    if (s < 0.01) return sprintf("%.2f ms", s * 1000)
+    if (s < 1) return sprintf("%.1f ms", s * 1000)
+    return sprintf("%.2f s", s)
+}
+
+function mb(b) { return b >= 1e7 ? sprintf("%.0f", b / 1e6) : sprintf("%.2f", b / 1e6) }
+
+function count(n) {
+    if (n >= 1e6) return sprintf("%.1fM", n / 1e6)
+    if (n >= 1e3) return sprintf("%.0fk", n / 1e3)
+    return sprintf("%d", n)
+}
+
+function size_name(n) { return n >= 1e6 ? (n / 1e6) "M" : n >= 1e3 ? (n / 1e3) "k" : n }
+
+function cpu_t(id) { return cpu[id] == "-" ? "?" : t(cpu[id]) }
+
+function mbps(id) { return bytes[id] / med[id] / 1e6 }
+
+function rss_mb(id) { return rss[id] == "-" ? "?" : sprintf("%.1f MB", rss[id] * 1024 / 1e6) }
+
+function rss_ratio(id) { return rss[id] == "-" ? "?" : sprintf("%.2f", rss[id] * 1024 / bytes[id]) }
+
+function ratio(a, b) { return has(a) && has(b) ? sprintf("%.2f", med[a] / med[b]) : "" }
+
+function label(kind) {
+    if (kind == "wc") return "`wc -l` (the floor)"
+    if (kind == "gvpr") return "`gvpr -c 'N{}'` (Graphviz's reader)"
+    if (kind == "check") return "`ladderc check`"
+    if (kind == "dot" || kind == "md" || kind == "json" || kind == "svg") return "`ladderc build -T " kind "`"
+    if (kind == "nop2") return "`dot -Knop2 -Tsvg` on ladderc's DOT"
+    if (kind == "n2") return "`neato -n2 -Tsvg` on ladderc's DOT"
+    return kind
+}
+
+function input_name(kind) {
+    if (kind == "gvpr") return "gen's DOT"
+    if (kind == "nop2" || kind == "n2") return "ladderc's DOT"
+    return "ladder"
+}
+
+function size_table(n,    k, kinds, nk, id, w, g) {
+    w = "wc." n; g = "gvpr." n
+    printf "### %s roles\n\n", count(n)
+    printf "Ladder %s MB, %s lines; the equivalent DOT graph (bench/gen.c) %s MB", mb(bytes[w]), count(lines[w]), mb(bytes[g])
+    if (has("nop2." n)) printf "; ladderc's own DOT %s MB", mb(bytes["nop2." n])
+    printf ".\n\n"
+    print "| command | reads | median | CPU | MB/s | lines/s | peak RSS | RSS ÷ input | × wc -l | speed per byte ÷ gvpr's |"
+    print "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+    nk = split("wc gvpr check dot md json svg nop2 n2", kinds, " ")
+    for (k = 1; k <= nk; k++) {
+        id = kinds[k] "." n
+        if (!has(id)) continue
+        printf "| %s | %s | %s | %s | %.1f | %s | %s | %s | %s | %s |\n", label(kinds[k]), input_name(kinds[k]),
+            t(med[id]), cpu_t(id), mbps(id), count(lines[id] / med[id]), rss_mb(id), rss_ratio(id),
+            ratio(id, w), has(g) ? sprintf("%.2f", mbps(id) / mbps(g)) : ""
+    }
+    print ""
+}
+
+function scaling_table(    k, kinds, nk, i, row, any) {
+    if (nsizes < 2) return
+    print "### Scaling: time(10 N) ÷ time(N)"
+    print ""
+    print "Linear is 10 (the sizes grow tenfold)."
+    print ""
+    row = "| command |"
+    for (i = 2; i <= nsizes; i++) row = row " " size_name(sz[i]) " ÷ " size_name(sz[i - 1]) " |"
+    print row
+    row = "| --- |"
+    for (i = 2; i <= nsizes; i++) row = row " ---: |"
+    print row
+    nk = split("wc gvpr check dot md json svg nop2 n2", kinds, " ")
+    for (k = 1; k <= nk; k++) {
+        row = "| " label(kinds[k]) " |"; any = 0
+        for (i = 2; i <= nsizes; i++) {
+            r = ratio(kinds[k] "." sz[i], kinds[k] "." sz[i - 1])
+            any = any || r != ""
+            row = row " " r " |"
+        }
+        if (any) print row
+    }
+    print ""
+}
+
+function skills_table(    k, kinds, nk, id, names) {
+    if (!has("cat.skills")) return
+    print "### Start-up: examples/skills-map.ladder"
+    print ""
+    printf "%s bytes, %d lines; neato reads the DOT ladderc writes for it (%s bytes).\n\n", bytes["cat.skills"],
+        lines["cat.skills"], bytes["neato.skills"]
+    print "| command | median | CPU | peak RSS | × true | × cat |"
+    print "| --- | ---: | ---: | ---: | ---: | ---: |"
+    nk = split("true cat check svg neato", kinds, " ")
+    names["true"] = "`true`"; names["cat"] = "`cat`"; names["check"] = "`ladderc check`"
+    names["svg"] = "`ladderc build -T svg`"; names["neato"] = "`neato -Tsvg` on ladderc's DOT"
+    for (k = 1; k <= nk; k++) {
+        id = kinds[k] ".skills"
+        if (has(id))
+            printf "| %s | %s | %s | %s | %s | %s |\n", names[kinds[k]], t(med[id]), cpu_t(id), rss_mb(id),
+                ratio(id, "true.skills"), ratio(id, "cat.skills")
+    }
+    print ""
+}
+
+# target NAME VALUE-TEXT OK: one row; OK is 1, 0, or -1 (not measured)
+function target(name, value, ok) {
+    printf "| %s | %s | %s |\n", name, value, ok < 0 ? "n/a (not measured)" : ok ? "**PASS**" : "**MISS**"
+    if (ok == 0) misses++
+    if (ok == 1) passes++
+}
+
+function targets(    c, w, g, c1, v) {
+    print "### Targets"
+    print ""
+    if (smoke) { print "Not evaluated in a smoke run."; print ""; return }
+    print "| target | measured | |"
+    print "| --- | --- | --- |"
+    c = "check.1000000"; w = "wc.1000000"; g = "gvpr.1000000"; c1 = "check.100000"
+    if (has(c) && has(w)) {
+        v = med[c] / med[w]
+        target("`check` on 1M within 30× of `wc -l`", sprintf("%.0f× (%s vs %s)", v, t(med[c]), t(med[w])), v <= 30)
+    } else target("`check` on 1M within 30× of `wc -l`", "", -1)
+    if (has(c) && has(g)) {
+        v = mbps(c) / mbps(g)
+        target("`check` on 1M ≥ 20× faster per byte than gvpr's reader",
+            sprintf("%.1f× (%.1f vs %.1f MB/s)", v, mbps(c), mbps(g)), v >= 20)
+    } else target("`check` on 1M ≥ 20× faster per byte than gvpr's reader", "", -1)
+    if (has(c) && has(c1)) {
+        v = med[c] / med[c1]
+        target("`check`: time(1M) ÷ time(100k) ≤ 11", sprintf("%.1f (%s vs %s)", v, t(med[c]), t(med[c1])), v <= 11)
+    } else target("`check`: time(1M) ÷ time(100k) ≤ 11", "", -1)
+    if (has(c) && rss[c] != "-") {
+        v = rss[c] * 1024 / bytes[c]
+        target("`check` on 1M: peak RSS ≤ 1.5× the input", sprintf("%.2f× (%s for %s MB)", v, rss_mb(c), mb(bytes[c])), v <= 1.5)
+    } else target("`check` on 1M: peak RSS ≤ 1.5× the input", "", -1)
+    if (has("check.skills") && has("cat.skills")) {
+        v = med["check.skills"] / med["cat.skills"]
+        target("`check` skills-map within 2× of `cat`", sprintf("%.2f× (%s vs %s)", v, t(med["check.skills"]),
+            t(med["cat.skills"])), v <= 2)
+    } else target("`check` skills-map within 2× of `cat`", "", -1)
+    if (has("svg.skills") && has("neato.skills")) {
+        v = med["svg.skills"] / med["neato.skills"]
+        target("svg of skills-map no slower than `neato -Tsvg`", sprintf("%.2f× (%s vs %s)", v, t(med["svg.skills"]),
+            t(med["neato.skills"])), v <= 1)
+    } else target("svg of skills-map no slower than `neato -Tsvg`", "", -1)
+    if (has("svg." svgmax) && has("nop2." svgmax)) {
+        v = med["svg." svgmax] / med["nop2." svgmax]
+        target("svg at 10k no slower than `dot -Knop2 -Tsvg`", sprintf("%.2f× (%s vs %s)", v, t(med["svg." svgmax]),
+            t(med["nop2." svgmax])), v <= 1)
+    } else target("svg at 10k no slower than `dot -Knop2 -Tsvg`", "", -1)
+    print ""
+    printf "%d of 7 targets pass.\n\n", passes
+}
+
+END {
+    nsizes = split(sizes, sz, " ")
+    targets()
+    for (i = 1; i <= nsizes; i++) size_table(sz[i])
+    scaling_table()
+    skills_table()
+    print "Commands as run (relative to the repository), with their raw medians: " run "/results.tsv;"
+    print "hyperfine's exports: " run "/time.*.json; GNU time's: " run "/rss.*."
+}

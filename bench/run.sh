@@ -1,0 +1,247 @@
+#!/bin/sh
+# run.sh - the benchmark behind `make bench` and `make bench-smoke`.
+#
+#   bench/run.sh          every size, several runs each; rewrites the part of
+#                         docs/performance.md between the bench markers
+#   bench/run.sh --smoke  the same pipeline once, on 1k roles, no targets;
+#                         writes build/bench/performance-smoke.md
+#
+# Everything is measured in one go, on the same inputs: the floor (wc -l),
+# Graphviz's reader (gvpr) on the equivalent DOT graph, and ladderc's check
+# and backends. Times are medians (hyperfine); peak RSS is GNU time's %M.
+# Inputs come from build/bench/gen (bench/gen.c) into build/bench/, not git.
+#
+# Environment: LADDERC (default build/ladderc), BENCH_SIZES (default
+# "1000 10000 100000 1000000"), BENCH_DOC (default docs/performance.md; to
+# measure a candidate binary without touching the docs). Needs hyperfine,
+# /usr/bin/time and graphviz (scripts/deps.sh test); without hyperfine a
+# shell loop times the runs, without GNU time the peak RSS is not measured.
+set -eu
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+cd "$ROOT"
+
+SMOKE=0
+case "${1:-}" in
+--smoke) SMOKE=1 ;;
+"") ;;
+*) echo "usage: bench/run.sh [--smoke]" >&2; exit 2 ;;
+esac
+
+W=build/bench                           # work folder, relative: commands read well in the report
+LADDERC=${LADDERC:-build/ladderc}
+GEN=$W/gen
+SVG_MAX=10000                           # svg only up to this size: Graphviz's router is slow
+SKILLS=examples/skills-map.ladder
+if [ "$SMOKE" = 1 ]; then
+    SIZES=1000
+    DOC=$W/performance-smoke.md
+else
+    SIZES=${BENCH_SIZES:-1000 10000 100000 1000000}
+    DOC=${BENCH_DOC:-docs/performance.md}
+fi
+RUN=$W/run                              # this mode's measurements; inputs stay in $W
+[ "$SMOKE" = 1 ] && RUN=$W/smoke
+RESULTS=$RUN/results.tsv
+LOG=$RUN/run.log
+
+die() { echo "bench: error: $*" >&2; exit 1; }
+say() { echo "bench: $*" >&2; }
+have() { command -v "$1" >/dev/null 2>&1; }
+
+[ -x "$LADDERC" ] || die "$LADDERC is not built: run make"
+[ -x "$GEN" ] || die "$GEN is not built: run make $GEN"
+for tool in gvpr dot neato; do
+    have "$tool" || die "$tool not found: install graphviz (scripts/deps.sh test)"
+done
+TIME=""
+if [ -x /usr/bin/time ] && /usr/bin/time -f %M -o /dev/null true 2>/dev/null; then
+    TIME="/usr/bin/time -f %M"
+else
+    say "GNU time not found: peak RSS will not be measured (scripts/deps.sh test installs it)"
+fi
+HYPERFINE=0
+if have hyperfine; then
+    HYPERFINE=1
+else
+    say "hyperfine not found: timing with a shell loop (scripts/deps.sh test installs it)"
+fi
+mkdir -p "$W" "$RUN"
+: >"$RESULTS"
+: >"$LOG"
+
+# ---- measuring -------------------------------------------------------------
+
+# median_of FILE: the median of the numbers in FILE (nanoseconds) in seconds
+median_of() {
+    sort -n "$1" | awk '{ v[NR] = $1 }
+        END { m = NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; printf "%.9f\n", m / 1e9 }'
+}
+
+# measure ID RUNS RSSMODE INPUT CMD
+#   Times CMD (one string, no shell features) RUNS times and records the
+#   median wall time, the mean CPU time (user + system), the peak RSS, and
+#   INPUT's size in bytes and lines, in RESULTS.
+#   RSSMODE warm: one untimed run under GNU time first, which is also the
+#   warm-up; inline: every timed run under GNU time, for commands of seconds
+#   where its 1 ms does not matter and an extra run would.
+measure() {
+    id=$1 runs=$2 mode=$3 input=$4 cmd=$5
+    [ "$SMOKE" = 1 ] && runs=1
+    rss=$RUN/rss.$id
+    rm -f "$rss"
+    timed=$cmd
+    if [ "$mode" = warm ]; then
+        if [ -n "$TIME" ]; then
+            eval "$TIME -o $rss $cmd" >/dev/null 2>>"$LOG" || die "failed: $cmd (see $LOG)"
+        else
+            eval "$cmd" >/dev/null 2>>"$LOG" || die "failed: $cmd (see $LOG)"
+        fi
+    elif [ -n "$TIME" ]; then
+        timed="$TIME -a -o $rss $cmd"
+    fi
+    warmup=0
+    [ "$mode" = warm ] && [ "$runs" -ge 50 ] && [ "$SMOKE" = 0 ] && warmup=3
+    if [ "$HYPERFINE" = 1 ]; then
+        hyperfine -N --style none --warmup "$warmup" --runs "$runs" \
+            --export-json "$RUN/time.$id.json" "$timed" >/dev/null 2>>"$LOG" ||
+            die "failed: $cmd (see $LOG)"
+        median=$(sed -n 's/^ *"median": *\([0-9.eE+-]*\),*$/\1/p' "$RUN/time.$id.json" | head -n 1)
+        cpu=$(awk -F: '/^ *"(user|system)":/ { gsub(/[ ,]/, "", $2); s += $2; n++ } n == 2 { printf "%.9f\n", s; exit }' "$RUN/time.$id.json")
+    else
+        : >"$RUN/time.$id.ns"
+        i=0
+        while [ "$i" -lt "$runs" ]; do
+            t0=$(date +%s%N)
+            eval "$timed" >/dev/null 2>>"$LOG" || die "failed: $cmd (see $LOG)"
+            t1=$(date +%s%N)
+            echo $((t1 - t0)) >>"$RUN/time.$id.ns"
+            i=$((i + 1))
+        done
+        median=$(median_of "$RUN/time.$id.ns")
+        cpu=-
+    fi
+    [ -n "$median" ] || die "no time for $cmd"
+    peak=-
+    [ -s "$rss" ] && peak=$(grep -E '^[0-9]+$' "$rss" | sort -n | tail -n 1)
+    bytes=$(wc -c <"$input" | tr -d ' ')
+    lines=$(wc -l <"$input" | tr -d ' ')
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$id" "$median" "$cpu" "$peak" "$bytes" "$lines" "$cmd" >>"$RESULTS"
+    printf 'bench:   %-14s %10.4f s  cpu %8s s  %8s KiB  %s\n' "$id" "$median" "$cpu" "$peak" "$cmd" >&2
+}
+
+# ---- inputs ----------------------------------------------------------------
+
+# validate N: the generated ladder must compile with exit 0, and the model must
+# hold all of it (a reader that stops early would pass check on the rest).
+validate() {
+    n=$1
+    if ! "$LADDERC" build -T json "$W/r$n.ladder" >"$W/valid.json" 2>"$W/valid.err"; then
+        head -n 20 "$W/valid.err" >&2
+        die "ladderc rejects the generated $W/r$n.ladder (exit status above 0)"
+    fi
+    [ -s "$W/valid.err" ] && say "note: $W/r$n.ladder gives $(grep -c ': warning: ' "$W/valid.err") warnings ($(grep -o '\[W[0-9]*\]' "$W/valid.err" | sort -u | tr -d '[]' | tr '\n' ' ')), allowed but unexpected"
+    want=$(grep -c ' -> ' "$W/r$n.ladder")
+    got=$(grep -o '"from"' "$W/valid.json" | wc -l | tr -d ' ')
+    if [ "$got" != "$want" ] || ! grep -q '"tailspin"' "$W/valid.json"; then
+        die "ladderc compiled only part of $W/r$n.ladder: $got of $want transitions, last company present: $(grep -c '"tailspin"' "$W/valid.json")"
+    fi
+    rm -f "$W/valid.json" "$W/valid.err"
+}
+
+for n in $SIZES; do
+    # again when gen is newer; written aside and renamed, so a run cut short leaves no half input
+    if [ ! -s "$W/r$n.dot" ] || [ -n "$(find "$GEN" -newer "$W/r$n.dot")" ]; then
+        say "generating $n roles"
+        "$GEN" "$n" "$W/r$n.ladder.tmp" "$W/r$n.dot.tmp"
+        mv "$W/r$n.ladder.tmp" "$W/r$n.ladder"
+        mv "$W/r$n.dot.tmp" "$W/r$n.dot"
+    fi
+    validate "$n"
+    if [ "$n" -le "$SVG_MAX" ]; then
+        "$LADDERC" build -T dot "$W/r$n.ladder" >"$W/l$n.dot"
+    fi
+done
+"$LADDERC" build -T dot "$SKILLS" >"$W/skills-map.dot"
+
+# ---- measurements ----------------------------------------------------------
+
+LOAD_START=$(cut -d ' ' -f 1 /proc/loadavg)
+say "measuring ladderc $("$LADDERC" --version | sed 's/^ladderc //') ($LADDERC); results in $RESULTS"
+awk -v l="$LOAD_START" 'BEGIN { exit !(l > 0.5) }' &&
+    say "warning: load average $LOAD_START before starting: other work competes for the CPU and inflates wall times"
+for n in $SIZES; do
+    case $n in
+    1000 | 10000) runs=10 mode=warm ;;
+    100000) runs=5 mode=warm ;;
+    *) runs=3 mode=inline ;;
+    esac
+    L=$W/r$n.ladder
+    measure "wc.$n" "$runs" "$mode" "$L" "wc -l $L"
+    measure "gvpr.$n" "$runs" "$mode" "$W/r$n.dot" "gvpr -c 'N{}' $W/r$n.dot"
+    measure "check.$n" "$runs" "$mode" "$L" "$LADDERC check $L"
+    for f in dot md json; do
+        measure "$f.$n" "$runs" "$mode" "$L" "$LADDERC build -T $f $L"
+    done
+    if [ "$n" -le "$SVG_MAX" ]; then
+        if [ "$n" -le 1000 ]; then runs=5 mode=warm; else runs=3 mode=inline; fi
+        measure "svg.$n" "$runs" "$mode" "$L" "$LADDERC build -T svg $L"
+        measure "nop2.$n" "$runs" "$mode" "$W/l$n.dot" "dot -Knop2 -Tsvg $W/l$n.dot"
+        measure "n2.$n" "$runs" "$mode" "$W/l$n.dot" "neato -n2 -Tsvg $W/l$n.dot"
+    fi
+done
+measure "true.skills" 50 warm "$SKILLS" "true"
+measure "cat.skills" 50 warm "$SKILLS" "cat $SKILLS"
+measure "check.skills" 50 warm "$SKILLS" "$LADDERC check $SKILLS"
+measure "svg.skills" 50 warm "$SKILLS" "$LADDERC build -T svg $SKILLS"
+measure "neato.skills" 50 warm "$W/skills-map.dot" "neato -Tsvg $W/skills-map.dot"
+
+LOAD_END=$(cut -d ' ' -f 1 /proc/loadavg)
+
+# ---- the report ------------------------------------------------------------
+
+first() { "$@" 2>&1 | head -n 1; }
+rev=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
+dirty=$(git status --porcelain -- src grammar 2>/dev/null | wc -l | tr -d ' ')
+[ "$dirty" != 0 ] && rev="$rev with $dirty changed files in src/ and grammar/"
+REPORT=$RUN/report.md
+{
+    echo "Measured $(date -u '+%Y-%m-%d %H:%M UTC') by \`$([ "$SMOKE" = 1 ] && echo 'make bench-smoke' || echo 'make bench')\`"
+    echo "(bench/run.sh), ladderc at $rev, binary \`$LADDERC\`."
+    echo
+    echo "| machine | |"
+    echo "| --- | --- |"
+    echo "| CPU | $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1), $(grep -c '^processor' /proc/cpuinfo) logical cores (nproc $(nproc)) |"
+    load_note="a quiet machine"
+    awk -v a="$LOAD_START" -v b="$LOAD_END" 'BEGIN { exit !(a > 0.5 || b > 0.5) }' &&
+        load_note="**busy**: other work competed for the CPU; where the median (wall) is well above the CPU time, it waited"
+    echo "| load average (1 min) | $LOAD_START before, $LOAD_END after: $load_note |"
+    echo "| memory | $(awk '/^MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo) |"
+    echo "| kernel | $(uname -sr) |"
+    echo "| compiler | $(first cc --version), CFLAGS \`$(sed -n 's/^CFLAGS *?= *//p' Makefile)\` |"
+    echo "| front end | $(first flex --version), $(first bison --version) |"
+    echo "| Graphviz | $(first dot -V) |"
+    echo "| tools | $(first hyperfine --version 2>/dev/null || echo 'no hyperfine'), GNU time $(dpkg-query -W -f '${Version}' time 2>/dev/null || echo '?'), $(first wc --version) |"
+    echo
+    awk -F '\t' -v sizes="$SIZES" -v svgmax="$SVG_MAX" -v smoke="$SMOKE" -v run="$RUN" -f bench/report.awk "$RESULTS"
+} >"$REPORT"
+
+BEGIN_MARK='<!-- bench:begin (written by make bench; edit outside the markers) -->'
+END_MARK='<!-- bench:end -->'
+if [ "$SMOKE" = 0 ] && [ -f "$DOC" ] && grep -qF "$BEGIN_MARK" "$DOC" && grep -qF "$END_MARK" "$DOC"; then
+    awk -v b="$BEGIN_MARK" -v e="$END_MARK" -v rep="$REPORT" '
+        $0 == b { print; while ((getline l < rep) > 0) print l; skip = 1; next }
+        $0 == e { skip = 0 }
+        !skip' "$DOC" >"$DOC.tmp"
+    mv "$DOC.tmp" "$DOC"
+else
+    {
+        echo "# Performance"
+        echo
+        echo "$BEGIN_MARK"
+        cat "$REPORT"
+        echo "$END_MARK"
+    } >"$DOC.tmp"
+    mv "$DOC.tmp" "$DOC"
+fi
+say "wrote $DOC"
