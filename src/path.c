@@ -11,9 +11,10 @@
 #include "suggest.h"
 #include "util.h"
 
-/* The search stops (and says so) after this many steps or routes: the
- * number of simple paths grows exponentially with the graph. */
-enum { PATH_STEP_BUDGET = 2000000, PATH_ROUTE_BUDGET = 10000 };
+/* The search stops (and says so) after this many steps, routes, or steps
+ * stored in routes (80 MB): the number of simple paths grows exponentially
+ * with the graph, and a route is as long as the ladder is deep. */
+enum { PATH_STEP_BUDGET = 2000000, PATH_ROUTE_BUDGET = 10000, PATH_STORE_BUDGET = 20000000 };
 
 struct route {
     uint32_t *steps;        /* transition indices (the checker caps files far below 2^32 lines) */
@@ -27,6 +28,7 @@ struct search {
     size_t *out_start, *out_list;   /* adjacency: transitions leaving each role */
     struct route *routes;
     size_t nroutes, cap;
+    size_t stored;                  /* steps kept in routes */
 };
 
 long path_find_role(const struct model *m, const char *text)
@@ -75,6 +77,7 @@ static void record_route(struct search *s, const size_t *steps, size_t n)
         s->routes = util_xrealloc(s->routes, s->cap * sizeof *s->routes);
     }
     struct route *r = &s->routes[s->nroutes++];
+    s->stored += n;
     r->steps = util_xmalloc(n * sizeof *r->steps);
     for (size_t i = 0; i < n; i++)
         r->steps[i] = (uint32_t)steps[i];
@@ -122,7 +125,7 @@ static bool search_routes(struct search *s, size_t from, size_t to)
         path[depth] = t;
         if (dest == to) {
             record_route(s, path, depth + 1);
-            if (s->nroutes == PATH_ROUTE_BUDGET) {
+            if (s->nroutes == PATH_ROUTE_BUDGET || s->stored >= PATH_STORE_BUDGET) {
                 truncated = true;
                 break;
             }

@@ -1,1 +1,100 @@
-# fuzz.mk - make fuzz, and the sanitizer builds
+# fuzz.mk - make fuzz, and the sanitizer builds. Included by the Makefile.
+#
+#   make fuzz          libFuzzer on tests/fuzz/fuzz_ladder.c for FUZZ_SECONDS (600);
+#                      new inputs go to build/fuzz/corpus, crashes to build/fuzz/artifacts
+#   make fuzz-smoke    replays tests/fuzz/corpus and tests/fuzz/regressions, then
+#                      fuzzes FUZZ_SMOKE_SECONDS (20); run by tests/suites/sanitizers.sh
+#   make asan          build/asan/ladderc and build/asan/ladderc-render.so with
+#                      AddressSanitizer + UndefinedBehaviorSanitizer
+#
+# Both builds use clang (FUZZ_CC); the generated parser and scanner are the
+# ones in $(B), compiled again with the sanitizers. Objects: $(B)/fuzz, $(B)/asan.
+
+FUZZ_CC       ?= clang
+FUZZ_SECONDS  ?= 600
+FUZZ_SMOKE_SECONDS ?= 20
+FUZZ_MAX_LEN  ?= 65536
+FUZZ_FLAGS    ?=
+FUZZ_SAN      := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+FUZZ_CFLAGS   := -O1 -g $(FUZZ_SAN)
+FUZZ_BIN      := $(B)/fuzz/fuzz_ladder
+FUZZ_DICT     := tests/fuzz/ladder.dict
+FUZZ_SEEDS    := tests/fuzz/corpus
+FUZZ_REGRESSIONS := $(wildcard tests/fuzz/regressions/*)
+# the executable's objects (MAIN_OBJ, generated ones included) but the command
+# line, so a new module is fuzzed without edits here
+FUZZ_OBJ      := $(filter-out $(B)/fuzz/main.o,$(MAIN_OBJ:$(B)/%.o=$(B)/fuzz/%.o))
+FUZZ_RUN_FLAGS = -max_len=$(FUZZ_MAX_LEN) -dict=$(FUZZ_DICT) -timeout=10 \
+                 -artifact_prefix=$(B)/fuzz/artifacts/ -print_final_stats=1
+
+ASAN_CFLAGS   := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
+ASAN_OBJ      := $(MAIN_OBJ:$(B)/%.o=$(B)/asan/%.o)
+ASAN_PIC_OBJ  := $(RENDER_SRC:src/%.c=$(B)/asan/pic/%.o)
+
+.PHONY: fuzz fuzz-smoke fuzz-build asan
+
+fuzz-build: $(FUZZ_BIN)
+
+fuzz: $(FUZZ_BIN)
+	mkdir -p $(B)/fuzz/corpus $(B)/fuzz/artifacts
+	$(FUZZ_BIN) $(FUZZ_RUN_FLAGS) -max_total_time=$(FUZZ_SECONDS) $(FUZZ_FLAGS) \
+	    $(B)/fuzz/corpus $(FUZZ_SEEDS) $(if $(FUZZ_REGRESSIONS),tests/fuzz/regressions)
+
+# Regressions are replayed as files (whole, whatever their size); the seed
+# corpus is loaded into a scratch corpus, so a smoke run never writes to git.
+fuzz-smoke: $(FUZZ_BIN)
+	rm -rf $(B)/fuzz/smoke
+	mkdir -p $(B)/fuzz/smoke $(B)/fuzz/artifacts
+	$(if $(FUZZ_REGRESSIONS),FUZZ_SKIP='' $(FUZZ_BIN) $(FUZZ_RUN_FLAGS) $(FUZZ_REGRESSIONS) 2>$(B)/fuzz/smoke.log \
+	    || { tail -40 $(B)/fuzz/smoke.log; exit 1; })
+	FUZZ_SKIP='' $(FUZZ_BIN) $(FUZZ_RUN_FLAGS) -max_total_time=$(FUZZ_SMOKE_SECONDS) $(FUZZ_FLAGS) \
+	    $(B)/fuzz/smoke $(FUZZ_SEEDS) 2>$(B)/fuzz/smoke.log \
+	    || { tail -40 $(B)/fuzz/smoke.log; exit 1; }
+	@grep -E '^(stat::number_of_executed_units|#[0-9]+ +DONE)' $(B)/fuzz/smoke.log | tail -2
+
+asan: $(B)/asan/ladderc $(B)/asan/ladderc-render.so
+
+$(B)/fuzz $(B)/asan $(B)/asan/pic:
+	mkdir -p $@
+
+$(FUZZ_BIN): $(FUZZ_OBJ) $(B)/fuzz/fuzz_ladder.o
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $^ -ldl -lm
+
+$(B)/fuzz/fuzz_ladder.o: tests/fuzz/fuzz_ladder.c | $(B)/fuzz $(GEN_H)
+	$(FUZZ_CC) $(CPPFLAGS) $(WARN) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -MMD -MP -c -o $@ $<
+
+$(B)/fuzz/%.o: src/%.c | $(B)/fuzz $(GEN_H)
+	$(FUZZ_CC) $(CPPFLAGS) $(WARN) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -MMD -MP -c -o $@ $<
+
+# generated sources ($(B)/ladder.tab.c, $(B)/explain.c, ...): the main
+# Makefile's rules make them; here they are only compiled again
+$(B)/fuzz/%.o: $(B)/%.c $(GEN_H) | $(B)/fuzz
+	$(FUZZ_CC) $(CPPFLAGS) $(WARN) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
+$(B)/fuzz/ladder.tab.o: $(B)/ladder.tab.c $(GEN_H) | $(B)/fuzz
+	$(FUZZ_CC) $(CPPFLAGS) $(WARN) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
+$(B)/fuzz/ladder.lex.o: $(B)/ladder.lex.c $(GEN_H) | $(B)/fuzz
+	$(FUZZ_CC) $(CPPFLAGS) $(WARN) -Wno-unused-function $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
+
+# The executable looks for ladderc-render.so beside itself, so build/asan/ladderc
+# loads build/asan/ladderc-render.so. The plugin leaves the sanitizer runtime
+# to the executable that loads it: no --no-undefined here.
+$(B)/asan/ladderc: $(ASAN_OBJ)
+	$(FUZZ_CC) $(ASAN_CFLAGS) -o $@ $(ASAN_OBJ) -ldl -lm
+
+$(B)/asan/ladderc-render.so: $(ASAN_PIC_OBJ)
+	$(FUZZ_CC) $(ASAN_CFLAGS) -shared -o $@ $(ASAN_PIC_OBJ) $(RENDER_LIBS) -lm
+
+$(B)/asan/%.o: src/%.c | $(B)/asan $(GEN_H)
+	$(FUZZ_CC) $(CPPFLAGS) $(WARN) $(ASAN_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(B)/asan/pic/%.o: src/%.c | $(B)/asan/pic $(GEN_H)
+	$(FUZZ_CC) $(CPPFLAGS) $(GV_CFLAGS) $(WARN) $(ASAN_CFLAGS) -fPIC -fvisibility=hidden -DLADDERC_PLUGIN -MMD -MP -c -o $@ $<
+
+$(B)/asan/%.o: $(B)/%.c $(GEN_H) | $(B)/asan
+	$(FUZZ_CC) $(CPPFLAGS) $(WARN) $(ASAN_CFLAGS) -c -o $@ $<
+$(B)/asan/ladder.tab.o: $(B)/ladder.tab.c $(GEN_H) | $(B)/asan
+	$(FUZZ_CC) $(CPPFLAGS) $(WARN) $(ASAN_CFLAGS) -c -o $@ $<
+$(B)/asan/ladder.lex.o: $(B)/ladder.lex.c $(GEN_H) | $(B)/asan
+	$(FUZZ_CC) $(CPPFLAGS) $(WARN) -Wno-unused-function $(ASAN_CFLAGS) -c -o $@ $<
+
+-include $(wildcard $(B)/fuzz/*.d $(B)/asan/*.d $(B)/asan/pic/*.d)

@@ -1,0 +1,467 @@
+/* fuzz_ladder.c - libFuzzer target: arbitrary bytes through the whole front
+ * end and every backend that does not need Graphviz.
+ *
+ * Build and run: make fuzz (FUZZ_SECONDS=600), make fuzz-smoke (tests/fuzz/fuzz.mk).
+ *
+ * Besides the sanitizers (ASan, UBSan, LeakSanitizer), the target checks what
+ * ladderc promises about any input, and aborts when a promise breaks:
+ *   - a file without a model has at least one error; a model means none;
+ *   - every diagnostic points into the file (line 1..lines+1, column >= 1,
+ *     a span that does not end before it starts);
+ *   - the model's JSON is valid JSON, and the same model gives it twice alike;
+ *   - the DOT's quoted strings are closed, hold no line end, and contain no
+ *     backslash escape except \\, \" and the \n between a role's name and
+ *     its levels (so no \N, \G, \L from user text reaches Graphviz);
+ *   - every row of every Markdown table (emit_md, path_routes) has as many
+ *     cells as its header;
+ *   - the diagnostics as JSON are valid JSON, as GitHub annotations one
+ *     `::error`/`::warning` line each.
+ * When the formatter exists (src/fmt.h), its output must parse, check to the
+ * same model (same JSON), keep every comment and format to itself.
+ *
+ * FUZZ_SKIP (environment) names promises to leave unchecked while a known
+ * bug breaks them, so a long run looks for new ones: a comma-separated list
+ * of fmt (every formatter promise; the formatter still runs) and
+ * fmt-comments. make fuzz-smoke never sets it.
+ */
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "buf.h"
+#include "check.h"
+#include "diag.h"
+#include "emit.h"
+#include "parse.h"
+#include "source.h"
+
+#if defined(__has_include)
+#if __has_include("fmt.h")
+#include "fmt.h"
+#define FUZZ_HAVE_FMT 1
+#endif
+#if __has_include("path.h")
+#include "path.h"
+#define FUZZ_HAVE_PATH 1
+#endif
+#endif
+
+#define FUZZ_ASSERT(cond, what)                                                   \
+    do {                                                                          \
+        if (!(cond)) {                                                            \
+            fprintf(stderr, "fuzz_ladder: broken promise: %s (%s:%d)\n", what,    \
+                    __FILE__, __LINE__);                                          \
+            abort();                                                              \
+        }                                                                         \
+    } while (0)
+
+/* ---- JSON: a strict recursive-descent validator (RFC 8259) ---- */
+
+struct fuzz_json {
+    const char *p, *end;
+    int depth;
+};
+
+static void fuzz_json_ws(struct fuzz_json *j)
+{
+    while (j->p < j->end && (*j->p == ' ' || *j->p == '\n' || *j->p == '\t' || *j->p == '\r'))
+        j->p++;
+}
+
+static bool fuzz_json_lit(struct fuzz_json *j, const char *lit)
+{
+    size_t n = strlen(lit);
+    if ((size_t)(j->end - j->p) < n || memcmp(j->p, lit, n) != 0)
+        return false;
+    j->p += n;
+    return true;
+}
+
+static bool fuzz_json_string(struct fuzz_json *j)
+{
+    if (j->p >= j->end || *j->p != '"')
+        return false;
+    for (j->p++; j->p < j->end; j->p++) {
+        unsigned char c = (unsigned char)*j->p;
+        if (c == '"') {
+            j->p++;
+            return true;
+        }
+        if (c < 0x20)
+            return false;
+        if (c == '\\') {
+            if (++j->p >= j->end)
+                return false;
+            if (*j->p == 'u') {
+                for (int k = 0; k < 4; k++)
+                    if (++j->p >= j->end || !strchr("0123456789abcdefABCDEF", *j->p) || !*j->p)
+                        return false;
+            } else if (!*j->p || !strchr("\"\\/bfnrt", *j->p)) {
+                return false;
+            }
+        }
+    }
+    return false;
+}
+
+static bool fuzz_json_number(struct fuzz_json *j)
+{
+    const char *s = j->p;
+    if (j->p < j->end && *j->p == '-')
+        j->p++;
+    if (j->p >= j->end || *j->p < '0' || *j->p > '9')
+        return false;
+    if (*j->p == '0')
+        j->p++;
+    else
+        while (j->p < j->end && *j->p >= '0' && *j->p <= '9')
+            j->p++;
+    if (j->p < j->end && *j->p == '.') {
+        j->p++;
+        if (j->p >= j->end || *j->p < '0' || *j->p > '9')
+            return false;
+        while (j->p < j->end && *j->p >= '0' && *j->p <= '9')
+            j->p++;
+    }
+    return j->p > s;
+}
+
+static bool fuzz_json_value(struct fuzz_json *j)
+{
+    if (++j->depth > 32)
+        return false;
+    fuzz_json_ws(j);
+    bool ok;
+    if (j->p >= j->end)
+        ok = false;
+    else if (*j->p == '{' || *j->p == '[') {
+        char close = *j->p == '{' ? '}' : ']';
+        bool object = close == '}';
+        j->p++;
+        fuzz_json_ws(j);
+        if (j->p < j->end && *j->p == close) {
+            j->p++;
+            ok = true;
+        } else {
+            for (;;) {
+                if (object) {
+                    fuzz_json_ws(j);
+                    if (!fuzz_json_string(j))
+                        return false;
+                    fuzz_json_ws(j);
+                    if (j->p >= j->end || *j->p++ != ':')
+                        return false;
+                }
+                if (!fuzz_json_value(j))
+                    return false;
+                fuzz_json_ws(j);
+                if (j->p < j->end && *j->p == ',') {
+                    j->p++;
+                    continue;
+                }
+                if (j->p < j->end && *j->p == close) {
+                    j->p++;
+                    break;
+                }
+                return false;
+            }
+            ok = true;
+        }
+    } else if (*j->p == '"')
+        ok = fuzz_json_string(j);
+    else if (*j->p == 't')
+        ok = fuzz_json_lit(j, "true");
+    else if (*j->p == 'f')
+        ok = fuzz_json_lit(j, "false");
+    else if (*j->p == 'n')
+        ok = fuzz_json_lit(j, "null");
+    else
+        ok = fuzz_json_number(j);
+    j->depth--;
+    return ok;
+}
+
+static bool fuzz_json_valid(const struct buf *b)
+{
+    struct fuzz_json j = {b->data, b->data + b->len, 0};
+    if (!fuzz_json_value(&j))
+        return false;
+    fuzz_json_ws(&j);
+    return j.p == j.end;
+}
+
+/* ---- DOT: quoted strings closed, one line each, only our escapes ---- */
+
+static bool fuzz_dot_strings_ok(const struct buf *b)
+{
+    bool in = false;
+    int braces = 0;
+    for (size_t i = 0; i < b->len; i++) {
+        char c = b->data[i];
+        if (c == '\0')
+            return false;
+        if (!in) {
+            if (c == '"')
+                in = true;
+            else if (c == '{')
+                braces++;
+            else if (c == '}' && --braces < 0)
+                return false;
+            continue;
+        }
+        if (c == '\n' || c == '\r')
+            return false;
+        if (c == '"')
+            in = false;
+        else if (c == '\\') {
+            if (i + 1 >= b->len)
+                return false;
+            char e = b->data[++i];
+            if (e != '\\' && e != '"' && e != 'n')
+                return false;
+        }
+    }
+    return !in && braces == 0;
+}
+
+/* ---- Markdown: every table row has its header's number of cells ---- */
+
+/* Pipes that separate cells: not escaped by an odd run of backslashes. */
+static size_t fuzz_md_pipes(const char *s, size_t n)
+{
+    size_t pipes = 0, slashes = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == '|' && slashes % 2 == 0)
+            pipes++;
+        slashes = s[i] == '\\' ? slashes + 1 : 0;
+    }
+    return pipes;
+}
+
+static bool fuzz_md_tables_ok(const struct buf *b)
+{
+    size_t want = 0;    /* pipes per row of the current table; 0: not in a table */
+    for (size_t i = 0; i < b->len;) {
+        const char *line = b->data + i;
+        const char *nl = memchr(line, '\n', b->len - i);
+        size_t n = nl ? (size_t)(nl - line) : b->len - i;
+        i += n + 1;
+        if (memchr(line, '\r', n) || memchr(line, '\0', n))
+            return false;
+        if (n == 0 || line[0] != '|') {
+            want = 0;
+            continue;
+        }
+        size_t pipes = fuzz_md_pipes(line, n);
+        if (want == 0)
+            want = pipes;
+        else if (pipes != want)
+            return false;
+    }
+    return true;
+}
+
+/* ---- the run ---- */
+
+static bool fuzz_skip(const char *promise)
+{
+    const char *list = getenv("FUZZ_SKIP");
+    size_t n = strlen(promise);
+    for (const char *p = list; p && *p;) {
+        size_t k = strcspn(p, ",");
+        if (k == n && strncmp(p, promise, n) == 0)
+            return true;
+        p += k + (p[k] == ',');
+    }
+    return false;
+}
+
+static size_t fuzz_count_lines(const uint8_t *data, size_t size)
+{
+    size_t n = 1;
+    for (size_t i = 0; i < size; i++)
+        n += data[i] == '\n';
+    return n;
+}
+
+static void fuzz_check_loc(struct loc l, size_t nlines)
+{
+    FUZZ_ASSERT(l.first_line >= 1 && (size_t)l.first_line <= nlines + 1, "diagnostic line inside the file");
+    FUZZ_ASSERT(l.first_column >= 1, "diagnostic column >= 1");
+    FUZZ_ASSERT(l.last_line >= l.first_line, "diagnostic span does not end before its start (line)");
+    FUZZ_ASSERT(l.last_line > l.first_line || l.last_column >= l.first_column,
+                "diagnostic span does not end before its start (column)");
+}
+
+static void fuzz_check_diags(const struct diag_sink *d, size_t nlines)
+{
+    size_t errors = 0, warnings = 0;
+    for (const struct diag *g = d->first; g; g = g->next) {
+        fuzz_check_loc(g->loc, nlines);
+        FUZZ_ASSERT(g->msg && g->msg[0], "diagnostic has a message");
+        for (const struct diag_note *n = g->notes; n; n = n->next)
+            fuzz_check_loc(n->loc, nlines);
+        if (g->severity == DIAG_ERROR)
+            errors++;
+        else
+            warnings++;
+    }
+    FUZZ_ASSERT(errors == d->nerrors && warnings == d->nwarnings, "diagnostic counts match the list");
+}
+
+/* One compilation of text; returns whether it gave a model, with the model's
+ * JSON in json. Checks every backend's output on the way. When the file has
+ * no syntax error and fmt is not NULL, the formatted text goes into fmt and
+ * *clean is set. */
+static bool fuzz_compile(const char *text, size_t len, struct buf *json, FILE *sink,
+                         struct buf *fmt, struct buf *comments, bool *clean)
+{
+    struct source src;
+    struct arena arena;
+    struct diag_sink diag;
+    source_from_memory(&src, "fuzz.ladder", text, len);
+    arena_init(&arena);
+    diag_init(&diag, &arena);
+
+    struct ast_file *ast = parse_source(&src, &arena, &diag);
+    FUZZ_ASSERT(ast != NULL, "parse_source returns a tree");
+    *clean = ast->syntax_errors == 0;
+#ifdef FUZZ_HAVE_FMT
+    if (*clean && fmt)
+        fmt_file(ast, &arena, fmt);
+#else
+    (void)fmt;
+#endif
+    /* every comment's text, without trailing blanks, one per line */
+    for (const struct ast_comment *c = ast->comments; c; c = c->next) {
+        size_t n = strlen(c->text);
+        while (n > 0 && (c->text[n - 1] == ' ' || c->text[n - 1] == '\t'))
+            n--;
+        buf_put(comments, c->text, n);
+        buf_putc(comments, '\n');
+    }
+    struct model *m = check_file(ast, &arena, &diag);
+    diag_sort(&diag);
+    fuzz_check_diags(&diag, fuzz_count_lines((const uint8_t *)text, len));
+    if (m)
+        FUZZ_ASSERT(diag.nerrors == 0 && ast->syntax_errors == 0, "a model comes only without errors");
+    else
+        FUZZ_ASSERT(diag.nerrors > 0, "a file without a model has an error message");
+    diag_print_text(&diag, &src, sink, false);
+    diag_print_text(&diag, &src, sink, true);
+    {
+        /* as `ladderc check --diagnostics=json` and `=github` print them */
+        struct buf dj, gh;
+        buf_init(&dj);
+        buf_init(&gh);
+        bool first = true;
+        buf_putc(&dj, '[');
+        diag_print_json(&diag, "fuzz \"dir\"\\x.ladder", &dj, &first);
+        buf_puts(&dj, first ? "]\n" : "\n]\n");
+        FUZZ_ASSERT(fuzz_json_valid(&dj), "diagnostics as JSON are valid JSON");
+        diag_print_github(&diag, "fuzz,dir:x.ladder", &gh);
+        for (size_t i = 0; i < gh.len;) {
+            const char *line = gh.data + i;
+            const char *nl = memchr(line, '\n', gh.len - i);
+            FUZZ_ASSERT(nl != NULL, "GitHub annotations end in a line end");
+            size_t n = (size_t)(nl - line);
+            FUZZ_ASSERT((n > 9 && memcmp(line, "::error f", 9) == 0) || (n > 11 && memcmp(line, "::warning f", 11) == 0),
+                        "every line is one GitHub annotation");
+            FUZZ_ASSERT(!memchr(line, '\r', n), "GitHub annotations hold no CR");
+            i += n + 1;
+        }
+        buf_free(&dj);
+        buf_free(&gh);
+    }
+
+    if (m) {
+        struct buf dot, md, again;
+        buf_init(&dot);
+        buf_init(&md);
+        buf_init(&again);
+        emit_dot(m, &dot);
+        emit_md(m, &md);
+        emit_json(m, json);
+        emit_json(m, &again);
+        FUZZ_ASSERT(fuzz_dot_strings_ok(&dot), "DOT strings are closed and carry no Graphviz escape");
+        FUZZ_ASSERT(fuzz_md_tables_ok(&md), "Markdown table rows keep their columns");
+        FUZZ_ASSERT(fuzz_json_valid(json), "JSON is valid");
+        FUZZ_ASSERT(again.len == json->len && memcmp(again.data, json->data, json->len) == 0,
+                    "JSON is deterministic");
+#ifdef FUZZ_HAVE_PATH
+        if (m->nroles >= 2) {
+            /* ladderc path FILE first last, as text and as a Markdown table */
+            struct buf routes;
+            buf_init(&routes);
+            path_routes(m, 0, m->nroles - 1, 5, false, &routes);
+            buf_free(&routes);
+            buf_init(&routes);
+            path_routes(m, 0, m->nroles - 1, 5, true, &routes);
+            FUZZ_ASSERT(fuzz_md_tables_ok(&routes), "path's Markdown table rows keep their columns");
+            buf_free(&routes);
+        }
+#endif
+        buf_free(&dot);
+        buf_free(&md);
+        buf_free(&again);
+    }
+    arena_free(&arena);
+    source_free(&src);
+    return m != NULL;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    static FILE *sink;
+    if (!sink)
+        sink = fopen("/dev/null", "w");
+    if (!sink)
+        abort();
+    struct buf json, fmt, comments;
+    buf_init(&json);
+    buf_init(&fmt);
+    buf_init(&comments);
+    bool clean;
+    bool ok = fuzz_compile((const char *)data, size, &json, sink, &fmt, &comments, &clean);
+#ifdef FUZZ_HAVE_FMT
+    /* the formatted file parses, means the same, and is already formatted */
+    static int fmt_checks = -1, comment_checks;
+    if (fmt_checks < 0) {
+        fmt_checks = !fuzz_skip("fmt");
+        comment_checks = !fuzz_skip("fmt-comments");
+    }
+    if (clean && fmt_checks) {
+        struct buf json2, fmt2, comments2;
+        buf_init(&json2);
+        buf_init(&fmt2);
+        buf_init(&comments2);
+        bool clean2;
+        bool ok2 = fuzz_compile(fmt.data ? fmt.data : "", fmt.len, &json2, sink, &fmt2, &comments2, &clean2);
+        bool same_comments = comments2.len == comments.len &&
+                             (comments.len == 0 || memcmp(comments2.data, comments.data, comments.len) == 0);
+        if (!clean2 || ok2 != ok || json2.len != json.len || fmt2.len != fmt.len || !same_comments)
+            fprintf(stderr, "fuzz_ladder: fmt output (%zu bytes):\n%.*s\n---\n", fmt.len,
+                    (int)(fmt.len > 4096 ? 4096 : fmt.len), fmt.data ? fmt.data : "");
+        FUZZ_ASSERT(clean2, "fmt output parses without syntax errors");
+        FUZZ_ASSERT(ok2 == ok, "fmt output checks like its input (model or errors)");
+        FUZZ_ASSERT(json2.len == json.len && (json.len == 0 || memcmp(json2.data, json.data, json.len) == 0),
+                    "fmt output checks to the same model (same JSON)");
+        FUZZ_ASSERT(fmt2.len == fmt.len && (fmt.len == 0 || memcmp(fmt2.data, fmt.data, fmt.len) == 0),
+                    "fmt output formats to itself");
+        FUZZ_ASSERT(same_comments || !comment_checks, "fmt output keeps every comment, in order");
+        buf_free(&json2);
+        buf_free(&fmt2);
+        buf_free(&comments2);
+    }
+#else
+    (void)ok;
+#endif
+    buf_free(&json);
+    buf_free(&fmt);
+    buf_free(&comments);
+    return 0;
+}

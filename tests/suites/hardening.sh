@@ -1,0 +1,452 @@
+# hardening.sh - hostile and extreme input: no crash, no hang, no escape from
+# a string into DOT, SVG or Markdown, and no output lost.
+# Sourced by tests/run.sh (helpers: pass, fail, expect_eq, expect_file).
+# Small malformed files with exact diagnostics are data cases in
+# tests/cases/badinput/; this suite has what needs generating or a real
+# consumer: huge files, several files in one run, hostile text read back by
+# Graphviz, xmllint and cmark-gfm, full disks and closed outputs.
+#
+# Every run is bounded: `timeout 10` (exit 124 = hung). The million-line files
+# are bounded by 10 s of CPU time (ulimit -t) inside a 60 s wall-clock limit,
+# because on a loaded machine their wall-clock time says more about the
+# neighbours than about ladderc. Under the sanitizers (LADDERC_SANITIZED, set
+# by sanitizers.sh) they have 100000 lines instead of a million.
+
+HD="$TMP/hardening"
+mkdir -p "$HD"
+HD_GOOD="$ROOT/examples/skills-map.ladder"
+HD_HEAD='levels L3..L11
+track ic "Individual contributor"'
+if [ -n "${LADDERC_SANITIZED:-}" ]; then HD_N=100000; else HD_N=1000000; fi
+
+# hd_run NAME WANT_STATUS ARGS...: ladderc ARGS within 10 s; stdout in
+# $HD/out, stderr in $HD/err. Checks the exit status; 124 means it hung.
+hd_run() {
+    hd_name=$1 hd_want=$2
+    shift 2
+    timeout 10 "$LADDERC" "$@" >"$HD/out" 2>"$HD/err"
+    hd_rc=$?
+    if [ "$hd_rc" = 124 ]; then
+        fail "hardening: $hd_name (timed out after 10 s)"
+    else
+        expect_eq "hardening: $hd_name (exit status)" "$hd_want" "$hd_rc"
+    fi
+}
+
+# hd_run_big NAME WANT_STATUS ARGS...: as hd_run, for the million-line files
+# (stdout to $HD_OUT if set).
+hd_run_big() {
+    hd_name=$1 hd_want=$2
+    shift 2
+    timeout 60 sh -c 'ulimit -t 10; exec "$@"' sh "$LADDERC" "$@" >"${HD_OUT:-$HD/out}" 2>"$HD/err"
+    hd_rc=$?
+    case $hd_rc in
+    124) fail "hardening: $hd_name (wall clock over 60 s)" ;;
+    137 | 152) fail "hardening: $hd_name (over 10 s of CPU time)" ;;
+    "$hd_want") pass "hardening: $hd_name (exit status)" ;;
+    *) fail "hardening: $hd_name (exit status)" "exit status $hd_rc, expected $hd_want
+$(head -c 300 "$HD/err")" ;;
+    esac
+}
+
+# hd_diag NAME FILE LINE COL CODE: stderr has FILE:LINE:COL: error: ... [CODE]
+hd_diag() {
+    if grep -q "^$2:$3:$4: error: .*\[$5\]$" "$HD/err"; then
+        pass "hardening: $1 (diagnostic at $3:$4)"
+    else
+        fail "hardening: $1 (diagnostic at $3:$4)" "$(head -c 400 "$HD/err")"
+    fi
+}
+
+# hd_ls DIR: the names in DIR, dot files too, on one line
+hd_ls() { (cd "$1" && for f in .* *; do case $f in . | .. | '*') ;; *) printf '%s\n' "$f" ;; esac; done) | sort | tr '\n' ' ' | sed 's/ $//'; }
+
+# hd_quiet NAME: nothing on stderr
+hd_quiet() {
+    [ -s "$HD/err" ] && fail "hardening: $1 (no diagnostics)" "$(head -c 400 "$HD/err")" \
+        || pass "hardening: $1 (no diagnostics)"
+}
+
+# ---- files that cannot be read: exit 2 --------------------------------------
+
+hd_run "directory as input" 2 check "$HD"
+grep -q "cannot read '$HD'" "$HD/err" && pass "hardening: directory as input (named)" \
+    || fail "hardening: directory as input (named)" "$(cat "$HD/err")"
+if [ -r /proc/self/mem ]; then
+    # opens fine, then every read fails (EIO)
+    hd_run "input whose reads fail" 2 check /proc/self/mem
+    grep -q "cannot read '/proc/self/mem'" "$HD/err" && pass "hardening: input whose reads fail (named)" \
+        || fail "hardening: input whose reads fail (named)" "$(cat "$HD/err")"
+fi
+timeout 10 "$LADDERC" check - <&- >/dev/null 2>"$HD/err"
+expect_eq "hardening: closed standard input (exit status)" "2" "$?"
+if [ -z "${LADDERC_SANITIZED:-}" ] && [ -r /dev/zero ]; then
+    # an endless input stops at the 1 GiB limit (2 GiB of memory: not under ASan)
+    hd_run "endless input (/dev/zero)" 2 check /dev/zero
+    grep -q "larger than 1 GiB" "$HD/err" && pass "hardening: endless input (/dev/zero) (says why)" \
+        || fail "hardening: endless input (/dev/zero) (says why)" "$(cat "$HD/err")"
+fi
+printf '%s\n' "$HD_HEAD" >"$HD/noperm.ladder"
+chmod 000 "$HD/noperm.ladder"
+if ! cat "$HD/noperm.ladder" >/dev/null 2>&1; then   # root reads anything
+    hd_run "unreadable file" 2 check "$HD/noperm.ladder"
+fi
+chmod 644 "$HD/noperm.ladder"
+
+# ---- C1 control characters are control characters too ------------------------
+
+# U+009B is CSI for terminals that honour C1 controls; ladder.l's rule is
+# "UTF-8 without control characters", and C0/DEL are already refused.
+printf '%s\nrole a "A\302\23331mB" track ic level L5 at (10, 20)\n' "$HD_HEAD" >"$HD/c1.ladder"
+hd_run "C1 control character (U+009B) in a string" 1 check "$HD/c1.ladder"
+hd_diag "C1 control character (U+009B) in a string" "$HD/c1.ladder" 3 10 E002
+
+# ---- 1 MB names and strings, a 10 MB line ----------------------------------
+
+awk -v head="$HD_HEAD" 'BEGIN { printf "%s\nrole ", head; for (i = 0; i < 1048576; i++) printf "a";
+    printf " \"A\" track ic level L5 at (10, 20)\n" }' >"$HD/long-id.ladder"
+hd_run "1 MB identifier (legal)" 0 build -T json "$HD/long-id.ladder"
+[ "$(grep -c '"id": "aaaaaaaaaa' "$HD/out")" = 1 ] && pass "hardening: 1 MB identifier reaches the JSON" \
+    || fail "hardening: 1 MB identifier reaches the JSON"
+
+awk -v head="$HD_HEAD" 'BEGIN { printf "%s\nrole a \"A\" track ic level L5 at (10, 20)\n", head;
+    for (i = 0; i < 1048576; i++) printf "B"; printf " -> a\n" }' >"$HD/long-bad-id.ladder"
+hd_run "1 MB invalid name" 1 check "$HD/long-bad-id.ladder"
+hd_diag "1 MB invalid name" "$HD/long-bad-id.ladder" 4 1 E002
+[ "$(wc -c <"$HD/err")" -lt 2000 ] && pass "hardening: 1 MB invalid name (message stays short)" \
+    || fail "hardening: 1 MB invalid name (message stays short)" "$(wc -c <"$HD/err") bytes of diagnostics"
+
+awk -v head="$HD_HEAD" 'BEGIN { printf "%s\nrole a \"", head; for (i = 0; i < 1048576; i++) printf "x";
+    printf "\" track ic level L5 at (10, 20)\n" }' >"$HD/long-string.ladder"
+for fmt in dot md json; do
+    hd_run "1 MB string (legal), $fmt" 0 build -T $fmt "$HD/long-string.ladder"
+    [ "$(wc -c <"$HD/out")" -gt 1048576 ] && pass "hardening: 1 MB string reaches the $fmt output" \
+        || fail "hardening: 1 MB string reaches the $fmt output"
+done
+
+awk -v head="$HD_HEAD" 'BEGIN { printf "%s\nrole a \"", head; for (i = 0; i < 1048576; i++) printf "x";
+    printf "\n" }' >"$HD/long-unterminated.ladder"
+hd_run "1 MB unterminated string" 1 check "$HD/long-unterminated.ladder"
+hd_diag "1 MB unterminated string" "$HD/long-unterminated.ladder" 3 8 E003
+
+awk -v head="$HD_HEAD" 'BEGIN { printf "%s\n# ", head; for (i = 0; i < 10485760 / 16; i++) printf "a comment line. ";
+    printf "\nrole a \"A\" track ic level L5 at (10, 20)\n" }' >"$HD/long-comment.ladder"
+hd_run "10 MB comment line (legal)" 0 check "$HD/long-comment.ladder"
+hd_quiet "10 MB comment line (legal)"
+
+awk -v head="$HD_HEAD" 'BEGIN { printf "%s\n", head; for (i = 0; i < 10485760 / 16; i++) printf "a -> b lateral  ";
+    printf "\n" }' >"$HD/long-junk.ladder"
+hd_run "10 MB line of statements run together" 1 check "$HD/long-junk.ladder"
+hd_diag "10 MB line of statements run together" "$HD/long-junk.ladder" 3 17 E001
+[ "$(grep -c ': error: ' "$HD/err")" -le 2 ] && pass "hardening: 10 MB line gives one diagnostic, not a million" \
+    || fail "hardening: 10 MB line gives one diagnostic, not a million" "$(grep -c ': error: ' "$HD/err") errors"
+
+awk 'BEGIN { for (i = 0; i < 10485760 / 8; i++) printf "@#$%%^&*("; printf "\n" }' >"$HD/long-garbage.ladder"
+hd_run "10 MB line of punctuation" 1 check "$HD/long-garbage.ladder"
+hd_diag "10 MB line of punctuation" "$HD/long-garbage.ladder" 1 1 E002
+
+# ---- a million roles; a chain of a million transitions ----------------------
+
+awk -v head="$HD_HEAD" -v n="$HD_N" 'BEGIN { printf "%s\n", head;
+    for (i = 0; i < n; i++) printf "role r%d \"Role %d\" track ic level L%d at (%.1f, %.1f)\n", i, i, 3 + i % 9, (i % 1000) / 10, int(i / 1000) / 10 }' \
+    >"$HD/many.ladder"
+hd_run_big "$HD_N roles: check" 0 check "$HD/many.ladder"
+hd_quiet "$HD_N roles: check"
+hd_run_big "$HD_N roles: json" 0 build -T json -o "$HD/many.json" "$HD/many.ladder"
+grep -q "\"id\": \"r$((HD_N - 1))\"" "$HD/many.json" && pass "hardening: $HD_N roles: json has the last role" \
+    || fail "hardening: $HD_N roles: json has the last role"
+rm -f "$HD/many.ladder" "$HD/many.json"
+
+# every role one lateral move from the next: the longest possible path
+awk -v head="$HD_HEAD" -v n="$HD_N" 'BEGIN { printf "%s\n", head;
+    for (i = 0; i < n; i++) printf "role r%d \"R\" track ic level L5 at (%.1f, %.1f)\n", i, (i % 1000) / 10, int(i / 1000) / 10;
+    for (i = 1; i < n; i++) printf "r%d -> r%d lateral\n", i - 1, i }' >"$HD/chain.ladder"
+hd_run_big "chain of $HD_N roles: check" 0 check "$HD/chain.ladder"
+hd_quiet "chain of $HD_N roles: check"
+for fmt in dot md json; do
+    hd_run_big "chain of $HD_N roles: $fmt" 0 build -T $fmt -o "$HD/chain.$fmt" "$HD/chain.ladder"
+    case $fmt in
+    dot) hd_count=$(grep -c '^  "r[0-9]*" -> "r[0-9]*"' "$HD/chain.$fmt") ;;
+    md) hd_count=$(grep -c '^| R | R | lateral |' "$HD/chain.$fmt") ;;
+    json) hd_count=$(grep -c '"from": "r[0-9]*", "to": "r[0-9]*"' "$HD/chain.$fmt") ;;
+    esac
+    expect_eq "hardening: chain of $HD_N roles: $fmt has every transition" "$((HD_N - 1))" "$hd_count"
+    rm -f "$HD/chain.$fmt"
+done
+rm -f "$HD/chain.ladder"
+
+# ---- small or plain files whose cost must not multiply ----------------------
+
+# N tracks and N companies: checking one company must not cost a pass over
+# every track (check.c: check_company_order), nor a Markdown table a pass over
+# every company per track (emit_md.c)
+hd_m=$((HD_N * 2 / 5))
+awk -v n="$hd_m" 'BEGIN { print "levels L3..L11"; for (i = 0; i < n; i++) printf "track t%d \"T\"\n", i;
+    for (i = 0; i < n; i++) printf "company c%d \"C\" {\n  t%d L5 \"c\" \"x\"\n}\n", i, i }' >"$HD/companies.ladder"
+hd_run_big "$hd_m tracks and $hd_m companies: check" 0 check "$HD/companies.ladder"
+HD_OUT=/dev/null hd_run_big "$hd_m tracks and $hd_m companies: md" 0 build -T md "$HD/companies.ladder"
+rm -f "$HD/companies.ladder"
+
+# 54 KB: 1500 tracks, each used by one line of one company, on L0..L9999. The
+# Markdown has a row per level per track (193 MB); its cost must follow its
+# size, not size x lines (emit_md.c: a cell scans every line of the company)
+awk 'BEGIN { print "levels L0..L9999"; for (i = 0; i < 1500; i++) printf "track t%d \"T\"\n", i;
+    print "company c \"C\" {"; for (i = 0; i < 1500; i++) printf "  t%d L%d \"c\" \"x\"\n", i, i; print "}" }' >"$HD/wide.ladder"
+HD_OUT=/dev/null hd_run_big "1500 tracks x 10000 levels: md" 0 build -T md "$HD/wide.ladder"
+
+# path on a band of roles, each with a lateral move to the next three: the
+# routes from the first to the last are many and long. The search stops at its
+# step budget; time and memory must stay bounded too (10 s of CPU, 512 MB),
+# whatever the routes' length: 60 roles (6 KB), 1000 (109 KB), 10000 (1.1 MB)
+if "$LADDERC" path -h >/dev/null 2>&1; then
+    for hd_band in 60 1000 10000; do
+        awk -v n="$hd_band" 'BEGIN { print "levels L3..L11"; print "track ic \"IC\"";
+            for (i = 0; i < n; i++) printf "role r%d \"R\" track ic level L5 at (%.1f, %.1f)\n", i, i % 100, int(i / 100) / 10;
+            for (i = 0; i < n; i++) for (j = i + 1; j < n && j < i + 4; j++) printf "r%d -> r%d lateral\n", i, j }' >"$HD/band.ladder"
+        HD_OUT=/dev/null hd_run_big "path on a $hd_band-role band" 0 path "$HD/band.ladder" r0 "r$((hd_band - 1))"
+        if [ -z "${LADDERC_SANITIZED:-}" ] && [ -x /usr/bin/time ]; then
+            /usr/bin/time -f %M -o "$HD/rss" timeout 60 "$LADDERC" path "$HD/band.ladder" r0 "r$((hd_band - 1))" >/dev/null 2>&1
+            hd_rss=$(tail -n 1 "$HD/rss")
+            if [ "$hd_rss" -le 524288 ] 2>/dev/null; then
+                pass "hardening: path on a $hd_band-role band stays within 512 MB"
+            else
+                fail "hardening: path on a $hd_band-role band stays within 512 MB" "peak RSS ${hd_rss} KB"
+            fi
+        fi
+    done
+fi
+
+# ---- many files in one check: each as if alone ------------------------------
+
+hd_multi="$ROOT/examples/skills-map.ladder $ROOT/tests/cases/badinput/unterminated-string-at-eof.ladder
+$ROOT/examples/acme.ladder $ROOT/tests/cases/badinput/unclosed-brace.ladder
+$ROOT/tests/cases/badinput/nul-byte-in-string.ladder $HD/c1.ladder $ROOT/examples/skills-map.ladder
+$ROOT/tests/cases/badinput/invalid-utf8-truncated-at-eof.ladder $ROOT/examples/acme.ladder"
+: >"$HD/alone.err"
+for f in $hd_multi; do
+    timeout 10 "$LADDERC" check "$f" 2>>"$HD/alone.err" >/dev/null
+done
+# shellcheck disable=SC2086
+hd_run "nine files in one check, four broken" 1 check $hd_multi
+summary='^[0-9]+ (errors?|warnings?).*generated\.$'
+grep -Ev "$summary" "$HD/alone.err" >"$HD/alone.diags"
+grep -Ev "$summary" "$HD/err" >"$HD/together.diags"
+[ -s "$HD/alone.diags" ] && expect_file "hardening: each file's diagnostics as when checked alone" "$HD/alone.diags" "$HD/together.diags" \
+    || fail "hardening: each file's diagnostics as when checked alone" "no diagnostics at all"
+
+# ---- hostile text: stays text in DOT, SVG, Markdown and JSON ----------------
+
+# the texts, as the file writes them (escaped) and as they mean (unescaped)
+cat >"$HD/hostile.ladder" <<'EOF'
+ladder "T \"q\" \\ \\N <b> & &amp; | \\n </text></svg><script>alert(1)</script>"
+levels L3..L11
+track ic "I|C <i>&amp; \\G"
+box "B \\N &amp; <x> |" L5..L6
+role a "A \"q\" \\ \\N <b> & &amp; | \\n" track ic level L5 at (10, 10)
+role b "</text></svg><script>alert(1)</script>" track ic level L6 at (60, 60)
+role c "<a href=\"javascript:alert(1)\">x</a> &#60;script&#62;" track ic level L7 at (30, 80)
+a -> b
+b -> c
+company co "C|x &amp; \\N" {
+  ic L5 "c|1\\" "T <script>alert(1)</script> | \\N &amp;"
+}
+EOF
+hd_title='T "q" \ \N <b> & &amp; | \n </text></svg><script>alert(1)</script>'
+hd_a='A "q" \ \N <b> & &amp; | \n'
+hd_b='</text></svg><script>alert(1)</script>'
+hd_c='<a href="javascript:alert(1)">x</a> &#60;script&#62;'
+hd_track='I|C <i>&amp; \G'
+hd_box='B \N &amp; <x> |'
+hd_role_name() { case $1 in a) printf '%s' "$hd_a" ;; b) printf '%s' "$hd_b" ;; c) printf '%s' "$hd_c" ;; esac; }
+for fmt in dot svg md json; do
+    hd_run "hostile text: builds $fmt" 0 build -T $fmt -o "$HD/hostile.$fmt" "$HD/hostile.ladder"
+done
+
+# DOT: Graphviz reads it back (gvpr: the attribute as parsed). A label holds
+# Graphviz's own escapes: undo \\ and &amp; (what Graphviz does when it draws)
+# and the user's text must come back, byte for byte.
+hd_gv_text() { sed -e 's/\\\\/\x01/g' -e 's/&amp;/\&/g' -e 's/\x01/\\/g'; }
+hd_gv_label() { gvpr "$1" "$HD/hostile.dot" 2>"$HD/gvpr.err"; }
+if gvpr -c 'N{}' "$HD/hostile.dot" >/dev/null 2>"$HD/gvpr.err" && [ ! -s "$HD/gvpr.err" ]; then
+    pass "hardening: hostile DOT: Graphviz reads it without a word"
+else
+    fail "hardening: hostile DOT: Graphviz reads it without a word" "$(head -5 "$HD/gvpr.err")"
+fi
+expect_eq "hardening: hostile DOT: the title comes back unchanged" "$hd_title" \
+    "$(hd_gv_label 'BEG_G{print(label)}' | hd_gv_text)"
+for r in a b c; do
+    want=$(hd_role_name "$r")
+    lvl=$(jq -r ".roles[] | select(.id == \"$r\") | .levels" "$HD/hostile.json")
+    got=$(hd_gv_label "N[name==\"$r\"]{print(label)}")
+    expect_eq "hardening: hostile DOT: role $r's label comes back unchanged" "$want\\n$lvl" \
+        "$(printf '%s' "${got%\\n"$lvl"}" | hd_gv_text)\\n${got##*\\n}"
+done
+expect_eq "hardening: hostile DOT: the track's legend comes back unchanged" "$hd_track" \
+    "$(hd_gv_label 'N[name=="_legend_track_0"]{print(label)}' | hd_gv_text)"
+expect_eq "hardening: hostile DOT: the box label comes back unchanged" "$hd_box" \
+    "$(hd_gv_label 'BEG_G{graph_t s = fstsubg($G); while (s != NULL) { if (s.name == "cluster_0") print(s.label); s = nxtsubg(s); }}' | hd_gv_text)"
+
+# SVG: well-formed, the text shown literally, nothing active from user text
+if xmllint --noout "$HD/hostile.svg" 2>"$HD/x.err"; then
+    pass "hardening: hostile SVG is well-formed"
+else
+    fail "hardening: hostile SVG is well-formed" "$(head -5 "$HD/x.err")"
+fi
+hd_svg() { xmllint --xpath "$1" "$HD/hostile.svg" 2>/dev/null; }
+expect_eq "hardening: hostile SVG: no <script> element" "0" "$(hd_svg 'count(//*[local-name()="script"])')"
+expect_eq "hardening: hostile SVG: no href attribute" "0" "$(hd_svg 'count(//@*[local-name()="href"])')"
+expect_eq "hardening: hostile SVG: no <a> or <foreignObject> element" "0" \
+    "$(hd_svg 'count(//*[local-name()="a" or local-name()="foreignObject"])')"
+expect_eq "hardening: hostile SVG: no on* event attribute" "0" "$(hd_svg 'count(//@*[starts-with(local-name(), "on")])')"
+hd_node_text() { hd_svg "string(//*[local-name()=\"g\"][*[local-name()=\"title\"]=\"$1\"]/*[local-name()=\"text\"][$2])"; }
+expect_eq "hardening: hostile SVG: the title shows literally" "$hd_title" \
+    "$(hd_svg 'string(//*[local-name()="g"][@class="graph"]/*[local-name()="text"][1])')"
+for r in a b c; do
+    want=$(hd_role_name "$r")
+    expect_eq "hardening: hostile SVG: role $r's name shows literally" "$want" "$(hd_node_text "$r" 1)"
+done
+expect_eq "hardening: hostile SVG: the track's legend shows literally" "$hd_track" "$(hd_node_text _legend_track_0 1)"
+expect_eq "hardening: hostile SVG: the box label shows literally" "$hd_box" \
+    "$(hd_svg 'string(//*[local-name()="g"][@class="cluster"][*[local-name()="title"]="cluster_0"]/*[local-name()="text"][1])')"
+
+# Markdown: every row keeps its table's columns; cells show the text literally
+cmark-gfm -e table "$HD/hostile.md" >"$HD/hostile.html" 2>"$HD/cm.err"
+bad_rows=$(awk '/<table>/ { th = 0; cols = -1 } /<th[ >]/ { th++ } /<\/thead>/ { cols = th }
+    /<tr>/ { td = 0 } /<td[ >]/ { td++ } /<\/tr>/ && cols >= 0 && td != cols { bad++ }
+    END { print bad + 0 }' "$HD/hostile.html")
+expect_eq "hardening: hostile Markdown: every table row has its header's number of cells" "0" "$bad_rows"
+expect_eq "hardening: hostile Markdown: renders 3 tables" "3" "$(grep -c '<table>' "$HD/hostile.html")"
+expect_eq "hardening: hostile Markdown: no raw HTML tag from user text" "" \
+    "$(grep -oiE '<(script|a |a>|b>|i>|x>|/text|/svg)' "$HD/hostile.html")"
+hd_html_text() { sed -e 's/<[^>]*>//g' -e 's/&lt;/</g' -e 's/&gt;/>/g' -e 's/&quot;/"/g' -e 's/&amp;/\&/g'; }
+# the Roles table: the cell before each role's <code>id</code>
+for r in a b c; do
+    want=$(hd_role_name "$r")
+    got=$(grep -B1 "^<td><code>$r</code></td>$" "$HD/hostile.html" | head -1 | hd_html_text)
+    expect_eq "hardening: hostile Markdown: role $r's name shows literally" "$want" "$got"
+done
+expect_eq "hardening: hostile Markdown: the title shows literally" "$hd_title" \
+    "$(grep '^<h1>' "$HD/hostile.html" | hd_html_text)"
+expect_eq "hardening: hostile Markdown: the company cell shows literally" \
+    'T <script>alert(1)</script> | \N &amp; (c|1\)' "$(grep -A1 '^<td>L5</td>$' "$HD/hostile.html" | sed -n 2p | hd_html_text)"
+
+# JSON: the same strings
+for r in a b c; do
+    want=$(hd_role_name "$r")
+    expect_eq "hardening: hostile JSON: role $r's name" "$want" "$(jq -r ".roles[] | select(.id == \"$r\") | .name" "$HD/hostile.json")"
+done
+
+# ---- no output lost ----------------------------------------------------------
+
+# stdout that cannot take the bytes, full (/dev/full) or closed (>&-): every
+# command that writes to stdout exits 2 and says so, whatever it writes
+# (output, help, a list of files, diagnostics as JSON)
+# hd_stdout NAME ARGS...: runs ladderc ARGS both ways
+hd_stdout() {
+    hd_name=$1
+    shift
+    if [ -w /dev/full ]; then
+        timeout 10 "$LADDERC" "$@" >/dev/full 2>"$HD/err"
+        expect_eq "hardening: $hd_name to a full stdout exits 2" "2" "$?"
+        grep -q "standard output" "$HD/err" && pass "hardening: $hd_name to a full stdout says so" \
+            || fail "hardening: $hd_name to a full stdout says so" "$(head -c 400 "$HD/err")"
+    fi
+    timeout 10 "$LADDERC" "$@" >&- 2>"$HD/err"
+    expect_eq "hardening: $hd_name to a closed stdout exits 2" "2" "$?"
+}
+for fmt in dot md json svg png; do
+    hd_stdout "build -T $fmt" build -T $fmt "$HD_GOOD"
+done
+hd_stdout "--help" --help
+hd_stdout "--version" --version
+printf '%s\nrole  a  "A"  track ic level L5 at (10, 20)\n' "$HD_HEAD" >"$HD/messy.ladder"
+printf '%s\nrole a "A" track icc level L5 at (10, 20)\n' "$HD_HEAD" >"$HD/wrong.ladder"
+# commands added later: tested once they exist
+if "$LADDERC" fmt "$HD_GOOD" >/dev/null 2>&1; then
+    hd_stdout "fmt" fmt "$HD_GOOD"
+    hd_stdout "fmt --check (the list of files)" fmt --check "$HD/messy.ladder"
+fi
+if "$LADDERC" check --diagnostics=json "$HD_GOOD" >/dev/null 2>&1; then
+    hd_stdout "check --diagnostics=json" check --diagnostics=json "$HD/wrong.ladder"
+fi
+if "$LADDERC" explain E001 >/dev/null 2>&1; then
+    hd_stdout "explain E001" explain E001
+fi
+if "$LADDERC" path "$HD_GOOD" senior_engineer fellow >/dev/null 2>&1; then
+    hd_stdout "path" path "$HD_GOOD" senior_engineer fellow
+fi
+
+# -o onto something that is not a regular file: written through, not replaced
+mkfifo "$HD/fifo" 2>/dev/null
+if [ -p "$HD/fifo" ]; then
+    timeout 10 cat "$HD/fifo" >"$HD/fifo.out" &
+    hd_reader=$!
+    hd_run "-o onto a FIFO" 0 build -T dot -o "$HD/fifo" "$HD_GOOD"
+    [ -p "$HD/fifo" ] && pass "hardening: -o onto a FIFO leaves the FIFO in place" \
+        || fail "hardening: -o onto a FIFO leaves the FIFO in place" "$(ls -l "$HD/fifo")"
+    # a replaced FIFO leaves the reader waiting: release it
+    [ -p "$HD/fifo" ] || kill "$hd_reader" 2>/dev/null
+    wait "$hd_reader" 2>/dev/null
+    head -c 7 "$HD/fifo.out" | grep -q digraph && pass "hardening: -o onto a FIFO writes the DOT through it" \
+        || fail "hardening: -o onto a FIFO writes the DOT through it"
+fi
+if mknod "$HD/null" c 1 3 2>/dev/null; then
+    # as root: a private /dev/null; ladderc -o /dev/null must not replace the device
+    hd_run "-o onto a character device" 0 build -T md -o "$HD/null" "$HD_GOOD"
+    [ -c "$HD/null" ] && pass "hardening: -o onto a character device leaves the device in place" \
+        || fail "hardening: -o onto a character device leaves the device in place" "$(ls -l "$HD/null")"
+    rm -f "$HD/null"
+fi
+
+# -o through a symbolic link: the file it points to is replaced, the link
+# stays (as git's lockfile does: it resolves the link first)
+mkdir -p "$HD/site/real"
+echo "earlier" >"$HD/site/real/map.md"
+ln -s real/map.md "$HD/site/map.md"
+hd_run "-o through a symbolic link" 0 build -T md -o "$HD/site/map.md" "$HD_GOOD"
+[ -L "$HD/site/map.md" ] && pass "hardening: -o through a symbolic link keeps the link" \
+    || fail "hardening: -o through a symbolic link keeps the link" "$(ls -l "$HD/site/map.md")"
+head -c 2 "$HD/site/real/map.md" | grep -q '^# ' && pass "hardening: -o through a symbolic link writes the file it points to" \
+    || fail "hardening: -o through a symbolic link writes the file it points to" "$(head -c 80 "$HD/site/real/map.md")"
+expect_eq "hardening: -o through a symbolic link leaves no temporary file" "map.md real" "$(hd_ls "$HD/site")"
+
+# -o with the longest name the file system takes (255 bytes): the temporary
+# file's name must fit too
+hd_long=$(printf '%0252d' 0 | tr 0 n).md
+hd_run "-o with a 255-byte file name" 0 build -T md -o "$HD/$hd_long" "$HD_GOOD"
+[ -s "$HD/$hd_long" ] && pass "hardening: -o with a 255-byte file name writes it" \
+    || fail "hardening: -o with a 255-byte file name writes it" "$(head -c 300 "$HD/err")"
+rm -f "$HD/$hd_long"
+
+# -o onto a directory: refused, nothing left behind
+mkdir "$HD/outdir"
+hd_run "-o onto a directory" 2 build -T md -o "$HD/outdir" "$HD_GOOD"
+grep -q "$HD/outdir" "$HD/err" && pass "hardening: -o onto a directory (named)" \
+    || fail "hardening: -o onto a directory (named)" "$(cat "$HD/err")"
+expect_eq "hardening: -o onto a directory leaves no temporary file" "" "$(find "$HD" -maxdepth 1 -name '.outdir.*')"
+
+# a full disk: the earlier OUT stays byte for byte, no temporary file, exit 2
+mkdir "$HD/small"
+if mount -t tmpfs -o size=64k tmpfs "$HD/small" 2>/dev/null; then
+    printf 'digraph earlier { a -> b }\n' >"$HD/small/map.dot"
+    cp "$HD/small/map.dot" "$HD/earlier.dot"
+    printf '%s\nrole  a  "A"  track ic level L5 at (10, 20)\n' "$HD_HEAD" >"$HD/small/messy.ladder"
+    cp "$HD/small/messy.ladder" "$HD/messy.orig"
+    dd if=/dev/zero of="$HD/small/filler" bs=1024 2>/dev/null
+    hd_run "-o on a full disk" 2 build -T dot -o "$HD/small/map.dot" "$HD_GOOD"
+    expect_file "hardening: -o on a full disk leaves the earlier file byte-identical" "$HD/earlier.dot" "$HD/small/map.dot"
+    grep -q "'$HD/small/map.dot'.*No space left on device" "$HD/err" \
+        && pass "hardening: -o on a full disk names the path and the reason" \
+        || fail "hardening: -o on a full disk names the path and the reason" "$(cat "$HD/err")"
+    expect_eq "hardening: -o on a full disk leaves no temporary file" "filler map.dot messy.ladder" \
+        "$(hd_ls "$HD/small")"
+    if "$LADDERC" fmt -h >/dev/null 2>&1; then
+        hd_run "fmt -w on a full disk" 2 fmt -w "$HD/small/messy.ladder"
+        expect_file "hardening: fmt -w on a full disk leaves the file byte-identical" "$HD/messy.orig" "$HD/small/messy.ladder"
+        expect_eq "hardening: fmt -w on a full disk leaves no temporary file" "filler map.dot messy.ladder" \
+            "$(hd_ls "$HD/small")"
+    fi
+    umount "$HD/small"
+else
+    echo "skip hardening: full disk (cannot mount a tmpfs: needs root)"
+fi

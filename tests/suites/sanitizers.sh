@@ -1,0 +1,89 @@
+# sanitizers.sh - ladderc under AddressSanitizer, UndefinedBehaviorSanitizer,
+# LeakSanitizer and valgrind, and a short fuzzing run.
+# Sourced by tests/run.sh (helpers: pass, fail, expect_eq, expect_file).
+#
+# 1. builds build/asan/ladderc (+ build/asan/ladderc-render.so) and the fuzzer
+#    (make asan fuzz-build, tests/fuzz/fuzz.mk);
+# 2. runs the whole test suite again (tests/run.sh) with LADDERC=build/asan/ladderc.
+#    Every sanitizer report goes to a log file; any report fails this suite,
+#    whether or not the test that triggered it noticed. Graphviz's own leaks
+#    are suppressed by tests/lsan.supp (Graphviz, pango, cairo, fontconfig and
+#    expat libraries only);
+# 3. valgrind memcheck over both examples for every backend (check, dot, md,
+#    json, svg, png), definite leaks as errors; tests/valgrind.supp names only
+#    leaks made inside Graphviz's layout/rendering and fontconfig;
+# 4. make fuzz-smoke: the seed corpus, every regression input, ~20 s of fuzzing.
+#
+# The nested run sets LADDERC_SANITIZED=1, and this suite does nothing when it
+# is set, so it never recurses. SANITIZERS=0 skips the whole suite.
+
+san_suite() {
+    if ! command -v "${FUZZ_CC:-clang}" >/dev/null 2>&1; then
+        fail "sanitizers: clang is installed (scripts/deps.sh test)"
+        return
+    fi
+    if ! make -C "$ROOT" --no-print-directory asan fuzz-build >"$TMP/san-build.log" 2>&1; then
+        fail "sanitizers: make asan fuzz-build" "$(tail -20 "$TMP/san-build.log")"
+        return
+    fi
+    pass "sanitizers: make asan fuzz-build"
+
+    # -- the whole suite under ASan + UBSan + LSan --
+    san_logs="$TMP/san-logs"
+    mkdir -p "$san_logs"
+    # exitcode=99: a sanitizer's status must not look like ladderc's 1 (errors in the input)
+    ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:halt_on_error=1:exitcode=99:detect_stack_use_after_return=1:strict_string_checks=1:check_initialization_order=1:log_path=$san_logs/asan" \
+    LSAN_OPTIONS="suppressions=$ROOT/tests/lsan.supp:print_suppressions=0" \
+    UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1:log_path=$san_logs/ubsan" \
+    LADDERC_SANITIZED=1 LADDERC="$ROOT/build/asan/ladderc" VERBOSE='' \
+        sh "$ROOT/tests/run.sh" >"$TMP/san-run.log" 2>&1
+    san_rc=$?
+    san_last=$(tail -n 1 "$TMP/san-run.log")
+    case "$san_last" in
+    *" passed, 0 failed") [ "$san_rc" = 0 ] && pass "sanitizers: whole suite under ASan+UBSan ($san_last)" \
+        || fail "sanitizers: whole suite under ASan+UBSan" "exit status $san_rc; $san_last" ;;
+    *) fail "sanitizers: whole suite under ASan+UBSan ($san_last)" "$(grep -A6 '^FAIL' "$TMP/san-run.log" | head -60)" ;;
+    esac
+    san_reports=$(ls "$san_logs" 2>/dev/null)
+    if [ -z "$san_reports" ]; then
+        pass "sanitizers: no ASan/UBSan/LSan report"
+    else
+        fail "sanitizers: no ASan/UBSan/LSan report" "$(for r in $san_reports; do echo "== $r"; grep -E 'ERROR|SUMMARY|runtime error|^    #[0-9] ' "$san_logs/$r" | head -14; done | head -80)"
+    fi
+
+    # -- valgrind memcheck: both examples, every backend --
+    if command -v valgrind >/dev/null 2>&1; then
+        for f in "$ROOT"/examples/*.ladder; do
+            ex=$(basename "$f" .ladder)
+            for fmt in check dot md json svg png; do
+                if [ $fmt = check ]; then set -- check "$f"; else set -- build -T $fmt -o "$TMP/vg.$fmt" "$f"; fi
+                valgrind -q --leak-check=full --show-leak-kinds=definite --errors-for-leak-kinds=definite \
+                    --error-exitcode=1 --num-callers=40 --suppressions="$ROOT/tests/valgrind.supp" \
+                    --log-file="$TMP/vg.log" "$ROOT/build/ladderc" "$@" >/dev/null 2>"$TMP/vg.err"
+                vg_rc=$?
+                if [ $vg_rc = 0 ] && [ ! -s "$TMP/vg.log" ]; then
+                    pass "sanitizers: valgrind $fmt $ex"
+                else
+                    fail "sanitizers: valgrind $fmt $ex" "exit status $vg_rc
+$(head -40 "$TMP/vg.log") $(head -5 "$TMP/vg.err")"
+                fi
+            done
+        done
+        set --
+    else
+        fail "sanitizers: valgrind is installed (scripts/deps.sh test)"
+    fi
+
+    # -- the fuzz target: seeds, regressions, a short run --
+    if make -C "$ROOT" --no-print-directory fuzz-smoke >"$TMP/fuzz-smoke.log" 2>&1; then
+        pass "sanitizers: make fuzz-smoke ($(grep -o 'stat::number_of_executed_units: *[0-9]*' "$TMP/fuzz-smoke.log" | tail -1 | sed 's/.*: *//') runs)"
+    else
+        fail "sanitizers: make fuzz-smoke" "$(grep -E 'broken promise|ERROR|SUMMARY|Test unit written|Running:' "$TMP/fuzz-smoke.log" | head -20)"
+    fi
+}
+
+if [ -n "${LADDERC_SANITIZED:-}" ] || [ "${SANITIZERS:-1}" = 0 ]; then
+    :   # already under the sanitizers (or asked to skip): nothing to do
+else
+    san_suite
+fi
