@@ -118,3 +118,11 @@ for f in "$EX"/*.ladder; do
 done
 "$LADDERC" path "$GOOD" senior_engineer fellow >"$TMP/a.path"; "$LADDERC" path "$GOOD" senior_engineer fellow >"$TMP/b.path"
 cmp -s "$TMP/a.path" "$TMP/b.path" && pass "cli: deterministic path" || fail "cli: deterministic path"
+
+# make install: the installed ladderc finds its renderer in ../lib/ladderc
+if (cd "$ROOT" && make -s install DESTDIR="$TMP/inst" PREFIX=/usr/local >/dev/null 2>&1) \
+    && "$TMP/inst/usr/local/bin/ladderc" build -T svg "$GOOD" 2>/dev/null | head -c 5 | grep -q '<?xml'; then
+    pass "cli: make install gives a ladderc that renders svg"
+else
+    fail "cli: make install gives a ladderc that renders svg"
+fi
