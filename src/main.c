@@ -214,7 +214,7 @@ static void report(struct run *r, struct unit *u)
 
 /* Reads, parses and (if check) checks path. Returns 0 when the file was read
  * (errors are in u->diag), -1 when it could not be read (reason printed). */
-static int unit_load(struct run *r, struct unit *u, const char *path, bool check)
+static int unit_load(struct unit *u, const char *path, bool check)
 {
     char err[256];
     memset(u, 0, sizeof *u);
@@ -227,7 +227,6 @@ static int unit_load(struct run *r, struct unit *u, const char *path, bool check
     u->ast = parse_source(&u->src, &u->arena, &u->diag);
     if (check)
         u->model = check_file(u->ast, &u->arena, &u->diag);
-    (void)r;
     return 0;
 }
 
@@ -352,7 +351,7 @@ static int cmd_build(int argc, char **argv)
 
     struct unit u;
     int rc;
-    if (unit_load(&r, &u, r.files[0], true) != 0) {
+    if (unit_load(&u, r.files[0], true) != 0) {
         rc = EXIT_USAGE;
     } else {
         report(&r, &u);
@@ -398,7 +397,7 @@ static int cmd_check(int argc, char **argv)
     int rc = EXIT_OK;
     for (size_t i = 0; i < r.nfiles; i++) {
         struct unit u;
-        if (unit_load(&r, &u, r.files[i], true) != 0) {
+        if (unit_load(&u, r.files[i], true) != 0) {
             rc = EXIT_USAGE;
         } else {
             report(&r, &u);
@@ -416,7 +415,7 @@ static int cmd_check(int argc, char **argv)
 static int fmt_one(struct run *r, const char *path, bool write, bool check, int *rc)
 {
     struct unit u;
-    if (unit_load(r, &u, path, false) != 0) {
+    if (unit_load(&u, path, false) != 0) {
         unit_free(&u);
         *rc = EXIT_USAGE;
         return 0;
@@ -556,7 +555,7 @@ static int cmd_path(int argc, char **argv)
 
     struct unit u;
     int rc = EXIT_OK;
-    if (unit_load(&r, &u, args[0], true) != 0) {
+    if (unit_load(&u, args[0], true) != 0) {
         unit_free(&u);
         return EXIT_USAGE;
     }
