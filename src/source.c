@@ -5,12 +5,16 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "util.h"
 
-static int source_read_stream(struct source *src, FILE *f, char *err, size_t errsz)
+/* size_hint: the file's size when known, so that a regular file is read into
+ * one allocation of the right size (no doubling, no copies: a 145 MB ladder
+ * would otherwise pass through buffers of 128 and 256 MB). */
+static int source_read_stream(struct source *src, FILE *f, size_t size_hint, char *err, size_t errsz)
 {
-    size_t cap = 64 * 1024, len = 0;
+    size_t cap = size_hint && size_hint <= SOURCE_MAX_BYTES ? size_hint + 3 : 64 * 1024, len = 0;
     char *text = util_xmalloc(cap);
     for (;;) {
         if (cap - len <= 2) {   /* room for at least one byte and the two NULs */
@@ -49,7 +53,7 @@ int source_load(struct source *src, const char *path, char *err, size_t errsz)
     memset(src, 0, sizeof *src);
     if (strcmp(path, "-") == 0) {
         src->name = "<stdin>";
-        return source_read_stream(src, stdin, err, errsz);
+        return source_read_stream(src, stdin, 0, err, errsz);
     }
     src->name = path;
     FILE *f = fopen(path, "rb");
@@ -57,7 +61,9 @@ int source_load(struct source *src, const char *path, char *err, size_t errsz)
         snprintf(err, errsz, "%s", strerror(errno));
         return -1;
     }
-    int rc = source_read_stream(src, f, err, errsz);
+    struct stat st;
+    size_t hint = fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) ? (size_t)st.st_size : 0;
+    int rc = source_read_stream(src, f, hint, err, errsz);
     fclose(f);
     return rc;
 }
