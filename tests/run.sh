@@ -70,6 +70,24 @@ if [ ! -x "$LADDERC" ]; then
     exit 1
 fi
 
+# Suites marked "# runner: background" (the sanitizer rerun of everything)
+# start first and run beside the rest, on the machine's other core; their
+# output and counts are merged at the end.
+is_background() { grep -q '^# runner: background' "$1"; }
+bg_pids=""
+for suite in "$ROOT"/tests/suites/*.sh; do
+    [ -e "$suite" ] && is_background "$suite" || continue
+    case "$suite" in *"$ONLY"*) ;; *) continue ;; esac
+    name=$(basename "$suite" .sh)
+    (
+        passed=0 failed=0
+        # shellcheck disable=SC1090
+        . "$suite"
+        echo "$passed $failed" >"$TMP/bg.$name.counts"
+    ) >"$TMP/bg.$name.out" 2>&1 &
+    bg_pids="$bg_pids $!"
+done
+
 for f in "$ROOT"/tests/cases/*/*.ladder; do
     [ -e "$f" ] || continue
     case "$f" in *"$ONLY"*) ;; *) continue ;; esac
@@ -78,9 +96,27 @@ done
 
 for suite in "$ROOT"/tests/suites/*.sh; do
     [ -e "$suite" ] || continue
+    is_background "$suite" && continue
     case "$suite" in *"$ONLY"*) ;; *) continue ;; esac
     # shellcheck disable=SC1090
     . "$suite"
+done
+
+for pid in $bg_pids; do
+    wait "$pid"
+done
+for out in "$TMP"/bg.*.out; do
+    [ -e "$out" ] || continue
+    name=${out#"$TMP"/bg.}
+    name=${name%.out}
+    cat "$out"
+    if [ -e "$TMP/bg.$name.counts" ]; then
+        read -r bp bf <"$TMP/bg.$name.counts"
+        passed=$((passed + bp))
+        failed=$((failed + bf))
+    else
+        fail "$name: the background suite did not finish"
+    fi
 done
 
 echo "$passed passed, $failed failed"

@@ -1,3 +1,4 @@
+# runner: background
 # sanitizers.sh - ladderc under AddressSanitizer, UndefinedBehaviorSanitizer,
 # LeakSanitizer and valgrind, and a short fuzzing run.
 # Sourced by tests/run.sh (helpers: pass, fail, expect_eq, expect_file).
