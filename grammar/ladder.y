@@ -267,15 +267,14 @@ static int yyreport_syntax_error(const yypcontext_t *yyctx, void *scanner, struc
     }
 
     parse_note_error(ctx, loc);
+    /* an unclosed '{' is the scanner's to report (it closes the block) */
     struct diag *d;
-    if (tok == YYSYMBOL_YYEOF && ctx->company)
-        d = diag_error(ctx->diag, "E006", loc, "unclosed '{': expected '}' before end of file");
-    else if (n > 0)
+    if (n > 0)
         d = diag_error(ctx->diag, "E001", loc, "syntax error: expected %s, found %s", want, found);
     else
         d = diag_error(ctx->diag, "E001", loc, "syntax error: unexpected %s", found);
-    if (ctx->company && (tok == YYSYMBOL_YYEOF || (tok >= YYSYMBOL_KW_LADDER && tok != YYSYMBOL_KW_LEVEL
-                                                 && tok != YYSYMBOL_KW_AT && tok < YYSYMBOL_KW_PROMOTION)))
+    if (ctx->company && tok >= YYSYMBOL_KW_LADDER && tok != YYSYMBOL_KW_LEVEL && tok != YYSYMBOL_KW_AT
+        && tok < YYSYMBOL_KW_PROMOTION)
         diag_note(ctx->diag, d, ctx->company->u.company.brace, "the '{' of company '%s' opened here",
                   ctx->company->u.company.id.text);
     return 0;

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "util.h"
 
 void diag_init(struct diag_sink *sink, struct arena *arena)
 {
@@ -254,31 +255,13 @@ enum { EXCERPT_MAX_BYTES = 1000 };
 static const char *const severity_name[] = {"error", "warning", "note"};
 static const char *const severity_color[] = {"\033[1;31m", "\033[1;35m", "\033[1;36m"};
 
-/* Length of the valid UTF-8 sequence at s (1..4), or 0 if it is not one. */
-static size_t utf8_seq_len(const unsigned char *s, size_t n)
-{
-    unsigned char c = s[0];
-    if (c < 0x80)
-        return 1;
-    size_t len = c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
-    if (len == 0 || len > n)
-        return 0;
-    for (size_t i = 1; i < len; i++)
-        if ((s[i] & 0xC0) != 0x80)
-            return 0;
-    if ((c == 0xE0 && s[1] < 0xA0) || (c == 0xED && s[1] > 0x9F) ||
-        (c == 0xF0 && s[1] < 0x90) || (c == 0xF4 && s[1] > 0x8F))
-        return 0;
-    return len;
-}
-
 /* The source line, made safe for a terminal: control bytes and invalid
  * UTF-8 become '?', keeping one column per code point as the scanner counts. */
 static void diag_put_line(struct buf *b, const char *line, size_t len)
 {
     const unsigned char *s = (const unsigned char *)line;
     for (size_t i = 0; i < len;) {
-        size_t n = utf8_seq_len(s + i, len - i);
+        size_t n = util_utf8_len(s + i, len - i);
         if (n == 0) {
             if ((s[i] & 0xC0) != 0x80)
                 buf_putc(b, '?');

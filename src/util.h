@@ -9,4 +9,8 @@ void *util_xrealloc(void *p, size_t n);
 void *util_xcalloc(size_t n, size_t size);
 _Noreturn void util_die_oom(void);
 
+/* Length of the strict UTF-8 sequence at s (1 to 4 bytes, of at most n), or
+ * 0 when it is not one: no overlongs, no surrogates, nothing past U+10FFFF. */
+size_t util_utf8_len(const unsigned char *s, size_t n);
+
 #endif
