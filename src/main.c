@@ -115,11 +115,18 @@ static int usage_error(const struct run *r, const char *fmt, const char *arg)
 
 static bool is_help(const char *a) { return strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0; }
 
-/* Parses a diagnostic option at argv[*i]; returns 1 if it was one, 0 if not,
- * -1 on a usage error (already printed). */
-static int parse_diag_option(struct run *r, int argc, char **argv, int *i)
+enum { OPT_NONE, OPT_TAKEN, OPT_HELP, OPT_ERROR };
+
+/* Parses an option every command takes at argv[*i]: -h/--help (the
+ * command's usage is printed) or a diagnostic option. OPT_ERROR: a usage
+ * error, already printed. */
+static int parse_common_option(struct run *r, int argc, char **argv, int *i)
 {
     const char *a = argv[*i];
+    if (is_help(a)) {
+        fputs(r->usage, stdout);
+        return OPT_HELP;
+    }
     if (strncmp(a, "--diagnostics=", 14) == 0) {
         const char *f = a + 14;
         if (strcmp(f, "text") == 0)
@@ -129,31 +136,31 @@ static int parse_diag_option(struct run *r, int argc, char **argv, int *i)
         else if (strcmp(f, "github") == 0)
             r->format = DIAG_FMT_GITHUB;
         else
-            return usage_error(r, "unknown diagnostics format '%s': use text, json or github", f), -1;
-        return 1;
+            return usage_error(r, "unknown diagnostics format '%s': use text, json or github", f), OPT_ERROR;
+        return OPT_TAKEN;
     }
     if (strcmp(a, "--werror") == 0) {
         r->diag.werror = true;
-        return 1;
+        return OPT_TAKEN;
     }
     const char *w = NULL;
     if (strcmp(a, "-W") == 0) {
         if (*i + 1 >= argc)
-            return usage_error(r, "option '%s' needs a value", a), -1;
+            return usage_error(r, "option '%s' needs a value", a), OPT_ERROR;
         w = argv[++*i];
     } else if (strncmp(a, "-W", 2) == 0) {
         w = a + 2;
     } else {
-        return 0;
+        return OPT_NONE;
     }
     if (strncmp(w, "no-", 3) != 0)
-        return usage_error(r, "unknown warning option '-W %s': use -W no-CODE", w), -1;
+        return usage_error(r, "unknown warning option '-W %s': use -W no-CODE", w), OPT_ERROR;
     const char *code = diag_warning_code(w + 3);
     if (!code)
-        return usage_error(r, "unknown warning '%s': see docs/language.md for the warning codes", w + 3), -1;
+        return usage_error(r, "unknown warning '%s': see docs/language.md for the warning codes", w + 3), OPT_ERROR;
     if (r->diag.ndisabled < sizeof r->disabled / sizeof *r->disabled)
         r->disabled[r->diag.ndisabled++] = code;
-    return 1;
+    return OPT_TAKEN;
 }
 
 static int add_file(struct run *r, const char *f)
@@ -319,15 +326,13 @@ static int cmd_build(int argc, char **argv)
     const char *format = NULL, *out = NULL;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
-        int k = parse_diag_option(&r, argc, argv, &i);
-        if (k < 0)
-            return EXIT_USAGE;
-        if (k > 0)
-            continue;
-        if (is_help(a)) {
-            fputs(usage_build, stdout);
-            return EXIT_OK;
-        } else if (strcmp(a, "-T") == 0 || strcmp(a, "-o") == 0) {
+        int k = parse_common_option(&r, argc, argv, &i);
+        if (k != OPT_NONE) {
+            if (k == OPT_TAKEN)
+                continue;
+            return k == OPT_HELP ? EXIT_OK : EXIT_USAGE;
+        }
+        if (strcmp(a, "-T") == 0 || strcmp(a, "-o") == 0) {
             if (i + 1 >= argc)
                 return usage_error(&r, "option '%s' needs a value", a);
             *(a[1] == 'T' ? &format : &out) = argv[++i];
@@ -378,14 +383,11 @@ static int cmd_check(int argc, char **argv)
     struct run r;
     run_init(&r, usage_check);
     for (int i = 1; i < argc; i++) {
-        int k = parse_diag_option(&r, argc, argv, &i);
-        if (k < 0)
-            return EXIT_USAGE;
-        if (k > 0)
-            continue;
-        if (is_help(argv[i])) {
-            fputs(usage_check, stdout);
-            return EXIT_OK;
+        int k = parse_common_option(&r, argc, argv, &i);
+        if (k != OPT_NONE) {
+            if (k == OPT_TAKEN)
+                continue;
+            return k == OPT_HELP ? EXIT_OK : EXIT_USAGE;
         }
         if (argv[i][0] == '-' && argv[i][1] != '\0')
             return usage_error(&r, "unknown option '%s'", argv[i]);
@@ -461,15 +463,13 @@ static int cmd_fmt(int argc, char **argv)
     bool write = false, check = false;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
-        int k = parse_diag_option(&r, argc, argv, &i);
-        if (k < 0)
-            return EXIT_USAGE;
-        if (k > 0)
-            continue;
-        if (is_help(a)) {
-            fputs(usage_fmt, stdout);
-            return EXIT_OK;
-        } else if (strcmp(a, "-w") == 0) {
+        int k = parse_common_option(&r, argc, argv, &i);
+        if (k != OPT_NONE) {
+            if (k == OPT_TAKEN)
+                continue;
+            return k == OPT_HELP ? EXIT_OK : EXIT_USAGE;
+        }
+        if (strcmp(a, "-w") == 0) {
             write = true;
         } else if (strcmp(a, "--check") == 0) {
             check = true;
@@ -519,15 +519,13 @@ static int cmd_path(int argc, char **argv)
     bool md = false;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
-        int k = parse_diag_option(&r, argc, argv, &i);
-        if (k < 0)
-            return EXIT_USAGE;
-        if (k > 0)
-            continue;
-        if (is_help(a)) {
-            fputs(usage_path, stdout);
-            return EXIT_OK;
-        } else if (strcmp(a, "--max") == 0 || strcmp(a, "-T") == 0) {
+        int k = parse_common_option(&r, argc, argv, &i);
+        if (k != OPT_NONE) {
+            if (k == OPT_TAKEN)
+                continue;
+            return k == OPT_HELP ? EXIT_OK : EXIT_USAGE;
+        }
+        if (strcmp(a, "--max") == 0 || strcmp(a, "-T") == 0) {
             if (i + 1 >= argc)
                 return usage_error(&r, "option '%s' needs a value", a);
             const char *v = argv[++i];

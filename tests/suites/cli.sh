@@ -26,6 +26,11 @@ grep -q "usage: ladderc build" "$TMP/s.out" && pass "cli: build -h prints build 
 status "check -h" 0 "$LADDERC" check -h
 grep -q "usage: ladderc check" "$TMP/s.out" && pass "cli: check -h prints check usage" || fail "cli: check -h prints check usage"
 
+for c in fmt path explain; do
+    status "$c -h" 0 "$LADDERC" $c -h
+    grep -q "usage: ladderc $c" "$TMP/s.out" && pass "cli: $c -h prints $c usage" || fail "cli: $c -h prints $c usage"
+done
+
 status "no command" 2 "$LADDERC"
 status "unknown command" 2 "$LADDERC" frobnicate
 grep -q "unknown command 'frobnicate'" "$TMP/s.err" && pass "cli: unknown command named" || fail "cli: unknown command named"
