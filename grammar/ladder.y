@@ -28,13 +28,10 @@ int yylex(YYSTYPE *lval, struct loc *lloc, void *scanner);
 #define YYLLOC_DEFAULT(Cur, Rhs, N)                                   \
     do {                                                              \
         if (N) {                                                      \
-            (Cur).first_line = YYRHSLOC(Rhs, 1).first_line;           \
-            (Cur).first_column = YYRHSLOC(Rhs, 1).first_column;       \
-            (Cur).last_line = YYRHSLOC(Rhs, N).last_line;             \
-            (Cur).last_column = YYRHSLOC(Rhs, N).last_column;         \
+            (Cur).start = YYRHSLOC(Rhs, 1).start;                     \
+            (Cur).end = YYRHSLOC(Rhs, N).end;                         \
         } else {                                                      \
-            (Cur).first_line = (Cur).last_line = YYRHSLOC(Rhs, 0).last_line;       \
-            (Cur).first_column = (Cur).last_column = YYRHSLOC(Rhs, 0).last_column; \
+            (Cur).start = (Cur).end = YYRHSLOC(Rhs, 0).end;           \
         }                                                             \
     } while (0)
 
@@ -142,7 +139,7 @@ stmt
 
 company
     : company_head body RBRACE
-        { $$ = $1; $$->loc.last_line = @3.last_line; $$->loc.last_column = @3.last_column;
+        { $$ = $1; $$->loc.end = @3.end;
           ctx->company = NULL; }
     ;
 
@@ -172,8 +169,7 @@ company_line
               .track = text_at($1, @1), .levels = $2,
               .code = text_at($3, @3), .title = text_at($4, @4),
               .loc = @$ };
-          l.loc.last_line = @4.last_line;
-          l.loc.last_column = @4.last_column;
+          l.loc.end = @4.end;
           ast_company_append(ctx->arena, ctx->company, l); }
     | NEWLINE
     | error NEWLINE         { yyerrok; }

@@ -753,7 +753,7 @@ struct model *check_file(const struct ast_file *f, struct arena *a, struct diag_
         declare_definition(&c, s);
     }
     if (!c.levels && !c.missing_scale_reported) {
-        struct loc at = f->first ? f->first->loc : (struct loc){1, 1, 1, 1};
+        struct loc at = f->first ? f->first->loc : (struct loc){0, 0};
         diag_error(d, "E116", at, "no 'levels' statement declares the scale (for example 'levels L3..L11')");
         c.missing_scale_reported = true;
     }

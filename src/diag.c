@@ -77,9 +77,7 @@ void diag_note(struct diag_sink *sink, struct diag *d, struct loc loc, const cha
 
 static bool diag_before(const struct diag *a, const struct diag *b)
 {
-    if (a->loc.first_line != b->loc.first_line)
-        return a->loc.first_line < b->loc.first_line;
-    return a->loc.first_column < b->loc.first_column;
+    return a->loc.start < b->loc.start;
 }
 
 /* Merge sort of a linked list: stable, O(n log n), no allocation. */
@@ -176,21 +174,23 @@ static void json_str(struct buf *b, const char *s)
     buf_putc(b, '"');
 }
 
-static void json_place(struct buf *b, const char *file, struct loc loc)
+static void json_place(struct buf *b, struct source *src, const char *file, struct loc loc)
 {
+    struct source_pos first, last;
+    source_span(src, loc, &first, &last);
     buf_puts(b, "\"file\": ");
     json_str(b, file);
     buf_printf(b, ", \"line\": %d, \"column\": %d, \"end_line\": %d, \"end_column\": %d",
-               loc.first_line, loc.first_column, loc.last_line, loc.last_column);
+               first.line, first.column, last.line, last.column);
 }
 
-void diag_print_json(const struct diag_sink *sink, const char *file, struct buf *b, bool *first)
+void diag_print_json(const struct diag_sink *sink, struct source *src, const char *file, struct buf *b, bool *first)
 {
     static const char *const sev[] = {"error", "warning", "note"};
     for (const struct diag *d = sink->first; d; d = d->next) {
         buf_puts(b, *first ? "\n  {" : ",\n  {");
         *first = false;
-        json_place(b, file, d->loc);
+        json_place(b, src, file, d->loc);
         buf_printf(b, ", \"severity\": \"%s\", \"code\": ", sev[d->severity]);
         json_str(b, d->code ? d->code : "");
         buf_puts(b, ", \"message\": ");
@@ -198,7 +198,7 @@ void diag_print_json(const struct diag_sink *sink, const char *file, struct buf 
         buf_puts(b, ", \"notes\": [");
         for (const struct diag_note *n = d->notes; n; n = n->next) {
             buf_puts(b, n == d->notes ? "{" : ", {");
-            json_place(b, file, n->loc);
+            json_place(b, src, file, n->loc);
             buf_puts(b, ", \"message\": ");
             json_str(b, n->msg);
             buf_putc(b, '}');
@@ -227,18 +227,20 @@ static void github_escape(struct buf *b, const char *s, bool property)
     }
 }
 
-void diag_print_github(const struct diag_sink *sink, const char *file, struct buf *b)
+void diag_print_github(const struct diag_sink *sink, struct source *src, const char *file, struct buf *b)
 {
     for (const struct diag *d = sink->first; d; d = d->next) {
+        struct source_pos first, last;
+        source_span(src, d->loc, &first, &last);
         buf_printf(b, "::%s file=", d->severity == DIAG_ERROR ? "error" : "warning");
         github_escape(b, file, true);
-        buf_printf(b, ",line=%d,col=%d,endLine=%d,endColumn=%d,title=", d->loc.first_line,
-                   d->loc.first_column, d->loc.last_line, d->loc.last_column);
+        buf_printf(b, ",line=%d,col=%d,endLine=%d,endColumn=%d,title=", first.line,
+                   first.column, last.line, last.column);
         github_escape(b, d->code ? d->code : "ladderc", true);
         buf_puts(b, "::");
         github_escape(b, d->msg, false);
         for (const struct diag_note *n = d->notes; n; n = n->next) {
-            buf_printf(b, "%%0Anote (line %d): ", n->loc.first_line);
+            buf_printf(b, "%%0Anote (line %d): ", source_line_of(src, n->loc.start));
             github_escape(b, n->msg, false);
         }
         buf_putc(b, '\n');
@@ -278,19 +280,20 @@ static void diag_put_line(struct buf *b, const char *line, size_t len)
 }
 
 /* Spaces up to the caret, copying tabs so the caret lines up. */
-static void diag_put_caret(struct buf *b, const char *line, size_t len, struct loc loc, bool color)
+static void diag_put_caret(struct buf *b, const char *line, size_t len, struct source_pos first,
+                           struct source_pos last, bool color)
 {
     int col = 1;
     size_t i = 0;
-    for (; i < len && col < loc.first_column; i++) {
+    for (; i < len && col < first.column; i++) {
         unsigned char c = (unsigned char)line[i];
         if ((c & 0xC0) == 0x80)
             continue;
         buf_putc(b, c == '\t' ? '\t' : ' ');
         col++;
     }
-    int end = loc.last_line == loc.first_line ? loc.last_column : col + 1;
-    if (loc.last_line != loc.first_line) {
+    int end = last.line == first.line ? last.column : col + 1;
+    if (last.line != first.line) {
         /* a span over several lines: underline to the end of this one */
         int n = col;
         for (size_t j = i; j < len; j++)
@@ -306,25 +309,26 @@ static void diag_put_caret(struct buf *b, const char *line, size_t len, struct l
         buf_puts(b, C_RESET);
 }
 
-static void diag_put_excerpt(struct buf *b, struct source *src, struct loc loc, bool color)
+static void diag_put_excerpt(struct buf *b, struct source *src, struct source_pos first,
+                             struct source_pos last, bool color)
 {
     size_t len;
-    const char *line = source_line(src, loc.first_line, &len);
+    const char *line = source_line(src, first.line, &len);
     if (!line || len > EXCERPT_MAX_BYTES)
         return;
-    buf_printf(b, "%5d | ", loc.first_line);
+    buf_printf(b, "%5d | ", first.line);
     diag_put_line(b, line, len);
     buf_puts(b, "\n      | ");
-    diag_put_caret(b, line, len, loc, color);
+    diag_put_caret(b, line, len, first, last, color);
     buf_putc(b, '\n');
 }
 
-static void diag_put_head(struct buf *b, const char *file, struct loc loc, enum diag_severity sev,
+static void diag_put_head(struct buf *b, const char *file, struct source_pos at, enum diag_severity sev,
                           const char *msg, const char *code, bool color)
 {
     if (color)
         buf_puts(b, C_BOLD);
-    buf_printf(b, "%s:%d:%d: ", file, loc.first_line, loc.first_column);
+    buf_printf(b, "%s:%d:%d: ", file, at.line, at.column);
     if (color)
         buf_puts(b, severity_color[sev]);
     buf_printf(b, "%s: ", severity_name[sev]);
@@ -338,17 +342,23 @@ static void diag_put_head(struct buf *b, const char *file, struct loc loc, enum 
     buf_putc(b, '\n');
 }
 
+static void diag_put_one(struct buf *b, struct source *src, struct loc loc, enum diag_severity sev,
+                         const char *msg, const char *code, bool color)
+{
+    struct source_pos first, last;
+    source_span(src, loc, &first, &last);
+    diag_put_head(b, src->name, first, sev, msg, code, color);
+    diag_put_excerpt(b, src, first, last, color);
+}
+
 void diag_print_text(const struct diag_sink *sink, struct source *src, FILE *out, bool color)
 {
     struct buf b;
     buf_init(&b);
     for (const struct diag *d = sink->first; d; d = d->next) {
-        diag_put_head(&b, src->name, d->loc, d->severity, d->msg, d->code, color);
-        diag_put_excerpt(&b, src, d->loc, color);
-        for (const struct diag_note *n = d->notes; n; n = n->next) {
-            diag_put_head(&b, src->name, n->loc, DIAG_NOTE, n->msg, NULL, color);
-            diag_put_excerpt(&b, src, n->loc, color);
-        }
+        diag_put_one(&b, src, d->loc, d->severity, d->msg, d->code, color);
+        for (const struct diag_note *n = d->notes; n; n = n->next)
+            diag_put_one(&b, src, n->loc, DIAG_NOTE, n->msg, NULL, color);
     }
     fwrite(b.data ? b.data : "", 1, b.len, out);
     buf_free(&b);

@@ -67,12 +67,13 @@ const char *diag_warning_code(const char *code_or_name);
  * recounts. */
 void diag_apply_options(struct diag_sink *sink, const struct diag_options *opt);
 
-/* Appends one JSON object per diagnostic to out (comma-separated; *first
+/* Appends one JSON object per diagnostic in src to out (comma-separated; *first
  * says whether one was written before). */
-void diag_print_json(const struct diag_sink *sink, const char *file, struct buf *out, bool *first);
+void diag_print_json(const struct diag_sink *sink, struct source *src, const char *file, struct buf *out,
+                     bool *first);
 
 /* GitHub Actions workflow commands: ::error file=F,line=L,col=C::MESSAGE */
-void diag_print_github(const struct diag_sink *sink, const char *file, struct buf *out);
+void diag_print_github(const struct diag_sink *sink, struct source *src, const char *file, struct buf *out);
 
 /* Orders diagnostics by position (stable), so the output reads top-down
  * whichever phase found them. */

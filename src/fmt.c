@@ -35,6 +35,7 @@ struct row {
 
 struct fmt {
     struct arena *arena;
+    struct source *src;                 /* for the lines that locations fall on */
     struct row *rows;
     size_t nrows, cap;
     const struct ast_comment *comment;  /* next comment not yet placed */
@@ -124,17 +125,24 @@ static const char *comment_text(struct fmt *f, const struct ast_comment *c)
     return arena_strndup(f->arena, c->text, n);
 }
 
+/* The source line a span starts on. */
+static int line_of(struct fmt *f, struct loc loc)
+{
+    return source_line_of(f->src, loc.start);
+}
+
 /* Places a row that starts at source line `line`: first the blank line the
  * author left before it (at most one), then comment lines above it. */
 static void place_before(struct fmt *f, int line, int indent)
 {
-    while (f->comment && f->comment->loc.first_line < line) {
+    while (f->comment && line_of(f, f->comment->loc) < line) {
         const struct ast_comment *c = f->comment;
-        if (f->last_line && c->loc.first_line > f->last_line + 1)
+        int c_line = line_of(f, c->loc);
+        if (f->last_line && c_line > f->last_line + 1)
             row_add(f, ROW_BLANK, 0);
         struct row *r = row_add(f, ROW_COMMENT, indent);
         r->comment = comment_text(f, c);
-        f->last_line = c->loc.first_line;
+        f->last_line = c_line;
         f->comment = c->next;
     }
     if (f->last_line && line > f->last_line + 1)
@@ -144,7 +152,7 @@ static void place_before(struct fmt *f, int line, int indent)
 /* A comment on the row's own line trails it. */
 static void place_trailing(struct fmt *f, struct row *r, int line)
 {
-    if (f->comment && f->comment->loc.first_line == line) {
+    if (f->comment && line_of(f, f->comment->loc) == line) {
         r->comment = comment_text(f, f->comment);
         f->comment = f->comment->next;
     }
@@ -193,15 +201,15 @@ static void company_rows(struct fmt *f, const struct ast_stmt *s)
 {
     struct row *open = row_add(f, ROW_COMPANY_OPEN, 0);
     row_cells(open, 4, (const char *[]){"company", s->u.company.id.text, cell_string(f, s->u.company.name.text), "{"});
-    place_trailing(f, open, s->u.company.brace.first_line);
+    place_trailing(f, open, line_of(f, s->u.company.brace));
     for (const struct ast_company_line *l = s->u.company.lines; l; l = l->next) {
-        place_before(f, l->loc.first_line, 2);
+        place_before(f, line_of(f, l->loc), 2);
         struct row *r = row_add(f, ROW_COMPANY_LINE, 2);
         row_cells(r, 4, (const char *[]){l->track.text, cell_levels(f, &l->levels), cell_string(f, l->code.text),
                                          cell_string(f, l->title.text)});
-        place_trailing(f, r, l->loc.first_line);
+        place_trailing(f, r, line_of(f, l->loc));
     }
-    int close_line = s->loc.last_line;
+    int close_line = source_line_of(f->src, s->loc.end - 1);    /* the '}' */
     place_before(f, close_line, 2);
     struct row *close = row_add(f, ROW_COMPANY_CLOSE, 0);
     row_cells(close, 1, (const char *[]){"}"});
@@ -211,7 +219,7 @@ static void company_rows(struct fmt *f, const struct ast_stmt *s)
 static void build_rows(struct fmt *f, const struct ast_file *file)
 {
     for (const struct ast_stmt *s = file->first; s; s = s->next) {
-        place_before(f, s->loc.first_line, 0);
+        place_before(f, line_of(f, s->loc), 0);
         if (s->kind == AST_COMPANY) {
             company_rows(f, s);
             continue;
@@ -219,7 +227,7 @@ static void build_rows(struct fmt *f, const struct ast_file *file)
         struct row *r = row_add(f, ROW_STMT, 0);
         r->stmt = s->kind;
         stmt_cells(f, s, r);
-        place_trailing(f, r, s->loc.first_line);
+        place_trailing(f, r, line_of(f, s->loc));
     }
     place_before(f, INT_MAX, 0);    /* the comments after the last statement */
     /* the blank line place_before may add before a row that never comes */
@@ -318,9 +326,9 @@ static size_t scale_width(const struct ast_file *file)
     return 0;
 }
 
-void fmt_file(const struct ast_file *file, struct arena *arena, struct buf *out)
+void fmt_file(const struct ast_file *file, struct source *src, struct arena *arena, struct buf *out)
 {
-    struct fmt f = {.arena = arena, .comment = file->comments, .level_width = scale_width(file)};
+    struct fmt f = {.arena = arena, .src = src, .comment = file->comments, .level_width = scale_width(file)};
     build_rows(&f, file);
     render(&f, out);
     free(f.rows);

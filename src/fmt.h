@@ -10,7 +10,9 @@
 #include "arena.h"
 #include "ast.h"
 #include "buf.h"
+#include "source.h"
 
-void fmt_file(const struct ast_file *file, struct arena *arena, struct buf *out);
+/* file was parsed from src, which locates its statements and comments. */
+void fmt_file(const struct ast_file *file, struct source *src, struct arena *arena, struct buf *out);
 
 #endif

@@ -209,10 +209,10 @@ static void report(struct run *r, struct unit *u)
         diag_print_text(&u->diag, &u->src, stderr, stderr_color());
         break;
     case DIAG_FMT_JSON:
-        diag_print_json(&u->diag, u->src.name, &r->json, &r->json_first);
+        diag_print_json(&u->diag, &u->src, u->src.name, &r->json, &r->json_first);
         break;
     case DIAG_FMT_GITHUB:
-        diag_print_github(&u->diag, u->src.name, &b);
+        diag_print_github(&u->diag, &u->src, u->src.name, &b);
         fwrite(b.data ? b.data : "", 1, b.len, r->json_to_stderr ? stderr : stdout);
         break;
     }
@@ -432,7 +432,7 @@ static int fmt_one(struct run *r, const char *path, bool write, bool check, int 
     }
     struct buf b;
     buf_init(&b);
-    fmt_file(u.ast, &u.arena, &b);
+    fmt_file(u.ast, &u.src, &u.arena, &b);
     bool same = b.len == u.src.len && memcmp(b.data ? b.data : "", u.src.text, b.len) == 0;
     int k = EXIT_OK;
     if (check) {

@@ -3,15 +3,23 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "ladder.tab.h"
 #include "ladder.lex.h"
 #include "parse_ctx.h"
 
+/* Whether loc starts on the line that defines def_name: no line end between. */
+static bool parse_on_def_line(const struct parse_ctx *ctx, struct loc loc)
+{
+    return loc.start >= ctx->def_line_start &&
+           !memchr(ctx->base + ctx->def_line_start, '\n', loc.start - ctx->def_line_start);
+}
+
 void parse_note_error(struct parse_ctx *ctx, struct loc loc)
 {
     ctx->file->syntax_errors++;
-    if (ctx->def_name && ctx->def_line == loc.first_line) {
+    if (ctx->def_name && parse_on_def_line(ctx, loc)) {
         ast_broken_def(ctx->arena, ctx->file, ctx->def_name);
         ctx->def_name = NULL;
     }
@@ -44,7 +52,7 @@ struct ast_file *parse_source(const struct source *src, struct arena *arena, str
     ast_file_init(file);
     struct parse_ctx ctx = {
         .arena = arena, .diag = diag, .file = file,
-        .line = 1, .col = 1, .at_line_start = true,
+        .base = src->text, .eof = (uint32_t)src->len, .at_line_start = true,
     };
     yyscan_t scanner;
     if (yylex_init_extra(&ctx, &scanner) != 0)

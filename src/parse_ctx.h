@@ -4,6 +4,7 @@
 #define LADDERC_PARSE_CTX_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 #include "arena.h"
 #include "ast.h"
@@ -15,8 +16,9 @@ struct parse_ctx {
     struct ast_file *file;
     struct ast_stmt *company;   /* the company whose '{' is open, if any */
 
-    /* scanner position: the next byte's line and column */
-    int line, col;
+    const char *base;           /* the file's first byte: locations are offsets from it */
+    uint32_t eof;               /* the file's length: where the end of file is */
+    uint32_t line_start;        /* offset of the line being read */
     bool at_line_start;         /* nothing but blanks since the last line end */
     bool tok_first_on_line;     /* the last token was the first of its line */
     bool line_has_error;        /* a lexical error was reported on this line */
@@ -27,7 +29,7 @@ struct parse_ctx {
     /* the id defined on the line being read ('role ID', 'track ID', ...) */
     bool after_def_keyword, def_keyword_pending;
     const char *def_name;
-    int def_line;
+    uint32_t def_line_start;    /* offset of the line that defines def_name */
 };
 
 /* Counts a syntax error at loc; remembers the id its line defines. */

@@ -2,6 +2,7 @@
 #include "source.h"
 
 #include <errno.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -86,6 +87,8 @@ void source_free(struct source *src)
     memset(src, 0, sizeof *src);
 }
 
+static bool source_has_bom(const struct source *src);
+
 static void source_map_lines(struct source *src)
 {
     size_t n = 1;
@@ -107,7 +110,7 @@ const char *source_line(struct source *src, int line, size_t *len)
     if (line < 1 || (size_t)line > src->nlines)
         return NULL;
     size_t start = src->line_start[line - 1];
-    if (line == 1 && src->len >= 3 && memcmp(src->text, "\xEF\xBB\xBF", 3) == 0)
+    if (line == 1 && source_has_bom(src))
         start = 3;  /* the scanner skips a byte-order mark: so do columns */
     size_t end = start;
     while (end < src->len && src->text[end] != '\n')
@@ -116,4 +119,56 @@ const char *source_line(struct source *src, int line, size_t *len)
         end--;
     *len = end - start;
     return src->text + start;
+}
+
+/* The 0-based index of the line that holds off: the last line start <= off. */
+static size_t source_line_index(struct source *src, size_t off)
+{
+    if (!src->line_start)
+        source_map_lines(src);
+    size_t lo = 0, hi = src->nlines;    /* line_start[lo] <= off < line_start[hi] */
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (src->line_start[mid] <= off)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+int source_line_of(struct source *src, size_t off)
+{
+    return (int)source_line_index(src, off) + 1;
+}
+
+static bool source_has_bom(const struct source *src)
+{
+    return src->len >= 3 && memcmp(src->text, "\xEF\xBB\xBF", 3) == 0;
+}
+
+/* The column of the byte at off (or of the end of the file) on line index k. */
+static int source_column(const struct source *src, size_t k, size_t off)
+{
+    size_t i = src->line_start[k];
+    if (k == 0 && source_has_bom(src) && off >= 3)
+        i = 3;
+    int col = 1;
+    for (; i < off && i < src->len; i++)
+        col += ((unsigned char)src->text[i] & 0xC0) != 0x80;
+    return col;
+}
+
+void source_span(struct source *src, struct loc loc, struct source_pos *first, struct source_pos *last)
+{
+    size_t k = source_line_index(src, loc.start);
+    *first = (struct source_pos){(int)k + 1, source_column(src, k, loc.start)};
+    if (loc.end <= loc.start) {
+        *last = *first;
+        return;
+    }
+    k = source_line_index(src, loc.end - 1);
+    *last = (struct source_pos){(int)k + 1, source_column(src, k, loc.end)};
+    if (last->line == first->line && last->column <= first->column)
+        last->column = first->column + 1;   /* a lone continuation byte */
 }

@@ -5,6 +5,8 @@
 
 #include <stddef.h>
 
+#include "loc.h"
+
 /* Inputs larger than this are refused (exit 2): locations are ints. */
 #define SOURCE_MAX_BYTES ((size_t)1 << 30)
 
@@ -27,5 +29,20 @@ void source_free(struct source *src);
 
 /* The bytes of 1-based line `line`, without its line end; NULL past the end. */
 const char *source_line(struct source *src, int line, size_t *len);
+
+/* A place in the file: 1-based line and column. Columns count code points
+ * (a byte starts one unless it is a UTF-8 continuation byte), and a
+ * byte-order mark takes none. */
+struct source_pos {
+    int line, column;
+};
+
+/* The line of byte offset off (offsets up to len, the end of the file). */
+int source_line_of(struct source *src, size_t off);
+
+/* Where a span starts, and where it ends: one column past its last code
+ * point, on that code point's line. A span of one byte or more is at least
+ * one column wide; an empty one ends where it starts. */
+void source_span(struct source *src, struct loc loc, struct source_pos *first, struct source_pos *last);
 
 #endif

@@ -288,23 +288,29 @@ static size_t fuzz_count_lines(const uint8_t *data, size_t size)
     return n;
 }
 
-static void fuzz_check_loc(struct loc l, size_t nlines)
+/* A span lies in the file (the end of file may take one column past it) and
+ * maps to lines and columns that do not run backwards. */
+static void fuzz_check_loc(struct loc l, struct source *src, size_t nlines)
 {
-    FUZZ_ASSERT(l.first_line >= 1 && (size_t)l.first_line <= nlines + 1, "diagnostic line inside the file");
-    FUZZ_ASSERT(l.first_column >= 1, "diagnostic column >= 1");
-    FUZZ_ASSERT(l.last_line >= l.first_line, "diagnostic span does not end before its start (line)");
-    FUZZ_ASSERT(l.last_line > l.first_line || l.last_column >= l.first_column,
+    FUZZ_ASSERT(l.start <= l.end, "diagnostic span does not end before its start (bytes)");
+    FUZZ_ASSERT(l.end <= src->len + 1, "diagnostic span inside the file");
+    struct source_pos first, last;
+    source_span(src, l, &first, &last);
+    FUZZ_ASSERT(first.line >= 1 && (size_t)first.line <= nlines, "diagnostic line inside the file");
+    FUZZ_ASSERT(first.column >= 1, "diagnostic column >= 1");
+    FUZZ_ASSERT(last.line >= first.line, "diagnostic span does not end before its start (line)");
+    FUZZ_ASSERT(last.line > first.line || last.column >= first.column,
                 "diagnostic span does not end before its start (column)");
 }
 
-static void fuzz_check_diags(const struct diag_sink *d, size_t nlines)
+static void fuzz_check_diags(const struct diag_sink *d, struct source *src, size_t nlines)
 {
     size_t errors = 0, warnings = 0;
     for (const struct diag *g = d->first; g; g = g->next) {
-        fuzz_check_loc(g->loc, nlines);
+        fuzz_check_loc(g->loc, src, nlines);
         FUZZ_ASSERT(g->msg && g->msg[0], "diagnostic has a message");
         for (const struct diag_note *n = g->notes; n; n = n->next)
-            fuzz_check_loc(n->loc, nlines);
+            fuzz_check_loc(n->loc, src, nlines);
         if (g->severity == DIAG_ERROR)
             errors++;
         else
@@ -332,7 +338,7 @@ static bool fuzz_compile(const char *text, size_t len, struct buf *json, FILE *s
     *clean = ast->syntax_errors == 0;
 #ifdef FUZZ_HAVE_FMT
     if (*clean && fmt)
-        fmt_file(ast, &arena, fmt);
+        fmt_file(ast, &src, &arena, fmt);
 #else
     (void)fmt;
 #endif
@@ -346,7 +352,7 @@ static bool fuzz_compile(const char *text, size_t len, struct buf *json, FILE *s
     }
     struct model *m = check_file(ast, &arena, &diag);
     diag_sort(&diag);
-    fuzz_check_diags(&diag, fuzz_count_lines((const uint8_t *)text, len));
+    fuzz_check_diags(&diag, &src, fuzz_count_lines((const uint8_t *)text, len));
     if (m)
         FUZZ_ASSERT(diag.nerrors == 0 && ast->syntax_errors == 0, "a model comes only without errors");
     else
@@ -360,10 +366,10 @@ static bool fuzz_compile(const char *text, size_t len, struct buf *json, FILE *s
         buf_init(&gh);
         bool first = true;
         buf_putc(&dj, '[');
-        diag_print_json(&diag, "fuzz \"dir\"\\x.ladder", &dj, &first);
+        diag_print_json(&diag, &src, "fuzz \"dir\"\\x.ladder", &dj, &first);
         buf_puts(&dj, first ? "]\n" : "\n]\n");
         FUZZ_ASSERT(fuzz_json_valid(&dj), "diagnostics as JSON are valid JSON");
-        diag_print_github(&diag, "fuzz,dir:x.ladder", &gh);
+        diag_print_github(&diag, &src, "fuzz,dir:x.ladder", &gh);
         for (size_t i = 0; i < gh.len;) {
             const char *line = gh.data + i;
             const char *nl = memchr(line, '\n', gh.len - i);

@@ -59,7 +59,7 @@ hd_diag() {
 }
 
 # hd_ls DIR: the names in DIR, dot files too, on one line
-hd_ls() { (cd "$1" && for f in .* *; do case $f in . | .. | '*') ;; *) printf '%s\n' "$f" ;; esac; done) | sort | tr '\n' ' ' | sed 's/ $//'; }
+hd_ls() { find "$1" -mindepth 1 -maxdepth 1 -printf '%f\n' | LC_ALL=C sort | tr '\n' ' ' | sed 's/ $//'; }
 
 # hd_quiet NAME: nothing on stderr
 hd_quiet() {
