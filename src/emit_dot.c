@@ -43,6 +43,12 @@
 #define LEGEND_ROW      26.0
 #define LEGEND_SWATCH   40.0    /* length of the sample edge */
 
+/* Above this many transitions the years go into each arrow's tooltip, not a
+ * label beside it. Graphviz places edge labels with a collision search that
+ * grows faster than the map (10k moves: 5 s of a 5.2 s render), and so many
+ * labels would cover each other anyway. */
+#define MAX_EDGE_LABELS 1000
+
 /* Track colours by track index, cycling: border and a light fill. */
 static const char *const emit_dot_track_color[][2] = {
     {"#1f77b4", "#dceaf6"}, {"#d9730d", "#fbe5d0"}, {"#2ca02c", "#dcf1dc"},
@@ -384,6 +390,7 @@ static void emit_dot_edge_style(enum model_kind kind, struct buf *b)
 
 static void emit_dot_transitions(const struct model *m, struct buf *b)
 {
+    const char *attr = m->ntransitions <= MAX_EDGE_LABELS ? "label" : "tooltip";
     for (size_t i = 0; i < m->ntransitions; i++) {
         const struct model_transition *t = &m->transitions[i];
         buf_puts(b, "  ");
@@ -393,7 +400,7 @@ static void emit_dot_transitions(const struct model *m, struct buf *b)
         buf_puts(b, " [");
         emit_dot_edge_style(t->kind, b);
         if (t->years.known) {
-            buf_puts(b, ", label=\"");
+            buf_printf(b, ", %s=\"", attr);
             emit_dot_put_years(b, t->years);
             buf_putc(b, '"');
         }
