@@ -364,10 +364,17 @@ static void check_box(struct checker *c, const struct ast_stmt *s)
 }
 
 /* The first transition from..to, or NULL after recording s as it. */
+static uint64_t pair_key(size_t from, size_t to) { return ((uint64_t)from << 32 | (uint64_t)to) + 1; }
+
+static size_t pair_slot(const struct checker *c, uint64_t key)
+{
+    return (size_t)((key * 0x9E3779B97F4A7C15u) >> 20) & c->pairs_mask;
+}
+
 static const struct ast_stmt *transition_seen(struct checker *c, size_t from, size_t to, const struct ast_stmt *s)
 {
-    uint64_t key = ((uint64_t)from << 32 | (uint64_t)to) + 1;
-    for (size_t i = (size_t)((key * 0x9E3779B97F4A7C15u) >> 20) & c->pairs_mask;; i = (i + 1) & c->pairs_mask) {
+    uint64_t key = pair_key(from, to);
+    for (size_t i = pair_slot(c, key);; i = (i + 1) & c->pairs_mask) {
         if (c->pairs[i].key == key)
             return c->pairs[i].stmt;
         if (!c->pairs[i].key) {
@@ -420,13 +427,69 @@ static void check_transition_levels(struct checker *c, const struct ast_stmt *s,
                      "more than two is unusual", a->id, la, b->id, lb, a->lo - b->hi);
 }
 
+/* The ends of the transitions about to be checked, looked up together: on
+ * a large ladder each lookup is a cache miss or two (the role table and its
+ * keys do not fit in the cache), and one at a time they queue. */
+enum { BATCH = 32 };
+
+struct batch {
+    size_t n, next;             /* transitions in the batch; the next to check */
+    size_t ends[2 * BATCH];     /* role indices, from and to; SIZE_MAX: undefined */
+};
+
+/* Looks up the ends of up to BATCH transitions from s on, one stage at a
+ * time for the whole batch: the slots, the keys, then the role data and the
+ * pair-set slot that check_transition reads next. */
+static void batch_fill(const struct checker *c, const struct ast_stmt *s, struct batch *b)
+{
+    const char *name[2 * BATCH];
+    size_t hash[2 * BATCH], n = 0;
+    for (; s && n < 2 * BATCH; s = s->next) {
+        if (s->kind != AST_TRANSITION)
+            continue;
+        name[n++] = s->u.transition.from.text;
+        name[n++] = s->u.transition.to.text;
+    }
+    for (size_t i = 0; i < n; i++) {
+        hash[i] = symtab_hash(name[i]);
+        symtab_prefetch_slot(&c->roles, hash[i]);
+    }
+    for (size_t i = 0; i < n; i++)
+        symtab_prefetch_key(&c->roles, hash[i]);
+    for (size_t i = 0; i < n; i++) {
+        if (!symtab_get_hashed(&c->roles, name[i], hash[i], &b->ends[i])) {
+            b->ends[i] = SIZE_MAX;
+            continue;
+        }
+        UTIL_PREFETCH(&c->m->roles[b->ends[i]]);
+        UTIL_PREFETCH(&c->role_info[b->ends[i]]);
+    }
+    for (size_t i = 0; i < n; i += 2)
+        if (b->ends[i] != SIZE_MAX && b->ends[i + 1] != SIZE_MAX)
+            UTIL_PREFETCH(&c->pairs[pair_slot(c, pair_key(b->ends[i], b->ends[i + 1]))]);
+    b->n = n / 2;
+    b->next = 0;
+}
+
+/* An end the batch did not find is looked up again, to report it. */
+static bool batch_end(struct checker *c, size_t found, struct ast_text name, size_t *out)
+{
+    if (found == SIZE_MAX)
+        return resolve_role(c, name, out);
+    *out = found;
+    return true;
+}
+
 static void check_transition(struct checker *c, const struct ast_stmt *s, struct model_transition *out,
-                             bool *ok)
+                             bool *ok, struct batch *b)
 {
     const struct model *m = c->m;
+    if (b->next == b->n)
+        batch_fill(c, s, b);
+    const size_t *ends = &b->ends[2 * b->next++];
     size_t from, to;
-    bool have_from = resolve_role(c, s->u.transition.from, &from);
-    bool have_to = resolve_role(c, s->u.transition.to, &to);
+    bool have_from = batch_end(c, ends[0], s->u.transition.from, &from);
+    bool have_to = batch_end(c, ends[1], s->u.transition.to, &to);
     bool years_ok = !s->u.transition.has_years || check_years(c, &s->u.transition.years);
     *ok = false;
     if (!have_from || !have_to)
@@ -759,6 +822,7 @@ struct model *check_file(const struct ast_file *f, struct arena *a, struct diag_
     }
     m->title = c.ladder ? c.ladder->u.ladder.title.text : NULL;
 
+    struct batch batch = {0};
     for (const struct ast_stmt *s = f->first; s; s = s->next) {
         bool ok;
         switch (s->kind) {
@@ -766,7 +830,7 @@ struct model *check_file(const struct ast_file *f, struct arena *a, struct diag_
         case AST_BOX: check_box(&c, s); break;
         case AST_COMPANY: check_company(&c, s); break;
         case AST_TRANSITION:
-            check_transition(&c, s, &m->transitions[m->ntransitions], &ok);
+            check_transition(&c, s, &m->transitions[m->ntransitions], &ok, &batch);
             if (ok)
                 m->ntransitions++;
             break;

@@ -7,7 +7,7 @@
 
 #include "util.h"
 
-static size_t symtab_hash(const char *s)
+size_t symtab_hash(const char *s)
 {
     size_t h = 1469598103934665603u;   /* FNV-1a: short keys, good enough */
     for (; *s; s++)
@@ -42,15 +42,37 @@ static void symtab_grow(struct symtab *t)
     free(old.slots);
 }
 
-int symtab_get(const struct symtab *t, const char *key, size_t *value)
+int symtab_get_hashed(const struct symtab *t, const char *key, size_t hash, size_t *value)
 {
     if (t->count == 0)
         return 0;
-    struct symtab_slot *s = symtab_find(t, key, symtab_hash(key));
+    struct symtab_slot *s = symtab_find(t, key, hash);
     if (!s->key)
         return 0;
     *value = s->value;
     return 1;
+}
+
+int symtab_get(const struct symtab *t, const char *key, size_t *value)
+{
+    return symtab_get_hashed(t, key, symtab_hash(key), value);
+}
+
+/* Only the first slot a key may be in: the table is at most half full, so
+ * that is usually the one. */
+void symtab_prefetch_slot(const struct symtab *t, size_t hash)
+{
+    if (t->cap)
+        UTIL_PREFETCH(&t->slots[hash & (t->cap - 1)]);
+}
+
+void symtab_prefetch_key(const struct symtab *t, size_t hash)
+{
+    if (!t->cap)
+        return;
+    const struct symtab_slot *s = &t->slots[hash & (t->cap - 1)];
+    if (s->key && s->hash == hash)
+        UTIL_PREFETCH(s->key);
 }
 
 int symtab_add(struct symtab *t, const char *key, size_t value, size_t *existing)

@@ -21,6 +21,14 @@ void symtab_free(struct symtab *t);
 void symtab_reserve(struct symtab *t, size_t n);
 /* Returns 1 and the value if key is present, else 0. */
 int symtab_get(const struct symtab *t, const char *key, size_t *value);
+
+/* Lookups in bulk, where each costs a cache miss or two: hash every key,
+ * request every key's slot, then every slot's key string, and only then
+ * look up, so that the misses overlap instead of queueing. */
+size_t symtab_hash(const char *key);
+void symtab_prefetch_slot(const struct symtab *t, size_t hash);
+void symtab_prefetch_key(const struct symtab *t, size_t hash);
+int symtab_get_hashed(const struct symtab *t, const char *key, size_t hash, size_t *value);
 /* Adds key -> value unless key is present; returns 1 if added, 0 if present
  * (then *existing is the value already stored). */
 int symtab_add(struct symtab *t, const char *key, size_t value, size_t *existing);
