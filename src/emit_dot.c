@@ -382,6 +382,12 @@ static void emit_dot_roles(const struct model *m, const struct emit_dot_plan *pl
     }
 }
 
+/* Whether arrows carry their years as labels (else as tooltips). */
+static bool emit_dot_labels_years(const struct model *m)
+{
+    return m->ntransitions <= MAX_EDGE_LABELS;
+}
+
 static void emit_dot_edge_style(enum model_kind kind, struct buf *b)
 {
     const char *const *s = emit_dot_kind_style[kind];
@@ -390,7 +396,7 @@ static void emit_dot_edge_style(enum model_kind kind, struct buf *b)
 
 static void emit_dot_transitions(const struct model *m, struct buf *b)
 {
-    const char *attr = m->ntransitions <= MAX_EDGE_LABELS ? "label" : "tooltip";
+    const char *attr = emit_dot_labels_years(m) ? "label" : "tooltip";
     for (size_t i = 0; i < m->ntransitions; i++) {
         const struct model_transition *t = &m->transitions[i];
         buf_puts(b, "  ");
@@ -504,6 +510,13 @@ static double emit_dot_legend_rows(const struct model *m, double x0, double top,
         emit_dot_text_node(b, "    ", id, model_kind_name(k), "", LEGEND_FONT, p);
         widest = fmax(widest, LEGEND_SWATCH + 10 + p.w);
     }
+    if (!emit_dot_labels_years(m)) {
+        static const char hint[] = "years: hover an arrow";
+        struct emit_dot_place p = emit_dot_text_place(hint, "", LEGEND_FONT, 0, y);
+        p.x = x0 + p.w / 2;
+        emit_dot_text_node(b, "    ", "_legend_years", hint, "", LEGEND_FONT, p);
+        widest = fmax(widest, p.w);
+    }
     return widest;
 }
 
@@ -512,7 +525,7 @@ static double emit_dot_legend_rows(const struct model *m, double x0, double top,
 static void emit_dot_legend(const struct model *m, const struct emit_dot_plan *plan, struct buf *b)
 {
     double x0 = plan->right + AXIS_GAP + LEGEND_GAP, top = plan->top;
-    size_t rows = m->ntracks + KIND_COUNT;
+    size_t rows = m->ntracks + KIND_COUNT + !emit_dot_labels_years(m);
     buf_puts(b, "  subgraph cluster_legend {\n");
     struct buf rowtext;
     buf_init(&rowtext);

@@ -93,6 +93,10 @@ expect_eq "backend: 1001 moves carry their years in tooltips" "0 1001" "$(edge_a
 "$LADDERC" build -T svg -o "$TMP/chain1001.svg" "$TMP/chain1001.ladder" 2>"$TMP/b.err"
 expect_eq "backend: 1001 moves: the svg shows the years on hover" "1001" \
     "$(grep -c '<a xlink:title="1\.\.2 y">' "$TMP/chain1001.svg")"
+expect_eq "backend: 1001 moves: the legend says where the years are" "1" \
+    "$(grep -c '>years: hover an arrow</text>' "$TMP/chain1001.svg")"
+expect_eq "backend: 1000 moves: the legend has no hover hint" "0" \
+    "$(grep -c 'hover an arrow' "$TMP/chain1000.dot")"
 dot -Tcanon "$TMP/chain1001.dot" >/dev/null 2>"$TMP/gv.err"
 [ $? = 0 ] && [ ! -s "$TMP/gv.err" ] && pass "backend: dot -Tcanon reads a map with tooltips" \
     || fail "backend: dot -Tcanon reads a map with tooltips" "$(head -5 "$TMP/gv.err")"
