@@ -231,13 +231,16 @@ static void yyerror(const struct loc *loc, void *scanner, struct parse_ctx *ctx,
     diag_error(ctx->diag, "E001", *loc, "%s", msg);
 }
 
-/* "found identifier 'stafff'" reads better than "found identifier". */
-static void describe_token(const struct parse_ctx *ctx, yysymbol_kind_t tok, char *out, size_t outsz)
+/* "found identifier 'stafff'" reads better than "found identifier". The
+ * token's bytes are its span of the file. */
+static void describe_token(const struct parse_ctx *ctx, yysymbol_kind_t tok, struct loc loc,
+                           char *out, size_t outsz)
 {
     const char *name = yysymbol_name(tok);
     bool show = tok == YYSYMBOL_ID || tok == YYSYMBOL_NUMBER || tok == YYSYMBOL_LEVEL;
-    if (show && ctx->tok_len > 0 && ctx->tok_len <= 40)
-        snprintf(out, outsz, "%s '%.*s'", name, ctx->tok_len, ctx->tok);
+    int len = (int)(loc.end - loc.start);
+    if (show && len > 0 && len <= 40)
+        snprintf(out, outsz, "%s '%.*s'", name, len, ctx->base + loc.start);
     else
         snprintf(out, outsz, "%s", name);
 }
@@ -252,7 +255,7 @@ static int yyreport_syntax_error(const yypcontext_t *yyctx, void *scanner, struc
     struct loc loc = *yypcontext_location(yyctx);
 
     char found[128];
-    describe_token(ctx, tok, found, sizeof found);
+    describe_token(ctx, tok, loc, found, sizeof found);
 
     char want[512] = "";
     size_t len = 0;

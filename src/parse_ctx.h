@@ -23,8 +23,6 @@ struct parse_ctx {
     bool tok_first_on_line;     /* the last token was the first of its line */
     bool line_has_error;        /* a lexical error was reported on this line */
     bool owe_newline;           /* a supplied '}' still needs its line end */
-    const char *tok;            /* the last token's bytes, for messages */
-    int tok_len;
 
     /* the id defined on the line being read ('role ID', 'track ID', ...) */
     bool after_def_keyword, def_keyword_pending;

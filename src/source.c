@@ -87,7 +87,10 @@ void source_free(struct source *src)
     memset(src, 0, sizeof *src);
 }
 
-static bool source_has_bom(const struct source *src);
+static bool source_has_bom(const struct source *src)
+{
+    return src->len >= 3 && memcmp(src->text, "\xEF\xBB\xBF", 3) == 0;
+}
 
 static void source_map_lines(struct source *src)
 {
@@ -140,11 +143,6 @@ static size_t source_line_index(struct source *src, size_t off)
 int source_line_of(struct source *src, size_t off)
 {
     return (int)source_line_index(src, off) + 1;
-}
-
-static bool source_has_bom(const struct source *src)
-{
-    return src->len >= 3 && memcmp(src->text, "\xEF\xBB\xBF", 3) == 0;
 }
 
 /* The column of the byte at off (or of the end of the file) on line index k. */
