@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "escape.h"
 #include "util.h"
 
 void diag_init(struct diag_sink *sink, struct arena *arena)
@@ -160,19 +161,7 @@ void diag_apply_options(struct diag_sink *sink, const struct diag_options *opt)
 
 /* ---- machine-readable output ---- */
 
-static void json_str(struct buf *b, const char *s)
-{
-    buf_putc(b, '"');
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        if (*p == '"' || *p == '\\')
-            buf_printf(b, "\\%c", *p);
-        else if (*p < 0x20 || *p == 0x7F)
-            buf_printf(b, "\\u%04x", *p);
-        else
-            buf_putc(b, (char)*p);
-    }
-    buf_putc(b, '"');
-}
+static void json_str(struct buf *b, const char *s) { escape_json(b, s, strlen(s)); }
 
 static void json_place(struct buf *b, struct source *src, const char *file, struct loc loc)
 {
@@ -257,26 +246,11 @@ enum { EXCERPT_MAX_BYTES = 1000 };
 static const char *const severity_name[] = {"error", "warning", "note"};
 static const char *const severity_color[] = {"\033[1;31m", "\033[1;35m", "\033[1;36m"};
 
-/* The source line, made safe for a terminal: control bytes and invalid
- * UTF-8 become '?', keeping one column per code point as the scanner counts. */
+/* The source line, made safe for a terminal (escape_terminal): one column
+ * per code point, as the scanner counts, so the caret still lines up. */
 static void diag_put_line(struct buf *b, const char *line, size_t len)
 {
-    const unsigned char *s = (const unsigned char *)line;
-    for (size_t i = 0; i < len;) {
-        size_t n = util_utf8_len(s + i, len - i);
-        if (n == 0) {
-            if ((s[i] & 0xC0) != 0x80)
-                buf_putc(b, '?');
-            i++;
-        } else if ((n == 1 && (s[i] < 0x20 || s[i] == 0x7F) && s[i] != '\t') ||
-                   (n == 2 && s[i] == 0xC2 && s[i + 1] < 0xA0)) {  /* C0, DEL, C1 controls */
-            buf_putc(b, '?');
-            i += n;
-        } else {
-            buf_put(b, line + i, n);
-            i += n;
-        }
-    }
+    escape_terminal(b, line, len);
 }
 
 /* Spaces up to the caret, copying tabs so the caret lines up. */

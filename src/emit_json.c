@@ -3,27 +3,12 @@
  * source order; levels appear both as text ("L6..L7") and as numbers. */
 #include <stdbool.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "emit.h"
+#include "escape.h"
 
-static void json_string(struct buf *b, const char *s)
-{
-    buf_putc(b, '"');
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        switch (*p) {
-        case '"': buf_puts(b, "\\\""); break;
-        case '\\': buf_puts(b, "\\\\"); break;
-        case '\n': buf_puts(b, "\\n"); break;
-        case '\t': buf_puts(b, "\\t"); break;
-        default:
-            if (*p < 0x20 || *p == 0x7F)
-                buf_printf(b, "\\u%04x", *p);
-            else
-                buf_putc(b, (char)*p);
-        }
-    }
-    buf_putc(b, '"');
-}
+static void json_string(struct buf *b, const char *s) { escape_json(b, s, strlen(s)); }
 
 static void json_number(struct buf *b, double v)
 {

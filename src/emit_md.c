@@ -10,25 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "escape.h"
 #include "util.h"
-
-/* Writes user text for a table cell or a heading. Every ASCII punctuation
- * character that means something to CommonMark or GFM gets a backslash,
- * which CommonMark defines as "this character, literally"; in a table,
- * "\|" is the one way to write a pipe. Line breaks and other control
- * characters would end the row, so they become spaces. */
-static void emit_md_put_text(struct buf *b, const char *s)
-{
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        if (*p < 32 || *p == 127)
-            buf_putc(b, ' ');
-        else {
-            if (strchr("\\|`*_[]<>&#!~", *p))
-                buf_putc(b, '\\');
-            buf_putc(b, (char)*p);
-        }
-    }
-}
 
 /* Ids are [a-z][a-z0-9_]*, so they can go in a code span as they are; one
  * that somehow is not goes through the escapes instead. */
@@ -39,7 +22,7 @@ static void emit_md_put_id(struct buf *b, const char *id)
         buf_puts(b, id);
         buf_putc(b, '`');
     } else
-        emit_md_put_text(b, id);
+        escape_md(b, id);
 }
 
 static void emit_md_put_number(struct buf *b, double v)
@@ -51,7 +34,7 @@ static void emit_md_put_number(struct buf *b, double v)
 static void emit_md_put_levels(struct buf *b, const struct model *m, int lo, int hi)
 {
     char levels[64];
-    emit_md_put_text(b, model_levels_text(m, lo, hi, levels, sizeof levels));
+    escape_md(b, model_levels_text(m, lo, hi, levels, sizeof levels));
 }
 
 /* "3..8", "3" when both ends agree, an em dash when nobody says. */
@@ -119,7 +102,7 @@ static struct md_ref *emit_md_index(const struct model *m, size_t *n)
 static void emit_md_track_table(const struct model *m, const struct md_ref *refs, size_t n, struct buf *b)
 {
     buf_puts(b, "## ");
-    emit_md_put_text(b, m->tracks[refs[0].track].name);
+    escape_md(b, m->tracks[refs[0].track].name);
     buf_puts(b, "\n\n| Level ");
     size_t ncols = 0;
     size_t *cursor = util_xcalloc(n + 1, sizeof *cursor);  /* per column: its next line */
@@ -128,7 +111,7 @@ static void emit_md_track_table(const struct model *m, const struct md_ref *refs
             continue;
         cursor[ncols++] = i;
         buf_puts(b, "| ");
-        emit_md_put_text(b, m->companies[refs[i].company].name);
+        escape_md(b, m->companies[refs[i].company].name);
         buf_putc(b, ' ');
     }
     buf_puts(b, "|\n");
@@ -145,9 +128,9 @@ static void emit_md_track_table(const struct model *m, const struct md_ref *refs
             const struct model_company_line *l = refs[*cur].line;
             buf_puts(b, "| ");
             if (l->lo <= level && level <= l->hi) {
-                emit_md_put_text(b, l->title);
+                escape_md(b, l->title);
                 buf_puts(b, " (");
-                emit_md_put_text(b, l->code);
+                escape_md(b, l->code);
                 buf_putc(b, ')');
             }
             buf_putc(b, ' ');
@@ -164,7 +147,7 @@ static void emit_md_track_table(const struct model *m, const struct md_ref *refs
 static void emit_md_put_axis_header(struct buf *b, const struct model_axis *a, const char *name)
 {
     buf_puts(b, "| ");
-    emit_md_put_text(b, a->title[0] ? a->title : name);
+    escape_md(b, a->title[0] ? a->title : name);
     buf_putc(b, ' ');
 }
 
@@ -178,11 +161,11 @@ static void emit_md_roles(const struct model *m, struct buf *b)
     for (size_t i = 0; i < m->nroles; i++) {
         const struct model_role *r = &m->roles[i];
         buf_puts(b, "| ");
-        emit_md_put_text(b, r->name);
+        escape_md(b, r->name);
         buf_puts(b, " | ");
         emit_md_put_id(b, r->id);
         buf_puts(b, " | ");
-        emit_md_put_text(b, m->tracks[r->track].name);
+        escape_md(b, m->tracks[r->track].name);
         buf_puts(b, " | ");
         emit_md_put_levels(b, m, r->lo, r->hi);
         buf_puts(b, " | ");
@@ -201,9 +184,9 @@ static void emit_md_transitions(const struct model *m, struct buf *b)
     for (size_t i = 0; i < m->ntransitions; i++) {
         const struct model_transition *t = &m->transitions[i];
         buf_puts(b, "| ");
-        emit_md_put_text(b, m->roles[t->from].name);
+        escape_md(b, m->roles[t->from].name);
         buf_puts(b, " | ");
-        emit_md_put_text(b, m->roles[t->to].name);
+        escape_md(b, m->roles[t->to].name);
         buf_puts(b, " | ");
         buf_puts(b, model_kind_name(t->kind));
         buf_puts(b, " | ");
@@ -216,7 +199,7 @@ void emit_md(const struct model *m, struct buf *out)
 {
     buf_puts(out, "# ");
     if (m->title)
-        emit_md_put_text(out, m->title);
+        escape_md(out, m->title);
     else
         buf_puts(out, "Ladder");
     buf_puts(out, "\n\n");

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "escape.h"
 #include "suggest.h"
 #include "util.h"
 
@@ -171,17 +172,6 @@ static void put_years(struct buf *out, const struct route *r)
         buf_printf(out, "%s..%s", model_number_text(r->min, lo, sizeof lo), model_number_text(r->max, hi, sizeof hi));
 }
 
-/* Markdown cell text: the characters that would break a table or render
- * as markup are escaped. */
-static void put_md(struct buf *out, const char *s)
-{
-    for (; *s; s++) {
-        if (strchr("\\|*_`[]<>&#!~", *s))
-            buf_putc(out, '\\');
-        buf_putc(out, *s);
-    }
-}
-
 static void put_route_text(struct buf *out, const struct model *m, const struct route *r)
 {
     put_years(out, r);
@@ -206,11 +196,11 @@ static void put_route_text(struct buf *out, const struct model *m, const struct 
 static void put_route_md(struct buf *out, const struct model *m, const struct route *r, size_t n)
 {
     buf_printf(out, "| %zu | ", n);
-    put_md(out, m->roles[m->transitions[r->steps[0]].from].name);
+    escape_md(out, m->roles[m->transitions[r->steps[0]].from].name);
     for (size_t i = 0; i < r->nsteps; i++) {
         const struct model_transition *t = &m->transitions[r->steps[i]];
         buf_printf(out, " → (%s) ", model_kind_name(t->kind));
-        put_md(out, m->roles[t->to].name);
+        escape_md(out, m->roles[t->to].name);
     }
     buf_printf(out, " | %zu | ", r->nsteps);
     put_years(out, r);
