@@ -9,11 +9,15 @@
 #include "ladder.lex.h"
 #include "parse_ctx.h"
 
-/* Whether loc starts on the line that defines def_name: no line end between. */
+/* Whether loc is on the line that defines def_name. An error is on the line
+ * being read, or is the line end that closed the line before it: compare
+ * line starts, never scan the text between (a long definition line followed
+ * by many errors would be scanned once per error). */
 static bool parse_on_def_line(const struct parse_ctx *ctx, struct loc loc)
 {
-    return loc.start >= ctx->def_line_start &&
-           !memchr(ctx->base + ctx->def_line_start, '\n', loc.start - ctx->def_line_start);
+    uint32_t line = loc.start >= ctx->line_start ? ctx->line_start
+                  : loc.start >= ctx->prev_line_start ? ctx->prev_line_start : UINT32_MAX;
+    return line == ctx->def_line_start;
 }
 
 void parse_note_error(struct parse_ctx *ctx, struct loc loc)

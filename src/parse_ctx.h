@@ -19,6 +19,7 @@ struct parse_ctx {
     const char *base;           /* the file's first byte: locations are offsets from it */
     uint32_t eof;               /* the file's length: where the end of file is */
     uint32_t line_start;        /* offset of the line being read */
+    uint32_t prev_line_start;   /* offset of the line before it */
     bool at_line_start;         /* nothing but blanks since the last line end */
     bool tok_first_on_line;     /* the last token was the first of its line */
     bool line_has_error;        /* a lexical error was reported on this line */
