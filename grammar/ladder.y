@@ -245,22 +245,62 @@ static void describe_token(const struct parse_ctx *ctx, yysymbol_kind_t tok, str
         snprintf(out, outsz, "%s", name);
 }
 
+/* Whether the parser stands at the start of a statement: any statement
+ * word may come next. */
+static bool at_statement_start(const yysymbol_kind_t *expected, int n)
+{
+    for (int i = 0; i < n; i++)
+        if (expected[i] == YYSYMBOL_KW_LADDER)
+            return true;
+    return false;
+}
+
+static bool is_keyword(yysymbol_kind_t tok)
+{
+    return tok >= YYSYMBOL_KW_LADDER && tok <= YYSYMBOL_KW_DOWNWARD;
+}
+
+/* A line whose first word is no statement: 'rol staff ...', 'import "x"',
+ * 'level L3..L5'. An id is followed by '->' in the only statement it may
+ * start, so expecting just '->' means the id began the line. */
+static bool report_unknown_statement(struct parse_ctx *ctx, const yysymbol_kind_t *expected, int n,
+                                     yysymbol_kind_t tok, struct loc loc)
+{
+    if (n == 1 && expected[0] == YYSYMBOL_ARROW) {
+        bool ends = tok == YYSYMBOL_NEWLINE || tok == YYSYMBOL_YYEOF;
+        return parse_unknown_statement(ctx, ctx->line_first, ends, loc, tok == YYSYMBOL_ID);
+    }
+    if (is_keyword(tok) && at_statement_start(expected, n))
+        return parse_unknown_statement(ctx, loc, false, loc, false);
+    return false;
+}
+
 static int yyreport_syntax_error(const yypcontext_t *yyctx, void *scanner, struct parse_ctx *ctx)
 {
     (void)scanner;
     enum { MAX_EXPECTED = 6 };
-    yysymbol_kind_t expected[MAX_EXPECTED];
-    int n = yypcontext_expected_tokens(yyctx, expected, MAX_EXPECTED);
+    yysymbol_kind_t expected[YYNTOKENS];
+    int n = yypcontext_expected_tokens(yyctx, expected, YYNTOKENS);
     yysymbol_kind_t tok = yypcontext_token(yyctx);
     struct loc loc = *yypcontext_location(yyctx);
+
+    /* 'role SDET1 ...', 'a -> EM2': an upper-case id shaped like a level */
+    bool bad_name = tok == YYSYMBOL_LEVEL && n == 1 && expected[0] == YYSYMBOL_ID;
+    if (bad_name)
+        parse_bad_name(ctx, loc, ctx->base + loc.start, loc.end - loc.start);
+    /* one diagnostic per line: what the scanner finds later on it is not reported */
+    if (loc.start >= ctx->line_start)
+        ctx->line_has_error = true;
+    if (bad_name || report_unknown_statement(ctx, expected, n, tok, loc))
+        return 0;
 
     char found[128];
     describe_token(ctx, tok, loc, found, sizeof found);
 
     char want[512] = "";
     size_t len = 0;
-    /* n == 0 means more candidates than we asked for: name none of them */
-    for (int i = 0; i < n && len < sizeof want; i++) {
+    /* more candidates than MAX_EXPECTED: name none of them */
+    for (int i = 0; i < n && n <= MAX_EXPECTED && len < sizeof want; i++) {
         const char *sep = i == 0 ? "" : i == n - 1 ? " or " : ", ";
         len += (size_t)snprintf(want + len, sizeof want - len, "%s%s", sep, yysymbol_name(expected[i]));
     }
@@ -268,7 +308,7 @@ static int yyreport_syntax_error(const yypcontext_t *yyctx, void *scanner, struc
     parse_note_error(ctx, loc);
     /* an unclosed '{' is the scanner's to report (it closes the block) */
     struct diag *d;
-    if (n > 0)
+    if (n > 0 && n <= MAX_EXPECTED)
         d = diag_error(ctx->diag, "E001", loc, "syntax error: expected %s, found %s", want, found);
     else
         d = diag_error(ctx->diag, "E001", loc, "syntax error: unexpected %s", found);

@@ -2,12 +2,15 @@
 #include "parse.h"
 
 #include <stdarg.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "ladder.tab.h"
 #include "ladder.lex.h"
 #include "parse_ctx.h"
+#include "suggest.h"
+#include "util.h"
 
 /* Whether loc is on the line that defines def_name. An error is on the line
  * being read, or is the line end that closed the line before it: compare
@@ -40,7 +43,170 @@ void parse_lex_error(struct parse_ctx *ctx, struct loc loc, const char *code, co
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    diag_error(ctx->diag, code, loc, "%s", msg);
+    ctx->last_lex_diag = diag_error(ctx->diag, code, loc, "%s", msg);
+}
+
+/* ---- a line that starts with no statement word ---- */
+
+static const char *const parse_statement_words[] = {
+    "ladder", "axis", "levels", "track", "box", "years", "role", "company",
+};
+enum { PARSE_NSTATEMENT_WORDS = sizeof parse_statement_words / sizeof *parse_statement_words };
+
+static const char *parse_statement_word_at(const void *unused, size_t i)
+{
+    (void)unused;
+    return parse_statement_words[i];
+}
+
+/* The statement word closest to word (n bytes), or NULL. */
+static const char *parse_closest_statement(const char *word, size_t n)
+{
+    char w[65];
+    if (n >= sizeof w)
+        return NULL;
+    memcpy(w, word, n);
+    w[n] = '\0';
+    return suggest_closest(w, PARSE_NSTATEMENT_WORDS, parse_statement_word_at, NULL);
+}
+
+/* Whether the statement word close is one that defines the id after it. */
+static bool parse_defines_id(const char *close)
+{
+    return strcmp(close, "role") == 0 || strcmp(close, "track") == 0 || strcmp(close, "company") == 0;
+}
+
+bool parse_unknown_statement(struct parse_ctx *ctx, struct loc word, bool line_ends, struct loc next, bool next_is_id)
+{
+    const char *text = ctx->base + word.start;
+    size_t n = word.end - word.start;
+    const char *close = parse_closest_statement(text, n);
+    /* 'senior_engineer' alone on a line is a move cut short, not a statement */
+    if (line_ends && !close)
+        return false;
+    int shown = n > 40 ? 40 : (int)n;
+    const char *more = n > 40 ? "..." : "";
+    parse_note_error(ctx, word);
+    if (close)
+        diag_error(ctx->diag, "E007", word, "unknown statement '%.*s%s'; did you mean '%s'?", shown, text, more, close);
+    else
+        diag_error(ctx->diag, "E007", word, "unknown statement '%.*s%s': a statement starts with ladder, axis, "
+                   "levels, track, box, years, role or company, or is a move 'a -> b'", shown, text, more);
+    /* 'rol staff ...' meant to define staff: do not call it undefined later */
+    if (close && next_is_id && parse_defines_id(close))
+        ast_broken_def(ctx->arena, ctx->file, arena_strndup(ctx->arena, ctx->base + next.start, next.end - next.start));
+    return true;
+}
+
+/* ---- names that are not ids ---- */
+
+static bool parse_is_statement_word(const char *w)
+{
+    for (size_t i = 0; i < PARSE_NSTATEMENT_WORDS; i++)
+        if (strcmp(w, parse_statement_words[i]) == 0)
+            return true;
+    return false;
+}
+
+static bool parse_is_reserved(const char *w)
+{
+    static const char *const others[] = {"level", "at", "promotion", "lateral", "downward"};
+    for (size_t i = 0; i < sizeof others / sizeof *others; i++)
+        if (strcmp(w, others[i]) == 0)
+            return true;
+    return parse_is_statement_word(w);
+}
+
+/* The id a bad name (the scanner's [A-Za-z_][A-Za-z0-9_]*, or a level's
+ * shape) means when its only fault is upper case, or NULL: lower case, and
+ * a '_' where a word starts inside it (techFellow: tech_fellow). */
+static char *parse_lower_id(struct parse_ctx *ctx, const char *s, size_t n)
+{
+    /* a lone capital is more likely a level cut short ('L-5') than an id */
+    if (n < 2 || !((s[0] >= 'A' && s[0] <= 'Z') || (s[0] >= 'a' && s[0] <= 'z')))
+        return NULL;
+    char *id = arena_alloc(ctx->arena, 2 * n + 1);
+    size_t len = 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        bool upper = c >= 'A' && c <= 'Z';
+        bool after_word = i > 0 && ((s[i - 1] >= 'a' && s[i - 1] <= 'z') || (s[i - 1] >= '0' && s[i - 1] <= '9'));
+        if (upper && after_word)
+            id[len++] = '_';
+        id[len++] = upper ? (char)(c - 'A' + 'a') : c;
+    }
+    id[len] = '\0';
+    return id;
+}
+
+/* The first report of a bad name, or NULL after counting a later use. */
+static struct parse_bad_name *parse_bad_name_seen(struct parse_ctx *ctx, const char *name, struct loc loc)
+{
+    size_t i;
+    if (!symtab_add(&ctx->bad_names, name, ctx->nbad, &i)) {
+        struct parse_bad_name *b = &ctx->bad[i];
+        if (b->uses++ == 1)
+            b->second = loc;
+        return NULL;
+    }
+    if (ctx->nbad == ctx->bad_cap) {
+        ctx->bad_cap = ctx->bad_cap ? 2 * ctx->bad_cap : 16;
+        ctx->bad = util_xrealloc(ctx->bad, ctx->bad_cap * sizeof *ctx->bad);
+    }
+    ctx->bad[ctx->nbad] = (struct parse_bad_name){name, NULL, loc, 1};
+    return &ctx->bad[ctx->nbad++];
+}
+
+void parse_bad_name(struct parse_ctx *ctx, struct loc loc, const char *s, size_t n)
+{
+    if (ctx->line_has_error)
+        return;
+    int shown = n > 40 ? 40 : (int)n;
+    const char *more = n > 40 ? "..." : "";
+    char *id = parse_lower_id(ctx, s, n);
+    if (id && ctx->tok_first_on_line && parse_is_statement_word(id)) {
+        /* 'Role a ...': a statement word, capitalised; a is still defined there */
+        if (parse_defines_id(id))
+            ctx->def_keyword_pending = true;
+        parse_lex_error(ctx, loc, "E007", "unknown statement '%.*s': statement words are lower-case; did you mean '%s'?",
+                        shown, s, id);
+        return;
+    }
+    if (!id || parse_is_reserved(id)) {
+        parse_lex_error(ctx, loc, "E002", "invalid name '%.*s%s': ids are lower-case letters, digits and '_', "
+                        "starting with a letter", shown, s, more);
+        return;
+    }
+    /* 'role EM ...': em is what was meant; a later 'em' is not undefined */
+    if (ctx->after_def_keyword) {
+        ctx->def_name = id;
+        ctx->def_line_start = ctx->line_start;
+    }
+    /* one error per bad name, however often it is written: the note says how often */
+    struct parse_bad_name *b = parse_bad_name_seen(ctx, arena_strndup(ctx->arena, s, n), loc);
+    if (!b) {
+        ctx->line_has_error = true;
+        parse_note_error(ctx, loc);
+        return;
+    }
+    parse_lex_error(ctx, loc, "E002", "invalid name '%.*s%s': ids are lower-case snake_case; did you mean '%.*s%s'?",
+                    shown, s, more, (int)strnlen(id, 60), id, strlen(id) > 60 ? "..." : "");
+    b->diag = ctx->last_lex_diag;
+}
+
+/* The note on each bad name written more than once. */
+static void parse_note_bad_names(struct parse_ctx *ctx)
+{
+    for (size_t i = 0; i < ctx->nbad; i++) {
+        const struct parse_bad_name *b = &ctx->bad[i];
+        if (b->uses < 2 || !b->diag)
+            continue;
+        if (b->uses == 2)
+            diag_note(ctx->diag, b->diag, b->second, "'%s' is also written here", b->name);
+        else
+            diag_note(ctx->diag, b->diag, b->second, "'%s' is also written here and %zu more time%s", b->name,
+                      b->uses - 2, b->uses == 3 ? "" : "s");
+    }
 }
 
 /* A UTF-8 byte-order mark is not text: skip it, as editors do. */
@@ -64,7 +230,11 @@ struct ast_file *parse_source(const struct source *src, struct arena *arena, str
     /* flex scans in place: the source keeps two NULs after its bytes */
     size_t bom = parse_bom_length(src);
     yy_scan_buffer(src->text + bom, src->len - bom + 2, scanner);
+    symtab_init(&ctx.bad_names);
     yyparse(scanner, &ctx);
     yylex_destroy(scanner);
+    parse_note_bad_names(&ctx);
+    symtab_free(&ctx.bad_names);
+    free(ctx.bad);
     return file;
 }

@@ -9,6 +9,14 @@
 #include "arena.h"
 #include "ast.h"
 #include "diag.h"
+#include "symtab.h"
+
+struct parse_bad_name {         /* a name that is not an id, reported once */
+    const char *name;           /* as written */
+    struct diag *diag;          /* its error */
+    struct loc second;          /* where it is written a second time */
+    size_t uses;
+};
 
 struct parse_ctx {
     struct arena *arena;
@@ -22,6 +30,7 @@ struct parse_ctx {
     uint32_t prev_line_start;   /* offset of the line before it */
     bool at_line_start;         /* nothing but blanks since the last line end */
     bool tok_first_on_line;     /* the last token was the first of its line */
+    struct loc line_first;      /* the first token of the line (of the last line that had one) */
     bool line_has_error;        /* a lexical error was reported on this line */
     bool owe_newline;           /* a supplied '}' still needs its line end */
 
@@ -29,10 +38,29 @@ struct parse_ctx {
     bool after_def_keyword, def_keyword_pending;
     const char *def_name;
     uint32_t def_line_start;    /* offset of the line that defines def_name */
+
+    struct diag *last_lex_diag; /* the last error parse_lex_error made */
+    struct symtab bad_names;    /* bad name as written -> index in bad */
+    struct parse_bad_name *bad;
+    size_t nbad, bad_cap;
 };
 
 /* Counts a syntax error at loc; remembers the id its line defines. */
 void parse_note_error(struct parse_ctx *ctx, struct loc loc);
+
+/* A line whose first word (at word) is no statement word and is not followed
+ * by '->': reports "unknown statement" (E007) with the closest statement word
+ * or the list of them. next is the token after the word. When the line ends
+ * after the word, reports only if a statement word is close (a lone id is a
+ * move cut short) and returns whether it reported. */
+bool parse_unknown_statement(struct parse_ctx *ctx, struct loc word, bool line_ends, struct loc next,
+                             bool next_is_id);
+
+/* A word the scanner matched as [A-Za-z_][A-Za-z0-9_]* that is no id:
+ * 'Role' opening a line is an unknown statement (E007); 'EM' is one E002 per
+ * distinct spelling, suggesting 'em', with a note counting the other uses,
+ * which are dropped silently (each still breaks its line). */
+void parse_bad_name(struct parse_ctx *ctx, struct loc loc, const char *s, size_t n);
 
 /* Lexical errors: at most one per line (clox's panic mode, for bytes). */
 void parse_lex_error(struct parse_ctx *ctx, struct loc loc, const char *code, const char *fmt, ...)
