@@ -317,12 +317,13 @@ static void diag_put_head(struct buf *b, const char *file, struct source_pos at,
 }
 
 static void diag_put_one(struct buf *b, struct source *src, struct loc loc, enum diag_severity sev,
-                         const char *msg, const char *code, bool color)
+                         const char *msg, const char *code, bool color, bool excerpt)
 {
     struct source_pos first, last;
     source_span(src, loc, &first, &last);
     diag_put_head(b, src->name, first, sev, msg, code, color);
-    diag_put_excerpt(b, src, first, last, color);
+    if (excerpt)
+        diag_put_excerpt(b, src, first, last, color);
 }
 
 void diag_print_text(const struct diag_sink *sink, struct source *src, FILE *out, bool color)
@@ -330,9 +331,9 @@ void diag_print_text(const struct diag_sink *sink, struct source *src, FILE *out
     struct buf b;
     buf_init(&b);
     for (const struct diag *d = sink->first; d; d = d->next) {
-        diag_put_one(&b, src, d->loc, d->severity, d->msg, d->code, color);
+        diag_put_one(&b, src, d->loc, d->severity, d->msg, d->code, color, !d->no_excerpt);
         for (const struct diag_note *n = d->notes; n; n = n->next)
-            diag_put_one(&b, src, n->loc, DIAG_NOTE, n->msg, NULL, color);
+            diag_put_one(&b, src, n->loc, DIAG_NOTE, n->msg, NULL, color, !d->no_excerpt);
     }
     fwrite(b.data ? b.data : "", 1, b.len, out);
     buf_free(&b);

@@ -29,6 +29,7 @@ struct diag {
     const char *msg;
     struct diag_note *notes, **notes_tail;
     struct diag *next;
+    bool no_excerpt;            /* print no source line (it may not be text to show) */
 };
 
 struct diag_sink {

@@ -209,6 +209,69 @@ static void parse_note_bad_names(struct parse_ctx *ctx)
     }
 }
 
+/* ---- not a ladder file ---- */
+
+/* Binary: at least one byte in ten is NUL or not part of valid UTF-8. A
+ * Latin-1 ladder has a few bad bytes; an image, an archive, a UTF-16 text or
+ * a compiled file has far more. */
+static bool parse_looks_binary(const struct source *src, size_t *bad)
+{
+    const unsigned char *t = (const unsigned char *)src->text;
+    *bad = 0;
+    for (size_t i = 0; i < src->len;) {
+        if (t[i] >= 0x01 && t[i] < 0x80) {
+            i++;
+            continue;
+        }
+        size_t len = t[i] ? util_utf8_len(t + i, src->len - i) : 0;
+        if (len == 0) {
+            ++*bad;
+            len = 1;
+        }
+        i += len;
+    }
+    return src->len > 0 && *bad * 10 >= src->len;
+}
+
+/* Drops every diagnostic added since mark (the sink's tail when parsing
+ * began) and the tree: nothing of the file is shown or checked. */
+static void parse_drop_since(struct parse_ctx *ctx, struct diag **mark, size_t errors, size_t warnings)
+{
+    *mark = NULL;
+    ctx->diag->tail = mark;
+    ctx->diag->nerrors = errors;
+    ctx->diag->nwarnings = warnings;
+    size_t syntax_errors = ctx->file->syntax_errors;
+    ast_file_init(ctx->file);
+    ctx->file->syntax_errors = syntax_errors;   /* still broken: the checker adds nothing */
+}
+
+/* A file that is clearly not a ladder (think of 'key.ladder -> ~/.ssh/id_rsa')
+ * gets one diagnostic at 1:1 that shows none of its bytes, instead of one
+ * excerpt per line. Clearly: it has syntax errors, and either no line of it
+ * reads as ladder (none parsed as a statement, none starts with a statement
+ * word or with 'id ->'), or it is binary (parse_looks_binary). */
+static void parse_check_is_ladder(struct parse_ctx *ctx, const struct source *src, struct diag **mark,
+                                  size_t errors, size_t warnings)
+{
+    if (ctx->file->syntax_errors == 0)
+        return;
+    size_t bad = 0;
+    bool binary = parse_looks_binary(src, &bad);
+    if (!binary && (ctx->ladder_evidence || ctx->file->first))
+        return;
+    parse_drop_since(ctx, mark, errors, warnings);
+    struct diag *d;
+    if (binary)
+        d = diag_error(ctx->diag, "E009", (struct loc){0, 0}, "not a ladder file: it looks binary (%zu of its %zu "
+                       "bytes are NUL or not UTF-8); its contents are not shown", bad, src->len);
+    else
+        d = diag_error(ctx->diag, "E009", (struct loc){0, 0}, "not a ladder file: no line reads as a statement "
+                       "(ladder, axis, levels, track, box, years, role, company, or a move 'a -> b'); "
+                       "its contents are not shown");
+    d->no_excerpt = true;
+}
+
 /* A UTF-8 byte-order mark is not text: skip it, as editors do. */
 static size_t parse_bom_length(const struct source *src)
 {
@@ -231,9 +294,12 @@ struct ast_file *parse_source(const struct source *src, struct arena *arena, str
     size_t bom = parse_bom_length(src);
     yy_scan_buffer(src->text + bom, src->len - bom + 2, scanner);
     symtab_init(&ctx.bad_names);
+    struct diag **mark = diag->tail;
+    size_t errors = diag->nerrors, warnings = diag->nwarnings;
     yyparse(scanner, &ctx);
     yylex_destroy(scanner);
     parse_note_bad_names(&ctx);
+    parse_check_is_ladder(&ctx, src, mark, errors, warnings);
     symtab_free(&ctx.bad_names);
     free(ctx.bad);
     return file;

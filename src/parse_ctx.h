@@ -31,6 +31,9 @@ struct parse_ctx {
     bool at_line_start;         /* nothing but blanks since the last line end */
     bool tok_first_on_line;     /* the last token was the first of its line */
     struct loc line_first;      /* the first token of the line (of the last line that had one) */
+    unsigned line_tokens;       /* tokens on the line so far (comments are not tokens) */
+    bool line_first_is_id;      /* the line's first token is an id */
+    bool ladder_evidence;       /* a line starts with a statement word or 'id ->' */
     bool line_has_error;        /* a lexical error was reported on this line */
     bool owe_newline;           /* a supplied '}' still needs its line end */
 

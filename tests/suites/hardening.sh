@@ -143,7 +143,7 @@ hd_diag "10 MB line of statements run together" "$HD/long-junk.ladder" 3 17 E001
 
 awk 'BEGIN { for (i = 0; i < 10485760 / 8; i++) printf "@#$%%^&*("; printf "\n" }' >"$HD/long-garbage.ladder"
 hd_run "10 MB line of punctuation" 1 check "$HD/long-garbage.ladder"
-hd_diag "10 MB line of punctuation" "$HD/long-garbage.ladder" 1 1 E002
+hd_diag "10 MB line of punctuation" "$HD/long-garbage.ladder" 1 1 E009
 
 # ---- a million roles; a chain of a million transitions ----------------------
 

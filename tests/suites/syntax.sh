@@ -45,3 +45,28 @@ if [ -z "${LADDERC_SANITIZED:-}" ]; then
     sy_run_bounded "a 20 MB definition line, then 40,000 syntax errors" 1 "$SY/long-def-line.ladder"
     rm -f "$SY/broken-defs.ladder" "$SY/long-def-line.ladder"
 fi
+
+# ---- not a ladder file: nothing of a secret reaches the log, in any format ----
+SY_KEY="$SY/id_test"
+{ echo '-----BEGIN OPENSSH PRIVATE KEY-----'
+  echo 'b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW'
+  echo 'c2VjcmV0LW1hcmtlci1kby1ub3QtbGVhaw_secret_marker_do_not_leak'
+  echo '-----END OPENSSH PRIVATE KEY-----'; } >"$SY_KEY"
+ln -sf "$SY_KEY" "$SY/key.ladder"
+for sy_fmt in text json github; do
+    "$LADDERC" check --diagnostics=$sy_fmt "$SY/key.ladder" >"$SY/out" 2>"$SY/err"
+    sy_rc=$?
+    expect_eq "syntax: a private key behind key.ladder: exit 1 ($sy_fmt)" 1 "$sy_rc"
+    if grep -q 'secret_marker\|b3BlbnNz\|BEGIN' "$SY/out" "$SY/err"; then
+        fail "syntax: a private key behind key.ladder: none of it is printed ($sy_fmt)" "$(cat "$SY/out" "$SY/err" | head -c 400)"
+    else
+        pass "syntax: a private key behind key.ladder: none of it is printed ($sy_fmt)"
+    fi
+    expect_eq "syntax: a private key behind key.ladder: one diagnostic, E009 ($sy_fmt)" 1 \
+        "$(cat "$SY/out" "$SY/err" | grep -c 'E009')"
+done
+# the same key pasted into a real ladder is that ladder's broken lines: reported as usual
+{ printf 'levels L3..L8\ntrack ic "IC"\n'; cat "$SY_KEY"; } >"$SY/pasted.ladder"
+"$LADDERC" check "$SY/pasted.ladder" >/dev/null 2>"$SY/err"
+expect_eq "syntax: a ladder with broken lines is still a ladder (no E009)" 0 "$(grep -c 'E009' "$SY/err")"
+rm -f "$SY_KEY" "$SY/key.ladder" "$SY/pasted.ladder"
