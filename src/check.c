@@ -127,7 +127,10 @@ static void note_undefined(struct checker *c, struct symtab *seen, const char *w
 /* How to write the missing definition, for a name that resembles no other. */
 static void undefined_hint(const struct undefined_name *u, char *out, size_t n)
 {
-    if (strcmp(u->what, "track") == 0)
+    bool track = strcmp(u->what, "track") == 0;
+    if (strlen(u->name.text) > 60)     /* the hint would not fit, nor help */
+        snprintf(out, n, "declare it with a '%s' line", u->what);
+    else if (track)
         snprintf(out, n, "declare it with 'track %s \"...\"'", u->name.text);
     else
         snprintf(out, n, "declare it with a 'role %s ...' line", u->name.text);
