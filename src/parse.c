@@ -46,6 +46,68 @@ void parse_lex_error(struct parse_ctx *ctx, struct loc loc, const char *code, co
     ctx->last_lex_diag = diag_error(ctx->diag, code, loc, "%s", msg);
 }
 
+/* ---- words reported once, however often they are written ---- */
+
+/* The entry of the first use of word (n bytes) at loc, or NULL after
+ * counting a later use. */
+static struct parse_repeat *parse_repeat_first(struct parse_ctx *ctx, struct parse_repeats *r, const char *word,
+                                               size_t n, struct loc loc)
+{
+    const char *key = arena_strndup(ctx->arena, word, n);
+    size_t i;
+    if (!symtab_add(&r->index, key, r->n, &i)) {
+        struct parse_repeat *e = &r->v[i];
+        if (e->uses++ == 1)
+            e->second = loc;
+        return NULL;
+    }
+    if (r->n == r->cap) {
+        r->cap = r->cap ? 2 * r->cap : 16;
+        r->v = util_xrealloc(r->v, r->cap * sizeof *r->v);
+    }
+    r->v[r->n] = (struct parse_repeat){key, NULL, loc, 1};
+    return &r->v[r->n++];
+}
+
+/* A later use of a word already reported: its line is broken, silently. */
+static void parse_repeat_silently(struct parse_ctx *ctx, struct loc loc)
+{
+    if (loc.start >= ctx->line_start)
+        ctx->line_has_error = true;
+    parse_note_error(ctx, loc);
+}
+
+/* The note on each word written more than once. */
+static void parse_repeats_note(struct parse_ctx *ctx, const struct parse_repeats *r)
+{
+    for (size_t i = 0; i < r->n; i++) {
+        const struct parse_repeat *e = &r->v[i];
+        int shown = (int)strnlen(e->word, 40);
+        const char *more = e->word[shown] ? "..." : "";
+        if (e->uses < 2 || !e->diag)
+            continue;
+        if (e->uses == 2)
+            diag_note(ctx->diag, e->diag, e->second, "'%.*s%s' %s", shown, e->word, more, r->note);
+        else
+            diag_note(ctx->diag, e->diag, e->second, "'%.*s%s' %s %zu more line%s", shown, e->word, more,
+                      r->note_more, e->uses - 2, e->uses == 3 ? "" : "s");
+    }
+}
+
+static void parse_repeats_init(struct parse_repeats *r, const char *note, const char *note_more)
+{
+    memset(r, 0, sizeof *r);
+    symtab_init(&r->index);
+    r->note = note;
+    r->note_more = note_more;
+}
+
+static void parse_repeats_free(struct parse_repeats *r)
+{
+    symtab_free(&r->index);
+    free(r->v);
+}
+
 /* ---- a line that starts with no statement word ---- */
 
 static const char *const parse_statement_words[] = {
@@ -86,15 +148,20 @@ bool parse_unknown_statement(struct parse_ctx *ctx, struct loc word, bool line_e
         return false;
     int shown = n > 40 ? 40 : (int)n;
     const char *more = n > 40 ? "..." : "";
-    parse_note_error(ctx, word);
-    if (close)
-        diag_error(ctx->diag, "E007", word, "unknown statement '%.*s%s'; did you mean '%s'?", shown, text, more, close);
-    else
-        diag_error(ctx->diag, "E007", word, "unknown statement '%.*s%s': a statement starts with ladder, axis, "
-                   "levels, track, box, years, role or company, or is a move 'a -> b'", shown, text, more);
     /* 'rol staff ...' meant to define staff: do not call it undefined later */
     if (close && next_is_id && parse_defines_id(close))
         ast_broken_def(ctx->arena, ctx->file, arena_strndup(ctx->arena, ctx->base + next.start, next.end - next.start));
+    /* 'rol' on every role line is one mistake: one error, a note counts the lines */
+    struct parse_repeat *e = parse_repeat_first(ctx, &ctx->unknown_words, text, n, word);
+    parse_note_error(ctx, word);
+    if (!e)
+        return true;
+    if (close)
+        e->diag = diag_error(ctx->diag, "E007", word, "unknown statement '%.*s%s'; did you mean '%s'?", shown, text,
+                             more, close);
+    else
+        e->diag = diag_error(ctx->diag, "E007", word, "unknown statement '%.*s%s': a statement starts with ladder, "
+                             "axis, levels, track, box, years, role or company, or is a move 'a -> b'", shown, text, more);
     return true;
 }
 
@@ -139,24 +206,6 @@ static char *parse_lower_id(struct parse_ctx *ctx, const char *s, size_t n)
     return id;
 }
 
-/* The first report of a bad name, or NULL after counting a later use. */
-static struct parse_bad_name *parse_bad_name_seen(struct parse_ctx *ctx, const char *name, struct loc loc)
-{
-    size_t i;
-    if (!symtab_add(&ctx->bad_names, name, ctx->nbad, &i)) {
-        struct parse_bad_name *b = &ctx->bad[i];
-        if (b->uses++ == 1)
-            b->second = loc;
-        return NULL;
-    }
-    if (ctx->nbad == ctx->bad_cap) {
-        ctx->bad_cap = ctx->bad_cap ? 2 * ctx->bad_cap : 16;
-        ctx->bad = util_xrealloc(ctx->bad, ctx->bad_cap * sizeof *ctx->bad);
-    }
-    ctx->bad[ctx->nbad] = (struct parse_bad_name){name, NULL, loc, 1};
-    return &ctx->bad[ctx->nbad++];
-}
-
 void parse_bad_name(struct parse_ctx *ctx, struct loc loc, const char *s, size_t n)
 {
     if (ctx->line_has_error)
@@ -168,8 +217,14 @@ void parse_bad_name(struct parse_ctx *ctx, struct loc loc, const char *s, size_t
         /* 'Role a ...': a statement word, capitalised; a is still defined there */
         if (parse_defines_id(id))
             ctx->def_keyword_pending = true;
+        struct parse_repeat *e = parse_repeat_first(ctx, &ctx->unknown_words, s, n, loc);
+        if (!e) {
+            parse_repeat_silently(ctx, loc);
+            return;
+        }
         parse_lex_error(ctx, loc, "E007", "unknown statement '%.*s': statement words are lower-case; did you mean '%s'?",
                         shown, s, id);
+        e->diag = ctx->last_lex_diag;
         return;
     }
     if (!id || parse_is_reserved(id)) {
@@ -183,30 +238,14 @@ void parse_bad_name(struct parse_ctx *ctx, struct loc loc, const char *s, size_t
         ctx->def_line_start = ctx->line_start;
     }
     /* one error per bad name, however often it is written: the note says how often */
-    struct parse_bad_name *b = parse_bad_name_seen(ctx, arena_strndup(ctx->arena, s, n), loc);
-    if (!b) {
-        ctx->line_has_error = true;
-        parse_note_error(ctx, loc);
+    struct parse_repeat *e = parse_repeat_first(ctx, &ctx->bad_names, s, n, loc);
+    if (!e) {
+        parse_repeat_silently(ctx, loc);
         return;
     }
     parse_lex_error(ctx, loc, "E002", "invalid name '%.*s%s': ids are lower-case snake_case; did you mean '%.*s%s'?",
                     shown, s, more, (int)strnlen(id, 60), id, strlen(id) > 60 ? "..." : "");
-    b->diag = ctx->last_lex_diag;
-}
-
-/* The note on each bad name written more than once. */
-static void parse_note_bad_names(struct parse_ctx *ctx)
-{
-    for (size_t i = 0; i < ctx->nbad; i++) {
-        const struct parse_bad_name *b = &ctx->bad[i];
-        if (b->uses < 2 || !b->diag)
-            continue;
-        if (b->uses == 2)
-            diag_note(ctx->diag, b->diag, b->second, "'%s' is also written here", b->name);
-        else
-            diag_note(ctx->diag, b->diag, b->second, "'%s' is also written here and %zu more time%s", b->name,
-                      b->uses - 2, b->uses == 3 ? "" : "s");
-    }
+    e->diag = ctx->last_lex_diag;
 }
 
 /* ---- not a ladder file ---- */
@@ -293,14 +332,16 @@ struct ast_file *parse_source(const struct source *src, struct arena *arena, str
     /* flex scans in place: the source keeps two NULs after its bytes */
     size_t bom = parse_bom_length(src);
     yy_scan_buffer(src->text + bom, src->len - bom + 2, scanner);
-    symtab_init(&ctx.bad_names);
+    parse_repeats_init(&ctx.bad_names, "is also written here", "is also written here and on");
+    parse_repeats_init(&ctx.unknown_words, "also starts this line", "also starts this line and");
     struct diag **mark = diag->tail;
     size_t errors = diag->nerrors, warnings = diag->nwarnings;
     yyparse(scanner, &ctx);
     yylex_destroy(scanner);
-    parse_note_bad_names(&ctx);
+    parse_repeats_note(&ctx, &ctx.bad_names);
+    parse_repeats_note(&ctx, &ctx.unknown_words);
     parse_check_is_ladder(&ctx, src, mark, errors, warnings);
-    symtab_free(&ctx.bad_names);
-    free(ctx.bad);
+    parse_repeats_free(&ctx.bad_names);
+    parse_repeats_free(&ctx.unknown_words);
     return file;
 }

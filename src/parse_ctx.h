@@ -11,11 +11,22 @@
 #include "diag.h"
 #include "symtab.h"
 
-struct parse_bad_name {         /* a name that is not an id, reported once */
-    const char *name;           /* as written */
+/* Words reported once however often they are written: upper-case names
+ * (E002), words that start no statement (E007). The first use gets the
+ * error; a note at the second counts the rest. */
+struct parse_repeat {
+    const char *word;           /* as written */
     struct diag *diag;          /* its error */
     struct loc second;          /* where it is written a second time */
     size_t uses;
+};
+
+struct parse_repeats {
+    struct symtab index;        /* word -> index in v */
+    struct parse_repeat *v;
+    size_t n, cap;
+    const char *note;           /* "is also written here" */
+    const char *note_more;      /* "is also written here and on" (N more lines) */
 };
 
 struct parse_ctx {
@@ -43,9 +54,7 @@ struct parse_ctx {
     uint32_t def_line_start;    /* offset of the line that defines def_name */
 
     struct diag *last_lex_diag; /* the last error parse_lex_error made */
-    struct symtab bad_names;    /* bad name as written -> index in bad */
-    struct parse_bad_name *bad;
-    size_t nbad, bad_cap;
+    struct parse_repeats bad_names, unknown_words;
 };
 
 /* Counts a syntax error at loc; remembers the id its line defines. */
