@@ -2,8 +2,8 @@
 #include "parse.h"
 
 #include <stdarg.h>
-#include <stdlib.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "ladder.tab.h"
@@ -53,14 +53,25 @@ void parse_lex_error(struct parse_ctx *ctx, struct loc loc, const char *code, co
 static struct parse_repeat *parse_repeat_first(struct parse_ctx *ctx, struct parse_repeats *r, const char *word,
                                                size_t n, struct loc loc)
 {
-    const char *key = arena_strndup(ctx->arena, word, n);
+    /* a later use is looked up without a copy: a million 'EM' lines keep one */
+    char buf[128];
+    const char *key = buf;
+    if (n < sizeof buf) {
+        memcpy(buf, word, n);
+        buf[n] = '\0';
+    } else {
+        key = arena_strndup(ctx->arena, word, n);
+    }
     size_t i;
-    if (!symtab_add(&r->index, key, r->n, &i)) {
+    if (symtab_get(&r->index, key, &i)) {
         struct parse_repeat *e = &r->v[i];
         if (e->uses++ == 1)
             e->second = loc;
         return NULL;
     }
+    if (key == buf)
+        key = arena_strndup(ctx->arena, word, n);
+    symtab_add(&r->index, key, r->n, &i);
     if (r->n == r->cap) {
         r->cap = r->cap ? 2 * r->cap : 16;
         r->v = util_xrealloc(r->v, r->cap * sizeof *r->v);
