@@ -186,23 +186,11 @@ static bool parse_is_statement_word(const char *w)
     return false;
 }
 
-static bool parse_is_reserved(const char *w)
-{
-    static const char *const others[] = {"level", "at", "promotion", "lateral", "downward"};
-    for (size_t i = 0; i < sizeof others / sizeof *others; i++)
-        if (strcmp(w, others[i]) == 0)
-            return true;
-    return parse_is_statement_word(w);
-}
-
-/* The id a bad name (the scanner's [A-Za-z_][A-Za-z0-9_]*, or a level's
- * shape) means when its only fault is upper case, or NULL: lower case, and
- * a '_' where a word starts inside it (techFellow: tech_fellow). */
+/* The id a bad name (the scanner's [A-Za-z][A-Za-z0-9_]*, or a level's
+ * shape) means when its only fault is upper case: lower case, and a '_'
+ * where a word starts inside it (techFellow: tech_fellow). */
 static char *parse_lower_id(struct parse_ctx *ctx, const char *s, size_t n)
 {
-    /* a lone capital is more likely a level cut short ('L-5') than an id */
-    if (n < 2 || !((s[0] >= 'A' && s[0] <= 'Z') || (s[0] >= 'a' && s[0] <= 'z')))
-        return NULL;
     char *id = arena_alloc(ctx->arena, 2 * n + 1);
     size_t len = 0;
     for (size_t i = 0; i < n; i++) {
@@ -217,16 +205,36 @@ static char *parse_lower_id(struct parse_ctx *ctx, const char *s, size_t n)
     return id;
 }
 
+/* The reserved word s (n bytes) is in another case ('Role', 'LEVEL'), or
+ * NULL. */
+static const char *parse_reserved_in_caps(const char *s, size_t n)
+{
+    static const char *const words[] = {
+        "ladder", "axis", "levels", "track", "box", "years", "role", "company",
+        "level", "at", "promotion", "lateral", "downward",
+    };
+    char w[16];
+    if (n >= sizeof w)
+        return NULL;
+    for (size_t i = 0; i < n; i++)
+        w[i] = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] - 'A' + 'a') : s[i];
+    w[n] = '\0';
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+        if (strcmp(w, words[i]) == 0)
+            return words[i];
+    return NULL;
+}
+
 void parse_bad_name(struct parse_ctx *ctx, struct loc loc, const char *s, size_t n)
 {
     if (ctx->line_has_error)
         return;
     int shown = n > 40 ? 40 : (int)n;
     const char *more = n > 40 ? "..." : "";
-    char *id = parse_lower_id(ctx, s, n);
-    if (id && ctx->tok_first_on_line && parse_is_statement_word(id)) {
+    const char *word = parse_reserved_in_caps(s, n);
+    if (word && ctx->tok_first_on_line && parse_is_statement_word(word)) {
         /* 'Role a ...': a statement word, capitalised; a is still defined there */
-        if (parse_defines_id(id))
+        if (parse_defines_id(word))
             ctx->def_keyword_pending = true;
         struct parse_repeat *e = parse_repeat_first(ctx, &ctx->unknown_words, s, n, loc);
         if (!e) {
@@ -234,18 +242,20 @@ void parse_bad_name(struct parse_ctx *ctx, struct loc loc, const char *s, size_t
             return;
         }
         parse_lex_error(ctx, loc, "E007", "unknown statement '%.*s': statement words are lower-case; did you mean '%s'?",
-                        shown, s, id);
+                        shown, s, word);
         e->diag = ctx->last_lex_diag;
         return;
     }
-    if (!id || parse_is_reserved(id)) {
+    /* a lone capital is more likely a level cut short ('L-5') than an id */
+    if (word || n < 2 || s[0] == '_') {
         parse_lex_error(ctx, loc, "E002", "invalid name '%.*s%s': ids are lower-case letters, digits and '_', "
                         "starting with a letter", shown, s, more);
         return;
     }
     /* 'role EM ...': em is what was meant; a later 'em' is not undefined */
+    const char *id = NULL;
     if (ctx->after_def_keyword) {
-        ctx->def_name = id;
+        ctx->def_name = id = parse_lower_id(ctx, s, n);
         ctx->def_line_start = ctx->line_start;
     }
     /* one error per bad name, however often it is written: the note says how often */
@@ -254,6 +264,8 @@ void parse_bad_name(struct parse_ctx *ctx, struct loc loc, const char *s, size_t
         parse_repeat_silently(ctx, loc);
         return;
     }
+    if (!id)
+        id = parse_lower_id(ctx, s, n);
     parse_lex_error(ctx, loc, "E002", "invalid name '%.*s%s': ids are lower-case snake_case; did you mean '%.*s%s'?",
                     shown, s, more, (int)strnlen(id, 60), id, strlen(id) > 60 ? "..." : "");
     e->diag = ctx->last_lex_diag;
