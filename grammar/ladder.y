@@ -285,7 +285,8 @@ static int yyreport_syntax_error(const yypcontext_t *yyctx, void *scanner, struc
     struct loc loc = *yypcontext_location(yyctx);
 
     /* 'role SDET1 ...', 'a -> EM2', 'EM2 -> a': an upper-case id shaped like a level */
-    bool bad_name = tok == YYSYMBOL_LEVEL && ((n == 1 && expected[0] == YYSYMBOL_ID) || at_statement_start(expected, n));
+    bool bad_name = tok == YYSYMBOL_LEVEL && ((n == 1 && expected[0] == YYSYMBOL_ID)
+                                             || (at_statement_start(expected, n) && parse_arrow_follows(ctx, loc)));
     if (bad_name)
         parse_bad_name(ctx, loc, ctx->base + loc.start, loc.end - loc.start);
     /* one diagnostic per line: what the scanner finds later on it is not reported */

@@ -176,6 +176,22 @@ bool parse_unknown_statement(struct parse_ctx *ctx, struct loc word, bool line_e
     return true;
 }
 
+/* Whether '->' follows the token at tok, the parser's lookahead. Flex scans
+ * the file in place and keeps the byte after the last token it returned
+ * replaced by a NUL until its next call: that byte is unknown here, so a '-'
+ * in it shows as the '>' after it. */
+bool parse_arrow_follows(const struct parse_ctx *ctx, struct loc tok)
+{
+    if (tok.end >= ctx->eof)
+        return false;
+    const char *p = ctx->base + tok.end + 1;
+    if (*p == '>')
+        return true;
+    while (*p == ' ' || *p == '\t')
+        p++;
+    return p[0] == '-' && p[1] == '>';
+}
+
 /* ---- names that are not ids ---- */
 
 static bool parse_is_statement_word(const char *w)

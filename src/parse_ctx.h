@@ -68,6 +68,9 @@ void parse_note_error(struct parse_ctx *ctx, struct loc loc);
 bool parse_unknown_statement(struct parse_ctx *ctx, struct loc word, bool line_ends, struct loc next,
                              bool next_is_id);
 
+/* Whether '->' follows the parser's lookahead token at tok. */
+bool parse_arrow_follows(const struct parse_ctx *ctx, struct loc tok);
+
 /* A word the scanner matched as [A-Za-z_][A-Za-z0-9_]* that is no id:
  * 'Role' opening a line is an unknown statement (E007); 'EM' is one E002 per
  * distinct spelling, suggesting 'em', with a note counting the other uses,
