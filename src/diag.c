@@ -15,17 +15,129 @@ void diag_init(struct diag_sink *sink, struct arena *arena)
     sink->tail = &sink->first;
 }
 
+void diag_set_options(struct diag_sink *sink, const struct diag_options *opt) { sink->opt = opt; }
+
+/* ---- the message formatter ---- */
+
+/* One conversion of a format: what printf would do, except that text
+ * arguments go through escape_quoted. spec is the conversion without '*'
+ * (widths and precisions already substituted), conv its letter, len its
+ * length modifier. */
+struct diag_spec {
+    char text[32];
+    char conv, len[3];
+    int prec;           /* -1: none */
+};
+
+/* Reads the conversion at *p (just after '%') into sp, taking '*' values
+ * from ap. Returns false for a conversion the formatter does not know. */
+static bool diag_parse_spec(const char **p, struct diag_spec *sp, va_list *ap)
+{
+    const char *f = *p;
+    size_t k = 0;
+    sp->text[k++] = '%';
+    sp->prec = -1;
+    while (*f && strchr("-+ #0", *f) && k < 8)
+        sp->text[k++] = *f++;
+    if (*f == '*') {
+        k += (size_t)snprintf(sp->text + k, sizeof sp->text - k, "%d", va_arg(*ap, int));
+        f++;
+    }
+    while (*f >= '0' && *f <= '9' && k < 16)
+        sp->text[k++] = *f++;
+    if (*f == '.') {
+        f++;
+        if (*f == '*') {
+            sp->prec = va_arg(*ap, int);
+            f++;
+        } else {
+            sp->prec = 0;
+            while (*f >= '0' && *f <= '9')
+                sp->prec = sp->prec * 10 + (*f++ - '0');
+        }
+        k += (size_t)snprintf(sp->text + k, sizeof sp->text - k, ".%d", sp->prec < 0 ? 0 : sp->prec);
+    }
+    size_t l = 0;
+    while (*f && strchr("hlzjt", *f) && l < 2)
+        sp->len[l++] = sp->text[k++] = *f++;
+    sp->len[l] = '\0';
+    if (!*f || !strchr("sc%diuxXogfe", *f))
+        return false;
+    sp->conv = sp->text[k++] = *f++;
+    sp->text[k] = '\0';
+    *p = f;
+    return true;
+}
+
+static void diag_put_integer(struct buf *b, const struct diag_spec *sp, va_list *ap)
+{
+    bool is_signed = sp->conv == 'd' || sp->conv == 'i';
+    if (strcmp(sp->len, "z") == 0)
+        buf_printf(b, sp->text, va_arg(*ap, size_t));
+    else if (strcmp(sp->len, "ll") == 0)
+        is_signed ? buf_printf(b, sp->text, va_arg(*ap, long long))
+                  : buf_printf(b, sp->text, va_arg(*ap, unsigned long long));
+    else if (strcmp(sp->len, "l") == 0)
+        is_signed ? buf_printf(b, sp->text, va_arg(*ap, long)) : buf_printf(b, sp->text, va_arg(*ap, unsigned long));
+    else
+        is_signed ? buf_printf(b, sp->text, va_arg(*ap, int)) : buf_printf(b, sp->text, va_arg(*ap, unsigned));
+}
+
+/* printf into b, text arguments clipped and masked (see diag.h). */
+static void diag_format(struct buf *b, const char *fmt, va_list *ap)
+{
+    const char *p = fmt;
+    while (*p) {
+        const char *pct = strchr(p, '%');
+        size_t lit = pct ? (size_t)(pct - p) : strlen(p);
+        buf_put(b, p, lit);
+        p += lit;
+        if (!*p)
+            break;
+        p++;
+        struct diag_spec sp;
+        if (!diag_parse_spec(&p, &sp, ap)) {
+            buf_putc(b, '%');       /* not a conversion we know: shown as written */
+            continue;
+        }
+        if (sp.conv == '%') {
+            buf_putc(b, '%');
+        } else if (sp.conv == 's') {
+            const char *s = va_arg(*ap, const char *);
+            size_t n = sp.prec >= 0 ? strnlen(s, (size_t)sp.prec) : strlen(s);
+            escape_quoted(b, s, n, DIAG_QUOTE_MAX);
+        } else if (sp.conv == 'c') {
+            char c = (char)va_arg(*ap, int);
+            escape_quoted(b, &c, 1, DIAG_QUOTE_MAX);
+        } else if (strchr("gfe", sp.conv)) {
+            buf_printf(b, sp.text, va_arg(*ap, double));
+        } else {
+            diag_put_integer(b, &sp, ap);
+        }
+    }
+}
+
 static const char *diag_vformat(struct arena *a, const char *fmt, va_list ap)
 {
+    struct buf b;
+    buf_init(&b);
     va_list ap2;
     va_copy(ap2, ap);
-    int n = vsnprintf(NULL, 0, fmt, ap2);
+    diag_format(&b, fmt, &ap2);
     va_end(ap2);
-    if (n < 0)
-        return "";
-    char *s = arena_alloc(a, (size_t)n + 1);
-    vsnprintf(s, (size_t)n + 1, fmt, ap);
+    char *s = arena_alloc(a, b.len + 1);
+    memcpy(s, b.data ? b.data : "", b.len);
+    s[b.len] = '\0';
+    buf_free(&b);
     return s;
+}
+
+static bool diag_disabled(const struct diag_options *opt, const char *code)
+{
+    for (size_t i = 0; opt && i < opt->ndisabled; i++)
+        if (strcmp(opt->disabled[i], code) == 0)
+            return true;
+    return false;
 }
 
 static struct diag *diag_add(struct diag_sink *sink, enum diag_severity sev, const char *code,
@@ -36,7 +148,9 @@ static struct diag *diag_add(struct diag_sink *sink, enum diag_severity sev, con
     d->code = code;
     d->loc = loc;
     d->msg = diag_vformat(sink->arena, fmt, ap);
+    d->notes = NULL;
     d->notes_tail = &d->notes;
+    d->next = NULL;
     *sink->tail = d;
     sink->tail = &d->next;
     if (sev == DIAG_ERROR)
@@ -44,6 +158,11 @@ static struct diag *diag_add(struct diag_sink *sink, enum diag_severity sev, con
     else
         sink->nwarnings++;
     return d;
+}
+
+struct diag *diag_verror(struct diag_sink *sink, const char *code, struct loc loc, const char *fmt, va_list ap)
+{
+    return diag_add(sink, DIAG_ERROR, code, loc, fmt, ap);
 }
 
 struct diag *diag_error(struct diag_sink *sink, const char *code, struct loc loc, const char *fmt, ...)
@@ -57,21 +176,27 @@ struct diag *diag_error(struct diag_sink *sink, const char *code, struct loc loc
 
 struct diag *diag_warning(struct diag_sink *sink, const char *code, struct loc loc, const char *fmt, ...)
 {
+    if (diag_disabled(sink->opt, code))
+        return NULL;            /* silenced: not formatted, not kept */
+    enum diag_severity sev = sink->opt && sink->opt->werror ? DIAG_ERROR : DIAG_WARNING;
     va_list ap;
     va_start(ap, fmt);
-    struct diag *d = diag_add(sink, DIAG_WARNING, code, loc, fmt, ap);
+    struct diag *d = diag_add(sink, sev, code, loc, fmt, ap);
     va_end(ap);
     return d;
 }
 
 void diag_note(struct diag_sink *sink, struct diag *d, struct loc loc, const char *fmt, ...)
 {
+    if (!d)
+        return;
     struct diag_note *n = arena_alloc(sink->arena, sizeof *n);
     va_list ap;
     va_start(ap, fmt);
     n->loc = loc;
     n->msg = diag_vformat(sink->arena, fmt, ap);
     va_end(ap);
+    n->next = NULL;
     *d->notes_tail = n;
     d->notes_tail = &n->next;
 }
@@ -130,35 +255,6 @@ const char *diag_warning_code(const char *s)
     return NULL;
 }
 
-static bool diag_disabled(const struct diag_options *opt, const char *code)
-{
-    for (size_t i = 0; i < opt->ndisabled; i++)
-        if (strcmp(opt->disabled[i], code) == 0)
-            return true;
-    return false;
-}
-
-void diag_apply_options(struct diag_sink *sink, const struct diag_options *opt)
-{
-    struct diag **p = &sink->first;
-    sink->nerrors = sink->nwarnings = 0;
-    while (*p) {
-        struct diag *d = *p;
-        if (d->severity == DIAG_WARNING && diag_disabled(opt, d->code)) {
-            *p = d->next;
-            continue;
-        }
-        if (d->severity == DIAG_WARNING && opt->werror)
-            d->severity = DIAG_ERROR;
-        if (d->severity == DIAG_ERROR)
-            sink->nerrors++;
-        else
-            sink->nwarnings++;
-        p = &d->next;
-    }
-    sink->tail = p;
-}
-
 /* ---- machine-readable output ---- */
 
 static void json_str(struct buf *b, const char *s) { escape_json(b, s, strlen(s)); }
@@ -196,42 +292,71 @@ void diag_print_json(const struct diag_sink *sink, struct source *src, const cha
     }
 }
 
-/* Workflow commands escape %, CR and LF in data, and also : and , in
- * property values. */
-static void github_escape(struct buf *b, const char *s, bool property)
+/* How many diagnostics of the sink a text or github printer shows. */
+static size_t diag_shown_max(const struct diag_sink *sink)
 {
-    for (; *s; s++) {
-        if (*s == '%')
-            buf_puts(b, "%25");
-        else if (*s == '\r')
-            buf_puts(b, "%0D");
-        else if (*s == '\n')
-            buf_puts(b, "%0A");
-        else if (property && *s == ':')
-            buf_puts(b, "%3A");
-        else if (property && *s == ',')
-            buf_puts(b, "%2C");
-        else
-            buf_putc(b, *s);
-    }
+    size_t max = sink->opt ? sink->opt->max_shown : 0;
+    return max ? max : (size_t)-1;
+}
+
+/* The counts of the diagnostics from d on, which the printer did not show. */
+static void diag_count_rest(const struct diag *d, size_t *errors, size_t *warnings)
+{
+    *errors = *warnings = 0;
+    for (; d; d = d->next)
+        ++*(d->severity == DIAG_ERROR ? errors : warnings);
+}
+
+/* "975 more errors and 5 more warnings" */
+static void diag_put_counts(struct buf *b, size_t errors, size_t warnings)
+{
+    if (errors)
+        buf_printf(b, "%zu more error%s", errors, errors == 1 ? "" : "s");
+    if (errors && warnings)
+        buf_puts(b, " and ");
+    if (warnings)
+        buf_printf(b, "%zu more warning%s", warnings, warnings == 1 ? "" : "s");
+}
+
+/* What comes after the last diagnostic shown: "N more ... not shown". */
+static void diag_put_rest(struct buf *b, const struct diag *rest)
+{
+    size_t errors, warnings;
+    diag_count_rest(rest, &errors, &warnings);
+    diag_put_counts(b, errors, warnings);
+    buf_puts(b, " not shown; --max-diagnostics=0 shows them all");
 }
 
 void diag_print_github(const struct diag_sink *sink, struct source *src, const char *file, struct buf *b)
 {
-    for (const struct diag *d = sink->first; d; d = d->next) {
+    size_t shown = 0, max = diag_shown_max(sink);
+    const struct diag *d = sink->first;
+    for (; d && shown < max; d = d->next, shown++) {
         struct source_pos first, last;
         source_span(src, d->loc, &first, &last);
         buf_printf(b, "::%s file=", d->severity == DIAG_ERROR ? "error" : "warning");
-        github_escape(b, file, true);
+        escape_github(b, file, true);
         buf_printf(b, ",line=%d,col=%d,endLine=%d,endColumn=%d,title=", first.line,
                    first.column, last.line, last.column);
-        github_escape(b, d->code ? d->code : "ladderc", true);
+        escape_github(b, d->code ? d->code : "ladderc", true);
         buf_puts(b, "::");
-        github_escape(b, d->msg, false);
+        escape_github(b, d->msg, false);
         for (const struct diag_note *n = d->notes; n; n = n->next) {
             buf_printf(b, "%%0Anote (line %d): ", source_line_of(src, n->loc.start));
-            github_escape(b, n->msg, false);
+            escape_github(b, n->msg, false);
         }
+        buf_putc(b, '\n');
+    }
+    if (d) {
+        buf_puts(b, "::notice file=");
+        escape_github(b, file, true);
+        buf_puts(b, ",title=ladderc::");
+        struct buf rest;
+        buf_init(&rest);
+        diag_put_rest(&rest, d);
+        buf_putc(&rest, '\0');
+        escape_github(b, rest.data, false);
+        buf_free(&rest);
         buf_putc(b, '\n');
     }
 }
@@ -302,7 +427,8 @@ static void diag_put_head(struct buf *b, const char *file, struct source_pos at,
 {
     if (color)
         buf_puts(b, C_BOLD);
-    buf_printf(b, "%s:%d:%d: ", file, at.line, at.column);
+    escape_filename(b, file);
+    buf_printf(b, ":%d:%d: ", at.line, at.column);
     if (color)
         buf_puts(b, severity_color[sev]);
     buf_printf(b, "%s: ", severity_name[sev]);
@@ -329,10 +455,18 @@ void diag_print_text(const struct diag_sink *sink, struct source *src, FILE *out
 {
     struct buf b;
     buf_init(&b);
-    for (const struct diag *d = sink->first; d; d = d->next) {
+    size_t shown = 0, max = diag_shown_max(sink);
+    const struct diag *d = sink->first;
+    for (; d && shown < max; d = d->next, shown++) {
         diag_put_one(&b, src, d->loc, d->severity, d->msg, d->code, color);
         for (const struct diag_note *n = d->notes; n; n = n->next)
             diag_put_one(&b, src, n->loc, DIAG_NOTE, n->msg, NULL, color);
+    }
+    if (d) {
+        escape_filename(&b, src->name);
+        buf_puts(&b, ": note: ");
+        diag_put_rest(&b, d);
+        buf_putc(&b, '\n');
     }
     fwrite(b.data ? b.data : "", 1, b.len, out);
     buf_free(&b);

@@ -31,12 +31,10 @@ void parse_lex_error(struct parse_ctx *ctx, struct loc loc, const char *code, co
         return;
     ctx->line_has_error = true;
     parse_note_error(ctx, loc);
-    char msg[512];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    diag_verror(ctx->diag, code, loc, fmt, ap);     /* diag's formatter masks and clips the text */
     va_end(ap);
-    diag_error(ctx->diag, code, loc, "%s", msg);
 }
 
 /* A UTF-8 byte-order mark is not text: skip it, as editors do. */
