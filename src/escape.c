@@ -107,8 +107,14 @@ static size_t escape_name_safe_len(const unsigned char *s, size_t n)
     return len && !escape_masked_len(s, n) ? len : 0;
 }
 
+/* Plain: every code point safe, and the name cannot start a line that a CI
+ * runner reads as a command (GitHub Actions takes a line whose first
+ * non-blank characters are "::" as a workflow command, and the name starts
+ * each diagnostic's line). */
 static bool escape_name_is_plain(const unsigned char *s, size_t n)
 {
+    if (n > 0 && (s[0] == ':' || s[0] == ' '))
+        return false;
     for (size_t i = 0; i < n;) {
         size_t len = escape_name_safe_len(s + i, n - i);
         if (!len)

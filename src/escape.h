@@ -35,7 +35,9 @@ size_t escape_masked_len(const unsigned char *s, size_t n);
 
 /* A file name for a terminal or a text diagnostic, quoted as git quotes
  * paths: a name of printable characters (any valid UTF-8 but what
- * escape_terminal masks, and no '"' or '\\') is written as it is, so
+ * escape_terminal masks, no '"' or '\\', and not starting with ':' or a
+ * space, which would let a CI runner read the line as a command such as
+ * "::warning ...::") is written as it is, so
  * `FILE:LINE:COL` reads as before; any other name is written whole in
  * double quotes, C-style: \n \t \r \a \b \f \v \" \\, and every other
  * unsafe byte (control, DEL, a masked code point's bytes, invalid UTF-8) as
