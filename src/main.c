@@ -108,11 +108,17 @@ struct run {
     size_t nfiles;
 };
 
+/* arg is often a file name or another word from the command line (which
+ * `git ls-files` may have filled): it is quoted when unsafe, as file names
+ * are (escape_filename). */
 static int usage_error(const struct run *r, const char *fmt, const char *arg)
 {
+    struct buf b;
+    buf_init(&b);
     fprintf(stderr, "ladderc: error: ");
-    fprintf(stderr, fmt, arg);
+    fprintf(stderr, fmt, escape_filename_str(&b, arg));
     fprintf(stderr, "\n%s", r->usage);
+    buf_free(&b);
     return EXIT_USAGE;
 }
 
