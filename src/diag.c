@@ -20,9 +20,9 @@ void diag_set_options(struct diag_sink *sink, const struct diag_options *opt) { 
 /* ---- the message formatter ---- */
 
 /* One conversion of a format: what printf would do, except that text
- * arguments go through escape_quoted. spec is the conversion without '*'
- * (widths and precisions already substituted), conv its letter, len its
- * length modifier. */
+ * arguments go through escape_quoted (a width on %s or %c is ignored). text
+ * is the conversion for snprintf with '*' values substituted, conv its
+ * letter, len its length modifier, prec its precision. */
 struct diag_spec {
     char text[32];
     char conv, len[3];
@@ -55,7 +55,8 @@ static bool diag_parse_spec(const char **p, struct diag_spec *sp, va_list *ap)
             while (*f >= '0' && *f <= '9')
                 sp->prec = sp->prec * 10 + (*f++ - '0');
         }
-        k += (size_t)snprintf(sp->text + k, sizeof sp->text - k, ".%d", sp->prec < 0 ? 0 : sp->prec);
+        if (sp->prec >= 0)      /* a negative one, as printf says, is none */
+            k += (size_t)snprintf(sp->text + k, sizeof sp->text - k, ".%d", sp->prec);
     }
     size_t l = 0;
     while (*f && strchr("hlzjt", *f) && l < 2)
@@ -69,18 +70,28 @@ static bool diag_parse_spec(const char **p, struct diag_spec *sp, va_list *ap)
     return true;
 }
 
-static void diag_put_integer(struct buf *b, const struct diag_spec *sp, va_list *ap)
+static void diag_put_signed(struct buf *b, const struct diag_spec *sp, va_list *ap)
 {
-    bool is_signed = sp->conv == 'd' || sp->conv == 'i';
     if (strcmp(sp->len, "z") == 0)
         buf_printf(b, sp->text, va_arg(*ap, size_t));
     else if (strcmp(sp->len, "ll") == 0)
-        is_signed ? buf_printf(b, sp->text, va_arg(*ap, long long))
-                  : buf_printf(b, sp->text, va_arg(*ap, unsigned long long));
+        buf_printf(b, sp->text, va_arg(*ap, long long));
     else if (strcmp(sp->len, "l") == 0)
-        is_signed ? buf_printf(b, sp->text, va_arg(*ap, long)) : buf_printf(b, sp->text, va_arg(*ap, unsigned long));
+        buf_printf(b, sp->text, va_arg(*ap, long));
     else
-        is_signed ? buf_printf(b, sp->text, va_arg(*ap, int)) : buf_printf(b, sp->text, va_arg(*ap, unsigned));
+        buf_printf(b, sp->text, va_arg(*ap, int));
+}
+
+static void diag_put_unsigned(struct buf *b, const struct diag_spec *sp, va_list *ap)
+{
+    if (strcmp(sp->len, "z") == 0)
+        buf_printf(b, sp->text, va_arg(*ap, size_t));
+    else if (strcmp(sp->len, "ll") == 0)
+        buf_printf(b, sp->text, va_arg(*ap, unsigned long long));
+    else if (strcmp(sp->len, "l") == 0)
+        buf_printf(b, sp->text, va_arg(*ap, unsigned long));
+    else
+        buf_printf(b, sp->text, va_arg(*ap, unsigned));
 }
 
 /* printf into b, text arguments clipped and masked (see diag.h). */
@@ -111,8 +122,10 @@ static void diag_format(struct buf *b, const char *fmt, va_list *ap)
             escape_quoted(b, &c, 1, DIAG_QUOTE_MAX);
         } else if (strchr("gfe", sp.conv)) {
             buf_printf(b, sp.text, va_arg(*ap, double));
+        } else if (sp.conv == 'd' || sp.conv == 'i') {
+            diag_put_signed(b, &sp, ap);
         } else {
-            diag_put_integer(b, &sp, ap);
+            diag_put_unsigned(b, &sp, ap);
         }
     }
 }

@@ -78,7 +78,7 @@ void diag_set_options(struct diag_sink *sink, const struct diag_options *opt);
 struct diag *diag_error(struct diag_sink *sink, const char *code, struct loc loc,
                         const char *fmt, ...) DIAG_PRINTF(4, 5);
 struct diag *diag_verror(struct diag_sink *sink, const char *code, struct loc loc,
-                         const char *fmt, va_list ap);
+                         const char *fmt, va_list ap) DIAG_PRINTF(4, 0);
 /* NULL when the warning is silenced (-W no-CODE). */
 struct diag *diag_warning(struct diag_sink *sink, const char *code, struct loc loc,
                           const char *fmt, ...) DIAG_PRINTF(4, 5);
