@@ -2,6 +2,7 @@
 #include "diag.h"
 
 #include <stdarg.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "buf.h"
@@ -268,16 +269,85 @@ const char *diag_warning_code(const char *s)
     return NULL;
 }
 
+/* ---- where notes point, worked out once ---- */
+
+/* A column costs the length of its line up to it (source_span), and many
+ * notes can point at one place: 20,000 roles at the position of one whose
+ * coordinates follow 10 MB of blanks gave 20,000 notes, 200 GB of scanning.
+ * So each distinct place a note points at is looked up once: sorted, then
+ * found by binary search (no hash an input could flood). The places notes
+ * point at are tokens of valid statements, a few per line, so the lookups
+ * cost at most a few times the file's size. */
+struct diag_place {
+    struct loc loc;
+    struct source_pos first, last;
+    const char *line;       /* the excerpt's line and its length; NULL: none */
+    size_t len;
+};
+
+/* Where loc starts and ends, and its line. */
+static struct diag_place diag_place_of(struct source *src, struct loc loc)
+{
+    struct diag_place p = {.loc = loc};
+    source_span(src, loc, &p.first, &p.last);
+    p.line = source_line(src, p.first.line, &p.len);
+    return p;
+}
+
+struct diag_places {
+    struct diag_place *v;
+    size_t n;
+};
+
+static int diag_place_cmp(const void *pa, const void *pb)
+{
+    const struct loc *a = &((const struct diag_place *)pa)->loc, *b = &((const struct diag_place *)pb)->loc;
+    if (a->start != b->start)
+        return a->start < b->start ? -1 : 1;
+    return a->end < b->end ? -1 : a->end > b->end;
+}
+
+/* The places the notes of the first max diagnostics point at. */
+static void diag_places_init(struct diag_places *p, const struct diag_sink *sink, struct source *src, size_t max)
+{
+    size_t n = 0, k = 0;
+    for (const struct diag *d = sink->first; d && k < max; d = d->next, k++)
+        for (const struct diag_note *note = d->notes; note; note = note->next)
+            n++;
+    p->v = n ? util_xcalloc(n, sizeof *p->v) : NULL;
+    p->n = 0;
+    k = 0;
+    for (const struct diag *d = sink->first; d && k < max; d = d->next, k++)
+        for (const struct diag_note *note = d->notes; note; note = note->next)
+            p->v[p->n++].loc = note->loc;
+    if (p->n > 1)
+        qsort(p->v, p->n, sizeof *p->v, diag_place_cmp);
+    k = 0;
+    for (size_t i = 0; i < p->n; i++)
+        if (k == 0 || diag_place_cmp(&p->v[k - 1], &p->v[i]) != 0)
+            p->v[k++] = p->v[i];
+    p->n = k;
+    for (size_t i = 0; i < p->n; i++)
+        p->v[i] = diag_place_of(src, p->v[i].loc);
+}
+
+static const struct diag_place *diag_places_find(const struct diag_places *p, struct loc loc)
+{
+    struct diag_place key = {.loc = loc};
+    return p->n ? bsearch(&key, p->v, p->n, sizeof *p->v, diag_place_cmp) : NULL;
+}
+
+static void diag_places_free(struct diag_places *p) { free(p->v); }
+
 /* ---- machine-readable output ---- */
 
 static void json_str(struct buf *b, const char *s) { escape_json(b, s, strlen(s)); }
 
-static void json_place(struct buf *b, struct source *src, const char *file, struct loc loc)
+/* file is the name already escaped as a JSON string. */
+static void json_place(struct buf *b, const char *file, struct source_pos first, struct source_pos last)
 {
-    struct source_pos first, last;
-    source_span(src, loc, &first, &last);
     buf_puts(b, "\"file\": ");
-    json_str(b, file);
+    buf_puts(b, file);
     buf_printf(b, ", \"line\": %d, \"column\": %d, \"end_line\": %d, \"end_column\": %d",
                first.line, first.column, last.line, last.column);
 }
@@ -285,24 +355,35 @@ static void json_place(struct buf *b, struct source *src, const char *file, stru
 void diag_print_json(const struct diag_sink *sink, struct source *src, const char *file, struct buf *b, bool *first)
 {
     static const char *const sev[] = {"error", "warning", "note"};
+    struct buf name;
+    buf_init(&name);
+    json_str(&name, file);      /* once, not once per diagnostic */
+    buf_putc(&name, '\0');
+    struct diag_places places;
+    diag_places_init(&places, sink, src, (size_t)-1);
     for (const struct diag *d = sink->first; d; d = d->next) {
         buf_puts(b, *first ? "\n  {" : ",\n  {");
         *first = false;
-        json_place(b, src, file, d->loc);
+        struct source_pos at, end;
+        source_span(src, d->loc, &at, &end);
+        json_place(b, name.data, at, end);
         buf_printf(b, ", \"severity\": \"%s\", \"code\": ", sev[d->severity]);
         json_str(b, d->code ? d->code : "");
         buf_puts(b, ", \"message\": ");
         json_str(b, d->msg);
         buf_puts(b, ", \"notes\": [");
         for (const struct diag_note *n = d->notes; n; n = n->next) {
+            const struct diag_place *p = diag_places_find(&places, n->loc);
             buf_puts(b, n == d->notes ? "{" : ", {");
-            json_place(b, src, file, n->loc);
+            json_place(b, name.data, p->first, p->last);
             buf_puts(b, ", \"message\": ");
             json_str(b, n->msg);
             buf_putc(b, '}');
         }
         buf_puts(b, "]}");
     }
+    diag_places_free(&places);
+    buf_free(&name);
 }
 
 /* How many diagnostics of the sink a text or github printer shows. */
@@ -421,17 +502,14 @@ static void diag_put_caret(struct buf *b, const char *line, size_t len, struct s
         buf_puts(b, C_RESET);
 }
 
-static void diag_put_excerpt(struct buf *b, struct source *src, struct source_pos first,
-                             struct source_pos last, bool color)
+static void diag_put_excerpt(struct buf *b, const struct diag_place *p, bool color)
 {
-    size_t len;
-    const char *line = source_line(src, first.line, &len);
-    if (!line || len > EXCERPT_MAX_BYTES)
+    if (!p->line || p->len > EXCERPT_MAX_BYTES)
         return;
-    buf_printf(b, "%5d | ", first.line);
-    diag_put_line(b, line, len);
+    buf_printf(b, "%5d | ", p->first.line);
+    diag_put_line(b, p->line, p->len);
     buf_puts(b, "\n      | ");
-    diag_put_caret(b, line, len, first, last, color);
+    diag_put_caret(b, p->line, p->len, p->first, p->last, color);
     buf_putc(b, '\n');
 }
 
@@ -455,13 +533,11 @@ static void diag_put_head(struct buf *b, const char *file, struct source_pos at,
     buf_putc(b, '\n');
 }
 
-static void diag_put_one(struct buf *b, struct source *src, struct loc loc, enum diag_severity sev,
+static void diag_put_one(struct buf *b, const char *file, const struct diag_place *p, enum diag_severity sev,
                          const char *msg, const char *code, bool color)
 {
-    struct source_pos first, last;
-    source_span(src, loc, &first, &last);
-    diag_put_head(b, src->name, first, sev, msg, code, color);
-    diag_put_excerpt(b, src, first, last, color);
+    diag_put_head(b, file, p->first, sev, msg, code, color);
+    diag_put_excerpt(b, p, color);
 }
 
 void diag_print_text(const struct diag_sink *sink, struct source *src, FILE *out, bool color)
@@ -469,12 +545,16 @@ void diag_print_text(const struct diag_sink *sink, struct source *src, FILE *out
     struct buf b;
     buf_init(&b);
     size_t shown = 0, max = diag_shown_max(sink);
+    struct diag_places places;
+    diag_places_init(&places, sink, src, max);
     const struct diag *d = sink->first;
     for (; d && shown < max; d = d->next, shown++) {
-        diag_put_one(&b, src, d->loc, d->severity, d->msg, d->code, color);
+        struct diag_place at = diag_place_of(src, d->loc);
+        diag_put_one(&b, src->name, &at, d->severity, d->msg, d->code, color);
         for (const struct diag_note *n = d->notes; n; n = n->next)
-            diag_put_one(&b, src, n->loc, DIAG_NOTE, n->msg, NULL, color);
+            diag_put_one(&b, src->name, diag_places_find(&places, n->loc), DIAG_NOTE, n->msg, NULL, color);
     }
+    diag_places_free(&places);
     if (d) {
         escape_filename(&b, src->name);
         buf_puts(&b, ": note: ");
