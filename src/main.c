@@ -4,8 +4,8 @@
  * fmt --check, is not formatted; for path, has no route), 2 usage error or a
  * file that cannot be read or written. */
 #include <errno.h>
-#include <stdint.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
