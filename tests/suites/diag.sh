@@ -239,3 +239,17 @@ with open(sys.argv[1], "w") as f:
     sh -c 'ulimit -t 2; exec "$@"' sh "$LADDERC" check --max-diagnostics=0 "$DG/farcol.ladder" 2>"$DG/err"
     expect_eq "diag: 2,000 notes at a column 10 MB into its line, text: within 2 s of CPU (exit status)" "0" "$?"
 fi
+
+# Options reach the sink before the run: --werror records a warning as an
+# error (text and JSON agree), and a silenced warning leaves no trace, its
+# note included.
+printf 'levels L3..L11\ntrack ic "IC"\nrole a "A" track ic level L5 at (1, 2)\nrole b "B" track ic level L5 at (1, 2)\n' >"$DG/werror.ladder"
+"$LADDERC" check --werror "$DG/werror.ladder" 2>"$DG/err"
+expect_eq "diag: --werror: the warning is an error" \
+    "$DG/werror.ladder:4:23: error: roles 'a' and 'b' are at the same position (1, 2): the map draws one over the other [W152]|1 error generated." \
+    "$(sed -n '1p;$p' "$DG/err" | paste -sd '|')"
+expect_eq "diag: --werror: JSON says error too" '"error"' \
+    "$("$LADDERC" check --werror --diagnostics=json "$DG/werror.ladder" | python3 -c 'import json,sys; print(json.dumps(json.load(sys.stdin)[0]["severity"]))')"
+"$LADDERC" check --werror -W no-same-position --diagnostics=json "$DG/werror.ladder" >"$DG/out"
+rc=$?
+expect_eq "diag: a silenced warning and its note leave no trace" "[]|0" "$(tr -d '\n' <"$DG/out")|$rc"
