@@ -2,6 +2,7 @@
 #include "diag.h"
 
 #include <stdarg.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "buf.h"
@@ -15,17 +16,142 @@ void diag_init(struct diag_sink *sink, struct arena *arena)
     sink->tail = &sink->first;
 }
 
+void diag_set_options(struct diag_sink *sink, const struct diag_options *opt) { sink->opt = opt; }
+
+/* ---- the message formatter ---- */
+
+/* One conversion of a format: what printf would do, except that text
+ * arguments go through escape_quoted (a width on %s or %c is ignored). text
+ * is the conversion for snprintf with '*' values substituted, conv its
+ * letter, len its length modifier, prec its precision. */
+struct diag_spec {
+    char text[32];
+    char conv, len[3];
+    int prec;           /* -1: none */
+};
+
+/* Reads the conversion at *p (just after '%') into sp, taking '*' values
+ * from ap. Returns false for a conversion the formatter does not know. */
+static bool diag_parse_spec(const char **p, struct diag_spec *sp, va_list *ap)
+{
+    const char *f = *p;
+    size_t k = 0;
+    sp->text[k++] = '%';
+    sp->prec = -1;
+    while (*f && strchr("-+ #0", *f) && k < 8)
+        sp->text[k++] = *f++;
+    if (*f == '*') {
+        k += (size_t)snprintf(sp->text + k, sizeof sp->text - k, "%d", va_arg(*ap, int));
+        f++;
+    }
+    while (*f >= '0' && *f <= '9' && k < 16)
+        sp->text[k++] = *f++;
+    if (*f == '.') {
+        f++;
+        if (*f == '*') {
+            sp->prec = va_arg(*ap, int);
+            f++;
+        } else {
+            sp->prec = 0;
+            while (*f >= '0' && *f <= '9')
+                sp->prec = sp->prec * 10 + (*f++ - '0');
+        }
+        if (sp->prec >= 0)      /* a negative one, as printf says, is none */
+            k += (size_t)snprintf(sp->text + k, sizeof sp->text - k, ".%d", sp->prec);
+    }
+    size_t l = 0;
+    while (*f && strchr("hlzjt", *f) && l < 2)
+        sp->len[l++] = sp->text[k++] = *f++;
+    sp->len[l] = '\0';
+    if (!*f || !strchr("sc%diuxXogfe", *f))
+        return false;
+    sp->conv = sp->text[k++] = *f++;
+    sp->text[k] = '\0';
+    *p = f;
+    return true;
+}
+
+static void diag_put_signed(struct buf *b, const struct diag_spec *sp, va_list *ap)
+{
+    if (strcmp(sp->len, "z") == 0)
+        buf_printf(b, sp->text, va_arg(*ap, size_t));
+    else if (strcmp(sp->len, "ll") == 0)
+        buf_printf(b, sp->text, va_arg(*ap, long long));
+    else if (strcmp(sp->len, "l") == 0)
+        buf_printf(b, sp->text, va_arg(*ap, long));
+    else
+        buf_printf(b, sp->text, va_arg(*ap, int));
+}
+
+static void diag_put_unsigned(struct buf *b, const struct diag_spec *sp, va_list *ap)
+{
+    if (strcmp(sp->len, "z") == 0)
+        buf_printf(b, sp->text, va_arg(*ap, size_t));
+    else if (strcmp(sp->len, "ll") == 0)
+        buf_printf(b, sp->text, va_arg(*ap, unsigned long long));
+    else if (strcmp(sp->len, "l") == 0)
+        buf_printf(b, sp->text, va_arg(*ap, unsigned long));
+    else
+        buf_printf(b, sp->text, va_arg(*ap, unsigned));
+}
+
+/* printf into b, text arguments clipped and masked (see diag.h). */
+static void diag_format(struct buf *b, const char *fmt, va_list *ap)
+{
+    const char *p = fmt;
+    while (*p) {
+        const char *pct = strchr(p, '%');
+        size_t lit = pct ? (size_t)(pct - p) : strlen(p);
+        buf_put(b, p, lit);
+        p += lit;
+        if (!*p)
+            break;
+        p++;
+        struct diag_spec sp;
+        if (!diag_parse_spec(&p, &sp, ap)) {
+            buf_putc(b, '%');       /* not a conversion we know: shown as written */
+            continue;
+        }
+        if (sp.conv == '%') {
+            buf_putc(b, '%');
+        } else if (sp.conv == 's') {
+            const char *s = va_arg(*ap, const char *);
+            size_t n = sp.prec >= 0 ? strnlen(s, (size_t)sp.prec) : strlen(s);
+            escape_quoted(b, s, n, DIAG_QUOTE_MAX);
+        } else if (sp.conv == 'c') {
+            char c = (char)va_arg(*ap, int);
+            escape_quoted(b, &c, 1, DIAG_QUOTE_MAX);
+        } else if (strchr("gfe", sp.conv)) {
+            buf_printf(b, sp.text, va_arg(*ap, double));
+        } else if (sp.conv == 'd' || sp.conv == 'i') {
+            diag_put_signed(b, &sp, ap);
+        } else {
+            diag_put_unsigned(b, &sp, ap);
+        }
+    }
+}
+
 static const char *diag_vformat(struct arena *a, const char *fmt, va_list ap)
 {
+    struct buf b;
+    buf_init(&b);
     va_list ap2;
     va_copy(ap2, ap);
-    int n = vsnprintf(NULL, 0, fmt, ap2);
+    diag_format(&b, fmt, &ap2);
     va_end(ap2);
-    if (n < 0)
-        return "";
-    char *s = arena_alloc(a, (size_t)n + 1);
-    vsnprintf(s, (size_t)n + 1, fmt, ap);
+    char *s = arena_alloc(a, b.len + 1);
+    memcpy(s, b.data ? b.data : "", b.len);
+    s[b.len] = '\0';
+    buf_free(&b);
     return s;
+}
+
+static bool diag_disabled(const struct diag_options *opt, const char *code)
+{
+    for (size_t i = 0; opt && i < opt->ndisabled; i++)
+        if (strcmp(opt->disabled[i], code) == 0)
+            return true;
+    return false;
 }
 
 static struct diag *diag_add(struct diag_sink *sink, enum diag_severity sev, const char *code,
@@ -36,7 +162,9 @@ static struct diag *diag_add(struct diag_sink *sink, enum diag_severity sev, con
     d->code = code;
     d->loc = loc;
     d->msg = diag_vformat(sink->arena, fmt, ap);
+    d->notes = NULL;
     d->notes_tail = &d->notes;
+    d->next = NULL;
     *sink->tail = d;
     sink->tail = &d->next;
     if (sev == DIAG_ERROR)
@@ -44,6 +172,11 @@ static struct diag *diag_add(struct diag_sink *sink, enum diag_severity sev, con
     else
         sink->nwarnings++;
     return d;
+}
+
+struct diag *diag_verror(struct diag_sink *sink, const char *code, struct loc loc, const char *fmt, va_list ap)
+{
+    return diag_add(sink, DIAG_ERROR, code, loc, fmt, ap);
 }
 
 struct diag *diag_error(struct diag_sink *sink, const char *code, struct loc loc, const char *fmt, ...)
@@ -57,21 +190,27 @@ struct diag *diag_error(struct diag_sink *sink, const char *code, struct loc loc
 
 struct diag *diag_warning(struct diag_sink *sink, const char *code, struct loc loc, const char *fmt, ...)
 {
+    if (diag_disabled(sink->opt, code))
+        return NULL;            /* silenced: not formatted, not kept */
+    enum diag_severity sev = sink->opt && sink->opt->werror ? DIAG_ERROR : DIAG_WARNING;
     va_list ap;
     va_start(ap, fmt);
-    struct diag *d = diag_add(sink, DIAG_WARNING, code, loc, fmt, ap);
+    struct diag *d = diag_add(sink, sev, code, loc, fmt, ap);
     va_end(ap);
     return d;
 }
 
 void diag_note(struct diag_sink *sink, struct diag *d, struct loc loc, const char *fmt, ...)
 {
+    if (!d)
+        return;
     struct diag_note *n = arena_alloc(sink->arena, sizeof *n);
     va_list ap;
     va_start(ap, fmt);
     n->loc = loc;
     n->msg = diag_vformat(sink->arena, fmt, ap);
     va_end(ap);
+    n->next = NULL;
     *d->notes_tail = n;
     d->notes_tail = &n->next;
 }
@@ -130,45 +269,85 @@ const char *diag_warning_code(const char *s)
     return NULL;
 }
 
-static bool diag_disabled(const struct diag_options *opt, const char *code)
+/* ---- where notes point, worked out once ---- */
+
+/* A column costs the length of its line up to it (source_span), and many
+ * notes can point at one place: 20,000 roles at the position of one whose
+ * coordinates follow 10 MB of blanks gave 20,000 notes, 200 GB of scanning.
+ * So each distinct place a note points at is looked up once: sorted, then
+ * found by binary search (no hash an input could flood). The places notes
+ * point at are tokens of valid statements, a few per line, so the lookups
+ * cost at most a few times the file's size. */
+struct diag_place {
+    struct loc loc;
+    struct source_pos first, last;
+    const char *line;       /* the excerpt's line and its length; NULL: none */
+    size_t len;
+};
+
+/* Where loc starts and ends, and its line. */
+static struct diag_place diag_place_of(struct source *src, struct loc loc)
 {
-    for (size_t i = 0; i < opt->ndisabled; i++)
-        if (strcmp(opt->disabled[i], code) == 0)
-            return true;
-    return false;
+    struct diag_place p = {.loc = loc};
+    source_span(src, loc, &p.first, &p.last);
+    p.line = source_line(src, p.first.line, &p.len);
+    return p;
 }
 
-void diag_apply_options(struct diag_sink *sink, const struct diag_options *opt)
+struct diag_places {
+    struct diag_place *v;
+    size_t n;
+};
+
+static int diag_place_cmp(const void *pa, const void *pb)
 {
-    struct diag **p = &sink->first;
-    sink->nerrors = sink->nwarnings = 0;
-    while (*p) {
-        struct diag *d = *p;
-        if (d->severity == DIAG_WARNING && diag_disabled(opt, d->code)) {
-            *p = d->next;
-            continue;
-        }
-        if (d->severity == DIAG_WARNING && opt->werror)
-            d->severity = DIAG_ERROR;
-        if (d->severity == DIAG_ERROR)
-            sink->nerrors++;
-        else
-            sink->nwarnings++;
-        p = &d->next;
-    }
-    sink->tail = p;
+    const struct loc *a = &((const struct diag_place *)pa)->loc, *b = &((const struct diag_place *)pb)->loc;
+    if (a->start != b->start)
+        return a->start < b->start ? -1 : 1;
+    return a->end < b->end ? -1 : a->end > b->end;
 }
+
+/* The places the notes of the first max diagnostics point at. */
+static void diag_places_init(struct diag_places *p, const struct diag_sink *sink, struct source *src, size_t max)
+{
+    size_t n = 0, k = 0;
+    for (const struct diag *d = sink->first; d && k < max; d = d->next, k++)
+        for (const struct diag_note *note = d->notes; note; note = note->next)
+            n++;
+    p->v = n ? util_xcalloc(n, sizeof *p->v) : NULL;
+    p->n = 0;
+    k = 0;
+    for (const struct diag *d = sink->first; d && k < max; d = d->next, k++)
+        for (const struct diag_note *note = d->notes; note; note = note->next)
+            p->v[p->n++].loc = note->loc;
+    if (p->n > 1)
+        qsort(p->v, p->n, sizeof *p->v, diag_place_cmp);
+    k = 0;
+    for (size_t i = 0; i < p->n; i++)
+        if (k == 0 || diag_place_cmp(&p->v[k - 1], &p->v[i]) != 0)
+            p->v[k++] = p->v[i];
+    p->n = k;
+    for (size_t i = 0; i < p->n; i++)
+        p->v[i] = diag_place_of(src, p->v[i].loc);
+}
+
+static const struct diag_place *diag_places_find(const struct diag_places *p, struct loc loc)
+{
+    struct diag_place key = {.loc = loc};
+    return p->n ? bsearch(&key, p->v, p->n, sizeof *p->v, diag_place_cmp) : NULL;
+}
+
+static void diag_places_free(struct diag_places *p) { free(p->v); }
 
 /* ---- machine-readable output ---- */
 
 static void json_str(struct buf *b, const char *s) { escape_json(b, s, strlen(s)); }
 
-static void json_place(struct buf *b, struct source *src, const char *file, struct loc loc)
+/* file is the name already escaped as a JSON string. */
+static void json_place(struct buf *b, const char *file, struct source_pos first, struct source_pos last)
 {
-    struct source_pos first, last;
-    source_span(src, loc, &first, &last);
     buf_puts(b, "\"file\": ");
-    json_str(b, file);
+    buf_puts(b, file);
     buf_printf(b, ", \"line\": %d, \"column\": %d, \"end_line\": %d, \"end_column\": %d",
                first.line, first.column, last.line, last.column);
 }
@@ -176,62 +355,102 @@ static void json_place(struct buf *b, struct source *src, const char *file, stru
 void diag_print_json(const struct diag_sink *sink, struct source *src, const char *file, struct buf *b, bool *first)
 {
     static const char *const sev[] = {"error", "warning", "note"};
+    struct buf name;
+    buf_init(&name);
+    json_str(&name, file);      /* once, not once per diagnostic */
+    buf_putc(&name, '\0');
+    struct diag_places places;
+    diag_places_init(&places, sink, src, (size_t)-1);
     for (const struct diag *d = sink->first; d; d = d->next) {
         buf_puts(b, *first ? "\n  {" : ",\n  {");
         *first = false;
-        json_place(b, src, file, d->loc);
+        struct source_pos at, end;
+        source_span(src, d->loc, &at, &end);
+        json_place(b, name.data, at, end);
         buf_printf(b, ", \"severity\": \"%s\", \"code\": ", sev[d->severity]);
         json_str(b, d->code ? d->code : "");
         buf_puts(b, ", \"message\": ");
         json_str(b, d->msg);
         buf_puts(b, ", \"notes\": [");
         for (const struct diag_note *n = d->notes; n; n = n->next) {
+            const struct diag_place *p = diag_places_find(&places, n->loc);
             buf_puts(b, n == d->notes ? "{" : ", {");
-            json_place(b, src, file, n->loc);
+            json_place(b, name.data, p->first, p->last);
             buf_puts(b, ", \"message\": ");
             json_str(b, n->msg);
             buf_putc(b, '}');
         }
         buf_puts(b, "]}");
     }
+    diag_places_free(&places);
+    buf_free(&name);
 }
 
-/* Workflow commands escape %, CR and LF in data, and also : and , in
- * property values. */
-static void github_escape(struct buf *b, const char *s, bool property)
+/* How many diagnostics of the sink a text or github printer shows. */
+static size_t diag_shown_max(const struct diag_sink *sink)
 {
-    for (; *s; s++) {
-        if (*s == '%')
-            buf_puts(b, "%25");
-        else if (*s == '\r')
-            buf_puts(b, "%0D");
-        else if (*s == '\n')
-            buf_puts(b, "%0A");
-        else if (property && *s == ':')
-            buf_puts(b, "%3A");
-        else if (property && *s == ',')
-            buf_puts(b, "%2C");
-        else
-            buf_putc(b, *s);
-    }
+    size_t max = sink->opt ? sink->opt->max_shown : 0;
+    return max ? max : (size_t)-1;
+}
+
+/* The counts of the diagnostics from d on, which the printer did not show. */
+static void diag_count_rest(const struct diag *d, size_t *errors, size_t *warnings)
+{
+    *errors = *warnings = 0;
+    for (; d; d = d->next)
+        ++*(d->severity == DIAG_ERROR ? errors : warnings);
+}
+
+/* "975 more errors and 5 more warnings" */
+static void diag_put_counts(struct buf *b, size_t errors, size_t warnings)
+{
+    if (errors)
+        buf_printf(b, "%zu more error%s", errors, errors == 1 ? "" : "s");
+    if (errors && warnings)
+        buf_puts(b, " and ");
+    if (warnings)
+        buf_printf(b, "%zu more warning%s", warnings, warnings == 1 ? "" : "s");
+}
+
+/* What comes after the last diagnostic shown: "N more ... not shown". */
+static void diag_put_rest(struct buf *b, const struct diag *rest)
+{
+    size_t errors, warnings;
+    diag_count_rest(rest, &errors, &warnings);
+    diag_put_counts(b, errors, warnings);
+    buf_puts(b, " not shown; --max-diagnostics=0 shows them all");
 }
 
 void diag_print_github(const struct diag_sink *sink, struct source *src, const char *file, struct buf *b)
 {
-    for (const struct diag *d = sink->first; d; d = d->next) {
+    size_t shown = 0, max = diag_shown_max(sink);
+    const struct diag *d = sink->first;
+    for (; d && shown < max; d = d->next, shown++) {
         struct source_pos first, last;
         source_span(src, d->loc, &first, &last);
         buf_printf(b, "::%s file=", d->severity == DIAG_ERROR ? "error" : "warning");
-        github_escape(b, file, true);
+        escape_github(b, file, true);
         buf_printf(b, ",line=%d,col=%d,endLine=%d,endColumn=%d,title=", first.line,
                    first.column, last.line, last.column);
-        github_escape(b, d->code ? d->code : "ladderc", true);
+        escape_github(b, d->code ? d->code : "ladderc", true);
         buf_puts(b, "::");
-        github_escape(b, d->msg, false);
+        escape_github(b, d->msg, false);
         for (const struct diag_note *n = d->notes; n; n = n->next) {
             buf_printf(b, "%%0Anote (line %d): ", source_line_of(src, n->loc.start));
-            github_escape(b, n->msg, false);
+            escape_github(b, n->msg, false);
         }
+        buf_putc(b, '\n');
+    }
+    if (d) {
+        buf_puts(b, "::notice file=");
+        escape_github(b, file, true);
+        buf_puts(b, ",title=ladderc::");
+        struct buf rest;
+        buf_init(&rest);
+        diag_put_rest(&rest, d);
+        buf_putc(&rest, '\0');
+        escape_github(b, rest.data, false);
+        buf_free(&rest);
         buf_putc(b, '\n');
     }
 }
@@ -283,17 +502,14 @@ static void diag_put_caret(struct buf *b, const char *line, size_t len, struct s
         buf_puts(b, C_RESET);
 }
 
-static void diag_put_excerpt(struct buf *b, struct source *src, struct source_pos first,
-                             struct source_pos last, bool color)
+static void diag_put_excerpt(struct buf *b, const struct diag_place *p, bool color)
 {
-    size_t len;
-    const char *line = source_line(src, first.line, &len);
-    if (!line || len > EXCERPT_MAX_BYTES)
+    if (!p->line || p->len > EXCERPT_MAX_BYTES)
         return;
-    buf_printf(b, "%5d | ", first.line);
-    diag_put_line(b, line, len);
+    buf_printf(b, "%5d | ", p->first.line);
+    diag_put_line(b, p->line, p->len);
     buf_puts(b, "\n      | ");
-    diag_put_caret(b, line, len, first, last, color);
+    diag_put_caret(b, p->line, p->len, p->first, p->last, color);
     buf_putc(b, '\n');
 }
 
@@ -302,7 +518,8 @@ static void diag_put_head(struct buf *b, const char *file, struct source_pos at,
 {
     if (color)
         buf_puts(b, C_BOLD);
-    buf_printf(b, "%s:%d:%d: ", file, at.line, at.column);
+    escape_filename(b, file);
+    buf_printf(b, ":%d:%d: ", at.line, at.column);
     if (color)
         buf_puts(b, severity_color[sev]);
     buf_printf(b, "%s: ", severity_name[sev]);
@@ -316,24 +533,35 @@ static void diag_put_head(struct buf *b, const char *file, struct source_pos at,
     buf_putc(b, '\n');
 }
 
-static void diag_put_one(struct buf *b, struct source *src, struct loc loc, enum diag_severity sev,
+static void diag_put_one(struct buf *b, const char *file, const struct diag_place *p, enum diag_severity sev,
                          const char *msg, const char *code, bool color, bool excerpt)
 {
-    struct source_pos first, last;
-    source_span(src, loc, &first, &last);
-    diag_put_head(b, src->name, first, sev, msg, code, color);
+    diag_put_head(b, file, p->first, sev, msg, code, color);
     if (excerpt)
-        diag_put_excerpt(b, src, first, last, color);
+        diag_put_excerpt(b, p, color);
 }
 
 void diag_print_text(const struct diag_sink *sink, struct source *src, FILE *out, bool color)
 {
     struct buf b;
     buf_init(&b);
-    for (const struct diag *d = sink->first; d; d = d->next) {
-        diag_put_one(&b, src, d->loc, d->severity, d->msg, d->code, color, !d->no_excerpt);
+    size_t shown = 0, max = diag_shown_max(sink);
+    struct diag_places places;
+    diag_places_init(&places, sink, src, max);
+    const struct diag *d = sink->first;
+    for (; d && shown < max; d = d->next, shown++) {
+        struct diag_place at = diag_place_of(src, d->loc);
+        diag_put_one(&b, src->name, &at, d->severity, d->msg, d->code, color, !d->no_excerpt);
         for (const struct diag_note *n = d->notes; n; n = n->next)
-            diag_put_one(&b, src, n->loc, DIAG_NOTE, n->msg, NULL, color, !d->no_excerpt);
+            diag_put_one(&b, src->name, diag_places_find(&places, n->loc), DIAG_NOTE, n->msg, NULL, color,
+                         !d->no_excerpt);
+    }
+    diag_places_free(&places);
+    if (d) {
+        escape_filename(&b, src->name);
+        buf_puts(&b, ": note: ");
+        diag_put_rest(&b, d);
+        buf_putc(&b, '\n');
     }
     fwrite(b.data ? b.data : "", 1, b.len, out);
     buf_free(&b);

@@ -5,6 +5,7 @@
 #ifndef LADDERC_DIAG_H
 #define LADDERC_DIAG_H
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -32,13 +33,38 @@ struct diag {
     bool no_excerpt;            /* print no source line (it may not be text to show) */
 };
 
+/* What the command line asks of diagnostics. */
+struct diag_options {
+    bool werror;                /* warnings count as errors */
+    const char **disabled;      /* warning codes silenced with -W no-CODE */
+    size_t ndisabled;
+    size_t max_shown;           /* text and github print at most this many per file; 0: all */
+};
+
+/* Diagnostics shown per file by default (--max-diagnostics=N changes it).
+ * Warnings count as much as errors: a flood of either buries the first
+ * mistake, and the reader needs the first few, not the ten-thousandth. */
+#define DIAG_MAX_SHOWN_DEFAULT 20
+
+/* A message quotes at most this many code points of one argument (a name,
+ * a level, a stray character), so a diagnostic's size is bounded whatever
+ * the input, and many diagnostics about one long name cost linear memory. */
+#define DIAG_QUOTE_MAX 80
+
 struct diag_sink {
     struct arena *arena;
     struct diag *first, **tail;
     size_t nerrors, nwarnings;
+    const struct diag_options *opt;     /* NULL: every warning kept, as a warning */
 };
 
 void diag_init(struct diag_sink *sink, struct arena *arena);
+
+/* Gives the sink the command line's options before anything is reported: a
+ * silenced warning then costs nothing (diag_warning returns NULL without
+ * formatting it) and, under werror, a warning is recorded as an error.
+ * opt must outlive the sink. */
+void diag_set_options(struct diag_sink *sink, const struct diag_options *opt);
 
 #if defined(__GNUC__)
 #define DIAG_PRINTF(a, b) __attribute__((format(printf, a, b)))
@@ -46,42 +72,44 @@ void diag_init(struct diag_sink *sink, struct arena *arena);
 #define DIAG_PRINTF(a, b)
 #endif
 
+/* The message formats take printf's conversions (%s %.*s %d %ld %zu %c %g
+ * %02X ... %%), with one difference: every %s and %c argument is user text
+ * and goes through escape_quoted, so a message shows at most DIAG_QUOTE_MAX
+ * code points of it and no control, bidi or zero-width character. */
 struct diag *diag_error(struct diag_sink *sink, const char *code, struct loc loc,
                         const char *fmt, ...) DIAG_PRINTF(4, 5);
+struct diag *diag_verror(struct diag_sink *sink, const char *code, struct loc loc,
+                         const char *fmt, va_list ap) DIAG_PRINTF(4, 0);
+/* NULL when the warning is silenced (-W no-CODE). */
 struct diag *diag_warning(struct diag_sink *sink, const char *code, struct loc loc,
                           const char *fmt, ...) DIAG_PRINTF(4, 5);
+/* Adds a note to d; does nothing when d is NULL (a silenced warning). */
 void diag_note(struct diag_sink *sink, struct diag *d, struct loc loc,
                const char *fmt, ...) DIAG_PRINTF(4, 5);
-
-/* What the command line asks of diagnostics. */
-struct diag_options {
-    bool werror;                /* warnings count as errors */
-    const char **disabled;      /* warning codes silenced with -W no-CODE */
-    size_t ndisabled;
-};
 
 /* The warning code for a code or a name ("W170" or "soft-skills"), or NULL
  * when it names no warning. */
 const char *diag_warning_code(const char *code_or_name);
 
-/* Drops silenced warnings and, under werror, turns warnings into errors;
- * recounts. */
-void diag_apply_options(struct diag_sink *sink, const struct diag_options *opt);
-
 /* Appends one JSON object per diagnostic in src to out (comma-separated; *first
- * says whether one was written before). */
+ * says whether one was written before). Every diagnostic, whatever max_shown:
+ * tools filter for themselves. */
 void diag_print_json(const struct diag_sink *sink, struct source *src, const char *file, struct buf *out,
                      bool *first);
 
-/* GitHub Actions workflow commands: ::error file=F,line=L,col=C::MESSAGE */
+/* GitHub Actions workflow commands: ::error file=F,line=L,col=C::MESSAGE,
+ * at most max_shown of them, then a ::notice that counts the rest. */
 void diag_print_github(const struct diag_sink *sink, struct source *src, const char *file, struct buf *out);
 
 /* Orders diagnostics by position (stable), so the output reads top-down
  * whichever phase found them. */
 void diag_sort(struct diag_sink *sink);
 
-/* Prints every diagnostic as `FILE:LINE:COL: error: MESSAGE [CODE]`, the
- * source line, and a caret under the span. */
+/* Prints the diagnostics as `FILE:LINE:COL: error: MESSAGE [CODE]`, the
+ * source line, and a caret under the span; FILE is quoted when it holds
+ * anything unsafe (escape_filename). After the options' max_shown
+ * diagnostics (notes do not count), one line says how many more there are
+ * and how to see them. */
 void diag_print_text(const struct diag_sink *sink, struct source *src, FILE *out, bool color);
 
 #endif

@@ -1,6 +1,7 @@
 /* escape.c - the escapers of escape.h. */
 #include "escape.h"
 
+#include <stdbool.h>
 #include <string.h>
 
 #include "util.h"
@@ -87,6 +88,131 @@ void escape_terminal(struct buf *b, const char *s, size_t n)
         } else if (escape_masked_len(u + i, n - i)) {
             buf_putc(b, '?');
             i += len;
+        } else {
+            buf_put(b, s + i, len);
+            i += len;
+        }
+    }
+}
+
+/* ---- file names and quoted text ---- */
+
+/* The length of the safe code point at s, or 0 when it is unsafe in a file
+ * name: a control, DEL, a masked code point, invalid UTF-8, '"' or '\\'. */
+static size_t escape_name_safe_len(const unsigned char *s, size_t n)
+{
+    if (*s == '"' || *s == '\\' || *s == '\t')
+        return 0;
+    size_t len = util_utf8_len(s, n);
+    return len && !escape_masked_len(s, n) ? len : 0;
+}
+
+/* Plain: every code point safe, and the name cannot start a line that a CI
+ * runner reads as a command (GitHub Actions takes a line whose first
+ * non-blank characters are "::" as a workflow command, and the name starts
+ * each diagnostic's line). */
+static bool escape_name_is_plain(const unsigned char *s, size_t n)
+{
+    if (n > 0 && (s[0] == ':' || s[0] == ' '))
+        return false;
+    for (size_t i = 0; i < n;) {
+        size_t len = escape_name_safe_len(s + i, n - i);
+        if (!len)
+            return false;
+        i += len;
+    }
+    return true;
+}
+
+static void escape_name_byte(struct buf *b, unsigned char c)
+{
+    static const char named[] = "\a\b\t\n\v\f\r\"\\", letter[] = "abtnvfr\"\\";
+    const char *k = c ? strchr(named, c) : NULL;
+    if (k) {
+        buf_putc(b, '\\');
+        buf_putc(b, letter[k - named]);
+    } else {
+        buf_printf(b, "\\%03o", c);
+    }
+}
+
+void escape_filename(struct buf *b, const char *name)
+{
+    const unsigned char *u = (const unsigned char *)name;
+    size_t n = strlen(name);
+    if (escape_name_is_plain(u, n)) {
+        buf_put(b, name, n);
+        return;
+    }
+    buf_putc(b, '"');
+    for (size_t i = 0; i < n;) {
+        size_t len = escape_name_safe_len(u + i, n - i);
+        if (len) {
+            buf_put(b, name + i, len);
+            i += len;
+            continue;
+        }
+        /* a masked code point goes out byte by byte, so no part of it stays */
+        size_t bad = util_utf8_len(u + i, n - i);
+        for (size_t k = 0; k < (bad ? bad : 1); k++)
+            escape_name_byte(b, u[i + k]);
+        i += bad ? bad : 1;
+    }
+    buf_putc(b, '"');
+}
+
+const char *escape_filename_str(struct buf *b, const char *name)
+{
+    b->len = 0;
+    escape_filename(b, name);
+    buf_putc(b, '\0');
+    return b->data;
+}
+
+/* The code point of the valid UTF-8 sequence of len bytes at s. */
+static unsigned long escape_code_point(const unsigned char *s, size_t len)
+{
+    static const unsigned char lead_mask[] = {0, 0x7F, 0x1F, 0x0F, 0x07};
+    unsigned long cp = s[0] & lead_mask[len];
+    for (size_t k = 1; k < len; k++)
+        cp = cp << 6 | (s[k] & 0x3F);
+    return cp;
+}
+
+void escape_quoted(struct buf *b, const char *s, size_t n, size_t max)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t points = 0, i = 0;
+    for (; i < n && points < max; points++) {
+        size_t len = util_utf8_len(u + i, n - i);
+        if (len == 0) {
+            buf_printf(b, "<0x%02X>", u[i]);
+            i++;
+        } else if (escape_masked_len(u + i, n - i)) {
+            buf_printf(b, "<U+%04lX>", escape_code_point(u + i, len));
+            i += len;
+        } else {
+            buf_put(b, s + i, len);
+            i += len;
+        }
+    }
+    if (i < n)
+        buf_puts(b, "\xE2\x80\xA6");    /* U+2026 HORIZONTAL ELLIPSIS */
+}
+
+void escape_github(struct buf *b, const char *s, bool property)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t n = strlen(s);
+    for (size_t i = 0; i < n;) {
+        unsigned char c = u[i];
+        size_t len = util_utf8_len(u + i, n - i);
+        if (len == 0 || escape_masked_len(u + i, n - i) || c == '%' ||
+            (property && (c == ':' || c == ','))) {
+            size_t bad = len ? len : 1;
+            for (size_t k = 0; k < bad; k++)
+                buf_printf(b, "%%%02X", u[i + k]);
+            i += bad;
         } else {
             buf_put(b, s + i, len);
             i += len;

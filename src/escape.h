@@ -7,6 +7,7 @@
 #ifndef LADDERC_ESCAPE_H
 #define LADDERC_ESCAPE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "buf.h"
@@ -31,5 +32,36 @@ void escape_terminal(struct buf *b, const char *s, size_t n);
 /* The byte length of the UTF-8 code point at s (of at most n bytes) when it
  * must be masked on a terminal (see escape_terminal), else 0. */
 size_t escape_masked_len(const unsigned char *s, size_t n);
+
+/* A file name for a terminal or a text diagnostic, quoted as git quotes
+ * paths: a name of printable characters (any valid UTF-8 but what
+ * escape_terminal masks, no '"' or '\\', and not starting with ':' or a
+ * space, which would let a CI runner read the line as a command such as
+ * "::warning ...::") is written as it is, so
+ * `FILE:LINE:COL` reads as before; any other name is written whole in
+ * double quotes, C-style: \n \t \r \a \b \f \v \" \\, and every other
+ * unsafe byte (control, DEL, a masked code point's bytes, invalid UTF-8) as
+ * a three-digit octal escape such as \033. So a name can neither break a
+ * line, inject a terminal sequence or a workflow command, nor pass for
+ * another name. */
+void escape_filename(struct buf *b, const char *name);
+
+/* The same as a C string in storage that lives until the next call with the
+ * same buf: for fprintf(stderr, "... '%s' ...", escape_filename_str(&b, f)).
+ * The buf is reset first, so one buf serves many calls. */
+const char *escape_filename_str(struct buf *b, const char *name);
+
+/* User text quoted in a message (a name, a stray character): at most max
+ * code points, then "..." as one character U+2026; each masked code point
+ * (see escape_terminal) is shown as <U+XXXX> and each invalid byte as <0xXX>,
+ * visible but inert. Output is at most about 10 * max bytes, whatever n. */
+void escape_quoted(struct buf *b, const char *s, size_t n, size_t max);
+
+/* GitHub Actions workflow command data (property: a property value such as
+ * file=, which also escapes ':' and ','). The runner decodes only %25 %0D
+ * %0A (and %3A %2C); every other unsafe byte (controls, DEL, a masked code
+ * point, invalid UTF-8) becomes %XX, which the runner shows literally, so a
+ * name or message can neither end its line nor reach the log as a control. */
+void escape_github(struct buf *b, const char *s, bool property);
 
 #endif

@@ -5,6 +5,7 @@
  * file that cannot be read or written. */
 #include <errno.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +17,7 @@
 #include "check.h"
 #include "diag.h"
 #include "emit.h"
+#include "escape.h"
 #include "explain.h"
 #include "fmt.h"
 #include "output.h"
@@ -46,6 +48,7 @@ static const char usage_main[] =
     "  --diagnostics=text|json|github   how to print diagnostics (default text)\n"
     "  --werror                         warnings make the run fail\n"
     "  -W no-CODE                       silence a warning (code or name, e.g. -W no-soft-skills)\n"
+    "  --max-diagnostics=N              show at most N diagnostics per file (default 20, 0: all)\n"
     "\n"
     "  -h, --help       show this help (or a command's: ladderc build -h)\n"
     "  --version        show the version\n"
@@ -105,11 +108,17 @@ struct run {
     size_t nfiles;
 };
 
+/* arg is often a file name or another word from the command line (which
+ * `git ls-files` may have filled): it is quoted when unsafe, as file names
+ * are (escape_filename). */
 static int usage_error(const struct run *r, const char *fmt, const char *arg)
 {
+    struct buf b;
+    buf_init(&b);
     fprintf(stderr, "ladderc: error: ");
-    fprintf(stderr, fmt, arg);
+    fprintf(stderr, fmt, escape_filename_str(&b, arg));
     fprintf(stderr, "\n%s", r->usage);
+    buf_free(&b);
     return EXIT_USAGE;
 }
 
@@ -141,6 +150,16 @@ static int parse_common_option(struct run *r, int argc, char **argv, int *i)
     }
     if (strcmp(a, "--werror") == 0) {
         r->diag.werror = true;
+        return OPT_TAKEN;
+    }
+    if (strncmp(a, "--max-diagnostics=", 18) == 0) {
+        const char *v = a + 18;
+        char *end;
+        errno = 0;
+        unsigned long long n = strtoull(v, &end, 10);
+        if (*v < '0' || *v > '9' || *end != '\0' || errno == ERANGE || n > SIZE_MAX)
+            return usage_error(r, "--max-diagnostics needs a number (0 shows all), not '%s'", v), OPT_ERROR;
+        r->diag.max_shown = (size_t)n;
         return OPT_TAKEN;
     }
     const char *w = NULL;
@@ -176,8 +195,21 @@ static void run_init(struct run *r, const char *usage)
     memset(r, 0, sizeof *r);
     r->usage = usage;
     r->diag.disabled = r->disabled;
+    r->diag.max_shown = DIAG_MAX_SHOWN_DEFAULT;
     r->json_first = true;
     buf_init(&r->json);
+}
+
+/* ---- file names in messages ---- */
+
+/* One line of fmt --check's list: a name with a line break in it must not
+ * read as two files. */
+static void print_file_name(const char *file)
+{
+    struct buf b;
+    buf_init(&b);
+    puts(escape_filename_str(&b, file));
+    buf_free(&b);
 }
 
 /* ---- one compilation ---- */
@@ -190,16 +222,18 @@ struct unit {
     struct model *model;
 };
 
+/* Colour only for a terminal that can show it: not with NO_COLOR set
+ * (no-color.org), nor on TERM=dumb (Emacs' shell, some CI logs), which
+ * prints escape sequences as text. */
 static bool stderr_color(void)
 {
-    const char *no = getenv("NO_COLOR");
-    return isatty(2) && !(no && *no);
+    const char *no = getenv("NO_COLOR"), *term = getenv("TERM");
+    return isatty(2) && !(no && *no) && !(term && strcmp(term, "dumb") == 0);
 }
 
 static void report(struct run *r, struct unit *u)
 {
     diag_sort(&u->diag);
-    diag_apply_options(&u->diag, &r->diag);
     r->errors += u->diag.nerrors;
     r->warnings += u->diag.nwarnings;
     struct buf b;
@@ -221,14 +255,18 @@ static void report(struct run *r, struct unit *u)
 
 /* Reads, parses and (if check) checks path. Returns 0 when the file was read
  * (errors are in u->diag), -1 when it could not be read (reason printed). */
-static int unit_load(struct unit *u, const char *path, bool check)
+static int unit_load(struct unit *u, const char *path, bool check, const struct diag_options *opt)
 {
     char err[256];
     memset(u, 0, sizeof *u);
     arena_init(&u->arena);
     diag_init(&u->diag, &u->arena);
+    diag_set_options(&u->diag, opt);
     if (source_load(&u->src, path, err, sizeof err) != 0) {
-        fprintf(stderr, "ladderc: error: cannot read '%s': %s\n", path, err);
+        struct buf name;
+        buf_init(&name);
+        fprintf(stderr, "ladderc: error: cannot read '%s': %s\n", escape_filename_str(&name, path), err);
+        buf_free(&name);
         return -1;
     }
     u->ast = parse_source(&u->src, &u->arena, &u->diag);
@@ -356,7 +394,7 @@ static int cmd_build(int argc, char **argv)
 
     struct unit u;
     int rc;
-    if (unit_load(&u, r.files[0], true) != 0) {
+    if (unit_load(&u, r.files[0], true, &r.diag) != 0) {
         rc = EXIT_USAGE;
     } else {
         report(&r, &u);
@@ -399,7 +437,7 @@ static int cmd_check(int argc, char **argv)
     int rc = EXIT_OK;
     for (size_t i = 0; i < r.nfiles; i++) {
         struct unit u;
-        if (unit_load(&u, r.files[i], true) != 0) {
+        if (unit_load(&u, r.files[i], true, &r.diag) != 0) {
             rc = EXIT_USAGE;
         } else {
             report(&r, &u);
@@ -417,14 +455,17 @@ static int cmd_check(int argc, char **argv)
 static int fmt_one(struct run *r, const char *path, bool write, bool check, int *rc)
 {
     struct unit u;
-    if (unit_load(&u, path, false) != 0) {
+    if (unit_load(&u, path, false, &r->diag) != 0) {
         unit_free(&u);
         *rc = EXIT_USAGE;
         return 0;
     }
     report(r, &u);
     if (u.diag.nerrors) {
-        fprintf(stderr, "ladderc: error: '%s' has syntax errors; not formatted\n", u.src.name);
+        struct buf name;
+        buf_init(&name);
+        fprintf(stderr, "ladderc: error: '%s' has syntax errors; not formatted\n", escape_filename_str(&name, u.src.name));
+        buf_free(&name);
         if (*rc == EXIT_OK)
             *rc = EXIT_INPUT;
         unit_free(&u);
@@ -437,7 +478,7 @@ static int fmt_one(struct run *r, const char *path, bool write, bool check, int 
     int k = EXIT_OK;
     if (check) {
         if (!same) {
-            printf("%s\n", u.src.name);
+            print_file_name(u.src.name);
             if (*rc == EXIT_OK)
                 *rc = EXIT_INPUT;
         }
@@ -553,7 +594,7 @@ static int cmd_path(int argc, char **argv)
 
     struct unit u;
     int rc = EXIT_OK;
-    if (unit_load(&u, args[0], true) != 0) {
+    if (unit_load(&u, args[0], true, &r.diag) != 0) {
         unit_free(&u);
         return EXIT_USAGE;
     }
@@ -649,7 +690,15 @@ static int dispatch(int argc, char **argv)
     return EXIT_USAGE;
 }
 
+/* Diagnostics that did not reach standard error (2>/dev/full, a closed
+ * pipe) are a failed run: nothing is left to say it with, so the exit
+ * status (2) is the report. */
+static int flush_stderr(int rc)
+{
+    return fflush(stderr) != 0 || ferror(stderr) ? EXIT_USAGE : rc;
+}
+
 int main(int argc, char **argv)
 {
-    return flush_stdout(dispatch(argc, argv));
+    return flush_stderr(flush_stdout(dispatch(argc, argv)));
 }

@@ -38,12 +38,11 @@ void parse_lex_error(struct parse_ctx *ctx, struct loc loc, const char *code, co
         return;
     ctx->line_has_error = true;
     parse_note_error(ctx, loc);
-    char msg[512];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    /* diag's formatter masks and clips the text */
+    ctx->last_lex_diag = diag_verror(ctx->diag, code, loc, fmt, ap);
     va_end(ap);
-    ctx->last_lex_diag = diag_error(ctx->diag, code, loc, "%s", msg);
 }
 
 /* ---- words reported once, however often they are written ---- */

@@ -172,14 +172,19 @@ static void put_years(struct buf *out, const struct route *r)
         buf_printf(out, "%s..%s", model_number_text(r->min, lo, sizeof lo), model_number_text(r->max, hi, sizeof hi));
 }
 
+/* A role's name for a terminal: no control, bidi or zero-width character
+ * from the source reaches it (escape_terminal). */
+static void put_name_text(struct buf *out, const char *name) { escape_terminal(out, name, strlen(name)); }
+
 static void put_route_text(struct buf *out, const struct model *m, const struct route *r)
 {
     put_years(out, r);
     buf_puts(out, " years: ");
-    buf_puts(out, m->roles[m->transitions[r->steps[0]].from].name);
+    put_name_text(out, m->roles[m->transitions[r->steps[0]].from].name);
     for (size_t i = 0; i < r->nsteps; i++) {
         const struct model_transition *t = &m->transitions[r->steps[i]];
-        buf_printf(out, " -(%s)-> %s", model_kind_name(t->kind), m->roles[t->to].name);
+        buf_printf(out, " -(%s)-> ", model_kind_name(t->kind));
+        put_name_text(out, m->roles[t->to].name);
     }
     if (!r->known) {
         for (size_t i = 0; i < r->nsteps; i++) {
