@@ -26,12 +26,20 @@
  *    already used: g(v) + h(v) is then reached, and nothing cheaper exists.
  *    A role's T path avoids them when the role lies in none of their T
  *    subtrees; marking those subtrees costs O(roles) per accepted route.
+ * 4. When a route's spur searches together settle more than twice the
+ *    ladder's size (many roles whose fastest way runs back through the
+ *    route's first roles, settled again by every search), a sweep computes
+ *    the remaining spurs' costs instead: one Dijkstra without the route's
+ *    roles, then the roles put back from the last, each lowering the
+ *    distances it shortens (see sweep_candidates).
  *
- * Work: O((n + m) log n) for step 1, then per accepted route O(n) marking
- * plus one spur search per role of the route, each at most O((n + m) log n)
- * and in ladders seen so far a handful of steps. Memory: O(n + m + routes x
- * length). No recursion (a chain of a million roles must not overflow the
- * stack). */
+ * Work: O((n + m) log n) for step 1, then per accepted route O(n) marking,
+ * O(n + m) of A* and at most one sweep, O((n + m) log n) plus the distances
+ * its roles lower: on bands, chains, grids and random ladders a route costs
+ * about its length; the worst case known (each role put back lowers the
+ * distances of a large part of the ladder) is quadratic, as Yen's is.
+ * Memory: O(n + m + routes x length). No recursion (a chain of a million
+ * roles must not overflow the stack). */
 #include "path.h"
 
 #include <math.h>
@@ -44,6 +52,13 @@
 #include "util.h"
 
 #define NONE UINT32_MAX
+
+/* How much work a route's A* spur searches may do together, in multiples of
+ * the ladder's size (roles + moves), before the sweep takes over. The tests
+ * also build ladderc with 0, which sends every spur through the sweep. */
+#ifndef PATH_SPUR_WORK_FACTOR
+#define PATH_SPUR_WORK_FACTOR 2
+#endif
 
 /* ---- costs ---- */
 
@@ -414,11 +429,15 @@ static uint32_t search_begin(struct search *s)
     return next_stamp(&s->id, arrays, 3, sizes);
 }
 
-/* The spur search from trie node x under the current epoch. Returns false
- * when no route leaves the trie at x; else sets *cost (from x's role to TO)
+enum spur { SPUR_NONE, SPUR_FOUND, SPUR_OVER };
+
+/* The spur search from trie node x under the current epoch. SPUR_NONE when
+ * no route leaves the trie at x; SPUR_FOUND sets *cost (from x's role to TO)
  * and, when moves is not NULL, writes the moves into s->scratch and their
- * number into *moves. */
-static bool spur_search(struct search *s, uint32_t x, struct cost *cost, size_t *moves)
+ * number into *moves; SPUR_OVER when *work (roles settled plus moves looked
+ * at, added to as it goes) passed limit first. */
+static enum spur spur_search(struct search *s, uint32_t x, struct cost *cost, size_t *moves, size_t *work,
+                             size_t limit)
 {
     const struct model *m = s->m;
     const struct tree *t = &s->t;
@@ -438,6 +457,9 @@ static bool spur_search(struct search *s, uint32_t x, struct cost *cost, size_t 
         if (s->closed[v] == id)
             continue;   /* an older, costlier entry */
         s->closed[v] = id;
+        *work += 1 + (s->g.out_start[v + 1] - s->g.out_start[v]);
+        if (*work > limit)
+            return SPUR_OVER;
         if (v != start && s->unclean[v] != s->epoch) {
             *cost = it.key;
             if (moves) {
@@ -453,7 +475,7 @@ static bool spur_search(struct search *s, uint32_t x, struct cost *cost, size_t 
                     s->scratch[n++] = t->next[u];
                 *moves = n;
             }
-            return true;
+            return SPUR_FOUND;
         }
         for (uint32_t k = s->g.out_start[v]; k < s->g.out_start[v + 1]; k++) {
             uint32_t e = s->g.out_edges[k], w = (uint32_t)m->transitions[e].to;
@@ -469,7 +491,7 @@ static bool spur_search(struct search *s, uint32_t x, struct cost *cost, size_t 
             }
         }
     }
-    return false;
+    return SPUR_NONE;
 }
 
 /* The trie nodes from the root to x, into s->scratch; returns how many. */
@@ -486,29 +508,118 @@ static size_t trie_path(struct search *s, uint32_t x)
     return n;
 }
 
+/* The sweep, for spur searches that cost too much (a ladder where many
+ * roles' fastest way to TO runs through the route's first roles, so each
+ * A* settles them all again): the exact distances to TO without the route's
+ * roles, by one Dijkstra over the reversed moves, then the route's roles
+ * put back one at a time from the end, each lowering the distances it
+ * shortens. Before role j is put back the distances are those without
+ * roles 0..j, which is what the spur at j needs: its cost is the least
+ * move out of role j that is not in the trie, plus the distance of where
+ * it leads. Sets s->gcost (distances) and s->seen (finite) under a fresh
+ * search id, and s->removed (roles still out) under a fresh epoch. */
+static void sweep_relax(struct search *s, struct heap *q, uint32_t id)
+{
+    const struct model *m = s->m;
+    while (q->len) {
+        struct heap_item it = heap_pop(q);
+        uint32_t v = it.id;
+        if (cost_cmp(&it.key, &s->gcost[v]) != 0)
+            continue;   /* lowered again since */
+        for (uint32_t k = s->g.in_start[v]; k < s->g.in_start[v + 1]; k++) {
+            uint32_t e = s->g.in_edges[k], u = (uint32_t)m->transitions[e].from;
+            if (s->removed[u] == s->epoch)
+                continue;
+            struct cost c = cost_add(s->gcost[v], s->g.w[e]);
+            if (s->seen[u] != id || cost_cmp(&c, &s->gcost[u]) < 0) {
+                s->seen[u] = id;
+                s->gcost[u] = c;
+                heap_push(q, c, 0, u);
+            }
+        }
+    }
+}
+
+static void sweep_candidates(struct search *s, const uint32_t *nodes, const struct cost *prefix, size_t n, size_t lo)
+{
+    const struct model *m = s->m;
+    epoch_begin(s);
+    for (size_t j = 0; j + 1 < n; j++)
+        s->removed[trie_role(s, nodes[j])] = s->epoch;
+    uint32_t id = search_begin(s);
+    struct heap q = {0};
+    s->seen[s->to] = id;
+    s->gcost[s->to] = (struct cost){0, 0, 0, 0};
+    heap_push(&q, s->gcost[s->to], 0, s->to);
+    sweep_relax(s, &q, id);
+    for (size_t j = n - 1; j-- > lo;) {
+        uint32_t x = nodes[j], r = trie_role(s, x);
+        for (uint32_t c = s->trie[x].child; c != NONE; c = s->trie[c].sibling)
+            s->blocked[s->trie[c].edge] = id;
+        bool found = false, any = false;
+        struct cost best = {0, 0, 0, 0}, least = {0, 0, 0, 0};
+        for (uint32_t k = s->g.out_start[r]; k < s->g.out_start[r + 1]; k++) {
+            uint32_t e = s->g.out_edges[k], w = (uint32_t)m->transitions[e].to;
+            if (s->removed[w] == s->epoch || s->seen[w] != id)
+                continue;
+            struct cost c = cost_add(s->g.w[e], s->gcost[w]);
+            if (!any || cost_cmp(&c, &least) < 0)
+                least = c;
+            any = true;
+            if (s->blocked[e] != id && (!found || cost_cmp(&c, &best) < 0)) {
+                best = c;
+                found = true;
+            }
+        }
+        for (uint32_t c = s->trie[x].child; c != NONE; c = s->trie[c].sibling)
+            s->blocked[s->trie[c].edge] = 0;
+        if (found)
+            heap_push(&s->cand, cost_add(prefix[j], best), (uint32_t)j, x);
+        /* put role r back: its distance, then whom it brings closer */
+        s->removed[r] = 0;
+        if (any && j > lo) {
+            s->seen[r] = id;
+            s->gcost[r] = least;
+            heap_push(&q, least, 0, r);
+            sweep_relax(s, &q, id);
+        }
+    }
+    free(q.a);
+}
+
 /* Lawler: a route accepted at `leaf`, which left the older routes at depth
- * dev, gets a candidate at each of its trie nodes from depth dev on. */
+ * dev, gets a candidate at each of its trie nodes from depth dev on. Each
+ * is an A* spur search; when they have together settled more than a few
+ * times the ladder's size, the sweep does the rest, so a route costs at
+ * most O((n + m) log n) beyond what the sweep's updates cost. */
 static void add_candidates(struct search *s, uint32_t leaf, size_t dev)
 {
     size_t n = trie_path(s, leaf);
     uint32_t *nodes = util_xmalloc(n * sizeof *nodes);
+    struct cost *prefix = util_xmalloc(n * sizeof *prefix);    /* cost from FROM to nodes[j] */
     memcpy(nodes, s->scratch, n * sizeof *nodes);
+    prefix[0] = (struct cost){0, 0, 0, 0};
+    for (size_t j = 1; j < n; j++)
+        prefix[j] = cost_add(prefix[j - 1], s->g.w[s->trie[nodes[j]].edge]);
+    size_t work = 0, limit = PATH_SPUR_WORK_FACTOR * (s->m->nroles + s->m->ntransitions);
     epoch_begin(s);
-    struct cost g = {0, 0, 0, 0};
-    for (size_t j = 0; j < dev; j++) {
+    for (size_t j = 0; j < dev; j++)
         epoch_add(s, trie_role(s, nodes[j]), true);
-        g = cost_add(g, s->g.w[s->trie[nodes[j + 1]].edge]);
-    }
     for (size_t j = dev; j + 1 < n; j++) {
         uint32_t x = nodes[j], r = trie_role(s, x);
         epoch_add(s, r, false);
         struct cost spur;
-        if (spur_search(s, x, &spur, NULL))
-            heap_push(&s->cand, cost_add(g, spur), 0, x);
+        enum spur found = spur_search(s, x, &spur, NULL, &work, limit);
+        if (found == SPUR_OVER) {
+            sweep_candidates(s, nodes, prefix, n, j);
+            break;
+        }
+        if (found == SPUR_FOUND)
+            heap_push(&s->cand, cost_add(prefix[j], spur), (uint32_t)j, x);
         s->removed[r] = s->epoch;
-        g = cost_add(g, s->g.w[s->trie[nodes[j + 1]].edge]);
     }
     free(nodes);
+    free(prefix);
 }
 
 /* Accepts the candidate of trie node x: searches its spur again, adds it to
@@ -523,8 +634,8 @@ static void accept_candidate(struct search *s, uint32_t x)
             depth++;
     }
     struct cost spur;
-    size_t moves = 0;
-    if (!spur_search(s, x, &spur, &moves))
+    size_t moves = 0, work = 0;
+    if (spur_search(s, x, &spur, &moves, &work, SIZE_MAX) != SPUR_FOUND)
         return;     /* cannot happen: the same search found it before */
     uint32_t *edges = util_xmalloc(moves * sizeof *edges);
     memcpy(edges, s->scratch, moves * sizeof *edges);

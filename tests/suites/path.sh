@@ -150,8 +150,24 @@ expect_eq "path: -T md escapes names" "$(printf '| 1 | A\342\200\256B → (later
 # order) and expects exactly the first N; when N cuts through equal routes,
 # the years and moves of each line must still match and each route be real.
 if command -v python3 >/dev/null 2>&1; then
-    if [ -n "${LADDERC_SANITIZED:-}" ]; then p_graphs=60; else p_graphs=400; fi
-    python3 - "$LADDERC" "$P" "$p_graphs" >"$P/oracle.log" 2>&1 <<'EOF'
+    if [ -n "${LADDERC_SANITIZED:-}" ]; then p_graphs=60; else p_graphs=300; fi
+    # the same oracle for a ladderc whose spurs all go through the sweep
+    # (PATH_SPUR_WORK_FACTOR=0), built from this build's objects
+    p_bins=$LADDERC
+    if [ -z "${LADDERC_SANITIZED:-}" ] && [ "$LADDERC" = "$ROOT/build/ladderc" ] && [ -f "$ROOT/build/main.o" ]; then
+        p_objs=$(ls "$ROOT"/build/*.o | grep -v '/path\.o$')
+        # shellcheck disable=SC2086
+        if ${CC:-cc} -std=c11 -D_POSIX_C_SOURCE=200809L -I"$ROOT/src" -I"$ROOT/build" -O1 -DPATH_SPUR_WORK_FACTOR=0 \
+            -c -o "$P/path-sweep.o" "$ROOT/src/path.c" && ${CC:-cc} -o "$P/ladderc-sweep" $p_objs "$P/path-sweep.o" -ldl -lm; then
+            p_bins="$LADDERC $P/ladderc-sweep"
+        else
+            fail "path: build a ladderc that always sweeps"
+        fi
+    fi
+    for p_bin in $p_bins; do
+    p_label=""
+    [ "$p_bin" = "$LADDERC" ] || p_label=", every spur by the sweep"
+    python3 - "$p_bin" "$P" "$p_graphs" >"$P/oracle.log" 2>&1 <<'EOF'
 import random, subprocess, sys
 from fractions import Fraction
 ladderc, tmp, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
@@ -162,29 +178,56 @@ def fmt(v):
     return s + ("." + ("%06d" % frac).rstrip("0") if frac else "")
 def check(seed):
     rnd = random.Random(seed)
-    n = rnd.randint(2, 7)
-    levels = [rnd.randint(5, 7) for _ in range(n)]
+    if seed % 3 == 2:
+        # a funnel: a chain r0 .. rL, a hub the chain's roles lead to, a
+        # cloud behind it whose fastest way out goes back into the chain
+        # early, through a back hub with moves to each chain role (their
+        # spur searches are the costly kind, which the sweep takes over)
+        L, C = rnd.randint(6, 14), rnd.randint(4, 12)
+        n = L + C + 3
+        hub, back, cloud = L + 1, L + 2, list(range(L + 3, n))
+        order = list(range(L)) + [hub, back] + cloud + [L]     # r(n-1) is the chain's end
+        pairs = [(i, i + 1) for i in range(L)]
+        pairs += [(i, hub) for i in range(1, L) if rnd.random() < 0.8]
+        pairs += [(hub, x) for x in cloud] + [(x, back) for x in cloud]
+        pairs += [(x, 1) for x in cloud if rnd.random() < 0.5] + [(x, L) for x in cloud if rnd.random() < 0.5]
+        pairs += [(back, i) for i in range(1, L + 1) if rnd.random() < 0.8]
+        pairs = sorted(set(pairs), key=lambda e: rnd.random())
+        # the cloud's fastest way runs through the chain's first roles
+        up = rnd.random() < 0.5      # or late ways back are cheap: the best spurs are deep
+        fixed = {(back, i): (str(2 * (i if up else L - i)),) * 2 for i in range(L + 1)}
+        fixed.update({(i, i + 1): ("1", "1") for i in range(L)})
+        fixed.update({(x, L): ("50", "50") for x in cloud})
+        fixed.update({(x, 1): ("0", "1") for x in cloud})
+        ren = {old: new for new, old in enumerate(order)}
+        fixed = {(ren[a], ren[b]): y for (a, b), y in fixed.items() if rnd.random() < 0.9}
+        pairs = [(ren[a], ren[b]) for a, b in pairs]
+        levels = [5] * n
+    else:
+        n = rnd.randint(2, 7)
+        levels = [rnd.randint(5, 7) for _ in range(n)]
+        p = rnd.choice([0.3, 0.5, 0.8])
+        pairs = [(i, j) for i in range(n) for j in range(n) if i != j and rnd.random() <= p]
+        fixed = {}
     defaults = {k: rnd.choice([None, "1..2", "0.5..3", "2..2"]) for k in ("promotion", "lateral", "downward")}
+    if seed % 3 == 2 and seed % 2:
+        defaults["lateral"] = "0..1"
     lines = ['levels L3..L11', 'track ic "IC"']
     for k, v in defaults.items():
         if v: lines.append("years %s %s" % (k, v))
     for i in range(n):
         lines.append('role r%d "R%d" track ic level L%d at (%d, %d)' % (i, i, levels[i], i, i))
     edges = []
-    p = rnd.choice([0.3, 0.5, 0.8])
-    for i in range(n):
-        for j in range(n):
-            if i == j or rnd.random() > p: continue
-            kind = "promotion" if levels[j] > levels[i] else "lateral" if levels[j] == levels[i] else "downward"
-            own = None
-            if rnd.random() < 0.5:
-                a, b = sorted([rnd.choice(YEARS), rnd.choice(YEARS)], key=Fraction)
-                own = (a, b)
-            years = own or (tuple(defaults[kind].split("..")) if defaults[kind] else None)
-            cost = None if years is None else tuple(int(Fraction(y) * 1000000) for y in years)
-            edges.append((i, j, kind, cost))
-            lines.append("r%d -> r%d %s%s" % (i, j, kind, " years %s..%s" % own if own else ""))
-    rnd.shuffle(edges) if False else None
+    for i, j in pairs:
+        kind = "promotion" if levels[j] > levels[i] else "lateral" if levels[j] == levels[i] else "downward"
+        own = fixed.get((i, j))
+        if own is None and rnd.random() < 0.5:
+            a, b = sorted([rnd.choice(YEARS), rnd.choice(YEARS)], key=Fraction)
+            own = (a, b)
+        years = own or (tuple(defaults[kind].split("..")) if defaults[kind] else None)
+        cost = None if years is None else tuple(int(Fraction(y) * 1000000) for y in years)
+        edges.append((i, j, kind, cost))
+        lines.append("r%d -> r%d %s%s" % (i, j, kind, " years %s..%s" % own if own else ""))
     src, dst = 0, n - 1
     routes = []
     def walk(at, seen, path):
@@ -209,7 +252,7 @@ def check(seed):
             s += " (no years known for " + (", ".join(items[:-1]) + " and " + items[-1] if len(items) > 1 else items[0]) + ")"
         return s
     want = [text(r) for r in routes]
-    mx = rnd.choice([1, 2, 3, 10, 1000])
+    mx = rnd.choice([2, 3, 5] if seed % 3 == 2 else [1, 2, 3, 10, 1000])
     f = "%s/oracle.ladder" % tmp
     open(f, "w").write("\n".join(lines) + "\n")
     res = subprocess.run([ladderc, "path", "--max", str(mx), f, "r0", "r%d" % dst], capture_output=True, text=True)
@@ -228,7 +271,8 @@ def check(seed):
 bad = [r for r in (check(s) for s in range(count)) if r is not True]
 print("\n\n".join(bad[:3]) if bad else "ok %d" % count)
 EOF
-    expect_eq "path: the first N routes are exactly the N best simple paths ($p_graphs random ladders)" "ok $p_graphs" "$(cat "$P/oracle.log")"
+    expect_eq "path: the first N routes are exactly the N best simple paths ($p_graphs random ladders$p_label)" "ok $p_graphs" "$(cat "$P/oracle.log")"
+    done
 else
     fail "path: python3 is installed (the route oracle needs it)"
 fi
@@ -274,4 +318,24 @@ p_in=$(wc -c <"$P/chain.ladder")
 p_out=$(wc -c <"$P/out")
 if [ "$p_out" -le $((10 * p_in)) ]; then pass "path: chain of 6400: output within 10 times the file"
 else fail "path: chain of 6400: output within 10 times the file" "$p_out bytes from $p_in"; fi
-rm -f "$P/big.ladder" "$P/chain.ladder" "$P/out"
+# a funnel: a chain whose roles each lead to a hub, the hub to a cloud of
+# roles whose fastest way out goes back through the chain's second role.
+# Each A* spur search would settle the whole cloud again: 20 000 + 20 000
+# roles took 46 s that way; the sweep takes over and it takes 0.13 s.
+if [ -n "${LADDERC_SANITIZED:-}" ]; then p_n=2000; else p_n=20000; fi
+awk -v L="$p_n" -v C="$p_n" 'BEGIN { print "levels L1..L2"; print "track t \"T\""
+    for (i = 0; i <= L; i++) printf "role c%d \"C\" track t level L1 at (%.2f, %.2f)\n", i, (i % 1000) / 10, int(i / 1000) / 10
+    printf "role h \"H\" track t level L1 at (50, 60)\n"
+    for (j = 0; j < C; j++) printf "role x%d \"X\" track t level L1 at (%.2f, %.2f)\n", j, (j % 1000) / 10, 70 + int(j / 1000) / 10
+    for (i = 0; i < L; i++) printf "c%d -> c%d lateral years 1..1\n", i, i + 1
+    for (i = 1; i < L; i++) printf "c%d -> h lateral years 1..1\n", i
+    for (j = 0; j < C; j++) { printf "h -> x%d lateral years 1..1\n", j; printf "x%d -> c1 lateral years 0..0\n", j
+        printf "x%d -> c%d lateral years 100000..100000\n", j, L } }' >"$P/funnel.ladder"
+if [ -n "${LADDERC_SANITIZED:-}" ]; then
+    "$LADDERC" path "$P/funnel.ladder" c0 "c$p_n" >"$P/out" 2>"$P/err"
+else
+    (ulimit -v 262144; ulimit -t 10; exec "$LADDERC" path "$P/funnel.ladder" c0 "c$p_n") >"$P/out" 2>"$P/err"
+fi
+expect_eq "path: a funnel of $p_n + $p_n roles: exit 0, 10 routes, the chain first" "0::10:$p_n years" \
+    "$?:$(cat "$P/err"):$(wc -l <"$P/out" | tr -d ' '):$(head -n 1 "$P/out" | sed 's/:.*//')"
+rm -f "$P/big.ladder" "$P/chain.ladder" "$P/funnel.ladder" "$P/out"
