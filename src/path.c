@@ -351,7 +351,7 @@ struct search {
     struct tnode *trie;
     size_t ntrie, trie_cap;
     uint32_t *leaves;       /* accepted routes, in the order accepted */
-    size_t nleaves;
+    size_t nleaves, leaves_cap;
     struct heap cand;       /* candidates: (total cost, trie node) */
 
     /* the current root prefix (an "epoch"): roles a spur search may not
@@ -383,6 +383,15 @@ static uint32_t trie_add(struct search *s, uint32_t parent, uint32_t edge)
         s->trie[parent].child = x;
     }
     return x;
+}
+
+static void accept_leaf(struct search *s, uint32_t leaf)
+{
+    if (s->nleaves == s->leaves_cap) {
+        s->leaves_cap = s->leaves_cap ? s->leaves_cap * 2 : 16;
+        s->leaves = util_xrealloc(s->leaves, s->leaves_cap * sizeof *s->leaves);
+    }
+    s->leaves[s->nleaves++] = leaf;
 }
 
 /* A new stamp; on wrap-around the stamped arrays are cleared once. */
@@ -643,7 +652,7 @@ static void accept_candidate(struct search *s, uint32_t x)
     for (size_t i = 0; i < moves; i++)
         leaf = trie_add(s, leaf, edges[i]);
     free(edges);
-    s->leaves[s->nleaves++] = leaf;
+    accept_leaf(s, leaf);
     add_candidates(s, leaf, depth);
 }
 
@@ -652,11 +661,11 @@ static void accept_first(struct search *s)
     uint32_t leaf = trie_add(s, NONE, NONE);
     for (uint32_t r = s->from; r != s->to; r = (uint32_t)s->m->transitions[s->t.next[r]].to)
         leaf = trie_add(s, leaf, s->t.next[r]);
-    s->leaves[s->nleaves++] = leaf;
+    accept_leaf(s, leaf);
     add_candidates(s, leaf, 0);
 }
 
-static void search_init(struct search *s, const struct model *m, size_t from, size_t to, size_t max)
+static void search_init(struct search *s, const struct model *m, size_t from, size_t to)
 {
     memset(s, 0, sizeof *s);
     s->m = m;
@@ -665,7 +674,6 @@ static void search_init(struct search *s, const struct model *m, size_t from, si
     graph_build(&s->g, m);
     tree_build(&s->t, &s->g, s->to);
     size_t n = m->nroles, e = m->ntransitions ? m->ntransitions : 1;
-    s->leaves = util_xcalloc(max, sizeof *s->leaves);
     s->removed = util_xcalloc(n, sizeof *s->removed);
     s->unclean = util_xcalloc(n, sizeof *s->unclean);
     s->seen = util_xcalloc(n, sizeof *s->seen);
@@ -749,7 +757,7 @@ void path_search(const struct model *m, size_t from, size_t to, size_t max, stru
     if (max == 0 || from == to || from >= m->nroles || to >= m->nroles)
         return;
     struct search s;
-    search_init(&s, m, from, to, max);
+    search_init(&s, m, from, to);
     if (s.t.reach[from]) {
         accept_first(&s);
         while (s.nleaves < max && s.cand.len)
