@@ -152,7 +152,7 @@ expect_eq "path: -T md escapes names" "$(printf '| 1 | A\342\200\256B → (later
 # order) and expects exactly the first N; when N cuts through equal routes,
 # the years and moves of each line must still match and each route be real.
 if command -v python3 >/dev/null 2>&1; then
-    if [ -n "${LADDERC_SANITIZED:-}" ]; then p_graphs=60; else p_graphs=300; fi
+    if [ -n "${LADDERC_SANITIZED:-}" ]; then p_graphs=60; else p_graphs=200; fi
     # the same oracle for a ladderc whose spurs all go through the sweep
     # (PATH_SPUR_WORK_FACTOR=0), built from this build's objects
     p_bins=$LADDERC
