@@ -598,9 +598,10 @@ static void sweep_candidates(struct search *s, const uint32_t *nodes, const stru
 
 /* Lawler: a route accepted at `leaf`, which left the older routes at depth
  * dev, gets a candidate at each of its trie nodes from depth dev on. Each
- * is an A* spur search; when they have together settled more than a few
- * times the ladder's size, the sweep does the rest, so a route costs at
- * most O((n + m) log n) beyond what the sweep's updates cost. */
+ * is an A* spur search; when they have together done more work than
+ * PATH_SPUR_WORK_FACTOR times the ladder's size, the sweep does the rest,
+ * so a route costs at most O((n + m) log n) beyond what the sweep's
+ * updates cost. */
 static void add_candidates(struct search *s, uint32_t leaf, size_t dev)
 {
     size_t n = trie_path(s, leaf);
