@@ -82,9 +82,12 @@ static const char usage_fmt[] =
 static const char usage_path[] =
     "usage: ladderc path [--max N] [-T text|md] FILE FROM TO\n"
     "\n"
-    "Lists every route from role FROM to role TO (ids or names) along the\n"
-    "ladder's transitions, with total years, fastest first. Exit status 1\n"
-    "when there is no route.\n";
+    "Lists the N fastest routes (default 10, at most 1000) from role FROM to\n"
+    "role TO along the ladder's transitions, with their total years: least\n"
+    "minimum first, then least maximum, then fewest moves; routes with moves\n"
+    "of unknown years come last. FROM and TO are ids or names; a name that\n"
+    "several roles share is an error (give an id). Exit status 1 when there\n"
+    "is no route.\n";
 
 static const char usage_explain[] =
     "usage: ladderc explain CODE\n"
@@ -534,19 +537,43 @@ static int cmd_fmt(int argc, char **argv)
 
 /* ---- path ---- */
 
+enum { PATH_MAX_DEFAULT = 10, PATH_MAX_LIMIT = 1000, PATH_CANDIDATES_SHOWN = 8 };
+
+/* text typed by the user, masked for the terminal */
+static const char *path_term(struct buf *b, const char *text)
+{
+    b->len = 0;
+    escape_terminal(b, text, strlen(text));
+    buf_putc(b, '\0');
+    return b->data;
+}
+
+/* FROM or TO: an id, or a name only one role has. A name several roles share
+ * is an error that lists their ids (a few of them), exit 2. */
 static int path_role(const struct model *m, const char *text, size_t *out)
 {
-    long k = path_find_role(m, text);
-    if (k >= 0) {
-        *out = (size_t)k;
-        return 0;
+    size_t found[PATH_CANDIDATES_SHOWN];
+    size_t n = path_find_roles(m, text, found, PATH_CANDIDATES_SHOWN);
+    struct buf b;
+    buf_init(&b);
+    if (n == 1) {
+        *out = found[0];
+    } else if (n > 1) {
+        fprintf(stderr, "ladderc: error: %zu roles are named '%s': ", n, path_term(&b, text));
+        for (size_t i = 0; i < n && i < PATH_CANDIDATES_SHOWN; i++)
+            fprintf(stderr, "%s%s", i ? ", " : "", path_term(&b, m->roles[found[i]].id));
+        if (n > PATH_CANDIDATES_SHOWN)
+            fprintf(stderr, " and %zu more", n - PATH_CANDIDATES_SHOWN);
+        fprintf(stderr, "; give the id of one\n");
+    } else {
+        const char *hint = path_suggest_role(m, text);
+        fprintf(stderr, "ladderc: error: no role '%s' in the ladder", path_term(&b, text));
+        if (hint)
+            fprintf(stderr, "; did you mean '%s'?", path_term(&b, hint));
+        fprintf(stderr, " [E110]\n");
     }
-    const char *hint = path_suggest_role(m, text);
-    if (hint)
-        fprintf(stderr, "ladderc: error: no role '%s' in the ladder; did you mean '%s'? [E110]\n", text, hint);
-    else
-        fprintf(stderr, "ladderc: error: no role '%s' in the ladder [E110]\n", text);
-    return -1;
+    buf_free(&b);
+    return n == 1 ? 0 : -1;
 }
 
 static int cmd_path(int argc, char **argv)
@@ -556,7 +583,7 @@ static int cmd_path(int argc, char **argv)
     r.json_to_stderr = true;
     const char *args[3];
     int nargs = 0;
-    size_t max = 0;
+    size_t max = PATH_MAX_DEFAULT;
     bool md = false;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
@@ -577,8 +604,8 @@ static int cmd_path(int argc, char **argv)
             } else {
                 char *end;
                 long n = strtol(v, &end, 10);
-                if (*v == '\0' || *end != '\0' || n < 1 || n > 1000000)
-                    return usage_error(&r, "--max needs a number from 1 to 1000000, not '%s'", v);
+                if (*v == '\0' || *end != '\0' || n < 1 || n > PATH_MAX_LIMIT)
+                    return usage_error(&r, "--max needs a number from 1 to 1000, not '%s'", v);
                 max = (size_t)n;
             }
         } else if (a[0] == '-' && a[1] != '\0') {
@@ -606,21 +633,25 @@ static int cmd_path(int argc, char **argv)
     } else if (path_role(m, args[1], &from) != 0 || path_role(m, args[2], &to) != 0) {
         rc = EXIT_USAGE;
     } else if (from == to) {
-        fprintf(stderr, "ladderc: error: '%s' and '%s' are the same role\n", args[1], args[2]);
+        fprintf(stderr, "ladderc: error: FROM and TO are the same role, '%s'\n", m->roles[from].id);
         rc = EXIT_USAGE;
     } else {
+        struct path_routes routes;
+        path_search(m, from, to, max, &routes);
         struct buf b;
         buf_init(&b);
-        struct path_result res = path_routes(m, from, to, max, md, &b);
-        if (res.truncated)
-            fprintf(stderr, "ladderc: warning: the search stopped after too many steps; some routes may be missing\n");
-        if (res.nroutes == 0) {
+        if (md)
+            path_print_md(&b, m, &routes);
+        else
+            path_print_text(&b, m, &routes);
+        if (routes.nroutes == 0) {
             fprintf(stderr, "ladderc: no route from '%s' to '%s'\n", m->roles[from].id, m->roles[to].id);
             rc = EXIT_INPUT;
         } else {
             rc = write_output(NULL, &b);
         }
         buf_free(&b);
+        path_routes_free(&routes);
     }
     unit_free(&u);
     run_finish(&r);

@@ -1,9 +1,48 @@
-/* path.c - route search: an iterative depth-first search over simple paths
- * (no recursion: a chain of a million roles must not overflow the stack),
- * bounded by a step budget, then a sort by total years. */
+/* path.c - the fastest routes between two roles.
+ *
+ * Yen's K shortest simple paths with Lawler's refinement. Costs are vectors
+ * compared in order (moves of unknown years, minimum years, maximum years,
+ * moves); every part is a sum over the moves, so Dijkstra and A* apply, and
+ * years are integers (millionths) so sums and ties are exact.
+ *
+ * 1. A Dijkstra from TO over the reversed transitions gives h(v), the least
+ *    cost from each role v to TO, and next(v), the earliest move (in source
+ *    order) that starts such a route: a tree T rooted at TO. The first route
+ *    follows T from FROM; it is the fastest, and the first in source order
+ *    among the fastest.
+ * 2. The routes accepted so far form a prefix tree (a trie). Each trie node
+ *    x (a route's first moves) has at most one candidate at a time: the best
+ *    route that starts with x's moves and then leaves the trie at x, found by
+ *    a "spur search" from x's role that skips the roles before it and the
+ *    moves out of x already in the trie. A trie node gets a new candidate
+ *    when it is created and when its candidate is accepted (Lawler): every
+ *    route is found once, and nothing is stored but the trie and one cost
+ *    per candidate. An accepted candidate is searched again to get its moves
+ *    (the trie node's children cannot change while it waits, so the same
+ *    search finds the same route).
+ * 3. A spur search is A* with h as the heuristic (h is exact on the whole
+ *    ladder, so admissible and consistent on any part of it), and it stops
+ *    at the first role v it settles whose path in T to TO avoids the roles
+ *    already used: g(v) + h(v) is then reached, and nothing cheaper exists.
+ *    A role's T path avoids them when the role lies in none of their T
+ *    subtrees; marking those subtrees costs O(roles) per accepted route.
+ * 4. When a route's spur searches together settle more than twice the
+ *    ladder's size (many roles whose fastest way runs back through the
+ *    route's first roles, settled again by every search), a sweep computes
+ *    the remaining spurs' costs instead: one Dijkstra without the route's
+ *    roles, then the roles put back from the last, each lowering the
+ *    distances it shortens (see sweep_candidates).
+ *
+ * Work: O((n + m) log n) for step 1, then per accepted route O(n) marking,
+ * O(n + m) of A* and at most one sweep, O((n + m) log n) plus the distances
+ * its roles lower: on bands, chains, grids and random ladders a route costs
+ * about its length; the worst case known (each role put back lowers the
+ * distances of a large part of the ladder) is quadratic, as Yen's is.
+ * Memory: O(n + m + routes x length). No recursion (a chain of a million
+ * roles must not overflow the stack). */
 #include "path.h"
 
-#include <stdint.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -12,35 +51,748 @@
 #include "suggest.h"
 #include "util.h"
 
-/* The search stops (and says so) after this many steps, routes, or steps
- * stored in routes (80 MB): the number of simple paths grows exponentially
- * with the graph, and a route is as long as the ladder is deep. */
-enum { PATH_STEP_BUDGET = 2000000, PATH_ROUTE_BUDGET = 10000, PATH_STORE_BUDGET = 20000000 };
+#define NONE UINT32_MAX
 
-struct route {
-    uint32_t *steps;        /* transition indices (the checker caps files far below 2^32 lines) */
-    size_t nsteps;
-    bool known;
-    double min, max;
+/* How much work a route's A* spur searches may do together, in multiples of
+ * the ladder's size (roles + moves), before the sweep takes over. The tests
+ * also build ladderc with 0, which sends every spur through the sweep. */
+#ifndef PATH_SPUR_WORK_FACTOR
+#define PATH_SPUR_WORK_FACTOR 2
+#endif
+
+/* ---- costs ---- */
+
+struct cost {
+    uint32_t unknown, steps;
+    int64_t min, max;       /* millionths of a year, saturating */
+};
+
+static int cost_cmp(const struct cost *a, const struct cost *b)
+{
+    if (a->unknown != b->unknown)
+        return a->unknown < b->unknown ? -1 : 1;
+    if (a->min != b->min)
+        return a->min < b->min ? -1 : 1;
+    if (a->max != b->max)
+        return a->max < b->max ? -1 : 1;
+    if (a->steps != b->steps)
+        return a->steps < b->steps ? -1 : 1;
+    return 0;
+}
+
+/* Both operands are >= 0 (years are never negative: E141). */
+static int64_t add_saturating(int64_t a, int64_t b) { return a > INT64_MAX - b ? INT64_MAX : a + b; }
+
+static struct cost cost_add(struct cost a, struct cost b)
+{
+    return (struct cost){a.unknown + b.unknown, a.steps + b.steps, add_saturating(a.min, b.min),
+                         add_saturating(a.max, b.max)};
+}
+
+/* Years are at most 1e9 with at most 6 decimals shown: millionths fit. */
+static int64_t millionths(double years) { return (int64_t)llround(years * 1e6); }
+
+static struct cost move_cost(const struct model_transition *t)
+{
+    if (!t->years.known)
+        return (struct cost){1, 1, 0, 0};
+    return (struct cost){0, 1, millionths(t->years.min), millionths(t->years.max)};
+}
+
+/* ---- a binary heap of (cost, tie, id), least first; equal costs go by
+ * tie, then by insertion order, so the search is deterministic ---- */
+
+struct heap_item {
+    struct cost key;
+    uint32_t tie, id;
+    uint64_t seq;
+};
+
+struct heap {
+    struct heap_item *a;
+    size_t len, cap;
+    uint64_t seq;
+};
+
+static bool item_less(const struct heap_item *x, const struct heap_item *y)
+{
+    int c = cost_cmp(&x->key, &y->key);
+    if (c != 0)
+        return c < 0;
+    if (x->tie != y->tie)
+        return x->tie < y->tie;
+    return x->seq < y->seq;
+}
+
+static void heap_push(struct heap *h, struct cost key, uint32_t tie, uint32_t id)
+{
+    if (h->len == h->cap) {
+        h->cap = h->cap ? h->cap * 2 : 64;
+        h->a = util_xrealloc(h->a, h->cap * sizeof *h->a);
+    }
+    struct heap_item it = {key, tie, id, h->seq++};
+    size_t i = h->len++;
+    while (i > 0 && item_less(&it, &h->a[(i - 1) / 2])) {
+        h->a[i] = h->a[(i - 1) / 2];
+        i = (i - 1) / 2;
+    }
+    h->a[i] = it;
+}
+
+static struct heap_item heap_pop(struct heap *h)
+{
+    struct heap_item top = h->a[0], last = h->a[--h->len];
+    size_t i = 0;
+    for (;;) {
+        size_t c = 2 * i + 1;
+        if (c >= h->len)
+            break;
+        if (c + 1 < h->len && item_less(&h->a[c + 1], &h->a[c]))
+            c++;
+        if (!item_less(&h->a[c], &last))
+            break;
+        h->a[i] = h->a[c];
+        i = c;
+    }
+    if (h->len)
+        h->a[i] = last;
+    return top;
+}
+
+/* ---- the ladder as a graph: transitions out of and into each role, in
+ * source order ---- */
+
+struct graph {
+    const struct model *m;
+    uint32_t *out_start, *out_edges;
+    uint32_t *in_start, *in_edges;
+    struct cost *w;         /* per transition */
+};
+
+static void index_edges(size_t nroles, size_t nedges, const struct model_transition *t, bool by_to,
+                        uint32_t **start_out, uint32_t **edges_out)
+{
+    uint32_t *start = util_xcalloc(nroles + 1, sizeof *start);
+    uint32_t *edges = util_xcalloc(nedges ? nedges : 1, sizeof *edges);
+    for (size_t e = 0; e < nedges; e++)
+        start[(by_to ? t[e].to : t[e].from) + 1]++;
+    for (size_t r = 0; r < nroles; r++)
+        start[r + 1] += start[r];
+    uint32_t *fill = util_xcalloc(nroles ? nroles : 1, sizeof *fill);
+    for (size_t e = 0; e < nedges; e++) {
+        size_t r = by_to ? t[e].to : t[e].from;
+        edges[start[r] + fill[r]++] = (uint32_t)e;
+    }
+    free(fill);
+    *start_out = start;
+    *edges_out = edges;
+}
+
+static void graph_build(struct graph *g, const struct model *m)
+{
+    g->m = m;
+    index_edges(m->nroles, m->ntransitions, m->transitions, false, &g->out_start, &g->out_edges);
+    index_edges(m->nroles, m->ntransitions, m->transitions, true, &g->in_start, &g->in_edges);
+    g->w = util_xcalloc(m->ntransitions ? m->ntransitions : 1, sizeof *g->w);
+    for (size_t e = 0; e < m->ntransitions; e++)
+        g->w[e] = move_cost(&m->transitions[e]);
+}
+
+static void graph_free(struct graph *g)
+{
+    free(g->out_start);
+    free(g->out_edges);
+    free(g->in_start);
+    free(g->in_edges);
+    free(g->w);
+}
+
+/* ---- step 1: the tree T of fastest routes to TO ---- */
+
+struct tree {
+    struct cost *h;         /* least cost from each role to TO */
+    bool *reach;            /* the role has a route to TO */
+    uint32_t *next;         /* the earliest transition starting a fastest route; NONE at TO */
+    uint32_t *tin, *tout;   /* T's preorder: v's subtree is order[tin[v] .. tout[v]) */
+    uint32_t *order;
+};
+
+static void tree_distances(struct tree *t, const struct graph *g, uint32_t to)
+{
+    const struct model *m = g->m;
+    bool *done = util_xcalloc(m->nroles, sizeof *done);
+    struct heap q = {0};
+    t->reach[to] = true;
+    heap_push(&q, t->h[to], 0, to);
+    while (q.len) {
+        struct heap_item it = heap_pop(&q);
+        uint32_t v = it.id;
+        if (done[v])
+            continue;
+        done[v] = true;
+        for (uint32_t k = g->in_start[v]; k < g->in_start[v + 1]; k++) {
+            uint32_t e = g->in_edges[k], u = (uint32_t)m->transitions[e].from;
+            struct cost c = cost_add(t->h[v], g->w[e]);
+            if (!done[u] && (!t->reach[u] || cost_cmp(&c, &t->h[u]) < 0)) {
+                t->reach[u] = true;
+                t->h[u] = c;
+                heap_push(&q, c, 0, u);
+            }
+        }
+    }
+    free(q.a);
+    free(done);
+}
+
+/* next(v): the first transition in source order on a fastest route. Every
+ * move has a step, so h falls strictly along next: T has no cycle. */
+static void tree_links(struct tree *t, const struct graph *g, uint32_t to)
+{
+    const struct model *m = g->m;
+    for (size_t v = 0; v < m->nroles; v++) {
+        t->next[v] = NONE;
+        if (!t->reach[v] || v == to)
+            continue;
+        for (uint32_t k = g->out_start[v]; k < g->out_start[v + 1]; k++) {
+            uint32_t e = g->out_edges[k], w = (uint32_t)m->transitions[e].to;
+            if (!t->reach[w])
+                continue;
+            struct cost c = cost_add(t->h[w], g->w[e]);
+            if (cost_cmp(&c, &t->h[v]) == 0) {
+                t->next[v] = e;
+                break;
+            }
+        }
+    }
+}
+
+/* Preorder numbering of T from its root TO, iteratively. */
+static void tree_number(struct tree *t, const struct graph *g, uint32_t to)
+{
+    const struct model *m = g->m;
+    size_t n = m->nroles;
+    uint32_t *kid_start = util_xcalloc(n + 1, sizeof *kid_start);
+    uint32_t *kids = util_xcalloc(n ? n : 1, sizeof *kids);
+    for (size_t v = 0; v < n; v++)
+        if (t->next[v] != NONE)
+            kid_start[m->transitions[t->next[v]].to + 1]++;
+    for (size_t v = 0; v < n; v++)
+        kid_start[v + 1] += kid_start[v];
+    uint32_t *fill = util_xcalloc(n ? n : 1, sizeof *fill);
+    for (size_t v = 0; v < n; v++)
+        if (t->next[v] != NONE) {
+            size_t p = m->transitions[t->next[v]].to;
+            kids[kid_start[p] + fill[p]++] = (uint32_t)v;
+        }
+    uint32_t *stack = fill;     /* reused: at most n roles are pending */
+    size_t depth = 0, pos = 0;
+    stack[depth++] = to;
+    while (depth) {
+        uint32_t v = stack[--depth];
+        t->tin[v] = (uint32_t)pos;
+        t->order[pos++] = v;
+        for (uint32_t k = kid_start[v]; k < kid_start[v + 1]; k++)
+            stack[depth++] = kids[k];
+    }
+    /* subtree sizes, children before parents: reverse preorder */
+    for (size_t v = 0; v < n; v++)
+        t->tout[v] = 1;
+    for (size_t i = pos; i-- > 1;) {
+        uint32_t v = t->order[i];
+        t->tout[m->transitions[t->next[v]].to] += t->tout[v];
+    }
+    for (size_t i = 0; i < pos; i++) {
+        uint32_t v = t->order[i];
+        t->tout[v] += t->tin[v];
+    }
+    free(kid_start);
+    free(kids);
+    free(fill);
+}
+
+static void tree_build(struct tree *t, const struct graph *g, uint32_t to)
+{
+    size_t n = g->m->nroles;
+    t->h = util_xcalloc(n, sizeof *t->h);
+    t->reach = util_xcalloc(n, sizeof *t->reach);
+    t->next = util_xcalloc(n, sizeof *t->next);
+    t->tin = util_xcalloc(n, sizeof *t->tin);
+    t->tout = util_xcalloc(n, sizeof *t->tout);
+    t->order = util_xcalloc(n, sizeof *t->order);
+    tree_distances(t, g, to);
+    tree_links(t, g, to);
+    tree_number(t, g, to);
+}
+
+static void tree_free(struct tree *t)
+{
+    free(t->h);
+    free(t->reach);
+    free(t->next);
+    free(t->tin);
+    free(t->tout);
+    free(t->order);
+}
+
+/* ---- steps 2 and 3: the search ---- */
+
+/* A node of the trie of accepted routes: the route prefix that ends with
+ * transition `edge` (NONE at the root, which is FROM). */
+struct tnode {
+    uint32_t parent, edge, child, sibling;
 };
 
 struct search {
     const struct model *m;
-    size_t *out_start, *out_list;   /* adjacency: transitions leaving each role */
-    struct route *routes;
-    size_t nroutes, cap;
-    size_t stored;                  /* steps kept in routes */
+    struct graph g;
+    struct tree t;
+    uint32_t from, to;
+
+    struct tnode *trie;
+    size_t ntrie, trie_cap;
+    uint32_t *leaves;       /* accepted routes, in the order accepted */
+    size_t nleaves, leaves_cap;
+    struct heap cand;       /* candidates: (total cost, trie node) */
+
+    /* the current root prefix (an "epoch"): roles a spur search may not
+     * enter, and roles whose T path meets the prefix */
+    uint32_t *removed, *unclean, epoch;
+    /* one spur search (stamped with its id, so nothing is cleared) */
+    uint32_t *seen, *closed, *blocked, *pred, id;
+    struct cost *gcost;
+    struct heap open;
+    uint32_t *scratch;      /* trie nodes of one route; moves of one spur */
 };
 
-long path_find_role(const struct model *m, const char *text)
+static uint32_t trie_role(const struct search *s, uint32_t x)
+{
+    uint32_t e = s->trie[x].edge;
+    return e == NONE ? s->from : (uint32_t)s->m->transitions[e].to;
+}
+
+static uint32_t trie_add(struct search *s, uint32_t parent, uint32_t edge)
+{
+    if (s->ntrie == s->trie_cap) {
+        s->trie_cap = s->trie_cap ? s->trie_cap * 2 : 256;
+        s->trie = util_xrealloc(s->trie, s->trie_cap * sizeof *s->trie);
+    }
+    uint32_t x = (uint32_t)s->ntrie++;
+    s->trie[x] = (struct tnode){parent, edge, NONE, NONE};
+    if (parent != NONE) {
+        s->trie[x].sibling = s->trie[parent].child;
+        s->trie[parent].child = x;
+    }
+    return x;
+}
+
+static void accept_leaf(struct search *s, uint32_t leaf)
+{
+    if (s->nleaves == s->leaves_cap) {
+        s->leaves_cap = s->leaves_cap ? s->leaves_cap * 2 : 16;
+        s->leaves = util_xrealloc(s->leaves, s->leaves_cap * sizeof *s->leaves);
+    }
+    s->leaves[s->nleaves++] = leaf;
+}
+
+/* A new stamp; on wrap-around the stamped arrays are cleared once. */
+static uint32_t next_stamp(uint32_t *stamp, uint32_t **arrays, size_t narrays, const size_t *sizes)
+{
+    if (++*stamp == 0) {
+        for (size_t i = 0; i < narrays; i++)
+            memset(arrays[i], 0, sizes[i] * sizeof *arrays[i]);
+        *stamp = 1;
+    }
+    return *stamp;
+}
+
+static void epoch_begin(struct search *s)
+{
+    uint32_t *arrays[] = {s->removed, s->unclean};
+    size_t sizes[] = {s->m->nroles, s->m->nroles};
+    next_stamp(&s->epoch, arrays, 2, sizes);
+}
+
+/* Adds role r to the root prefix: its T subtree becomes unclean (a marked
+ * subtree is skipped whole, so an epoch marks each role at most once). */
+static void epoch_add(struct search *s, uint32_t r, bool removed)
+{
+    if (removed)
+        s->removed[r] = s->epoch;
+    if (!s->t.reach[r] || s->unclean[r] == s->epoch)
+        return;
+    for (uint32_t i = s->t.tin[r]; i < s->t.tout[r];) {
+        uint32_t v = s->t.order[i];
+        if (s->unclean[v] == s->epoch) {
+            i = s->t.tout[v];
+        } else {
+            s->unclean[v] = s->epoch;
+            i++;
+        }
+    }
+}
+
+static uint32_t search_begin(struct search *s)
+{
+    uint32_t *arrays[] = {s->seen, s->closed, s->blocked};
+    size_t sizes[] = {s->m->nroles, s->m->nroles, s->m->ntransitions ? s->m->ntransitions : 1};
+    return next_stamp(&s->id, arrays, 3, sizes);
+}
+
+enum spur { SPUR_NONE, SPUR_FOUND, SPUR_OVER };
+
+/* The spur search from trie node x under the current epoch. SPUR_NONE when
+ * no route leaves the trie at x; SPUR_FOUND sets *cost (from x's role to TO)
+ * and, when moves is not NULL, writes the moves into s->scratch and their
+ * number into *moves; SPUR_OVER when *work (roles settled plus moves looked
+ * at, added to as it goes) passed limit first. */
+static enum spur spur_search(struct search *s, uint32_t x, struct cost *cost, size_t *moves, size_t *work,
+                             size_t limit)
+{
+    const struct model *m = s->m;
+    const struct tree *t = &s->t;
+    uint32_t start = trie_role(s, x);
+    uint32_t id = search_begin(s);
+    for (uint32_t c = s->trie[x].child; c != NONE; c = s->trie[c].sibling)
+        s->blocked[s->trie[c].edge] = id;
+    s->open.len = 0;
+    s->open.seq = 0;
+    s->seen[start] = id;
+    s->gcost[start] = (struct cost){0, 0, 0, 0};
+    s->pred[start] = NONE;
+    heap_push(&s->open, t->h[start], t->h[start].steps, start);
+    while (s->open.len) {
+        struct heap_item it = heap_pop(&s->open);
+        uint32_t v = it.id;
+        if (s->closed[v] == id)
+            continue;   /* an older, costlier entry */
+        s->closed[v] = id;
+        *work += 1 + (s->g.out_start[v + 1] - s->g.out_start[v]);
+        if (*work > limit)
+            return SPUR_OVER;
+        if (v != start && s->unclean[v] != s->epoch) {
+            *cost = it.key;
+            if (moves) {
+                size_t n = 0;
+                for (uint32_t u = v; u != start; u = (uint32_t)m->transitions[s->pred[u]].from)
+                    s->scratch[n++] = s->pred[u];
+                for (size_t i = 0; i < n / 2; i++) {
+                    uint32_t tmp = s->scratch[i];
+                    s->scratch[i] = s->scratch[n - 1 - i];
+                    s->scratch[n - 1 - i] = tmp;
+                }
+                for (uint32_t u = v; u != s->to; u = (uint32_t)m->transitions[t->next[u]].to)
+                    s->scratch[n++] = t->next[u];
+                *moves = n;
+            }
+            return SPUR_FOUND;
+        }
+        for (uint32_t k = s->g.out_start[v]; k < s->g.out_start[v + 1]; k++) {
+            uint32_t e = s->g.out_edges[k], w = (uint32_t)m->transitions[e].to;
+            if ((v == start && s->blocked[e] == id) || !t->reach[w] || s->removed[w] == s->epoch
+                || s->closed[w] == id)
+                continue;
+            struct cost g = cost_add(s->gcost[v], s->g.w[e]);
+            if (s->seen[w] != id || cost_cmp(&g, &s->gcost[w]) < 0) {
+                s->seen[w] = id;
+                s->gcost[w] = g;
+                s->pred[w] = e;
+                heap_push(&s->open, cost_add(g, t->h[w]), t->h[w].steps, w);
+            }
+        }
+    }
+    return SPUR_NONE;
+}
+
+/* The trie nodes from the root to x, into s->scratch; returns how many. */
+static size_t trie_path(struct search *s, uint32_t x)
+{
+    size_t n = 0;
+    for (uint32_t y = x; y != NONE; y = s->trie[y].parent)
+        s->scratch[n++] = y;
+    for (size_t i = 0; i < n / 2; i++) {
+        uint32_t tmp = s->scratch[i];
+        s->scratch[i] = s->scratch[n - 1 - i];
+        s->scratch[n - 1 - i] = tmp;
+    }
+    return n;
+}
+
+/* The sweep, for spur searches that cost too much (a ladder where many
+ * roles' fastest way to TO runs through the route's first roles, so each
+ * A* settles them all again): the exact distances to TO without the route's
+ * roles, by one Dijkstra over the reversed moves, then the route's roles
+ * put back one at a time from the end, each lowering the distances it
+ * shortens. Before role j is put back the distances are those without
+ * roles 0..j, which is what the spur at j needs: its cost is the least
+ * move out of role j that is not in the trie, plus the distance of where
+ * it leads. Sets s->gcost (distances) and s->seen (finite) under a fresh
+ * search id, and s->removed (roles still out) under a fresh epoch. */
+static void sweep_relax(struct search *s, struct heap *q, uint32_t id)
+{
+    const struct model *m = s->m;
+    while (q->len) {
+        struct heap_item it = heap_pop(q);
+        uint32_t v = it.id;
+        if (cost_cmp(&it.key, &s->gcost[v]) != 0)
+            continue;   /* lowered again since */
+        for (uint32_t k = s->g.in_start[v]; k < s->g.in_start[v + 1]; k++) {
+            uint32_t e = s->g.in_edges[k], u = (uint32_t)m->transitions[e].from;
+            if (s->removed[u] == s->epoch)
+                continue;
+            struct cost c = cost_add(s->gcost[v], s->g.w[e]);
+            if (s->seen[u] != id || cost_cmp(&c, &s->gcost[u]) < 0) {
+                s->seen[u] = id;
+                s->gcost[u] = c;
+                heap_push(q, c, 0, u);
+            }
+        }
+    }
+}
+
+static void sweep_candidates(struct search *s, const uint32_t *nodes, const struct cost *prefix, size_t n, size_t lo)
+{
+    const struct model *m = s->m;
+    epoch_begin(s);
+    for (size_t j = 0; j + 1 < n; j++)
+        s->removed[trie_role(s, nodes[j])] = s->epoch;
+    uint32_t id = search_begin(s);
+    struct heap q = {0};
+    s->seen[s->to] = id;
+    s->gcost[s->to] = (struct cost){0, 0, 0, 0};
+    heap_push(&q, s->gcost[s->to], 0, s->to);
+    sweep_relax(s, &q, id);
+    for (size_t j = n - 1; j-- > lo;) {
+        uint32_t x = nodes[j], r = trie_role(s, x);
+        for (uint32_t c = s->trie[x].child; c != NONE; c = s->trie[c].sibling)
+            s->blocked[s->trie[c].edge] = id;
+        bool found = false, any = false;
+        struct cost best = {0, 0, 0, 0}, least = {0, 0, 0, 0};
+        for (uint32_t k = s->g.out_start[r]; k < s->g.out_start[r + 1]; k++) {
+            uint32_t e = s->g.out_edges[k], w = (uint32_t)m->transitions[e].to;
+            if (s->removed[w] == s->epoch || s->seen[w] != id)
+                continue;
+            struct cost c = cost_add(s->g.w[e], s->gcost[w]);
+            if (!any || cost_cmp(&c, &least) < 0)
+                least = c;
+            any = true;
+            if (s->blocked[e] != id && (!found || cost_cmp(&c, &best) < 0)) {
+                best = c;
+                found = true;
+            }
+        }
+        for (uint32_t c = s->trie[x].child; c != NONE; c = s->trie[c].sibling)
+            s->blocked[s->trie[c].edge] = 0;
+        if (found)
+            heap_push(&s->cand, cost_add(prefix[j], best), (uint32_t)j, x);
+        /* put role r back: its distance, then whom it brings closer */
+        s->removed[r] = 0;
+        if (any && j > lo) {
+            s->seen[r] = id;
+            s->gcost[r] = least;
+            heap_push(&q, least, 0, r);
+            sweep_relax(s, &q, id);
+        }
+    }
+    free(q.a);
+}
+
+/* Lawler: a route accepted at `leaf`, which left the older routes at depth
+ * dev, gets a candidate at each of its trie nodes from depth dev on. Each
+ * is an A* spur search; when they have together done more work than
+ * PATH_SPUR_WORK_FACTOR times the ladder's size, the sweep does the rest,
+ * so a route costs at most O((n + m) log n) beyond what the sweep's
+ * updates cost. */
+static void add_candidates(struct search *s, uint32_t leaf, size_t dev)
+{
+    size_t n = trie_path(s, leaf);
+    uint32_t *nodes = util_xmalloc(n * sizeof *nodes);
+    struct cost *prefix = util_xmalloc(n * sizeof *prefix);    /* cost from FROM to nodes[j] */
+    memcpy(nodes, s->scratch, n * sizeof *nodes);
+    prefix[0] = (struct cost){0, 0, 0, 0};
+    for (size_t j = 1; j < n; j++)
+        prefix[j] = cost_add(prefix[j - 1], s->g.w[s->trie[nodes[j]].edge]);
+    size_t work = 0, limit = PATH_SPUR_WORK_FACTOR * (s->m->nroles + s->m->ntransitions);
+    epoch_begin(s);
+    for (size_t j = 0; j < dev; j++)
+        epoch_add(s, trie_role(s, nodes[j]), true);
+    for (size_t j = dev; j + 1 < n; j++) {
+        uint32_t x = nodes[j], r = trie_role(s, x);
+        epoch_add(s, r, false);
+        struct cost spur;
+        enum spur found = spur_search(s, x, &spur, NULL, &work, limit);
+        if (found == SPUR_OVER) {
+            sweep_candidates(s, nodes, prefix, n, j);
+            break;
+        }
+        if (found == SPUR_FOUND)
+            heap_push(&s->cand, cost_add(prefix[j], spur), (uint32_t)j, x);
+        s->removed[r] = s->epoch;
+    }
+    free(nodes);
+    free(prefix);
+}
+
+/* Accepts the candidate of trie node x: searches its spur again, adds it to
+ * the trie, and gives the new route's nodes their candidates. */
+static void accept_candidate(struct search *s, uint32_t x)
+{
+    epoch_begin(s);
+    size_t depth = 0;   /* of x: the root is at depth 0 */
+    for (uint32_t y = x; y != NONE; y = s->trie[y].parent) {
+        epoch_add(s, trie_role(s, y), y != x);
+        if (y != x)
+            depth++;
+    }
+    struct cost spur;
+    size_t moves = 0, work = 0;
+    if (spur_search(s, x, &spur, &moves, &work, SIZE_MAX) != SPUR_FOUND)
+        return;     /* cannot happen: the same search found it before */
+    uint32_t *edges = util_xmalloc(moves * sizeof *edges);
+    memcpy(edges, s->scratch, moves * sizeof *edges);
+    uint32_t leaf = x;
+    for (size_t i = 0; i < moves; i++)
+        leaf = trie_add(s, leaf, edges[i]);
+    free(edges);
+    accept_leaf(s, leaf);
+    add_candidates(s, leaf, depth);
+}
+
+static void accept_first(struct search *s)
+{
+    uint32_t leaf = trie_add(s, NONE, NONE);
+    for (uint32_t r = s->from; r != s->to; r = (uint32_t)s->m->transitions[s->t.next[r]].to)
+        leaf = trie_add(s, leaf, s->t.next[r]);
+    accept_leaf(s, leaf);
+    add_candidates(s, leaf, 0);
+}
+
+static void search_init(struct search *s, const struct model *m, size_t from, size_t to)
+{
+    memset(s, 0, sizeof *s);
+    s->m = m;
+    s->from = (uint32_t)from;
+    s->to = (uint32_t)to;
+    graph_build(&s->g, m);
+    tree_build(&s->t, &s->g, s->to);
+    size_t n = m->nroles, e = m->ntransitions ? m->ntransitions : 1;
+    s->removed = util_xcalloc(n, sizeof *s->removed);
+    s->unclean = util_xcalloc(n, sizeof *s->unclean);
+    s->seen = util_xcalloc(n, sizeof *s->seen);
+    s->closed = util_xcalloc(n, sizeof *s->closed);
+    s->pred = util_xcalloc(n, sizeof *s->pred);
+    s->blocked = util_xcalloc(e, sizeof *s->blocked);
+    s->gcost = util_xcalloc(n, sizeof *s->gcost);
+    s->scratch = util_xcalloc(n + 1, sizeof *s->scratch);
+}
+
+static void search_free(struct search *s)
+{
+    graph_free(&s->g);
+    tree_free(&s->t);
+    free(s->trie);
+    free(s->leaves);
+    free(s->cand.a);
+    free(s->removed);
+    free(s->unclean);
+    free(s->seen);
+    free(s->closed);
+    free(s->pred);
+    free(s->blocked);
+    free(s->gcost);
+    free(s->open.a);
+    free(s->scratch);
+}
+
+/* ---- routes as data ---- */
+
+static int route_cmp(const void *pa, const void *pb)
+{
+    const struct path_route *a = pa, *b = pb;
+    if (a->nunknown != b->nunknown)
+        return a->nunknown < b->nunknown ? -1 : 1;
+    if (a->min != b->min)
+        return a->min < b->min ? -1 : 1;
+    if (a->max != b->max)
+        return a->max < b->max ? -1 : 1;
+    if (a->nsteps != b->nsteps)
+        return a->nsteps < b->nsteps ? -1 : 1;
+    for (size_t i = 0; i < a->nsteps; i++)
+        if (a->steps[i] != b->steps[i])
+            return a->steps[i] < b->steps[i] ? -1 : 1;
+    return 0;
+}
+
+/* Copies the accepted routes out of the trie, totals them, and puts equal
+ * routes in source order (the search accepts them by cost alone). */
+static void collect_routes(struct search *s, struct path_routes *out)
+{
+    size_t total = 0;
+    for (size_t i = 0; i < s->nleaves; i++)
+        total += trie_path(s, s->leaves[i]) - 1;
+    out->steps = util_xcalloc(total ? total : 1, sizeof *out->steps);
+    out->routes = util_xcalloc(s->nleaves ? s->nleaves : 1, sizeof *out->routes);
+    out->nroutes = s->nleaves;
+    size_t at = 0;
+    for (size_t i = 0; i < s->nleaves; i++) {
+        size_t n = trie_path(s, s->leaves[i]);
+        struct path_route *r = &out->routes[i];
+        struct cost c = {0, 0, 0, 0};
+        r->steps = out->steps + at;
+        r->nsteps = n - 1;
+        for (size_t j = 1; j < n; j++) {
+            uint32_t e = s->trie[s->scratch[j]].edge;
+            out->steps[at++] = e;
+            c = cost_add(c, s->g.w[e]);
+        }
+        r->nunknown = c.unknown;
+        r->min = c.min;
+        r->max = c.max;
+    }
+    if (out->nroutes > 1)
+        qsort(out->routes, out->nroutes, sizeof *out->routes, route_cmp);
+}
+
+void path_search(const struct model *m, size_t from, size_t to, size_t max, struct path_routes *out)
+{
+    memset(out, 0, sizeof *out);
+    if (max == 0 || from == to || from >= m->nroles || to >= m->nroles)
+        return;
+    struct search s;
+    search_init(&s, m, from, to);
+    if (s.t.reach[from]) {
+        accept_first(&s);
+        while (s.nleaves < max && s.cand.len)
+            accept_candidate(&s, heap_pop(&s.cand).id);
+    }
+    collect_routes(&s, out);
+    search_free(&s);
+}
+
+void path_routes_free(struct path_routes *r)
+{
+    free(r->routes);
+    free(r->steps);
+    memset(r, 0, sizeof *r);
+}
+
+/* ---- finding roles ---- */
+
+size_t path_find_roles(const struct model *m, const char *text, size_t *found, size_t cap)
 {
     for (size_t i = 0; i < m->nroles; i++)
-        if (strcmp(m->roles[i].id, text) == 0)
-            return (long)i;
+        if (strcmp(m->roles[i].id, text) == 0) {
+            if (cap)
+                found[0] = i;
+            return 1;
+        }
+    size_t n = 0;
     for (size_t i = 0; i < m->nroles; i++)
-        if (strcasecmp(m->roles[i].name, text) == 0)
-            return (long)i;
-    return -1;
+        if (strcasecmp(m->roles[i].name, text) == 0) {
+            if (n < cap)
+                found[n] = i;
+            n++;
+        }
+    return n;
 }
 
 static const char *role_key_at(const void *ctx, size_t i)
@@ -54,187 +806,96 @@ const char *path_suggest_role(const struct model *m, const char *text)
     return suggest_closest(text, 2 * m->nroles, role_key_at, m);
 }
 
-static void build_adjacency(struct search *s)
-{
-    const struct model *m = s->m;
-    s->out_start = util_xcalloc(m->nroles + 1, sizeof *s->out_start);
-    s->out_list = util_xcalloc(m->ntransitions, sizeof *s->out_list);
-    for (size_t t = 0; t < m->ntransitions; t++)
-        s->out_start[m->transitions[t].from + 1]++;
-    for (size_t r = 0; r < m->nroles; r++)
-        s->out_start[r + 1] += s->out_start[r];
-    size_t *fill = util_xcalloc(m->nroles, sizeof *fill);
-    for (size_t t = 0; t < m->ntransitions; t++) {
-        size_t r = m->transitions[t].from;
-        s->out_list[s->out_start[r] + fill[r]++] = t;   /* source order kept */
-    }
-    free(fill);
-}
+/* ---- printing ---- */
 
-static void record_route(struct search *s, const size_t *steps, size_t n)
+/* A total in millionths as a person writes it: 3, 0.5, 12.25. */
+static void put_millionths(struct buf *out, int64_t v)
 {
-    if (s->nroutes == s->cap) {
-        s->cap = s->cap ? s->cap * 2 : 16;
-        s->routes = util_xrealloc(s->routes, s->cap * sizeof *s->routes);
-    }
-    struct route *r = &s->routes[s->nroutes++];
-    s->stored += n;
-    r->steps = util_xmalloc(n * sizeof *r->steps);
-    for (size_t i = 0; i < n; i++)
-        r->steps[i] = (uint32_t)steps[i];
-    r->nsteps = n;
-    r->known = true;
-    r->min = r->max = 0;
-    for (size_t i = 0; i < n; i++) {
-        const struct model_years *y = &s->m->transitions[steps[i]].years;
-        if (!y->known)
-            r->known = false;
-        r->min += y->min;
-        r->max += y->max;
-    }
-}
-
-/* Depth-first over simple paths; stack[d] is the next out-edge to try at depth d. */
-static bool search_routes(struct search *s, size_t from, size_t to)
-{
-    const struct model *m = s->m;
-    size_t *path = util_xmalloc((m->nroles + 1) * sizeof *path);   /* transitions taken */
-    size_t *next = util_xmalloc((m->nroles + 1) * sizeof *next);   /* per depth: next edge */
-    bool *on_path = util_xcalloc(m->nroles, sizeof *on_path);
-    size_t depth = 0, budget = PATH_STEP_BUDGET;
-    size_t at = from;
-    on_path[from] = true;
-    next[0] = s->out_start[from];
-    bool truncated = false;
-    for (;;) {
-        if (budget-- == 0) {
-            truncated = true;
-            break;
+    buf_printf(out, "%lld", (long long)(v / 1000000));
+    int64_t frac = v % 1000000;
+    if (frac) {
+        char digits[8];
+        int n = 0;
+        for (int64_t d = 100000; frac; d /= 10) {
+            digits[n++] = (char)('0' + frac / d);
+            frac %= d;
         }
-        if (next[depth] == s->out_start[at + 1]) {      /* this role is exhausted: back up */
-            if (depth == 0)
-                break;
-            on_path[at] = false;
-            depth--;
-            at = m->transitions[path[depth]].from;
-            continue;
-        }
-        size_t t = s->out_list[next[depth]++];
-        size_t dest = m->transitions[t].to;
-        if (on_path[dest])
-            continue;
-        path[depth] = t;
-        if (dest == to) {
-            record_route(s, path, depth + 1);
-            if (s->nroutes == PATH_ROUTE_BUDGET || s->stored >= PATH_STORE_BUDGET) {
-                truncated = true;
-                break;
-            }
-            continue;
-        }
-        on_path[dest] = true;
-        at = dest;
-        depth++;
-        next[depth] = s->out_start[at];
+        buf_putc(out, '.');
+        buf_put(out, digits, (size_t)n);
     }
-    free(path);
-    free(next);
-    free(on_path);
-    return truncated;
 }
 
-static int route_cmp(const void *pa, const void *pb)
+static void put_years(struct buf *out, const struct path_route *r)
 {
-    const struct route *a = pa, *b = pb;
-    if (a->known != b->known)
-        return a->known ? -1 : 1;
-    if (a->known && a->min != b->min)
-        return a->min < b->min ? -1 : 1;
-    if (a->known && a->max != b->max)
-        return a->max < b->max ? -1 : 1;
-    if (a->nsteps != b->nsteps)
-        return a->nsteps < b->nsteps ? -1 : 1;
-    /* then by the transitions taken, in source order: a total order */
-    for (size_t i = 0; i < a->nsteps; i++)
-        if (a->steps[i] != b->steps[i])
-            return a->steps[i] < b->steps[i] ? -1 : 1;
-    return 0;
-}
-
-static void put_years(struct buf *out, const struct route *r)
-{
-    char lo[32], hi[32];
-    if (!r->known)
+    if (r->nunknown) {
         buf_puts(out, "unknown");
-    else if (r->min == r->max)
-        buf_printf(out, "%s", model_number_text(r->min, lo, sizeof lo));
-    else
-        buf_printf(out, "%s..%s", model_number_text(r->min, lo, sizeof lo), model_number_text(r->max, hi, sizeof hi));
+        return;
+    }
+    put_millionths(out, r->min);
+    if (r->min != r->max) {
+        buf_puts(out, "..");
+        put_millionths(out, r->max);
+    }
 }
 
-/* A role's name for a terminal: no control, bidi or zero-width character
- * from the source reaches it (escape_terminal). */
-static void put_name_text(struct buf *out, const char *name) { escape_terminal(out, name, strlen(name)); }
+static void put_term(struct buf *out, const char *s) { escape_terminal(out, s, strlen(s)); }
 
-static void put_route_text(struct buf *out, const struct model *m, const struct route *r)
+/* " (no years known for a to b, c to d)": every move whose years are unknown
+ * (a route visits a role once, so the list is bounded by the ladder). */
+static void put_unknown_moves(struct buf *out, const struct model *m, const struct path_route *r,
+                              void (*put)(struct buf *, const char *))
 {
-    put_years(out, r);
-    buf_puts(out, " years: ");
-    put_name_text(out, m->roles[m->transitions[r->steps[0]].from].name);
+    if (!r->nunknown)
+        return;
+    buf_puts(out, " (no years known for ");
+    size_t said = 0;
     for (size_t i = 0; i < r->nsteps; i++) {
         const struct model_transition *t = &m->transitions[r->steps[i]];
-        buf_printf(out, " -(%s)-> ", model_kind_name(t->kind));
-        put_name_text(out, m->roles[t->to].name);
+        if (t->years.known)
+            continue;
+        if (said++)
+            buf_puts(out, said == r->nunknown ? " and " : ", ");
+        put(out, m->roles[t->from].id);
+        buf_puts(out, " to ");
+        put(out, m->roles[t->to].id);
     }
-    if (!r->known) {
+    buf_putc(out, ')');
+}
+
+void path_print_text(struct buf *out, const struct model *m, const struct path_routes *rs)
+{
+    for (size_t k = 0; k < rs->nroutes; k++) {
+        const struct path_route *r = &rs->routes[k];
+        put_years(out, r);
+        buf_puts(out, " years: ");
+        put_term(out, m->roles[m->transitions[r->steps[0]].from].name);
         for (size_t i = 0; i < r->nsteps; i++) {
             const struct model_transition *t = &m->transitions[r->steps[i]];
-            if (!t->years.known) {
-                buf_printf(out, " (no years known for %s to %s)", m->roles[t->from].id, m->roles[t->to].id);
-                break;
-            }
+            buf_printf(out, " -(%s)-> ", model_kind_name(t->kind));
+            put_term(out, m->roles[t->to].name);
         }
+        put_unknown_moves(out, m, r, put_term);
+        buf_putc(out, '\n');
     }
-    buf_putc(out, '\n');
 }
 
-static void put_route_md(struct buf *out, const struct model *m, const struct route *r, size_t n)
+void path_print_md(struct buf *out, const struct model *m, const struct path_routes *rs)
 {
-    buf_printf(out, "| %zu | ", n);
-    escape_md(out, m->roles[m->transitions[r->steps[0]].from].name);
-    for (size_t i = 0; i < r->nsteps; i++) {
-        const struct model_transition *t = &m->transitions[r->steps[i]];
-        buf_printf(out, " → (%s) ", model_kind_name(t->kind));
-        escape_md(out, m->roles[t->to].name);
+    if (!rs->nroutes)
+        return;
+    buf_puts(out, "| # | Route | Steps | Years |\n| --- | --- | --- | --- |\n");
+    for (size_t k = 0; k < rs->nroutes; k++) {
+        const struct path_route *r = &rs->routes[k];
+        buf_printf(out, "| %zu | ", k + 1);
+        escape_md(out, m->roles[m->transitions[r->steps[0]].from].name);
+        for (size_t i = 0; i < r->nsteps; i++) {
+            const struct model_transition *t = &m->transitions[r->steps[i]];
+            buf_printf(out, " → (%s) ", model_kind_name(t->kind));
+            escape_md(out, m->roles[t->to].name);
+        }
+        buf_printf(out, " | %zu | ", r->nsteps);
+        put_years(out, r);
+        put_unknown_moves(out, m, r, escape_md);
+        buf_puts(out, " |\n");
     }
-    buf_printf(out, " | %zu | ", r->nsteps);
-    put_years(out, r);
-    buf_puts(out, " |\n");
-}
-
-struct path_result path_routes(const struct model *m, size_t from, size_t to, size_t max, bool markdown,
-                               struct buf *out)
-{
-    struct search s = {.m = m};
-    build_adjacency(&s);
-    struct path_result res = {0};
-    res.truncated = search_routes(&s, from, to);
-    res.nroutes = s.nroutes;
-    if (s.nroutes > 1)
-        qsort(s.routes, s.nroutes, sizeof *s.routes, route_cmp);
-    size_t shown = max && max < s.nroutes ? max : s.nroutes;
-    if (markdown && shown)
-        buf_puts(out, "| # | Route | Steps | Years |\n| --- | --- | --- | --- |\n");
-    for (size_t i = 0; i < shown; i++) {
-        if (markdown)
-            put_route_md(out, m, &s.routes[i], i + 1);
-        else
-            put_route_text(out, m, &s.routes[i]);
-    }
-    for (size_t i = 0; i < s.nroutes; i++)
-        free(s.routes[i].steps);
-    free(s.routes);
-    free(s.out_start);
-    free(s.out_list);
-    return res;
 }

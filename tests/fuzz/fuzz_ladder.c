@@ -26,6 +26,7 @@
  */
 #include <stdbool.h>
 #include <stddef.h>
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -323,6 +324,61 @@ static void fuzz_check_diags(const struct diag_sink *d, struct source *src, size
  * JSON in json. Checks every backend's output on the way. When the file has
  * no syntax error and fmt is not NULL, the formatted text goes into fmt and
  * *clean is set. */
+#ifdef FUZZ_HAVE_PATH
+/* path_search's promises, checked on its data: each route a simple path of
+ * transitions from `from` to `to`, its totals the sums of its moves (in
+ * millionths), routes in order (unknown moves, min, max, steps, source
+ * order), so no two the same. */
+static int fuzz_route_cmp(const struct path_route *a, const struct path_route *b)
+{
+    if (a->nunknown != b->nunknown)
+        return a->nunknown < b->nunknown ? -1 : 1;
+    if (a->min != b->min)
+        return a->min < b->min ? -1 : 1;
+    if (a->max != b->max)
+        return a->max < b->max ? -1 : 1;
+    if (a->nsteps != b->nsteps)
+        return a->nsteps < b->nsteps ? -1 : 1;
+    for (size_t i = 0; i < a->nsteps; i++)
+        if (a->steps[i] != b->steps[i])
+            return a->steps[i] < b->steps[i] ? -1 : 1;
+    return 0;
+}
+
+static bool fuzz_routes_ok(const struct model *m, size_t from, size_t to, const struct path_routes *rs)
+{
+    bool ok = true;
+    unsigned char *seen = calloc(m->nroles, 1);
+    for (size_t k = 0; ok && seen && k < rs->nroutes; k++) {
+        const struct path_route *r = &rs->routes[k];
+        size_t at = from, unknown = 0;
+        int64_t min = 0, max = 0;
+        memset(seen, 0, m->nroles);
+        seen[from] = 1;
+        ok = r->nsteps > 0;
+        for (size_t i = 0; ok && i < r->nsteps; i++) {
+            ok = r->steps[i] < m->ntransitions;
+            if (!ok)
+                break;
+            const struct model_transition *t = &m->transitions[r->steps[i]];
+            ok = t->from == at && !seen[t->to];
+            seen[t->to] = 1;
+            at = t->to;
+            if (!t->years.known)
+                unknown++;
+            else {
+                min += (int64_t)llround(t->years.min * 1e6);
+                max += (int64_t)llround(t->years.max * 1e6);
+            }
+        }
+        ok = ok && at == to && unknown == r->nunknown && min == r->min && max == r->max;
+        ok = ok && (k == 0 || fuzz_route_cmp(&rs->routes[k - 1], r) < 0);
+    }
+    free(seen);
+    return ok;
+}
+#endif
+
 static bool fuzz_compile(const char *text, size_t len, struct buf *json, FILE *sink,
                          struct buf *fmt, struct buf *comments, bool *clean)
 {
@@ -400,15 +456,21 @@ static bool fuzz_compile(const char *text, size_t len, struct buf *json, FILE *s
                     "JSON is deterministic");
 #ifdef FUZZ_HAVE_PATH
         if (m->nroles >= 2) {
-            /* ladderc path FILE first last, as text and as a Markdown table */
-            struct buf routes;
-            buf_init(&routes);
-            path_routes(m, 0, m->nroles - 1, 5, false, &routes);
-            buf_free(&routes);
-            buf_init(&routes);
-            path_routes(m, 0, m->nroles - 1, 5, true, &routes);
-            FUZZ_ASSERT(fuzz_md_tables_ok(&routes), "path's Markdown table rows keep their columns");
-            buf_free(&routes);
+            /* ladderc path FILE first last: every route is a simple path
+             * from the first role to the last, with the totals it claims, in
+             * order and distinct; then as text and as a Markdown table */
+            struct path_routes routes;
+            path_search(m, 0, m->nroles - 1, 5, &routes);
+            FUZZ_ASSERT(fuzz_routes_ok(m, 0, m->nroles - 1, &routes), "path's routes are simple, totalled and ordered");
+            struct buf text;
+            buf_init(&text);
+            path_print_text(&text, m, &routes);
+            buf_free(&text);
+            buf_init(&text);
+            path_print_md(&text, m, &routes);
+            FUZZ_ASSERT(fuzz_md_tables_ok(&text), "path's Markdown table rows keep their columns");
+            buf_free(&text);
+            path_routes_free(&routes);
         }
 #endif
         buf_free(&dot);
