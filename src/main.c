@@ -163,10 +163,27 @@ static int parse_common_option(struct run *r, int argc, char **argv, int *i)
     return OPT_TAKEN;
 }
 
+/* "--" ends the options: every argument after it is a FILE, even one that
+ * starts with '-'. Returns true when a (the argument at argv[i]) is "--" and
+ * options were still being read. */
+static bool end_of_options(const char *a, bool *files_only)
+{
+    if (*files_only || strcmp(a, "--") != 0)
+        return false;
+    *files_only = true;
+    return true;
+}
+
+/* '-' is standard input, which can be read only once: a second '-' would
+ * read nothing and report an empty file. */
 static int add_file(struct run *r, const char *f)
 {
     if (r->nfiles == sizeof r->files / sizeof *r->files)
         return usage_error(r, "too many files (the limit is %s per run)", "4096"), -1;
+    if (strcmp(f, "-") == 0)
+        for (size_t i = 0; i < r->nfiles; i++)
+            if (strcmp(r->files[i], "-") == 0)
+                return usage_error(r, "%s", "'-' (standard input) can be given only once"), -1;
     r->files[r->nfiles++] = f;
     return 0;
 }
@@ -228,7 +245,9 @@ static int unit_load(struct unit *u, const char *path, bool check)
     arena_init(&u->arena);
     diag_init(&u->diag, &u->arena);
     if (source_load(&u->src, path, err, sizeof err) != 0) {
-        fprintf(stderr, "ladderc: error: cannot read '%s': %s\n", path, err);
+        char shown[8192];
+        output_show_path(path, shown, sizeof shown);
+        fprintf(stderr, "ladderc: error: cannot read '%s': %s\n", shown, err);
         return -1;
     }
     u->ast = parse_source(&u->src, &u->arena, &u->diag);
@@ -281,14 +300,19 @@ static bool known_format(const char *f)
     return false;
 }
 
+/* The format OUT's extension names, case-insensitively (map.PNG is png,
+ * .gv is dot); NULL when it names none, or OUT has no extension. */
 static const char *format_from_path(const char *out)
 {
-    const char *dot = out ? strrchr(out, '.') : NULL;
+    const char *dot = strrchr(out, '.');
     if (!dot || strchr(dot, '/'))
-        return "svg";
-    if (strcmp(dot, ".gv") == 0)
+        return NULL;
+    if (strcasecmp(dot, ".gv") == 0)
         return "dot";
-    return known_format(dot + 1) ? dot + 1 : "svg";
+    for (int i = 0; formats[i]; i++)
+        if (strcasecmp(formats[i], dot + 1) == 0)
+            return formats[i];
+    return NULL;
 }
 
 static int emit(const struct model *m, const char *format, struct buf *out)
@@ -309,10 +333,10 @@ static int emit(const struct model *m, const char *format, struct buf *out)
     return EXIT_OK;
 }
 
-static int write_output(const char *out, const struct buf *b)
+static int write_output(const char *out, const struct buf *b, int flags)
 {
-    char err[512];
-    if ((out ? output_file(out, b, err, sizeof err) : output_stdout(b, err, sizeof err)) != 0) {
+    static char err[OUTPUT_ERR_MAX];
+    if ((out ? output_file(out, b, flags, err, sizeof err) : output_stdout(b, err, sizeof err)) != 0) {
         fprintf(stderr, "ladderc: error: %s\n", err);
         return EXIT_USAGE;
     }
@@ -324,15 +348,22 @@ static int cmd_build(int argc, char **argv)
     struct run r;
     run_init(&r, usage_build);
     const char *format = NULL, *out = NULL;
+    bool files_only = false;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
-        int k = parse_common_option(&r, argc, argv, &i);
+        if (end_of_options(a, &files_only))
+            continue;
+        int k = files_only ? OPT_NONE : parse_common_option(&r, argc, argv, &i);
         if (k != OPT_NONE) {
             if (k == OPT_TAKEN)
                 continue;
             return k == OPT_HELP ? EXIT_OK : EXIT_USAGE;
         }
-        if (strcmp(a, "-T") == 0 || strcmp(a, "-o") == 0) {
+        if (files_only) {
+            if (r.nfiles)
+                return usage_error(&r, "build takes one FILE; '%s' is a second one", a);
+            add_file(&r, a);
+        } else if (strcmp(a, "-T") == 0 || strcmp(a, "-o") == 0) {
             if (i + 1 >= argc)
                 return usage_error(&r, "option '%s' needs a value", a);
             *(a[1] == 'T' ? &format : &out) = argv[++i];
@@ -350,8 +381,23 @@ static int cmd_build(int argc, char **argv)
         return usage_error(&r, "%s", "build needs a FILE");
     if (format && !known_format(format))
         return usage_error(&r, "unknown format '%s': use svg, png, dot, md or json", format);
+    if (out && strcmp(out, "-") == 0)
+        out = NULL;     /* -o -: standard output, as without -o */
+    if (!format && out && !(format = format_from_path(out))) {
+        char shown[8192];
+        output_show_path(out, shown, sizeof shown);
+        return usage_error(&r, "cannot tell the format from the name '%s': give -T FORMAT, or end OUT in "
+                           ".svg .png .dot .gv .md or .json", shown);
+    }
     if (!format)
-        format = format_from_path(out);
+        format = "svg";
+    if (out) {
+        static char err[OUTPUT_ERR_MAX];
+        if (output_check_not_input(out, r.files[0], err, sizeof err) != 0) {
+            fprintf(stderr, "ladderc: error: %s\n", err);
+            return EXIT_USAGE;
+        }
+    }
     r.json_to_stderr = out == NULL;
 
     struct unit u;
@@ -367,7 +413,7 @@ static int cmd_build(int argc, char **argv)
             buf_init(&b);
             rc = emit(m, format, &b);
             if (rc == EXIT_OK)
-                rc = write_output(out, &b);
+                rc = write_output(out, &b, OUTPUT_ANY);
             buf_free(&b);
         }
     }
@@ -382,14 +428,17 @@ static int cmd_check(int argc, char **argv)
 {
     struct run r;
     run_init(&r, usage_check);
+    bool files_only = false;
     for (int i = 1; i < argc; i++) {
-        int k = parse_common_option(&r, argc, argv, &i);
+        if (end_of_options(argv[i], &files_only))
+            continue;
+        int k = files_only ? OPT_NONE : parse_common_option(&r, argc, argv, &i);
         if (k != OPT_NONE) {
             if (k == OPT_TAKEN)
                 continue;
             return k == OPT_HELP ? EXIT_OK : EXIT_USAGE;
         }
-        if (argv[i][0] == '-' && argv[i][1] != '\0')
+        if (!files_only && argv[i][0] == '-' && argv[i][1] != '\0')
             return usage_error(&r, "unknown option '%s'", argv[i]);
         if (add_file(&r, argv[i]) != 0)
             return EXIT_USAGE;
@@ -442,12 +491,14 @@ static int fmt_one(struct run *r, const char *path, bool write, bool check, int 
                 *rc = EXIT_INPUT;
         }
     } else if (write) {
+        /* -w rewrites files in place, and only regular files: a FIFO or a
+         * device is refused, never written through */
         if (!same && strcmp(path, "-") != 0)
-            k = write_output(path, &b);
+            k = write_output(path, &b, OUTPUT_REGULAR_ONLY);
         else if (strcmp(path, "-") == 0)
-            k = write_output(NULL, &b);
+            k = write_output(NULL, &b, OUTPUT_ANY);
     } else {
-        k = write_output(NULL, &b);
+        k = write_output(NULL, &b, OUTPUT_ANY);
     }
     if (k != EXIT_OK)
         *rc = k;
@@ -460,16 +511,21 @@ static int cmd_fmt(int argc, char **argv)
 {
     struct run r;
     run_init(&r, usage_fmt);
-    bool write = false, check = false;
+    bool write = false, check = false, files_only = false;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
-        int k = parse_common_option(&r, argc, argv, &i);
+        if (end_of_options(a, &files_only))
+            continue;
+        int k = files_only ? OPT_NONE : parse_common_option(&r, argc, argv, &i);
         if (k != OPT_NONE) {
             if (k == OPT_TAKEN)
                 continue;
             return k == OPT_HELP ? EXIT_OK : EXIT_USAGE;
         }
-        if (strcmp(a, "-w") == 0) {
+        if (files_only) {
+            if (add_file(&r, a) != 0)
+                return EXIT_USAGE;
+        } else if (strcmp(a, "-w") == 0) {
             write = true;
         } else if (strcmp(a, "--check") == 0) {
             check = true;
@@ -516,16 +572,22 @@ static int cmd_path(int argc, char **argv)
     const char *args[3];
     int nargs = 0;
     size_t max = 0;
-    bool md = false;
+    bool md = false, files_only = false;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
-        int k = parse_common_option(&r, argc, argv, &i);
+        if (end_of_options(a, &files_only))
+            continue;
+        int k = files_only ? OPT_NONE : parse_common_option(&r, argc, argv, &i);
         if (k != OPT_NONE) {
             if (k == OPT_TAKEN)
                 continue;
             return k == OPT_HELP ? EXIT_OK : EXIT_USAGE;
         }
-        if (strcmp(a, "--max") == 0 || strcmp(a, "-T") == 0) {
+        if (files_only) {
+            if (nargs == 3)
+                return usage_error(&r, "path takes FILE FROM TO; '%s' is one too many", a);
+            args[nargs++] = a;
+        } else if (strcmp(a, "--max") == 0 || strcmp(a, "-T") == 0) {
             if (i + 1 >= argc)
                 return usage_error(&r, "option '%s' needs a value", a);
             const char *v = argv[++i];
@@ -577,7 +639,7 @@ static int cmd_path(int argc, char **argv)
             fprintf(stderr, "ladderc: no route from '%s' to '%s'\n", m->roles[from].id, m->roles[to].id);
             rc = EXIT_INPUT;
         } else {
-            rc = write_output(NULL, &b);
+            rc = write_output(NULL, &b, OUTPUT_ANY);
         }
         buf_free(&b);
     }
@@ -595,6 +657,10 @@ static int cmd_explain(int argc, char **argv)
     if (argc == 2 && is_help(argv[1])) {
         fputs(usage_explain, stdout);
         return EXIT_OK;
+    }
+    if (argc == 3 && strcmp(argv[1], "--") == 0) {   /* "--" ends the options here too */
+        argv++;
+        argc--;
     }
     if (argc != 2)
         return usage_error(&r, "%s", "explain needs one CODE");
