@@ -51,33 +51,42 @@ static const char usage_main[] =
     "  --version        show the version\n"
     "\n"
     "Exit status: 0 success, 1 the input has errors, 2 usage or I/O error.\n"
-    "FILE may be '-' for standard input. The language: docs/language.md.\n";
+    "FILE is a regular file, or '-' (once) for standard input; '--' ends the\n"
+    "options, so that a FILE may start with '-'. The language: docs/language.md.\n";
 
 static const char usage_build[] =
-    "usage: ladderc build [-T FORMAT] [-o OUT] [diagnostic options] FILE\n"
+    "usage: ladderc build [-T FORMAT] [-o OUT] [diagnostic options] [--] FILE\n"
     "\n"
     "Compiles FILE. FORMAT is svg, png, dot, md or json; without -T it comes\n"
-    "from OUT's extension (.svg .png .dot .gv .md .json), else svg.\n"
-    "Without -o the output goes to standard output. With -o, OUT is replaced\n"
-    "whole or not at all: a failed compile leaves an earlier OUT untouched.\n";
+    "from OUT's extension (.svg .png .dot .gv .md .json, in any case); an OUT\n"
+    "without one of them needs -T. Without -o (or with -o -) the output goes\n"
+    "to standard output, as svg unless -T says otherwise.\n"
+    "With -o, OUT is replaced whole or not at all: a failed compile leaves an\n"
+    "earlier OUT untouched, and an OUT that is FILE itself is refused. A\n"
+    "symbolic link at OUT is followed (its file is replaced, the link stays),\n"
+    "except a link in a shared sticky folder such as /tmp that belongs to\n"
+    "neither you nor the folder's owner; an existing OUT keeps its mode,\n"
+    "owner and group.\n";
 
 static const char usage_check[] =
-    "usage: ladderc check [diagnostic options] FILE...\n"
+    "usage: ladderc check [diagnostic options] [--] FILE...\n"
     "\n"
     "Parses and checks each FILE independently and prints its diagnostics.\n"
     "Writes nothing. Exit status 1 if any file has errors, 2 if any file\n"
-    "cannot be read.\n";
+    "cannot be read. In CI, for every file name git may hold:\n"
+    "  git ls-files -z '*.ladder' | xargs -0 ladderc check --diagnostics=github --\n";
 
 static const char usage_fmt[] =
-    "usage: ladderc fmt [-w | --check] FILE...\n"
+    "usage: ladderc fmt [-w | --check] [--] FILE...\n"
     "\n"
     "Prints each FILE in the canonical layout. -w rewrites the files that\n"
-    "change, atomically; --check writes nothing, lists the files that are not\n"
+    "change, atomically, keeping their mode, owner and group (only regular\n"
+    "files; '-' is printed); --check writes nothing, lists the files that are not\n"
     "formatted and exits 1 if there are any. Files with syntax errors are not\n"
     "formatted (exit 1).\n";
 
 static const char usage_path[] =
-    "usage: ladderc path [--max N] [-T text|md] FILE FROM TO\n"
+    "usage: ladderc path [--max N] [-T text|md] [--] FILE FROM TO\n"
     "\n"
     "Lists every route from role FROM to role TO (ids or names) along the\n"
     "ladder's transitions, with total years, fastest first. Exit status 1\n"
