@@ -245,6 +245,27 @@ static void report(struct run *r, struct unit *u)
     buf_free(&b);
 }
 
+/* A file in which no line is a statement and at least two lines are wrong
+ * is not a ladder: a key, a binary, another format behind a .ladder name
+ * (key.ladder -> ~/.ssh/id_rsa). One error says so, and its bytes are
+ * forgotten before anything is printed, so that no excerpt shows them: a CI
+ * log must not print a secret line by line. Returns true when it was so. */
+static bool unit_refuse_foreign(struct unit *u)
+{
+    if (u->ast->first || u->diag.nerrors < 2)
+        return false;
+    size_t n = u->diag.nerrors;
+    diag_init(&u->diag, &u->arena);
+    diag_error(&u->diag, "E009", (struct loc){0, 0},
+               "not a ladder file: no line of it is a statement and %zu lines are wrong; its contents are not shown", n);
+    free(u->src.line_start);
+    u->src.line_start = NULL;
+    u->src.nlines = 0;
+    memset(u->src.text, 0, u->src.len);
+    u->src.len = 0;
+    return true;
+}
+
 /* Reads, parses and (if check) checks path. Returns 0 when the file was read
  * (errors are in u->diag), -1 when it could not be read (reason printed). */
 static int unit_load(struct unit *u, const char *path, bool check)
@@ -260,6 +281,8 @@ static int unit_load(struct unit *u, const char *path, bool check)
         return -1;
     }
     u->ast = parse_source(&u->src, &u->arena, &u->diag);
+    if (unit_refuse_foreign(u))
+        return 0;
     if (check)
         u->model = check_file(u->ast, &u->arena, &u->diag);
     return 0;

@@ -190,6 +190,25 @@ if [ -z "${LADDERC_SANITIZED:-}" ]; then
     f_grep "check - </dev/zero says why" "standard input is larger than 256 MiB"
 fi
 
+# a file that is no ladder at all (key.ladder -> a private key): one error,
+# and none of its lines in any output
+mkdir "$F/key"
+{ echo "-----BEGIN OPENSSH PRIVATE KEY-----"
+  i=0; while [ $i -lt 6 ]; do echo "b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW$i+/"; i=$((i + 1)); done
+  echo "-----END OPENSSH PRIVATE KEY-----"; } >"$F/key/id_rsa"
+ln -s id_rsa "$F/key/key.ladder"
+for how in text github json; do
+    (cd "$F/key" && timeout 10 "$LADDERC" check --diagnostics=$how key.ladder >"$F/out" 2>"$F/err")
+    expect_eq "files: a private key as key.ladder ($how): exit 1, one E009" "1:1" "$?:$(cat "$F/out" "$F/err" | grep -c 'E009')"
+    if cat "$F/out" "$F/err" | grep -q 'b3BlbnNzaC1rZXktdjEAAAAA\|PRIVATE KEY'; then
+        fail "files: a private key as key.ladder ($how): none of its lines is shown" "$(cat "$F/out" "$F/err" | head -5)"
+    else
+        pass "files: a private key as key.ladder ($how): none of its lines is shown"
+    fi
+done
+(cd "$F/key" && timeout 10 "$LADDERC" fmt key.ladder >"$F/out" 2>"$F/err")
+expect_eq "files: fmt on a private key: exit 1, nothing shown" "1:0" "$?:$(cat "$F/out" "$F/err" | grep -c 'PRIVATE KEY')"
+
 # ---- 7. no temporary file left: ulimit -f, signals ------------------------------
 
 awk 'BEGIN { print "levels L3..L11"; print "track   ic \"IC\"";
