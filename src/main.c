@@ -65,8 +65,8 @@ static const char usage_build[] =
     "earlier OUT untouched, and an OUT that is FILE itself is refused. A\n"
     "symbolic link at OUT is followed (its file is replaced, the link stays),\n"
     "except a link in a shared sticky folder such as /tmp that belongs to\n"
-    "neither you nor the folder's owner; an existing OUT keeps its mode,\n"
-    "owner and group.\n";
+    "neither you nor the folder's owner (nor is another user's file there\n"
+    "replaced); an existing OUT keeps its mode, owner and group.\n";
 
 static const char usage_check[] =
     "usage: ladderc check [diagnostic options] [--] FILE...\n"

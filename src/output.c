@@ -151,22 +151,24 @@ static char *temp_path_for(const char *path)
 
 /* ---- following symbolic links as the kernel would ---- */
 
-/* The kernel's protected_symlinks rule (fs/namei.c, may_follow_link): a link
- * in a sticky, world-writable folder is followed only when it belongs to the
- * follower or to the folder's owner. Applied whether or not the sysctl is on,
- * because we resolve the link ourselves and rename() over what it names. */
-static bool link_may_be_followed(const char *link, const struct stat *lst)
+/* The kernel's protected_symlinks and protected_regular rules (fs/namei.c,
+ * may_follow_link and may_create_in_sticky): in a sticky, world-writable
+ * folder, a link is followed, and an existing file opened to be written,
+ * only when it belongs to the user or to the folder's owner. Applied
+ * whether or not the sysctls are on, because we resolve links ourselves and
+ * rename() over what they name, where the kernel checks neither. */
+static bool may_use_in_shared_folder(const char *path, const struct stat *st)
 {
-    size_t n = dir_len(link);
+    size_t n = dir_len(path);
     char *dir = util_xmalloc(n + 2);
-    snprintf(dir, n + 2, "%.*s", n ? (int)n : 1, n ? link : ".");
+    snprintf(dir, n + 2, "%.*s", n ? (int)n : 1, n ? path : ".");
     struct stat dst;
     bool ok = stat(dir, &dst) == 0;
     free(dir);
     if (!ok)
         return false;
     bool shared = (dst.st_mode & S_ISVTX) && (dst.st_mode & S_IWOTH);
-    return !shared || lst->st_uid == geteuid() || lst->st_uid == dst.st_uid;
+    return !shared || st->st_uid == geteuid() || st->st_uid == dst.st_uid;
 }
 
 /* The target of the link at cur, as a path usable from here: relative
@@ -210,7 +212,7 @@ static int resolve_final_links(const char *path, char **out, char *err, size_t e
             free(cur);
             return output_fail_errno(err, errsz, path, ELOOP);
         }
-        if (!link_may_be_followed(cur, &lst)) {
+        if (!may_use_in_shared_folder(cur, &lst)) {
             char why[PATH_MAX * 2 + 256], shown[PATH_MAX * 2];
             output_show_path(cur, shown, sizeof shown);
             snprintf(why, sizeof why, ": the symbolic link '%s' is in a shared sticky folder and belongs to neither "
@@ -341,6 +343,10 @@ int output_file(const char *path, const struct buf *b, int flags, char *err, siz
         rc = output_fail_errno(err, errsz, path, EISDIR);
     else if (exists && !S_ISREG(st.st_mode) && (flags & OUTPUT_REGULAR_ONLY))
         rc = output_fail(err, errsz, "cannot write ", path, ": not a regular file");
+    else if (exists && S_ISREG(st.st_mode) && !may_use_in_shared_folder(target, &st))
+        rc = output_fail(err, errsz, "refusing to write ", path,
+                         ": it is in a shared sticky folder and belongs to neither you nor the folder's owner "
+                         "(the kernel's protected_regular rule)");
     else if (exists && !S_ISREG(st.st_mode))
         rc = output_device(target, path, b, err, errsz);
     else

@@ -26,7 +26,9 @@ enum output_flags {
  * A symbolic link at path is followed (the file it points to is replaced,
  * the link stays), but only where the kernel's protected_symlinks rule would
  * let open() follow it: a link in a sticky, world-writable folder (/tmp) is
- * followed only when it belongs to the user or to the folder's owner.
+ * followed only when it belongs to the user or to the folder's owner, and
+ * an existing file there is replaced only on the same condition (the
+ * protected_regular rule).
  * An existing file keeps its mode, owner and group; when they cannot be kept
  * (another user's file, for a user who is not root) it is not replaced.
  * While the temporary file exists, SIGINT, SIGTERM and SIGHUP remove it

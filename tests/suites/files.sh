@@ -106,6 +106,12 @@ if $F_ROOT && chown -h 65534 "$F/same/link.svg" 2>/dev/null; then
     echo "earlier" >"$F/victim"
     f_run "-o through the folder owner's link" 0 build -T md -o "$F/theirs/map.md" "$F_GOOD"
     expect_eq "files: -o through the folder owner's link writes its target" "# " "$(head -c 2 "$F/victim")"
+    # another user's file in a sticky folder is not written either (protected_regular)
+    echo "theirs" >"$F/shared/planted.md"
+    chown 65534:65534 "$F/shared/planted.md"
+    f_run "-o onto another user's file in a sticky folder" 2 build -T md -o "$F/shared/planted.md" "$F_GOOD"
+    f_grep "-o onto another user's file in a sticky folder says why" "refusing to write .*protected_regular"
+    expect_eq "files: another user's file in a sticky folder stays as it was" "theirs" "$(cat "$F/shared/planted.md")"
     # a chain: a good link to a bad one is refused at the bad one
     ln -s "$F/shared/map.md" "$F/chain.md"
     echo "precious" >"$F/victim"
