@@ -112,6 +112,7 @@ struct run {
     bool json_to_stderr;        /* build writes its output to stdout */
     const char *files[4096];
     size_t nfiles;
+    bool stdin_given;           /* '-' is among the files */
 };
 
 static int usage_error(const struct run *r, const char *fmt, const char *arg)
@@ -189,10 +190,11 @@ static int add_file(struct run *r, const char *f)
 {
     if (r->nfiles == sizeof r->files / sizeof *r->files)
         return usage_error(r, "too many files (the limit is %s per run)", "4096"), -1;
-    if (strcmp(f, "-") == 0)
-        for (size_t i = 0; i < r->nfiles; i++)
-            if (strcmp(r->files[i], "-") == 0)
-                return usage_error(r, "%s", "'-' (standard input) can be given only once"), -1;
+    if (strcmp(f, "-") == 0) {
+        if (r->stdin_given)
+            return usage_error(r, "%s", "'-' (standard input) can be given only once"), -1;
+        r->stdin_given = true;
+    }
     r->files[r->nfiles++] = f;
     return 0;
 }
