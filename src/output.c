@@ -333,10 +333,16 @@ static int output_replace(const char *path, const struct stat *old, const char *
 
 int output_file(const char *path, const struct buf *b, int flags, char *err, size_t errsz)
 {
+    /* A FIFO, a device, /dev/stdout on a pipe: written through by open(),
+     * which follows links under the kernel's own rules (our resolution could
+     * not: /proc/self/fd/1 names "pipe:[123]"). */
+    struct stat st;
+    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode))
+        return (flags & OUTPUT_REGULAR_ONLY) ? output_fail(err, errsz, "cannot write ", path, ": not a regular file")
+                                             : output_device(path, path, b, err, errsz);
     char *target;
     if (resolve_final_links(path, &target, err, errsz) != 0)
         return -1;
-    struct stat st;
     bool exists = lstat(target, &st) == 0;
     int rc;
     if (exists && S_ISDIR(st.st_mode))

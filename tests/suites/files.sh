@@ -73,6 +73,11 @@ f_run "-o - (standard output)" 0 build -T md -o - "$F_GOOD"
 expect_eq "files: -o - writes Markdown to standard output" "# " "$(head -c 2 "$F/out")"
 [ -e "$F/-" ] && fail "files: -o - creates no file named '-'" || pass "files: -o - creates no file named '-'"
 
+# /dev/stdout is a link to /proc/self/fd/1, which names "pipe:[N]" for a pipe:
+# written through by open(), not resolved
+timeout 10 "$LADDERC" build -T dot -o /dev/stdout "$F_GOOD" 2>"$F/err" | head -c 7 >"$F/out"
+expect_eq "files: -o /dev/stdout into a pipe writes through it" "digraph:" "$(cat "$F/out"):$(cat "$F/err")"
+
 # ---- 3. symbolic links in shared sticky folders (protected_symlinks) ---------
 
 if $F_ROOT && chown -h 65534 "$F/same/link.svg" 2>/dev/null; then
