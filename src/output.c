@@ -333,28 +333,28 @@ static int output_replace(const char *path, const struct stat *old, const char *
 
 int output_file(const char *path, const struct buf *b, int flags, char *err, size_t errsz)
 {
-    /* A FIFO, a device, /dev/stdout on a pipe: written through by open(),
-     * which follows links under the kernel's own rules (our resolution could
-     * not: /proc/self/fd/1 names "pipe:[123]"). */
-    struct stat st;
-    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode))
-        return (flags & OUTPUT_REGULAR_ONLY) ? output_fail(err, errsz, "cannot write ", path, ": not a regular file")
-                                             : output_device(path, path, b, err, errsz);
     char *target;
     if (resolve_final_links(path, &target, err, errsz) != 0)
         return -1;
+    /* A FIFO, a device, /dev/stdout on a pipe: written through by open() of
+     * the path itself, once its links passed the rule above (our resolution
+     * cannot name what /proc/self/fd/1 points to: "pipe:[123]"). */
+    struct stat st;
+    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
+        free(target);
+        return (flags & OUTPUT_REGULAR_ONLY) ? output_fail(err, errsz, "cannot write ", path, ": not a regular file")
+                                             : output_device(path, path, b, err, errsz);
+    }
     bool exists = lstat(target, &st) == 0;
     int rc;
     if (exists && S_ISDIR(st.st_mode))
         rc = output_fail_errno(err, errsz, path, EISDIR);
-    else if (exists && !S_ISREG(st.st_mode) && (flags & OUTPUT_REGULAR_ONLY))
+    else if (exists && !S_ISREG(st.st_mode))    /* changed since the stat above */
         rc = output_fail(err, errsz, "cannot write ", path, ": not a regular file");
-    else if (exists && S_ISREG(st.st_mode) && !may_use_in_shared_folder(target, &st))
+    else if (exists && !may_use_in_shared_folder(target, &st))
         rc = output_fail(err, errsz, "refusing to write ", path,
                          ": it is in a shared sticky folder and belongs to neither you nor the folder's owner "
                          "(the kernel's protected_regular rule)");
-    else if (exists && !S_ISREG(st.st_mode))
-        rc = output_device(target, path, b, err, errsz);
     else
         rc = output_replace(target, exists ? &st : NULL, path, b, err, errsz);
     free(target);

@@ -117,6 +117,12 @@ if $F_ROOT && chown -h 65534 "$F/same/link.svg" 2>/dev/null; then
     f_run "-o onto another user's file in a sticky folder" 2 build -T md -o "$F/shared/planted.md" "$F_GOOD"
     f_grep "-o onto another user's file in a sticky folder says why" "refusing to write .*protected_regular"
     expect_eq "files: another user's file in a sticky folder stays as it was" "theirs" "$(cat "$F/shared/planted.md")"
+    # nor another user's link to a device (or to a FIFO, written through)
+    mkfifo "$F/planted.fifo"
+    ln -s "$F/planted.fifo" "$F/shared/dev.md"
+    chown -h 65534:65534 "$F/shared/dev.md"
+    f_run "-o through another user's link to a FIFO in a sticky folder" 2 build -T md -o "$F/shared/dev.md" "$F_GOOD"
+    f_grep "-o through another user's link to a FIFO says why" "refusing to write .*protected_symlinks"
     # a chain: a good link to a bad one is refused at the bad one
     ln -s "$F/shared/map.md" "$F/chain.md"
     echo "precious" >"$F/victim"
