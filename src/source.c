@@ -120,6 +120,9 @@ int source_load(struct source *src, const char *path, char *err, size_t errsz)
     } else if ((why = source_not_regular(&st))) {
         snprintf(err, errsz, "%s", why);
         rc = -1;
+    } else if ((unsigned long long)st.st_size > SOURCE_MAX_BYTES) {
+        snprintf(err, errsz, "file is larger than 1 GiB");     /* said before a byte is read */
+        rc = -1;
     } else {
         rc = source_read_fd(src, fd, (size_t)st.st_size, SOURCE_MAX_BYTES, "file is larger than 1 GiB", err, errsz);
     }

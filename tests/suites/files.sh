@@ -196,6 +196,17 @@ for n in zero null pipe; do
     fi
     expect_eq "files: check on $n.ladder says why" "ladderc: error: cannot read '$F/$n.ladder': not a regular file" "$(cat "$F/err")"
 done
+# a sparse 2 GB file is refused by its size, before a byte is read
+if truncate -s 2G "$F/sparse.ladder" 2>/dev/null; then
+    if [ -n "${LADDERC_SANITIZED:-}" ]; then
+        f_run "check on a sparse 2 GB file" 2 check "$F/sparse.ladder"
+    else
+        (ulimit -v 262144; timeout 10 "$LADDERC" check "$F/sparse.ladder" >"$F/out" 2>"$F/err")
+        expect_eq "files: check on a sparse 2 GB file, within 256 MB (exit status)" "2" "$?"
+    fi
+    f_grep "check on a sparse 2 GB file says why" "cannot read '$F/sparse.ladder': file is larger than 1 GiB"
+    rm -f "$F/sparse.ladder"
+fi
 f_run "check on a directory" 2 check "$F"
 f_grep "check on a directory says why" "cannot read '$F': Is a directory"
 # standard input may be a pipe, within 256 MiB
