@@ -110,7 +110,9 @@ struct run {
     struct buf json;            /* --diagnostics=json: the array, printed at the end */
     bool json_first;
     bool json_to_stderr;        /* build writes its output to stdout */
-    const char *files[4096];
+    /* more than xargs passes at once (128 KiB of arguments, 2 bytes at
+     * least each), so that the CI recipe's batches always fit */
+    const char *files[65536];
     size_t nfiles;
     bool stdin_given;           /* '-' is among the files */
 };
@@ -189,7 +191,7 @@ static bool end_of_options(const char *a, bool *files_only)
 static int add_file(struct run *r, const char *f)
 {
     if (r->nfiles == sizeof r->files / sizeof *r->files)
-        return usage_error(r, "too many files (the limit is %s per run)", "4096"), -1;
+        return usage_error(r, "too many files (the limit is %s per run)", "65536"), -1;
     if (strcmp(f, "-") == 0) {
         if (r->stdin_given)
             return usage_error(r, "%s", "'-' (standard input) can be given only once"), -1;

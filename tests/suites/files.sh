@@ -367,6 +367,11 @@ b.ladder'
         expect_eq "files: CI recipe annotates the bad '$shown' once" "1" "$(grep -c '^::error ' "$F/out")"
         cp "$F/keep" "$R/$bad"
     done
+    # xargs's biggest batch (short names, 128 KiB) fits in one run
+    mkdir "$F/many"
+    (cd "$F/many" && echo "levels L3..L11" >a && i=0 && while [ $i -lt 13000 ]; do printf 'a\0'; i=$((i + 1)); done \
+        | xargs -0 timeout 60 "$LADDERC" check -- >"$F/out" 2>"$F/err")
+    expect_eq "files: one xargs batch of 13000 short names is one run" "0:" "$?:$(head -c 300 "$F/err")"
 else
     fail "files: git is installed (for the CI recipe test)"
 fi
