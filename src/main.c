@@ -371,7 +371,7 @@ static int emit(const struct model *m, const char *format, struct buf *out)
 
 static int write_output(const char *out, const struct buf *b, int flags)
 {
-    static char err[OUTPUT_ERR_MAX];
+    char err[OUTPUT_ERR_MAX];
     if ((out ? output_file(out, b, flags, err, sizeof err) : output_stdout(b, err, sizeof err)) != 0) {
         fprintf(stderr, "ladderc: error: %s\n", err);
         return EXIT_USAGE;
@@ -428,7 +428,7 @@ static int cmd_build(int argc, char **argv)
     if (!format)
         format = "svg";
     if (out) {
-        static char err[OUTPUT_ERR_MAX];
+        char err[OUTPUT_ERR_MAX];
         if (output_check_not_input(out, r.files[0], err, sizeof err) != 0) {
             fprintf(stderr, "ladderc: error: %s\n", err);
             return EXIT_USAGE;
