@@ -249,14 +249,44 @@ static void report(struct run *r, struct unit *u)
     buf_free(&b);
 }
 
-/* A file in which no line is a statement and at least two lines are wrong
- * is not a ladder: a key, a binary, another format behind a .ladder name
- * (key.ladder -> ~/.ssh/id_rsa). One error says so, and its bytes are
- * forgotten before anything is printed, so that no excerpt shows them: a CI
- * log must not print a secret line by line. Returns true when it was so. */
+/* Whether a line of src starts with a statement word (ladder, role...) or
+ * holds a transition's "->": a ladder with mistakes has such lines, a key
+ * or a configuration file does not. Only called for files that failed to
+ * parse everywhere: one pass. */
+static bool unit_has_ladder_words(const struct source *src)
+{
+    static const char *const words[] = {"ladder", "axis", "levels", "track", "box", "years", "role", "company"};
+    const char *p = src->text, *end = src->text + src->len;
+    while (p < end) {
+        const char *eol = memchr(p, '\n', (size_t)(end - p));
+        if (!eol)
+            eol = end;
+        while (p < eol && (*p == ' ' || *p == '\t'))
+            p++;
+        const char *w = p;
+        while (p < eol && *p >= 'a' && *p <= 'z')
+            p++;
+        for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+            if ((size_t)(p - w) == strlen(words[i]) && memcmp(w, words[i], (size_t)(p - w)) == 0
+                && (p == eol || *p == ' ' || *p == '\t' || *p == '\r'))
+                return true;
+        for (; p + 1 < eol; p++)
+            if (p[0] == '-' && p[1] == '>')
+                return true;
+        p = eol + 1;
+    }
+    return false;
+}
+
+/* A file in which no line is a statement, none starts like one, and at
+ * least two are wrong is not a ladder: a key, a binary, another format
+ * behind a .ladder name (key.ladder -> ~/.ssh/id_rsa). One error says so,
+ * and its bytes are forgotten before anything is printed, so that no
+ * excerpt shows them: a CI log must not print a secret line by line.
+ * Returns true when it was so. */
 static bool unit_refuse_foreign(struct unit *u)
 {
-    if (u->ast->first || u->diag.nerrors < 2)
+    if (u->ast->first || u->diag.nerrors < 2 || unit_has_ladder_words(&u->src))
         return false;
     size_t n = u->diag.nerrors;
     diag_init(&u->diag, &u->arena);

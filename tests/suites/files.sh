@@ -234,6 +234,11 @@ for how in text github json; do
         pass "files: a private key as key.ladder ($how): none of its lines is shown"
     fi
 done
+# a ladder whose every line is wrong is still a ladder: each line is shown
+printf 'levels L3 to L11\nrole a "A" trak ic level L5 at (1, 1)\nrole b "B" trak ic level L5 at (2, 1)\n' >"$F/key/wrong.ladder"
+(cd "$F/key" && timeout 10 "$LADDERC" check wrong.ladder >"$F/out" 2>"$F/err")
+expect_eq "files: a ladder with every line wrong gets its own diagnostics, not E009" "1:0:3" \
+    "$?:$(grep -c 'E009' "$F/err"):$(grep -c '^wrong.ladder:[0-9]*:[0-9]*: error' "$F/err")"
 (cd "$F/key" && timeout 10 "$LADDERC" fmt key.ladder >"$F/out" 2>"$F/err")
 expect_eq "files: fmt on a private key: exit 1, nothing shown" "1:0" "$?:$(cat "$F/out" "$F/err" | grep -c 'PRIVATE KEY')"
 
