@@ -249,30 +249,40 @@ static void report(struct run *r, struct unit *u)
     buf_free(&b);
 }
 
-/* Whether a line of src starts with a statement word (ladder, role...) or
- * holds a transition's "->": a ladder with mistakes has such lines, a key
- * or a configuration file does not. Only called for files that failed to
- * parse everywhere: one pass. */
-static bool unit_has_ladder_words(const struct source *src)
+/* Whether the line [p, eol) starts like a statement: a statement word
+ * (ladder, role...) or an id and "->" (a transition). */
+static bool line_starts_like_statement(const char *p, const char *eol)
 {
     static const char *const words[] = {"ladder", "axis", "levels", "track", "box", "years", "role", "company"};
+    while (p < eol && (*p == ' ' || *p == '\t'))
+        p++;
+    const char *w = p;
+    while (p < eol && ((*p >= 'a' && *p <= 'z') || (p > w && ((*p >= '0' && *p <= '9') || *p == '_'))))
+        p++;
+    size_t n = (size_t)(p - w);
+    if (n == 0)
+        return false;
+    bool spaced = p == eol || *p == ' ' || *p == '\t' || *p == '\r';
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+        if (spaced && n == strlen(words[i]) && memcmp(w, words[i], n) == 0)
+            return true;
+    while (p < eol && (*p == ' ' || *p == '\t'))
+        p++;
+    return eol - p >= 2 && p[0] == '-' && p[1] == '>';
+}
+
+/* Whether a line of src starts like a statement: a ladder with mistakes
+ * has such lines, a key or a configuration file does not. Only called for
+ * files that failed to parse everywhere: one pass. */
+static bool unit_has_ladder_words(const struct source *src)
+{
     const char *p = src->text, *end = src->text + src->len;
     while (p < end) {
         const char *eol = memchr(p, '\n', (size_t)(end - p));
         if (!eol)
             eol = end;
-        while (p < eol && (*p == ' ' || *p == '\t'))
-            p++;
-        const char *w = p;
-        while (p < eol && *p >= 'a' && *p <= 'z')
-            p++;
-        for (size_t i = 0; i < sizeof words / sizeof *words; i++)
-            if ((size_t)(p - w) == strlen(words[i]) && memcmp(w, words[i], (size_t)(p - w)) == 0
-                && (p == eol || *p == ' ' || *p == '\t' || *p == '\r'))
-                return true;
-        for (; p + 1 < eol; p++)
-            if (p[0] == '-' && p[1] == '>')
-                return true;
+        if (line_starts_like_statement(p, eol))
+            return true;
         p = eol + 1;
     }
     return false;

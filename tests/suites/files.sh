@@ -236,9 +236,16 @@ for how in text github json; do
 done
 # a ladder whose every line is wrong is still a ladder: each line is shown
 printf 'levels L3 to L11\nrole a "A" trak ic level L5 at (1, 1)\nrole b "B" trak ic level L5 at (2, 1)\n' >"$F/key/wrong.ladder"
-(cd "$F/key" && timeout 10 "$LADDERC" check wrong.ladder >"$F/out" 2>"$F/err")
-expect_eq "files: a ladder with every line wrong gets its own diagnostics, not E009" "1:0:3" \
-    "$?:$(grep -c 'E009' "$F/err"):$(grep -c '^wrong.ladder:[0-9]*:[0-9]*: error' "$F/err")"
+printf 'Levels L3..L11\nsenior_engineer -> staff ->\na -> \n' >"$F/key/moves.ladder"
+for w in wrong moves; do
+    (cd "$F/key" && timeout 10 "$LADDERC" check $w.ladder >"$F/out" 2>"$F/err")
+    expect_eq "files: a ladder with every line wrong ($w) gets its own diagnostics, not E009" "1:0:3" \
+        "$?:$(grep -c 'E009' "$F/err"):$(grep -c "^$w.ladder:[0-9]*:[0-9]*: error" "$F/err")"
+done
+# a binary file with "->" somewhere inside a line is still not a ladder
+{ printf '\211PNG\r\n\032\n'; printf 'IHDR\001\002->\003\n'; printf '\377\376 x -> y\n'; } >"$F/key/pic.ladder"
+(cd "$F/key" && timeout 10 "$LADDERC" check pic.ladder >"$F/out" 2>"$F/err")
+expect_eq "files: a binary file with '->' inside lines is E009" "1:1" "$?:$(grep -c 'E009' "$F/err")"
 (cd "$F/key" && timeout 10 "$LADDERC" fmt key.ladder >"$F/out" 2>"$F/err")
 expect_eq "files: fmt on a private key: exit 1, nothing shown" "1:0" "$?:$(cat "$F/out" "$F/err" | grep -c 'PRIVATE KEY')"
 
