@@ -80,7 +80,7 @@ expect_eq "files: -o /dev/stdout into a pipe writes through it" "digraph:" "$(ca
 
 # ---- 3. symbolic links in shared sticky folders (protected_symlinks) ---------
 
-if $F_ROOT && chown -h 65534 "$F/same/link.svg" 2>/dev/null; then
+if $F_ROOT; then
     mkdir -m 1777 "$F/shared"
     echo "precious" >"$F/victim"
     cp "$F/victim" "$F/victim.orig"
@@ -90,7 +90,6 @@ if $F_ROOT && chown -h 65534 "$F/same/link.svg" 2>/dev/null; then
     f_grep "-o through another user's link says why" "refusing to write .*protected_symlinks"
     expect_file "files: -o through another user's link leaves its target untouched" "$F/victim.orig" "$F/victim"
     expect_eq "files: -o through another user's link leaves the folder as it was" "map.md" "$(f_ls "$F/shared")"
-    cp "$F/victim" "$F/shared/.x"; rm "$F/shared/.x"
     # the same link, in fmt -w
     f_messy "$F/victim.ladder"
     cp "$F/victim.ladder" "$F/victim.ladder.orig"
