@@ -363,6 +363,10 @@ int output_file(const char *path, const struct buf *b, int flags, char *err, siz
 
 int output_stdout(const struct buf *b, char *err, size_t errsz)
 {
+    /* standard output redirected to a file beyond ulimit -f: a write error
+     * that says so (EFBIG), not a silent death by SIGXFSZ; the process is
+     * about to end, so the signal stays ignored */
+    signal(SIGXFSZ, SIG_IGN);
     if (b->len && fwrite(b->data, 1, b->len, stdout) != b->len) {
         snprintf(err, errsz, "cannot write to standard output: %s", strerror(errno));
         return -1;

@@ -267,6 +267,11 @@ f_grep "fmt -w beyond ulimit -f names the path and the reason" "cannot write '$F
 expect_file "files: fmt -w beyond ulimit -f keeps the file" "$F/big.ladder" "$F/lim/big.ladder"
 expect_eq "files: no temporary file after ulimit -f" "big.json big.ladder" "$(f_ls "$F/lim")"
 
+(ulimit -f 100; timeout 10 "$LADDERC" build -T json "$F/big.ladder" >"$F/lim/stdout.json" 2>"$F/err")
+expect_eq "files: standard output beyond ulimit -f (exit status)" "2" "$?"
+f_grep "standard output beyond ulimit -f says why" "cannot write to standard output: File too large"
+rm -f "$F/lim/stdout.json"
+
 # A signal while the temporary file exists: strace delivers it on entry to
 # fsync, when the whole output is in the temporary file (deterministic).
 if strace -qq -o /dev/null -e trace=fsync -e inject=fsync:signal=SIGTERM true >/dev/null 2>&1; then
