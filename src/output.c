@@ -1,7 +1,13 @@
 /* output.c - the lockfile pattern (as in git's lockfile.c and tempfile.c):
  * temporary file beside the target, full write, fsync, rename; a signal
- * handler that removes the temporary file if the process is killed. */
-#define _XOPEN_SOURCE 700
+ * handler that removes the temporary file if the process is killed.
+ *
+ * The path is walked one component at a time from a folder descriptor
+ * (openat, fstatat, readlinkat), as the kernel walks it, so that the
+ * sticky-folder rules are checked on every link on the way and nothing can
+ * be swapped between the check and the write: the temporary file is created
+ * and renamed relative to the descriptor of the folder that was checked. */
+#define _GNU_SOURCE     /* O_PATH: a folder we may search but not read */
 #include "output.h"
 
 #include <errno.h>
@@ -13,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "escape.h"
@@ -27,7 +34,8 @@
  * with the signals blocked, so the handler never sees half of them. */
 static struct {
     volatile sig_atomic_t active;
-    char path[PATH_MAX + 32];
+    int dirfd;              /* the folder that holds the temporary file */
+    char name[NAME_MAX + 1];
     char msg[OUTPUT_ERR_MAX];
     size_t msglen;
     struct sigaction saved[3];
@@ -39,7 +47,7 @@ static void output_on_signal(int sig)
 {
     int saved = errno;
     if (output_temp.active) {
-        unlink(output_temp.path);
+        unlinkat(output_temp.dirfd, output_temp.name, 0);
         output_temp.active = 0;
         ssize_t k = write(2, output_temp.msg, output_temp.msglen);
         (void)k;
@@ -61,9 +69,10 @@ static void output_block_signals(sigset_t *old)
 
 /* Called with the signals blocked. A signal the caller ignores (nohup's
  * SIGHUP) stays ignored. */
-static void output_register_temp(const char *tmp, const char *shown)
+static void output_register_temp(int dirfd, const char *tmp, const char *shown)
 {
-    snprintf(output_temp.path, sizeof output_temp.path, "%s", tmp);
+    output_temp.dirfd = dirfd;
+    snprintf(output_temp.name, sizeof output_temp.name, "%s", tmp);
     int n = snprintf(output_temp.msg, sizeof output_temp.msg,
                      "ladderc: error: interrupted while writing '%s'; it is left as it was\n", shown);
     output_temp.msglen = n < 0 ? 0 : (size_t)n < sizeof output_temp.msg ? (size_t)n : sizeof output_temp.msg - 1;
@@ -129,106 +138,181 @@ static int write_all(int fd, const char *p, size_t n)
     return 0;
 }
 
-/* The folder part of path, slash included ("" for a bare name). */
-static size_t dir_len(const char *path)
+/* ".NAME.XXXXXX" for the file NAME; a long name is cut so that the
+ * temporary name stays within NAME_MAX (255). X: six random letters. */
+static void temp_name_for(const char *name, char *out, size_t outsz)
 {
-    const char *slash = strrchr(path, '/');
-    return slash ? (size_t)(slash - path) + 1 : 0;
+    static const char alnum[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    static unsigned long long counter;  /* a second try never repeats the first */
+    unsigned long long x = (unsigned long long)ts.tv_nsec ^ ((unsigned long long)ts.tv_sec << 20)
+                         ^ ((unsigned long long)getpid() << 40) ^ (++counter * 0x9E3779B97F4A7C15ull);
+    char rnd[7];
+    for (int i = 0; i < 6; i++) {
+        x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+        rnd[i] = alnum[x % (sizeof alnum - 1)];
+    }
+    rnd[6] = '\0';
+    int n = strlen(name) > 200 ? 200 : (int)strlen(name);
+    snprintf(out, outsz, ".%.*s.%s", n, name, rnd);
 }
 
-/* "dir/.name.XXXXXX" beside path; a long name is cut so that the temporary
- * name stays within NAME_MAX (255). */
-static char *temp_path_for(const char *path)
-{
-    size_t dirlen = dir_len(path);
-    const char *base = path + dirlen;
-    int baselen = strlen(base) > 200 ? 200 : (int)strlen(base);
-    size_t n = dirlen + 1 + (size_t)baselen + sizeof ".XXXXXX";
-    char *t = util_xmalloc(n);
-    snprintf(t, n, "%.*s.%.*s.XXXXXX", (int)dirlen, path, baselen, base);
-    return t;
-}
+/* ---- walking a path as the kernel would ---- */
 
-/* ---- following symbolic links as the kernel would ---- */
+/* Where the file goes: a descriptor of its folder, and its name there. */
+struct output_place {
+    int dirfd;
+    char *name;
+};
 
 /* The kernel's protected_symlinks and protected_regular rules (fs/namei.c,
  * may_follow_link and may_create_in_sticky): in a sticky, world-writable
  * folder, a link is followed, and an existing file opened to be written,
  * only when it belongs to the user or to the folder's owner. Applied
- * whether or not the sysctls are on, because we resolve links ourselves and
- * rename() over what they name, where the kernel checks neither. */
-static bool may_use_in_shared_folder(const char *path, const struct stat *st)
+ * whether or not the sysctls are on, because we rename() over files, where
+ * the kernel checks neither. */
+static bool may_use_in_folder(int dirfd, const struct stat *st)
 {
-    size_t n = dir_len(path);
-    char *dir = util_xmalloc(n + 2);
-    snprintf(dir, n + 2, "%.*s", n ? (int)n : 1, n ? path : ".");
     struct stat dst;
-    bool ok = stat(dir, &dst) == 0;
-    free(dir);
-    if (!ok)
+    if (fstat(dirfd, &dst) != 0)
         return false;
     bool shared = (dst.st_mode & S_ISVTX) && (dst.st_mode & S_IWOTH);
     return !shared || st->st_uid == geteuid() || st->st_uid == dst.st_uid;
 }
 
-/* The target of the link at cur, as a path usable from here: relative
- * targets are relative to the link's folder. */
-static char *link_target(const char *cur, const struct stat *lst)
+static int open_folder(int at, const char *name)
+{
+    return openat(at, name, O_PATH | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+}
+
+/* The target of the link name in dirfd, or NULL (errno set). */
+static char *read_link_at(int dirfd, const char *name, const struct stat *lst)
 {
     size_t cap = lst->st_size > 0 && lst->st_size < PATH_MAX ? (size_t)lst->st_size + 1 : PATH_MAX;
     char *t = util_xmalloc(cap);
-    ssize_t k = readlink(cur, t, cap - 1);
-    if (k < 0) {
+    ssize_t k = readlinkat(dirfd, name, t, cap - 1);
+    if (k <= 0) {
+        if (k == 0)
+            errno = ENOENT;
         free(t);
         return NULL;
     }
     t[k] = '\0';
-    if (t[0] == '/')
-        return t;
-    size_t dl = dir_len(cur);
-    char *joined = util_xmalloc(dl + (size_t)k + 1);
-    memcpy(joined, cur, dl);
-    memcpy(joined + dl, t, (size_t)k + 1);
-    free(t);
-    return joined;
+    return t;
 }
 
-/* Follows the links at the end of path, one hop at a time, each under the
- * protected_symlinks rule. The folders on the way are left to the kernel
- * (mkstemp and rename walk them under its own rules). *out: the path of the
- * first component that is not a link (it may not exist). */
-static int resolve_final_links(const char *path, char **out, char *err, size_t errsz)
+/* The next component of *p (its length in *n; *p moves past it); true when
+ * it is the last one. */
+static bool next_component(const char **p, const char **c, size_t *n)
 {
-    size_t n = strlen(path);
-    char *cur = util_xmalloc(n + 1);
-    memcpy(cur, path, n + 1);
-    for (int hop = 0;; hop++) {
-        struct stat lst;
-        if (lstat(cur, &lst) != 0 || !S_ISLNK(lst.st_mode)) {
-            *out = cur;
+    const char *s = *p;
+    while (*s == '/')
+        s++;
+    const char *e = s;
+    while (*e && *e != '/')
+        e++;
+    *c = s;
+    *n = (size_t)(e - s);
+    *p = e;
+    while (*e == '/')
+        e++;
+    return *e == '\0';
+}
+
+static char *text_join(const char *a, const char *sep, const char *b)
+{
+    size_t na = strlen(a), ns = strlen(sep), nb = strlen(b);
+    char *r = util_xmalloc(na + ns + nb + 1);
+    memcpy(r, a, na);
+    memcpy(r + na, sep, ns);
+    memcpy(r + na + ns, b, nb + 1);
+    return r;
+}
+
+/* The refusal for the link `name` met on the way to path. */
+static int output_refuse_link(const char *path, const char *name, char *err, size_t errsz)
+{
+    char why[PATH_MAX * 2 + 256], shown[PATH_MAX * 2];
+    output_show_path(name, shown, sizeof shown);
+    snprintf(why, sizeof why, ": the symbolic link '%s' on the way is in a shared sticky folder and belongs to "
+             "neither you nor the folder's owner, so it is not followed (the kernel's protected_symlinks rule)", shown);
+    return output_fail(err, errsz, "refusing to write ", path, why);
+}
+
+/* Walks path one component at a time from a folder descriptor, following
+ * links (at most OUTPUT_MAX_LINKS) under the sticky-folder rule. On success
+ * pl holds the last folder and the file's name there (the file may not
+ * exist); -1 with err set otherwise. */
+static int output_walk(const char *path, struct output_place *pl, char *err, size_t errsz)
+{
+    if (!*path)
+        return output_fail_errno(err, errsz, path, ENOENT);
+    char *todo = text_join(path, "", "");   /* what is left to walk */
+    const char *p = todo;
+    int dirfd = open_folder(AT_FDCWD, path[0] == '/' ? "/" : ".");
+    int hops = 0, e = 0;
+    char *name = NULL;
+    while (dirfd >= 0) {
+        const char *c;
+        size_t n;
+        bool last = next_component(&p, &c, &n);
+        free(name);
+        name = util_xmalloc(n + 1);
+        memcpy(name, c, n);
+        name[n] = '\0';
+        bool dots = n == 0 || strcmp(name, ".") == 0 || strcmp(name, "..") == 0;
+        if (last && dots) {     /* "dir/", "/", "..": a folder, not a file */
+            e = EISDIR;
+            break;
+        }
+        struct stat st;
+        if (!dots && fstatat(dirfd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISLNK(st.st_mode)) {
+            if (++hops > OUTPUT_MAX_LINKS) {
+                e = ELOOP;
+                break;
+            }
+            if (!may_use_in_folder(dirfd, &st)) {
+                close(dirfd);
+                output_refuse_link(path, name, err, errsz);
+                free(name);
+                free(todo);
+                return -1;
+            }
+            char *target = read_link_at(dirfd, name, &st);
+            if (!target) {
+                e = errno;
+                break;
+            }
+            char *next = last ? text_join(target, "", "") : text_join(target, "/", p);
+            if (target[0] == '/') {
+                close(dirfd);
+                dirfd = open_folder(AT_FDCWD, "/");
+            }
+            free(target);
+            free(todo);
+            todo = next;
+            p = todo;
+            continue;
+        }
+        if (last) {
+            pl->dirfd = dirfd;
+            pl->name = name;
+            free(todo);
             return 0;
         }
-        if (hop == OUTPUT_MAX_LINKS) {
-            free(cur);
-            return output_fail_errno(err, errsz, path, ELOOP);
-        }
-        if (!may_use_in_shared_folder(cur, &lst)) {
-            char why[PATH_MAX * 2 + 256], shown[PATH_MAX * 2];
-            output_show_path(cur, shown, sizeof shown);
-            snprintf(why, sizeof why, ": the symbolic link '%s' is in a shared sticky folder and belongs to neither "
-                     "you nor the folder's owner, so it is not followed (the kernel's protected_symlinks rule)", shown);
-            free(cur);
-            return output_fail(err, errsz, "refusing to write ", path, why);
-        }
-        char *next = link_target(cur, &lst);
-        if (!next) {
-            int e = errno;
-            free(cur);
-            return output_fail_errno(err, errsz, path, e);
-        }
-        free(cur);
-        cur = next;
+        /* O_NOFOLLOW: a folder swapped for a link since the fstatat fails */
+        int sub = open_folder(dirfd, n ? name : ".");
+        close(dirfd);
+        dirfd = sub;
     }
+    if (!e)
+        e = errno;
+    if (dirfd >= 0)
+        close(dirfd);
+    free(name);
+    free(todo);
+    return output_fail_errno(err, errsz, path, e);
 }
 
 /* ---- writing ---- */
@@ -268,29 +352,30 @@ static int output_keep_attributes(int fd, const struct stat *old, const char *sh
     return fchmod(fd, old->st_mode & 07777) == 0 ? 0 : output_fail_errno(err, errsz, shown, errno);
 }
 
-/* path: the file to replace (no link); old: its status, NULL when it does
- * not exist; shown: the path as the user wrote it, for messages. */
-static int output_replace(const char *path, const struct stat *old, const char *shown, const struct buf *b,
-                          char *err, size_t errsz)
+/* pl: where the file goes; old: its status, NULL when it does not exist;
+ * shown: the path as the user wrote it, for messages. */
+static int output_replace(const struct output_place *pl, const struct stat *old, const char *shown,
+                          const struct buf *b, char *err, size_t errsz)
 {
-    char *tmp = temp_path_for(path);
-    if (strlen(tmp) >= sizeof output_temp.path) {
-        free(tmp);
-        return output_fail_errno(err, errsz, shown, ENAMETOOLONG);
-    }
-    sigset_t old_mask;
-    output_block_signals(&old_mask);
-    int fd = mkstemp(tmp);
-    int saved = errno;
+    char tmp[NAME_MAX + 1];
     char shown_esc[PATH_MAX * 2];
     output_show_path(shown, shown_esc, sizeof shown_esc);
-    if (fd >= 0)
-        output_register_temp(tmp, shown_esc);
-    sigprocmask(SIG_SETMASK, &old_mask, NULL);
+    sigset_t old_mask;
+    int fd = -1, saved = 0;
+    for (int tries = 0; fd < 0 && tries < 100; tries++) {
+        temp_name_for(pl->name, tmp, sizeof tmp);
+        output_block_signals(&old_mask);
+        fd = openat(pl->dirfd, tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+        saved = errno;
+        if (fd >= 0)
+            output_register_temp(pl->dirfd, tmp, shown_esc);
+        sigprocmask(SIG_SETMASK, &old_mask, NULL);
+        if (fd < 0 && saved != EEXIST)
+            break;
+    }
     if (fd < 0) {
         char why[256];
         snprintf(why, sizeof why, ": %s", strerror(saved));
-        free(tmp);
         return output_fail(err, errsz, "cannot create a temporary file beside ", shown, why);
     }
     /* ulimit -f: a write error (EFBIG) that removes the temporary file,
@@ -315,49 +400,49 @@ static int output_replace(const char *path, const struct stat *old, const char *
     }
     /* from here a signal waits until the file is renamed or removed */
     output_block_signals(&old_mask);
-    if (rc == 0 && rename(tmp, path) != 0) {
+    if (rc == 0 && renameat(pl->dirfd, tmp, pl->dirfd, pl->name) != 0) {
         rc = -1;
         saved = errno;
     }
     if (rc != 0) {
-        unlink(tmp);
+        unlinkat(pl->dirfd, tmp, 0);
         if (!said)
             output_fail_errno(err, errsz, shown, saved);
     }
     output_unregister_temp();
     sigprocmask(SIG_SETMASK, &old_mask, NULL);
     sigaction(SIGXFSZ, &xfsz_old, NULL);
-    free(tmp);
     return rc;
 }
 
 int output_file(const char *path, const struct buf *b, int flags, char *err, size_t errsz)
 {
-    char *target;
-    if (resolve_final_links(path, &target, err, errsz) != 0)
+    struct output_place pl = {-1, NULL};
+    if (output_walk(path, &pl, err, errsz) != 0)
         return -1;
     /* A FIFO, a device, /dev/stdout on a pipe: written through by open() of
-     * the path itself, once its links passed the rule above (our resolution
-     * cannot name what /proc/self/fd/1 points to: "pipe:[123]"). */
+     * the path itself, once its links passed the walk (which cannot name
+     * what /proc/self/fd/1 points to: "pipe:[123]"). */
     struct stat st;
-    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
-        free(target);
-        return (flags & OUTPUT_REGULAR_ONLY) ? output_fail(err, errsz, "cannot write ", path, ": not a regular file")
-                                             : output_device(path, path, b, err, errsz);
-    }
-    bool exists = lstat(target, &st) == 0;
     int rc;
-    if (exists && S_ISDIR(st.st_mode))
-        rc = output_fail_errno(err, errsz, path, EISDIR);
-    else if (exists && !S_ISREG(st.st_mode))    /* changed since the stat above */
-        rc = output_fail(err, errsz, "cannot write ", path, ": not a regular file");
-    else if (exists && !may_use_in_shared_folder(target, &st))
-        rc = output_fail(err, errsz, "refusing to write ", path,
-                         ": it is in a shared sticky folder and belongs to neither you nor the folder's owner "
-                         "(the kernel's protected_regular rule)");
-    else
-        rc = output_replace(target, exists ? &st : NULL, path, b, err, errsz);
-    free(target);
+    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
+        rc = (flags & OUTPUT_REGULAR_ONLY) ? output_fail(err, errsz, "cannot write ", path, ": not a regular file")
+                                           : output_device(path, path, b, err, errsz);
+    } else {
+        bool exists = fstatat(pl.dirfd, pl.name, &st, AT_SYMLINK_NOFOLLOW) == 0;
+        if (exists && S_ISDIR(st.st_mode))
+            rc = output_fail_errno(err, errsz, path, EISDIR);
+        else if (exists && !S_ISREG(st.st_mode))    /* changed since the stat above */
+            rc = output_fail(err, errsz, "cannot write ", path, ": not a regular file");
+        else if (exists && !may_use_in_folder(pl.dirfd, &st))
+            rc = output_fail(err, errsz, "refusing to write ", path,
+                             ": it is in a shared sticky folder and belongs to neither you nor the folder's owner "
+                             "(the kernel's protected_regular rule)");
+        else
+            rc = output_replace(&pl, exists ? &st : NULL, path, b, err, errsz);
+    }
+    close(pl.dirfd);
+    free(pl.name);
     return rc;
 }
 

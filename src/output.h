@@ -25,7 +25,8 @@ enum output_flags {
  *
  * A symbolic link at path is followed (the file it points to is replaced,
  * the link stays), but only where the kernel's protected_symlinks rule would
- * let open() follow it: a link in a sticky, world-writable folder (/tmp) is
+ * let open() follow it: a link in a sticky, world-writable folder (/tmp),
+ * at the end of path or on the way, is
  * followed only when it belongs to the user or to the folder's owner, and
  * an existing file there is replaced only on the same condition (the
  * protected_regular rule).

@@ -73,6 +73,17 @@ f_run "-o - (standard output)" 0 build -T md -o - "$F_GOOD"
 expect_eq "files: -o - writes Markdown to standard output" "# " "$(head -c 2 "$F/out")"
 [ -e "$F/-" ] && fail "files: -o - creates no file named '-'" || pass "files: -o - creates no file named '-'"
 
+# paths the walk must take as the kernel does: "..", ".", "//", relative links
+mkdir -p "$F/walk/a/b" "$F/walk/real"
+ln -s ../real "$F/walk/a/up"
+f_run "-o a/b/../up/x.md (.. and a relative link)" 0 build -T md -o "$F/walk/a/b/../up/x.md" "$F_GOOD"
+f_run "-o .//walk/./real//y.md" 0 build -T md -o "$F/./walk//real/./y.md" "$F_GOOD"
+expect_eq "files: .. . // and a relative link land where the kernel would" "x.md y.md" "$(f_ls "$F/walk/real")"
+f_run "-o onto a folder with a trailing slash" 2 build -T md -o "$F/walk/real/" "$F_GOOD"
+ln -s loop1 "$F/walk/loop2"; ln -s loop2 "$F/walk/loop1"
+f_run "-o through a loop of links" 2 build -T md -o "$F/walk/loop1" "$F_GOOD"
+f_grep "-o through a loop of links says why" "Too many levels of symbolic links"
+
 # /dev/stdout is a link to /proc/self/fd/1, which names "pipe:[N]" for a pipe:
 # written through by open(), not resolved
 timeout 10 "$LADDERC" build -T dot -o /dev/stdout "$F_GOOD" 2>"$F/err" | head -c 7 >"$F/out"
@@ -122,6 +133,19 @@ if $F_ROOT; then
     chown -h 65534:65534 "$F/shared/dev.md"
     f_run "-o through another user's link to a FIFO in a sticky folder" 2 build -T md -o "$F/shared/dev.md" "$F_GOOD"
     f_grep "-o through another user's link to a FIFO says why" "refusing to write .*protected_symlinks"
+    # a link on the way (a folder), not only at the end: /tmp/build -> /etc
+    mkdir "$F/secret"
+    echo "precious" >"$F/secret/map.md"
+    ln -s "$F/secret" "$F/shared/build"
+    chown -h 65534:65534 "$F/shared/build"
+    f_run "-o through another user's link to a folder in a sticky folder" 2 build -T md -o "$F/shared/build/map.md" "$F_GOOD"
+    f_grep "-o through another user's folder link says why" "refusing to write .*'build' on the way.*protected_symlinks"
+    expect_eq "files: another user's folder link leaves the file behind it untouched" "precious" "$(cat "$F/secret/map.md")"
+    f_run "-o of a new file through another user's folder link" 2 build -T md -o "$F/shared/build/new.md" "$F_GOOD"
+    expect_eq "files: nothing is created behind another user's folder link" "map.md" "$(f_ls "$F/secret")"
+    ln -s "$F/secret" "$F/shared/mybuild"
+    f_run "-o through one's own folder link in a sticky folder" 0 build -T md -o "$F/shared/mybuild/new.md" "$F_GOOD"
+    expect_eq "files: one's own folder link is followed" "map.md new.md" "$(f_ls "$F/secret")"
     # a chain: a good link to a bad one is refused at the bad one
     ln -s "$F/shared/map.md" "$F/chain.md"
     echo "precious" >"$F/victim"
