@@ -30,7 +30,7 @@
 /* ---- the one temporary file, for the signal handler ----
  *
  * A signal handler can reach nothing but globals: this is the only state of
- * the module. The path and the message are written before `active` is set,
+ * the module. The name and the message are written before `active` is set,
  * with the signals blocked, so the handler never sees half of them. */
 static struct {
     volatile sig_atomic_t active;
@@ -139,15 +139,16 @@ static int write_all(int fd, const char *p, size_t n)
 }
 
 /* ".NAME.XXXXXX" for the file NAME; a long name is cut so that the
- * temporary name stays within NAME_MAX (255). X: six random letters. */
-static void temp_name_for(const char *name, char *out, size_t outsz)
+ * temporary name stays within NAME_MAX (255). X: six letters from the
+ * clock, the process and the try (O_EXCL makes any name safe; these only
+ * make a clash unlikely). */
+static void temp_name_for(const char *name, int try, char *out, size_t outsz)
 {
     static const char alnum[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
     struct timespec ts;
     clock_gettime(CLOCK_REALTIME, &ts);
-    static unsigned long long counter;  /* a second try never repeats the first */
     unsigned long long x = (unsigned long long)ts.tv_nsec ^ ((unsigned long long)ts.tv_sec << 20)
-                         ^ ((unsigned long long)getpid() << 40) ^ (++counter * 0x9E3779B97F4A7C15ull);
+                         ^ ((unsigned long long)getpid() << 40) ^ ((unsigned long long)(try + 1) * 0x9E3779B97F4A7C15ull);
     char rnd[7];
     for (int i = 0; i < 6; i++) {
         x ^= x << 13, x ^= x >> 7, x ^= x << 17;
@@ -363,7 +364,7 @@ static int output_replace(const struct output_place *pl, const struct stat *old,
     sigset_t old_mask;
     int fd = -1, saved = 0;
     for (int tries = 0; fd < 0 && tries < 100; tries++) {
-        temp_name_for(pl->name, tmp, sizeof tmp);
+        temp_name_for(pl->name, tries, tmp, sizeof tmp);
         output_block_signals(&old_mask);
         fd = openat(pl->dirfd, tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
         saved = errno;
