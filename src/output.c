@@ -38,10 +38,11 @@ static struct {
     char name[NAME_MAX + 1];
     char msg[OUTPUT_ERR_MAX];
     size_t msglen;
-    struct sigaction saved[3];
+    struct sigaction saved[4];
 } output_temp;
 
-static const int output_signals[3] = {SIGINT, SIGTERM, SIGHUP};
+/* as git's tempfile.c, but SIGPIPE: a regular file never raises it */
+static const int output_signals[4] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
 
 static void output_on_signal(int sig)
 {
@@ -62,7 +63,7 @@ static void output_block_signals(sigset_t *old)
 {
     sigset_t set;
     sigemptyset(&set);
-    for (int i = 0; i < 3; i++)
+    for (int i = 0; i < 4; i++)
         sigaddset(&set, output_signals[i]);
     sigprocmask(SIG_BLOCK, &set, old);
 }
@@ -81,7 +82,7 @@ static void output_register_temp(int dirfd, const char *tmp, const char *shown)
     sa.sa_handler = output_on_signal;
     sigemptyset(&sa.sa_mask);
     sa.sa_flags = SA_RESETHAND | SA_NODEFER;
-    for (int i = 0; i < 3; i++) {
+    for (int i = 0; i < 4; i++) {
         sigaction(output_signals[i], NULL, &output_temp.saved[i]);
         if (output_temp.saved[i].sa_handler != SIG_IGN)
             sigaction(output_signals[i], &sa, NULL);
@@ -92,7 +93,7 @@ static void output_register_temp(int dirfd, const char *tmp, const char *shown)
 static void output_unregister_temp(void)
 {
     output_temp.active = 0;
-    for (int i = 0; i < 3; i++)
+    for (int i = 0; i < 4; i++)
         sigaction(output_signals[i], &output_temp.saved[i], NULL);
 }
 

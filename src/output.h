@@ -32,7 +32,7 @@ enum output_flags {
  * protected_regular rule).
  * An existing file keeps its mode, owner and group; when they cannot be kept
  * (another user's file, for a user who is not root) it is not replaced.
- * While the temporary file exists, SIGINT, SIGTERM and SIGHUP remove it
+ * While the temporary file exists, SIGINT, SIGTERM, SIGHUP and SIGQUIT remove it
  * before the process dies, and SIGXFSZ (ulimit -f) is a write error. A FIFO
  * or a device at path is written through, not replaced (unless flags has
  * OUTPUT_REGULAR_ONLY: then it is refused). */
