@@ -304,16 +304,17 @@ if strace -qq -o /dev/null -e trace=fsync -e inject=fsync:signal=SIGTERM true >/
         echo "earlier" >"$F/sig$sig/map.md"
         f_messy "$F/sig$sig/m.ladder"
         cp "$F/sig$sig/m.ladder" "$F/sig.orig"
-        # ulimit -c 0: SIGQUIT's default action dumps core
+        # ulimit -c 0: SIGQUIT's default action dumps core; "exit $?" keeps
+        # the shell's "Quit" report inside the redirection
         (ulimit -c 0; cd "$F" && timeout 20 strace -qq -o /dev/null -e trace=fsync -e inject=fsync:signal=SIG$sig \
-            "$LADDERC" build -T md -o "$F/sig$sig/map.md" "$F_GOOD") >"$F/out" 2>"$F/err"
+            "$LADDERC" build -T md -o "$F/sig$sig/map.md" "$F_GOOD"; exit $?) >"$F/out" 2>"$F/err"
         rc=$?
         [ "$rc" -gt 128 ] && pass "files: SIG$sig during -o kills ladderc by the signal" \
             || fail "files: SIG$sig during -o kills ladderc by the signal" "exit status $rc"
         f_grep "SIG$sig during -o says so" "interrupted while writing '$F/sig$sig/map.md'; it is left as it was"
         expect_eq "files: SIG$sig during -o keeps the earlier file" "earlier" "$(cat "$F/sig$sig/map.md")"
         (ulimit -c 0; cd "$F" && timeout 20 strace -qq -o /dev/null -e trace=fsync -e inject=fsync:signal=SIG$sig \
-            "$LADDERC" fmt -w "$F/sig$sig/m.ladder") >"$F/out" 2>"$F/err"
+            "$LADDERC" fmt -w "$F/sig$sig/m.ladder"; exit $?) >"$F/out" 2>"$F/err"
         expect_file "files: SIG$sig during fmt -w keeps the file" "$F/sig.orig" "$F/sig$sig/m.ladder"
         expect_eq "files: SIG$sig leaves no temporary file" "m.ladder map.md" "$(f_ls "$F/sig$sig")"
     done
