@@ -418,6 +418,35 @@ else
     fail "files: git is installed (for the CI recipe test)"
 fi
 
+# ---- the pre-commit hooks on a name that starts with '-' --------------------------
+
+if command -v pre-commit >/dev/null 2>&1 && command -v git >/dev/null 2>&1 \
+    && git -C "$ROOT" cat-file -e HEAD:.pre-commit-hooks.yaml 2>/dev/null; then
+    P="$F/pc"
+    mkdir "$P"
+    f_pc() {
+        (cd "$P" && PATH="$(dirname "$LADDERC"):$PATH" && PRE_COMMIT_HOME="$TMP/pre-commit-home-files" \
+            && export PATH PRE_COMMIT_HOME && "$@") >"$F/out" 2>&1
+    }
+    f_pc git init -q
+    f_pc git config user.email t@example.com
+    f_pc git config user.name test
+    printf 'repos:\n  - repo: %s\n    rev: %s\n    hooks:\n      - id: ladderc-check\n      - id: ladderc-fmt\n' \
+        "$ROOT" "$(git -C "$ROOT" rev-parse HEAD)" >"$P/.pre-commit-config.yaml"
+    f_pc pre-commit install
+    cp "$F_GOOD" "$P/-h.ladder"
+    f_pc git add .pre-commit-config.yaml -- -h.ladder
+    f_pc git commit -qm good
+    expect_eq "files: pre-commit commits a good '-h.ladder'" "0" "$?"
+    printf 'levels L3..L11\nrole a "A" track nowhere level L5 at (1, 1)\n' >"$P/-h.ladder"
+    f_pc git add -- -h.ladder
+    f_pc git commit -qm bad
+    expect_eq "files: pre-commit refuses a broken '-h.ladder'" "1" "$?"
+    grep -q "^-h.ladder:2:18: error: undefined track 'nowhere'" "$F/out" \
+        && pass "files: pre-commit shows the diagnostics of '-h.ladder'" \
+        || fail "files: pre-commit shows the diagnostics of '-h.ladder'" "$(head -20 "$F/out")"
+fi
+
 # ---- 10. no environment variable loads code -------------------------------------
 
 LADDERC_RENDER_PLUGIN="$F/nope.so" timeout 20 "$LADDERC" build -T svg "$F_GOOD" >"$F/out" 2>"$F/err"
