@@ -54,33 +54,42 @@ static const char usage_main[] =
     "  --version        show the version\n"
     "\n"
     "Exit status: 0 success, 1 the input has errors, 2 usage or I/O error.\n"
-    "FILE may be '-' for standard input. The language: docs/language.md.\n";
+    "FILE is a regular file, or '-' (once) for standard input; '--' ends the\n"
+    "options, so that a FILE may start with '-'. The language: docs/language.md.\n";
 
 static const char usage_build[] =
-    "usage: ladderc build [-T FORMAT] [-o OUT] [diagnostic options] FILE\n"
+    "usage: ladderc build [-T FORMAT] [-o OUT] [diagnostic options] [--] FILE\n"
     "\n"
     "Compiles FILE. FORMAT is svg, png, dot, md or json; without -T it comes\n"
-    "from OUT's extension (.svg .png .dot .gv .md .json), else svg.\n"
-    "Without -o the output goes to standard output. With -o, OUT is replaced\n"
-    "whole or not at all: a failed compile leaves an earlier OUT untouched.\n";
+    "from OUT's extension (.svg .png .dot .gv .md .json, in any case); an OUT\n"
+    "without one of them needs -T. Without -o (or with -o -) the output goes\n"
+    "to standard output, as svg unless -T says otherwise.\n"
+    "With -o, OUT is replaced whole or not at all: a failed compile leaves an\n"
+    "earlier OUT untouched, and an OUT that is FILE itself is refused. A\n"
+    "symbolic link at OUT is followed (its file is replaced, the link stays),\n"
+    "except a link in a shared sticky folder such as /tmp that belongs to\n"
+    "neither you nor the folder's owner (nor is another user's file there\n"
+    "replaced); an existing OUT keeps its mode, owner and group.\n";
 
 static const char usage_check[] =
-    "usage: ladderc check [diagnostic options] FILE...\n"
+    "usage: ladderc check [diagnostic options] [--] FILE...\n"
     "\n"
     "Parses and checks each FILE independently and prints its diagnostics.\n"
     "Writes nothing. Exit status 1 if any file has errors, 2 if any file\n"
-    "cannot be read.\n";
+    "cannot be read. In CI, for every file name git may hold:\n"
+    "  git ls-files -z '*.ladder' | xargs -0 ladderc check --diagnostics=github --\n";
 
 static const char usage_fmt[] =
-    "usage: ladderc fmt [-w | --check] FILE...\n"
+    "usage: ladderc fmt [-w | --check] [--] FILE...\n"
     "\n"
     "Prints each FILE in the canonical layout. -w rewrites the files that\n"
-    "change, atomically; --check writes nothing, lists the files that are not\n"
+    "change, atomically, keeping their mode, owner and group (only regular\n"
+    "files; '-' is printed); --check writes nothing, lists the files that are not\n"
     "formatted and exits 1 if there are any. Files with syntax errors are not\n"
     "formatted (exit 1).\n";
 
 static const char usage_path[] =
-    "usage: ladderc path [--max N] [-T text|md] FILE FROM TO\n"
+    "usage: ladderc path [--max N] [-T text|md] [--] FILE FROM TO\n"
     "\n"
     "Lists the N fastest routes (default 10, at most 1000) from role FROM to\n"
     "role TO along the ladder's transitions, with their total years: least\n"
@@ -107,8 +116,11 @@ struct run {
     struct buf json;            /* --diagnostics=json: the array, printed at the end */
     bool json_first;
     bool json_to_stderr;        /* build writes its output to stdout */
-    const char *files[4096];
+    /* more than xargs passes at once (128 KiB of arguments, 2 bytes at
+     * least each), so that the CI recipe's batches always fit */
+    const char *files[65536];
     size_t nfiles;
+    bool stdin_given;           /* '-' is among the files */
 };
 
 /* arg is often a file name or another word from the command line (which
@@ -185,10 +197,28 @@ static int parse_common_option(struct run *r, int argc, char **argv, int *i)
     return OPT_TAKEN;
 }
 
+/* "--" ends the options: every argument after it is a FILE, even one that
+ * starts with '-'. Returns true when a (the argument at argv[i]) is "--" and
+ * options were still being read. */
+static bool end_of_options(const char *a, bool *files_only)
+{
+    if (*files_only || strcmp(a, "--") != 0)
+        return false;
+    *files_only = true;
+    return true;
+}
+
+/* '-' is standard input, which can be read only once: a second '-' would
+ * read nothing and report an empty file. */
 static int add_file(struct run *r, const char *f)
 {
     if (r->nfiles == sizeof r->files / sizeof *r->files)
-        return usage_error(r, "too many files (the limit is %s per run)", "4096"), -1;
+        return usage_error(r, "too many files (the limit is %s per run)", "65536"), -1;
+    if (strcmp(f, "-") == 0) {
+        if (r->stdin_given)
+            return usage_error(r, "%s", "'-' (standard input) can be given only once"), -1;
+        r->stdin_given = true;
+    }
     r->files[r->nfiles++] = f;
     return 0;
 }
@@ -322,14 +352,19 @@ static bool known_format(const char *f)
     return false;
 }
 
+/* The format OUT's extension names, case-insensitively (map.PNG is png,
+ * .gv is dot); NULL when it names none, or OUT has no extension. */
 static const char *format_from_path(const char *out)
 {
-    const char *dot = out ? strrchr(out, '.') : NULL;
+    const char *dot = strrchr(out, '.');
     if (!dot || strchr(dot, '/'))
-        return "svg";
-    if (strcmp(dot, ".gv") == 0)
+        return NULL;
+    if (strcasecmp(dot, ".gv") == 0)
         return "dot";
-    return known_format(dot + 1) ? dot + 1 : "svg";
+    for (int i = 0; formats[i]; i++)
+        if (strcasecmp(formats[i], dot + 1) == 0)
+            return formats[i];
+    return NULL;
 }
 
 static int emit(const struct model *m, const char *format, struct buf *out)
@@ -350,10 +385,10 @@ static int emit(const struct model *m, const char *format, struct buf *out)
     return EXIT_OK;
 }
 
-static int write_output(const char *out, const struct buf *b)
+static int write_output(const char *out, const struct buf *b, int flags)
 {
-    char err[512];
-    if ((out ? output_file(out, b, err, sizeof err) : output_stdout(b, err, sizeof err)) != 0) {
+    char err[OUTPUT_ERR_MAX];
+    if ((out ? output_file(out, b, flags, err, sizeof err) : output_stdout(b, err, sizeof err)) != 0) {
         fprintf(stderr, "ladderc: error: %s\n", err);
         return EXIT_USAGE;
     }
@@ -365,15 +400,22 @@ static int cmd_build(int argc, char **argv)
     struct run r;
     run_init(&r, usage_build);
     const char *format = NULL, *out = NULL;
+    bool files_only = false;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
-        int k = parse_common_option(&r, argc, argv, &i);
+        if (end_of_options(a, &files_only))
+            continue;
+        int k = files_only ? OPT_NONE : parse_common_option(&r, argc, argv, &i);
         if (k != OPT_NONE) {
             if (k == OPT_TAKEN)
                 continue;
             return k == OPT_HELP ? EXIT_OK : EXIT_USAGE;
         }
-        if (strcmp(a, "-T") == 0 || strcmp(a, "-o") == 0) {
+        if (files_only) {
+            if (r.nfiles)
+                return usage_error(&r, "build takes one FILE; '%s' is a second one", a);
+            add_file(&r, a);
+        } else if (strcmp(a, "-T") == 0 || strcmp(a, "-o") == 0) {
             if (i + 1 >= argc)
                 return usage_error(&r, "option '%s' needs a value", a);
             *(a[1] == 'T' ? &format : &out) = argv[++i];
@@ -391,8 +433,23 @@ static int cmd_build(int argc, char **argv)
         return usage_error(&r, "%s", "build needs a FILE");
     if (format && !known_format(format))
         return usage_error(&r, "unknown format '%s': use svg, png, dot, md or json", format);
+    if (out && strcmp(out, "-") == 0)
+        out = NULL;     /* -o -: standard output, as without -o */
+    if (!format && out && !(format = format_from_path(out))) {
+        char shown[8192];
+        output_show_path(out, shown, sizeof shown);
+        return usage_error(&r, "cannot tell the format from the name '%s': give -T FORMAT, or end OUT in "
+                           ".svg .png .dot .gv .md or .json", shown);
+    }
     if (!format)
-        format = format_from_path(out);
+        format = "svg";
+    if (out) {
+        char err[OUTPUT_ERR_MAX];
+        if (output_check_not_input(out, r.files[0], err, sizeof err) != 0) {
+            fprintf(stderr, "ladderc: error: %s\n", err);
+            return EXIT_USAGE;
+        }
+    }
     r.json_to_stderr = out == NULL;
 
     struct unit u;
@@ -408,7 +465,7 @@ static int cmd_build(int argc, char **argv)
             buf_init(&b);
             rc = emit(m, format, &b);
             if (rc == EXIT_OK)
-                rc = write_output(out, &b);
+                rc = write_output(out, &b, OUTPUT_ANY);
             buf_free(&b);
         }
     }
@@ -423,14 +480,17 @@ static int cmd_check(int argc, char **argv)
 {
     struct run r;
     run_init(&r, usage_check);
+    bool files_only = false;
     for (int i = 1; i < argc; i++) {
-        int k = parse_common_option(&r, argc, argv, &i);
+        if (end_of_options(argv[i], &files_only))
+            continue;
+        int k = files_only ? OPT_NONE : parse_common_option(&r, argc, argv, &i);
         if (k != OPT_NONE) {
             if (k == OPT_TAKEN)
                 continue;
             return k == OPT_HELP ? EXIT_OK : EXIT_USAGE;
         }
-        if (argv[i][0] == '-' && argv[i][1] != '\0')
+        if (!files_only && argv[i][0] == '-' && argv[i][1] != '\0')
             return usage_error(&r, "unknown option '%s'", argv[i]);
         if (add_file(&r, argv[i]) != 0)
             return EXIT_USAGE;
@@ -486,12 +546,14 @@ static int fmt_one(struct run *r, const char *path, bool write, bool check, int 
                 *rc = EXIT_INPUT;
         }
     } else if (write) {
+        /* -w rewrites files in place, and only regular files: a FIFO or a
+         * device is refused, never written through */
         if (!same && strcmp(path, "-") != 0)
-            k = write_output(path, &b);
+            k = write_output(path, &b, OUTPUT_REGULAR_ONLY);
         else if (strcmp(path, "-") == 0)
-            k = write_output(NULL, &b);
+            k = write_output(NULL, &b, OUTPUT_ANY);
     } else {
-        k = write_output(NULL, &b);
+        k = write_output(NULL, &b, OUTPUT_ANY);
     }
     if (k != EXIT_OK)
         *rc = k;
@@ -504,16 +566,21 @@ static int cmd_fmt(int argc, char **argv)
 {
     struct run r;
     run_init(&r, usage_fmt);
-    bool write = false, check = false;
+    bool write = false, check = false, files_only = false;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
-        int k = parse_common_option(&r, argc, argv, &i);
+        if (end_of_options(a, &files_only))
+            continue;
+        int k = files_only ? OPT_NONE : parse_common_option(&r, argc, argv, &i);
         if (k != OPT_NONE) {
             if (k == OPT_TAKEN)
                 continue;
             return k == OPT_HELP ? EXIT_OK : EXIT_USAGE;
         }
-        if (strcmp(a, "-w") == 0) {
+        if (files_only) {
+            if (add_file(&r, a) != 0)
+                return EXIT_USAGE;
+        } else if (strcmp(a, "-w") == 0) {
             write = true;
         } else if (strcmp(a, "--check") == 0) {
             check = true;
@@ -584,16 +651,22 @@ static int cmd_path(int argc, char **argv)
     const char *args[3];
     int nargs = 0;
     size_t max = PATH_MAX_DEFAULT;
-    bool md = false;
+    bool md = false, files_only = false;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
-        int k = parse_common_option(&r, argc, argv, &i);
+        if (end_of_options(a, &files_only))
+            continue;
+        int k = files_only ? OPT_NONE : parse_common_option(&r, argc, argv, &i);
         if (k != OPT_NONE) {
             if (k == OPT_TAKEN)
                 continue;
             return k == OPT_HELP ? EXIT_OK : EXIT_USAGE;
         }
-        if (strcmp(a, "--max") == 0 || strcmp(a, "-T") == 0) {
+        if (files_only) {
+            if (nargs == 3)
+                return usage_error(&r, "path takes FILE FROM TO; '%s' is one too many", a);
+            args[nargs++] = a;
+        } else if (strcmp(a, "--max") == 0 || strcmp(a, "-T") == 0) {
             if (i + 1 >= argc)
                 return usage_error(&r, "option '%s' needs a value", a);
             const char *v = argv[++i];
@@ -648,7 +721,7 @@ static int cmd_path(int argc, char **argv)
             fprintf(stderr, "ladderc: no route from '%s' to '%s'\n", m->roles[from].id, m->roles[to].id);
             rc = EXIT_INPUT;
         } else {
-            rc = write_output(NULL, &b);
+            rc = write_output(NULL, &b, OUTPUT_ANY);
         }
         buf_free(&b);
         path_routes_free(&routes);
@@ -667,6 +740,10 @@ static int cmd_explain(int argc, char **argv)
     if (argc == 2 && is_help(argv[1])) {
         fputs(usage_explain, stdout);
         return EXIT_OK;
+    }
+    if (argc == 3 && strcmp(argv[1], "--") == 0) {   /* "--" ends the options here too */
+        argv++;
+        argc--;
     }
     if (argc != 2)
         return usage_error(&r, "%s", "explain needs one CODE");

@@ -13,14 +13,11 @@
 typedef int render_fn(const struct model *, const char *, struct buf *, char *, size_t);
 
 /* The plugin sits beside the executable (build/), or in ../lib/ladderc/
- * (make install); LADDERC_RENDER_PLUGIN overrides. */
+ * (make install). Nothing else is searched, and no environment variable
+ * names another: ladderc runs in CI and hooks on files anyone can edit, and
+ * a variable that loads code would be one more way in. */
 static int plugin_path(char *out, size_t outsz)
 {
-    const char *env = getenv("LADDERC_RENDER_PLUGIN");
-    if (env && *env) {
-        snprintf(out, outsz, "%s", env);
-        return 0;
-    }
     char exe[PATH_MAX];
     ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
     if (n <= 0)

@@ -2,45 +2,54 @@
 #include "source.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "util.h"
 
-/* size_hint: the file's size when known, so that a regular file is read into
- * one allocation of the right size (no doubling, no copies: a 145 MB ladder
- * would otherwise pass through buffers of 128 and 256 MB). */
-static int source_read_stream(struct source *src, FILE *f, size_t size_hint, char *err, size_t errsz)
+/* Reads fd to its end. size_hint: the file's size when known, so that a
+ * regular file is read into one allocation of the right size (no doubling,
+ * no copies: a 145 MB ladder would otherwise pass through buffers of 128 and
+ * 256 MB). limit: the most bytes accepted; too_large: the message beyond it. */
+static int source_read_fd(struct source *src, int fd, size_t size_hint, size_t limit, const char *too_large,
+                          char *err, size_t errsz)
 {
-    size_t cap = size_hint && size_hint <= SOURCE_MAX_BYTES ? size_hint + 3 : 64 * 1024, len = 0;
+    size_t cap = size_hint && size_hint <= limit ? size_hint + 3 : 64 * 1024, len = 0;
     char *text = util_xmalloc(cap);
     for (;;) {
         if (cap - len <= 2) {   /* room for at least one byte and the two NULs */
-            if (cap >= SOURCE_MAX_BYTES + 2) {
-                free(text);
-                snprintf(err, errsz, "file is larger than 1 GiB");
-                return -1;
-            }
-            cap *= 2;
+            if (cap >= limit + 2)
+                break;
+            cap = cap * 2 < limit + 3 ? cap * 2 : limit + 3;
             text = util_xrealloc(text, cap);
         }
-        size_t n = fread(text + len, 1, cap - len - 2, f);
-        len += n;
-        if (n == 0) {
-            if (ferror(f)) {
-                snprintf(err, errsz, "%s", strerror(errno ? errno : EIO));
-                free(text);
-                return -1;
-            }
-            break;
+        ssize_t n = read(fd, text + len, cap - len - 2);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+            /* a standard input left non-blocking by whoever ran us */
+            struct pollfd p = {.fd = fd, .events = POLLIN};
+            poll(&p, 1, -1);
+            continue;
         }
+        if (n < 0) {
+            snprintf(err, errsz, "%s", strerror(errno));
+            free(text);
+            return -1;
+        }
+        if (n == 0)
+            break;
+        len += (size_t)n;
     }
-    if (len > SOURCE_MAX_BYTES) {
+    if (len > limit) {
         free(text);
-        snprintf(err, errsz, "file is larger than 1 GiB");
+        snprintf(err, errsz, "%s", too_large);
         return -1;
     }
     text[len] = text[len + 1] = '\0';
@@ -49,23 +58,75 @@ static int source_read_stream(struct source *src, FILE *f, size_t size_hint, cha
     return 0;
 }
 
+/* Standard input streams (a pipe, a terminal) within a lower limit than a
+ * file: nothing tells its size, and a buffer that doubles may hold twice
+ * what was read. A regular file redirected to it is a file. */
+static int source_read_stdin(struct source *src, char *err, size_t errsz)
+{
+    struct stat st;
+    if (fstat(0, &st) != 0) {
+        snprintf(err, errsz, "%s", strerror(errno));
+        return -1;
+    }
+    if (S_ISREG(st.st_mode))
+        return source_read_fd(src, 0, (size_t)st.st_size, SOURCE_MAX_BYTES, "file is larger than 1 GiB", err, errsz);
+    if (S_ISDIR(st.st_mode)) {
+        snprintf(err, errsz, "%s", strerror(EISDIR));
+        return -1;
+    }
+    return source_read_fd(src, 0, 0, SOURCE_MAX_STREAM_BYTES,
+                          "standard input is larger than 256 MiB (name the file, or redirect it: < FILE)", err, errsz);
+}
+
+/* Why st is not a file to read, or NULL when it is one. */
+static const char *source_not_regular(const struct stat *st)
+{
+    if (S_ISREG(st->st_mode))
+        return NULL;
+    return S_ISDIR(st->st_mode) ? strerror(EISDIR) : "not a regular file";
+}
+
 int source_load(struct source *src, const char *path, char *err, size_t errsz)
 {
     memset(src, 0, sizeof *src);
     if (strcmp(path, "-") == 0) {
         src->name = "<stdin>";
-        return source_read_stream(src, stdin, 0, err, errsz);
+        return source_read_stdin(src, err, errsz);
     }
     src->name = path;
-    FILE *f = fopen(path, "rb");
-    if (!f) {
+    /* Only regular files: a FIFO would block, /dev/zero never ends, a
+     * terminal waits for a user. stat first, so that a device is never even
+     * opened; O_NONBLOCK, so that a FIFO put in the file's place meanwhile
+     * does not block the open; fstat, to judge what was really opened. */
+    struct stat st;
+    const char *why;
+    if (stat(path, &st) != 0) {
         snprintf(err, errsz, "%s", strerror(errno));
         return -1;
     }
-    struct stat st;
-    size_t hint = fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) ? (size_t)st.st_size : 0;
-    int rc = source_read_stream(src, f, hint, err, errsz);
-    fclose(f);
+    if ((why = source_not_regular(&st))) {
+        snprintf(err, errsz, "%s", why);
+        return -1;
+    }
+    int fd = open(path, O_RDONLY | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0) {
+        snprintf(err, errsz, "%s", strerror(errno));
+        return -1;
+    }
+    int rc;
+    if (fstat(fd, &st) != 0) {
+        snprintf(err, errsz, "%s", strerror(errno));
+        rc = -1;
+    } else if ((why = source_not_regular(&st))) {
+        snprintf(err, errsz, "%s", why);
+        rc = -1;
+    } else if ((unsigned long long)st.st_size > SOURCE_MAX_BYTES) {
+        snprintf(err, errsz, "file is larger than 1 GiB");     /* said before a byte is read */
+        rc = -1;
+    } else {
+        rc = source_read_fd(src, fd, (size_t)st.st_size, SOURCE_MAX_BYTES, "file is larger than 1 GiB", err, errsz);
+    }
+    close(fd);
     return rc;
 }
 

@@ -9,6 +9,10 @@
 
 /* Inputs larger than this are refused (exit 2): locations are ints. */
 #define SOURCE_MAX_BYTES ((size_t)1 << 30)
+/* Standard input that is not a regular file (a pipe, a terminal, a device)
+ * is refused beyond this: its size is unknown, so it is read into a buffer
+ * that doubles, and an endless one (/dev/zero) must stop early. */
+#define SOURCE_MAX_STREAM_BYTES ((size_t)1 << 28)
 
 struct source {
     const char *name;   /* as given on the command line; "<stdin>" for "-" */
@@ -18,8 +22,11 @@ struct source {
     size_t nlines;
 };
 
-/* Reads path ("-" for standard input). Returns 0, or -1 with a reason
- * ("No such file or directory", "file is larger than 1 GiB") in err. */
+/* Reads path ("-" for standard input). Only a regular file is read (a FIFO,
+ * a device, /dev/stdin are refused: "not a regular file"); standard input
+ * may be anything, within SOURCE_MAX_STREAM_BYTES when it is not a regular
+ * file. Returns 0, or -1 with a reason ("No such file or directory", "file
+ * is larger than 1 GiB") in err. */
 int source_load(struct source *src, const char *path, char *err, size_t errsz);
 
 /* Wraps text that is already in memory (tests, the fuzzer). Copies it. */
