@@ -8,7 +8,7 @@
 set -eu
 
 build_pkgs="gcc make flex bison pkg-config libgraphviz-dev graphviz"
-test_pkgs="$build_pkgs libxml2-utils cmark-gfm jq pre-commit git valgrind clang libclang-rt-14-dev time hyperfine"
+test_pkgs="$build_pkgs libxml2-utils cmark-gfm jq pre-commit git valgrind clang libclang-rt-14-dev time hyperfine strace python3"
 
 case "${1:-build}" in
 build) want=$build_pkgs ;;
