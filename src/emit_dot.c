@@ -168,6 +168,18 @@ static void emit_dot_put_bb(struct buf *b, double x0, double y0, double x1, doub
     buf_putc(b, '"');
 }
 
+/* model_levels_put's text, whole, with the prefix escaped as user text. */
+static void emit_dot_put_levels(struct buf *b, const struct model *m, int lo, int hi)
+{
+    emit_dot_put_text(b, m->level_prefix);
+    buf_printf(b, "%d", lo);
+    if (hi != lo) {
+        buf_puts(b, "..");
+        emit_dot_put_text(b, m->level_prefix);
+        buf_printf(b, "%d", hi);
+    }
+}
+
 /* "3..8", or "3" when both ends agree. */
 static void emit_dot_put_years(struct buf *b, struct model_years y)
 {
@@ -183,12 +195,14 @@ static void emit_dot_put_years(struct buf *b, struct model_years y)
 
 /* Role nodes hold two lines, the name and the level range; sizes are whole
  * points so the bb arithmetic stays exact. */
-static struct emit_dot_place emit_dot_role_size(const struct model *m, const struct model_role *r)
+static struct emit_dot_place emit_dot_role_size(const struct model *m, const struct model_role *r,
+                                                struct buf *scratch)
 {
-    char levels[64];
-    model_levels_text(m, r->lo, r->hi, levels, sizeof levels);
+    scratch->len = 0;
+    model_levels_put(scratch, m, r->lo, r->hi);
+    buf_putc(scratch, '\0');
     double text = fmax(emit_dot_text_width(r->name, ROLE_FONT),
-                       emit_dot_text_width(levels, ROLE_FONT));
+                       emit_dot_text_width(scratch->data, ROLE_FONT));
     struct emit_dot_place p = {0, 0, 0, 0};
     p.w = ceil(text + 2 * ROLE_PAD_X);
     p.h = ceil(2 * emit_dot_line_height(ROLE_FONT) + 2 * ROLE_PAD_Y);
@@ -255,13 +269,16 @@ static double emit_dot_fit_scale(const struct emit_dot_place *roles, size_t n)
 static void emit_dot_plan(const struct model *m, struct emit_dot_plan *plan)
 {
     plan->roles = util_xcalloc(m->nroles, sizeof *plan->roles);
+    struct buf scratch;
+    buf_init(&scratch);
     for (size_t i = 0; i < m->nroles; i++) {
         const struct model_role *r = &m->roles[i];
         struct emit_dot_place *p = &plan->roles[i];
-        *p = emit_dot_role_size(m, r);
+        *p = emit_dot_role_size(m, r, &scratch);
         p->x = emit_dot_fraction(&m->axis[0], r->x) * BASE_WIDTH;
         p->y = emit_dot_fraction(&m->axis[1], r->y) * BASE_HEIGHT;
     }
+    buf_free(&scratch);
     double scale = emit_dot_fit_scale(plan->roles, m->nroles);
     plan->crowded = scale > MAX_SCALE;
     scale = fmin(scale, MAX_SCALE);
@@ -310,47 +327,69 @@ static void emit_dot_role(const struct model *m, const struct emit_dot_plan *pla
 {
     const struct model_role *r = &m->roles[i];
     const char *const *c = emit_dot_track_colors(r->track);
-    char levels[64];
     buf_puts(b, indent);
     emit_dot_put_string(b, r->id);
     buf_puts(b, " [label=\"");
     emit_dot_put_text(b, r->name);
     buf_puts(b, "\\n");
-    emit_dot_put_text(b, model_levels_text(m, r->lo, r->hi, levels, sizeof levels));
+    emit_dot_put_levels(b, m, r->lo, r->hi);
     buf_printf(b, "\", color=\"%s\", fillcolor=\"%s\", ", c[0], c[1]);
     emit_dot_put_geometry(b, plan->roles[i]);
     buf_puts(b, "];\n");
 }
 
-/* The extent of a box's roles, or false when it has none. */
-static bool emit_dot_box_extent(const struct model *m, const struct emit_dot_plan *plan,
-                                long box, double ext[4])
+/* The roles of each box, in source order: box k holds roles[start[k]] up to
+ * roles[start[k + 1]], found in one counting pass so that drawing the boxes
+ * costs boxes + roles, not boxes x roles. Roles in no box are not listed. */
+struct emit_dot_members {
+    size_t *roles, *start;
+};
+
+static bool emit_dot_in_box(const struct model *m, const struct model_role *r)
 {
-    bool any = false;
-    for (size_t i = 0; i < m->nroles; i++) {
-        if (m->roles[i].box != box)
-            continue;
-        struct emit_dot_place p = plan->roles[i];
+    return r->box >= 0 && (size_t)r->box < m->nboxes;
+}
+
+static void emit_dot_members(const struct model *m, struct emit_dot_members *mb)
+{
+    mb->start = util_xcalloc(m->nboxes + 2, sizeof *mb->start);
+    mb->roles = util_xcalloc(m->nroles ? m->nroles : 1, sizeof *mb->roles);
+    for (size_t i = 0; i < m->nroles; i++)
+        if (emit_dot_in_box(m, &m->roles[i]))
+            mb->start[m->roles[i].box + 2]++;
+    for (size_t k = 0; k < m->nboxes; k++)
+        mb->start[k + 2] += mb->start[k + 1];
+    /* start[k + 1] is now where box k's roles go; filling moves it to its end */
+    for (size_t i = 0; i < m->nroles; i++)
+        if (emit_dot_in_box(m, &m->roles[i]))
+            mb->roles[mb->start[m->roles[i].box + 1]++] = i;
+}
+
+/* The extent of the roles roles[0..n), n > 0. */
+static void emit_dot_extent(const struct emit_dot_plan *plan, const size_t *roles, size_t n,
+                            double ext[4])
+{
+    for (size_t j = 0; j < n; j++) {
+        struct emit_dot_place p = plan->roles[roles[j]];
         double x0 = p.x - p.w / 2, y0 = p.y - p.h / 2, x1 = p.x + p.w / 2, y1 = p.y + p.h / 2;
-        if (!any) {
+        if (j == 0) {
             ext[0] = x0, ext[1] = y0, ext[2] = x1, ext[3] = y1;
-            any = true;
         } else {
             ext[0] = fmin(ext[0], x0), ext[1] = fmin(ext[1], y0);
             ext[2] = fmax(ext[2], x1), ext[3] = fmax(ext[3], y1);
         }
     }
-    return any;
 }
 
-/* One cluster per box that holds a role. Its bb leaves room for the label on
- * top and is at least as wide as the label. */
+/* One cluster per box that holds a role (roles[0..n)). Its bb leaves room for
+ * the label on top and is at least as wide as the label. */
 static void emit_dot_box(const struct model *m, const struct emit_dot_plan *plan, size_t k,
-                         struct buf *b)
+                         const size_t *roles, size_t n, struct buf *b)
 {
-    double e[4];
-    if (!emit_dot_box_extent(m, plan, (long)k, e))
+    if (n == 0)
         return;
+    double e[4];
+    emit_dot_extent(plan, roles, n, e);
     const char *name = m->boxes[k].name;
     double label_w = ceil(emit_dot_text_width(name, BOX_FONT)) + 2 * BOX_MARGIN;
     double grow = fmax(0, label_w - (e[2] - e[0] + 2 * BOX_MARGIN)) / 2;
@@ -364,22 +403,22 @@ static void emit_dot_box(const struct model *m, const struct emit_dot_plan *plan
     buf_puts(b, ", ");
     emit_dot_put_bb(b, floor(x0), floor(y0), ceil(x1), ceil(y1));
     buf_puts(b, "];\n");
-    for (size_t i = 0; i < m->nroles; i++)
-        if (m->roles[i].box == (long)k)
-            emit_dot_role(m, plan, i, "    ", b);
+    for (size_t j = 0; j < n; j++)
+        emit_dot_role(m, plan, roles[j], "    ", b);
     buf_puts(b, "  }\n");
 }
 
 static void emit_dot_roles(const struct model *m, const struct emit_dot_plan *plan, struct buf *b)
 {
+    struct emit_dot_members mb;
+    emit_dot_members(m, &mb);
     for (size_t k = 0; k < m->nboxes; k++)
-        emit_dot_box(m, plan, k, b);
-    for (size_t i = 0; i < m->nroles; i++) {
-        long box = m->roles[i].box;
-        bool boxed = box >= 0 && (size_t)box < m->nboxes;
-        if (!boxed)
+        emit_dot_box(m, plan, k, mb.roles + mb.start[k], mb.start[k + 1] - mb.start[k], b);
+    free(mb.roles);
+    free(mb.start);
+    for (size_t i = 0; i < m->nroles; i++)
+        if (!emit_dot_in_box(m, &m->roles[i]))
             emit_dot_role(m, plan, i, "  ", b);
-    }
 }
 
 /* Whether arrows carry their years as labels (else as tooltips). */

@@ -33,8 +33,12 @@ static void emit_md_put_number(struct buf *b, double v)
 
 static void emit_md_put_levels(struct buf *b, const struct model *m, int lo, int hi)
 {
-    char levels[64];
-    escape_md(b, model_levels_text(m, lo, hi, levels, sizeof levels));
+    struct buf text;
+    buf_init(&text);
+    model_levels_put(&text, m, lo, hi);
+    buf_putc(&text, '\0');
+    escape_md(b, text.data);
+    buf_free(&text);
 }
 
 /* "3..8", "3" when both ends agree, an em dash when nobody says. */

@@ -64,3 +64,47 @@ else
             "colliding: $ln_c, ordinary: $ln_o"
     fi
 fi
+
+# ---- build -T dot: many boxes ----------------------------------------------
+# 1,000 boxes and 10,000 roles: drawing the boxes scanned every role per box
+# (2.4x the instructions of writing the same model as JSON); one pass now
+# (about 1.2x).
+awk 'BEGIN {
+    print "levels L0..L999"; print "track ic \"IC\""
+    for (k = 0; k < 1000; k++) printf "box \"b%d\" L%d\n", k, k
+    for (i = 0; i < 10000; i++)
+        printf "role r%d \"R\" track ic level L%d at (%d, %d)\n", i, i % 1000, i % 100, int(i / 100)
+}' >"$LN/boxes.ladder"
+if [ -n "${LADDERC_SANITIZED:-}" ]; then
+    :
+elif command -v valgrind >/dev/null 2>&1; then
+    ln_d=$(ln_instructions build -T dot "$LN/boxes.ladder")
+    ln_j=$(ln_instructions build -T json "$LN/boxes.ladder")
+    if [ -n "$ln_d" ] && [ -n "$ln_j" ] && [ "$ln_d" -le $((ln_j * 16 / 10)) ]; then
+        pass "linear: dot, 1000 boxes x 10000 roles (instructions within 1.6x of json)"
+    else
+        fail "linear: dot, 1000 boxes x 10000 roles (instructions within 1.6x of json)" "dot: $ln_d, json: $ln_j"
+    fi
+fi
+
+# ---- level text: never cut -------------------------------------------------
+# A level prefix of 150 letters: the range is 304 bytes, and reached JSON,
+# DOT, SVG and Markdown cut at 63. The role's node is sized for the whole
+# text (150 letters of at least 3 points each, twice: over 12 inches).
+ln_p=$(awk 'BEGIN { for (i = 0; i < 30; i++) printf "Level" }')
+printf 'levels %s3..%s11\ntrack ic "IC"\nrole a "A" track ic level %s5..%s6 at (10, 10)\n' \
+    "$ln_p" "$ln_p" "$ln_p" "$ln_p" >"$LN/prefix.ladder"
+for ln_t in json dot md svg; do
+    "$LADDERC" build -T "$ln_t" "$LN/prefix.ladder" >"$LN/prefix.$ln_t" 2>"$LN/err"
+    if grep -q -F "${ln_p}5..${ln_p}6" "$LN/prefix.$ln_t"; then
+        pass "linear: a 150-letter level prefix reaches $ln_t whole"
+    else
+        fail "linear: a 150-letter level prefix reaches $ln_t whole" "$(head -c 300 "$LN/err")"
+    fi
+done
+ln_w=$(sed -n 's/^ *"a" \[.* width=\([0-9.]*\),.*/\1/p' "$LN/prefix.dot")
+if [ -n "$ln_w" ] && awk -v w="$ln_w" 'BEGIN { exit !(w > 12) }'; then
+    pass "linear: a role's node is as wide as its whole level text"
+else
+    fail "linear: a role's node is as wide as its whole level text" "width=$ln_w"
+fi
