@@ -108,3 +108,27 @@ if [ -n "$ln_w" ] && awk -v w="$ln_w" 'BEGIN { exit !(w > 12) }'; then
 else
     fail "linear: a role's node is as wide as its whole level text" "width=$ln_w"
 fi
+
+# ---- fmt: one huge cell ----------------------------------------------------
+# A 20,000-letter role id and company code among 200 short roles and company
+# lines: every line of their group was padded to the huge cell's width (4 MB
+# from 40 KB; 100 KB ids gave 200 MB). Cells over 60 columns are not aligned
+# now, so fmt's output stays within 2x its input, and fmt is idempotent on it.
+awk 'BEGIN {
+    for (i = 0; i < 20000; i++) big = big "x"
+    print "levels L3..L11"; print "track ic \"IC\""
+    for (i = 0; i < 200; i++) printf "role r%d \"R\" track ic level L5 at (%d, %d)\n", i, i % 100, int(i / 100)
+    printf "role r%s \"R\" track ic level L5 at (50, 50)\n", big
+    print "company c \"C\" {"
+    for (i = 3; i <= 11; i++) printf "  ic L%d \"c%d\" \"T\"\n", i, i
+    print "}"
+    print "company d \"D\" {"
+    printf "  ic L5 \"%s\" \"T\"\n", big
+    print "}"
+}' >"$LN/widecell.ladder"
+"$LADDERC" fmt "$LN/widecell.ladder" >"$LN/widecell.fmt" 2>"$LN/err"
+expect_eq "linear: fmt, a 20,000-column cell (exit status)" 0 $?
+ln_within "fmt, a 20,000-column cell pads no other line (output within 2x the input)" \
+    "$(ln_size "$LN/widecell.fmt")" $(($(ln_size "$LN/widecell.ladder") * 2))
+"$LADDERC" fmt "$LN/widecell.fmt" >"$LN/widecell.fmt2" 2>>"$LN/err"
+expect_file "linear: fmt, a 20,000-column cell: fmt is idempotent" "$LN/widecell.fmt" "$LN/widecell.fmt2"
