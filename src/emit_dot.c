@@ -215,16 +215,6 @@ static double emit_dot_fraction(const struct model_axis *a, double v)
     return (v - a->min) / (a->max - a->min);
 }
 
-static int emit_dot_by_x(const void *pa, const void *pb)
-{
-    const struct emit_dot_place *a = pa, *b = pb;
-    if (a->x != b->x)
-        return a->x < b->x ? -1 : 1;
-    if (a->y != b->y)
-        return a->y < b->y ? -1 : 1;
-    return 0;
-}
-
 /* The scale two nodes need so they neither overlap nor crowd: enough to part
  * them horizontally or vertically, whichever is cheaper. Positions in the
  * places are at scale 1. */
@@ -236,33 +226,120 @@ static double emit_dot_pair_scale(const struct emit_dot_place *a, const struct e
     return fmin(sx, sy);
 }
 
+/* A grid over the plot area at scale 1 whose cells are so small that two
+ * roles in one cell overlap even at twice MAX_SCALE (they are closer than
+ * (w + NODE_GAP) / (2 * MAX_SCALE) across and (h + NODE_GAP) / (2 * MAX_SCALE)
+ * up, for the narrowest w and the lowest h): a cell holds one role
+ * (the index + 1) until the map is known to be crowded. The area is fixed
+ * (BASE_WIDTH x BASE_HEIGHT), so the grid is too: a few thousand cells. */
+struct emit_dot_grid {
+    size_t *cell;
+    long ncx, ncy;
+    double cx, cy;
+};
+
+static long emit_dot_grid_index(double v, double size, long n)
+{
+    double k = floor(v / size);
+    return k < 0 ? 0 : k >= (double)n ? n - 1 : (long)k;
+}
+
+/* Fills the grid; false when two roles share a cell (the map is crowded). */
+static bool emit_dot_grid_fill(struct emit_dot_grid *g, const struct emit_dot_place *roles, size_t n)
+{
+    double wmin = HUGE_VAL, hmin = HUGE_VAL;
+    for (size_t i = 0; i < n; i++) {
+        wmin = fmin(wmin, roles[i].w);
+        hmin = fmin(hmin, roles[i].h);
+    }
+    g->cx = (wmin + NODE_GAP) / (2 * MAX_SCALE);
+    g->cy = (hmin + NODE_GAP) / (2 * MAX_SCALE);
+    g->ncx = (long)ceil(BASE_WIDTH / g->cx) + 1;
+    g->ncy = (long)ceil(BASE_HEIGHT / g->cy) + 1;
+    g->cell = util_xcalloc((size_t)g->ncx * (size_t)g->ncy, sizeof *g->cell);
+    for (size_t i = 0; i < n; i++) {
+        long x = emit_dot_grid_index(roles[i].x, g->cx, g->ncx);
+        long y = emit_dot_grid_index(roles[i].y, g->cy, g->ncy);
+        size_t *c = &g->cell[y * g->ncx + x];
+        if (*c)
+            return false;
+        *c = i + 1;
+    }
+    return true;
+}
+
+/* Roles widest first, then by index: the order in which they look for
+ * neighbours. */
+struct emit_dot_by_width {
+    double w;
+    size_t i;
+};
+
+static int emit_dot_by_width_cmp(const void *pa, const void *pb)
+{
+    const struct emit_dot_by_width *a = pa, *b = pb;
+    if (a->w != b->w)
+        return a->w > b->w ? -1 : 1;
+    return (a->i > b->i) - (a->i < b->i);
+}
+
+/* Raises *scale to the largest scale role i needs against a role no wider
+ * (ties: of lower index), looking only in the cells such a role could
+ * overlap it from at *scale or more; stops early above MAX_SCALE. */
+static void emit_dot_scale_against(const struct emit_dot_grid *g, const struct emit_dot_place *roles,
+                                   size_t i, double hmax, double *scale)
+{
+    const struct emit_dot_place *a = &roles[i];
+    double rx = (a->w + NODE_GAP) / *scale, ry = (hmax + NODE_GAP) / *scale;
+    long x0 = emit_dot_grid_index(a->x - rx, g->cx, g->ncx), x1 = emit_dot_grid_index(a->x + rx, g->cx, g->ncx);
+    long y0 = emit_dot_grid_index(a->y - ry, g->cy, g->ncy), y1 = emit_dot_grid_index(a->y + ry, g->cy, g->ncy);
+    for (long y = y0; y <= y1; y++)
+        for (long x = x0; x <= x1; x++) {
+            size_t c = g->cell[y * g->ncx + x];
+            if (!c || c - 1 == i)
+                continue;
+            const struct emit_dot_place *b = &roles[c - 1];
+            if (b->w > a->w || (b->w == a->w && c - 1 > i))
+                continue;   /* b looks for a */
+            *scale = fmax(*scale, emit_dot_pair_scale(a, b));
+            if (*scale > MAX_SCALE)
+                return;
+        }
+}
+
 /* The smallest scale (>= 1) at which no two roles overlap, or any scale
- * above MAX_SCALE when that is out of reach; the caller caps it.
- * Sweeps in x order: once a pair is far enough apart horizontally at the
- * scale found so far, every later one is too, and the scale only grows, so
- * skipping them cannot change the maximum. The result is a max over pairs,
- * independent of visiting order. */
+ * above MAX_SCALE when that is out of reach; the caller caps it. The result
+ * is the largest pair scale, independent of visiting order.
+ *
+ * Linear in the roles, whatever their widths and places: two roles in one
+ * grid cell settle it at once (above MAX_SCALE); otherwise each role, widest
+ * first, compares itself with the narrower roles in the cells around it that
+ * could overlap it, a window about as wide as the role itself. Roles that
+ * get that far without crowding the map are apart, so few wide ones fit
+ * the fixed plot area, and the windows add up to a bounded number of cells.
+ * (Sweeping in x with a reach set by the widest role, as before, let one
+ * long name make every role compare itself with every other.) */
 static double emit_dot_fit_scale(const struct emit_dot_place *roles, size_t n)
 {
     if (n < 2)
         return 1;
-    struct emit_dot_place *sorted = util_xmalloc(n * sizeof *sorted);
-    double widest = 0;
-    for (size_t i = 0; i < n; i++) {
-        sorted[i] = roles[i];
-        widest = fmax(widest, roles[i].w);
-    }
-    qsort(sorted, n, sizeof *sorted, emit_dot_by_x);
+    struct emit_dot_grid g;
     double scale = 1;
-    for (size_t i = 0; i < n && scale <= MAX_SCALE; i++) {
-        for (size_t j = i + 1; j < n; j++) {
-            double reach = (sorted[i].w + widest) / 2 + NODE_GAP;
-            if ((sorted[j].x - sorted[i].x) * scale >= reach)
-                break;
-            scale = fmax(scale, emit_dot_pair_scale(&sorted[i], &sorted[j]));
-        }
+    if (!emit_dot_grid_fill(&g, roles, n)) {
+        free(g.cell);
+        return 2 * MAX_SCALE;
     }
-    free(sorted);
+    struct emit_dot_by_width *order = util_xcalloc(n, sizeof *order);
+    double hmax = 0;
+    for (size_t i = 0; i < n; i++) {
+        order[i] = (struct emit_dot_by_width){roles[i].w, i};
+        hmax = fmax(hmax, roles[i].h);
+    }
+    qsort(order, n, sizeof *order, emit_dot_by_width_cmp);
+    for (size_t k = 0; k < n && scale <= MAX_SCALE; k++)
+        emit_dot_scale_against(&g, roles, order[k].i, hmax, &scale);
+    free(order);
+    free(g.cell);
     return scale;
 }
 

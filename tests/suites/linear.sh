@@ -132,3 +132,29 @@ ln_within "fmt, a 20,000-column cell pads no other line (output within 2x the in
     "$(ln_size "$LN/widecell.fmt")" $(($(ln_size "$LN/widecell.ladder") * 2))
 "$LADDERC" fmt "$LN/widecell.fmt" >"$LN/widecell.fmt2" 2>>"$LN/err"
 expect_file "linear: fmt, a 20,000-column cell: fmt is idempotent" "$LN/widecell.fmt" "$LN/widecell.fmt2"
+
+# ---- build -T dot: one long name among many roles --------------------------
+# The scale that keeps roles apart was found by a sweep in x whose reach was
+# set by the widest role: one 3,000-letter name made each of 792 roles set
+# apart on a grid compare itself with all 20,000 roles piled up beside them
+# (9x the instructions of -T json). A grid of cells now limits each role to
+# its own neighbourhood (about 1.2x).
+awk 'BEGIN {
+    print "levels L3..L11"; print "track ic \"IC\""
+    for (i = 0; i < 3000; i++) w = w "W"
+    printf "role wide \"%s\" track ic level L5 at (0, 100)\n", w
+    for (r = 0; r < 22; r++) for (c = 0; c < 36; c++)
+        printf "role s%d_%d \"s\" track ic level L5 at (%.2f, %.2f)\n", r, c, c * 1.4, r * 2.1
+    for (i = 0; i < 20000; i++) printf "role p%d \"p\" track ic level L5 at (%.4f, 50)\n", i, 60 + i * 0.0003
+}' >"$LN/widest.ladder"
+if [ -n "${LADDERC_SANITIZED:-}" ]; then
+    :
+elif command -v valgrind >/dev/null 2>&1; then
+    ln_d=$(ln_instructions build -T dot "$LN/widest.ladder")
+    ln_j=$(ln_instructions build -T json "$LN/widest.ladder")
+    if [ -n "$ln_d" ] && [ -n "$ln_j" ] && [ "$ln_d" -le $((ln_j * 16 / 10)) ]; then
+        pass "linear: dot, one long name among 20,000 roles (instructions within 1.6x of json)"
+    else
+        fail "linear: dot, one long name among 20,000 roles (instructions within 1.6x of json)" "dot: $ln_d, json: $ln_j"
+    fi
+fi
