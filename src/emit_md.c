@@ -38,6 +38,10 @@ struct md {
 static void emit_md_put_clipped(struct md *md, const char *s)
 {
     size_t cut = 0, n = 0;
+    if (strlen(s) <= MD_REPEAT_MAX) {     /* no more bytes, so no more code points */
+        escape_md(md->out, s);
+        return;
+    }
     for (const char *p = s; *p && n <= MD_REPEAT_MAX; p++)
         if (((unsigned char)*p & 0xC0) != 0x80 && ++n == MD_REPEAT_MAX + 1)
             cut = (size_t)(p - s);

@@ -28,6 +28,14 @@
 
 #define ESCAPE_MD_ZWSP "&#8203;"
 
+/* Per byte: 2 takes a backslash, 1 may need a look around (':', '.',
+ * '-'), 0 is written as it is. */
+static const unsigned char escape_md_special[256] = {
+    ['\\'] = 2, ['|'] = 2, ['`'] = 2, ['*'] = 2, ['_'] = 2, ['['] = 2, [']'] = 2, ['<'] = 2,
+    ['>'] = 2, ['&'] = 2, ['#'] = 2, ['!'] = 2, ['~'] = 2, ['$'] = 2, ['@'] = 2,
+    [':'] = 1, ['.'] = 1, ['-'] = 1,
+};
+
 static bool escape_md_is_alnum(unsigned char c)
 {
     return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
@@ -63,7 +71,11 @@ void escape_md(struct buf *b, const char *text)
             buf_putc(b, ' ');
             continue;
         }
-        if (strchr("\\|`*_[]<>&#!~$@", c) || (c == ':' && s[i + 1] == '/' && s[i + 2] == '/') ||
+        if (escape_md_special[c] == 0) {    /* most bytes: letters, digits, spaces, UTF-8 */
+            buf_putc(b, (char)c);
+            continue;
+        }
+        if (escape_md_special[c] == 2 || (c == ':' && s[i + 1] == '/' && s[i + 2] == '/') ||
             (c == '.' && escape_md_after(s, i, "www")))
             buf_putc(b, '\\');
         buf_putc(b, (char)c);
