@@ -519,7 +519,7 @@ static void batch_fill(const struct checker *c, const struct ast_stmt *s, struct
         name[n++] = s->u.transition.to.text;
     }
     for (size_t i = 0; i < n; i++) {
-        hash[i] = symtab_hash(name[i]);
+        hash[i] = symtab_hash(&c->roles, name[i]);
         symtab_prefetch_slot(&c->roles, hash[i]);
     }
     for (size_t i = 0; i < n; i++)

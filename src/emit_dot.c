@@ -168,6 +168,18 @@ static void emit_dot_put_bb(struct buf *b, double x0, double y0, double x1, doub
     buf_putc(b, '"');
 }
 
+/* model_levels_put's text, whole, with the prefix escaped as user text. */
+static void emit_dot_put_levels(struct buf *b, const struct model *m, int lo, int hi)
+{
+    emit_dot_put_text(b, m->level_prefix);
+    buf_printf(b, "%d", lo);
+    if (hi != lo) {
+        buf_puts(b, "..");
+        emit_dot_put_text(b, m->level_prefix);
+        buf_printf(b, "%d", hi);
+    }
+}
+
 /* "3..8", or "3" when both ends agree. */
 static void emit_dot_put_years(struct buf *b, struct model_years y)
 {
@@ -183,12 +195,14 @@ static void emit_dot_put_years(struct buf *b, struct model_years y)
 
 /* Role nodes hold two lines, the name and the level range; sizes are whole
  * points so the bb arithmetic stays exact. */
-static struct emit_dot_place emit_dot_role_size(const struct model *m, const struct model_role *r)
+static struct emit_dot_place emit_dot_role_size(const struct model *m, const struct model_role *r,
+                                                struct buf *scratch)
 {
-    char levels[64];
-    model_levels_text(m, r->lo, r->hi, levels, sizeof levels);
+    scratch->len = 0;
+    model_levels_put(scratch, m, r->lo, r->hi);
+    buf_putc(scratch, '\0');
     double text = fmax(emit_dot_text_width(r->name, ROLE_FONT),
-                       emit_dot_text_width(levels, ROLE_FONT));
+                       emit_dot_text_width(scratch->data, ROLE_FONT));
     struct emit_dot_place p = {0, 0, 0, 0};
     p.w = ceil(text + 2 * ROLE_PAD_X);
     p.h = ceil(2 * emit_dot_line_height(ROLE_FONT) + 2 * ROLE_PAD_Y);
@@ -199,16 +213,6 @@ static struct emit_dot_place emit_dot_role_size(const struct model *m, const str
 static double emit_dot_fraction(const struct model_axis *a, double v)
 {
     return (v - a->min) / (a->max - a->min);
-}
-
-static int emit_dot_by_x(const void *pa, const void *pb)
-{
-    const struct emit_dot_place *a = pa, *b = pb;
-    if (a->x != b->x)
-        return a->x < b->x ? -1 : 1;
-    if (a->y != b->y)
-        return a->y < b->y ? -1 : 1;
-    return 0;
 }
 
 /* The scale two nodes need so they neither overlap nor crowd: enough to part
@@ -222,46 +226,136 @@ static double emit_dot_pair_scale(const struct emit_dot_place *a, const struct e
     return fmin(sx, sy);
 }
 
+/* A grid over the plot area at scale 1 whose cells are so small that two
+ * roles in one cell overlap even at twice MAX_SCALE (they are closer than
+ * (w + NODE_GAP) / (2 * MAX_SCALE) across and (h + NODE_GAP) / (2 * MAX_SCALE)
+ * up, for the narrowest w and the lowest h): a cell holds one role
+ * (the index + 1) until the map is known to be crowded. The area is fixed
+ * (BASE_WIDTH x BASE_HEIGHT), so the grid is too: a few thousand cells. */
+struct emit_dot_grid {
+    size_t *cell;
+    long ncx, ncy;
+    double cx, cy;
+};
+
+static long emit_dot_grid_index(double v, double size, long n)
+{
+    double k = floor(v / size);
+    return k < 0 ? 0 : k >= (double)n ? n - 1 : (long)k;
+}
+
+/* Fills the grid; false when two roles share a cell (the map is crowded). */
+static bool emit_dot_grid_fill(struct emit_dot_grid *g, const struct emit_dot_place *roles, size_t n)
+{
+    double wmin = HUGE_VAL, hmin = HUGE_VAL;
+    for (size_t i = 0; i < n; i++) {
+        wmin = fmin(wmin, roles[i].w);
+        hmin = fmin(hmin, roles[i].h);
+    }
+    g->cx = (wmin + NODE_GAP) / (2 * MAX_SCALE);
+    g->cy = (hmin + NODE_GAP) / (2 * MAX_SCALE);
+    g->ncx = (long)ceil(BASE_WIDTH / g->cx) + 1;
+    g->ncy = (long)ceil(BASE_HEIGHT / g->cy) + 1;
+    g->cell = util_xcalloc((size_t)g->ncx * (size_t)g->ncy, sizeof *g->cell);
+    for (size_t i = 0; i < n; i++) {
+        long x = emit_dot_grid_index(roles[i].x, g->cx, g->ncx);
+        long y = emit_dot_grid_index(roles[i].y, g->cy, g->ncy);
+        size_t *c = &g->cell[y * g->ncx + x];
+        if (*c)
+            return false;
+        *c = i + 1;
+    }
+    return true;
+}
+
+/* Roles widest first, then by index: the order in which they look for
+ * neighbours. */
+struct emit_dot_by_width {
+    double w;
+    size_t i;
+};
+
+static int emit_dot_by_width_cmp(const void *pa, const void *pb)
+{
+    const struct emit_dot_by_width *a = pa, *b = pb;
+    if (a->w != b->w)
+        return a->w > b->w ? -1 : 1;
+    return (a->i > b->i) - (a->i < b->i);
+}
+
+/* Raises *scale to the largest scale role i needs against a role no wider
+ * (ties: of lower index), looking only in the cells such a role could
+ * overlap it from at *scale or more; stops early above MAX_SCALE. */
+static void emit_dot_scale_against(const struct emit_dot_grid *g, const struct emit_dot_place *roles,
+                                   size_t i, double hmax, double *scale)
+{
+    const struct emit_dot_place *a = &roles[i];
+    double rx = (a->w + NODE_GAP) / *scale, ry = (hmax + NODE_GAP) / *scale;
+    long x0 = emit_dot_grid_index(a->x - rx, g->cx, g->ncx), x1 = emit_dot_grid_index(a->x + rx, g->cx, g->ncx);
+    long y0 = emit_dot_grid_index(a->y - ry, g->cy, g->ncy), y1 = emit_dot_grid_index(a->y + ry, g->cy, g->ncy);
+    for (long y = y0; y <= y1; y++)
+        for (long x = x0; x <= x1; x++) {
+            size_t c = g->cell[y * g->ncx + x];
+            if (!c || c - 1 == i)
+                continue;
+            const struct emit_dot_place *b = &roles[c - 1];
+            if (b->w > a->w || (b->w == a->w && c - 1 > i))
+                continue;   /* b looks for a */
+            *scale = fmax(*scale, emit_dot_pair_scale(a, b));
+            if (*scale > MAX_SCALE)
+                return;
+        }
+}
+
 /* The smallest scale (>= 1) at which no two roles overlap, or any scale
- * above MAX_SCALE when that is out of reach; the caller caps it.
- * Sweeps in x order: once a pair is far enough apart horizontally at the
- * scale found so far, every later one is too, and the scale only grows, so
- * skipping them cannot change the maximum. The result is a max over pairs,
- * independent of visiting order. */
+ * above MAX_SCALE when that is out of reach; the caller caps it. The result
+ * is the largest pair scale, independent of visiting order.
+ *
+ * Linear in the roles, whatever their widths and places: two roles in one
+ * grid cell settle it at once (above MAX_SCALE); otherwise each role, widest
+ * first, compares itself with the narrower roles in the cells around it that
+ * could overlap it, a window about as wide as the role itself. Roles that
+ * get that far without crowding the map are apart, so few wide ones fit
+ * the fixed plot area, and the windows add up to a bounded number of cells.
+ * (Sweeping in x with a reach set by the widest role, as before, let one
+ * long name make every role compare itself with every other.) */
 static double emit_dot_fit_scale(const struct emit_dot_place *roles, size_t n)
 {
     if (n < 2)
         return 1;
-    struct emit_dot_place *sorted = util_xmalloc(n * sizeof *sorted);
-    double widest = 0;
-    for (size_t i = 0; i < n; i++) {
-        sorted[i] = roles[i];
-        widest = fmax(widest, roles[i].w);
-    }
-    qsort(sorted, n, sizeof *sorted, emit_dot_by_x);
+    struct emit_dot_grid g;
     double scale = 1;
-    for (size_t i = 0; i < n && scale <= MAX_SCALE; i++) {
-        for (size_t j = i + 1; j < n; j++) {
-            double reach = (sorted[i].w + widest) / 2 + NODE_GAP;
-            if ((sorted[j].x - sorted[i].x) * scale >= reach)
-                break;
-            scale = fmax(scale, emit_dot_pair_scale(&sorted[i], &sorted[j]));
-        }
+    if (!emit_dot_grid_fill(&g, roles, n)) {
+        free(g.cell);
+        return 2 * MAX_SCALE;
     }
-    free(sorted);
+    struct emit_dot_by_width *order = util_xcalloc(n, sizeof *order);
+    double hmax = 0;
+    for (size_t i = 0; i < n; i++) {
+        order[i] = (struct emit_dot_by_width){roles[i].w, i};
+        hmax = fmax(hmax, roles[i].h);
+    }
+    qsort(order, n, sizeof *order, emit_dot_by_width_cmp);
+    for (size_t k = 0; k < n && scale <= MAX_SCALE; k++)
+        emit_dot_scale_against(&g, roles, order[k].i, hmax, &scale);
+    free(order);
+    free(g.cell);
     return scale;
 }
 
 static void emit_dot_plan(const struct model *m, struct emit_dot_plan *plan)
 {
     plan->roles = util_xcalloc(m->nroles, sizeof *plan->roles);
+    struct buf scratch;
+    buf_init(&scratch);
     for (size_t i = 0; i < m->nroles; i++) {
         const struct model_role *r = &m->roles[i];
         struct emit_dot_place *p = &plan->roles[i];
-        *p = emit_dot_role_size(m, r);
+        *p = emit_dot_role_size(m, r, &scratch);
         p->x = emit_dot_fraction(&m->axis[0], r->x) * BASE_WIDTH;
         p->y = emit_dot_fraction(&m->axis[1], r->y) * BASE_HEIGHT;
     }
+    buf_free(&scratch);
     double scale = emit_dot_fit_scale(plan->roles, m->nroles);
     plan->crowded = scale > MAX_SCALE;
     scale = fmin(scale, MAX_SCALE);
@@ -310,47 +404,69 @@ static void emit_dot_role(const struct model *m, const struct emit_dot_plan *pla
 {
     const struct model_role *r = &m->roles[i];
     const char *const *c = emit_dot_track_colors(r->track);
-    char levels[64];
     buf_puts(b, indent);
     emit_dot_put_string(b, r->id);
     buf_puts(b, " [label=\"");
     emit_dot_put_text(b, r->name);
     buf_puts(b, "\\n");
-    emit_dot_put_text(b, model_levels_text(m, r->lo, r->hi, levels, sizeof levels));
+    emit_dot_put_levels(b, m, r->lo, r->hi);
     buf_printf(b, "\", color=\"%s\", fillcolor=\"%s\", ", c[0], c[1]);
     emit_dot_put_geometry(b, plan->roles[i]);
     buf_puts(b, "];\n");
 }
 
-/* The extent of a box's roles, or false when it has none. */
-static bool emit_dot_box_extent(const struct model *m, const struct emit_dot_plan *plan,
-                                long box, double ext[4])
+/* The roles of each box, in source order: box k holds roles[start[k]] up to
+ * roles[start[k + 1]], found in one counting pass so that drawing the boxes
+ * costs boxes + roles, not boxes x roles. Roles in no box are not listed. */
+struct emit_dot_members {
+    size_t *roles, *start;
+};
+
+static bool emit_dot_in_box(const struct model *m, const struct model_role *r)
 {
-    bool any = false;
-    for (size_t i = 0; i < m->nroles; i++) {
-        if (m->roles[i].box != box)
-            continue;
-        struct emit_dot_place p = plan->roles[i];
+    return r->box >= 0 && (size_t)r->box < m->nboxes;
+}
+
+static void emit_dot_members(const struct model *m, struct emit_dot_members *mb)
+{
+    mb->start = util_xcalloc(m->nboxes + 2, sizeof *mb->start);
+    mb->roles = util_xcalloc(m->nroles ? m->nroles : 1, sizeof *mb->roles);
+    for (size_t i = 0; i < m->nroles; i++)
+        if (emit_dot_in_box(m, &m->roles[i]))
+            mb->start[m->roles[i].box + 2]++;
+    for (size_t k = 0; k < m->nboxes; k++)
+        mb->start[k + 2] += mb->start[k + 1];
+    /* start[k + 1] is now where box k's roles go; filling moves it to its end */
+    for (size_t i = 0; i < m->nroles; i++)
+        if (emit_dot_in_box(m, &m->roles[i]))
+            mb->roles[mb->start[m->roles[i].box + 1]++] = i;
+}
+
+/* The extent of the roles roles[0..n), n > 0. */
+static void emit_dot_extent(const struct emit_dot_plan *plan, const size_t *roles, size_t n,
+                            double ext[4])
+{
+    for (size_t j = 0; j < n; j++) {
+        struct emit_dot_place p = plan->roles[roles[j]];
         double x0 = p.x - p.w / 2, y0 = p.y - p.h / 2, x1 = p.x + p.w / 2, y1 = p.y + p.h / 2;
-        if (!any) {
+        if (j == 0) {
             ext[0] = x0, ext[1] = y0, ext[2] = x1, ext[3] = y1;
-            any = true;
         } else {
             ext[0] = fmin(ext[0], x0), ext[1] = fmin(ext[1], y0);
             ext[2] = fmax(ext[2], x1), ext[3] = fmax(ext[3], y1);
         }
     }
-    return any;
 }
 
-/* One cluster per box that holds a role. Its bb leaves room for the label on
- * top and is at least as wide as the label. */
+/* One cluster per box that holds a role (roles[0..n)). Its bb leaves room for
+ * the label on top and is at least as wide as the label. */
 static void emit_dot_box(const struct model *m, const struct emit_dot_plan *plan, size_t k,
-                         struct buf *b)
+                         const size_t *roles, size_t n, struct buf *b)
 {
-    double e[4];
-    if (!emit_dot_box_extent(m, plan, (long)k, e))
+    if (n == 0)
         return;
+    double e[4];
+    emit_dot_extent(plan, roles, n, e);
     const char *name = m->boxes[k].name;
     double label_w = ceil(emit_dot_text_width(name, BOX_FONT)) + 2 * BOX_MARGIN;
     double grow = fmax(0, label_w - (e[2] - e[0] + 2 * BOX_MARGIN)) / 2;
@@ -364,22 +480,22 @@ static void emit_dot_box(const struct model *m, const struct emit_dot_plan *plan
     buf_puts(b, ", ");
     emit_dot_put_bb(b, floor(x0), floor(y0), ceil(x1), ceil(y1));
     buf_puts(b, "];\n");
-    for (size_t i = 0; i < m->nroles; i++)
-        if (m->roles[i].box == (long)k)
-            emit_dot_role(m, plan, i, "    ", b);
+    for (size_t j = 0; j < n; j++)
+        emit_dot_role(m, plan, roles[j], "    ", b);
     buf_puts(b, "  }\n");
 }
 
 static void emit_dot_roles(const struct model *m, const struct emit_dot_plan *plan, struct buf *b)
 {
+    struct emit_dot_members mb;
+    emit_dot_members(m, &mb);
     for (size_t k = 0; k < m->nboxes; k++)
-        emit_dot_box(m, plan, k, b);
-    for (size_t i = 0; i < m->nroles; i++) {
-        long box = m->roles[i].box;
-        bool boxed = box >= 0 && (size_t)box < m->nboxes;
-        if (!boxed)
+        emit_dot_box(m, plan, k, mb.roles + mb.start[k], mb.start[k + 1] - mb.start[k], b);
+    free(mb.roles);
+    free(mb.start);
+    for (size_t i = 0; i < m->nroles; i++)
+        if (!emit_dot_in_box(m, &m->roles[i]))
             emit_dot_role(m, plan, i, "  ", b);
-    }
 }
 
 /* Whether arrows carry their years as labels (else as tooltips). */

@@ -18,9 +18,12 @@ static void json_number(struct buf *b, double v)
 
 static void json_levels(struct buf *b, const struct model *m, int lo, int hi)
 {
-    char text[64];
+    struct buf text;
+    buf_init(&text);
+    model_levels_put(&text, m, lo, hi);
     buf_puts(b, "\"levels\": ");
-    json_string(b, model_levels_text(m, lo, hi, text, sizeof text));
+    escape_json(b, text.data, text.len);
+    buf_free(&text);
     buf_printf(b, ", \"level_min\": %d, \"level_max\": %d", lo, hi);
 }
 

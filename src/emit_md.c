@@ -2,8 +2,17 @@
  *
  * One table per track that some company uses (a row per level of the scale,
  * a column per company), then every role, then every transition. User text
- * goes through emit_md_put_text so no name can end a cell, start a link,
- * emphasis or raw HTML: it renders as the very characters the file holds.
+ * goes through escape_md so no name can end a cell, start a link, emphasis,
+ * raw HTML or a mention: it renders as the very characters the file holds.
+ *
+ * The output stays within a constant factor of the model's size. A name the
+ * tables repeat (a company line's title on every level of its range, a
+ * track's or a company's name, a role's name in each of its transitions) is
+ * written whole the first time, and after that clipped to MD_REPEAT_MAX
+ * characters and an ellipsis. The company tables are grids of levels x
+ * companies only while all of them together have at most MD_GRID_PER_LINE
+ * cells per company line, plus MD_GRID_SLACK; beyond that every track's table
+ * lists its company lines instead, one row each.
  */
 #include "emit.h"
 
@@ -12,6 +21,51 @@
 
 #include "escape.h"
 #include "util.h"
+
+enum { MD_REPEAT_MAX = 40, MD_GRID_PER_LINE = 16, MD_GRID_SLACK = 1024 };
+
+/* What has been written whole already, and scratch space. */
+struct md {
+    const struct model *m;
+    struct buf *out;
+    bool *track_shown, *company_shown;
+    bool scale_shown;
+    struct buf scratch;
+};
+
+/* s whole when it has at most MD_REPEAT_MAX code points, else its first
+ * MD_REPEAT_MAX and an ellipsis. */
+static void emit_md_put_clipped(struct md *md, const char *s)
+{
+    size_t cut = 0, n = 0;
+    if (strlen(s) <= MD_REPEAT_MAX) {     /* no more bytes, so no more code points */
+        escape_md(md->out, s);
+        return;
+    }
+    for (const char *p = s; *p && n <= MD_REPEAT_MAX; p++)
+        if (((unsigned char)*p & 0xC0) != 0x80 && ++n == MD_REPEAT_MAX + 1)
+            cut = (size_t)(p - s);
+    if (n <= MD_REPEAT_MAX) {
+        escape_md(md->out, s);
+        return;
+    }
+    md->scratch.len = 0;
+    buf_put(&md->scratch, s, cut);
+    buf_putc(&md->scratch, '\0');
+    escape_md(md->out, md->scratch.data);
+    buf_puts(md->out, "\xE2\x80\xA6");
+}
+
+/* A name written whole the first time (*shown false), clipped after. */
+static void emit_md_put_ref(struct md *md, const char *s, bool *shown)
+{
+    if (*shown) {
+        emit_md_put_clipped(md, s);
+        return;
+    }
+    escape_md(md->out, s);
+    *shown = true;
+}
 
 /* Ids are [a-z][a-z0-9_]*, so they can go in a code span as they are; one
  * that somehow is not goes through the escapes instead. */
@@ -31,10 +85,28 @@ static void emit_md_put_number(struct buf *b, double v)
     buf_puts(b, model_number_text(v, num, sizeof num));
 }
 
-static void emit_md_put_levels(struct buf *b, const struct model *m, int lo, int hi)
+/* The level text whole: each role's and line's own levels, which its
+ * statement spells out in the file. */
+static void emit_md_put_levels(struct md *md, int lo, int hi)
 {
-    char levels[64];
-    escape_md(b, model_levels_text(m, lo, hi, levels, sizeof levels));
+    md->scratch.len = 0;
+    model_levels_put(&md->scratch, md->m, lo, hi);
+    buf_putc(&md->scratch, '\0');
+    escape_md(md->out, md->scratch.data);
+}
+
+/* A level of the scale, heading a grid row: whole the first time, then
+ * with a long prefix clipped (model_levels_text), since every grid repeats
+ * the scale. */
+static void emit_md_put_scale_level(struct md *md, int level)
+{
+    if (!md->scale_shown) {
+        emit_md_put_levels(md, level, level);
+        md->scale_shown = true;
+        return;
+    }
+    char text[MD_REPEAT_MAX + 16];
+    escape_md(md->out, model_levels_text(md->m, level, level, text, sizeof text));
 }
 
 /* "3..8", "3" when both ends agree, an em dash when nobody says. */
@@ -95,15 +167,64 @@ static struct md_ref *emit_md_index(const struct model *m, size_t *n)
     return refs;
 }
 
-/* The table of one track from its run of lines refs[0..n): a row per level
+/* The number of companies in the run refs[0..n) of one track. */
+static size_t emit_md_columns(const struct md_ref *refs, size_t n)
+{
+    size_t ncols = 0;
+    for (size_t i = 0; i < n; i++)
+        ncols += i == 0 || refs[i].company != refs[i - 1].company;
+    return ncols;
+}
+
+/* Whether every track's table can be a grid: all grids together have at most
+ * MD_GRID_PER_LINE cells per company line, plus MD_GRID_SLACK. */
+static bool emit_md_grids_fit(const struct model *m, const struct md_ref *refs, size_t n)
+{
+    size_t rows = (size_t)(m->level_max - m->level_min) + 1, cells = 0;
+    size_t budget = MD_GRID_PER_LINE * n + MD_GRID_SLACK;
+    for (size_t i = 0, end; i < n; i = end) {
+        for (end = i + 1; end < n && refs[end].track == refs[i].track; end++)
+            ;
+        cells += rows * (emit_md_columns(refs + i, end - i) + 1);
+        if (cells > budget)
+            return false;
+    }
+    return true;
+}
+
+static void emit_md_track_heading(struct md *md, size_t track)
+{
+    buf_puts(md->out, "## ");
+    emit_md_put_ref(md, md->m->tracks[track].name, &md->track_shown[track]);
+    buf_puts(md->out, "\n\n");
+}
+
+/* "Title (code)", whole on the first level of the line's range, clipped on
+ * the levels after it. */
+static void emit_md_put_line_cell(struct md *md, const struct model_company_line *l, int level)
+{
+    if (level == l->lo) {
+        escape_md(md->out, l->title);
+        buf_puts(md->out, " (");
+        escape_md(md->out, l->code);
+    } else {
+        emit_md_put_clipped(md, l->title);
+        buf_puts(md->out, " (");
+        emit_md_put_clipped(md, l->code);
+    }
+    buf_putc(md->out, ')');
+}
+
+/* The grid of one track from its run of lines refs[0..n): a row per level
  * of the scale, a column per company with lines in the track. The checker
  * keeps a company's lines in a track from overlapping (E161), so each cell
  * holds at most one "Title (code)". */
-static void emit_md_track_table(const struct model *m, const struct md_ref *refs, size_t n, struct buf *b)
+static void emit_md_track_grid(struct md *md, const struct md_ref *refs, size_t n)
 {
-    buf_puts(b, "## ");
-    escape_md(b, m->tracks[refs[0].track].name);
-    buf_puts(b, "\n\n| Level ");
+    const struct model *m = md->m;
+    struct buf *b = md->out;
+    emit_md_track_heading(md, refs[0].track);
+    buf_puts(b, "| Level ");
     size_t ncols = 0;
     size_t *cursor = util_xcalloc(n + 1, sizeof *cursor);  /* per column: its next line */
     for (size_t i = 0; i < n; i++) {
@@ -111,14 +232,14 @@ static void emit_md_track_table(const struct model *m, const struct md_ref *refs
             continue;
         cursor[ncols++] = i;
         buf_puts(b, "| ");
-        escape_md(b, m->companies[refs[i].company].name);
+        emit_md_put_ref(md, m->companies[refs[i].company].name, &md->company_shown[refs[i].company]);
         buf_putc(b, ' ');
     }
     buf_puts(b, "|\n");
     emit_md_put_rule(b, ncols + 1);
     for (int level = m->level_min; level <= m->level_max; level++) {
         buf_puts(b, "| ");
-        emit_md_put_levels(b, m, level, level);
+        emit_md_put_scale_level(md, level);
         buf_putc(b, ' ');
         for (size_t col = 0; col < ncols; col++) {
             size_t *cur = &cursor[col];
@@ -127,18 +248,53 @@ static void emit_md_track_table(const struct model *m, const struct md_ref *refs
                 (*cur)++;
             const struct model_company_line *l = refs[*cur].line;
             buf_puts(b, "| ");
-            if (l->lo <= level && level <= l->hi) {
-                escape_md(b, l->title);
-                buf_puts(b, " (");
-                escape_md(b, l->code);
-                buf_putc(b, ')');
-            }
+            if (l->lo <= level && level <= l->hi)
+                emit_md_put_line_cell(md, l, level);
             buf_putc(b, ' ');
         }
         buf_puts(b, "|\n");
     }
     buf_putc(b, '\n');
     free(cursor);
+}
+
+/* The list of one track's lines refs[0..n), one row each, for ladders whose
+ * grids would be far larger than their lines. */
+static void emit_md_track_list(struct md *md, const struct md_ref *refs, size_t n)
+{
+    struct buf *b = md->out;
+    emit_md_track_heading(md, refs[0].track);
+    buf_puts(b, "| Company | Levels | Title | Code |\n");
+    emit_md_put_rule(b, 4);
+    for (size_t i = 0; i < n; i++) {
+        const struct model_company_line *l = refs[i].line;
+        buf_puts(b, "| ");
+        emit_md_put_ref(md, md->m->companies[refs[i].company].name, &md->company_shown[refs[i].company]);
+        buf_puts(b, " | ");
+        emit_md_put_levels(md, l->lo, l->hi);
+        buf_puts(b, " | ");
+        escape_md(b, l->title);
+        buf_puts(b, " | ");
+        escape_md(b, l->code);
+        buf_puts(b, " |\n");
+    }
+    buf_putc(b, '\n');
+}
+
+static void emit_md_companies(struct md *md)
+{
+    size_t n;
+    struct md_ref *refs = emit_md_index(md->m, &n);
+    bool grids = emit_md_grids_fit(md->m, refs, n);
+    for (size_t i = 0, end; i < n; i = end) {
+        for (end = i + 1; end < n && refs[end].track == refs[i].track; end++)
+            ;
+        if (grids)
+            emit_md_track_grid(md, refs + i, end - i);
+        else
+            emit_md_track_list(md, refs + i, end - i);
+    }
+    free(refs);
 }
 
 /* ---- roles and transitions ----------------------------------------------- */
@@ -151,8 +307,10 @@ static void emit_md_put_axis_header(struct buf *b, const struct model_axis *a, c
     buf_putc(b, ' ');
 }
 
-static void emit_md_roles(const struct model *m, struct buf *b)
+static void emit_md_roles(struct md *md)
 {
+    const struct model *m = md->m;
+    struct buf *b = md->out;
     buf_puts(b, "## Roles\n\n| Role | Id | Track | Levels ");
     emit_md_put_axis_header(b, &m->axis[0], "x");
     emit_md_put_axis_header(b, &m->axis[1], "y");
@@ -165,9 +323,9 @@ static void emit_md_roles(const struct model *m, struct buf *b)
         buf_puts(b, " | ");
         emit_md_put_id(b, r->id);
         buf_puts(b, " | ");
-        escape_md(b, m->tracks[r->track].name);
+        emit_md_put_ref(md, m->tracks[r->track].name, &md->track_shown[r->track]);
         buf_puts(b, " | ");
-        emit_md_put_levels(b, m, r->lo, r->hi);
+        emit_md_put_levels(md, r->lo, r->hi);
         buf_puts(b, " | ");
         emit_md_put_number(b, r->x);
         buf_puts(b, " | ");
@@ -177,16 +335,19 @@ static void emit_md_roles(const struct model *m, struct buf *b)
     buf_putc(b, '\n');
 }
 
-static void emit_md_transitions(const struct model *m, struct buf *b)
+/* Role names here repeat the Roles table, where each is whole. */
+static void emit_md_transitions(struct md *md)
 {
+    const struct model *m = md->m;
+    struct buf *b = md->out;
     buf_puts(b, "## Transitions\n\n| From | To | Kind | Years |\n");
     emit_md_put_rule(b, 4);
     for (size_t i = 0; i < m->ntransitions; i++) {
         const struct model_transition *t = &m->transitions[i];
         buf_puts(b, "| ");
-        escape_md(b, m->roles[t->from].name);
+        emit_md_put_clipped(md, m->roles[t->from].name);
         buf_puts(b, " | ");
-        escape_md(b, m->roles[t->to].name);
+        emit_md_put_clipped(md, m->roles[t->to].name);
         buf_puts(b, " | ");
         buf_puts(b, model_kind_name(t->kind));
         buf_puts(b, " | ");
@@ -197,20 +358,20 @@ static void emit_md_transitions(const struct model *m, struct buf *b)
 
 void emit_md(const struct model *m, struct buf *out)
 {
+    struct md md = {.m = m, .out = out, .scale_shown = false};
+    md.track_shown = util_xcalloc(m->ntracks + 1, sizeof *md.track_shown);
+    md.company_shown = util_xcalloc(m->ncompanies + 1, sizeof *md.company_shown);
+    buf_init(&md.scratch);
     buf_puts(out, "# ");
     if (m->title)
         escape_md(out, m->title);
     else
         buf_puts(out, "Ladder");
     buf_puts(out, "\n\n");
-    size_t n;
-    struct md_ref *refs = emit_md_index(m, &n);
-    for (size_t i = 0, end; i < n; i = end) {
-        for (end = i + 1; end < n && refs[end].track == refs[i].track; end++)
-            ;
-        emit_md_track_table(m, refs + i, end - i, out);
-    }
-    free(refs);
-    emit_md_roles(m, out);
-    emit_md_transitions(m, out);
+    emit_md_companies(&md);
+    emit_md_roles(&md);
+    emit_md_transitions(&md);
+    buf_free(&md.scratch);
+    free(md.track_shown);
+    free(md.company_shown);
 }

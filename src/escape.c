@@ -6,20 +6,83 @@
 
 #include "util.h"
 
-/* Every ASCII punctuation character that means something to CommonMark or
- * GFM gets a backslash, which CommonMark defines as "this character,
- * literally"; in a table, "\|" is the one way to write a pipe. Line breaks
- * and other control characters would end the row, so they become spaces. */
-void escape_md(struct buf *b, const char *s)
+/* Markdown: text must render as itself under GitHub, which is cmark-gfm
+ * with the autolink extension plus filters that run on the rendered text
+ * (mentions, issue references, emoji) and a math extension.
+ *
+ * - Every ASCII punctuation character that means something to CommonMark or
+ *   GFM gets a backslash, which CommonMark defines as "this character,
+ *   literally"; in a table, "\|" is the one way to write a pipe. '$' too:
+ *   GitHub's math takes "\$" as a dollar sign.
+ * - Autolinks: cmark-gfm's extension starts a URL at a ':' followed by "//"
+ *   and a "www." link at its 'w', reading the raw text, so "http\://" and
+ *   "www\." are no longer links; an e-mail address needs a domain right
+ *   after its '@', which the zero-width space below breaks.
+ * - GitHub's filters match "@name", "#123", "GH-123" and ":name:" in the
+ *   rendered text, after backslashes are gone: a zero-width space
+ *   (&#8203;, U+200B) after the '@', the '#', the "GH-" or the first ':'
+ *   breaks the pattern and shows nothing (Renovate's sanitizeMarkdown
+ *   breaks mentions and references the same way).
+ * - Line breaks and other control characters would end the row, so they
+ *   become spaces. */
+
+#define ESCAPE_MD_ZWSP "&#8203;"
+
+/* Per byte: 2 takes a backslash, 1 may need a look around (':', '.',
+ * '-'), 0 is written as it is. */
+static const unsigned char escape_md_special[256] = {
+    ['\\'] = 2, ['|'] = 2, ['`'] = 2, ['*'] = 2, ['_'] = 2, ['['] = 2, [']'] = 2, ['<'] = 2,
+    ['>'] = 2, ['&'] = 2, ['#'] = 2, ['!'] = 2, ['~'] = 2, ['$'] = 2, ['@'] = 2,
+    [':'] = 1, ['.'] = 1, ['-'] = 1,
+};
+
+static bool escape_md_is_alnum(unsigned char c)
 {
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        if (*p < 32 || *p == 127)
+    return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
+/* p[0] is ':' opening ":name:", the form of an emoji shortcode. */
+static bool escape_md_opens_emoji(const unsigned char *p)
+{
+    const unsigned char *q = p + 1;
+    while (escape_md_is_alnum(*q) || *q == '_' || *q == '+' || *q == '-')
+        q++;
+    return q > p + 1 && *q == ':';
+}
+
+/* s[0..i) ends with "www" or "gh" (any case): a case-blind suffix test. */
+static bool escape_md_after(const unsigned char *s, size_t i, const char *word)
+{
+    size_t n = strlen(word);
+    if (i < n)
+        return false;
+    for (size_t k = 0; k < n; k++)
+        if ((s[i - n + k] | 0x20) != word[k])
+            return false;
+    return true;
+}
+
+void escape_md(struct buf *b, const char *text)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    for (size_t i = 0; s[i]; i++) {
+        unsigned char c = s[i];
+        if (c < 32 || c == 127) {
             buf_putc(b, ' ');
-        else {
-            if (strchr("\\|`*_[]<>&#!~", *p))
-                buf_putc(b, '\\');
-            buf_putc(b, (char)*p);
+            continue;
         }
+        if (escape_md_special[c] == 0) {    /* most bytes: letters, digits, spaces, UTF-8 */
+            buf_putc(b, (char)c);
+            continue;
+        }
+        if (escape_md_special[c] == 2 || (c == ':' && s[i + 1] == '/' && s[i + 2] == '/') ||
+            (c == '.' && escape_md_after(s, i, "www")))
+            buf_putc(b, '\\');
+        buf_putc(b, (char)c);
+        if (c == '@' || (c == '#' && escape_md_is_alnum(s[i + 1])) ||
+            (c == '-' && escape_md_after(s, i, "gh") && s[i + 1] >= '0' && s[i + 1] <= '9') ||
+            (c == ':' && escape_md_opens_emoji(s + i)))
+            buf_puts(b, ESCAPE_MD_ZWSP);
     }
 }
 

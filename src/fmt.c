@@ -8,7 +8,13 @@
  * values that are likely to appear, so that editing one line does not
  * realign its neighbours: a transition's kind column is as wide as
  * "promotion", and a role's level column as wide as the widest range of the
- * scale ("L10..L11" for L3..L11). */
+ * scale ("L10..L11" for L3..L11).
+ *
+ * Alignment stops at FMT_ALIGN_MAX columns: a wider cell is followed by one
+ * space and does not widen its column (nor does a scale whose widest range is
+ * wider), so one long name cannot pad every line of its group to its width.
+ * A cell is padded by at most FMT_ALIGN_MAX + 1 spaces, which bounds what
+ * fmt can add to a file by a constant factor. */
 #include "fmt.h"
 
 #include <limits.h>
@@ -20,7 +26,7 @@
 
 #include "util.h"
 
-enum { FMT_MAX_CELLS = 8 };
+enum { FMT_MAX_CELLS = 8, FMT_ALIGN_MAX = 60 };
 
 enum row_kind { ROW_BLANK, ROW_COMMENT, ROW_STMT, ROW_COMPANY_OPEN, ROW_COMPANY_LINE, ROW_COMPANY_CLOSE };
 
@@ -244,12 +250,14 @@ static bool same_group(const struct row *a, const struct row *b)
     return a->kind == ROW_STMT && b->kind == ROW_STMT && a->stmt == b->stmt;
 }
 
+/* The width of each column of rows[0..n): its widest cell of at most
+ * FMT_ALIGN_MAX columns. */
 static void widths_of(const struct row *rows, size_t n, size_t *w)
 {
     for (size_t i = 0; i < n; i++)
         for (int c = 0; c < rows[i].ncells; c++) {
             size_t cw = cell_width(rows[i].cells[c]);
-            if (rows[i].kind != ROW_COMMENT && cw > w[c])
+            if (rows[i].kind != ROW_COMMENT && cw > w[c] && cw <= FMT_ALIGN_MAX)
                 w[c] = cw;
         }
 }
@@ -263,11 +271,12 @@ static void render_row(struct buf *out, const struct row *r, const size_t *w)
         last--;
     for (int c = 0; c <= last; c++) {
         buf_puts(out, r->cells[c]);
-        if (c < last && !w)
-            buf_putc(out, ' ');
-        else if (c < last)
-            for (size_t k = cell_width(r->cells[c]); k < w[c] + 1; k++)
+        if (c < last) {
+            size_t k = cell_width(r->cells[c]);
+            do
                 buf_putc(out, ' ');
+            while (w && ++k < w[c] + 1);   /* a cell wider than its column gets one space */
+        }
     }
     if (r->comment) {
         if (last >= 0)
@@ -302,7 +311,7 @@ static void render(struct fmt *f, struct buf *out)
             w[3] = strlen("promotion");
         if (r->stmt == AST_TRANSITION && w[3] == 0 && w[4] > 0)
             w[3] = strlen("promotion");
-        if (r->stmt == AST_ROLE && w[6] < f->level_width)
+        if (r->stmt == AST_ROLE && w[6] < f->level_width && f->level_width <= FMT_ALIGN_MAX)
             w[6] = f->level_width;
         for (size_t k = i; k < end; k++)
             render_row(out, &f->rows[k], w);

@@ -15,12 +15,45 @@ const char *model_kind_name(enum model_kind kind)
     }
 }
 
-char *model_levels_text(const struct model *m, int lo, int hi, char *out, size_t outsz)
+void model_levels_put(struct buf *b, const struct model *m, int lo, int hi)
 {
     if (lo == hi)
-        snprintf(out, outsz, "%s%d", m->level_prefix, lo);
+        buf_printf(b, "%s%d", m->level_prefix, lo);
     else
-        snprintf(out, outsz, "%s%d..%s%d", m->level_prefix, lo, m->level_prefix, hi);
+        buf_printf(b, "%s%d..%s%d", m->level_prefix, lo, m->level_prefix, hi);
+}
+
+/* The first bytes of s, at most n, not ending inside a UTF-8 sequence. */
+static size_t model_clip(const char *s, size_t n)
+{
+    while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+        n--;
+    return n;
+}
+
+char *model_levels_text(const struct model *m, int lo, int hi, char *out, size_t outsz)
+{
+    static const char ellipsis[] = "\xE2\x80\xA6";
+    char nlo[16], nhi[16];
+    int copies = lo == hi ? 1 : 2;
+    size_t prefix = strlen(m->level_prefix);
+    size_t digits = (size_t)snprintf(nlo, sizeof nlo, "%d", lo);
+    if (copies == 2)
+        digits += 2 + (size_t)snprintf(nhi, sizeof nhi, "%d", hi);
+    if (copies * prefix + digits < outsz || outsz < MODEL_LEVELS_TEXT_MIN) {
+        if (copies == 1)
+            snprintf(out, outsz, "%s%s", m->level_prefix, nlo);
+        else
+            snprintf(out, outsz, "%s%s..%s%s", m->level_prefix, nlo, m->level_prefix, nhi);
+        return out;
+    }
+    size_t room = (outsz - 1 - digits) / (size_t)copies - (sizeof ellipsis - 1);
+    int keep = (int)model_clip(m->level_prefix, room);
+    if (copies == 1)
+        snprintf(out, outsz, "%.*s%s%s", keep, m->level_prefix, ellipsis, nlo);
+    else
+        snprintf(out, outsz, "%.*s%s%s..%.*s%s%s", keep, m->level_prefix, ellipsis, nlo,
+                 keep, m->level_prefix, ellipsis, nhi);
     return out;
 }
 

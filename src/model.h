@@ -11,6 +11,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "buf.h"
+
 enum model_kind { KIND_PROMOTION, KIND_LATERAL, KIND_DOWNWARD, KIND_COUNT };
 
 struct model_years {
@@ -76,7 +78,15 @@ struct model {
 /* "promotion", "lateral", "downward" */
 const char *model_kind_name(enum model_kind kind);
 
-/* Writes "L6" or "L6..L7" (the source syntax) into out; returns out. */
+/* Appends "L6" or "L6..L7" (the source syntax) to b, whole however long the
+ * level prefix: what every backend shows. */
+void model_levels_put(struct buf *b, const struct model *m, int lo, int hi);
+
+/* The same text in out, for messages and other places that show a bounded
+ * excerpt: when it does not fit, each copy of the prefix keeps its first
+ * bytes and "\u2026", and the numbers stay whole, so nothing is cut silently.
+ * outsz must be at least MODEL_LEVELS_TEXT_MIN; returns out. */
+enum { MODEL_LEVELS_TEXT_MIN = 40 };
 char *model_levels_text(const struct model *m, int lo, int hi, char *out, size_t outsz);
 
 /* Writes a number the way a person writes it: 3, 0.5, 12.25 (no exponent,

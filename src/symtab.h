@@ -1,9 +1,16 @@
 /* symtab.h - names to indices: an open-addressing hash table of strings the
- * caller keeps alive (they live in the compilation's arena). */
+ * caller keeps alive (they live in the compilation's arena).
+ *
+ * Keys are hashed with SipHash-1-3 under a key drawn at random for each
+ * table, so no file can be written whose names all land in one slot: an
+ * unkeyed hash (FNV-1a here before) let 65,536 colliding role ids take
+ * seconds, growing 4x per doubling. Nothing walks the slots, so the output
+ * never depends on the random key. */
 #ifndef LADDERC_SYMTAB_H
 #define LADDERC_SYMTAB_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 struct symtab_slot {
     const char *key;
@@ -13,6 +20,7 @@ struct symtab_slot {
 struct symtab {
     struct symtab_slot *slots;
     size_t cap, count;
+    uint64_t seed[2];       /* SipHash key, random per table */
 };
 
 void symtab_init(struct symtab *t);
@@ -24,8 +32,9 @@ int symtab_get(const struct symtab *t, const char *key, size_t *value);
 
 /* Lookups in bulk, where each costs a cache miss or two: hash every key,
  * request every key's slot, then every slot's key string, and only then
- * look up, so that the misses overlap instead of queueing. */
-size_t symtab_hash(const char *key);
+ * look up, so that the misses overlap instead of queueing. A hash belongs
+ * to the table it was computed for. */
+size_t symtab_hash(const struct symtab *t, const char *key);
 void symtab_prefetch_slot(const struct symtab *t, size_t hash);
 void symtab_prefetch_key(const struct symtab *t, size_t hash);
 int symtab_get_hashed(const struct symtab *t, const char *key, size_t hash, size_t *value);
