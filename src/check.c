@@ -57,6 +57,8 @@ struct checker {
     size_t nundefined, undefined_cap;
     struct pair_slot { uint64_t key; const struct ast_stmt *stmt; } *pairs;   /* transitions seen: (from, to) + 1 */
     size_t pairs_mask;
+    int pairs_shift;                /* 64 - log2(number of slots) */
+    uint64_t mul[3];                /* random odd multipliers: pair and position hashes */
     struct role_info *role_info;
     struct box_info *box_info;
     const struct ast_stmt **track_stmt, **company_stmt;
@@ -434,9 +436,14 @@ static void check_box(struct checker *c, const struct ast_stmt *s)
 /* The first transition from..to, or NULL after recording s as it. */
 static uint64_t pair_key(size_t from, size_t to) { return ((uint64_t)from << 32 | (uint64_t)to) + 1; }
 
+/* Multiply-shift hashing (Dietzfelbinger et al.) with a random odd
+ * multiplier, the slot from the product's top bits: the file chooses which
+ * pairs exist, and under a fixed multiplier it could choose thousands that
+ * share a slot (keys 2^(20 + log2 slots) apart did). Nothing depends on the
+ * slot order, so the output does not depend on the multiplier. */
 static size_t pair_slot(const struct checker *c, uint64_t key)
 {
-    return (size_t)((key * 0x9E3779B97F4A7C15u) >> 20) & c->pairs_mask;
+    return (size_t)((key * c->mul[0]) >> c->pairs_shift);
 }
 
 static const struct ast_stmt *transition_seen(struct checker *c, size_t from, size_t to, const struct ast_stmt *s)
@@ -769,25 +776,17 @@ static void check_company(struct checker *c, const struct ast_stmt *s)
     free(v);
 }
 
-/* MurmurHash3's finaliser: round numbers have all-zero low mantissa bits,
- * so every output bit must depend on every input bit. */
-static uint64_t mix64(uint64_t h)
-{
-    h ^= h >> 33;
-    h *= 0xFF51AFD7ED558CCDu;
-    h ^= h >> 33;
-    h *= 0xC4CEB9FE1A85EC53u;
-    return h ^ (h >> 33);
-}
-
-static uint64_t position_hash(double x, double y)
+/* By value (40 and 40.0 are one point), keyed as pair_slot is: the file
+ * chooses its positions, and a fixed, invertible mix could be made to put
+ * them all in one slot. The caller takes the top bits. */
+static uint64_t position_hash(const struct checker *c, double x, double y)
 {
     uint64_t a, b;
     x += 0.0;   /* -0 becomes +0: the same point */
     y += 0.0;
     memcpy(&a, &x, sizeof a);
     memcpy(&b, &y, sizeof b);
-    return mix64(a ^ mix64(b));
+    return a * c->mul[1] + b * c->mul[2];
 }
 
 /* Two roles at one point would be drawn one over the other. An open-address
@@ -796,13 +795,16 @@ static void relate_positions(struct checker *c)
 {
     struct model *m = c->m;
     size_t cap = 16;
-    while (cap < 2 * m->nroles)
+    int shift = 60;
+    while (cap < 2 * m->nroles) {
         cap *= 2;
+        shift--;
+    }
     size_t *slot = util_xmalloc(cap * sizeof *slot);   /* role index + 1, 0 = empty */
     memset(slot, 0, cap * sizeof *slot);
     for (size_t i = 0; i < m->nroles; i++) {
         const struct model_role *r = &m->roles[i];
-        size_t k = (size_t)position_hash(r->x, r->y) & (cap - 1);
+        size_t k = (size_t)(position_hash(c, r->x, r->y) >> shift);
         while (slot[k] && !(m->roles[slot[k] - 1].x == r->x && m->roles[slot[k] - 1].y == r->y))
             k = (k + 1) & (cap - 1);
         if (!slot[k]) {
@@ -859,6 +861,12 @@ static void checker_init(struct checker *c, const struct ast_file *f, struct are
         cap *= 2;
     c->pairs = util_xcalloc(cap, sizeof *c->pairs);
     c->pairs_mask = cap - 1;
+    c->pairs_shift = 64;
+    for (size_t k = cap; k > 1; k >>= 1)
+        c->pairs_shift--;
+    uint64_t seed[3] = {1, 2, 3};
+    for (int i = 0; i < 3; i++)
+        c->mul[i] = symtab_hash_bytes(&c->roles, &seed[i], sizeof seed[i]) | 1;
 }
 
 static void checker_free(struct checker *c)

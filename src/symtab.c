@@ -99,6 +99,11 @@ size_t symtab_hash(const struct symtab *t, const char *s)
     return (size_t)siphash13(t->seed, (const unsigned char *)s, strlen(s));
 }
 
+uint64_t symtab_hash_bytes(const struct symtab *t, const void *p, size_t n)
+{
+    return siphash13(t->seed, p, n);
+}
+
 void symtab_init(struct symtab *t)
 {
     t->slots = NULL;

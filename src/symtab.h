@@ -38,6 +38,9 @@ size_t symtab_hash(const struct symtab *t, const char *key);
 void symtab_prefetch_slot(const struct symtab *t, size_t hash);
 void symtab_prefetch_key(const struct symtab *t, size_t hash);
 int symtab_get_hashed(const struct symtab *t, const char *key, size_t hash, size_t *value);
+/* The table's keyed hash of any n bytes at p: for the checker's other
+ * tables (transition pairs, positions), whose keys a file also chooses. */
+uint64_t symtab_hash_bytes(const struct symtab *t, const void *p, size_t n);
 /* Adds key -> value unless key is present; returns 1 if added, 0 if present
  * (then *existing is the value already stored). */
 int symtab_add(struct symtab *t, const char *key, size_t value, size_t *existing);
