@@ -86,15 +86,16 @@ demo: deps
 	@echo "and its company tables in $(B)/skills-map.md."
 
 # the build runs on every core (a clean clone compiles three times: this one,
-# then ASan and libFuzzer inside tests/suites/sanitizers.sh)
+# then ASan and libFuzzer inside tests/suites/sanitizers.sh); the benchmark's
+# generator too, before two test runs (normal and sanitized) both want it
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
 check: test-deps
-	@$(MAKE) --no-print-directory -j$(JOBS) all
+	@$(MAKE) --no-print-directory -j$(JOBS) all $(B)/bench/gen
 	@tests/run.sh
 
 check-slow: test-deps
-	@$(MAKE) --no-print-directory -j$(JOBS) all
+	@$(MAKE) --no-print-directory -j$(JOBS) all $(B)/bench/gen
 	@CHECK_SLOW=1 tests/run.sh
 
 test: all

@@ -5,8 +5,12 @@
 # unknown), peak RSS KiB ("-" if unknown), input bytes, input lines, command.
 # Ids are KIND.SIZE (wc.1000, check.1000000, ...) and KIND.skills for
 # examples/skills-map.ladder.
+# Ids xwc.SIZE, xcheck.SIZE and xnowarn.SIZE are the random shape's (wc -l,
+# check, check with every warning off).
 # Variables: sizes ("1000 10000 ..."), svgmax, smoke (1: no targets), run (the
-# folder of the raw results, for the footnote).
+# folder of the raw results, for the footnote), random (a TSV of the random
+# shape's inputs: size, errors, warnings, most frequent codes), nowarn (the
+# options that turn every warning off).
 
 BEGIN { FS = "\t" }
 
@@ -49,6 +53,8 @@ function label(kind) {
     if (kind == "dot" || kind == "md" || kind == "json" || kind == "svg") return "`ladderc build -T " kind "`"
     if (kind == "nop2") return "`dot -Knop2 -Tsvg` on ladderc's DOT"
     if (kind == "n2") return "`neato -n2 -Tsvg` on ladderc's DOT"
+    if (kind == "xcheck") return "`ladderc check`, random shape"
+    if (kind == "xnowarn") return "`ladderc check`, random shape, warnings off"
     return kind
 }
 
@@ -89,7 +95,7 @@ function scaling_table(    k, kinds, nk, i, row, any) {
     row = "| --- |"
     for (i = 2; i <= nsizes; i++) row = row " ---: |"
     print row
-    nk = split("wc gvpr check dot md json svg nop2 n2", kinds, " ")
+    nk = split("wc gvpr check dot md json svg nop2 n2 xcheck xnowarn", kinds, " ")
     for (k = 1; k <= nk; k++) {
         row = "| " label(kinds[k]) " |"; any = 0
         for (i = 2; i <= nsizes; i++) {
@@ -98,6 +104,41 @@ function scaling_table(    k, kinds, nk, i, row, any) {
             row = row " " r " |"
         }
         if (any) print row
+    }
+    print ""
+}
+
+function read_random(    line, f) {
+    if (random == "") return
+    while ((getline line < random) > 0) {
+        split(line, f, "\t")
+        rerr[f[1]] = f[2]; rwarn[f[1]] = f[3]; rcodes[f[1]] = f[4]
+    }
+    close(random)
+}
+
+# per byte, the random shape's check against the tuned shape's, same size
+function per_byte_ratio(n) {
+    if (!has("xcheck." n) || !has("check." n)) return ""
+    return sprintf("%.2f", (med["xcheck." n] / bytes["xcheck." n]) / (med["check." n] / bytes["check." n]))
+}
+
+function random_table(    i, n, x, q) {
+    if (!has("xcheck." sz[1])) return
+    print "### The random shape"
+    print ""
+    print "`gen --shape=random`: each role's one move goes to any role, whatever the levels, and roles sit on"
+    print "random points of a 1000 x 1000 grid, so most moves break a rule and positions collide more and more"
+    print "as the grid fills (W152 grows faster than the input: about 5% of the roles at 100k, 37% at 1M)."
+    printf "Warnings off: `check %s`.\n\n", nowarn
+    print "| roles | input | errors | warnings | most frequent | `check` | MB/s | per byte ÷ tuned | peak RSS | RSS ÷ input | warnings off | peak RSS |"
+    print "| ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+    for (i = 1; i <= nsizes; i++) {
+        n = sz[i]; x = "xcheck." n; q = "xnowarn." n
+        if (!has(x)) continue
+        printf "| %s | %s MB | %s | %s | %s | %s | %.1f | %s | %s | %s | %s | %s |\n", count(n), mb(bytes[x]),
+            rerr[n], rwarn[n], rcodes[n], t(med[x]), mbps(x), per_byte_ratio(n), rss_mb(x), rss_ratio(x),
+            has(q) ? t(med[q]) : "", has(q) ? rss_mb(q) : ""
     }
     print ""
 }
@@ -124,12 +165,13 @@ function skills_table(    k, kinds, nk, id, names) {
 
 # target NAME VALUE-TEXT OK: one row; OK is 1, 0, or -1 (not measured)
 function target(name, value, ok) {
+    ntargets++
     printf "| %s | %s | %s |\n", name, value, ok < 0 ? "n/a (not measured)" : ok ? "**PASS**" : "**MISS**"
     if (ok == 0) misses++
     if (ok == 1) passes++
 }
 
-function targets(    c, w, g, c1, v) {
+function targets(    c, w, g, c1, v, x, x1) {
     print "### Targets"
     print ""
     if (smoke) { print "Not evaluated in a smoke run."; print ""; return }
@@ -168,14 +210,30 @@ function targets(    c, w, g, c1, v) {
         target("svg at 10k no slower than `dot -Knop2 -Tsvg`", sprintf("%.2f× (%s vs %s)", v, t(med["svg." svgmax]),
             t(med["nop2." svgmax])), v <= 1)
     } else target("svg at 10k no slower than `dot -Knop2 -Tsvg`", "", -1)
+    x = "xcheck.1000000"; x1 = "xcheck.100000"
+    if (has(x) && has(x1)) {
+        v = med[x] / med[x1]
+        target("random shape: `check` time(1M) ÷ time(100k) ≤ 11", sprintf("%.1f (%s vs %s)", v, t(med[x]), t(med[x1])), v <= 11)
+    } else target("random shape: `check` time(1M) ÷ time(100k) ≤ 11", "", -1)
+    if (has(x) && has(c)) {
+        v = per_byte_ratio(1000000) + 0
+        target("random shape: `check` on 1M within 2× of the tuned shape's time per byte",
+            sprintf("%.2f× (%.1f vs %.1f MB/s)", v, mbps(x), mbps(c)), v <= 2)
+    } else target("random shape: `check` on 1M within 2× of the tuned shape's time per byte", "", -1)
+    if (has(x) && rss[x] != "-") {
+        v = rss[x] * 1024 / bytes[x]
+        target("random shape: `check` on 1M: peak RSS ≤ 6× the input", sprintf("%.2f× (%s for %s MB)", v, rss_mb(x), mb(bytes[x])), v <= 6)
+    } else target("random shape: `check` on 1M: peak RSS ≤ 6× the input", "", -1)
     print ""
-    printf "%d of 7 targets pass.\n\n", passes
+    printf "%d of %d targets pass.\n\n", passes, ntargets
 }
 
 END {
     nsizes = split(sizes, sz, " ")
+    read_random()
     targets()
     for (i = 1; i <= nsizes; i++) size_table(sz[i])
+    random_table()
     scaling_table()
     skills_table()
     print "Commands as run (relative to the repository), with their raw medians: " run "/results.tsv;"
