@@ -8,10 +8,10 @@
 # Sourced by tests/run.sh (helpers: pass, fail, expect_eq, expect_file).
 #
 # 1. valgrind memcheck, started first (it needs only build/ladderc) and run
-#    beside the rest: check, dot, md and json on both examples, svg on
-#    examples/acme.ladder (png goes through the same plugin code as svg, with
-#    cairo's rasteriser behind it: 7 to 16 s a picture under valgrind); with
-#    $CHECK_SLOW (`make check-slow`) svg and png on both, 30 s more. Definite
+#    beside the rest: check on both examples, dot, md and json on
+#    skills-map, svg on acme (png goes through the same plugin code as svg,
+#    with cairo's rasteriser behind it: 7 to 16 s a picture under valgrind);
+#    with $CHECK_SLOW (`make check-slow`) every backend on both, 35 s more. Definite
 #    leaks are errors; tests/valgrind.supp names only leaks made inside
 #    Graphviz's layout/rendering and fontconfig;
 # 2. builds build/asan/ladderc (+ build/asan/ladderc-render.so) and the fuzzer
@@ -39,9 +39,12 @@ san_valgrind() {
     for f in "$ROOT"/examples/*.ladder; do
         ex=$(basename "$f" .ladder)
         for fmt in check dot md json svg png; do
-            # Graphviz's layout and cairo under valgrind take 2 to 16 s a
-            # picture: one svg in check, every picture in check-slow
-            case $fmt.$ex in svg.acme) ;; svg.* | png.*) [ -n "$CHECK_SLOW" ] || continue ;; esac
+            # each backend once in check (Graphviz's layout and cairo under
+            # valgrind take 2 to 16 s a picture), every pair in check-slow
+            case $fmt.$ex in
+            check.* | dot.skills-map | md.skills-map | json.skills-map | svg.acme) ;;
+            *) [ -n "$CHECK_SLOW" ] || continue ;;
+            esac
             if [ $fmt = check ]; then set -- check "$f"; else set -- build -T $fmt -o "$TMP/vg.$fmt" "$f"; fi
             valgrind -q --leak-check=full --show-leak-kinds=definite --errors-for-leak-kinds=definite \
                 --error-exitcode=1 --num-callers=40 --suppressions="$ROOT/tests/valgrind.supp" \
