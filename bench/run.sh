@@ -5,6 +5,8 @@
 #                         docs/performance.md between the bench markers
 #   bench/run.sh --smoke  the same pipeline once, on 1k roles, no targets;
 #                         writes build/bench/performance-smoke.md
+#   bench/run.sh --report the report again from the last run's measurements
+#                         (after a change to bench/report.awk), no measuring
 #
 # Everything is measured in one go, on the same inputs: the floor (wc -l),
 # Graphviz's reader (gvpr) on the equivalent DOT graph, and ladderc's check
@@ -28,11 +30,12 @@ set -eu
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
 
-SMOKE=0
+SMOKE=0 REPORT_ONLY=0
 case "${1:-}" in
 --smoke) SMOKE=1 ;;
+--report) REPORT_ONLY=1 ;;
 "") ;;
-*) echo "usage: bench/run.sh [--smoke]" >&2; exit 2 ;;
+*) echo "usage: bench/run.sh [--smoke | --report]" >&2; exit 2 ;;
 esac
 
 W=${BENCH_WORK:-build/bench}            # work folder, relative: commands read well in the report
@@ -75,8 +78,15 @@ else
     say "hyperfine not found: timing with a shell loop (scripts/deps.sh test installs it)"
 fi
 mkdir -p "$W" "$RUN"
-: >"$RESULTS"
-: >"$LOG"
+RANDOM_TSV=$RUN/random.tsv
+META=$RUN/meta                          # what the report needs from the measuring
+if [ "$REPORT_ONLY" = 0 ]; then
+    : >"$RESULTS"
+    : >"$LOG"
+    : >"$RANDOM_TSV"
+else
+    [ -s "$RESULTS" ] && [ -s "$META" ] || die "no measurements in $RUN: run bench/run.sh first"
+fi
 
 # ---- measuring -------------------------------------------------------------
 
@@ -149,6 +159,8 @@ measure() {
     printf 'bench:   %-14s %10.4f s  cpu %8s s  %8s KiB  %s\n' "$id" "$median" "$cpu" "$peak" "$cmd" >&2
 }
 
+if [ "$REPORT_ONLY" = 0 ]; then
+
 # ---- inputs ----------------------------------------------------------------
 
 # validate N: the generated ladder must compile with exit 0, and the model must
@@ -170,8 +182,6 @@ validate() {
 
 # validate_random N: the random ladder must be refused (exit 1, no crash) with
 # errors and warnings; their numbers go to $RUN/random.tsv for the report.
-RANDOM_TSV=$RUN/random.tsv
-: >"$RANDOM_TSV"
 validate_random() {
     n=$1 rc=0
     "$LADDERC" check "$W/x$n.ladder" >/dev/null 2>"$W/valid.err" || rc=$?
@@ -249,17 +259,26 @@ measure "svg.skills" 50 warm "$SKILLS" "$LADDERC build -T svg $SKILLS"
 measure "neato.skills" 50 warm "$W/skills-map.dot" "neato -Tsvg $W/skills-map.dot"
 
 LOAD_END=$(cut -d ' ' -f 1 /proc/loadavg)
+rev=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
+dirty=$(git status --porcelain -- src grammar 2>/dev/null | wc -l | tr -d ' ')
+[ "$dirty" != 0 ] && rev="$rev with $dirty changed files in src/ and grammar/"
+{
+    echo "LOAD_START='$LOAD_START' LOAD_END='$LOAD_END' SIZES='$SIZES'"
+    echo "MEASURED_AT='$(date -u '+%Y-%m-%d %H:%M UTC')' REV='$rev'"
+} >"$META"
+
+else
+    # shellcheck disable=SC1090
+    . "$META"
+fi
 
 # ---- the report ------------------------------------------------------------
 
 first() { "$@" 2>&1 | head -n 1; }
-rev=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
-dirty=$(git status --porcelain -- src grammar 2>/dev/null | wc -l | tr -d ' ')
-[ "$dirty" != 0 ] && rev="$rev with $dirty changed files in src/ and grammar/"
 REPORT=$RUN/report.md
 {
-    echo "Measured $(date -u '+%Y-%m-%d %H:%M UTC') by \`$([ "$SMOKE" = 1 ] && echo 'make bench-smoke' || echo 'make bench')\`"
-    echo "(bench/run.sh), ladderc at $rev, binary \`$LADDERC\`."
+    echo "Measured $MEASURED_AT by \`$([ "$SMOKE" = 1 ] && echo 'make bench-smoke' || echo 'make bench')\`"
+    echo "(bench/run.sh), ladderc at $REV, binary \`$LADDERC\`."
     echo
     echo "| machine | |"
     echo "| --- | --- |"
