@@ -259,12 +259,13 @@ measure "svg.skills" 50 warm "$SKILLS" "$LADDERC build -T svg $SKILLS"
 measure "neato.skills" 50 warm "$W/skills-map.dot" "neato -Tsvg $W/skills-map.dot"
 
 LOAD_END=$(cut -d ' ' -f 1 /proc/loadavg)
-rev=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
+REV=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
 dirty=$(git status --porcelain -- src grammar 2>/dev/null | wc -l | tr -d ' ')
-[ "$dirty" != 0 ] && rev="$rev with $dirty changed files in src/ and grammar/"
+[ "$dirty" != 0 ] && REV="$REV with $dirty changed files in src/ and grammar/"
+MEASURED_AT=$(date -u '+%Y-%m-%d %H:%M UTC')
 {
     echo "LOAD_START='$LOAD_START' LOAD_END='$LOAD_END' SIZES='$SIZES'"
-    echo "MEASURED_AT='$(date -u '+%Y-%m-%d %H:%M UTC')' REV='$rev'"
+    echo "MEASURED_AT='$MEASURED_AT' REV='$REV'"
 } >"$META"
 
 else
