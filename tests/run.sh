@@ -25,10 +25,12 @@
 #   # runner: budget N     its CPU budget in seconds, when not the default 5
 #
 # The budget rule. `make check` must pass within 90 s on a clean clone of a
-# 2-core machine, twice in a row, whatever else the machine does. It
-# builds three times (normal, ASan, libFuzzer; ~25 s of CPU), runs everything
-# here, and reruns everything here under ASan+UBSan (sanitizers.sh, on the
-# second core). So:
+# 2-core machine, twice in a row, whatever else the machine does. It builds
+# three times (normal, ASan, libFuzzer: ~17 s of CPU), runs everything here,
+# and reruns everything here under ASan+UBSan (sanitizers.sh, on the second
+# core) beside valgrind and the fuzz smoke. In all ~70 s of CPU today (37 s of
+# wall time on a quiet machine, 67 to 97 s on one where others used 2 to 3
+# cores), so the suites to come share ~40 s of CPU:
 #   - a suite gets 5 s of CPU (user + system, its children included) in the
 #     normal run, and twice that in the sanitized rerun; TIMES=1 shows where it
 #     stands, and one above its budget gets a note (never a failure). A suite
