@@ -14,9 +14,8 @@
 # times the slowest it runs (a PNG under ASan, 1.1 s on a busy machine; small
 # commands elsewhere keep 10 s, a thousand times what they take). The
 # million-line files (hd_run_big) are bounded by memory, not by the clock:
-# peak RSS at most 16
-# times the input plus 512 MB (GNU time's %M; 1M roles take 7 to 11 times
-# the input today), under `ulimit -v` 4 GiB; their only clock is a 120 s
+# peak RSS at most 16 times the input plus 512 MB (GNU time's %M; 1M roles
+# take 7 to 11 times the input today), under `ulimit -v` 4 GiB; their only clock is a 120 s
 # timeout that catches a hang, over 20 times the slowest measured (5.5 s of
 # wall time, 2.6 s of CPU, on a busy 2-core machine). Under the sanitizers
 # (LADDERC_SANITIZED, set by sanitizers.sh) they have 10000 lines instead of
