@@ -17,10 +17,11 @@
 # peak RSS at most 16 times the input plus 512 MB (GNU time's %M; 1M roles
 # take 7 to 11 times the input today), under `ulimit -v` 4 GiB; their only
 # clock is a 120 s timeout that catches a hang, over 20 times the slowest
-# measured (5.5 s of wall time, 2.6 s of CPU, on a busy 2-core machine). Under the sanitizers
-# (LADDERC_SANITIZED, set by sanitizers.sh) they have 10000 lines instead of
-# a million, no memory bound (ASan's shadow memory), and the pure stress case
-# (193 MB of Markdown) is skipped: the normal run has them all.
+# measured (5.5 s of wall time, 2.6 s of CPU, on a busy 2-core machine).
+# Under the sanitizers (LADDERC_SANITIZED, set by sanitizers.sh) they have
+# 10000 lines instead of a million, no memory bound (ASan's shadow memory),
+# and the pure stress case (193 MB of Markdown) is skipped: the normal run
+# has them all.
 
 HD="$TMP/hardening"
 mkdir -p "$HD"
