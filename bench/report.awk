@@ -50,6 +50,8 @@ function rss_mb(id) { return rss[id] == "-" ? "?" : sprintf("%.1f MB", rss[id] *
 
 function rss_ratio(id) { return rss[id] == "-" ? "?" : sprintf("%.2f", rss[id] * 1024 / bytes[id]) }
 
+function cost_ratio(a, b) { return has(a) && has(b) ? sprintf("%.2f", cost(a) / cost(b)) : "" }
+
 function ratio(a, b) { return has(a) && has(b) ? sprintf("%.2f", med[a] / med[b]) : "" }
 
 function label(kind) {
@@ -93,7 +95,8 @@ function scaling_table(    k, kinds, nk, i, row, any) {
     if (nsizes < 2) return
     print "### Scaling: time(10 N) ÷ time(N)"
     print ""
-    print "Linear is 10 (the sizes grow tenfold)."
+    print "Linear is 10 (the sizes grow tenfold). CPU time (user + system) where measured, as in the"
+    print "targets: on a busy machine the wall time grows with the neighbours' work too."
     print ""
     row = "| command |"
     for (i = 2; i <= nsizes; i++) row = row " " size_name(sz[i]) " ÷ " size_name(sz[i - 1]) " |"
@@ -105,7 +108,7 @@ function scaling_table(    k, kinds, nk, i, row, any) {
     for (k = 1; k <= nk; k++) {
         row = "| " label(kinds[k]) " |"; any = 0
         for (i = 2; i <= nsizes; i++) {
-            r = ratio(kinds[k] "." sz[i], kinds[k] "." sz[i - 1])
+            r = cost_ratio(kinds[k] "." sz[i], kinds[k] "." sz[i - 1])
             any = any || r != ""
             row = row " " r " |"
         }
