@@ -2,7 +2,10 @@
 #
 #   make          build build/ladderc (and build/ladderc-render.so, the Graphviz renderer)
 #   make demo     install what is missing, build, compile the example to SVG and Markdown
-#   make check    install what is missing, build, run every test
+#   make check    install what is missing, build, run every test (within 90 s
+#                 on 2 cores: see the budget rule in tests/run.sh)
+#   make check-slow  the same, plus the slow tier: valgrind on every example and
+#                 backend, a minute of fuzzing, suites marked "# runner: slow"
 #   make bench    measure against wc -l and Graphviz; writes docs/performance.md
 #   make fuzz     run the libFuzzer target (FUZZ_SECONDS=600)
 
@@ -25,7 +28,7 @@ MAIN_SRC := $(filter-out src/render.c,$(wildcard src/*.c))
 MAIN_OBJ := $(MAIN_SRC:src/%.c=$(B)/%.o) $(B)/ladder.tab.o $(B)/ladder.lex.o $(B)/explain.o
 RENDER_OBJ := $(RENDER_SRC:src/%.c=$(B)/pic/%.o)
 
-.PHONY: all deps test-deps demo check test clean install
+.PHONY: all deps test-deps demo check check-slow test clean install
 all: $(B)/ladderc $(B)/ladderc-render.so
 
 $(B) $(B)/pic:
@@ -82,9 +85,18 @@ demo: deps
 	@echo "The skills map is in $(B)/skills-map.svg (open it in a browser)"
 	@echo "and its company tables in $(B)/skills-map.md."
 
+# the build runs on every core (a clean clone compiles three times: this one,
+# then ASan and libFuzzer inside tests/suites/sanitizers.sh); the benchmark's
+# generator too, before two test runs (normal and sanitized) both want it
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+
 check: test-deps
-	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory -j$(JOBS) all $(B)/bench/gen
 	@tests/run.sh
+
+check-slow: test-deps
+	@$(MAKE) --no-print-directory -j$(JOBS) all $(B)/bench/gen
+	@CHECK_SLOW=1 tests/run.sh
 
 test: all
 	@tests/run.sh

@@ -1,11 +1,15 @@
 # bench.mk - the benchmark (included by the Makefile; see docs/performance.md)
 #
-#   make bench        generate ladders of 1k..1M roles into build/bench/, time
-#                     ladderc against wc -l and Graphviz, and rewrite the
-#                     measured part of docs/performance.md (4 to 6 minutes)
+#   make bench        generate ladders of 1k..1M roles into build/bench/, in
+#                     two shapes (bench/gen.c: the tuned one, valid, and the
+#                     random one, full of errors and warnings), time ladderc
+#                     against wc -l and Graphviz, and rewrite the measured
+#                     part of docs/performance.md (6 to 8 minutes;
+#                     BENCH_SIZES="100000 1000000" for the growth targets only)
 #   make bench-smoke  the same pipeline once, on 1k roles, with no timing
-#                     targets; writes build/bench/performance-smoke.md. Fails
-#                     only when a command fails: the tests run it.
+#                     targets; writes build/bench/performance-smoke.md (or
+#                     $BENCH_WORK/). Fails only when a command fails: the
+#                     tests run it.
 
 BENCH_DIR := $(B)/bench
 

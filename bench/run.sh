@@ -5,13 +5,22 @@
 #                         docs/performance.md between the bench markers
 #   bench/run.sh --smoke  the same pipeline once, on 1k roles, no targets;
 #                         writes build/bench/performance-smoke.md
+#   bench/run.sh --report the report again from the last run's measurements
+#                         (after a change to bench/report.awk), no measuring
 #
 # Everything is measured in one go, on the same inputs: the floor (wc -l),
 # Graphviz's reader (gvpr) on the equivalent DOT graph, and ladderc's check
 # and backends. Times are medians (hyperfine); peak RSS is GNU time's %M.
-# Inputs come from build/bench/gen (bench/gen.c) into build/bench/, not git.
+# Inputs come from build/bench/gen (bench/gen.c) into build/bench/, not git,
+# in two shapes: the tuned one (rN.ladder: valid, no warning, what the
+# backends need) and the random one (xN.ladder: a random graph on a random
+# grid, hundreds of thousands of errors and warnings at 1M roles), on which
+# `check` runs with its warnings on and off: a checker tuned to the first
+# shape must not be slow on the second.
 #
-# Environment: LADDERC (default build/ladderc), BENCH_SIZES (default
+# Environment: LADDERC (default build/ladderc), BENCH_WORK (the folder of
+# inputs and results, default build/bench: the tests give each run its own),
+# BENCH_SIZES (default
 # "1000 10000 100000 1000000"), BENCH_DOC (default docs/performance.md; to
 # measure a candidate binary without touching the docs). Needs hyperfine,
 # /usr/bin/time and graphviz (scripts/deps.sh test); without hyperfine a
@@ -21,18 +30,20 @@ set -eu
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
 
-SMOKE=0
+SMOKE=0 REPORT_ONLY=0
 case "${1:-}" in
 --smoke) SMOKE=1 ;;
+--report) REPORT_ONLY=1 ;;
 "") ;;
-*) echo "usage: bench/run.sh [--smoke]" >&2; exit 2 ;;
+*) echo "usage: bench/run.sh [--smoke | --report]" >&2; exit 2 ;;
 esac
 
-W=build/bench                           # work folder, relative: commands read well in the report
+W=${BENCH_WORK:-build/bench}            # work folder, relative: commands read well in the report
 LADDERC=${LADDERC:-build/ladderc}
-GEN=$W/gen
+GEN=build/bench/gen
 SVG_MAX=10000                           # svg only up to this size: Graphviz's router is slow
 SKILLS=examples/skills-map.ladder
+NOWARN="-W no-W133 -W no-W151 -W no-W152 -W no-W162 -W no-W170"   # every warning
 if [ "$SMOKE" = 1 ]; then
     SIZES=1000
     DOC=$W/performance-smoke.md
@@ -67,8 +78,15 @@ else
     say "hyperfine not found: timing with a shell loop (scripts/deps.sh test installs it)"
 fi
 mkdir -p "$W" "$RUN"
-: >"$RESULTS"
-: >"$LOG"
+RANDOM_TSV=$RUN/random.tsv
+META=$RUN/meta                          # what the report needs from the measuring
+if [ "$REPORT_ONLY" = 0 ]; then
+    : >"$RESULTS"
+    : >"$LOG"
+    : >"$RANDOM_TSV"
+else
+    [ -s "$RESULTS" ] && [ -s "$META" ] || die "no measurements in $RUN: run bench/run.sh first"
+fi
 
 # ---- measuring -------------------------------------------------------------
 
@@ -78,32 +96,40 @@ median_of() {
         END { m = NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; printf "%.9f\n", m / 1e9 }'
 }
 
-# measure ID RUNS RSSMODE INPUT CMD
+# measure ID RUNS RSSMODE INPUT CMD [STATUS]
 #   Times CMD (one string, no shell features) RUNS times and records the
 #   median wall time, the mean CPU time (user + system), the peak RSS, and
 #   INPUT's size in bytes and lines, in RESULTS.
 #   RSSMODE warm: one untimed run under GNU time first, which is also the
 #   warm-up; inline: every timed run under GNU time, for commands of seconds
 #   where its 1 ms does not matter and an extra run would.
+#   STATUS (default 0): CMD's exit status; with 1 (the random shape's errors)
+#   its diagnostics go to /dev/null, not to the log, and hyperfine ignores the
+#   status (validate_random checked it).
 measure() {
-    id=$1 runs=$2 mode=$3 input=$4 cmd=$5
+    id=$1 runs=$2 mode=$3 input=$4 cmd=$5 want=${6:-0}
     [ "$SMOKE" = 1 ] && runs=1
+    errlog=$LOG ignore=""
+    [ "$want" != 0 ] && errlog=/dev/null ignore=-i
     rss=$RUN/rss.$id
     rm -f "$rss"
     timed=$cmd
     if [ "$mode" = warm ]; then
+        rc=0
         if [ -n "$TIME" ]; then
-            eval "$TIME -o $rss $cmd" >/dev/null 2>>"$LOG" || die "failed: $cmd (see $LOG)"
+            eval "$TIME -o $rss $cmd" >/dev/null 2>>"$errlog" || rc=$?
         else
-            eval "$cmd" >/dev/null 2>>"$LOG" || die "failed: $cmd (see $LOG)"
+            eval "$cmd" >/dev/null 2>>"$errlog" || rc=$?
         fi
+        [ "$rc" = "$want" ] || die "failed: $cmd: exit status $rc, expected $want (see $LOG)"
     elif [ -n "$TIME" ]; then
         timed="$TIME -a -o $rss $cmd"
     fi
     warmup=0
     [ "$mode" = warm ] && [ "$runs" -ge 50 ] && [ "$SMOKE" = 0 ] && warmup=3
     if [ "$HYPERFINE" = 1 ]; then
-        hyperfine -N --style none --warmup "$warmup" --runs "$runs" \
+        # shellcheck disable=SC2086
+        hyperfine -N $ignore --style none --warmup "$warmup" --runs "$runs" \
             --export-json "$RUN/time.$id.json" "$timed" >/dev/null 2>>"$LOG" ||
             die "failed: $cmd (see $LOG)"
         median=$(sed -n 's/^ *"median": *\([0-9.eE+-]*\),*$/\1/p' "$RUN/time.$id.json" | head -n 1)
@@ -113,7 +139,9 @@ measure() {
         i=0
         while [ "$i" -lt "$runs" ]; do
             t0=$(date +%s%N)
-            eval "$timed" >/dev/null 2>>"$LOG" || die "failed: $cmd (see $LOG)"
+            rc=0
+            eval "$timed" >/dev/null 2>>"$errlog" || rc=$?
+            [ "$rc" = "$want" ] || die "failed: $cmd: exit status $rc, expected $want (see $LOG)"
             t1=$(date +%s%N)
             echo $((t1 - t0)) >>"$RUN/time.$id.ns"
             i=$((i + 1))
@@ -124,11 +152,14 @@ measure() {
     [ -n "$median" ] || die "no time for $cmd"
     peak=-
     [ -s "$rss" ] && peak=$(grep -E '^[0-9]+$' "$rss" | sort -n | tail -n 1)
+    [ -n "$peak" ] || peak=-
     bytes=$(wc -c <"$input" | tr -d ' ')
     lines=$(wc -l <"$input" | tr -d ' ')
     printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$id" "$median" "$cpu" "$peak" "$bytes" "$lines" "$cmd" >>"$RESULTS"
     printf 'bench:   %-14s %10.4f s  cpu %8s s  %8s KiB  %s\n' "$id" "$median" "$cpu" "$peak" "$cmd" >&2
 }
+
+if [ "$REPORT_ONLY" = 0 ]; then
 
 # ---- inputs ----------------------------------------------------------------
 
@@ -149,15 +180,41 @@ validate() {
     rm -f "$W/valid.json" "$W/valid.err"
 }
 
-for n in $SIZES; do
-    # again when gen is newer; written aside and renamed, so a run cut short leaves no half input
-    if [ ! -s "$W/r$n.dot" ] || [ -n "$(find "$GEN" -newer "$W/r$n.dot")" ]; then
-        say "generating $n roles"
-        "$GEN" "$n" "$W/r$n.ladder.tmp" "$W/r$n.dot.tmp"
-        mv "$W/r$n.ladder.tmp" "$W/r$n.ladder"
-        mv "$W/r$n.dot.tmp" "$W/r$n.dot"
+# validate_random N: the random ladder must be refused (exit 1, no crash) with
+# errors and warnings; their numbers go to $RUN/random.tsv for the report.
+validate_random() {
+    n=$1 rc=0
+    "$LADDERC" check "$W/x$n.ladder" >/dev/null 2>"$W/valid.err" || rc=$?
+    [ "$rc" = 1 ] || { tail -n 5 "$W/valid.err" >&2; die "ladderc check $W/x$n.ladder: exit status $rc, expected 1"; }
+    summary=$(tail -n 1 "$W/valid.err")
+    errors=$(echo "$summary" | sed -n 's/^\([0-9]*\) errors\{0,1\}.*generated\.$/\1/p')
+    warnings=$(echo "$summary" | sed -n 's/.* \([0-9]*\) warnings\{0,1\} generated\.$/\1/p')
+    # without the summary line (a format of the future), the lines printed
+    [ -n "$errors" ] || errors=$(grep -c ': error: ' "$W/valid.err" || true)
+    [ -n "$warnings" ] || warnings=$(grep -c ': warning: ' "$W/valid.err" || true)
+    [ "$errors" -gt 0 ] || die "ladderc check $W/x$n.ladder: exit status 1 but no error reported"
+    codes=$(grep -o '\[[EW][0-9]*\]$' "$W/valid.err" | sort | uniq -c | sort -rn | head -n 6 |
+        awk '{ gsub(/[\[\]]/, "", $2); printf "%s%s %s", (NR > 1 ? ", " : ""), $2, $1 }')
+    printf '%s\t%s\t%s\t%s\n' "$n" "$errors" "$warnings" "$codes" >>"$RANDOM_TSV"
+    rm -f "$W/valid.err"
+}
+
+# gen_input SHAPE PREFIX N: again when gen is newer; written aside and
+# renamed, so a run cut short leaves no half input
+gen_input() {
+    if [ ! -s "$W/$2$3.dot" ] || [ -n "$(find "$GEN" -newer "$W/$2$3.dot")" ]; then
+        say "generating $3 roles, $1 shape"
+        "$GEN" --shape="$1" "$3" "$W/$2$3.ladder.tmp" "$W/$2$3.dot.tmp"
+        mv "$W/$2$3.ladder.tmp" "$W/$2$3.ladder"
+        mv "$W/$2$3.dot.tmp" "$W/$2$3.dot"
     fi
+}
+
+for n in $SIZES; do
+    gen_input tuned r "$n"
     validate "$n"
+    gen_input random x "$n"
+    validate_random "$n"
     if [ "$n" -le "$SVG_MAX" ]; then
         "$LADDERC" build -T dot "$W/r$n.ladder" >"$W/l$n.dot"
     fi
@@ -183,6 +240,11 @@ for n in $SIZES; do
     for f in dot md json; do
         measure "$f.$n" "$runs" "$mode" "$L" "$LADDERC build -T $f $L"
     done
+    # the random shape: check with its warnings, and with every warning off
+    X=$W/x$n.ladder
+    measure "xwc.$n" "$runs" "$mode" "$X" "wc -l $X"
+    measure "xcheck.$n" "$runs" "$mode" "$X" "$LADDERC check $X" 1
+    measure "xnowarn.$n" "$runs" "$mode" "$X" "$LADDERC check $NOWARN $X" 1
     if [ "$n" -le "$SVG_MAX" ]; then
         if [ "$n" -le 1000 ]; then runs=5 mode=warm; else runs=3 mode=inline; fi
         measure "svg.$n" "$runs" "$mode" "$L" "$LADDERC build -T svg $L"
@@ -197,17 +259,27 @@ measure "svg.skills" 50 warm "$SKILLS" "$LADDERC build -T svg $SKILLS"
 measure "neato.skills" 50 warm "$W/skills-map.dot" "neato -Tsvg $W/skills-map.dot"
 
 LOAD_END=$(cut -d ' ' -f 1 /proc/loadavg)
+REV=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
+dirty=$(git status --porcelain -- src grammar 2>/dev/null | wc -l | tr -d ' ')
+[ "$dirty" != 0 ] && REV="$REV with $dirty changed files in src/ and grammar/"
+MEASURED_AT=$(date -u '+%Y-%m-%d %H:%M UTC')
+{
+    echo "LOAD_START='$LOAD_START' LOAD_END='$LOAD_END' SIZES='$SIZES'"
+    echo "MEASURED_AT='$MEASURED_AT' REV='$REV'"
+} >"$META"
+
+else
+    # shellcheck disable=SC1090
+    . "$META"
+fi
 
 # ---- the report ------------------------------------------------------------
 
 first() { "$@" 2>&1 | head -n 1; }
-rev=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
-dirty=$(git status --porcelain -- src grammar 2>/dev/null | wc -l | tr -d ' ')
-[ "$dirty" != 0 ] && rev="$rev with $dirty changed files in src/ and grammar/"
 REPORT=$RUN/report.md
 {
-    echo "Measured $(date -u '+%Y-%m-%d %H:%M UTC') by \`$([ "$SMOKE" = 1 ] && echo 'make bench-smoke' || echo 'make bench')\`"
-    echo "(bench/run.sh), ladderc at $rev, binary \`$LADDERC\`."
+    echo "Measured $MEASURED_AT by \`$([ "$SMOKE" = 1 ] && echo 'make bench-smoke' || echo 'make bench')\`"
+    echo "(bench/run.sh), ladderc at $REV, binary \`$LADDERC\`."
     echo
     echo "| machine | |"
     echo "| --- | --- |"
@@ -223,7 +295,8 @@ REPORT=$RUN/report.md
     echo "| Graphviz | $(first dot -V) |"
     echo "| tools | $(first hyperfine --version 2>/dev/null || echo 'no hyperfine'), GNU time $(dpkg-query -W -f '${Version}' time 2>/dev/null || echo '?'), $(first wc --version) |"
     echo
-    awk -F '\t' -v sizes="$SIZES" -v svgmax="$SVG_MAX" -v smoke="$SMOKE" -v run="$RUN" -f bench/report.awk "$RESULTS"
+    awk -F '\t' -v sizes="$SIZES" -v svgmax="$SVG_MAX" -v smoke="$SMOKE" -v run="$RUN" -v random="$RANDOM_TSV" \
+        -v nowarn="$NOWARN" -f bench/report.awk "$RESULTS"
 } >"$REPORT"
 
 BEGIN_MARK='<!-- bench:begin (written by make bench; edit outside the markers) -->'

@@ -1,24 +1,74 @@
 # runner: background
+# runner: budget 60
+# (three builds' worth of work: the ASan and libFuzzer builds, the whole suite
+# again under ASan, valgrind; it runs on the other core, beside the rest)
+#
 # sanitizers.sh - ladderc under AddressSanitizer, UndefinedBehaviorSanitizer,
 # LeakSanitizer and valgrind, and a short fuzzing run.
 # Sourced by tests/run.sh (helpers: pass, fail, expect_eq, expect_file).
 #
-# 1. builds build/asan/ladderc (+ build/asan/ladderc-render.so) and the fuzzer
+# 1. valgrind memcheck, started first (it needs only build/ladderc) and run
+#    beside the rest: check on both examples, dot, md and json on
+#    skills-map, svg on acme (png goes through the same plugin code as svg,
+#    with cairo's rasteriser behind it: 7 to 16 s a picture under valgrind);
+#    with $CHECK_SLOW (`make check-slow`) every backend on both, 35 s more. Definite
+#    leaks are errors; tests/valgrind.supp names only leaks made inside
+#    Graphviz's layout/rendering and fontconfig;
+# 2. builds build/asan/ladderc (+ build/asan/ladderc-render.so) and the fuzzer
 #    (make asan fuzz-build, tests/fuzz/fuzz.mk);
-# 2. runs the whole test suite again (tests/run.sh) with LADDERC=build/asan/ladderc.
+# 3. make fuzz-smoke, beside the rest: the seed corpus, every regression input,
+#    then a run bounded by work, not time (FUZZ_SMOKE_RUNS executions with a
+#    fixed seed; with $CHECK_SLOW, 60 s of fuzzing instead);
+# 4. runs the whole test suite again (tests/run.sh) with LADDERC=build/asan/ladderc.
 #    Every sanitizer report goes to a log file; any report fails this suite,
 #    whether or not the test that triggered it noticed. Graphviz's own leaks
 #    are suppressed by tests/lsan.supp (Graphviz, pango, cairo, fontconfig and
-#    expat libraries only);
-# 3. valgrind memcheck over both examples for every backend (check, dot, md,
-#    json, svg, png), definite leaks as errors; tests/valgrind.supp names only
-#    leaks made inside Graphviz's layout/rendering and fontconfig;
-# 4. make fuzz-smoke: the seed corpus, every regression input, ~20 s of fuzzing.
+#    expat libraries only). The budget notes of that run are passed on.
 #
 # The nested run sets LADDERC_SANITIZED=1, and this suite does nothing when it
-# is set, so it never recurses. SANITIZERS=0 skips the whole suite.
+# is set, so it never recurses; the other suites keep their stress cases out
+# of it (see tests/run.sh). SANITIZERS=0 skips the whole suite.
+
+# san_valgrind: valgrind memcheck over the examples; its own counts in
+# $TMP/vg.counts, its report in $TMP/vg.out (it runs in a subshell)
+san_valgrind() {
+    if ! command -v valgrind >/dev/null 2>&1; then
+        fail "sanitizers: valgrind is installed (scripts/deps.sh test)"
+        return
+    fi
+    for f in "$ROOT"/examples/*.ladder; do
+        ex=$(basename "$f" .ladder)
+        for fmt in check dot md json svg png; do
+            # each backend once in check (Graphviz's layout and cairo under
+            # valgrind take 2 to 16 s a picture), every pair in check-slow
+            case $fmt.$ex in
+            check.* | dot.skills-map | md.skills-map | json.skills-map | svg.acme) ;;
+            *) [ -n "$CHECK_SLOW" ] || continue ;;
+            esac
+            if [ $fmt = check ]; then set -- check "$f"; else set -- build -T $fmt -o "$TMP/vg.$fmt" "$f"; fi
+            valgrind -q --leak-check=full --show-leak-kinds=definite --errors-for-leak-kinds=definite \
+                --error-exitcode=1 --num-callers=40 --suppressions="$ROOT/tests/valgrind.supp" \
+                --log-file="$TMP/vg.log" "$ROOT/build/ladderc" "$@" >/dev/null 2>"$TMP/vg.err"
+            vg_rc=$?
+            if [ $vg_rc = 0 ] && [ ! -s "$TMP/vg.log" ]; then
+                pass "sanitizers: valgrind $fmt $ex"
+            else
+                fail "sanitizers: valgrind $fmt $ex" "exit status $vg_rc
+$(head -40 "$TMP/vg.log") $(head -5 "$TMP/vg.err")"
+            fi
+        done
+    done
+    set --
+}
 
 san_suite() {
+    (
+        passed=0 failed=0
+        san_valgrind
+        echo "$passed $failed" >"$TMP/vg.counts"
+    ) >"$TMP/vg.out" 2>&1 &
+    vg_pid=$!
+
     if ! command -v "${FUZZ_CC:-clang}" >/dev/null 2>&1; then
         fail "sanitizers: clang is installed (scripts/deps.sh test)"
         return
@@ -29,9 +79,11 @@ san_suite() {
     fi
     pass "sanitizers: make asan fuzz-build"
 
-    # the fuzz smoke is mostly waiting on its clock: it runs beside the rest
-    make -C "$ROOT" --no-print-directory fuzz-smoke >"$TMP/fuzz-smoke.log" 2>&1 &
+    # the fuzz smoke runs beside the rest; check-slow fuzzes 60 s instead
+    if [ -n "$CHECK_SLOW" ]; then set -- FUZZ_SMOKE_RUNS=-1 FUZZ_SMOKE_SECONDS=60; else set --; fi
+    make -C "$ROOT" --no-print-directory fuzz-smoke "$@" >"$TMP/fuzz-smoke.log" 2>&1 &
     fuzz_pid=$!
+    set --
 
     # -- the whole suite under ASan + UBSan + LSan --
     san_logs="$TMP/san-logs"
@@ -43,6 +95,7 @@ san_suite() {
     LADDERC_SANITIZED=1 LADDERC="$ROOT/build/asan/ladderc" VERBOSE='' \
         sh "$ROOT/tests/run.sh" >"$TMP/san-run.log" 2>&1
     san_rc=$?
+    grep -E '^(note|time): ' "$TMP/san-run.log"
     san_last=$(tail -n 1 "$TMP/san-run.log")
     case "$san_last" in
     *" passed, 0 failed") [ "$san_rc" = 0 ] && pass "sanitizers: whole suite under ASan+UBSan ($san_last)" \
@@ -56,29 +109,6 @@ san_suite() {
         fail "sanitizers: no ASan/UBSan/LSan report" "$(for r in $san_reports; do echo "== $r"; grep -E 'ERROR|SUMMARY|runtime error|^    #[0-9] ' "$san_logs/$r" | head -14; done | head -80)"
     fi
 
-    # -- valgrind memcheck: both examples, every backend --
-    if command -v valgrind >/dev/null 2>&1; then
-        for f in "$ROOT"/examples/*.ladder; do
-            ex=$(basename "$f" .ladder)
-            for fmt in check dot md json svg png; do
-                if [ $fmt = check ]; then set -- check "$f"; else set -- build -T $fmt -o "$TMP/vg.$fmt" "$f"; fi
-                valgrind -q --leak-check=full --show-leak-kinds=definite --errors-for-leak-kinds=definite \
-                    --error-exitcode=1 --num-callers=40 --suppressions="$ROOT/tests/valgrind.supp" \
-                    --log-file="$TMP/vg.log" "$ROOT/build/ladderc" "$@" >/dev/null 2>"$TMP/vg.err"
-                vg_rc=$?
-                if [ $vg_rc = 0 ] && [ ! -s "$TMP/vg.log" ]; then
-                    pass "sanitizers: valgrind $fmt $ex"
-                else
-                    fail "sanitizers: valgrind $fmt $ex" "exit status $vg_rc
-$(head -40 "$TMP/vg.log") $(head -5 "$TMP/vg.err")"
-                fi
-            done
-        done
-        set --
-    else
-        fail "sanitizers: valgrind is installed (scripts/deps.sh test)"
-    fi
-
     # -- the fuzz target: seeds, regressions, a short run --
     if wait "$fuzz_pid"; then
         pass "sanitizers: make fuzz-smoke ($(grep -o 'stat::number_of_executed_units: *[0-9]*' "$TMP/fuzz-smoke.log" | tail -1 | sed 's/.*: *//') runs)"
@@ -87,8 +117,22 @@ $(head -40 "$TMP/vg.log") $(head -5 "$TMP/vg.err")"
     fi
 }
 
+# san_merge_valgrind: waits for valgrind and adds its report and counts
+san_merge_valgrind() {
+    wait "$vg_pid"
+    cat "$TMP/vg.out"
+    if [ -e "$TMP/vg.counts" ]; then
+        read -r vg_p vg_f <"$TMP/vg.counts"
+        passed=$((passed + vg_p))
+        failed=$((failed + vg_f))
+    else
+        fail "sanitizers: the valgrind runs did not finish"
+    fi
+}
+
 if [ -n "${LADDERC_SANITIZED:-}" ] || [ "${SANITIZERS:-1}" = 0 ]; then
     :   # already under the sanitizers (or asked to skip): nothing to do
 else
     san_suite
+    san_merge_valgrind
 fi
