@@ -16,7 +16,28 @@ void diag_init(struct diag_sink *sink, struct arena *arena)
     sink->tail = &sink->first;
 }
 
-void diag_set_options(struct diag_sink *sink, const struct diag_options *opt) { sink->opt = opt; }
+void diag_set_options(struct diag_sink *sink, const struct diag_options *opt)
+{
+    sink->opt = opt;
+    sink->keep = opt && !opt->keep_all ? opt->max_shown : 0;
+}
+
+void diag_mark(const struct diag_sink *sink, struct diag_mark *m)
+{
+    *m = (struct diag_mark){sink->tail, sink->nerrors, sink->nwarnings, sink->nkept,
+                            sink->dropped_errors, sink->dropped_warnings};
+}
+
+void diag_reset_to(struct diag_sink *sink, const struct diag_mark *m)
+{
+    *m->tail = NULL;
+    sink->tail = m->tail;
+    sink->nerrors = m->nerrors;
+    sink->nwarnings = m->nwarnings;
+    sink->nkept = m->nkept;
+    sink->dropped_errors = m->dropped_errors;
+    sink->dropped_warnings = m->dropped_warnings;
+}
 
 /* ---- the message formatter ---- */
 
@@ -154,10 +175,56 @@ static bool diag_disabled(const struct diag_options *opt, const char *code)
     return false;
 }
 
+/* Counts a diagnostic in the totals, or as not kept. */
+static void diag_count(struct diag_sink *sink, enum diag_severity sev)
+{
+    ++*(sev == DIAG_ERROR ? &sink->nerrors : &sink->nwarnings);
+}
+
+static void diag_count_dropped(struct diag_sink *sink, enum diag_severity sev)
+{
+    ++*(sev == DIAG_ERROR ? &sink->dropped_errors : &sink->dropped_warnings);
+}
+
+static bool diag_key_before(uint32_t start, size_t seq, const struct diag *d)
+{
+    return start < d->loc.start || (start == d->loc.start && seq < d->seq);
+}
+
+/* Whether a diagnostic at start, arriving seq-th, is among the ones kept:
+ * when the sink is full, it takes the place of the last kept in position
+ * order (a scan of at most keep entries, only for a diagnostic that gets
+ * in: in a pass that reports in file order, at most keep of them do). */
+static bool diag_make_room(struct diag_sink *sink, uint32_t start, size_t seq)
+{
+    if (!sink->keep || sink->nkept < sink->keep)
+        return true;
+    struct diag **worst = &sink->first;
+    for (struct diag **p = &sink->first; *p; p = &(*p)->next)
+        if (diag_key_before((*worst)->loc.start, (*worst)->seq, *p))
+            worst = p;
+    if (!diag_key_before(start, seq, *worst))
+        return false;
+    struct diag *out = *worst;
+    *worst = out->next;
+    if (sink->tail == &out->next)
+        sink->tail = worst;
+    sink->nkept--;
+    diag_count_dropped(sink, out->severity);
+    return true;
+}
+
 static struct diag *diag_add(struct diag_sink *sink, enum diag_severity sev, const char *code,
                              struct loc loc, const char *fmt, va_list ap)
 {
+    size_t seq = sink->seq++;
+    diag_count(sink, sev);
+    if (!diag_make_room(sink, loc.start, seq)) {
+        diag_count_dropped(sink, sev);
+        return NULL;
+    }
     struct diag *d = arena_alloc(sink->arena, sizeof *d);
+    d->seq = seq;
     d->severity = sev;
     d->code = code;
     d->loc = loc;
@@ -167,10 +234,7 @@ static struct diag *diag_add(struct diag_sink *sink, enum diag_severity sev, con
     d->next = NULL;
     *sink->tail = d;
     sink->tail = &d->next;
-    if (sev == DIAG_ERROR)
-        sink->nerrors++;
-    else
-        sink->nwarnings++;
+    sink->nkept++;
     return d;
 }
 
@@ -217,7 +281,7 @@ void diag_note(struct diag_sink *sink, struct diag *d, struct loc loc, const cha
 
 static bool diag_before(const struct diag *a, const struct diag *b)
 {
-    return a->loc.start < b->loc.start;
+    return diag_key_before(a->loc.start, a->seq, b);
 }
 
 /* Merge sort of a linked list: stable, O(n log n), no allocation. */
@@ -244,8 +308,7 @@ static struct diag *diag_merge_sort(struct diag *list, size_t n)
 
 void diag_sort(struct diag_sink *sink)
 {
-    size_t n = sink->nerrors + sink->nwarnings;
-    sink->first = diag_merge_sort(sink->first, n);
+    sink->first = diag_merge_sort(sink->first, sink->nkept);
     sink->tail = &sink->first;
     while (*sink->tail)
         sink->tail = &(*sink->tail)->next;
@@ -393,10 +456,12 @@ static size_t diag_shown_max(const struct diag_sink *sink)
     return max ? max : (size_t)-1;
 }
 
-/* The counts of the diagnostics from d on, which the printer did not show. */
-static void diag_count_rest(const struct diag *d, size_t *errors, size_t *warnings)
+/* The counts of what the printer did not show: the kept diagnostics from d
+ * on, and those never kept. */
+static void diag_count_rest(const struct diag_sink *sink, const struct diag *d, size_t *errors, size_t *warnings)
 {
-    *errors = *warnings = 0;
+    *errors = sink->dropped_errors;
+    *warnings = sink->dropped_warnings;
     for (; d; d = d->next)
         ++*(d->severity == DIAG_ERROR ? errors : warnings);
 }
@@ -413,10 +478,10 @@ static void diag_put_counts(struct buf *b, size_t errors, size_t warnings)
 }
 
 /* What comes after the last diagnostic shown: "N more ... not shown". */
-static void diag_put_rest(struct buf *b, const struct diag *rest)
+static void diag_put_rest(struct buf *b, const struct diag_sink *sink, const struct diag *rest)
 {
     size_t errors, warnings;
-    diag_count_rest(rest, &errors, &warnings);
+    diag_count_rest(sink, rest, &errors, &warnings);
     diag_put_counts(b, errors, warnings);
     buf_puts(b, " not shown; --max-diagnostics=0 shows them all");
 }
@@ -441,13 +506,13 @@ void diag_print_github(const struct diag_sink *sink, struct source *src, const c
         }
         buf_putc(b, '\n');
     }
-    if (d) {
+    if (d || sink->dropped_errors || sink->dropped_warnings) {
         buf_puts(b, "::notice file=");
         escape_github(b, file, true);
         buf_puts(b, ",title=ladderc::");
         struct buf rest;
         buf_init(&rest);
-        diag_put_rest(&rest, d);
+        diag_put_rest(&rest, sink, d);
         buf_putc(&rest, '\0');
         escape_github(b, rest.data, false);
         buf_free(&rest);
@@ -557,10 +622,10 @@ void diag_print_text(const struct diag_sink *sink, struct source *src, FILE *out
                          !d->no_excerpt);
     }
     diag_places_free(&places);
-    if (d) {
+    if (d || sink->dropped_errors || sink->dropped_warnings) {
         escape_filename(&b, src->name);
         buf_puts(&b, ": note: ");
-        diag_put_rest(&b, d);
+        diag_put_rest(&b, sink, d);
         buf_putc(&b, '\n');
     }
     fwrite(b.data ? b.data : "", 1, b.len, out);

@@ -30,6 +30,7 @@ struct diag {
     const char *msg;
     struct diag_note *notes, **notes_tail;
     struct diag *next;
+    size_t seq;                 /* order of arrival: ties in position keep it */
     bool no_excerpt;            /* print no source line (it may not be text to show) */
 };
 
@@ -39,6 +40,7 @@ struct diag_options {
     const char **disabled;      /* warning codes silenced with -W no-CODE */
     size_t ndisabled;
     size_t max_shown;           /* text and github print at most this many per file; 0: all */
+    bool keep_all;              /* keep every diagnostic even so (JSON prints them all) */
 };
 
 /* Diagnostics shown per file by default (--max-diagnostics=N changes it).
@@ -51,10 +53,18 @@ struct diag_options {
  * the input, and many diagnostics about one long name cost linear memory. */
 #define DIAG_QUOTE_MAX 80
 
+/* The sink counts every diagnostic but keeps only what will be printed:
+ * when the options say max_shown (and not keep_all), the max_shown first in
+ * position order. A diagnostic that cannot be among them is counted and
+ * dropped before its message is formatted, so a file with a million
+ * mistakes costs little more time and no more memory than a clean one. */
 struct diag_sink {
     struct arena *arena;
-    struct diag *first, **tail;
-    size_t nerrors, nwarnings;
+    struct diag *first, **tail;         /* the kept diagnostics */
+    size_t nerrors, nwarnings;          /* every one, kept or dropped */
+    size_t nkept, keep;                 /* keep: 0 for all */
+    size_t dropped_errors, dropped_warnings;
+    size_t seq;
     const struct diag_options *opt;     /* NULL: every warning kept, as a warning */
 };
 
@@ -80,12 +90,23 @@ struct diag *diag_error(struct diag_sink *sink, const char *code, struct loc loc
                         const char *fmt, ...) DIAG_PRINTF(4, 5);
 struct diag *diag_verror(struct diag_sink *sink, const char *code, struct loc loc,
                          const char *fmt, va_list ap) DIAG_PRINTF(4, 0);
-/* NULL when the warning is silenced (-W no-CODE). */
+/* diag_error and diag_warning return NULL when the diagnostic is not kept
+ * (see struct diag_sink); diag_warning also when it is silenced. */
 struct diag *diag_warning(struct diag_sink *sink, const char *code, struct loc loc,
                           const char *fmt, ...) DIAG_PRINTF(4, 5);
-/* Adds a note to d; does nothing when d is NULL (a silenced warning). */
+/* Adds a note to d; does nothing when d is NULL (not kept, or silenced). */
 void diag_note(struct diag_sink *sink, struct diag *d, struct loc loc,
                const char *fmt, ...) DIAG_PRINTF(4, 5);
+
+/* A place in the sink to come back to: diag_reset_to drops what was added
+ * after diag_mark (the parser's "not a ladder file" replaces a file's
+ * diagnostics with one). */
+struct diag_mark {
+    struct diag **tail;
+    size_t nerrors, nwarnings, nkept, dropped_errors, dropped_warnings;
+};
+void diag_mark(const struct diag_sink *sink, struct diag_mark *m);
+void diag_reset_to(struct diag_sink *sink, const struct diag_mark *m);
 
 /* The warning code for a code or a name ("W170" or "soft-skills"), or NULL
  * when it names no warning. */

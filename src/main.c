@@ -161,6 +161,7 @@ static int parse_common_option(struct run *r, int argc, char **argv, int *i)
             r->format = DIAG_FMT_GITHUB;
         else
             return usage_error(r, "unknown diagnostics format '%s': use text, json or github", f), OPT_ERROR;
+        r->diag.keep_all = r->format == DIAG_FMT_JSON;     /* JSON has every diagnostic */
         return OPT_TAKEN;
     }
     if (strcmp(a, "--werror") == 0) {

@@ -312,12 +312,9 @@ static bool parse_looks_binary(const struct source *src, size_t *bad)
 
 /* Drops every diagnostic added since mark (the sink's tail when parsing
  * began) and the tree: nothing of the file is shown or checked. */
-static void parse_drop_since(struct parse_ctx *ctx, struct diag **mark, size_t errors, size_t warnings)
+static void parse_drop_since(struct parse_ctx *ctx, const struct diag_mark *mark)
 {
-    *mark = NULL;
-    ctx->diag->tail = mark;
-    ctx->diag->nerrors = errors;
-    ctx->diag->nwarnings = warnings;
+    diag_reset_to(ctx->diag, mark);
     size_t syntax_errors = ctx->file->syntax_errors;
     ast_file_init(ctx->file);
     ctx->file->syntax_errors = syntax_errors;   /* still broken: the checker adds nothing */
@@ -328,8 +325,7 @@ static void parse_drop_since(struct parse_ctx *ctx, struct diag **mark, size_t e
  * excerpt per line. Clearly: it has syntax errors, and either no line of it
  * reads as ladder (none parsed as a statement, none starts with a statement
  * word or with 'id ->'), or it is binary (parse_looks_binary). */
-static void parse_check_is_ladder(struct parse_ctx *ctx, const struct source *src, struct diag **mark,
-                                  size_t errors, size_t warnings)
+static void parse_check_is_ladder(struct parse_ctx *ctx, const struct source *src, const struct diag_mark *mark)
 {
     if (ctx->file->syntax_errors == 0)
         return;
@@ -337,7 +333,7 @@ static void parse_check_is_ladder(struct parse_ctx *ctx, const struct source *sr
     bool binary = parse_looks_binary(src, &bad);
     if (!binary && (ctx->ladder_evidence || ctx->file->first))
         return;
-    parse_drop_since(ctx, mark, errors, warnings);
+    parse_drop_since(ctx, mark);
     struct diag *d;
     if (binary)
         d = diag_error(ctx->diag, "E009", (struct loc){0, 0}, "not a ladder file: it looks binary (%zu of its %zu "
@@ -372,13 +368,13 @@ struct ast_file *parse_source(const struct source *src, struct arena *arena, str
     yy_scan_buffer(src->text + bom, src->len - bom + 2, scanner);
     parse_repeats_init(&ctx.bad_names, "is also written here", "is also written here and on");
     parse_repeats_init(&ctx.unknown_words, "also starts this line", "also starts this line and");
-    struct diag **mark = diag->tail;
-    size_t errors = diag->nerrors, warnings = diag->nwarnings;
+    struct diag_mark mark;
+    diag_mark(diag, &mark);
     yyparse(scanner, &ctx);
     yylex_destroy(scanner);
     parse_repeats_note(&ctx, &ctx.bad_names);
     parse_repeats_note(&ctx, &ctx.unknown_words);
-    parse_check_is_ladder(&ctx, src, mark, errors, warnings);
+    parse_check_is_ladder(&ctx, src, &mark);
     parse_repeats_free(&ctx.bad_names);
     parse_repeats_free(&ctx.unknown_words);
     return file;

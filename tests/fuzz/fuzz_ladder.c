@@ -379,6 +379,34 @@ static bool fuzz_routes_ok(const struct model *m, size_t from, size_t to, const 
 }
 #endif
 
+/* A sink that keeps only the first few (as text output does) keeps exactly
+ * the first few of the full, sorted list, and counts the same totals. */
+static void fuzz_check_kept(const char *text, size_t len, const struct diag_sink *full)
+{
+    enum { KEEP = 3 };
+    struct source src;
+    struct arena arena;
+    struct diag_sink diag;
+    struct diag_options opt = {.max_shown = KEEP};
+    source_from_memory(&src, "fuzz.ladder", text, len);
+    arena_init(&arena);
+    diag_init(&diag, &arena);
+    diag_set_options(&diag, &opt);
+    check_file(parse_source(&src, &arena, &diag), &arena, &diag);
+    diag_sort(&diag);
+    FUZZ_ASSERT(diag.nerrors == full->nerrors && diag.nwarnings == full->nwarnings,
+                "a sink that keeps a few counts every diagnostic");
+    size_t kept = 0;
+    const struct diag *a = diag.first, *b = full->first;
+    for (; a && b; a = a->next, b = b->next, kept++)
+        FUZZ_ASSERT(a->loc.start == b->loc.start && a->loc.end == b->loc.end && a->severity == b->severity &&
+                    strcmp(a->msg, b->msg) == 0, "a sink that keeps a few keeps the first ones");
+    FUZZ_ASSERT(!a && kept <= KEEP && kept + diag.dropped_errors + diag.dropped_warnings ==
+                full->nerrors + full->nwarnings, "a sink that keeps a few drops only the others");
+    arena_free(&arena);
+    source_free(&src);
+}
+
 static bool fuzz_compile(const char *text, size_t len, struct buf *json, FILE *sink,
                          struct buf *fmt, struct buf *comments, bool *clean)
 {
@@ -409,6 +437,7 @@ static bool fuzz_compile(const char *text, size_t len, struct buf *json, FILE *s
     struct model *m = check_file(ast, &arena, &diag);
     diag_sort(&diag);
     fuzz_check_diags(&diag, &src, fuzz_count_lines((const uint8_t *)text, len));
+    fuzz_check_kept(text, len, &diag);
     if (m)
         FUZZ_ASSERT(diag.nerrors == 0 && ast->syntax_errors == 0, "a model comes only without errors");
     else
