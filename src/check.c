@@ -431,12 +431,30 @@ static void check_role(struct checker *c, const struct ast_stmt *s)
     r->y = s->u.role.y.value;
 }
 
+/* A box's name is a label on the map, and the JSON model names each role's
+ * box by it: a long one would be repeated once per role (a 1 MB name and a
+ * million roles: a terabyte). */
+enum { BOX_NAME_MAX = 200 };
+
+static bool check_box_name(struct checker *c, struct ast_text name)
+{
+    size_t n = 0;
+    for (const char *p = name.text; *p && n <= BOX_NAME_MAX; p++)
+        n += ((unsigned char)*p & 0xC0) != 0x80;
+    if (n <= BOX_NAME_MAX)
+        return true;
+    diag_error(c->diag, "E106", name.loc, "box name '%s' is longer than %d characters: a box name is a short "
+               "label", name.text, BOX_NAME_MAX);
+    return false;
+}
+
 static void check_box(struct checker *c, const struct ast_stmt *s)
 {
     size_t idx;
     bool first = symtab_get(&c->boxes, s->u.box.name.text, &idx) && c->box_info[idx].stmt == s;
     struct model_box tmp = {0}, *b = first ? &c->m->boxes[idx] : &tmp;
-    bool ok = resolve_levels(c, &s->u.box.levels, &b->lo, &b->hi);
+    bool ok = check_box_name(c, s->u.box.name);
+    ok = resolve_levels(c, &s->u.box.levels, &b->lo, &b->hi) && ok;
     if (first)
         c->box_info[idx].levels_ok = ok;
 }

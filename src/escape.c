@@ -24,16 +24,19 @@
  *   breaks the pattern and shows nothing (Renovate's sanitizeMarkdown
  *   breaks mentions and references the same way).
  * - Line breaks and other control characters would end the row, so they
- *   become spaces. */
+ *   become spaces; C1 controls, bidi overrides and isolates and zero-width
+ *   characters (escape_masked_len) would reorder or hide what a reviewer
+ *   reads, so each becomes U+FFFD, visibly. */
 
 #define ESCAPE_MD_ZWSP "&#8203;"
 
 /* Per byte: 2 takes a backslash, 1 may need a look around (':', '.',
- * '-'), 0 is written as it is. */
+ * '-'), 3 may start a masked code point, 0 is written as it is. */
 static const unsigned char escape_md_special[256] = {
     ['\\'] = 2, ['|'] = 2, ['`'] = 2, ['*'] = 2, ['_'] = 2, ['['] = 2, [']'] = 2, ['<'] = 2,
     ['>'] = 2, ['&'] = 2, ['#'] = 2, ['!'] = 2, ['~'] = 2, ['$'] = 2, ['@'] = 2,
     [':'] = 1, ['.'] = 1, ['-'] = 1,
+    [0xC2] = 3, [0xE2] = 3, [0xEF] = 3,     /* may start a masked code point */
 };
 
 static bool escape_md_is_alnum(unsigned char c)
@@ -73,6 +76,16 @@ void escape_md(struct buf *b, const char *text)
         }
         if (escape_md_special[c] == 0) {    /* most bytes: letters, digits, spaces, UTF-8 */
             buf_putc(b, (char)c);
+            continue;
+        }
+        if (escape_md_special[c] == 3) {
+            size_t n = escape_masked_len(s + i, strnlen((const char *)s + i, 4));
+            if (n) {
+                buf_puts(b, "\xEF\xBF\xBD");     /* U+FFFD REPLACEMENT CHARACTER */
+                i += n - 1;
+            } else {
+                buf_putc(b, (char)c);
+            }
             continue;
         }
         if (escape_md_special[c] == 2 || (c == ':' && s[i + 1] == '/' && s[i + 2] == '/') ||

@@ -197,3 +197,23 @@ elif command -v valgrind >/dev/null 2>&1; then
         fail "linear: dot, one long name among 20,000 roles (instructions within 1.6x of json)" "dot: $ln_d, json: $ln_j"
     fi
 fi
+
+# ---- the JSON model: a box name once per role --------------------------------
+# Each role's entry names its box. At the longest box name the language takes
+# (200 characters, E106 beyond), 20,000 roles keep the JSON within 10x the
+# input (a 201-character name is refused).
+ln_box() {    # ln_box LENGTH: one box of that name, 20,000 roles in it
+    awk -v n="$1" 'BEGIN { name = ""; for (i = 0; i < n; i++) name = name "b";
+        print "levels L3..L11"; print "track ic \"IC\""; printf "box \"%s\" L3..L11\n", name;
+        for (i = 0; i < 20000; i++) printf "role r%d \"R\" track ic level L5 at (%.2f, %.2f)\n", i, (i % 100), int(i / 100) / 2 }'
+}
+ln_box 200 >"$LN/box200.ladder"
+"$LADDERC" build -T json -o "$LN/box200.json" "$LN/box200.ladder" 2>"$LN/err"
+expect_eq "linear: a 200-character box name over 20,000 roles builds (exit status)" 0 $?
+ln_within "a 200-character box name over 20,000 roles: JSON within 10x the input" \
+    "$(ln_size "$LN/box200.json")" $(($(ln_size "$LN/box200.ladder") * 10))
+ln_box 201 >"$LN/box201.ladder"
+"$LADDERC" build -T json -o "$LN/box201.json" "$LN/box201.ladder" 2>"$LN/err"
+expect_eq "linear: a 201-character box name is refused (exit status)" 1 $?
+grep -q '\[E106\]$' "$LN/err" && pass "linear: a 201-character box name is refused with E106" \
+    || fail "linear: a 201-character box name is refused with E106" "$(head -c 300 "$LN/err")"

@@ -71,6 +71,19 @@ expect_eq "markdown: path -T md: no link" 0 "$(grep -o '<a' "$MD/path.html" | wc
 expect_eq "markdown: path -T md: role names render as typed" 2 \
     "$(md_text <"$MD/path.html" | grep -o -F -e "$md_a" -e "$md_b" | wc -l | tr -d ' ')"
 
+# Bidi overrides and isolates and zero-width characters in a name would
+# reorder or hide what a reviewer reads in a pull-request comment ("Trojan
+# Source"): each shows as U+FFFD. Accents and other scripts stay as typed.
+md_rlo=$(printf '\342\200\256')     # U+202E RIGHT-TO-LEFT OVERRIDE
+md_lri=$(printf '\342\201\246')     # U+2066 LEFT-TO-RIGHT ISOLATE
+md_zw=$(printf '\342\200\213')      # U+200B ZERO WIDTH SPACE
+md_fffd=$(printf '\357\277\275')
+printf 'levels L3..L11\ntrack ic "Ing\303\251nieur %sevil%sx%sy"\nrole a "A" track ic level L5 at (10, 10)\n' \
+    "$md_rlo" "$md_lri" "$md_zw" >"$MD/bidi.ladder"
+"$LADDERC" build -T md "$MD/bidi.ladder" >"$MD/bidi.md" 2>"$MD/err"
+expect_eq "markdown: bidi and zero-width characters in a name show as U+FFFD" \
+    "1:0" "$(grep -c -F "Ing$(printf '\303\251')nieur ${md_fffd}evil${md_fffd}x${md_fffd}y" "$MD/bidi.md"):$(grep -c -e "$md_rlo" -e "$md_lri" -e "$md_zw" "$MD/bidi.md")"
+
 # ---- size: repeated names and big grids ------------------------------------
 md_big=$(awk 'BEGIN { for (i = 0; i < 20000; i++) printf "%s", substr("abcdefghij", i % 10 + 1, 1) }')
 printf 'levels L0..L9999\ntrack ic "IC"\ncompany c "C" {\n  ic L0..L9999 "c" "%s"\n}\n' "$md_big" >"$MD/title.ladder"

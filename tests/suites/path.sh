@@ -142,7 +142,7 @@ expect_eq "path: an unknown role typed with a bidi override is masked" "2:ladder
 printf 'levels L3..L11\ntrack ic "IC"\nrole a "A\342\200\256B" track ic level L5 at (1, 1)\nrole b "*b* | [x](y)" track ic level L5 at (2, 2)\na -> b lateral\n' >"$P/hostile.ladder"
 expect_eq "path: a bidi override in a name is masked in text" "unknown years: A?B -(lateral)-> *b* | [x](y) (no years known for a to b)" \
     "$("$LADDERC" path "$P/hostile.ladder" a b)"
-expect_eq "path: -T md escapes names" "$(printf '| 1 | A\342\200\256B → (lateral) \\*b\\* \\| \\[x\\](y) | 1 | unknown (no years known for a to b) |')" \
+expect_eq "path: -T md escapes names, bidi overrides as U+FFFD" "$(printf '| 1 | A\357\277\275B → (lateral) \\*b\\* \\| \\[x\\](y) | 1 | unknown (no years known for a to b) |')" \
     "$("$LADDERC" path -T md "$P/hostile.ladder" a b | tail -n 1)"
 
 # ---- exactness against every simple path, on random small ladders ----
