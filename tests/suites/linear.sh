@@ -4,6 +4,9 @@
 # prefixes. Each test bounds work (instructions counted by callgrind) or
 # bytes (output size against input size), never wall time.
 # Sourced by tests/run.sh (helpers: pass, fail, expect_eq, expect_file).
+# runner: budget 10
+# (seven runs under callgrind, each about 1 s of CPU: instruction counts are
+# the one measure of work that does not depend on the machine)
 
 LN="$TMP/linear"
 mkdir -p "$LN"

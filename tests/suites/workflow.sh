@@ -1,5 +1,7 @@
 # workflow.sh - ladders in version control: diagnostics formats and options,
 # explain, fmt, path, and the pre-commit hooks run by the real framework.
+# runner: budget 8
+# (the real pre-commit framework runs twice, about 1.5 s of CPU each)
 
 EX="$ROOT/examples"
 MAP="$EX/skills-map.ladder"
