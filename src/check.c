@@ -134,16 +134,18 @@ static void note_undefined(struct checker *c, struct symtab *seen, const char *w
     c->undefined[c->nundefined++] = (struct undefined_name){what, name, name.loc, 1, n, get};
 }
 
-/* How to write the missing definition, for a name that resembles no other. */
+/* How to write the missing definition, for a name that resembles no other.
+ * The message quotes the hint whole or not at all: cut at DIAG_QUOTE_MAX it
+ * would no longer say how to write the line (ids are ASCII: a byte is a
+ * character). */
 static void undefined_hint(const struct undefined_name *u, char *out, size_t n)
 {
-    bool track = strcmp(u->what, "track") == 0;
-    if (strlen(u->name.text) > 60)     /* the hint would not fit, nor help */
-        snprintf(out, n, "declare it with a '%s' line", u->what);
-    else if (track)
+    if (strcmp(u->what, "track") == 0)
         snprintf(out, n, "declare it with 'track %s \"...\"'", u->name.text);
     else
         snprintf(out, n, "declare it with a 'role %s ...' line", u->name.text);
+    if (strlen(out) > DIAG_QUOTE_MAX)
+        snprintf(out, n, "declare it with a '%s' line", u->what);
 }
 
 static void report_undefined(struct checker *c, const struct undefined_name *u)
