@@ -68,3 +68,13 @@ expect_eq "boundary: path on a file with only a warning exits 0" "0|$bd_r1
 1 warning generated." "$(bd_run "$LADDERC" path warning.ladder a d)"
 bd_got=$(bd_run "$LADDERC" path --werror warning.ladder a d)
 expect_eq "boundary: path --werror on a file with only a warning exits 1, nothing on stdout" "1||" "${bd_got%%warning.ladder:*}"
+
+# -T: text and md are the formats; any other word is refused.
+expect_eq "boundary: path -T md" "0|| # | Route | Steps | Years |
+| --- | --- | --- | --- |
+| 1 | A → (promotion) B → (promotion) D | 2 | 2..4 |
+| 2 | A → (promotion) C → (promotion) D | 2 | 4..6 ||" "$(bd_run "$LADDERC" path -T md two.ladder a d)"
+expect_eq "boundary: path -T text is the default" "0|$bd_r1
+$bd_r2|" "$(bd_run "$LADDERC" path -T text two.ladder a d)"
+expect_eq "boundary: path -T html is refused" "2||ladderc: error: unknown format 'html': path prints text or md
+$bd_usage" "$(bd_run "$LADDERC" path -T html two.ladder a d)"
