@@ -78,3 +78,18 @@ expect_eq "boundary: path -T text is the default" "0|$bd_r1
 $bd_r2|" "$(bd_run "$LADDERC" path -T text two.ladder a d)"
 expect_eq "boundary: path -T html is refused" "2||ladderc: error: unknown format 'html': path prints text or md
 $bd_usage" "$(bd_run "$LADDERC" path -T html two.ladder a d)"
+
+# '-' is standard input, once: the second '-' is a usage error; after '--'
+# it is still standard input; './-' is a file named '-'.
+printf 'levels L3..L11\nlevels L3..L11\n' >"$BD/dup.ladder"
+cp "$BD/dup.ladder" "$BD/-"
+bd_dup="2:1: error: duplicate 'levels' statement [E101]"
+bd_got=$(bd_run sh -c '"$1" check - <dup.ladder' sh "$LADDERC")
+expect_eq "boundary: check - reads standard input once" "1||<stdin>:$bd_dup" "$(printf '%s' "$bd_got" | head -n 1)"
+bd_got=$(bd_run sh -c '"$1" check -- - <dup.ladder' sh "$LADDERC")
+expect_eq "boundary: check -- - is still standard input" "1||<stdin>:$bd_dup" "$(printf '%s' "$bd_got" | head -n 1)"
+bd_got=$(bd_run sh -c '"$1" check - - <dup.ladder' sh "$LADDERC")
+expect_eq "boundary: check - - is a usage error" "2||ladderc: error: '-' (standard input) can be given only once" \
+    "$(printf '%s' "$bd_got" | head -n 1)"
+bd_got=$(bd_run sh -c '"$1" check ./- </dev/null' sh "$LADDERC")
+expect_eq "boundary: check ./- reads the file named '-'" "1||./-:$bd_dup" "$(printf '%s' "$bd_got" | head -n 1)"
