@@ -415,7 +415,13 @@ static void json_place(struct buf *b, const char *file, struct source_pos first,
                first.line, first.column, last.line, last.column);
 }
 
-void diag_print_json(const struct diag_sink *sink, struct source *src, const char *file, struct buf *b, bool *first)
+/* Written out in pieces of about this size when the caller gives a stream:
+ * the JSON of a file's diagnostics can be many times the file (each names
+ * the file, whose path may take 4 KB). */
+enum { DIAG_JSON_FLUSH = 64 * 1024 };
+
+void diag_print_json(const struct diag_sink *sink, struct source *src, const char *file, struct buf *b, bool *first,
+                     FILE *flush_to)
 {
     static const char *const sev[] = {"error", "warning", "note"};
     struct buf name;
@@ -444,6 +450,10 @@ void diag_print_json(const struct diag_sink *sink, struct source *src, const cha
             buf_putc(b, '}');
         }
         buf_puts(b, "]}");
+        if (flush_to && b->len >= DIAG_JSON_FLUSH) {
+            fwrite(b->data, 1, b->len, flush_to);
+            b->len = 0;
+        }
     }
     diag_places_free(&places);
     buf_free(&name);

@@ -114,9 +114,11 @@ const char *diag_warning_code(const char *code_or_name);
 
 /* Appends one JSON object per diagnostic in src to out (comma-separated; *first
  * says whether one was written before). Every diagnostic, whatever max_shown:
- * tools filter for themselves. */
+ * tools filter for themselves. With flush_to, out is written there and
+ * emptied whenever it holds 64 KB or more, so memory stays bounded however
+ * long the output; without, out keeps it all. */
 void diag_print_json(const struct diag_sink *sink, struct source *src, const char *file, struct buf *out,
-                     bool *first);
+                     bool *first, FILE *flush_to);
 
 /* GitHub Actions workflow commands: ::error file=F,line=L,col=C::MESSAGE,
  * at most max_shown of them, then a ::notice that counts the rest. */

@@ -99,6 +99,22 @@ void escape_md(struct buf *b, const char *text)
     }
 }
 
+/* The code point of a valid UTF-8 sequence of len bytes as \uXXXX, or as
+ * a surrogate pair above the BMP. */
+static void escape_json_u(struct buf *b, const unsigned char *p, size_t len)
+{
+    static const unsigned char lead_mask[] = {0, 0x7F, 0x1F, 0x0F, 0x07};
+    unsigned long cp = p[0] & lead_mask[len];
+    for (size_t k = 1; k < len; k++)
+        cp = cp << 6 | (p[k] & 0x3F);
+    if (cp > 0xFFFF) {
+        cp -= 0x10000;
+        buf_printf(b, "\\u%04lx\\u%04lx", 0xD800 + (cp >> 10), 0xDC00 + (cp & 0x3FF));
+    } else {
+        buf_printf(b, "\\u%04lx", cp);
+    }
+}
+
 void escape_json(struct buf *b, const char *s, size_t n)
 {
     const unsigned char *u = (const unsigned char *)s;
@@ -126,6 +142,9 @@ void escape_json(struct buf *b, const char *s, size_t n)
             if (len == 0) {
                 buf_puts(b, "\xEF\xBF\xBD");    /* U+FFFD REPLACEMENT CHARACTER */
                 i++;
+            } else if (escape_masked_len(u + i, n - i)) {
+                escape_json_u(b, u + i, len);       /* the same string, but nothing raw for a terminal */
+                i += len;
             } else {
                 buf_put(b, s + i, len);
                 i += len;
@@ -135,21 +154,40 @@ void escape_json(struct buf *b, const char *s, size_t n)
     buf_putc(b, '"');
 }
 
+/* What must not reach a reader raw: C0 and C1 controls and DEL; bidi marks,
+ * embeddings, overrides and isolates; zero-width and other invisible
+ * characters (soft hyphen, joiners, invisible operators, fillers, the
+ * interlinear annotation marks, tag characters); line and paragraph
+ * separators. Each reorders, hides or breaks what is shown around it. */
 size_t escape_masked_len(const unsigned char *s, size_t n)
 {
     size_t len = util_utf8_len(s, n);
-    if (len == 1)
+    unsigned a = len > 1 ? s[1] : 0, b = len > 2 ? s[2] : 0;
+    switch (len) {
+    case 1:
         return (s[0] < 0x20 && s[0] != '\t') || s[0] == 0x7F ? 1 : 0;
-    if (len == 2)
-        return s[0] == 0xC2 && s[1] < 0xA0 ? 2 : 0;                 /* C1: U+0080..U+009F */
-    if (len == 3 && s[0] == 0xE2 && s[1] == 0x80)
-        return (s[2] >= 0x8B && s[2] <= 0x8F) ||                    /* U+200B..200F zero width, LRM, RLM */
-               (s[2] >= 0xAA && s[2] <= 0xAE) ? 3 : 0;              /* U+202A..202E embeddings, overrides */
-    if (len == 3 && s[0] == 0xE2 && s[1] == 0x81)
-        return (s[2] >= 0xA6 && s[2] <= 0xA9) || s[2] == 0xA0 ? 3 : 0;  /* U+2066..2069 isolates, U+2060 */
-    if (len == 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF)
-        return 3;                                                   /* U+FEFF zero width no-break space */
-    return 0;
+    case 2:
+        return (s[0] == 0xC2 && (a < 0xA0 || a == 0xAD)) ||        /* C1, U+00AD soft hyphen */
+               (s[0] == 0xCD && a == 0x8F) ||                       /* U+034F grapheme joiner */
+               (s[0] == 0xD8 && a == 0x9C) ? 2 : 0;                 /* U+061C Arabic letter mark */
+    case 3:
+        if (s[0] == 0xE2 && a == 0x80)                              /* U+200B..200F, U+2028..202E */
+            return (b >= 0x8B && b <= 0x8F) || (b >= 0xA8 && b <= 0xAE) ? 3 : 0;
+        if (s[0] == 0xE2 && a == 0x81)                              /* U+2060..206F */
+            return b >= 0xA0 && b <= 0xAF ? 3 : 0;
+        if (s[0] == 0xE1)                                           /* U+115F, U+1160, U+180E */
+            return (a == 0x85 && (b == 0x9F || b == 0xA0)) || (a == 0xA0 && b == 0x8E) ? 3 : 0;
+        if (s[0] == 0xE3 && a == 0x85 && b == 0xA4)                 /* U+3164 Hangul filler */
+            return 3;
+        if (s[0] == 0xEF)                                           /* U+FEFF, U+FFA0, U+FFF9..FFFB */
+            return (a == 0xBB && b == 0xBF) || (a == 0xBE && b == 0xA0) || (a == 0xBF && b >= 0xB9 && b <= 0xBB)
+                   ? 3 : 0;
+        return 0;
+    case 4:                                                         /* U+E0000..E007F tags */
+        return s[0] == 0xF3 && a == 0xA0 && (b == 0x80 || b == 0x81) ? 4 : 0;
+    default:
+        return 0;
+    }
 }
 
 void escape_terminal(struct buf *b, const char *s, size_t n)

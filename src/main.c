@@ -113,12 +113,14 @@ struct run {
     struct diag_options diag;
     const char *disabled[64];
     size_t errors, warnings;
-    struct buf json;            /* --diagnostics=json: the array, printed at the end */
-    bool json_first;
+    struct buf json;            /* --diagnostics=json: one file's part of the array */
+    bool json_first, json_open;
     bool json_to_stderr;        /* build writes its output to stdout */
-    /* more than xargs passes at once (128 KiB of arguments, 2 bytes at
-     * least each), so that the CI recipe's batches always fit */
-    const char *files[65536];
+    /* The FILEs, kept in the command's own argv: the n-th file is stored in
+     * argv[n], a slot already read, since a file is found at argv[i] with
+     * i >= n (no copy, nothing on the stack: 65,536 pointers there crashed
+     * under a small `ulimit -s`). */
+    const char **files;
     size_t nfiles;
     bool stdin_given;           /* '-' is among the files */
 };
@@ -209,11 +211,15 @@ static bool end_of_options(const char *a, bool *files_only)
     return true;
 }
 
+enum { RUN_MAX_FILES = 65536 };
+
 /* '-' is standard input, which can be read only once: a second '-' would
  * read nothing and report an empty file. */
 static int add_file(struct run *r, const char *f)
 {
-    if (r->nfiles == sizeof r->files / sizeof *r->files)
+    /* more than xargs passes at once (128 KiB of arguments, 2 bytes at
+     * least each), so that the CI recipe's batches always fit */
+    if (r->nfiles == RUN_MAX_FILES)
         return usage_error(r, "too many files (the limit is %s per run)", "65536"), -1;
     if (strcmp(f, "-") == 0) {
         if (r->stdin_given)
@@ -224,10 +230,11 @@ static int add_file(struct run *r, const char *f)
     return 0;
 }
 
-static void run_init(struct run *r, const char *usage)
+static void run_init(struct run *r, const char *usage, char **argv)
 {
     memset(r, 0, sizeof *r);
     r->usage = usage;
+    r->files = (const char **)argv;
     r->diag.disabled = r->disabled;
     r->diag.max_shown = DIAG_MAX_SHOWN_DEFAULT;
     r->json_first = true;
@@ -276,9 +283,19 @@ static void report(struct run *r, struct unit *u)
     case DIAG_FMT_TEXT:
         diag_print_text(&u->diag, &u->src, stderr, stderr_color());
         break;
-    case DIAG_FMT_JSON:
-        diag_print_json(&u->diag, &u->src, u->src.name, &r->json, &r->json_first);
+    case DIAG_FMT_JSON: {
+        /* streamed: the array opens with the first file and closes in
+         * run_finish, so memory holds one file's diagnostics at most */
+        FILE *f = r->json_to_stderr ? stderr : stdout;
+        if (!r->json_open)
+            fputc('[', f);
+        r->json_open = true;
+        r->json.len = 0;
+        diag_print_json(&u->diag, &u->src, u->src.name, &r->json, &r->json_first, f);
+        fwrite(r->json.data ? r->json.data : "", 1, r->json.len, f);
+        r->json.len = 0;
         break;
+    }
     case DIAG_FMT_GITHUB:
         diag_print_github(&u->diag, &u->src, u->src.name, &b);
         fwrite(b.data ? b.data : "", 1, b.len, r->json_to_stderr ? stderr : stdout);
@@ -326,8 +343,8 @@ static void run_finish(struct run *r)
 {
     if (r->format == DIAG_FMT_JSON) {
         FILE *f = r->json_to_stderr ? stderr : stdout;
-        fputs("[", f);
-        fwrite(r->json.data ? r->json.data : "", 1, r->json.len, f);
+        if (!r->json_open)
+            fputc('[', f);
         fputs(r->json_first ? "]\n" : "\n]\n", f);
         fflush(f);
     } else if (r->format == DIAG_FMT_TEXT && (r->errors || r->warnings)) {
@@ -399,7 +416,7 @@ static int write_output(const char *out, const struct buf *b, int flags)
 static int cmd_build(int argc, char **argv)
 {
     struct run r;
-    run_init(&r, usage_build);
+    run_init(&r, usage_build, argv);
     const char *format = NULL, *out = NULL;
     bool files_only = false;
     for (int i = 1; i < argc; i++) {
@@ -436,12 +453,9 @@ static int cmd_build(int argc, char **argv)
         return usage_error(&r, "unknown format '%s': use svg, png, dot, md or json", format);
     if (out && strcmp(out, "-") == 0)
         out = NULL;     /* -o -: standard output, as without -o */
-    if (!format && out && !(format = format_from_path(out))) {
-        char shown[8192];
-        output_show_path(out, shown, sizeof shown);
+    if (!format && out && !(format = format_from_path(out)))
         return usage_error(&r, "cannot tell the format from the name '%s': give -T FORMAT, or end OUT in "
-                           ".svg .png .dot .gv .md or .json", shown);
-    }
+                           ".svg .png .dot .gv .md or .json", out);
     if (!format)
         format = "svg";
     if (out) {
@@ -480,7 +494,7 @@ static int cmd_build(int argc, char **argv)
 static int cmd_check(int argc, char **argv)
 {
     struct run r;
-    run_init(&r, usage_check);
+    run_init(&r, usage_check, argv);
     bool files_only = false;
     for (int i = 1; i < argc; i++) {
         if (end_of_options(argv[i], &files_only))
@@ -526,10 +540,13 @@ static int fmt_one(struct run *r, const char *path, bool write, bool check, int 
     }
     report(r, &u);
     if (u.diag.nerrors) {
-        struct buf name;
-        buf_init(&name);
-        fprintf(stderr, "ladderc: error: '%s' has syntax errors; not formatted\n", escape_filename_str(&name, u.src.name));
-        buf_free(&name);
+        if (r->format != DIAG_FMT_JSON) {  /* JSON has the reason, and must stay one JSON text */
+            struct buf name;
+            buf_init(&name);
+            fprintf(stderr, "ladderc: error: '%s' has syntax errors; not formatted\n",
+                    escape_filename_str(&name, u.src.name));
+            buf_free(&name);
+        }
         if (*rc == EXIT_OK)
             *rc = EXIT_INPUT;
         unit_free(&u);
@@ -566,7 +583,7 @@ static int fmt_one(struct run *r, const char *path, bool write, bool check, int 
 static int cmd_fmt(int argc, char **argv)
 {
     struct run r;
-    run_init(&r, usage_fmt);
+    run_init(&r, usage_fmt, argv);
     bool write = false, check = false, files_only = false;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
@@ -595,7 +612,9 @@ static int cmd_fmt(int argc, char **argv)
         return usage_error(&r, "%s", "-w and --check exclude each other");
     if (r.nfiles == 0)
         return usage_error(&r, "%s", "fmt needs at least one FILE");
-    r.json_to_stderr = !check;
+    /* standard output carries the formatted text or --check's list: the
+     * JSON array goes to standard error then (-w writes none) */
+    r.json_to_stderr = !write;
     int rc = EXIT_OK;
     for (size_t i = 0; i < r.nfiles; i++)
         fmt_one(&r, r.files[i], write, check, &rc);
@@ -611,7 +630,7 @@ enum { PATH_MAX_DEFAULT = 10, PATH_MAX_LIMIT = 1000, PATH_CANDIDATES_SHOWN = 8 }
 static const char *path_term(struct buf *b, const char *text)
 {
     b->len = 0;
-    escape_terminal(b, text, strlen(text));
+    escape_quoted(b, text, strlen(text), DIAG_QUOTE_MAX);     /* masked, and a long argument clipped */
     buf_putc(b, '\0');
     return b->data;
 }
@@ -647,7 +666,7 @@ static int path_role(const struct model *m, const char *text, size_t *out)
 static int cmd_path(int argc, char **argv)
 {
     struct run r;
-    run_init(&r, usage_path);
+    run_init(&r, usage_path, argv);
     r.json_to_stderr = true;
     const char *args[3];
     int nargs = 0;
@@ -737,7 +756,7 @@ static int cmd_path(int argc, char **argv)
 static int cmd_explain(int argc, char **argv)
 {
     struct run r;
-    run_init(&r, usage_explain);
+    run_init(&r, usage_explain, argv);
     if (argc == 2 && is_help(argv[1])) {
         fputs(usage_explain, stdout);
         return EXIT_OK;
@@ -795,7 +814,10 @@ static int dispatch(int argc, char **argv)
     for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
         if (strcmp(cmd, commands[i].name) == 0)
             return commands[i].fn(argc - 1, argv + 1);
-    fprintf(stderr, "ladderc: error: unknown command '%s'\n%s", cmd, usage_main);
+    struct buf b;
+    buf_init(&b);
+    fprintf(stderr, "ladderc: error: unknown command '%s'\n%s", escape_filename_str(&b, cmd), usage_main);
+    buf_free(&b);
     return EXIT_USAGE;
 }
 

@@ -436,6 +436,10 @@ int output_file(const char *path, const struct buf *b, int flags, char *err, siz
             rc = output_fail_errno(err, errsz, path, EISDIR);
         else if (exists && !S_ISREG(st.st_mode))    /* changed since the stat above */
             rc = output_fail(err, errsz, "cannot write ", path, ": not a regular file");
+        else if (exists && faccessat(pl.dirfd, pl.name, W_OK, AT_EACCESS) != 0)
+            /* rename() needs only the folder's permission: never go further
+             * than opening the file for writing would (root may, as there) */
+            rc = output_fail_errno(err, errsz, path, errno);
         else if (exists && !may_use_in_folder(pl.dirfd, &st))
             rc = output_fail(err, errsz, "refusing to write ", path,
                              ": it is in a shared sticky folder and belongs to neither you nor the folder's owner "

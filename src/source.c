@@ -17,8 +17,11 @@
  * regular file is read into one allocation of the right size (no doubling,
  * no copies: a 145 MB ladder would otherwise pass through buffers of 128 and
  * 256 MB). limit: the most bytes accepted; too_large: the message beyond it. */
+/* may_wait: standard input, which may be a pipe left non-blocking by whoever
+ * ran us; a file that says "try again" (/proc/kmsg, behind a .ladder link)
+ * would block for ever, and is refused. */
 static int source_read_fd(struct source *src, int fd, size_t size_hint, size_t limit, const char *too_large,
-                          char *err, size_t errsz)
+                          bool may_wait, char *err, size_t errsz)
 {
     size_t cap = size_hint && size_hint <= limit ? size_hint + 3 : 64 * 1024, len = 0;
     char *text = util_xmalloc(cap);
@@ -32,6 +35,11 @@ static int source_read_fd(struct source *src, int fd, size_t size_hint, size_t l
         ssize_t n = read(fd, text + len, cap - len - 2);
         if (n < 0 && errno == EINTR)
             continue;
+        if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) && !may_wait) {
+            snprintf(err, errsz, "reading it would wait for more: not a file to read");
+            free(text);
+            return -1;
+        }
         if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
             /* a standard input left non-blocking by whoever ran us */
             struct pollfd p = {.fd = fd, .events = POLLIN};
@@ -69,13 +77,15 @@ static int source_read_stdin(struct source *src, char *err, size_t errsz)
         return -1;
     }
     if (S_ISREG(st.st_mode))
-        return source_read_fd(src, 0, (size_t)st.st_size, SOURCE_MAX_BYTES, "file is larger than 1 GiB", err, errsz);
+        return source_read_fd(src, 0, (size_t)st.st_size, SOURCE_MAX_BYTES, "file is larger than 1 GiB", true, err,
+                              errsz);
     if (S_ISDIR(st.st_mode)) {
         snprintf(err, errsz, "%s", strerror(EISDIR));
         return -1;
     }
     return source_read_fd(src, 0, 0, SOURCE_MAX_STREAM_BYTES,
-                          "standard input is larger than 256 MiB (name the file, or redirect it: < FILE)", err, errsz);
+                          "standard input is larger than 256 MiB (name the file, or redirect it: < FILE)", true, err,
+                          errsz);
 }
 
 /* Why st is not a file to read, or NULL when it is one. */
@@ -124,7 +134,8 @@ int source_load(struct source *src, const char *path, char *err, size_t errsz)
         snprintf(err, errsz, "file is larger than 1 GiB");     /* said before a byte is read */
         rc = -1;
     } else {
-        rc = source_read_fd(src, fd, (size_t)st.st_size, SOURCE_MAX_BYTES, "file is larger than 1 GiB", err, errsz);
+        rc = source_read_fd(src, fd, (size_t)st.st_size, SOURCE_MAX_BYTES, "file is larger than 1 GiB", false, err,
+                            errsz);
     }
     close(fd);
     return rc;

@@ -451,7 +451,7 @@ static bool fuzz_compile(const char *text, size_t len, struct buf *json, FILE *s
         buf_init(&gh);
         bool first = true;
         buf_putc(&dj, '[');
-        diag_print_json(&diag, &src, "fuzz \"dir\"\\x.ladder", &dj, &first);
+        diag_print_json(&diag, &src, "fuzz \"dir\"\\x.ladder", &dj, &first, NULL);
         buf_puts(&dj, first ? "]\n" : "\n]\n");
         FUZZ_ASSERT(fuzz_json_valid(&dj), "diagnostics as JSON are valid JSON");
         diag_print_github(&diag, &src, "fuzz,dir:x.ladder", &gh);

@@ -135,7 +135,7 @@ printf 'levels L3..L11\ntrack ic "IC"\nrole a "A" track ic level L5 at (1, 1)\nr
 expect_eq "path: a file with errors (exit 1, diagnostics, no output)" "1:1:" \
     "$?:$(grep -c 'error: .*\[E110\]' "$P/err"):$(cat "$P/out")"
 "$LADDERC" path "$P/names.ladder" "$(printf 'x\342\200\256y')" mgr >/dev/null 2>"$P/err"
-expect_eq "path: an unknown role typed with a bidi override is masked" "2:ladderc: error: no role 'x?y' in the ladder [E110]" \
+expect_eq "path: an unknown role typed with a bidi override is masked" "2:ladderc: error: no role 'x<U+202E>y' in the ladder [E110]" \
     "$?:$(cat "$P/err")"
 
 # names reach a terminal masked, and Markdown literal
