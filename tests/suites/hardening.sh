@@ -284,7 +284,7 @@ rm -f "$HD/band.ladder" "$HD/out"
 # ---- many files in one check: each as if alone ------------------------------
 
 hd_multi="$ROOT/examples/skills-map.ladder $ROOT/tests/cases/badinput/unterminated-string-at-eof.ladder
-$ROOT/examples/acme.ladder $ROOT/tests/cases/badinput/unclosed-brace.ladder
+$ROOT/examples/acme.ladder $ROOT/tests/cases/syntax/E006-unclosed-brace.ladder
 $ROOT/tests/cases/badinput/nul-byte-in-string.ladder $HD/c1.ladder $ROOT/examples/skills-map.ladder
 $ROOT/tests/cases/badinput/invalid-utf8-truncated-at-eof.ladder $ROOT/examples/acme.ladder"
 : >"$HD/alone.err"
