@@ -1,5 +1,7 @@
 # runner: background
 # runner: budget 60
+# runner: timeout 900
+# (its watchdog: the whole suite again under ASan beside valgrind, 1 to 2 min)
 # (three builds' worth of work: the ASan and libFuzzer builds, the whole suite
 # again under ASan, valgrind; it runs on the other core, beside the rest)
 #
