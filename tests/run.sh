@@ -74,7 +74,8 @@
 #     that needs more says so with "# runner: budget N" and a reason;
 #   - what is heavy runs once, without the sanitizers: under LADDERC_SANITIZED
 #     (set in the nested run) inputs stay small (10k lines at most) and stress
-#     cases are skipped; more than that goes behind $CHECK_SLOW, as long as
+#     cases run only in the normal run (a tier, not a skip); more than that
+#     goes behind $CHECK_SLOW (the slow tier), as long as
 #     `make check` still covers each class of bug once;
 #   - no test depends on the machine's speed: bound work, output bytes or
 #     memory (GNU time's %M, ulimit -v), not time. Where only a clock can catch
