@@ -15,9 +15,11 @@
 # it must not come last (`path {} a b`). Any command can be tested this way
 # (tests/cases/cli/ has fmt, path and build -T json). Beside each:
 # <name>.err (expected stderr, exact; absent: stderr must be empty),
-# <name>.out (expected stdout, exact, optional), <name>.rc (expected exit
-# status, default 0). Each case runs under `timeout` (CASE_TIMEOUT, 30 s, over
-# 100 times the slowest): a hang fails the case instead of blocking the run.
+# <name>.out (expected stdout, exact; absent: stdout must be empty, so that
+# a case of fmt or path cannot pass without saying what it prints),
+# <name>.rc (expected exit status, default 0). Each case runs under
+# `timeout` (CASE_TIMEOUT, 30 s, over 100 times the slowest): a hang fails
+# the case instead of blocking the run.
 #
 # Update mode. --update (or UPDATE=1, `make test UPDATE=1`) rewrites the
 # .err, .out and .rc of every data case whose output differs, prints the
@@ -214,8 +216,10 @@ $(head -10 "$TMP/err")"
         cmp -s "$dir/$name.out" "$TMP/out" || { ok=0; why="$why
 stdout differs:
 $(diff -u "$dir/$name.out" "$TMP/out" | head -30)"; }
-    elif [ -n "$UPDATE" ] && [ -s "$TMP/out" ]; then
-        ok=0
+    elif [ -s "$TMP/out" ]; then
+        ok=0; why="$why
+unexpected stdout (no $name.out):
+$(head -10 "$TMP/out")"
     fi
     if [ $ok = 1 ]; then pass "$label"; return; fi
     if [ -z "$UPDATE" ]; then fail "$label" "$why"; return; fi
