@@ -6,6 +6,9 @@
 #                 on 2 cores: see the budget rule in tests/run.sh)
 #   make check-slow  the same, plus the slow tier: valgrind on every example and
 #                 backend, a minute of fuzzing, suites marked "# runner: slow"
+#   make test     build and run every test, without installing anything;
+#                 make test UPDATE=1 rewrites the expected outputs that differ
+#                 and shows the diff for review
 #   make bench    measure against wc -l and Graphviz; writes docs/performance.md
 #   make fuzz     run the libFuzzer target (FUZZ_SECONDS=600)
 
@@ -98,8 +101,10 @@ check-slow: test-deps
 	@$(MAKE) --no-print-directory -j$(JOBS) all $(B)/bench/gen
 	@CHECK_SLOW=1 tests/run.sh
 
+# UPDATE=1 rewrites the expected outputs of the data cases that differ and
+# prints the diffs: read them before committing (tests/run.sh, "Update mode")
 test: all
-	@tests/run.sh
+	@UPDATE='$(UPDATE)' tests/run.sh
 
 clean:
 	rm -rf $(B)

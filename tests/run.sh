@@ -1,20 +1,57 @@
 #!/bin/sh
-# run.sh - every test of ladderc. The last line is "N passed, N failed".
+# run.sh - every test of ladderc. The last line is "N passed, N failed, N skipped".
 #
-#   tests/run.sh [--slow] [FILTER]
+#   tests/run.sh [--slow] [--update] [FILTER]
 #
-# FILTER runs only the cases and suites whose path contains it. --slow (or
+# FILTER runs only the cases and suites whose path (from the top of the tree,
+# as tests/cases/check/E120-...) contains it. --slow (or
 # CHECK_SLOW=1, what `make check-slow` sets) adds the slow tier: suites marked
 # "# runner: slow" and the heavy halves of the others (they test $CHECK_SLOW).
 # SANITIZERS=0 skips the sanitizer suite; TIMES=1 prints each suite's CPU time.
 #
 # Data-driven cases: tests/cases/<topic>/<name>.ladder, run from their own
 # folder as `ladderc <args> <name>.ladder`, where <args> is the first line of
-# <name>.args (default: check). Beside each: <name>.err (expected stderr,
-# exact), <name>.out (expected stdout, exact, optional), <name>.rc (expected
-# exit status, default 0). Scripted suites: tests/suites/*.sh, sourced here
-# with the helpers below, in name order, in one shell and one $TMP: use
-# variable and file names of your own (a prefix, as hd_ in hardening.sh).
+# <name>.args (default: check); a "{}" in it stands for the file name where
+# it must not come last (`path {} a b`). Any command can be tested this way
+# (tests/cases/cli/ has fmt, path and build -T json). Beside each:
+# <name>.err (expected stderr, exact; absent: stderr must be empty),
+# <name>.out (expected stdout, exact; absent: stdout must be empty, so that
+# a case of fmt or path cannot pass without saying what it prints),
+# <name>.rc (expected exit status, default 0). Each case runs under
+# `timeout` (CASE_TIMEOUT, 30 s, over 100 times the slowest): a hang fails
+# the case instead of blocking the run.
+#
+# Update mode. --update (or UPDATE=1, `make test UPDATE=1`) rewrites the
+# .err, .out and .rc of every data case whose output differs, prints the
+# diff of each rewritten file ("update" lines), and counts the case as
+# passed. Read every line of that diff before committing (`git diff
+# tests/cases` shows it again): a captured output nobody read is how wrong
+# messages became expected ones. A .out is written when one exists or stdout
+# is not empty; a .err when stderr is not empty (an empty one is removed); a
+# .rc when the status is not 0. A hang or a death by signal is never captured.
+#
+# Scripted suites: tests/suites/*.sh, sourced here with the helpers below
+# (pass, fail, skip, expect_eq, expect_file, as_user), in name order, in one
+# shell and one $TMP: use variable and file names of your own (a prefix, as
+# hd_ in hardening.sh). Every ladderc a suite runs goes under `timeout` (a
+# hang fails that test), and each suite has a watchdog besides (SUITE_TIMEOUT,
+# 300 s of wall time, or "# runner: timeout N"): when it fires, the suite's
+# running commands are killed and the suite fails.
+#
+# Skips. `skip NAME REASON` counts a test that could not run here; the last
+# line counts them. A skip is allowed for one reason only: the test needs
+# root (mount, chown, mknod), and the run is not root. As root, which is how
+# CI runs (.ci/run), every test can run, so there a skip is a failure
+# (LADDERC_ALLOW_SKIPS=1 turns that off for a root without the privileges,
+# such as a container without CAP_SYS_ADMIN). Never skip for a missing
+# package (scripts/deps.sh test installs what the tests use: fail), nor for a
+# ladderc command that "does not exist yet" (run it: a regression must fail
+# the test, not remove it). A test that needs an unprivileged user (a file it
+# cannot read, a folder it cannot write) runs its command through as_user:
+# as root, as nobody (setpriv), with $UNPRIV_LADDERC, a copy of ladderc that
+# nobody can run, and files under $UNPRIV, a folder nobody can reach.
+# Tiers are not skips: the slow tier and the smaller inputs under the
+# sanitizers each run in `make check-slow` or the normal run.
 #
 # Markers a suite may carry on a line of its own in its header:
 #   # runner: background   starts before everything else and runs beside it in
@@ -23,6 +60,7 @@
 #                          sanitizer build, signals, sleeps, FIFOs)
 #   # runner: slow         runs only with --slow (make check-slow)
 #   # runner: budget N     its CPU budget in seconds, when not the default 5
+#   # runner: timeout N    its watchdog in seconds of wall time (default 300)
 #
 # The budget rule. `make check` must pass within 90 s on a clean clone of a
 # 2-core machine, twice in a row, whatever else the machine does. It builds
@@ -38,7 +76,8 @@
 #     that needs more says so with "# runner: budget N" and a reason;
 #   - what is heavy runs once, without the sanitizers: under LADDERC_SANITIZED
 #     (set in the nested run) inputs stay small (10k lines at most) and stress
-#     cases are skipped; more than that goes behind $CHECK_SLOW, as long as
+#     cases run only in the normal run (a tier, not a skip); more than that
+#     goes behind $CHECK_SLOW (the slow tier), as long as
 #     `make check` still covers each class of bug once;
 #   - no test depends on the machine's speed: bound work, output bytes or
 #     memory (GNU time's %M, ulimit -v), not time. Where only a clock can catch
@@ -49,18 +88,44 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 LADDERC=${LADDERC:-$ROOT/build/ladderc}
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/ladderc-test.XXXXXX")
 trap 'rm -rf "$TMP"' EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
 export NO_COLOR=1
 export LC_ALL=C.UTF-8
 CHECK_SLOW=${CHECK_SLOW:-}
-if [ "${1:-}" = --slow ]; then CHECK_SLOW=1; shift; fi
+UPDATE=${UPDATE:-}
+while [ $# -gt 0 ]; do
+    case $1 in
+    --slow) CHECK_SLOW=1; shift ;;
+    --update) UPDATE=1; shift ;;
+    *) break ;;
+    esac
+done
+[ "$UPDATE" = 0 ] && UPDATE=""
 export CHECK_SLOW
 ONLY=${1:-}
+CASE_TIMEOUT=${CASE_TIMEOUT:-30}
+SUITE_TIMEOUT=${SUITE_TIMEOUT:-300}
 
 passed=0
 failed=0
+skipped=0
+updated=0
 
 pass() { passed=$((passed + 1)); [ -n "${VERBOSE:-}" ] && echo "ok   $1"; return 0; }
 fail() { failed=$((failed + 1)); echo "FAIL $1"; [ $# -gt 1 ] && printf '%s\n' "$2" | sed 's/^/     /'; return 0; }
+
+# skip NAME REASON: a test that cannot run here (see "Skips" above): counted
+# and shown; as root a failure, unless LADDERC_ALLOW_SKIPS=1
+skip() {
+    if [ "$(id -u)" = 0 ] && [ "${LADDERC_ALLOW_SKIPS:-}" != 1 ]; then
+        fail "$1 (skipped as root: $2; as root every test must run)"
+        return 0
+    fi
+    skipped=$((skipped + 1))
+    echo "skip $1 ($2)"
+    return 0
+}
 
 # expect_eq NAME EXPECTED ACTUAL
 expect_eq() {
@@ -73,17 +138,69 @@ expect_file() {
     if cmp -s "$2" "$3"; then pass "$1"; else fail "$1" "$(diff -u "$2" "$3" | head -40)"; fi
 }
 
+# as_user CMD...: runs CMD without privileges. As root, as nobody (setpriv):
+# what CMD reads or writes must then be under $UNPRIV (open to others: $TMP
+# lets them through, but lists nothing), and ladderc is $UNPRIV_LADDERC, a
+# copy nobody can run. Otherwise CMD runs as it is.
+RUN_TMP=$TMP
+UNPRIV=$TMP/unpriv
+mkdir -p "$UNPRIV/bin"
+chmod 755 "$UNPRIV" "$UNPRIV/bin"
+UNPRIV_LADDERC=$LADDERC
+if [ "$(id -u)" = 0 ] && [ -x "$LADDERC" ]; then
+    cp "$LADDERC" "$UNPRIV/bin/ladderc"
+    [ -f "$(dirname "$LADDERC")/ladderc-render.so" ] && cp "$(dirname "$LADDERC")/ladderc-render.so" "$UNPRIV/bin/"
+    chmod -R a+rX "$UNPRIV/bin"
+    UNPRIV_LADDERC=$UNPRIV/bin/ladderc
+fi
+as_user() {
+    if [ "$(id -u)" = 0 ]; then
+        chmod o+x "$RUN_TMP"    # (again: a suite may have taken it back)
+        setpriv --reuid=65534 --regid=65534 --clear-groups -- "$@"
+        return
+    fi
+    "$@"
+}
+
+# case_update FILE CONTENT_FILE KEEP_EMPTY: in update mode, FILE becomes
+# CONTENT_FILE (removed when that is empty and KEEP_EMPTY is not 1); the diff
+# is printed for review
+case_update() {
+    if [ -s "$2" ] || [ "$3" = 1 ]; then
+        cmp -s "$1" "$2" 2>/dev/null && return 0
+        if [ -f "$1" ]; then echo "     ${1#"$ROOT"/}:"; else echo "     ${1#"$ROOT"/} (new):"; fi
+        diff -u "$([ -f "$1" ] && echo "$1" || echo /dev/null)" "$2" | sed "1,2d; s|^|     |"
+        cp "$2" "$1"
+    elif [ -f "$1" ]; then
+        echo "     ${1#"$ROOT"/} (removed):"
+        sed 's/^/     -/' "$1"
+        rm -f "$1"
+    fi
+}
+
 # run_case DIR NAME: one data-driven case
 run_case() {
     dir=$1 name=$2
     args=check
     [ -f "$dir/$name.args" ] && args=$(head -n 1 "$dir/$name.args")
+    case " $args " in *" {} "*) ;; *) args="$args {}" ;; esac
     want_rc=0
     [ -f "$dir/$name.rc" ] && want_rc=$(cat "$dir/$name.rc")
+    set -f
     # shellcheck disable=SC2086
-    (cd "$dir" && "$LADDERC" $args "$name.ladder" >"$TMP/out" 2>"$TMP/err")
+    set -- $args
+    set +f
+    for a; do
+        shift
+        if [ "$a" = "{}" ]; then set -- "$@" "$name.ladder"; else set -- "$@" "$a"; fi
+    done
+    (cd "$dir" && timeout "$CASE_TIMEOUT" "$LADDERC" "$@" >"$TMP/out" 2>"$TMP/err" </dev/null)
     rc=$?
     label="${dir#"$ROOT"/tests/cases/}/$name"
+    if [ "$rc" = 124 ]; then
+        fail "$label" "hung: no answer within $CASE_TIMEOUT s (timeout)"
+        return
+    fi
     ok=1 why=""
     if [ "$rc" != "$want_rc" ]; then ok=0; why="exit status $rc, expected $want_rc"; fi
     if [ -f "$dir/$name.err" ]; then
@@ -99,13 +216,30 @@ $(head -10 "$TMP/err")"
         cmp -s "$dir/$name.out" "$TMP/out" || { ok=0; why="$why
 stdout differs:
 $(diff -u "$dir/$name.out" "$TMP/out" | head -30)"; }
+    elif [ -s "$TMP/out" ]; then
+        ok=0; why="$why
+unexpected stdout (no $name.out):
+$(head -10 "$TMP/out")"
     fi
-    if [ $ok = 1 ]; then pass "$label"; else fail "$label" "$why"; fi
+    if [ $ok = 1 ]; then pass "$label"; return; fi
+    if [ -z "$UPDATE" ]; then fail "$label" "$why"; return; fi
+    if [ "$rc" -gt 124 ]; then
+        fail "$label" "exit status $rc (a crash, a signal or a sanitizer): not captured
+$why"
+        return
+    fi
+    echo "update $label"
+    case_update "$dir/$name.err" "$TMP/err" 0
+    if [ -f "$dir/$name.out" ] || [ -s "$TMP/out" ]; then case_update "$dir/$name.out" "$TMP/out" 1; fi
+    if [ "$rc" = 0 ]; then : >"$TMP/rc"; else echo "$rc" >"$TMP/rc"; fi
+    case_update "$dir/$name.rc" "$TMP/rc" 0
+    updated=$((updated + 1))
+    pass "$label (updated)"
 }
 
 if [ ! -x "$LADDERC" ]; then
     echo "ladderc not built: run make first" >&2
-    echo "0 passed, 1 failed"
+    echo "0 passed, 1 failed, 0 skipped"
     exit 1
 fi
 
@@ -115,7 +249,7 @@ marker() {
     sed -n "s/^# runner: $2\$/yes/p; s/^# runner: $2 \\(.*\\)/\\1/p" "$1" | head -n 1
 }
 wanted() {   # wanted SUITE: selected by the filter and the tier
-    case "$1" in *"$ONLY"*) ;; *) return 1 ;; esac
+    case "${1#"$ROOT"/}" in *"$ONLY"*) ;; *) return 1 ;; esac
     [ -n "$CHECK_SLOW" ] || [ -z "$(marker "$1" slow)" ]
 }
 
@@ -134,16 +268,56 @@ bg_alive() {
     echo "$_n"
 }
 
-# run_suite SUITE: sources SUITE between two `times`
+# shell_pid: $_sp, the pid of the shell that runs it ($$ is the main shell's
+# in a subshell too; the redirection is opened by the shell itself)
+shell_pid() { read -r _sp _ </proc/self/stat; }
+
+# kill_tree PID: kills PID and every process under it
+kill_tree() {
+    for _kt in $(ps -o pid= --ppid "$1" 2>/dev/null); do kill_tree "$_kt"; done
+    kill -KILL "$1" 2>/dev/null
+}
+
+# watchdog SHELL_PID SECONDS FLAG: unless FLAG.done appears first, after
+# SECONDS writes FLAG and kills the commands SHELL_PID is running (not the
+# background suites), so that a hung command ends and its suite goes on;
+# run_suite then fails the suite. It looks once a second (no signal to stop
+# it: one sent before its subshell is set up can be lost). A hang in the
+# shell itself is not caught (suites only wait on commands).
+watchdog() {
+    (
+        _n=0
+        while [ "$_n" -lt "$2" ]; do
+            sleep 1
+            { [ -e "$3.done" ] || [ ! -d "${3%/*}" ]; } && exit 0
+            kill -0 "$1" 2>/dev/null || exit 0
+            _n=$((_n + 1))
+        done
+        echo fired >"$3"
+        shell_pid
+        for _pid in $(ps -o pid= --ppid "$1"); do
+            case " ${bg_pids:-} $_sp " in *" $_pid "*) continue ;; esac
+            kill_tree "$_pid"
+        done
+    ) </dev/null >/dev/null 2>&1 &
+}
+
+# run_suite SUITE: sources SUITE between two `times`, under its watchdog
 run_suite() {
     _run_name=$(basename "$1" .sh)
     _run_budget=$(marker "$1" budget)
+    _run_limit=$(marker "$1" timeout)
     echo "${_run_budget:-5}" >"$CPU/$_run_name.budget"
     _run_alive=$(bg_alive)
+    rm -f "$TMP/watchdog.$_run_name" "$TMP/watchdog.$_run_name.done"
+    shell_pid
+    watchdog "$_sp" "${_run_limit:-$SUITE_TIMEOUT}" "$TMP/watchdog.$_run_name"
     times >"$CPU/$_run_name.0"
     # shellcheck disable=SC1090
     . "$1"
     times >"$CPU/$_run_name.1"
+    : >"$TMP/watchdog.$_run_name.done"
+    [ -e "$TMP/watchdog.$_run_name" ] && fail "$_run_name: the suite ran over its ${_run_limit:-$SUITE_TIMEOUT} s (watchdog): its running command was killed"
     [ "$(bg_alive)" = "$_run_alive" ] || : >"$CPU/$_run_name.unmeasured"
 }
 
@@ -156,9 +330,10 @@ for suite in "$ROOT"/tests/suites/*.sh; do
     mkdir -p "$TMP/bg.$name"
     (
         TMP=$TMP/bg.$name
-        passed=0 failed=0
+        passed=0 failed=0 skipped=0
+        bg_pids=""
         run_suite "$suite"
-        echo "$passed $failed" >"$TMP/counts"
+        echo "$passed $failed $skipped" >"$TMP/counts"
     ) >"$TMP/bg.$name/out" 2>&1 &
     echo $! >"$TMP/bg.$name/pid"
     bg_pids="${bg_pids:-} $!"
@@ -169,7 +344,7 @@ echo 5 >"$CPU/cases.budget"
 times >"$CPU/cases.0"
 for f in "$ROOT"/tests/cases/*/*.ladder; do
     [ -e "$f" ] || continue
-    case "$f" in *"$ONLY"*) ;; *) continue ;; esac
+    case "${f#"$ROOT"/}" in *"$ONLY"*) ;; *) continue ;; esac
     run_case "$(dirname "$f")" "$(basename "$f" .ladder)"
 done
 times >"$CPU/cases.1"
@@ -183,14 +358,14 @@ for name in $bg_names; do
     wait "$(cat "$TMP/bg.$name/pid")"
     cat "$TMP/bg.$name/out"
     if [ -e "$TMP/bg.$name/counts" ]; then
-        read -r bp bf <"$TMP/bg.$name/counts"
+        read -r bp bf bs <"$TMP/bg.$name/counts"
         passed=$((passed + bp))
         failed=$((failed + bf))
+        skipped=$((skipped + ${bs:-0}))
     else
         fail "$name: the background suite did not finish"
     fi
 done
-
 # CPU time per suite; a note (not a failure) for one above its budget, which
 # is twice as large under the sanitizers. The budgets are `make check`'s: the
 # slow tier has none.
@@ -212,5 +387,8 @@ for t1 in "$CPU"/*.1; do
         }' "$CPU/$name.0" "$t1" "$CPU/$name.budget"
 done
 
-echo "$passed passed, $failed failed"
+if [ "$updated" != 0 ]; then
+    echo "updated the expected files of $updated cases (the diffs above): read every line before committing (git diff tests/cases)"
+fi
+echo "$passed passed, $failed failed, $skipped skipped"
 [ "$failed" = 0 ]

@@ -1,19 +1,22 @@
 # backends.sh - golden outputs of the examples, and real consumers reading them:
 # Graphviz reads our DOT, xmllint our SVG, cmark-gfm our Markdown, jq our JSON.
+# Every ladderc runs under `timeout 30` (the slowest, a PNG, takes a second
+# under ASan): a hang fails its test instead of blocking the run.
 
 for f in "$ROOT"/examples/*.ladder; do
     ex=$(basename "$f" .ladder)
     for fmt in dot md json svg; do
         gold="$ROOT/tests/golden/$ex.$fmt"
-        "$LADDERC" build -T $fmt -o "$TMP/$ex.$fmt" "$f" 2>"$TMP/b.err"
-        expect_eq "backend: $ex.$fmt builds" "0" "$?"
+        timeout 30 "$LADDERC" build -T $fmt -o "$TMP/$ex.$fmt" "$f" 2>"$TMP/b.err"
+        expect_eq "backend: $ex.$fmt builds" "0:" "$?:$(head -c 300 "$TMP/b.err")"
         if [ -f "$gold" ]; then
             expect_file "backend: $ex.$fmt matches tests/golden" "$gold" "$TMP/$ex.$fmt"
         else
             fail "backend: $ex.$fmt has a golden file" "missing $gold"
         fi
     done
-    "$LADDERC" build -T png -o "$TMP/$ex.png" "$f"
+    timeout 30 "$LADDERC" build -T png -o "$TMP/$ex.png" "$f" 2>"$TMP/b.err"
+    expect_eq "backend: $ex.png builds" "0:" "$?:$(head -c 300 "$TMP/b.err")"
 
     # Graphviz reads the DOT back without a word on stderr
     dot -Tcanon "$TMP/$ex.dot" >"$TMP/canon.dot" 2>"$TMP/gv.err"
@@ -86,11 +89,11 @@ edge_attrs() {  # edge_attrs FILE.dot: "LABELS TOOLTIPS" over the edges between 
 }
 chain 1000 >"$TMP/chain1000.ladder"
 chain 1001 >"$TMP/chain1001.ladder"
-"$LADDERC" build -T dot -o "$TMP/chain1000.dot" "$TMP/chain1000.ladder" 2>"$TMP/b.err"
+timeout 30 "$LADDERC" build -T dot -o "$TMP/chain1000.dot" "$TMP/chain1000.ladder" 2>"$TMP/b.err"
 expect_eq "backend: 1000 moves keep their years labels" "1000 0" "$(edge_attrs "$TMP/chain1000.dot")"
-"$LADDERC" build -T dot -o "$TMP/chain1001.dot" "$TMP/chain1001.ladder" 2>"$TMP/b.err"
+timeout 30 "$LADDERC" build -T dot -o "$TMP/chain1001.dot" "$TMP/chain1001.ladder" 2>"$TMP/b.err"
 expect_eq "backend: 1001 moves carry their years in tooltips" "0 1001" "$(edge_attrs "$TMP/chain1001.dot")"
-"$LADDERC" build -T svg -o "$TMP/chain1001.svg" "$TMP/chain1001.ladder" 2>"$TMP/b.err"
+timeout 30 "$LADDERC" build -T svg -o "$TMP/chain1001.svg" "$TMP/chain1001.ladder" 2>"$TMP/b.err"
 expect_eq "backend: 1001 moves: the svg shows the years on hover" "1001" \
     "$(grep -c '<a xlink:title="1\.\.2 y">' "$TMP/chain1001.svg")"
 expect_eq "backend: 1001 moves: the legend says where the years are" "1" \

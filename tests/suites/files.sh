@@ -2,8 +2,8 @@
 # '--' and '-' on the command line; the README's CI recipe on hostile names.
 # Sourced by tests/run.sh (helpers: pass, fail, expect_eq, expect_file).
 #
-# Several checks need root (chown, links owned by another user); they say
-# "skip" otherwise. None depends on the machine's speed: hangs are caught by
+# Several checks need root (chown, links owned by another user); they are
+# counted as skipped otherwise (the runner's skip). None depends on the machine's speed: hangs are caught by
 # `timeout 10` on operations that take milliseconds, memory by `ulimit -v`.
 
 F="$TMP/files"
@@ -152,7 +152,7 @@ if $F_ROOT; then
     f_run "-o through a chain ending in another user's link" 2 build -T md -o "$F/chain.md" "$F_GOOD"
     expect_file "files: the chain leaves the target untouched" "$F/victim.orig" "$F/victim"
 else
-    echo "skip files: links owned by another user (needs root)"
+    skip "files: links owned by another user" "chown needs root"
 fi
 
 # ---- 4. fmt -w and -o keep mode, owner and group ------------------------------
@@ -174,7 +174,7 @@ if $F_ROOT; then
     grep -q '^track ic "IC"$' "$F/nobody.ladder" && pass "files: fmt -w (as root) did format nobody's file" \
         || fail "files: fmt -w (as root) did format nobody's file" "$(cat "$F/nobody.ladder")"
     # a user who cannot give the new file the old owner does not replace it
-    if command -v setpriv >/dev/null 2>&1; then
+    {   # (setpriv is util-linux's, always there: no guard)
         mkdir -m 777 "$F/open"
         chmod o+x "$TMP" "$F"     # so that nobody can reach $F/open
         f_messy "$F/open/root.ladder"
@@ -187,9 +187,9 @@ if $F_ROOT; then
         expect_file "files: fmt -w as nobody leaves root's file untouched" "$F/root.orig" "$F/open/root.ladder"
         expect_eq "files: fmt -w as nobody leaves no temporary file" "root.ladder" "$(f_ls "$F/open")"
         chmod o-x "$TMP" "$F"
-    fi
+    }
 else
-    echo "skip files: owner and group kept (needs root)"
+    skip "files: owner and group kept" "chown needs root"
 fi
 
 # ---- 5. fmt -w only rewrites regular files -------------------------------------
@@ -220,7 +220,9 @@ for n in zero null pipe; do
     expect_eq "files: check on $n.ladder says why" "ladderc: error: cannot read '$F/$n.ladder': not a regular file" "$(cat "$F/err")"
 done
 # a sparse 2 GB file is refused by its size, before a byte is read
-if truncate -s 2G "$F/sparse.ladder" 2>/dev/null; then
+if ! truncate -s 2G "$F/sparse.ladder"; then
+    fail "files: a sparse 2 GB file can be made (truncate)"
+else
     if [ -n "${LADDERC_SANITIZED:-}" ]; then
         f_run "check on a sparse 2 GB file" 2 check "$F/sparse.ladder"
     else
@@ -445,6 +447,8 @@ if command -v pre-commit >/dev/null 2>&1 && command -v git >/dev/null 2>&1 \
     grep -q "^-h.ladder:2:18: error: undefined track 'nowhere'" "$F/out" \
         && pass "files: pre-commit shows the diagnostics of '-h.ladder'" \
         || fail "files: pre-commit shows the diagnostics of '-h.ladder'" "$(head -20 "$F/out")"
+else
+    fail "files: pre-commit, git and a committed .pre-commit-hooks.yaml are needed"
 fi
 
 # ---- 10. no environment variable loads code -------------------------------------
