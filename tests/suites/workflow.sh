@@ -1,6 +1,6 @@
 # workflow.sh - ladders in version control: diagnostics formats and options,
 # explain, fmt, path, and the pre-commit hooks run by the real framework.
-# runner: budget 8
+# runner: budget 12
 # (the real pre-commit framework runs twice, about 1.5 s of CPU each)
 
 # Every ladderc runs under `timeout 30` (wf_lc), `script` and pre-commit too:
