@@ -8,6 +8,7 @@
 #                 backend, a minute of fuzzing, suites marked "# runner: slow"
 #   make bench    measure against wc -l and Graphviz; writes docs/performance.md
 #   make fuzz     run the libFuzzer target (FUZZ_SECONDS=600)
+#   make coverage line and branch coverage of src/ by the fast suite (gcovr)
 
 CC       ?= cc
 CFLAGS   ?= -O2 -g
@@ -109,3 +110,4 @@ clean:
 # the benchmark and the fuzzer keep their rules beside their code
 include bench/bench.mk
 include tests/fuzz/fuzz.mk
+include tests/coverage.mk

@@ -17,7 +17,7 @@ rn_selftest() {
     printf '# runner: budget 0\nawk "BEGIN { for (i = 0; i < 3e6; i++) s += i }"\npass "budget: ran"\n' \
         >"$rn/tests/suites/d-budget.sh"
 
-    SANITIZERS=0 VERBOSE=1 TIMES='' CHECK_SLOW='' sh "$rn/tests/run.sh" >"$rn/out" 2>&1
+    LADDERC="$rn/build/ladderc" SANITIZERS=0 VERBOSE=1 TIMES='' CHECK_SLOW='' sh "$rn/tests/run.sh" >"$rn/out" 2>&1
     expect_eq "runner: a failure fails the run (exit status)" "1" "$?"
     expect_eq "runner: the last line counts every case and suite, background included" \
         "5 passed, 1 failed" "$(tail -n 1 "$rn/out")"
@@ -29,7 +29,7 @@ rn_selftest() {
         && pass "runner: a suite above its budget gets a note" \
         || fail "runner: a suite above its budget gets a note" "$(cat "$rn/out")"
 
-    SANITIZERS=0 VERBOSE=1 TIMES='' CHECK_SLOW='' sh "$rn/tests/run.sh" --slow slow >"$rn/out" 2>&1
+    LADDERC="$rn/build/ladderc" SANITIZERS=0 VERBOSE=1 TIMES='' CHECK_SLOW='' sh "$rn/tests/run.sh" --slow slow >"$rn/out" 2>&1
     expect_eq "runner: --slow with a filter runs only the slow suite" "ok   slow: ran
 1 passed, 0 failed" "$(cat "$rn/out")"
 }
