@@ -1,0 +1,174 @@
+# coverage-gaps.sh - the branches `make coverage` found untested (issue 16):
+# escaping of file names in GitHub annotations and JSON, fmt's re-escaping of
+# \" and \\, the -W option's errors, explain's argument count, fmt on input
+# it cannot read and on standard input with -w, path's option errors, and
+# the renderer plugin's failures (missing, not loadable, not ours, found in
+# ../lib/ladderc). Each test checks the exit status and the exact message.
+# Sourced by tests/run.sh (helpers: pass, fail, expect_eq, expect_file).
+
+CG=$TMP/coverage-gaps
+rm -rf "$CG"
+mkdir -p "$CG"
+CG_GOOD="$ROOT/examples/skills-map.ladder"
+printf 'levels L3..L11\nrole a "A" track nowhere level L5 at (1, 1)\n' >"$CG/bad.ladder"
+
+# cg_run NAME RC FIRST_STDERR_LINE CMD...: runs CMD (stdout to $CG/out,
+# stderr to $CG/err), checks its exit status and the first line of stderr
+cg_run() {
+    cg_name=$1 cg_rc=$2 cg_first=$3
+    shift 3
+    "$@" >"$CG/out" 2>"$CG/err"
+    cg_got=$?
+    if [ "$cg_got" = "$cg_rc" ] && [ "$(head -n 1 "$CG/err")" = "$cg_first" ]; then
+        pass "coverage-gaps: $cg_name"
+    else
+        fail "coverage-gaps: $cg_name" "expected: exit $cg_rc, stderr starting '$cg_first'
+actual:   exit $cg_got, stderr:
+$(head -5 "$CG/err")"
+    fi
+}
+
+# cg_rc NAME RC CMD...: the same for the exit status only (the message is
+# checked by the caller, when it holds a system's wording)
+cg_rc() {
+    cg_name=$1 cg_rc=$2
+    shift 2
+    "$@" >"$CG/out" 2>"$CG/err"
+    expect_eq "coverage-gaps: $cg_name (exit status)" "$cg_rc" "$?"
+}
+
+# ---- file names in machine-readable diagnostics ----
+
+# GitHub's workflow commands end a property at ':' or ',' and a command at a
+# line break: in file= they are %-escaped, and so is '%' itself (diag.c,
+# escape_github)
+cg_gh_name=$(printf 'x%%y:z,w\r\nq.ladder')
+cp "$CG/bad.ladder" "$CG/$cg_gh_name"
+(cd "$CG" && "$LADDERC" check --diagnostics=github -- "$cg_gh_name" >"$CG/out" 2>"$CG/err")
+expect_eq "coverage-gaps: github: exit status of a file with errors" 1 "$?"
+expect_eq "coverage-gaps: github: %, :, ',', CR and LF in file= are %-escaped" \
+    "::error file=x%25y%3Az%2Cw%0D%0Aq.ladder,line=2,col=18,endLine=2,endColumn=25,title=E110::undefined track 'nowhere'; declare it with 'track nowhere \"...\"'" \
+    "$(cat "$CG/out")"
+
+# JSON strings: a tab is \t, other control characters \u00XX (escape_json)
+cg_js_name=$(printf 'a\tb\001c.ladder')
+cp "$CG/bad.ladder" "$CG/$cg_js_name"
+(cd "$CG" && "$LADDERC" check --diagnostics=json -- "$cg_js_name" >"$CG/out" 2>"$CG/err")
+expect_eq "coverage-gaps: json: exit status of a file with errors" 1 "$?"
+grep -q '"file": "a\\tb\\u0001c.ladder",' "$CG/out" \
+    && pass "coverage-gaps: json: a tab and U+0001 in a file name are \\t and \\u0001" \
+    || fail "coverage-gaps: json: a tab and U+0001 in a file name are \\t and \\u0001" "$(cat "$CG/out")"
+
+# ---- fmt ----
+
+# fmt prints strings again from their value: \" and \\ must be escaped again
+# (fmt.c, cell_string); the role line is realigned, so fmt did rewrite it
+printf 'levels L3..L11\ntrack ic "IC \\"x\\" \\\\ y"\nrole a   "A \\\\" track ic level L5 at (1, 1)\n' >"$CG/esc.ladder"
+printf 'levels L3..L11\ntrack ic "IC \\"x\\" \\\\ y"\nrole a "A \\\\" track ic level L5       at (1, 1)\n' >"$CG/esc.want"
+cg_run "fmt: re-escapes \\\" and \\\\ in strings" 0 "" "$LADDERC" fmt "$CG/esc.ladder"
+expect_file "coverage-gaps: fmt: re-escaped output" "$CG/esc.want" "$CG/out"
+"$LADDERC" fmt "$CG/out" >"$CG/again" 2>&1
+expect_file "coverage-gaps: fmt: the re-escaped output is a fixed point" "$CG/esc.want" "$CG/again"
+
+# fmt -w - writes to standard output (standard input has nowhere else to go)
+cg_run "fmt -w - prints to stdout" 0 "" "$LADDERC" fmt -w - <"$CG/esc.ladder"
+expect_file "coverage-gaps: fmt -w - output" "$CG/esc.want" "$CG/out"
+
+# input fmt cannot read: exit 2, the reason named, nothing on stdout
+mkdir -p "$CG/dir.ladder"
+cg_run "fmt on a folder" 2 "ladderc: error: cannot read '$CG/dir.ladder': Is a directory" \
+    "$LADDERC" fmt "$CG/dir.ladder"
+cg_run "fmt on a missing file" 2 "ladderc: error: cannot read '$CG/none.ladder': No such file or directory" \
+    "$LADDERC" fmt "$CG/none.ladder"
+expect_eq "coverage-gaps: fmt on a missing file prints nothing" "" "$(cat "$CG/out")"
+# one unreadable file does not stop the others, and the status stays 2
+cg_run "fmt -w: an unreadable file among good ones" 2 "ladderc: error: cannot read '$CG/none.ladder': No such file or directory" \
+    "$LADDERC" fmt --check "$CG/none.ladder" "$CG/esc.want"
+
+# ---- -W ----
+
+cg_run "-W without a value" 2 "ladderc: error: option '-W' needs a value" "$LADDERC" check -W
+cg_run "-Wfoo" 2 "ladderc: error: unknown warning option '-W foo': use -W no-CODE" "$LADDERC" check -Wfoo "$CG_GOOD"
+cg_run "-Wno-foo" 2 "ladderc: error: unknown warning 'foo': see docs/language.md for the warning codes" \
+    "$LADDERC" check -Wno-foo "$CG_GOOD"
+# -W takes the next argument as its value, even a file name
+cg_run "-W FILE takes FILE as the value" 2 "ladderc: error: unknown warning option '-W $CG_GOOD': use -W no-CODE" \
+    "$LADDERC" check -W "$CG_GOOD"
+
+# ---- explain ----
+
+cg_run "explain without a code" 2 "ladderc: error: explain needs one CODE" "$LADDERC" explain
+cg_run "explain with two codes" 2 "ladderc: error: explain needs one CODE" "$LADDERC" explain E110 E120
+cg_run "explain -- CODE" 0 "" "$LADDERC" explain -- E110
+expect_eq "coverage-gaps: explain -- CODE prints the entry" "### E110: undefined role or track" "$(head -n 1 "$CG/out")"
+cg_run "explain an unknown code" 2 "ladderc: error: unknown diagnostic code 'E999'" "$LADDERC" explain E999
+
+# ---- path's options ----
+
+cg_run "path: --max without a value" 2 "ladderc: error: option '--max' needs a value" "$LADDERC" path --max
+cg_run "path: -T without a value" 2 "ladderc: error: option '-T' needs a value" "$LADDERC" path -T
+cg_run "path: --max 0 (below the range)" 2 "ladderc: error: --max needs a number from 1 to 1000, not '0'" \
+    "$LADDERC" path --max 0 "$CG_GOOD" a b
+cg_run "path: --max 1001 (above the range)" 2 "ladderc: error: --max needs a number from 1 to 1000, not '1001'" \
+    "$LADDERC" path --max 1001 "$CG_GOOD" a b
+cg_run "path: --max empty" 2 "ladderc: error: --max needs a number from 1 to 1000, not ''" \
+    "$LADDERC" path --max '' "$CG_GOOD" a b
+cg_run "path: --max 5x" 2 "ladderc: error: --max needs a number from 1 to 1000, not '5x'" \
+    "$LADDERC" path --max 5x "$CG_GOOD" a b
+cg_run "path: -T html" 2 "ladderc: error: unknown format 'html': path prints text or md" \
+    "$LADDERC" path -T html "$CG_GOOD" a b
+cg_run "path: an unknown option" 2 "ladderc: error: unknown option '--frob'" "$LADDERC" path --frob "$CG_GOOD" a b
+cg_run "path: a fourth argument" 2 "ladderc: error: path takes FILE FROM TO; 'c' is one too many" \
+    "$LADDERC" path "$CG_GOOD" a b c
+cg_run "path: a fourth argument after --" 2 "ladderc: error: path takes FILE FROM TO; 'c' is one too many" \
+    "$LADDERC" path -- "$CG_GOOD" a b c
+cg_run "path: FILE only" 2 "ladderc: error: path needs FILE FROM TO" "$LADDERC" path "$CG_GOOD"
+cg_run "path: a missing FILE" 2 "ladderc: error: cannot read '$CG/none.ladder': No such file or directory" \
+    "$LADDERC" path "$CG/none.ladder" a b
+cg_run "path: a FILE with errors" 1 "$CG/bad.ladder:2:18: error: undefined track 'nowhere'; declare it with 'track nowhere \"...\"' [E110]" \
+    "$LADDERC" path "$CG/bad.ladder" a b
+
+# ---- the renderer plugin ----
+# ladderc looks for ladderc-render.so beside itself, then in ../lib/ladderc/
+# (plugin.c): a copy of the executable in a folder of ours shows each case.
+# Under the sanitizers the copy is build/asan/ladderc, whose plugin needs the
+# sanitizer runtime the executable brings: the same cases hold.
+cg_plugin="$(dirname "$LADDERC")/ladderc-render.so"
+mkdir -p "$CG/p/bin" "$CG/p/lib/ladderc"
+cp "$LADDERC" "$CG/p/bin/ladderc"
+
+cg_rc "renderer: no plugin" 2 "$CG/p/bin/ladderc" build -T svg "$CG_GOOD"
+case $(head -n 1 "$CG/err") in
+"ladderc: error: cannot render svg: cannot load the renderer: $CG/p/bin/../lib/ladderc/ladderc-render.so: cannot open shared object file"*)
+    pass "coverage-gaps: renderer: no plugin is named, with the last place looked" ;;
+*) fail "coverage-gaps: renderer: no plugin is named, with the last place looked" "$(cat "$CG/err")" ;;
+esac
+expect_eq "coverage-gaps: renderer: no plugin, nothing on stdout" "" "$(cat "$CG/out")"
+# the formats that need no plugin still work without it
+cg_run "renderer: -T md needs no plugin" 0 "" "$CG/p/bin/ladderc" build -T md "$CG_GOOD"
+
+printf 'not a shared object\n' >"$CG/p/bin/ladderc-render.so"
+cg_rc "renderer: a plugin that is not a shared object" 2 "$CG/p/bin/ladderc" build -T svg "$CG_GOOD"
+case $(head -n 1 "$CG/err") in
+"ladderc: error: cannot render svg: cannot load the renderer: $CG/p/bin/ladderc-render.so: "*)
+    pass "coverage-gaps: renderer: an unloadable plugin is reported" ;;
+*) fail "coverage-gaps: renderer: an unloadable plugin is reported" "$(cat "$CG/err")" ;;
+esac
+
+# a shared object that is not ours (any library without render_graphviz)
+cg_lib=$(ldd "$LADDERC" 2>/dev/null | awk '$1 ~ /^libm\.so/ { print $3 }')
+if [ -n "$cg_lib" ] && [ -f "$cg_lib" ]; then
+    cp "$cg_lib" "$CG/p/bin/ladderc-render.so"
+    cg_run "renderer: a shared object without render_graphviz" 2 \
+        "ladderc: error: cannot render png: $CG/p/bin/ladderc-render.so has no render_graphviz" \
+        "$CG/p/bin/ladderc" build -T png "$CG_GOOD"
+else
+    fail "coverage-gaps: renderer: find libm to stand for a foreign plugin" "$(ldd "$LADDERC" 2>&1)"
+fi
+
+# the installed layout: bin/ladderc and lib/ladderc/ladderc-render.so
+rm -f "$CG/p/bin/ladderc-render.so"
+cp "$cg_plugin" "$CG/p/lib/ladderc/ladderc-render.so"
+cg_run "renderer: found in ../lib/ladderc" 0 "" "$CG/p/bin/ladderc" build -T svg "$CG_GOOD"
+grep -q '<svg' "$CG/out" && pass "coverage-gaps: renderer: ../lib/ladderc renders SVG" \
+    || fail "coverage-gaps: renderer: ../lib/ladderc renders SVG" "$(head -c 300 "$CG/out")"
