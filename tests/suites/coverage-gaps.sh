@@ -172,3 +172,116 @@ cp "$cg_plugin" "$CG/p/lib/ladderc/ladderc-render.so"
 cg_run "renderer: found in ../lib/ladderc" 0 "" "$CG/p/bin/ladderc" build -T svg "$CG_GOOD"
 grep -q '<svg' "$CG/out" && pass "coverage-gaps: renderer: ../lib/ladderc renders SVG" \
     || fail "coverage-gaps: renderer: ../lib/ladderc renders SVG" "$(head -c 300 "$CG/out")"
+
+# ---- file names that are not UTF-8, on the boundaries of the encoding ----
+# (util_utf8_len: overlong 3- and 4-byte forms, surrogates, above U+10FFFF
+# are shown byte by byte; the first and last valid sequence of each range
+# are printed as they are)
+# cg_fname NAME_BYTES TEXT GITHUB: a file named n<NAME_BYTES>.ladder (printf
+# escapes) is shown as TEXT in text diagnostics, as GITHUB in file=
+cg_fname() {
+    cg_raw=$(printf "n$1.ladder")
+    cp "$CG/bad.ladder" "$CG/$cg_raw"
+    (cd "$CG" && "$LADDERC" check -- "$cg_raw" >"$CG/out" 2>"$CG/err")
+    expect_eq "coverage-gaps: file name n$1.ladder in text" \
+        "$2:2:18: error: undefined track 'nowhere'; declare it with 'track nowhere \"...\"' [E110]" \
+        "$(head -n 1 "$CG/err")"
+    (cd "$CG" && "$LADDERC" check --diagnostics=github -- "$cg_raw" >"$CG/out" 2>"$CG/err")
+    expect_eq "coverage-gaps: file name n$1.ladder in github" "::error file=$3,line=2" "$(cut -d, -f1-2 "$CG/out")"
+}
+cg_fname '\340\200\200' '"n\340\200\200.ladder"' 'n%E0%80%80.ladder'
+cg_fname '\355\240\200' '"n\355\240\200.ladder"' 'n%ED%A0%80.ladder'
+cg_fname '\360\200\200\200' '"n\360\200\200\200.ladder"' 'n%F0%80%80%80.ladder'
+cg_fname '\364\220\200\200' '"n\364\220\200\200.ladder"' 'n%F4%90%80%80.ladder'
+cg_fname '\340\240\200' "$(printf 'n\340\240\200.ladder')" "$(printf 'n\340\240\200.ladder')"
+cg_fname '\355\237\277' "$(printf 'n\355\237\277.ladder')" "$(printf 'n\355\237\277.ladder')"
+cg_fname '\360\220\200\200' "$(printf 'n\360\220\200\200.ladder')" "$(printf 'n\360\220\200\200.ladder')"
+cg_fname '\364\217\277\277' "$(printf 'n\364\217\277\277.ladder')" "$(printf 'n\364\217\277\277.ladder')"
+
+# ---- options shared by every command, and their limits ----
+
+cg_run "--max-diagnostics= (empty)" 2 "ladderc: error: --max-diagnostics needs a number (0 shows all), not ''" \
+    "$LADDERC" check --max-diagnostics= "$CG_GOOD"
+cg_run "--max-diagnostics=-1" 2 "ladderc: error: --max-diagnostics needs a number (0 shows all), not '-1'" \
+    "$LADDERC" check --max-diagnostics=-1 "$CG_GOOD"
+cg_run "--max-diagnostics= out of range" 2 \
+    "ladderc: error: --max-diagnostics needs a number (0 shows all), not '99999999999999999999999'" \
+    "$LADDERC" check --max-diagnostics=99999999999999999999999 "$CG_GOOD"
+# -W no-CODE 65 times: the table keeps 64 and ignores the rest, no overflow
+set --
+cg_i=0
+while [ $cg_i -lt 65 ]; do set -- "$@" -Wno-W170; cg_i=$((cg_i + 1)); done
+cg_run "-W no-CODE 65 times" 0 "" "$LADDERC" check "$@" "$CG_GOOD"
+# 65537 files: refused before any is read (the 65536th is still taken);
+# the names have no blanks, so the shell may split the list
+# shellcheck disable=SC2046
+set -- $(yes none.ladder | head -n 65536)
+cg_run "65536 files are taken" 2 "ladderc: error: cannot read 'none.ladder': No such file or directory" \
+    sh -c 'cd "$1" && shift && exec "$@"' sh "$CG" "$LADDERC" check "$@"
+cg_run "65537 files are too many" 2 "ladderc: error: too many files (the limit is 65536 per run)" \
+    sh -c 'cd "$1" && shift && exec "$@"' sh "$CG" "$LADDERC" check "$@" none.ladder
+set --
+# diagnostics that cannot reach stderr: exit 2, whatever the file
+"$LADDERC" check "$CG/bad.ladder" 2>/dev/full
+expect_eq "coverage-gaps: stderr on a full disk gives exit 2" 2 "$?"
+
+# ---- commands and their options ----
+
+cg_run "help" 0 "" "$LADDERC" help
+expect_eq "coverage-gaps: help prints usage" "usage: ladderc <command> [options] [files]" "$(head -n 1 "$CG/out")"
+cg_run "version" 0 "" "$LADDERC" version
+grep -Eq '^ladderc [0-9]+\.[0-9]+\.[0-9]+$' "$CG/out" && pass "coverage-gaps: version prints the version" \
+    || fail "coverage-gaps: version prints the version" "$(cat "$CG/out")"
+cg_run "explain -- with two codes" 2 "ladderc: error: explain needs one CODE" "$LADDERC" explain -- E110 E120
+cg_run "build -Tmd (joined)" 0 "" "$LADDERC" build -Tmd "$CG_GOOD"
+expect_eq "coverage-gaps: build -Tmd prints Markdown" "# The Senior Engineer Skills Map" "$(head -n 1 "$CG/out")"
+cg_run "build -o with a dot only in a folder name" 2 \
+    "ladderc: error: cannot tell the format from the name 'out.d/x': give -T FORMAT, or end OUT in .svg .png .dot .gv .md or .json" \
+    "$LADDERC" build -o out.d/x "$CG_GOOD"
+
+printf 'levels L3..L11\nrole\n' >"$CG/syn.ladder"
+cg_run "fmt --diagnostics=bogus" 2 "ladderc: error: unknown diagnostics format 'bogus': use text, json or github" \
+    "$LADDERC" fmt --diagnostics=bogus "$CG/bad.ladder"
+cg_run "fmt - -" 2 "ladderc: error: '-' (standard input) can be given only once" "$LADDERC" fmt - -
+cg_run "fmt -- -x takes -x as a file" 2 "ladderc: error: cannot read '-x': No such file or directory" \
+    "$LADDERC" fmt -- -x
+cg_run "fmt --werror FILE" 0 "" "$LADDERC" fmt --werror "$CG/esc.ladder"
+expect_file "coverage-gaps: fmt --werror FILE output" "$CG/esc.want" "$CG/out"
+# fmt's syntax errors go to stderr in every format, stdout is the formatted text
+(cd "$CG" && "$LADDERC" fmt --diagnostics=github syn.ladder >"$CG/out" 2>"$CG/err")
+expect_eq "coverage-gaps: fmt --diagnostics=github on a syntax error (exit status)" 1 "$?"
+expect_eq "coverage-gaps: fmt --diagnostics=github writes annotations to stderr" \
+    "::error file=syn.ladder,line=2,col=5,endLine=2,endColumn=6,title=E001::syntax error: expected identifier, found end of line
+ladderc: error: 'syn.ladder' has syntax errors; not formatted" "$(cat "$CG/err")"
+expect_eq "coverage-gaps: fmt --diagnostics=github prints nothing on stdout" "" "$(cat "$CG/out")"
+# a file that cannot be read (2) outranks one with syntax errors (1), in either order
+cg_rc "fmt: unreadable, then syntax errors" 2 "$LADDERC" fmt "$CG/none.ladder" "$CG/syn.ladder"
+cg_rc "fmt: syntax errors, then unreadable" 2 "$LADDERC" fmt "$CG/syn.ladder" "$CG/none.ladder"
+cg_rc "fmt --check: unreadable, then unformatted" 2 "$LADDERC" fmt --check "$CG/none.ladder" "$CG/esc.ladder"
+
+# path: names shared by more roles than are listed, unknown TO, the md table
+# cg_many N: roles r1..rN named X, and s, reached from r1
+cg_many() {
+    printf 'levels L3..L11\ntrack ic "IC"\n'
+    cg_i=1
+    while [ $cg_i -le "$1" ]; do printf 'role r%d "X" track ic level L5 at (%d, 1)\n' $cg_i $cg_i; cg_i=$((cg_i + 1)); done
+    printf 'role s "S" track ic level L6 at (1, 2)\nr1 -> s years 2..3\n'
+}
+cg_many 9 >"$CG/many.ladder"
+cg_many 8 >"$CG/many8.ladder"
+cg_run "path: a name 9 roles share lists 8" 2 \
+    "ladderc: error: 9 roles are named 'X': r1, r2, r3, r4, r5, r6, r7, r8 and 1 more; give the id of one" \
+    "$LADDERC" path "$CG/many.ladder" X s
+cg_run "path: 8 roles sharing a name are all listed" 2 \
+    "ladderc: error: 8 roles are named 'X': r1, r2, r3, r4, r5, r6, r7, r8; give the id of one" \
+    "$LADDERC" path "$CG/many8.ladder" s X
+cg_run "path: an unknown TO" 2 "ladderc: error: no role 'nope' in the ladder [E110]" \
+    "$LADDERC" path "$CG/many.ladder" r1 nope
+cg_run "path -T md" 0 "" "$LADDERC" path -T md "$CG/many.ladder" r1 s
+expect_eq "coverage-gaps: path -T md prints a table" "| # | Route | Steps | Years |
+| --- | --- | --- | --- |
+| 1 | X → (promotion) S | 1 | 2..3 |" "$(cat "$CG/out")"
+cg_run "path --werror -- FILE FROM TO" 0 "" "$LADDERC" path --werror -- "$CG/many.ladder" r1 s
+expect_eq "coverage-gaps: path --werror -- prints the route" "2..3 years: X -(promotion)-> S" "$(cat "$CG/out")"
+cg_run "path --diagnostics=bogus" 2 "ladderc: error: unknown diagnostics format 'bogus': use text, json or github" \
+    "$LADDERC" path --diagnostics=bogus "$CG/many.ladder" r1 s
