@@ -198,6 +198,30 @@ cg_fname '\355\237\277' "$(printf 'n\355\237\277.ladder')" "$(printf 'n\355\237\
 cg_fname '\360\220\200\200' "$(printf 'n\360\220\200\200.ladder')" "$(printf 'n\360\220\200\200.ladder')"
 cg_fname '\364\217\277\277' "$(printf 'n\364\217\277\277.ladder')" "$(printf 'n\364\217\277\277.ladder')"
 
+# characters that hide or reorder text (escape_masked_len), each range on its
+# edges: masked ones are octal in text and %-escaped in file=, their
+# neighbours are printed as they are; so are \t, " and \ (quoted in text)
+cg_masked() { cg_fname "$1" "\"n$1.ladder\"" "n$2.ladder"; }
+cg_plain() { cg_fname "$1" "$(printf "n$1.ladder")" "$(printf "n$1.ladder")"; }
+cg_masked '\342\201\240' '%E2%81%A0'    # U+2060 word joiner
+cg_masked '\342\201\246' '%E2%81%A6'    # U+2066, first isolate
+cg_masked '\342\201\251' '%E2%81%A9'    # U+2069, last isolate
+cg_plain '\342\201\245'                 # U+2065
+cg_plain '\342\201\252'                 # U+206A
+cg_masked '\357\273\277' '%EF%BB%BF'    # U+FEFF
+cg_plain '\357\273\276'                 # U+FEFE
+cg_masked '\342\200\213' '%E2%80%8B'    # U+200B, first zero width
+cg_plain '\342\200\212'                 # U+200A
+cg_masked '\342\200\252' '%E2%80%AA'    # U+202A, first embedding
+cg_masked '\342\200\256' '%E2%80%AE'    # U+202E, last override
+cg_plain '\342\200\257'                 # U+202F
+cg_masked '\302\237' '%C2%9F'           # U+009F, last C1 control
+cg_plain '\302\240'                     # U+00A0
+cg_masked '\177' '%7F'                  # DEL
+cg_fname 'a\tb' '"na\tb.ladder"' "$(printf 'na\tb.ladder')"
+cg_fname 'a"b' '"na\"b.ladder"' 'na"b.ladder'
+cg_fname 'a\\b' '"na\\b.ladder"' 'na\b.ladder'
+
 # ---- options shared by every command, and their limits ----
 
 cg_run "--max-diagnostics= (empty)" 2 "ladderc: error: --max-diagnostics needs a number (0 shows all), not ''" \
