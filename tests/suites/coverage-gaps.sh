@@ -309,3 +309,21 @@ cg_run "path --werror -- FILE FROM TO" 0 "" "$LADDERC" path --werror -- "$CG/man
 expect_eq "coverage-gaps: path --werror -- prints the route" "2..3 years: X -(promotion)-> S" "$(cat "$CG/out")"
 cg_run "path --diagnostics=bogus" 2 "ladderc: error: unknown diagnostics format 'bogus': use text, json or github" \
     "$LADDERC" path --diagnostics=bogus "$CG/many.ladder" r1 s
+
+# ---- JSON of a ladder with nothing in it: empty arrays, null years ----
+printf 'levels L3..L11\n' >"$CG/min.ladder"
+cg_run "build -T json of an empty ladder" 0 "" "$LADDERC" build -T json "$CG/min.ladder"
+expect_eq "coverage-gaps: JSON of an empty ladder" '{
+  "ladder": null,
+  "axes": {
+    "x": {"title": "", "min": 0, "max": 100},
+    "y": {"title": "", "min": 0, "max": 100}
+  },
+  "scale": {"prefix": "L", "min": 3, "max": 11},
+  "years": {"promotion": null, "lateral": null, "downward": null},
+  "tracks": [],
+  "boxes": [],
+  "roles": [],
+  "transitions": [],
+  "companies": []
+}' "$(cat "$CG/out")"
