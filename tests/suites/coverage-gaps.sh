@@ -293,6 +293,9 @@ cg_many() {
 }
 cg_many 9 >"$CG/many.ladder"
 cg_many 8 >"$CG/many8.ladder"
+# path --max: the range's edges are taken
+cg_run "path: --max 1" 0 "" "$LADDERC" path --max 1 "$CG/many.ladder" r1 s
+cg_run "path: --max 1000" 0 "" "$LADDERC" path --max 1000 "$CG/many.ladder" r1 s
 cg_run "path: a name 9 roles share lists 8" 2 \
     "ladderc: error: 9 roles are named 'X': r1, r2, r3, r4, r5, r6, r7, r8 and 1 more; give the id of one" \
     "$LADDERC" path "$CG/many.ladder" X s
