@@ -330,3 +330,19 @@ expect_eq "coverage-gaps: JSON of an empty ladder" '{
   "transitions": [],
   "companies": []
 }' "$(cat "$CG/out")"
+
+# ---- years as printed: a range of one value, and the largest value ----
+# (MIN..MIN prints MIN; 1e9, the largest number, goes through the %.6f path
+# of model_format_number, which must not print 1000000000.000000 or 1e+09)
+cg_years() {   # cg_years RANGE SHOWN
+    printf 'levels L3..L11\ntrack ic "IC"\nrole a "A" track ic level L5 at (1, 1)\nrole b "B" track ic level L6 at (1, 2)\na -> b years %s\n' \
+        "$1" >"$CG/years.ladder"
+    "$LADDERC" build -T md "$CG/years.ladder" >"$CG/out" 2>"$CG/err"
+    expect_eq "coverage-gaps: years $1 in Markdown" "| A | B | promotion | $2 |" "$(grep '^| A | B |' "$CG/out")"
+    "$LADDERC" build -T dot "$CG/years.ladder" >"$CG/out" 2>"$CG/err"
+    grep -qF "arrowhead=normal, label=\"$2 y\"]" "$CG/out" && pass "coverage-gaps: years $1 in DOT" \
+        || fail "coverage-gaps: years $1 in DOT" "$(grep -- '->' "$CG/out")"
+}
+cg_years 2..2 2
+cg_years 0..1000000000 0..1000000000
+cg_years 0.5..1000000000 0.5..1000000000
