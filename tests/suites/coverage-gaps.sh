@@ -346,3 +346,35 @@ cg_years() {   # cg_years RANGE SHOWN
 cg_years 2..2 2
 cg_years 0..1000000000 0..1000000000
 cg_years 0.5..1000000000 0.5..1000000000
+
+# ---- more of the command line ----
+cg_run "fmt without a file" 2 "ladderc: error: fmt needs at least one FILE" "$LADDERC" fmt
+cg_run "fmt -x" 2 "ladderc: error: unknown option '-x'" "$LADDERC" fmt -x "$CG/esc.ladder"
+cg_run "build --diagnostics=bogus" 2 "ladderc: error: unknown diagnostics format 'bogus': use text, json or github" \
+    "$LADDERC" build --diagnostics=bogus "$CG_GOOD"
+cg_run "path -T text" 0 "" "$LADDERC" path -T text "$CG/many.ladder" r1 s
+expect_eq "coverage-gaps: path -T text prints lines" "2..3 years: X -(promotion)-> S" "$(cat "$CG/out")"
+cg_run "path - (standard input)" 0 "" "$LADDERC" path - r1 s <"$CG/many.ladder"
+expect_eq "coverage-gaps: path - reads standard input" "2..3 years: X -(promotion)-> S" "$(cat "$CG/out")"
+
+# -o that names a folder, or nothing: refused, nothing written
+mkdir -p "$CG/o/d"
+for cg_o in '' . / d/ d/..; do
+    cg_run "build -o '$cg_o'" 2 "ladderc: error: cannot write '$cg_o': $(if [ -z "$cg_o" ]; then echo 'No such file or directory'; else echo 'Is a directory'; fi)" \
+        sh -c 'cd "$1" && shift && exec "$@"' sh "$CG/o" "$LADDERC" build -T md -o "$cg_o" "$CG_GOOD"
+done
+expect_eq "coverage-gaps: -o a folder writes nothing" "d" "$(ls -A "$CG/o")"
+# an absolute -o is written where it says
+cg_run "build -o /absolute/path" 0 "" "$LADDERC" build -o "$CG/o/abs.md" "$CG_GOOD"
+"$LADDERC" build -T md "$CG_GOOD" >"$CG/abs.want" 2>/dev/null
+expect_file "coverage-gaps: build -o /absolute/path writes the Markdown" "$CG/abs.want" "$CG/o/abs.md"
+
+# the GitHub format's cap: one annotation, then a notice counting the rest
+printf 'levels L3..L11\nrole a "A" track nowhere level L5 at (1, 1)\nrole b "B" track nowhere level L5 at (2, 1)\nrole c "C" track ic level L5 at (2, 1)\n' \
+    >"$CG/bad3.ladder"
+(cd "$CG" && "$LADDERC" check --diagnostics=github --max-diagnostics=1 bad3.ladder >"$CG/out" 2>"$CG/err")
+expect_eq "coverage-gaps: github --max-diagnostics=1 (exit status)" 1 "$?"
+expect_eq "coverage-gaps: github --max-diagnostics=1 counts what is not shown" \
+    "::notice file=bad3.ladder,title=ladderc::1 more error and 1 more warning not shown; --max-diagnostics=0 shows them all" \
+    "$(tail -n 1 "$CG/out")"
+expect_eq "coverage-gaps: github --max-diagnostics=1 shows one annotation" 1 "$(grep -c '^::error' "$CG/out")"
