@@ -1,22 +1,26 @@
 #!/bin/sh
 # deps.sh - installs the Debian packages ladderc needs, when they are missing.
-# usage: scripts/deps.sh build|test
-#   build: what compiling ladderc needs
-#   test:  that, plus what the tests use to check our output for real, and
-#          what the runner needs to run every test: script (bsdutils) for
-#          the colour tests, setpriv and mount (util-linux) for the tests as
-#          nobody and on a full disk, ps (procps) for the watchdog, timeout
+# usage: scripts/deps.sh build|test|coverage
+#   build:    what compiling ladderc needs
+#   test:     that, plus what the tests use to check our output for real, and
+#             what the runner needs to run every test: script (bsdutils) for
+#             the colour tests, setpriv and mount (util-linux) for the tests as
+#             nobody and on a full disk, ps (procps) for the watchdog, timeout
+#             (coreutils)
+#   coverage: that, plus gcovr (make coverage; gcov comes with gcc)
 # As root (or with password-less sudo) it runs apt-get; otherwise it stops
 # and prints the exact command to run.
 set -eu
 
 build_pkgs="gcc make flex bison pkg-config libgraphviz-dev graphviz"
 test_pkgs="$build_pkgs libxml2-utils cmark-gfm jq pre-commit git valgrind clang libclang-rt-14-dev time hyperfine strace python3 bsdutils util-linux procps coreutils"
+coverage_pkgs="$test_pkgs gcovr"
 
 case "${1:-build}" in
 build) want=$build_pkgs ;;
 test) want=$test_pkgs ;;
-*) echo "usage: $0 build|test" >&2; exit 2 ;;
+coverage) want=$coverage_pkgs ;;
+*) echo "usage: $0 build|test|coverage" >&2; exit 2 ;;
 esac
 
 missing=""

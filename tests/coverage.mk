@@ -1,0 +1,56 @@
+# coverage.mk - make coverage. Included by the Makefile.
+#
+#   make coverage   installs what it needs (scripts/deps.sh coverage: gcovr),
+#                   builds $(B)/cov/ladderc and $(B)/cov/ladderc-render.so with
+#                   gcov instrumentation, runs the fast suite against them
+#                   (SANITIZERS=0 tests/run.sh, through tests/coverage.sh) and
+#                   prints line and branch coverage per file of src/ and of the
+#                   grammar actions (grammar/ladder.y, grammar/ladder.l).
+#                   Reports: $(B)/cov/report.txt, $(B)/cov/report.md (the
+#                   table docs/reliability.md quotes), $(B)/cov/html/index.html.
+#
+# Not part of `make check`: it builds and runs everything once more, at -O0.
+# -O0 so that a branch in the report is a branch in the source, not one the
+# optimiser made or merged. The generated parser and scanner are the ones in
+# $(B), compiled again; their #line directives send the actions' counts to
+# grammar/*.y and *.l, and the tables stay out of the report.
+
+COV_B      := $(B)/cov
+COV_CFLAGS := -O0 -g --coverage
+COV_OBJ    := $(MAIN_OBJ:$(B)/%.o=$(COV_B)/%.o)
+COV_PIC_OBJ := $(RENDER_SRC:src/%.c=$(COV_B)/pic/%.o)
+
+.PHONY: coverage coverage-build
+
+coverage:
+	@scripts/deps.sh coverage
+	@$(MAKE) --no-print-directory -j$(JOBS) coverage-build
+	@tests/coverage.sh $(COV_B)
+
+coverage-build: $(COV_B)/ladderc $(COV_B)/ladderc-render.so
+
+$(COV_B) $(COV_B)/pic:
+	mkdir -p $@
+
+# the executable loads the plugin beside itself: $(COV_B)/ladderc-render.so
+$(COV_B)/ladderc: $(COV_OBJ)
+	$(CC) $(COV_CFLAGS) -o $@ $(COV_OBJ) -ldl -lm
+
+$(COV_B)/ladderc-render.so: $(COV_PIC_OBJ)
+	$(CC) $(COV_CFLAGS) -shared -Wl,--no-undefined -o $@ $(COV_PIC_OBJ) $(RENDER_LIBS) -lm
+
+$(COV_B)/%.o: src/%.c | $(COV_B) $(GEN_H)
+	$(CC) $(CPPFLAGS) $(WARN) $(COV_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(COV_B)/pic/%.o: src/%.c | $(COV_B)/pic $(GEN_H)
+	$(CC) $(CPPFLAGS) $(GV_CFLAGS) $(WARN) $(COV_CFLAGS) -fPIC -fvisibility=hidden -DLADDERC_PLUGIN -MMD -MP -c -o $@ $<
+
+# generated sources: the main Makefile's rules make them, here they are compiled again
+$(COV_B)/%.o: $(B)/%.c $(GEN_H) | $(COV_B)
+	$(CC) $(CPPFLAGS) $(WARN) $(COV_CFLAGS) -c -o $@ $<
+$(COV_B)/ladder.tab.o: $(B)/ladder.tab.c $(GEN_H) | $(COV_B)
+	$(CC) $(CPPFLAGS) $(WARN) $(COV_CFLAGS) -c -o $@ $<
+$(COV_B)/ladder.lex.o: $(B)/ladder.lex.c $(GEN_H) | $(COV_B)
+	$(CC) $(CPPFLAGS) $(WARN) -Wno-unused-function $(COV_CFLAGS) -c -o $@ $<
+
+-include $(wildcard $(COV_B)/*.d $(COV_B)/pic/*.d)
