@@ -8,6 +8,8 @@
 #                 backend, a minute of fuzzing, suites marked "# runner: slow"
 #   make bench    measure against wc -l and Graphviz; writes docs/performance.md
 #   make fuzz     run the libFuzzer target (FUZZ_SECONDS=600)
+#   make mutate   mutation testing of the checker, CLI, path and fmt (slow:
+#                 see tests/mutate.mk); writes build/mutate/report.md
 
 CC       ?= cc
 CFLAGS   ?= -O2 -g
@@ -109,3 +111,4 @@ clean:
 # the benchmark and the fuzzer keep their rules beside their code
 include bench/bench.mk
 include tests/fuzz/fuzz.mk
+include tests/mutate.mk

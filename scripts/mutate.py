@@ -1,0 +1,402 @@
+#!/usr/bin/env python3
+"""mutate.py - a small mutation tester for ladderc's C sources (`make mutate`).
+
+For each target file it lists one-token mutants (a relational boundary moved,
+== and != swapped, && and || swapped, an `if` condition negated, a diagnostic
+call or an `if (...) return ...;` dropped, an integer literal off by one, true
+and false swapped), applies each one to a scratch copy of the tree (never the
+working tree), rebuilds, runs the test stages in order until one fails, and
+writes build/mutate/report.md: per file, mutants killed and survived, and
+every survivor with its file:line and diff.
+
+A mutant is killed when a stage fails or times out (a hang counts as killed),
+survives when every stage passes, and is "stillborn" (not counted) when it
+does not compile. Mutants are listed in source order; --sample N keeps a
+deterministic subset (the N with the smallest hash of file, line and change),
+so the same mutants run in the same order on every run.
+"""
+import argparse
+import concurrent.futures
+import difflib
+import hashlib
+import os
+import re
+import shlex
+import shutil
+import subprocess
+import sys
+import time
+
+# ---- tokens ---------------------------------------------------------------
+
+TOKEN_RE = re.compile(r"""
+    (?P<skip>/\*.*?\*/ | //[^\n]* | ^[ \t]*\#(?:[^\n]*\\\n)*[^\n]* | \s+)
+  | (?P<str>"(?:\\.|[^"\\\n])*" | '(?:\\.|[^'\\\n])*')
+  | (?P<num>0[xX][0-9a-fA-F]+[uUlL]* | \d+(?:\.\d*)?(?:[eE][+-]?\d+)?[uUlLfF]*)
+  | (?P<id>[A-Za-z_]\w*)
+  | (?P<op><<=|>>=|->|\+\+|--|<<|>>|<=|>=|==|!=|&&|\|\||[-+*/%&|^!~<>=?:;,.(){}\[\]])
+""", re.S | re.M | re.X)
+
+
+class Tok:
+    __slots__ = ("kind", "text", "start", "end", "line", "func")
+
+    def __init__(self, kind, text, start, end, line):
+        self.kind, self.text, self.start, self.end, self.line = kind, text, start, end, line
+        self.func = None
+
+
+def tokenize(src):
+    toks, line, pos = [], 1, 0
+    for m in TOKEN_RE.finditer(src):
+        if m.start() != pos:    # a byte no rule matches (a stray backslash): skip it
+            line += src.count("\n", pos, m.start())
+        kind = m.lastgroup
+        if kind != "skip":
+            toks.append(Tok(kind, m.group(), m.start(), m.end(), line))
+        line += m.group().count("\n")
+        pos = m.end()
+    mark_functions(toks)
+    return toks
+
+
+def mark_functions(toks):
+    """Sets tok.func to the enclosing function's name for tokens inside a body."""
+    depth, candidate, func = 0, None, None
+    for i, t in enumerate(toks):
+        if depth == 0 and t.kind == "id" and i + 1 < len(toks) and toks[i + 1].text == "(":
+            candidate = t.text
+        if t.text == "{":
+            if depth == 0 and i > 0 and toks[i - 1].text == ")":
+                func = candidate
+            depth += 1
+        elif t.text == "}":
+            depth -= 1
+            if depth == 0:
+                func = None
+                continue
+        if depth > 0:
+            t.func = func
+
+
+def match_paren(toks, i):
+    """Index of the token closing the bracket at toks[i]."""
+    pairs = {"(": ")", "[": "]", "{": "}"}
+    open_, close, depth = toks[i].text, pairs[toks[i].text], 0
+    for j in range(i, len(toks)):
+        if toks[j].text == open_:
+            depth += 1
+        elif toks[j].text == close:
+            depth -= 1
+            if depth == 0:
+                return j
+    return None
+
+
+def statement_end(toks, i):
+    """Index of the ';' ending the statement that starts at toks[i] (outside brackets)."""
+    j = i
+    while j < len(toks) and toks[j].text != ";":
+        if toks[j].text in "([{":
+            j = match_paren(toks, j)
+            if j is None:
+                return None
+        j += 1
+    return j if j < len(toks) else None
+
+
+# ---- operators ------------------------------------------------------------
+
+SWAPS = {"<": "<=", "<=": "<", ">": ">=", ">=": ">", "==": "!=", "!=": "==",
+         "&&": "||", "||": "&&", "true": "false", "false": "true"}
+SWAP_OP = {"<": "boundary", "<=": "boundary", ">": "boundary", ">=": "boundary",
+           "==": "negate-equality", "!=": "negate-equality", "&&": "and-or", "||": "and-or",
+           "true": "true-false", "false": "true-false"}
+DROPPED_CALLS = ("diag_error", "diag_warning", "diag_note", "diag_verror")
+STATEMENT_BEFORE = (";", "{", "}", ")", "else")
+TYPE_WORDS = {"char", "int", "long", "short", "unsigned", "size_t", "bool", "double", "uint8_t",
+              "uint32_t", "uint64_t", "int64_t"}
+
+
+def mutants_of(path, src, funcs):
+    """Yields (start, end, replacement, operator) for every mutant of src, in source order."""
+    toks = tokenize(src)
+    out = []
+    for i, t in enumerate(toks):
+        if t.func is None or (funcs and t.func not in funcs):
+            continue
+        prev = toks[i - 1].text if i > 0 else ""
+        if t.text in SWAPS and (t.kind == "op" or t.text in ("true", "false")):
+            out.append((t.start, t.end, SWAPS[t.text], SWAP_OP[t.text], t))
+        elif t.kind == "num" and not is_array_size(toks, i):
+            out.extend(off_by_one(t))
+        elif t.text == "if" and i + 1 < len(toks) and toks[i + 1].text == "(":
+            close = match_paren(toks, i + 1)
+            if close is None:
+                continue
+            a, b = toks[i + 1], toks[close]
+            out.append((a.start, b.end, "(!" + src[a.start:b.end] + ")", "negate-if", t))
+            if close + 1 < len(toks) and toks[close + 1].text == "return":
+                end = statement_end(toks, close + 1)
+                if end is not None and prev != "else":
+                    out.append((t.start, toks[end].end, ";", "drop-check", t))
+        elif t.text in DROPPED_CALLS and prev in STATEMENT_BEFORE and toks[i + 1].text == "(":
+            end = statement_end(toks, i)
+            if end is not None:
+                out.append((t.start, toks[end].end, ";", "drop-diag", t))
+    return [(path, t.line, t.func, s, e, r, op) for s, e, r, op, t in out]
+
+
+def off_by_one(t):
+    m = re.match(r"(0[xX][0-9a-fA-F]+|\d+)([uUlL]*)$", t.text)
+    if not m:          # a floating constant: leave it
+        return []
+    value = int(m.group(1), 0)
+    res = [(t.start, t.end, str(value + 1) + m.group(2), "off-by-one", t)]
+    if value > 0:
+        res.append((t.start, t.end, str(value - 1) + m.group(2), "off-by-one", t))
+    return res
+
+
+def is_array_size(toks, i):
+    """`char buf[32]`: a buffer one byte larger or smaller is not a mistake a test can see."""
+    if i < 3 or toks[i - 1].text != "[" or toks[i + 1].text != "]":
+        return False
+    return toks[i - 2].kind == "id" and (toks[i - 3].text in TYPE_WORDS or toks[i - 3].text == "*")
+
+
+def sample(mutants, n):
+    """The n mutants with the smallest hash of (file, line, original text, replacement), in source order."""
+    def key(m):
+        path, line, func, s, e, r, op = m
+        return hashlib.sha1(f"{path}:{line}:{op}:{r}".encode()).hexdigest()
+    keep = set(id(m) for m in sorted(mutants, key=key)[:n])
+    return [m for m in mutants if id(m) in keep]
+
+
+# ---- running --------------------------------------------------------------
+
+def copy_tree(root, dest):
+    """The tracked and new files of root (what `git ls-files` lists; all files outside git)."""
+    if os.path.exists(dest):
+        shutil.rmtree(dest)
+    try:
+        names = subprocess.run(["git", "-C", root, "ls-files", "-co", "--exclude-standard", "-z"],
+                               check=True, capture_output=True).stdout.decode().split("\0")
+    except (OSError, subprocess.CalledProcessError):
+        names = None
+    if not names or names == [""]:
+        shutil.copytree(root, dest, symlinks=True, ignore=shutil.ignore_patterns("build"))
+        return
+    for name in filter(None, names):
+        src = os.path.join(root, name)
+        if not os.path.lexists(src):   # deleted in the working tree
+            continue
+        os.makedirs(os.path.dirname(os.path.join(dest, name)), exist_ok=True)
+        shutil.copy2(src, os.path.join(dest, name), follow_symlinks=False)
+    # a repository of its own: the pre-commit tests install the hook from ROOT
+    git = ["git", "-C", dest, "-c", "user.name=mutate", "-c", "user.email=mutate@localhost"]
+    for cmd in (["init", "-q"], ["add", "-A"], ["commit", "-qm", "scratch copy"]):
+        subprocess.run(git + cmd, check=True, capture_output=True)
+
+
+def limits():
+    """Soft limits for the test run (a test may lower them): a mutant that loops
+    writing output or allocating must not fill the disk or the memory."""
+    import resource
+    resource.setrlimit(resource.RLIMIT_FSIZE, (1 << 30, resource.RLIM_INFINITY))
+    resource.setrlimit(resource.RLIMIT_CPU, (60, resource.RLIM_INFINITY))
+    os.setsid()
+
+
+def run(cmd, cwd, timeout, env=None):
+    """(status, output tail); status None when it timed out (the whole process group is killed)."""
+    p = subprocess.Popen(cmd, shell=True, cwd=cwd, env=env, stdout=subprocess.PIPE,
+                         stderr=subprocess.STDOUT, preexec_fn=limits)
+    try:
+        out, _ = p.communicate(timeout=timeout)
+        return p.returncode, out.decode(errors="replace")[-2000:]
+    except subprocess.TimeoutExpired:
+        os.killpg(p.pid, 9)
+        p.communicate()
+        return None, ""
+
+
+class Slot:
+    """One scratch copy of the tree, built once, where one mutant at a time is applied."""
+
+    def __init__(self, args, n):
+        self.args, self.dir = args, os.path.join(args.out, f"slot{n}")
+
+    def prepare(self):
+        copy_tree(self.args.root, self.dir)
+        rc, out = run(self.args.prepare, self.dir, 1800)
+        if rc != 0:
+            sys.exit(f"mutate: preparing {self.dir} failed:\n{out}")
+
+    def test(self, env):
+        """(verdict, stage): 'killed' at the first stage that fails or times out, else 'survived'."""
+        for stage in self.args.stages:
+            cmd = self.args.test.replace("{}", shlex.quote(stage))
+            rc, _ = run(cmd, self.dir, self.args.timeout, env)
+            if rc is None:
+                return "killed", stage + " (timeout)"
+            if rc != 0:
+                return "killed", stage
+        return "survived", ""
+
+    def try_mutant(self, m, original):
+        path, line, func, s, e, r, op = m
+        target = os.path.join(self.dir, path)
+        with open(target, "w") as f:
+            f.write(original[:s] + r + original[e:])
+        try:
+            obj = os.path.join(self.dir, "build", os.path.splitext(os.path.basename(path))[0] + ".o")
+            if os.path.exists(obj):
+                os.remove(obj)
+            rc, _ = run(self.args.build, self.dir, 600)
+            if rc != 0:
+                return "stillborn", ""
+            return self.test(os.environ)
+        finally:
+            with open(target, "w") as f:
+                f.write(original)
+
+
+def diff_of(m, original):
+    path, line, func, s, e, r, op = m
+    a = original.splitlines(keepends=True)
+    b = (original[:s] + r + original[e:]).splitlines(keepends=True)
+    return "".join(difflib.unified_diff(a, b, "a/" + path, "b/" + path, n=0))
+
+
+def run_all(args, mutants, sources):
+    free = [Slot(args, n) for n in range(args.jobs)]
+    results = [None] * len(mutants)
+    t0 = time.time()
+
+    def one(k):
+        slot = free.pop()
+        try:
+            m = mutants[k]
+            results[k] = slot.try_mutant(m, sources[m[0]])
+            verdict, stage = results[k]
+            print(f"[{k + 1}/{len(mutants)}] {m[0]}:{m[1]} {m[6]}: {verdict} {stage}", flush=True)
+        finally:
+            free.append(slot)
+
+    with concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
+        list(pool.map(one, range(len(mutants))))
+    return results, time.time() - t0
+
+
+def baseline(args):
+    """The unmutated tree must pass every stage, or every mutant would look killed."""
+    slot = Slot(args, 0)
+    t0 = time.time()
+    verdict, stage = slot.test(os.environ)
+    if verdict != "survived":
+        sys.exit(f"mutate: the unmutated tree fails stage {stage}: fix the tests first")
+    return time.time() - t0
+
+
+def commit_of(root):
+    try:
+        head = subprocess.run(["git", "-C", root, "rev-parse", "--short=12", "HEAD"], check=True,
+                              capture_output=True, text=True).stdout.strip()
+        dirty = subprocess.run(["git", "-C", root, "status", "--porcelain", "--untracked-files=no"],
+                               capture_output=True, text=True).stdout.strip()
+        return head + (" (with uncommitted changes)" if dirty else "")
+    except (OSError, subprocess.CalledProcessError):
+        return "(not a git tree)"
+
+
+def report(args, mutants, results, sources, seconds, base_seconds):
+    rows, survivors, stillborn = {}, [], 0
+    for m, (verdict, stage) in zip(mutants, results):
+        r = rows.setdefault(m[0], [0, 0, 0])
+        if verdict == "stillborn":
+            stillborn += 1
+            continue
+        r[0] += 1
+        r[1 if verdict == "killed" else 2] += 1
+        if verdict == "survived":
+            survivors.append(m)
+    lines = ["# Mutation testing report", "",
+             f"Commit {commit_of(args.root)}; stages: {' '.join(args.stages)}; "
+             f"{'sample of ' + str(args.sample) if args.sample else 'all mutants'}"
+             f"{'; functions: ' + ' '.join(args.funcs) if args.funcs else ''}.",
+             f"{len(mutants)} mutants ({stillborn} did not compile and are not counted) in {seconds:.0f} s "
+             f"on {args.jobs} job(s); the unmutated suite took {base_seconds:.0f} s.", "",
+             "| file | mutants | killed | survived | score |", "| --- | --- | --- | --- | --- |"]
+    total = [0, 0, 0]
+    for path in args.files:
+        n, k, s = rows.get(path, [0, 0, 0])
+        total = [total[0] + n, total[1] + k, total[2] + s]
+        lines.append(f"| {path} | {n} | {k} | {s} | {score(k, n)} |")
+    lines.append(f"| all | {total[0]} | {total[1]} | {total[2]} | {score(total[1], total[0])} |")
+    lines += ["", f"## Survivors ({len(survivors)})", ""]
+    for m in survivors:
+        lines += [f"### {m[0]}:{m[1]} in {m[2]}(): {m[6]}", "", "```diff", diff_of(m, sources[m[0]]).rstrip(), "```", ""]
+    os.makedirs(args.out, exist_ok=True)
+    with open(os.path.join(args.out, "report.md"), "w") as f:
+        f.write("\n".join(lines) + "\n")
+    print("\n".join(lines[:lines.index("") + 6 + len(args.files) + 1]))
+    print(f"report: {os.path.join(args.out, 'report.md')}")
+
+
+def describe(m, sources):
+    path, line, func, s, e, r, op = m
+    return f"{path}:{line} {func}() {op}: {sources[path][s:e]!r} -> {r!r}"
+
+
+def score(killed, n):
+    return f"{100.0 * killed / n:.1f}%" if n else "-"
+
+
+def main():
+    here = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    p.add_argument("--root", default=here, help="the tree to mutate (copied, never changed)")
+    p.add_argument("--out", default=None, help="scratch copies and report.md (default ROOT/build/mutate)")
+    p.add_argument("--files", default="src/check.c src/main.c src/path.c src/fmt.c")
+    p.add_argument("--funcs", default="", help="only mutants inside these functions")
+    p.add_argument("--sample", type=int, default=0, help="a deterministic subset of N mutants")
+    p.add_argument("--jobs", type=int, default=2)
+    p.add_argument("--timeout", type=int, default=300, help="seconds per stage; a stage over it kills the mutant")
+    p.add_argument("--prepare", default="make -s -j2 all", help="run once in each scratch copy")
+    p.add_argument("--build", default="make -s build/ladderc", help="run for each mutant")
+    p.add_argument("--test", default="SANITIZERS=0 tests/run.sh {} >/dev/null",
+                   help="run for each stage, {} replaced by the stage")
+    p.add_argument("--stages", default="/tests/cases/ suites/syntax suites/path suites/cli suites/markdown "
+                   "suites/diag suites/backends suites/files suites/workflow suites/linear suites/hardening")
+    p.add_argument("--match", default="", help="only mutants whose --list line matches this regular expression")
+    p.add_argument("--list", action="store_true", help="print the mutants and stop")
+    args = p.parse_args()
+    args.root = os.path.abspath(args.root)
+    args.out = os.path.abspath(args.out or os.path.join(args.root, "build", "mutate"))
+    args.files, args.funcs, args.stages = args.files.split(), set(args.funcs.split()), args.stages.split()
+
+    sources, mutants = {}, []
+    for path in args.files:
+        with open(os.path.join(args.root, path)) as f:
+            sources[path] = f.read()
+        mutants += mutants_of(path, sources[path], args.funcs)
+    if args.match:
+        mutants = [m for m in mutants if re.search(args.match, describe(m, sources))]
+    if args.sample:
+        mutants = sample(mutants, args.sample)
+    if args.list:
+        for m in mutants:
+            print(describe(m, sources))
+        return
+    os.makedirs(args.out, exist_ok=True)
+    with concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
+        list(pool.map(Slot.prepare, [Slot(args, n) for n in range(args.jobs)]))
+    base = baseline(args)
+    results, seconds = run_all(args, mutants, sources)
+    report(args, mutants, results, sources, seconds, base)
+
+
+if __name__ == "__main__":
+    main()
