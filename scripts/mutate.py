@@ -130,7 +130,9 @@ def mutants_of(path, src, funcs):
             out.append((t.start, t.end, SWAPS[t.text], SWAP_OP[t.text], t))
         elif t.kind == "num" and not is_array_size(toks, i):
             out.extend(off_by_one(t))
-        elif t.text == "if" and i + 1 < len(toks) and toks[i + 1].text == "(":
+        elif t.text == "(":
+            out.extend(dropped_operands(toks, i, src))
+        if t.text == "if" and i + 1 < len(toks) and toks[i + 1].text == "(":
             close = match_paren(toks, i + 1)
             if close is None:
                 continue
@@ -145,6 +147,39 @@ def mutants_of(path, src, funcs):
             if end is not None:
                 out.append((t.start, toks[end].end, ";", "drop-diag", t))
     return [(path, t.line, t.func, s, e, r, op) for s, e, r, op, t in out]
+
+
+def dropped_operands(toks, i, src):
+    """`(a || b || c)` less one operand: `(b || c)`, `(a || c)`, `(a || b)`; only
+    for a group whose top level has one kind of && and || and nothing else
+    that binds less tightly (?:, =, a comma)."""
+    close = match_paren(toks, i)
+    if close is None:
+        return []
+    cuts, kinds, j = [], set(), i + 1
+    while j < close:
+        text = toks[j].text
+        if text in "([{":
+            j = match_paren(toks, j)
+            if j is None:
+                return []
+        elif text in ("&&", "||"):
+            cuts.append(j)
+            kinds.add(text)
+        elif text in ("?", ",", "=", ";"):
+            return []
+        j += 1
+    if len(kinds) != 1:
+        return []
+    bounds = [i] + cuts + [close]
+    res = []
+    for k in range(len(bounds) - 1):
+        if k == 0:          # the first operand and the operator after it
+            start, end = toks[i + 1].start, toks[bounds[1] + 1].start
+        else:               # the operator before the operand, and the operand
+            start, end = toks[bounds[k] - 1].end, toks[bounds[k + 1] - 1].end
+        res.append((start, end, "", "drop-operand", toks[bounds[k] + 1]))
+    return res
 
 
 def off_by_one(t):
