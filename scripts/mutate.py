@@ -389,6 +389,18 @@ def score(killed, n):
     return f"{100.0 * killed / n:.1f}%" if n else "-"
 
 
+QUICK_FIRST = ["syntax", "path", "mutants", "cli", "markdown", "diag", "backends", "files", "workflow"]
+
+
+def auto_stages(root, skip):
+    """The data cases, then each suite of tests/suites/ not in skip: those that
+    kill most mutants soonest first, the others after them by name."""
+    names = sorted(f[:-3] for f in os.listdir(os.path.join(root, "tests", "suites")) if f.endswith(".sh"))
+    names = [n for n in names if n not in skip]
+    ordered = [n for n in QUICK_FIRST if n in names] + [n for n in names if n not in QUICK_FIRST]
+    return ["/tests/cases/"] + ["suites/" + n + ".sh" for n in ordered]
+
+
 def main():
     here = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
@@ -403,14 +415,19 @@ def main():
     p.add_argument("--build", default="make -s build/ladderc", help="run for each mutant")
     p.add_argument("--test", default="SANITIZERS=0 tests/run.sh {} >/dev/null",
                    help="run for each stage, {} replaced by the stage")
-    p.add_argument("--stages", default="/tests/cases/ suites/syntax suites/path suites/cli suites/markdown "
-                   "suites/diag suites/backends suites/files suites/workflow suites/linear suites/hardening")
+    p.add_argument("--stages", default="auto",
+                   help="filters for the test command, run in order; auto: the data cases, then every suite but "
+                        "--skip, the quick ones first")
+    p.add_argument("--skip", default="sanitizers bench runner mutate",
+                   help="suites auto leaves out: the sanitizer rerun and the benchmark (slow, and about "
+                        "speed), the runner's own test and this tool's")
     p.add_argument("--match", default="", help="only mutants whose --list line matches this regular expression")
     p.add_argument("--list", action="store_true", help="print the mutants and stop")
     args = p.parse_args()
     args.root = os.path.abspath(args.root)
     args.out = os.path.abspath(args.out or os.path.join(args.root, "build", "mutate"))
-    args.files, args.funcs, args.stages = args.files.split(), set(args.funcs.split()), args.stages.split()
+    args.files, args.funcs = args.files.split(), set(args.funcs.split())
+    args.stages = auto_stages(args.root, args.skip.split()) if args.stages == "auto" else args.stages.split()
 
     sources, mutants = {}, []
     for path in args.files:
