@@ -427,7 +427,6 @@ def main():
     args.root = os.path.abspath(args.root)
     args.out = os.path.abspath(args.out or os.path.join(args.root, "build", "mutate"))
     args.files, args.funcs = args.files.split(), set(args.funcs.split())
-    args.stages = auto_stages(args.root, args.skip.split()) if args.stages == "auto" else args.stages.split()
 
     sources, mutants = {}, []
     for path in args.files:
@@ -442,6 +441,7 @@ def main():
         for m in mutants:
             print(describe(m, sources))
         return
+    args.stages = auto_stages(args.root, args.skip.split()) if args.stages == "auto" else args.stages.split()
     os.makedirs(args.out, exist_ok=True)
     with concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
         list(pool.map(Slot.prepare, [Slot(args, n) for n in range(args.jobs)]))
