@@ -305,7 +305,7 @@ def diff_of(m, original):
     return "".join(difflib.unified_diff(a, b, "a/" + path, "b/" + path, n=0))
 
 
-def run_all(args, mutants, sources):
+def run_all(args, mutants, sources, equivalent):
     free = [Slot(args, n) for n in range(args.jobs)]
     results = [None] * len(mutants)
     t0 = time.time()
@@ -314,7 +314,10 @@ def run_all(args, mutants, sources):
         slot = free.pop()
         try:
             m = mutants[k]
-            results[k] = slot.try_mutant(m, sources[m[0]])
+            if key_of(m, sources) in equivalent:    # shown equivalent: not run
+                results[k] = ("equivalent", "")
+            else:
+                results[k] = slot.try_mutant(m, sources[m[0]])
             verdict, stage = results[k]
             print(f"[{k + 1}/{len(mutants)}] {m[0]}:{m[1]} {m[6]}: {verdict} {stage}", flush=True)
         finally:
@@ -346,38 +349,65 @@ def commit_of(root):
         return "(not a git tree)"
 
 
-def report(args, mutants, results, sources, seconds, base_seconds):
-    rows, survivors, stillborn = {}, [], 0
+def report(args, mutants, results, sources, seconds, base_seconds, equivalent):
+    rows, survivors, stillborn, equivalents = {}, [], 0, []
     for m, (verdict, stage) in zip(mutants, results):
-        r = rows.setdefault(m[0], [0, 0, 0])
+        r = rows.setdefault(m[0], [0, 0, 0, 0])
         if verdict == "stillborn":
             stillborn += 1
             continue
         r[0] += 1
-        r[1 if verdict == "killed" else 2] += 1
+        r[{"equivalent": 1, "killed": 2, "survived": 3}[verdict]] += 1
         if verdict == "survived":
             survivors.append(m)
+        elif verdict == "equivalent":
+            equivalents.append(m)
     lines = ["# Mutation testing report", "",
              f"Commit {commit_of(args.root)}; stages: {' '.join(args.stages)}; "
              f"{'sample of ' + str(args.sample) if args.sample else 'all mutants'}"
              f"{'; functions: ' + ' '.join(args.funcs) if args.funcs else ''}.",
              f"{len(mutants)} mutants ({stillborn} did not compile and are not counted) in {seconds:.0f} s "
-             f"on {args.jobs} job(s); the unmutated suite took {base_seconds:.0f} s.", "",
-             "| file | mutants | killed | survived | score |", "| --- | --- | --- | --- | --- |"]
-    total = [0, 0, 0]
+             f"on {args.jobs} job(s); the unmutated suite took {base_seconds:.0f} s. The score is killed / "
+             f"(mutants - equivalent); the equivalent ones are listed in {os.path.relpath(args.equivalent, args.root)}.",
+             "", "| file | mutants | equivalent | killed | survived | score |",
+             "| --- | --- | --- | --- | --- | --- |"]
+    total = [0, 0, 0, 0]
     for path in args.files:
-        n, k, s = rows.get(path, [0, 0, 0])
-        total = [total[0] + n, total[1] + k, total[2] + s]
-        lines.append(f"| {path} | {n} | {k} | {s} | {score(k, n)} |")
-    lines.append(f"| all | {total[0]} | {total[1]} | {total[2]} | {score(total[1], total[0])} |")
+        row = rows.get(path, [0, 0, 0, 0])
+        total = [a + b for a, b in zip(total, row)]
+        lines.append(f"| {path} | {row[0]} | {row[1]} | {row[2]} | {row[3]} | {score(row[2], row[0] - row[1])} |")
+    lines.append(f"| all | {total[0]} | {total[1]} | {total[2]} | {total[3]} | {score(total[2], total[0] - total[1])} |")
+    summary = len(lines)
     lines += ["", f"## Survivors ({len(survivors)})", ""]
     for m in survivors:
         lines += [f"### {m[0]}:{m[1]} in {m[2]}(): {m[6]}", "", "```diff", diff_of(m, sources[m[0]]).rstrip(), "```", ""]
+    lines += [f"## Equivalent ({len(equivalents)})", ""]
+    for m in equivalents:
+        lines.append(f"- {m[0]}:{m[1]} `{key_of(m, sources)}`: {equivalent[key_of(m, sources)]}")
     os.makedirs(args.out, exist_ok=True)
     with open(os.path.join(args.out, "report.md"), "w") as f:
         f.write("\n".join(lines) + "\n")
-    print("\n".join(lines[:lines.index("") + 6 + len(args.files) + 1]))
+    print("\n".join(lines[:summary]))
     print(f"report: {os.path.join(args.out, 'report.md')}")
+
+
+def key_of(m, sources):
+    """A mutant's name in the list of equivalent ones: no line number, so that
+    an edit elsewhere in the file does not orphan the entry."""
+    path, line, func, s, e, r, op = m
+    return f"{path} {func}() {op}: {sources[path][s:e]!r} -> {r!r}"
+
+
+def read_equivalent(path):
+    """KEY  # why it is equivalent, one a line (the key as key_of writes it)."""
+    known = {}
+    if os.path.exists(path):
+        with open(path) as f:
+            for line in f:
+                key, _, why = line.rstrip("\n").partition("  # ")
+                if key.strip() and not key.startswith("#"):
+                    known[key.strip()] = why.strip()
+    return known
 
 
 def describe(m, sources):
@@ -422,9 +452,12 @@ def main():
                    help="suites auto leaves out: the sanitizer rerun and the benchmark (slow, and about "
                         "speed), the runner's own test and this tool's")
     p.add_argument("--match", default="", help="only mutants whose --list line matches this regular expression")
+    p.add_argument("--equivalent", default=None,
+                   help="mutants shown to be equivalent, not run (default ROOT/tests/mutate/equivalent.txt)")
     p.add_argument("--list", action="store_true", help="print the mutants and stop")
     args = p.parse_args()
     args.root = os.path.abspath(args.root)
+    args.equivalent = os.path.abspath(args.equivalent or os.path.join(args.root, "tests", "mutate", "equivalent.txt"))
     args.out = os.path.abspath(args.out or os.path.join(args.root, "build", "mutate"))
     args.files, args.funcs = args.files.split(), set(args.funcs.split())
 
@@ -446,8 +479,9 @@ def main():
     with concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
         list(pool.map(Slot.prepare, [Slot(args, n) for n in range(args.jobs)]))
     base = baseline(args)
-    results, seconds = run_all(args, mutants, sources)
-    report(args, mutants, results, sources, seconds, base)
+    equivalent = read_equivalent(args.equivalent)
+    results, seconds = run_all(args, mutants, sources, equivalent)
+    report(args, mutants, results, sources, seconds, base, equivalent)
 
 
 if __name__ == "__main__":
