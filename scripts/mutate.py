@@ -392,10 +392,12 @@ def report(args, mutants, results, sources, seconds, base_seconds, equivalent):
 
 
 def key_of(m, sources):
-    """A mutant's name in the list of equivalent ones: no line number, so that
-    an edit elsewhere in the file does not orphan the entry."""
+    """A mutant's name in the list of equivalent ones: the text of its line,
+    not its number, so that an edit elsewhere in the file does not orphan
+    the entry."""
     path, line, func, s, e, r, op = m
-    return f"{path} {func}() {op}: {sources[path][s:e]!r} -> {r!r}"
+    text = sources[path].splitlines()[line - 1].strip()
+    return f"{path} {func}() {op}: {sources[path][s:e]!r} -> {r!r} in {text}"
 
 
 def read_equivalent(path):
