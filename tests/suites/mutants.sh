@@ -32,3 +32,12 @@ if [ -z "${LADDERC_SANITIZED:-}" ]; then
         "65 64|undefined role 'rr63'; did you mean 'r63'?|undefined role 'rr64'; declare it with a 'role rr64 ...' line" \
         "$(wc -l <"$MT/work.out" | tr -d ' ') $(grep -c 'did you mean' "$MT/work.out")|$(sed -n 64,65p "$MT/work.out" | tr '\n' '|' | sed 's/|$//')"
 fi
+
+# ---- a file with a checker error (no syntax error) has no routes ----
+# `path` exits 1 with the diagnostic and prints no route (kills check_file()
+# returning the model when one of the two kinds of error is absent).
+printf '%s\n' 'levels L3..L11' 'track ic "IC"' 'role a "A" track ic level L5 at (1, 1)' \
+    'role b "B" track ic level L5 at (2, 2)' 'a -> b' >"$MT/e130.ladder"
+"$LADDERC" path "$MT/e130.ladder" a b >"$MT/out" 2>"$MT/err"
+expect_eq "mutants: path on a file with a checker error: exit 1, E130, no route" "1:1:" \
+    "$?:$(grep -c 'E130' "$MT/err"):$(cat "$MT/out")"
