@@ -41,3 +41,7 @@ printf '%s\n' 'levels L3..L11' 'track ic "IC"' 'role a "A" track ic level L5 at 
 "$LADDERC" path "$MT/e130.ladder" a b >"$MT/out" 2>"$MT/err"
 expect_eq "mutants: path on a file with a checker error: exit 1, E130, no route" "1:1:" \
     "$?:$(grep -c 'E130' "$MT/err"):$(cat "$MT/out")"
+
+# ---- --diagnostics=FORMAT needs its '=' (main.c, parse_common_option) ----
+"$LADDERC" check --diagnosticsXtext "$MT/count.ladder" >"$MT/out" 2>"$MT/err"
+expect_eq "mutants: --diagnosticsXtext is an unknown option (exit 2)" "2:1" "$?:$(grep -c "unknown option '--diagnosticsXtext'" "$MT/err")"
