@@ -468,10 +468,10 @@ def main():
         with open(os.path.join(args.root, path)) as f:
             sources[path] = f.read()
         mutants += mutants_of(path, sources[path], args.funcs)
-    if args.match:
-        mutants = [m for m in mutants if re.search(args.match, describe(m, sources))]
     if args.sample:
         mutants = sample(mutants, args.sample)
+    if args.match:      # after the sample: a run of some of a sample's mutants
+        mutants = [m for m in mutants if re.search(args.match, describe(m, sources))]
     if args.list:
         for m in mutants:
             print(describe(m, sources))
