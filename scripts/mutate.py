@@ -392,12 +392,15 @@ def report(args, mutants, results, sources, seconds, base_seconds, equivalent):
 
 
 def key_of(m, sources):
-    """A mutant's name in the list of equivalent ones: the text of its line,
-    not its number, so that an edit elsewhere in the file does not orphan
-    the entry."""
+    """A mutant's name in the list of equivalent ones: its lines before and
+    after the change, not their number, so that an edit elsewhere in the
+    file does not orphan the entry, and two changes of one line differ."""
     path, line, func, s, e, r, op = m
-    text = sources[path].splitlines()[line - 1].strip()
-    return f"{path} {func}() {op}: {sources[path][s:e]!r} -> {r!r} in {text}"
+    src = sources[path]
+    a, b = src.rfind("\n", 0, s) + 1, src.find("\n", e)
+    b = len(src) if b < 0 else b
+    before, after = " ".join(src[a:b].split()), " ".join((src[a:s] + r + src[e:b]).split())
+    return f"{path} {func}() {op}: {before} => {after}"
 
 
 def read_equivalent(path):

@@ -41,7 +41,7 @@ else
     expect_eq "mutate: the survivor with its file:line and diff" "### src/clamp.c:17 in main(): drop-check|+    ;" \
         "$(grep '^### ' "$MU/out/report.md")|$(grep '^+  ' "$MU/out/report.md")"
     expect_eq "mutate: the equivalent mutant with its reason" \
-        "- src/clamp.c:8 \`src/clamp.c clamp() boundary: '<' -> '<=' in if (v < lo)\`: v == lo returns lo by either branch" \
+        "- src/clamp.c:8 \`src/clamp.c clamp() boundary: if (v < lo) => if (v <= lo)\`: v == lo returns lo by either branch" \
         "$(grep '^- src/clamp.c' "$MU/out/report.md")"
     expect_file "mutate: the fixture itself is left as it was (mutants go to a scratch copy)" \
         "$MU/clamp.c" "$ROOT/tests/mutate/fixture/src/clamp.c"
