@@ -45,3 +45,13 @@ expect_eq "mutants: path on a file with a checker error: exit 1, E130, no route"
 # ---- --diagnostics=FORMAT needs its '=' (main.c, parse_common_option) ----
 "$LADDERC" check --diagnosticsXtext "$MT/count.ladder" >"$MT/out" 2>"$MT/err"
 expect_eq "mutants: --diagnosticsXtext is an unknown option (exit 2)" "2:1" "$?:$(grep -c "unknown option '--diagnosticsXtext'" "$MT/err")"
+
+# ---- path: equal years, fewer moves first (path.c, move_cost's steps) ----
+# Two routes of 2..4 years; the one move comes before the two, whichever
+# order the file lists them in.
+printf '%s\n' 'levels L3..L11' 'track ic "IC"' 'role a "A" track ic level L5 at (1, 1)' \
+    'role b "B" track ic level L6 at (2, 2)' 'role c "C" track ic level L7 at (3, 3)' \
+    'a -> b years 1..2' 'b -> c years 1..2' 'a -> c years 2..4' >"$MT/steps.ladder"
+expect_eq "mutants: path: with equal years, the route with fewer moves first" \
+    "2..4 years: A -(promotion)-> C|2..4 years: A -(promotion)-> B -(promotion)-> C" \
+    "$("$LADDERC" path "$MT/steps.ladder" a c 2>&1 | tr '\n' '|' | sed 's/|$//')"
