@@ -314,7 +314,7 @@ def run_all(args, mutants, sources, equivalent):
         slot = free.pop()
         try:
             m = mutants[k]
-            if key_of(m, sources) in equivalent:    # shown equivalent: not run
+            if args.names[(m[0], m[3], m[4], m[5])] in equivalent:    # shown equivalent: not run
                 results[k] = ("equivalent", "")
             else:
                 results[k] = slot.try_mutant(m, sources[m[0]])
@@ -383,7 +383,8 @@ def report(args, mutants, results, sources, seconds, base_seconds, equivalent):
         lines += [f"### {m[0]}:{m[1]} in {m[2]}(): {m[6]}", "", "```diff", diff_of(m, sources[m[0]]).rstrip(), "```", ""]
     lines += [f"## Equivalent ({len(equivalents)})", ""]
     for m in equivalents:
-        lines.append(f"- {m[0]}:{m[1]} `{key_of(m, sources)}`: {equivalent[key_of(m, sources)]}")
+        name = args.names[(m[0], m[3], m[4], m[5])]
+        lines.append(f"- {m[0]}:{m[1]} `{name}`: {equivalent[name]}")
     os.makedirs(args.out, exist_ok=True)
     with open(os.path.join(args.out, "report.md"), "w") as f:
         f.write("\n".join(lines) + "\n")
@@ -401,6 +402,19 @@ def key_of(m, sources):
     b = len(src) if b < 0 else b
     before, after = " ".join(src[a:b].split()), " ".join((src[a:s] + r + src[e:b]).split())
     return f"{path} {func}() {op}: {before} => {after}"
+
+
+def name_mutants(mutants, sources):
+    """key_of for every mutant of the files (before any sample), with ' (2nd)',
+    ' (3rd)'... when one function has the same line and change more than once
+    (three `for (size_t v = 0; ...)` loops in a row)."""
+    names, seen = {}, {}
+    for m in mutants:
+        k = key_of(m, sources)
+        seen[k] = seen.get(k, 0) + 1
+        n = seen[k]
+        names[(m[0], m[3], m[4], m[5])] = k if n == 1 else f"{k} ({n}{'nd' if n == 2 else 'rd' if n == 3 else 'th'})"
+    return names
 
 
 def read_equivalent(path):
@@ -471,6 +485,7 @@ def main():
         with open(os.path.join(args.root, path)) as f:
             sources[path] = f.read()
         mutants += mutants_of(path, sources[path], args.funcs)
+    args.names = name_mutants(mutants, sources)
     if args.sample:
         mutants = sample(mutants, args.sample)
     if args.match:      # after the sample: a run of some of a sample's mutants
