@@ -12,6 +12,8 @@
 #   make bench    measure against wc -l and Graphviz; writes docs/performance.md
 #   make fuzz     run the libFuzzer target (FUZZ_SECONDS=600)
 #   make coverage line and branch coverage of src/ by the fast suite (gcovr)
+#   make mutate   mutation testing of the checker, CLI, path and fmt (slow:
+#                 see tests/mutate.mk); writes build/mutate/report.md
 
 CC       ?= cc
 CFLAGS   ?= -O2 -g
@@ -116,3 +118,4 @@ clean:
 include bench/bench.mk
 include tests/fuzz/fuzz.mk
 include tests/coverage.mk
+include tests/mutate.mk

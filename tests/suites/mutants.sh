@@ -1,0 +1,57 @@
+# mutants.sh - tests written to kill the mutants `make mutate` found alive
+# (docs/reliability.md, "Mutation testing"), where a data case in
+# tests/cases/mutants/ cannot say it: inputs too large to keep as files,
+# counts over the 20 diagnostics the text format prints.
+# Sourced by tests/run.sh (helpers: pass, fail, expect_eq, expect_file).
+
+MT="$TMP/mutants"
+mkdir -p "$MT"
+
+# mt_messages FILE: the message of each diagnostic of `check --diagnostics=json`
+mt_messages() { "$LADDERC" check --diagnostics=json "$1" 2>/dev/null | jq -r '.[].message'; }
+
+# ---- "did you mean": at most 100 suggestions per file (check.c, suggest()) ----
+# 101 undefined names one letter from a role: the first 100 get a suggestion,
+# the 101st does not (kills '<= 0' made '< 0', the dropped budget check).
+awk 'BEGIN { print "levels L3..L11"; print "track ic \"IC\""; print "role engineer \"E\" track ic level L5 at (1, 1)"
+    for (i = 0; i < 101; i++) printf "engineer -> engineer%03d\n", i }' >"$MT/count.ladder"
+mt_messages "$MT/count.ladder" >"$MT/count.out"
+expect_eq "mutants: 100 suggestions per file, then none" "101 100|undefined role 'engineer100'; declare it with a 'role engineer100 ...' line" \
+    "$(wc -l <"$MT/count.out" | tr -d ' ') $(grep -c 'did you mean' "$MT/count.out")|$(tail -n 1 "$MT/count.out")"
+
+# ---- and at most 4M candidates compared per file ----
+# 65,536 roles: the work budget (1 << 22 candidates) covers exactly 64 scans;
+# the 64th suggestion uses the last of it, the 65th gets none (kills '>'
+# made '>='). A 2.9 MB input: not under the sanitizers (their 10k-line rule).
+if [ -z "${LADDERC_SANITIZED:-}" ]; then
+    awk 'BEGIN { print "levels L3..L11"; print "track ic \"IC\""
+        for (i = 0; i < 65536; i++) printf "role r%d \"R\" track ic level L5 at (%d, %.1f)\n", i, i % 100, int(i / 100) / 10
+        for (i = 0; i < 65; i++) printf "r0 -> rr%d\n", i }' >"$MT/work.ladder"
+    mt_messages "$MT/work.ladder" >"$MT/work.out"
+    expect_eq "mutants: suggestions stop when 4M candidates are compared, not one before" \
+        "65 64|undefined role 'rr63'; did you mean 'r63'?|undefined role 'rr64'; declare it with a 'role rr64 ...' line" \
+        "$(wc -l <"$MT/work.out" | tr -d ' ') $(grep -c 'did you mean' "$MT/work.out")|$(sed -n 64,65p "$MT/work.out" | tr '\n' '|' | sed 's/|$//')"
+fi
+
+# ---- a file with a checker error (no syntax error) has no routes ----
+# `path` exits 1 with the diagnostic and prints no route (kills check_file()
+# returning the model when one of the two kinds of error is absent).
+printf '%s\n' 'levels L3..L11' 'track ic "IC"' 'role a "A" track ic level L5 at (1, 1)' \
+    'role b "B" track ic level L5 at (2, 2)' 'a -> b' >"$MT/e130.ladder"
+"$LADDERC" path "$MT/e130.ladder" a b >"$MT/out" 2>"$MT/err"
+expect_eq "mutants: path on a file with a checker error: exit 1, E130, no route" "1:1:" \
+    "$?:$(grep -c 'E130' "$MT/err"):$(cat "$MT/out")"
+
+# ---- --diagnostics=FORMAT needs its '=' (main.c, parse_common_option) ----
+"$LADDERC" check --diagnosticsXtext "$MT/count.ladder" >"$MT/out" 2>"$MT/err"
+expect_eq "mutants: --diagnosticsXtext is an unknown option (exit 2)" "2:1" "$?:$(grep -c "unknown option '--diagnosticsXtext'" "$MT/err")"
+
+# ---- path: equal years, fewer moves first (path.c, move_cost's steps) ----
+# Two routes of 2..4 years; the one move comes before the two, whichever
+# order the file lists them in.
+printf '%s\n' 'levels L3..L11' 'track ic "IC"' 'role a "A" track ic level L5 at (1, 1)' \
+    'role b "B" track ic level L6 at (2, 2)' 'role c "C" track ic level L7 at (3, 3)' \
+    'a -> b years 1..2' 'b -> c years 1..2' 'a -> c years 2..4' >"$MT/steps.ladder"
+expect_eq "mutants: path: with equal years, the route with fewer moves first" \
+    "2..4 years: A -(promotion)-> C|2..4 years: A -(promotion)-> B -(promotion)-> C" \
+    "$("$LADDERC" path "$MT/steps.ladder" a c 2>&1 | tr '\n' '|' | sed 's/|$//')"
