@@ -108,7 +108,7 @@ san_suite() {
     if [ -z "$san_reports" ]; then
         pass "sanitizers: no ASan/UBSan/LSan report"
     else
-        fail "sanitizers: no ASan/UBSan/LSan report" "$(for r in $san_reports; do echo "== $r"; grep -E 'ERROR|SUMMARY|runtime error|^    #[0-9] ' "$san_logs/$r" | head -14 || head -c 600 "$san_logs/$r"; echo "($(wc -c <"$san_logs/$r") bytes)"; done | head -80)"
+        fail "sanitizers: no ASan/UBSan/LSan report" "$(for r in $san_reports; do echo "== $r"; if grep -qE 'ERROR|SUMMARY|runtime error' "$san_logs/$r"; then grep -E 'ERROR|SUMMARY|runtime error|^    #[0-9] ' "$san_logs/$r" | head -14; else head -c 600 "$san_logs/$r"; echo "($(wc -c <"$san_logs/$r") bytes)"; fi; done | head -80)"
     fi
 
     # -- the fuzz target: seeds, regressions, a short run --
