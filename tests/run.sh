@@ -91,6 +91,10 @@ trap 'rm -rf "$TMP"' EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 export NO_COLOR=1
+# fontconfig's user cache, private to this run: the sanitized rerun renders
+# PNGs beside the normal run, and two processes rebuilding one cache once
+# gave two different PNGs of one map (cli: deterministic png)
+export XDG_CACHE_HOME="$TMP/cache"
 export LC_ALL=C.UTF-8
 CHECK_SLOW=${CHECK_SLOW:-}
 UPDATE=${UPDATE:-}
