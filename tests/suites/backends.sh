@@ -15,7 +15,7 @@ for f in "$ROOT"/examples/*.ladder; do
             fail "backend: $ex.$fmt has a golden file" "missing $gold"
         fi
     done
-    timeout 30 "$LADDERC" build -T png -o "$TMP/$ex.png" "$f" 2>"$TMP/b.err"
+    no_lsan timeout 30 "$LADDERC" build -T png -o "$TMP/$ex.png" "$f" 2>"$TMP/b.err"
     expect_eq "backend: $ex.png builds" "0:" "$?:$(head -c 300 "$TMP/b.err")"
 
     # Graphviz reads the DOT back without a word on stderr
