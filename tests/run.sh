@@ -95,8 +95,9 @@ export NO_COLOR=1
 # command, never for a test helper, whose counts would be lost). Under ASan,
 # LeakSanitizer's tracer crashed now and then at the exit of a PNG render
 # on a loaded machine ("Tracer caught signal 11", pango's and fontconfig's
-# threads), failing a test that had nothing wrong; the PNG path is checked
-# for leaks by valgrind in sanitizers.sh instead.
+# threads), failing a test that had nothing wrong. Our code on the PNG path
+# is the SVG path's but for the plugin table (SVG is leak-checked), and
+# valgrind checks PNG for leaks in make check-slow.
 no_lsan() ( ASAN_OPTIONS="${ASAN_OPTIONS:-}${ASAN_OPTIONS:+:}detect_leaks=0"; export ASAN_OPTIONS; "$@" )
 
 # fontconfig's user cache, private to this run: the sanitized rerun renders
