@@ -180,7 +180,8 @@ if $F_ROOT; then
         f_messy "$F/open/root.ladder"
         chmod 666 "$F/open/root.ladder"
         cp "$F/open/root.ladder" "$F/root.orig"
-        setpriv --reuid=65534 --regid=65534 --clear-groups timeout 10 "$LADDERC" fmt -w "$F/open/root.ladder" \
+        # $UNPRIV_LADDERC (run.sh): the build folder may be closed to nobody
+        setpriv --reuid=65534 --regid=65534 --clear-groups timeout 10 "$UNPRIV_LADDERC" fmt -w "$F/open/root.ladder" \
             >"$F/out" 2>"$F/err"
         expect_eq "files: fmt -w as nobody on root's file (exit status)" "2" "$?"
         f_grep "fmt -w as nobody on root's file says why" "cannot keep the owner and group of '$F/open/root.ladder'"

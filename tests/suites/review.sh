@@ -82,18 +82,18 @@ fi
 
 # rename() needs only the folder's permission, so -o and fmt -w replaced a
 # read-only file that `>` could not open: now they go no further.
-if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null 2>&1; then
+if [ "$(id -u)" = 0 ]; then
+    RV=$UNPRIV/review     # a folder nobody can reach (run.sh)
     mkdir -p "$RV/ro"
     printf 'levels L3..L8\ntrack  ic "IC"\n' >"$RV/ro/ro.ladder"
     cp "$RV/ro/ro.ladder" "$RV/ro.orig"
-    cp "$LADDERC" "$RV/ro/ladderc"
     cp "$RV_GOOD" "$RV/ro/good.ladder"
     chmod 444 "$RV/ro/ro.ladder"
     chown -R nobody "$RV/ro"
     chmod 755 "$RV" "$RV/ro"
-    (cd "$RV/ro" && setpriv --reuid=nobody --regid=nogroup --clear-groups ./ladderc fmt -w ro.ladder >/dev/null 2>"$RV/ro/err")
+    (cd "$RV/ro" && as_user "$UNPRIV_LADDERC" fmt -w ro.ladder >/dev/null 2>"$RV/ro/err")
     expect_eq "review: fmt -w on a read-only file, as its owner, is refused" "2" "$?"
-    (cd "$RV/ro" && setpriv --reuid=nobody --regid=nogroup --clear-groups ./ladderc build -T md -o ro.ladder good.ladder >/dev/null 2>&1)
+    (cd "$RV/ro" && as_user "$UNPRIV_LADDERC" build -T md -o ro.ladder good.ladder >/dev/null 2>&1)
     expect_eq "review: -o onto a read-only file, as its owner, is refused" "2" "$?"
     expect_file "review: the read-only file is unchanged" "$RV/ro.orig" "$RV/ro/ro.ladder"
     grep -q "Permission denied" "$RV/ro/err" && pass "review: read-only: says why" || fail "review: read-only: says why" "$(cat "$RV/ro/err")"
