@@ -157,8 +157,9 @@ expect_file() {
 # copy nobody can run. Otherwise CMD runs as it is.
 RUN_TMP=$TMP
 UNPRIV=$TMP/unpriv
-mkdir -p "$UNPRIV/bin"
+mkdir -p "$UNPRIV/bin" "$UNPRIV/gcov"
 chmod 755 "$UNPRIV" "$UNPRIV/bin"
+chmod 777 "$UNPRIV/gcov"
 UNPRIV_LADDERC=$LADDERC
 if [ "$(id -u)" = 0 ] && [ -x "$LADDERC" ]; then
     cp "$LADDERC" "$UNPRIV/bin/ladderc"
@@ -169,7 +170,9 @@ fi
 as_user() {
     if [ "$(id -u)" = 0 ]; then
         chmod o+x "$RUN_TMP"    # (again: a suite may have taken it back)
-        setpriv --reuid=65534 --regid=65534 --clear-groups -- "$@"
+        # GCOV_PREFIX: under `make coverage`, nobody cannot write the counts
+        # beside the instrumented build; they go here (and are not reported)
+        GCOV_PREFIX=$UNPRIV/gcov setpriv --reuid=65534 --regid=65534 --clear-groups -- "$@"
         return
     fi
     "$@"
