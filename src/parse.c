@@ -13,13 +13,14 @@
 #include "util.h"
 
 /* Whether loc is on the line that defines def_name. An error is on the line
- * being read, or is the line end that closed the line before it: compare
- * line starts, never scan the text between (a long definition line followed
- * by many errors would be scanned once per error). */
+ * being read, or on the line before it (the line end that closed it, or the
+ * first word of a line that the line end showed cut short): never further
+ * back, as the parser reports at its lookahead and the scanner at the token
+ * it reads. Compare line starts, never scan the text between (a long
+ * definition line followed by many errors would be scanned once per error). */
 static bool parse_on_def_line(const struct parse_ctx *ctx, struct loc loc)
 {
-    uint32_t line = loc.start >= ctx->line_start ? ctx->line_start
-                  : loc.start >= ctx->prev_line_start ? ctx->prev_line_start : UINT32_MAX;
+    uint32_t line = loc.start >= ctx->line_start ? ctx->line_start : ctx->prev_line_start;
     return line == ctx->def_line_start;
 }
 
@@ -79,11 +80,12 @@ static struct parse_repeat *parse_repeat_first(struct parse_ctx *ctx, struct par
     return &r->v[r->n++];
 }
 
-/* A later use of a word already reported: its line is broken, silently. */
+/* A later use of a word already reported: its line is broken, silently. The
+ * word is the token just read (the scanner's, or the parser's lookahead
+ * level), so it is on the line being read. */
 static void parse_repeat_silently(struct parse_ctx *ctx, struct loc loc)
 {
-    if (loc.start >= ctx->line_start)
-        ctx->line_has_error = true;
+    ctx->line_has_error = true;
     parse_note_error(ctx, loc);
 }
 
@@ -94,8 +96,8 @@ static void parse_repeats_note(struct parse_ctx *ctx, const struct parse_repeats
         const struct parse_repeat *e = &r->v[i];
         int shown = (int)strnlen(e->word, 40);
         const char *more = e->word[shown] ? "..." : "";
-        if (e->uses < 2 || !e->diag)
-            continue;
+        if (e->uses < 2)
+            continue;       /* diag_note skips an error the sink did not keep */
         if (e->uses == 2)
             diag_note(ctx->diag, e->diag, e->second, "'%.*s%s' %s", shown, e->word, more, r->note);
         else
@@ -208,13 +210,14 @@ static char *parse_lower_id(struct parse_ctx *ctx, const char *s, size_t n)
 {
     char *id = arena_alloc(ctx->arena, 2 * n + 1);
     size_t len = 0;
+    bool after_word = false;    /* after a lower-case letter or a digit: s holds only [A-Za-z0-9_] */
     for (size_t i = 0; i < n; i++) {
         char c = s[i];
         bool upper = c >= 'A' && c <= 'Z';
-        bool after_word = i > 0 && ((s[i - 1] >= 'a' && s[i - 1] <= 'z') || (s[i - 1] >= '0' && s[i - 1] <= '9'));
         if (upper && after_word)
             id[len++] = '_';
         id[len++] = upper ? (char)(c - 'A' + 'a') : c;
+        after_word = !upper && c != '_';
     }
     id[len] = '\0';
     return id;
@@ -307,7 +310,7 @@ static bool parse_looks_binary(const struct source *src, size_t *bad)
         }
         i += len;
     }
-    return src->len > 0 && *bad * 10 >= src->len;
+    return *bad > 0 && *bad * 10 >= src->len;
 }
 
 /* Drops every diagnostic added since mark (the sink's tail when parsing
@@ -331,7 +334,9 @@ static void parse_check_is_ladder(struct parse_ctx *ctx, const struct source *sr
         return;
     size_t bad = 0;
     bool binary = parse_looks_binary(src, &bad);
-    if (!binary && (ctx->ladder_evidence || ctx->file->first))
+    /* a line that parsed as a statement began with a statement word or
+     * 'id ->', so it set ladder_evidence too */
+    if (!binary && ctx->ladder_evidence)
         return;
     parse_drop_since(ctx, mark);
     struct diag *d;
