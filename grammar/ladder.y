@@ -24,6 +24,8 @@ int yylex(YYSTYPE *lval, struct loc *lloc, void *scanner);
 #include <stdio.h>
 #include <string.h>
 
+#include "buf.h"
+
 /* Bison's default joins spans; an empty rule takes the end of the previous one. */
 #define YYLLOC_DEFAULT(Cur, Rhs, N)                                   \
     do {                                                              \
@@ -238,8 +240,8 @@ static void describe_token(const struct parse_ctx *ctx, yysymbol_kind_t tok, str
 {
     const char *name = yysymbol_name(tok);
     bool show = tok == YYSYMBOL_ID || tok == YYSYMBOL_NUMBER || tok == YYSYMBOL_LEVEL;
-    int len = (int)(loc.end - loc.start);
-    if (show && len > 0 && len <= 40)
+    int len = (int)(loc.end - loc.start);     /* an id, a number or a level has a byte at least */
+    if (show && len <= 40)
         snprintf(out, outsz, "%s '%.*s'", name, len, ctx->base + loc.start);
     else
         snprintf(out, outsz, "%s", name);
@@ -255,9 +257,12 @@ static bool at_statement_start(const yysymbol_kind_t *expected, int n)
     return false;
 }
 
+/* The keywords are the last tokens declared: no upper bound to test. */
+_Static_assert(YYSYMBOL_KW_DOWNWARD == YYNTOKENS - 1, "the keywords end the %token list");
+
 static bool is_keyword(yysymbol_kind_t tok)
 {
-    return tok >= YYSYMBOL_KW_LADDER && tok <= YYSYMBOL_KW_DOWNWARD;
+    return tok >= YYSYMBOL_KW_LADDER;
 }
 
 /* A line whose first word is no statement: 'rol staff ...', 'import "x"',
@@ -267,12 +272,27 @@ static bool report_unknown_statement(struct parse_ctx *ctx, const yysymbol_kind_
                                      yysymbol_kind_t tok, struct loc loc)
 {
     if (n == 1 && expected[0] == YYSYMBOL_ARROW) {
-        bool ends = tok == YYSYMBOL_NEWLINE || tok == YYSYMBOL_YYEOF;
+        /* a last line without its line end gets one from the scanner: never end of file here */
+        bool ends = tok == YYSYMBOL_NEWLINE;
         return parse_unknown_statement(ctx, ctx->line_first, ends, loc, tok == YYSYMBOL_ID);
     }
     if (is_keyword(tok) && at_statement_start(expected, n))
         return parse_unknown_statement(ctx, loc, false, loc, false);
     return false;
+}
+
+/* "syntax error: expected A, B or C, found X". */
+static struct diag *report_expected(struct parse_ctx *ctx, const yysymbol_kind_t *expected, int n,
+                                    const char *found, struct loc loc)
+{
+    struct buf want;
+    buf_init(&want);
+    for (int i = 0; i < n; i++)
+        buf_printf(&want, "%s%s", i == 0 ? "" : i == n - 1 ? " or " : ", ", yysymbol_name(expected[i]));
+    buf_putc(&want, '\0');
+    struct diag *d = diag_error(ctx->diag, "E001", loc, "syntax error: expected %s, found %s", want.data, found);
+    buf_free(&want);
+    return d;
 }
 
 static int yyreport_syntax_error(const yypcontext_t *yyctx, void *scanner, struct parse_ctx *ctx)
@@ -298,19 +318,13 @@ static int yyreport_syntax_error(const yypcontext_t *yyctx, void *scanner, struc
     char found[128];
     describe_token(ctx, tok, loc, found, sizeof found);
 
-    char want[512] = "";
-    size_t len = 0;
-    /* more candidates than MAX_EXPECTED: name none of them */
-    for (int i = 0; i < n && n <= MAX_EXPECTED && len < sizeof want; i++) {
-        const char *sep = i == 0 ? "" : i == n - 1 ? " or " : ", ";
-        len += (size_t)snprintf(want + len, sizeof want - len, "%s%s", sep, yysymbol_name(expected[i]));
-    }
-
     parse_note_error(ctx, loc);
     /* an unclosed '{' is the scanner's to report (it closes the block) */
     struct diag *d;
+    /* more candidates than MAX_EXPECTED: name none of them. n < 1 only if
+     * LAC ran out of stack (YYENOMEM), which this flat grammar cannot do. */
     if (n > 0 && n <= MAX_EXPECTED)
-        d = diag_error(ctx->diag, "E001", loc, "syntax error: expected %s, found %s", want, found);
+        d = report_expected(ctx, expected, n, found, loc);
     else
         d = diag_error(ctx->diag, "E001", loc, "syntax error: unexpected %s", found);
     if (ctx->company && tok >= YYSYMBOL_KW_LADDER && tok != YYSYMBOL_KW_LEVEL && tok != YYSYMBOL_KW_AT
