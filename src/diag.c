@@ -9,17 +9,22 @@
 #include "escape.h"
 #include "util.h"
 
+/* A sink's options until diag_set_options: none (every warning kept, as a
+ * warning, and every diagnostic shown), so sink->opt is never NULL. */
+static const struct diag_options diag_no_options;
+
 void diag_init(struct diag_sink *sink, struct arena *arena)
 {
     memset(sink, 0, sizeof *sink);
     sink->arena = arena;
     sink->tail = &sink->first;
+    sink->opt = &diag_no_options;
 }
 
 void diag_set_options(struct diag_sink *sink, const struct diag_options *opt)
 {
     sink->opt = opt;
-    sink->keep = opt && !opt->keep_all ? opt->max_shown : 0;
+    sink->keep = opt->keep_all ? 0 : opt->max_shown;
 }
 
 void diag_mark(const struct diag_sink *sink, struct diag_mark *m)
@@ -41,79 +46,55 @@ void diag_reset_to(struct diag_sink *sink, const struct diag_mark *m)
 
 /* ---- the message formatter ---- */
 
-/* One conversion of a format: what printf would do, except that text
- * arguments go through escape_quoted (a width on %s or %c is ignored). text
- * is the conversion for snprintf with '*' values substituted, conv its
- * letter, len its length modifier, prec its precision. */
-struct diag_spec {
-    char text[32];
-    char conv, len[3];
-    int prec;           /* -1: none */
-};
-
-/* Reads the conversion at *p (just after '%') into sp, taking '*' values
- * from ap. Returns false for a conversion the formatter does not know. */
-static bool diag_parse_spec(const char **p, struct diag_spec *sp, va_list *ap)
+/* The conversions our messages use, and only those: %s and %.*s (user
+ * text: escape_quoted), %c (the same), %g, and integers as %d, %ld, %zu,
+ * %02X or %04X (a width, with the flag 0, on integers only). The format
+ * attribute (diag.h) checks each argument's type against its conversion;
+ * tests/suites/coverage-more.sh checks that every format in src/ and
+ * grammar/ uses no other (what this code would do with %% or %lld is not
+ * defined: they are not parsed). *p is just after the '%'; on return it is
+ * after the conversion. */
+static void diag_put_conversion(struct buf *b, const char **p, va_list *ap)
 {
-    const char *f = *p;
-    size_t k = 0;
-    sp->text[k++] = '%';
-    sp->prec = -1;
-    while (*f && strchr("-+ #0", *f) && k < 8)
-        sp->text[k++] = *f++;
-    if (*f == '*') {
-        k += (size_t)snprintf(sp->text + k, sizeof sp->text - k, "%d", va_arg(*ap, int));
+    const char *spec = *p - 1, *f = *p;
+    while (*f >= '0' && *f <= '9')     /* the flag 0 and the width of %02X */
         f++;
+    int prec = -1;
+    if (*f == '.') {                    /* ".*", the one precision: of %.*s */
+        prec = va_arg(*ap, int);
+        f += 2;
     }
-    while (*f >= '0' && *f <= '9' && k < 16)
-        sp->text[k++] = *f++;
-    if (*f == '.') {
-        f++;
-        if (*f == '*') {
-            sp->prec = va_arg(*ap, int);
-            f++;
-        } else {
-            sp->prec = 0;
-            while (*f >= '0' && *f <= '9')
-                sp->prec = sp->prec * 10 + (*f++ - '0');
-        }
-        if (sp->prec >= 0)      /* a negative one, as printf says, is none */
-            k += (size_t)snprintf(sp->text + k, sizeof sp->text - k, ".%d", sp->prec);
-    }
-    size_t l = 0;
-    while (*f && strchr("hlzjt", *f) && l < 2)
-        sp->len[l++] = sp->text[k++] = *f++;
-    sp->len[l] = '\0';
-    if (!*f || !strchr("sc%diuxXogfe", *f))
-        return false;
-    sp->conv = sp->text[k++] = *f++;
-    sp->text[k] = '\0';
+    char len = 0;
+    if (*f == 'l' || *f == 'z')
+        len = *f++;
+    char conv = *f++;
     *p = f;
-    return true;
-}
-
-static void diag_put_signed(struct buf *b, const struct diag_spec *sp, va_list *ap)
-{
-    if (strcmp(sp->len, "z") == 0)
-        buf_printf(b, sp->text, va_arg(*ap, size_t));
-    else if (strcmp(sp->len, "ll") == 0)
-        buf_printf(b, sp->text, va_arg(*ap, long long));
-    else if (strcmp(sp->len, "l") == 0)
-        buf_printf(b, sp->text, va_arg(*ap, long));
-    else
-        buf_printf(b, sp->text, va_arg(*ap, int));
-}
-
-static void diag_put_unsigned(struct buf *b, const struct diag_spec *sp, va_list *ap)
-{
-    if (strcmp(sp->len, "z") == 0)
-        buf_printf(b, sp->text, va_arg(*ap, size_t));
-    else if (strcmp(sp->len, "ll") == 0)
-        buf_printf(b, sp->text, va_arg(*ap, unsigned long long));
-    else if (strcmp(sp->len, "l") == 0)
-        buf_printf(b, sp->text, va_arg(*ap, unsigned long));
-    else
-        buf_printf(b, sp->text, va_arg(*ap, unsigned));
+    char text[16];                      /* the conversion as written, for snprintf */
+    snprintf(text, sizeof text, "%.*s", (int)(f - spec), spec);
+    switch (conv) {
+    case 's': {
+        const char *s = va_arg(*ap, const char *);
+        size_t n = prec >= 0 ? strnlen(s, (size_t)prec) : strlen(s);
+        escape_quoted(b, s, n, DIAG_QUOTE_MAX);
+        break;
+    }
+    case 'c': {
+        char c = (char)va_arg(*ap, int);
+        escape_quoted(b, &c, 1, DIAG_QUOTE_MAX);
+        break;
+    }
+    case 'g':
+        buf_printf(b, text, va_arg(*ap, double));
+        break;
+    default:                            /* d, u, X: the length says the type */
+        if (len == 'z')
+            buf_printf(b, text, va_arg(*ap, size_t));
+        else if (len == 'l')
+            buf_printf(b, text, va_arg(*ap, long));
+        else
+            buf_printf(b, text, va_arg(*ap, int));
+        break;
+    }
 }
 
 /* printf into b, text arguments clipped and masked (see diag.h). */
@@ -128,27 +109,7 @@ static void diag_format(struct buf *b, const char *fmt, va_list *ap)
         if (!*p)
             break;
         p++;
-        struct diag_spec sp;
-        if (!diag_parse_spec(&p, &sp, ap)) {
-            buf_putc(b, '%');       /* not a conversion we know: shown as written */
-            continue;
-        }
-        if (sp.conv == '%') {
-            buf_putc(b, '%');
-        } else if (sp.conv == 's') {
-            const char *s = va_arg(*ap, const char *);
-            size_t n = sp.prec >= 0 ? strnlen(s, (size_t)sp.prec) : strlen(s);
-            escape_quoted(b, s, n, DIAG_QUOTE_MAX);
-        } else if (sp.conv == 'c') {
-            char c = (char)va_arg(*ap, int);
-            escape_quoted(b, &c, 1, DIAG_QUOTE_MAX);
-        } else if (strchr("gfe", sp.conv)) {
-            buf_printf(b, sp.text, va_arg(*ap, double));
-        } else if (sp.conv == 'd' || sp.conv == 'i') {
-            diag_put_signed(b, &sp, ap);
-        } else {
-            diag_put_unsigned(b, &sp, ap);
-        }
+        diag_put_conversion(b, &p, ap);
     }
 }
 
@@ -160,16 +121,16 @@ static const char *diag_vformat(struct arena *a, const char *fmt, va_list ap)
     va_copy(ap2, ap);
     diag_format(&b, fmt, &ap2);
     va_end(ap2);
-    char *s = arena_alloc(a, b.len + 1);
-    memcpy(s, b.data ? b.data : "", b.len);
-    s[b.len] = '\0';
+    buf_putc(&b, '\0');                /* and b.data is never NULL */
+    char *s = arena_alloc(a, b.len);
+    memcpy(s, b.data, b.len);
     buf_free(&b);
     return s;
 }
 
 static bool diag_disabled(const struct diag_options *opt, const char *code)
 {
-    for (size_t i = 0; opt && i < opt->ndisabled; i++)
+    for (size_t i = 0; i < opt->ndisabled; i++)
         if (strcmp(opt->disabled[i], code) == 0)
             return true;
     return false;
@@ -256,7 +217,7 @@ struct diag *diag_warning(struct diag_sink *sink, const char *code, struct loc l
 {
     if (diag_disabled(sink->opt, code))
         return NULL;            /* silenced: not formatted, not kept */
-    enum diag_severity sev = sink->opt && sink->opt->werror ? DIAG_ERROR : DIAG_WARNING;
+    enum diag_severity sev = sink->opt->werror ? DIAG_ERROR : DIAG_WARNING;
     va_list ap;
     va_start(ap, fmt);
     struct diag *d = diag_add(sink, sev, code, loc, fmt, ap);
@@ -462,7 +423,7 @@ void diag_print_json(const struct diag_sink *sink, struct source *src, const cha
 /* How many diagnostics of the sink a text or github printer shows. */
 static size_t diag_shown_max(const struct diag_sink *sink)
 {
-    size_t max = sink->opt ? sink->opt->max_shown : 0;
+    size_t max = sink->opt->max_shown;
     return max ? max : (size_t)-1;
 }
 
@@ -547,31 +508,27 @@ static void diag_put_line(struct buf *b, const char *line, size_t len)
     escape_terminal(b, line, len);
 }
 
-/* Spaces up to the caret, copying tabs so the caret lines up. */
+/* Spaces up to the caret, copying tabs so the caret lines up, then the
+ * caret and a '~' under each further column of the span. A span lies on one
+ * line: diagnostics point at tokens (no token crosses a line: a string ends
+ * at its line's end, E003) or at one-line statements (the one statement with
+ * a block, company, is reported at its id). So last.column is a column of
+ * this line; the suite and the fuzz corpus have no other (docs/reliability.md). */
 static void diag_put_caret(struct buf *b, const char *line, size_t len, struct source_pos first,
                            struct source_pos last, bool color)
 {
     int col = 1;
-    size_t i = 0;
-    for (; i < len && col < first.column; i++) {
+    for (size_t i = 0; i < len && col < first.column; i++) {
         unsigned char c = (unsigned char)line[i];
         if ((c & 0xC0) == 0x80)
             continue;
         buf_putc(b, c == '\t' ? '\t' : ' ');
         col++;
     }
-    int end = last.line == first.line ? last.column : col + 1;
-    if (last.line != first.line) {
-        /* a span over several lines: underline to the end of this one */
-        int n = col;
-        for (size_t j = i; j < len; j++)
-            n += ((unsigned char)line[j] & 0xC0) != 0x80;
-        end = n > col ? n : col + 1;
-    }
     if (color)
         buf_puts(b, "\033[1;32m");
     buf_putc(b, '^');
-    for (int c = col + 1; c < end; c++)
+    for (int c = col + 1; c < last.column; c++)
         buf_putc(b, '~');
     if (color)
         buf_puts(b, C_RESET);

@@ -65,7 +65,7 @@ struct diag_sink {
     size_t nkept, keep;                 /* keep: 0 for all */
     size_t dropped_errors, dropped_warnings;
     size_t seq;
-    const struct diag_options *opt;     /* NULL: every warning kept, as a warning */
+    const struct diag_options *opt;     /* never NULL: diag_init sets empty ones */
 };
 
 void diag_init(struct diag_sink *sink, struct arena *arena);
@@ -73,7 +73,8 @@ void diag_init(struct diag_sink *sink, struct arena *arena);
 /* Gives the sink the command line's options before anything is reported: a
  * silenced warning then costs nothing (diag_warning returns NULL without
  * formatting it) and, under werror, a warning is recorded as an error.
- * opt must outlive the sink. */
+ * opt must not be NULL and must outlive the sink. Without this call a sink
+ * keeps and shows everything, warnings as warnings. */
 void diag_set_options(struct diag_sink *sink, const struct diag_options *opt);
 
 #if defined(__GNUC__)
@@ -82,10 +83,15 @@ void diag_set_options(struct diag_sink *sink, const struct diag_options *opt);
 #define DIAG_PRINTF(a, b)
 #endif
 
-/* The message formats take printf's conversions (%s %.*s %d %ld %zu %c %g
- * %02X ... %%), with one difference: every %s and %c argument is user text
- * and goes through escape_quoted, so a message shows at most DIAG_QUOTE_MAX
- * code points of it and no control, bidi or zero-width character. */
+/* The message formats take a subset of printf's conversions, exactly the
+ * ones the messages use: %s %.*s %c %g %d %ld %zu %02X %04X (an integer
+ * may have a width with the flag 0; no other flag, width or precision, no
+ * other length, no %%). The format attribute checks the arguments' types;
+ * tests/suites/coverage-more.sh fails on a format with any other
+ * conversion, which the formatter would not parse. Every %s and %c argument
+ * is user text and goes through escape_quoted, so a message shows at most
+ * DIAG_QUOTE_MAX code points of it and no control, bidi or zero-width
+ * character. */
 struct diag *diag_error(struct diag_sink *sink, const char *code, struct loc loc,
                         const char *fmt, ...) DIAG_PRINTF(4, 5);
 struct diag *diag_verror(struct diag_sink *sink, const char *code, struct loc loc,

@@ -164,6 +164,7 @@ size_t escape_masked_len(const unsigned char *s, size_t n)
     size_t len = util_utf8_len(s, n);
     unsigned a = len > 1 ? s[1] : 0, b = len > 2 ? s[2] : 0;
     switch (len) {
+    case 0:                 /* invalid UTF-8: a byte from 0x80 on, so not masked */
     case 1:
         return (s[0] < 0x20 && s[0] != '\t') || s[0] == 0x7F ? 1 : 0;
     case 2:
@@ -183,10 +184,8 @@ size_t escape_masked_len(const unsigned char *s, size_t n)
             return (a == 0xBB && b == 0xBF) || (a == 0xBE && b == 0xA0) || (a == 0xBF && b >= 0xB9 && b <= 0xBB)
                    ? 3 : 0;
         return 0;
-    case 4:                                                         /* U+E0000..E007F tags */
+    default:                                                        /* 4: U+E0000..E007F tags */
         return s[0] == 0xF3 && a == 0xA0 && (b == 0x80 || b == 0x81) ? 4 : 0;
-    default:
-        return 0;
     }
 }
 
@@ -241,7 +240,7 @@ static bool escape_name_is_plain(const unsigned char *s, size_t n)
 static void escape_name_byte(struct buf *b, unsigned char c)
 {
     static const char named[] = "\a\b\t\n\v\f\r\"\\", letter[] = "abtnvfr\"\\";
-    const char *k = c ? strchr(named, c) : NULL;
+    const char *k = memchr(named, c, sizeof named - 1);    /* the terminator is not one of them */
     if (k) {
         buf_putc(b, '\\');
         buf_putc(b, letter[k - named]);
