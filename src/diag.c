@@ -326,27 +326,26 @@ struct diag_places {
 static int diag_place_cmp(const void *pa, const void *pb)
 {
     const struct loc *a = &((const struct diag_place *)pa)->loc, *b = &((const struct diag_place *)pb)->loc;
-    if (a->start != b->start)
-        return a->start < b->start ? -1 : 1;
-    return a->end < b->end ? -1 : a->end > b->end;
+    if (a->start != b->start)       /* (x > y) - (x < y): no branch to leave untested */
+        return (a->start > b->start) - (a->start < b->start);
+    return (a->end > b->end) - (a->end < b->end);
 }
 
-/* The places the notes of the first max diagnostics point at. */
-static void diag_places_init(struct diag_places *p, const struct diag_sink *sink, struct source *src, size_t max)
+/* The places the notes of the kept diagnostics point at. */
+static void diag_places_init(struct diag_places *p, const struct diag_sink *sink, struct source *src)
 {
-    size_t n = 0, k = 0;
-    for (const struct diag *d = sink->first; d && k < max; d = d->next, k++)
+    size_t n = 0;
+    for (const struct diag *d = sink->first; d; d = d->next)
         for (const struct diag_note *note = d->notes; note; note = note->next)
             n++;
     p->v = n ? util_xcalloc(n, sizeof *p->v) : NULL;
     p->n = 0;
-    k = 0;
-    for (const struct diag *d = sink->first; d && k < max; d = d->next, k++)
+    for (const struct diag *d = sink->first; d; d = d->next)
         for (const struct diag_note *note = d->notes; note; note = note->next)
             p->v[p->n++].loc = note->loc;
     if (p->n > 1)
         qsort(p->v, p->n, sizeof *p->v, diag_place_cmp);
-    k = 0;
+    size_t k = 0;
     for (size_t i = 0; i < p->n; i++)
         if (k == 0 || diag_place_cmp(&p->v[k - 1], &p->v[i]) != 0)
             p->v[k++] = p->v[i];
@@ -390,7 +389,7 @@ void diag_print_json(const struct diag_sink *sink, struct source *src, const cha
     json_str(&name, file);      /* once, not once per diagnostic */
     buf_putc(&name, '\0');
     struct diag_places places;
-    diag_places_init(&places, sink, src, (size_t)-1);
+    diag_places_init(&places, sink, src);
     for (const struct diag *d = sink->first; d; d = d->next) {
         buf_puts(b, *first ? "\n  {" : ",\n  {");
         *first = false;
@@ -420,48 +419,25 @@ void diag_print_json(const struct diag_sink *sink, struct source *src, const cha
     buf_free(&name);
 }
 
-/* How many diagnostics of the sink a text or github printer shows. */
-static size_t diag_shown_max(const struct diag_sink *sink)
+/* What comes after the last diagnostic shown: "975 more errors and 5 more
+ * warnings not shown". The printers show every kept diagnostic: the sink
+ * keeps max_shown of them (keep_all is JSON's, whose printer shows all), so
+ * the rest are the dropped ones. */
+static void diag_put_rest(struct buf *b, const struct diag_sink *sink)
 {
-    size_t max = sink->opt->max_shown;
-    return max ? max : (size_t)-1;
-}
-
-/* The counts of what the printer did not show: the kept diagnostics from d
- * on, and those never kept. */
-static void diag_count_rest(const struct diag_sink *sink, const struct diag *d, size_t *errors, size_t *warnings)
-{
-    *errors = sink->dropped_errors;
-    *warnings = sink->dropped_warnings;
-    for (; d; d = d->next)
-        ++*(d->severity == DIAG_ERROR ? errors : warnings);
-}
-
-/* "975 more errors and 5 more warnings" */
-static void diag_put_counts(struct buf *b, size_t errors, size_t warnings)
-{
+    size_t errors = sink->dropped_errors, warnings = sink->dropped_warnings;
     if (errors)
         buf_printf(b, "%zu more error%s", errors, errors == 1 ? "" : "s");
     if (errors && warnings)
         buf_puts(b, " and ");
     if (warnings)
         buf_printf(b, "%zu more warning%s", warnings, warnings == 1 ? "" : "s");
-}
-
-/* What comes after the last diagnostic shown: "N more ... not shown". */
-static void diag_put_rest(struct buf *b, const struct diag_sink *sink, const struct diag *rest)
-{
-    size_t errors, warnings;
-    diag_count_rest(sink, rest, &errors, &warnings);
-    diag_put_counts(b, errors, warnings);
     buf_puts(b, " not shown; --max-diagnostics=0 shows them all");
 }
 
 void diag_print_github(const struct diag_sink *sink, struct source *src, const char *file, struct buf *b)
 {
-    size_t shown = 0, max = diag_shown_max(sink);
-    const struct diag *d = sink->first;
-    for (; d && shown < max; d = d->next, shown++) {
+    for (const struct diag *d = sink->first; d; d = d->next) {
         struct source_pos first, last;
         source_span(src, d->loc, &first, &last);
         buf_printf(b, "::%s file=", d->severity == DIAG_ERROR ? "error" : "warning");
@@ -477,13 +453,13 @@ void diag_print_github(const struct diag_sink *sink, struct source *src, const c
         }
         buf_putc(b, '\n');
     }
-    if (d || sink->dropped_errors || sink->dropped_warnings) {
+    if (sink->dropped_errors || sink->dropped_warnings) {
         buf_puts(b, "::notice file=");
         escape_github(b, file, true);
         buf_puts(b, ",title=ladderc::");
         struct buf rest;
         buf_init(&rest);
-        diag_put_rest(&rest, sink, d);
+        diag_put_rest(&rest, sink);
         buf_putc(&rest, '\0');
         escape_github(b, rest.data, false);
         buf_free(&rest);
@@ -577,11 +553,9 @@ void diag_print_text(const struct diag_sink *sink, struct source *src, FILE *out
 {
     struct buf b;
     buf_init(&b);
-    size_t shown = 0, max = diag_shown_max(sink);
     struct diag_places places;
-    diag_places_init(&places, sink, src, max);
-    const struct diag *d = sink->first;
-    for (; d && shown < max; d = d->next, shown++) {
+    diag_places_init(&places, sink, src);
+    for (const struct diag *d = sink->first; d; d = d->next) {
         struct diag_place at = diag_place_of(src, d->loc);
         diag_put_one(&b, src->name, &at, d->severity, d->msg, d->code, color, !d->no_excerpt);
         for (const struct diag_note *n = d->notes; n; n = n->next)
@@ -589,10 +563,10 @@ void diag_print_text(const struct diag_sink *sink, struct source *src, FILE *out
                          !d->no_excerpt);
     }
     diag_places_free(&places);
-    if (d || sink->dropped_errors || sink->dropped_warnings) {
+    if (sink->dropped_errors || sink->dropped_warnings) {
         escape_filename(&b, src->name);
         buf_puts(&b, ": note: ");
-        diag_put_rest(&b, sink, d);
+        diag_put_rest(&b, sink);
         buf_putc(&b, '\n');
     }
     fwrite(b.data ? b.data : "", 1, b.len, out);

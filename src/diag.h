@@ -127,7 +127,8 @@ void diag_print_json(const struct diag_sink *sink, struct source *src, const cha
                      bool *first, FILE *flush_to);
 
 /* GitHub Actions workflow commands: ::error file=F,line=L,col=C::MESSAGE,
- * at most max_shown of them, then a ::notice that counts the rest. */
+ * one per kept diagnostic (at most max_shown: the sink keeps no more unless
+ * keep_all, which is for JSON), then a ::notice that counts the dropped. */
 void diag_print_github(const struct diag_sink *sink, struct source *src, const char *file, struct buf *out);
 
 /* Orders diagnostics by position (stable), so the output reads top-down
@@ -136,9 +137,9 @@ void diag_sort(struct diag_sink *sink);
 
 /* Prints the diagnostics as `FILE:LINE:COL: error: MESSAGE [CODE]`, the
  * source line, and a caret under the span; FILE is quoted when it holds
- * anything unsafe (escape_filename). After the options' max_shown
- * diagnostics (notes do not count), one line says how many more there are
- * and how to see them. */
+ * anything unsafe (escape_filename). Every kept diagnostic is printed: the
+ * sink keeps the options' max_shown (notes do not count); one line then
+ * says how many more were dropped and how to see them. */
 void diag_print_text(const struct diag_sink *sink, struct source *src, FILE *out, bool color);
 
 #endif

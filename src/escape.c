@@ -30,13 +30,12 @@
 
 #define ESCAPE_MD_ZWSP "&#8203;"
 
-/* Per byte: 2 takes a backslash, 1 may need a look around (':', '.',
- * '-'), 3 may start a masked code point, 0 is written as it is. */
+/* Per ASCII byte: 2 takes a backslash, 1 may need a look around (':', '.',
+ * '-'), 0 is written as it is. Bytes from 0x80 on are looked at as UTF-8. */
 static const unsigned char escape_md_special[256] = {
     ['\\'] = 2, ['|'] = 2, ['`'] = 2, ['*'] = 2, ['_'] = 2, ['['] = 2, [']'] = 2, ['<'] = 2,
     ['>'] = 2, ['&'] = 2, ['#'] = 2, ['!'] = 2, ['~'] = 2, ['$'] = 2, ['@'] = 2,
     [':'] = 1, ['.'] = 1, ['-'] = 1,
-    [0xC2] = 3, [0xE2] = 3, [0xEF] = 3,     /* may start a masked code point */
 };
 
 static bool escape_md_is_alnum(unsigned char c)
@@ -74,11 +73,7 @@ void escape_md(struct buf *b, const char *text)
             buf_putc(b, ' ');
             continue;
         }
-        if (escape_md_special[c] == 0) {    /* most bytes: letters, digits, spaces, UTF-8 */
-            buf_putc(b, (char)c);
-            continue;
-        }
-        if (escape_md_special[c] == 3) {
+        if (c >= 0x80) {    /* every masked code point (escape_masked_len), whatever its first byte */
             size_t n = escape_masked_len(s + i, strnlen((const char *)s + i, 4));
             if (n) {
                 buf_puts(b, "\xEF\xBF\xBD");     /* U+FFFD REPLACEMENT CHARACTER */
@@ -86,6 +81,10 @@ void escape_md(struct buf *b, const char *text)
             } else {
                 buf_putc(b, (char)c);
             }
+            continue;
+        }
+        if (escape_md_special[c] == 0) {    /* most bytes: letters, digits, spaces */
+            buf_putc(b, (char)c);
             continue;
         }
         if (escape_md_special[c] == 2 || (c == ':' && s[i + 1] == '/' && s[i + 2] == '/') ||
