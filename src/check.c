@@ -637,21 +637,21 @@ static int span_cmp(const void *pa, const void *pb)
 {
     const struct span_ref *a = pa, *b = pb;
     if (a->track != b->track)
-        return a->track < b->track ? -1 : 1;
+        return (a->track > b->track) - (a->track < b->track);
     if (a->lo != b->lo)
-        return a->lo < b->lo ? -1 : 1;
-    return a->order < b->order ? -1 : a->order > b->order;
+        return (a->lo > b->lo) - (a->lo < b->lo);
+    return (a->order > b->order) - (a->order < b->order);
 }
 
 static int code_cmp(const void *pa, const void *pb)
 {
     const struct span_ref *a = pa, *b = pb;
     if (a->track != b->track)
-        return a->track < b->track ? -1 : 1;
+        return (a->track > b->track) - (a->track < b->track);
     int k = strcmp(a->code, b->code);
     if (k)
         return k;
-    return a->order < b->order ? -1 : a->order > b->order;
+    return (a->order > b->order) - (a->order < b->order);
 }
 
 /* Reports each span that overlaps an earlier-sorted one of the same track;

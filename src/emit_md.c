@@ -145,9 +145,9 @@ static int emit_md_ref_cmp(const void *pa, const void *pb)
 {
     const struct md_ref *a = pa, *b = pb;
     if (a->track != b->track)
-        return a->track < b->track ? -1 : 1;
+        return (a->track > b->track) - (a->track < b->track);
     if (a->company != b->company)
-        return a->company < b->company ? -1 : 1;
+        return (a->company > b->company) - (a->company < b->company);
     return (a->line->lo > b->line->lo) - (a->line->lo < b->line->lo);
 }
 
