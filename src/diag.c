@@ -147,24 +147,23 @@ static void diag_count_dropped(struct diag_sink *sink, enum diag_severity sev)
     ++*(sev == DIAG_ERROR ? &sink->dropped_errors : &sink->dropped_warnings);
 }
 
-static bool diag_key_before(uint32_t start, size_t seq, const struct diag *d)
-{
-    return start < d->loc.start || (start == d->loc.start && seq < d->seq);
-}
-
-/* Whether a diagnostic at start, arriving seq-th, is among the ones kept:
+/* Whether a diagnostic at start, arriving now, is among the ones kept:
  * when the sink is full, it takes the place of the last kept in position
  * order (a scan of at most keep entries, only for a diagnostic that gets
- * in: in a pass that reports in file order, at most keep of them do). */
-static bool diag_make_room(struct diag_sink *sink, uint32_t start, size_t seq)
+ * in: in a pass that reports in file order, at most keep of them do).
+ * Position order breaks ties by arrival, and the kept list is in arrival
+ * order among equal positions (appended; diag_sort is stable): so the last
+ * kept is the last in the list of those at the greatest start, and a
+ * newcomer at that start, arriving after them all, is not before it. */
+static bool diag_make_room(struct diag_sink *sink, uint32_t start)
 {
     if (!sink->keep || sink->nkept < sink->keep)
         return true;
     struct diag **worst = &sink->first;
     for (struct diag **p = &sink->first; *p; p = &(*p)->next)
-        if (diag_key_before((*worst)->loc.start, (*worst)->seq, *p))
+        if ((*p)->loc.start >= (*worst)->loc.start)
             worst = p;
-    if (!diag_key_before(start, seq, *worst))
+    if (start >= (*worst)->loc.start)
         return false;
     struct diag *out = *worst;
     *worst = out->next;
@@ -178,14 +177,12 @@ static bool diag_make_room(struct diag_sink *sink, uint32_t start, size_t seq)
 static struct diag *diag_add(struct diag_sink *sink, enum diag_severity sev, const char *code,
                              struct loc loc, const char *fmt, va_list ap)
 {
-    size_t seq = sink->seq++;
     diag_count(sink, sev);
-    if (!diag_make_room(sink, loc.start, seq)) {
+    if (!diag_make_room(sink, loc.start)) {
         diag_count_dropped(sink, sev);
         return NULL;
     }
     struct diag *d = arena_alloc(sink->arena, sizeof *d);
-    d->seq = seq;
     d->severity = sev;
     d->code = code;
     d->loc = loc;
@@ -240,12 +237,8 @@ void diag_note(struct diag_sink *sink, struct diag *d, struct loc loc, const cha
     d->notes_tail = &n->next;
 }
 
-static bool diag_before(const struct diag *a, const struct diag *b)
-{
-    return diag_key_before(a->loc.start, a->seq, b);
-}
-
-/* Merge sort of a linked list: stable, O(n log n), no allocation. */
+/* Merge sort of a linked list: stable (on a tie it takes from the left
+ * half, which arrived first), O(n log n), no allocation. */
 static struct diag *diag_merge_sort(struct diag *list, size_t n)
 {
     if (n < 2)
@@ -258,7 +251,7 @@ static struct diag *diag_merge_sort(struct diag *list, size_t n)
     struct diag *a = diag_merge_sort(list, n / 2), *b = diag_merge_sort(right, n - n / 2);
     struct diag *head = NULL, **tail = &head;
     while (a && b) {
-        struct diag **take = diag_before(b, a) ? &b : &a;
+        struct diag **take = b->loc.start < a->loc.start ? &b : &a;
         *tail = *take;
         tail = &(*take)->next;
         *take = (*take)->next;
@@ -354,10 +347,11 @@ static void diag_places_init(struct diag_places *p, const struct diag_sink *sink
         p->v[i] = diag_place_of(src, p->v[i].loc);
 }
 
+/* The place of a note's loc: found, since every note's place is in p. */
 static const struct diag_place *diag_places_find(const struct diag_places *p, struct loc loc)
 {
     struct diag_place key = {.loc = loc};
-    return p->n ? bsearch(&key, p->v, p->n, sizeof *p->v, diag_place_cmp) : NULL;
+    return bsearch(&key, p->v, p->n, sizeof *p->v, diag_place_cmp);
 }
 
 static void diag_places_free(struct diag_places *p) { free(p->v); }
@@ -397,13 +391,15 @@ void diag_print_json(const struct diag_sink *sink, struct source *src, const cha
         source_span(src, d->loc, &at, &end);
         json_place(b, name.data, at, end);
         buf_printf(b, ", \"severity\": \"%s\", \"code\": ", sev[d->severity]);
-        json_str(b, d->code ? d->code : "");
+        json_str(b, d->code);          /* every diagnostic has its code */
         buf_puts(b, ", \"message\": ");
         json_str(b, d->msg);
         buf_puts(b, ", \"notes\": [");
-        for (const struct diag_note *n = d->notes; n; n = n->next) {
+        const char *sep = "";
+        for (const struct diag_note *n = d->notes; n; n = n->next, sep = ", ") {
             const struct diag_place *p = diag_places_find(&places, n->loc);
-            buf_puts(b, n == d->notes ? "{" : ", {");
+            buf_puts(b, sep);
+            buf_putc(b, '{');
             json_place(b, name.data, p->first, p->last);
             buf_puts(b, ", \"message\": ");
             json_str(b, n->msg);
@@ -444,7 +440,7 @@ void diag_print_github(const struct diag_sink *sink, struct source *src, const c
         escape_github(b, file, true);
         buf_printf(b, ",line=%d,col=%d,endLine=%d,endColumn=%d,title=", first.line,
                    first.column, last.line, last.column);
-        escape_github(b, d->code ? d->code : "ladderc", true);
+        escape_github(b, d->code, true);
         buf_puts(b, "::");
         escape_github(b, d->msg, false);
         for (const struct diag_note *n = d->notes; n; n = n->next) {

@@ -25,12 +25,11 @@ struct diag_note {
 
 struct diag {
     enum diag_severity severity;
-    const char *code;
+    const char *code;           /* never NULL: E... or W..., as the reference lists */
     struct loc loc;
     const char *msg;
     struct diag_note *notes, **notes_tail;
     struct diag *next;
-    size_t seq;                 /* order of arrival: ties in position keep it */
     bool no_excerpt;            /* print no source line (it may not be text to show) */
 };
 
@@ -64,7 +63,6 @@ struct diag_sink {
     size_t nerrors, nwarnings;          /* every one, kept or dropped */
     size_t nkept, keep;                 /* keep: 0 for all */
     size_t dropped_errors, dropped_warnings;
-    size_t seq;
     const struct diag_options *opt;     /* never NULL: diag_init sets empty ones */
 };
 

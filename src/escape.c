@@ -30,9 +30,16 @@
 
 #define ESCAPE_MD_ZWSP "&#8203;"
 
-/* Per ASCII byte: 2 takes a backslash, 1 may need a look around (':', '.',
- * '-'), 0 is written as it is. Bytes from 0x80 on are looked at as UTF-8. */
+/* Per ASCII byte: 3 is a control character and becomes a space (a tab, the
+ * one the scanner lets into text; the others and DEL only should another
+ * caller pass them: table entries, not a branch no input can take), 2 takes
+ * a backslash, 1 may need a look around (':', '.', '-'), 0 is written as it
+ * is. Bytes from 0x80 on are looked at as UTF-8. */
 static const unsigned char escape_md_special[256] = {
+    [1] = 3, [2] = 3, [3] = 3, [4] = 3, [5] = 3, [6] = 3, [7] = 3, [8] = 3, [9] = 3, [10] = 3, [11] = 3,
+    [12] = 3, [13] = 3, [14] = 3, [15] = 3, [16] = 3, [17] = 3, [18] = 3, [19] = 3, [20] = 3, [21] = 3,
+    [22] = 3, [23] = 3, [24] = 3, [25] = 3, [26] = 3, [27] = 3, [28] = 3, [29] = 3, [30] = 3, [31] = 3,
+    [127] = 3,
     ['\\'] = 2, ['|'] = 2, ['`'] = 2, ['*'] = 2, ['_'] = 2, ['['] = 2, [']'] = 2, ['<'] = 2,
     ['>'] = 2, ['&'] = 2, ['#'] = 2, ['!'] = 2, ['~'] = 2, ['$'] = 2, ['@'] = 2,
     [':'] = 1, ['.'] = 1, ['-'] = 1,
@@ -69,7 +76,7 @@ void escape_md(struct buf *b, const char *text)
     const unsigned char *s = (const unsigned char *)text;
     for (size_t i = 0; s[i]; i++) {
         unsigned char c = s[i];
-        if (c < 32 || c == 127) {
+        if (escape_md_special[c] == 3) {
             buf_putc(b, ' ');
             continue;
         }
