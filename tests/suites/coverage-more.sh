@@ -190,3 +190,63 @@ expect_eq "coverage-more: json --werror: both warnings are errors, with their no
   {"file": "warn.ladder", "line": 4, "column": 33, "end_line": 4, "end_column": 34, "severity": "error", "code": "W152", "message": "roles '"'a'"' and '"'b'"' are at the same position (1, 1): the map draws one over the other", "notes": [{"file": "warn.ladder", "line": 3, "column": 33, "end_line": 3, "end_column": 34, "message": "'"'a'"' is here"}]},
   {"file": "warn.ladder", "line": 5, "column": 33, "end_line": 5, "end_column": 34, "severity": "error", "code": "W152", "message": "roles '"'a'"' and '"'d'"' are at the same position (1, 1): the map draws one over the other", "notes": [{"file": "warn.ladder", "line": 3, "column": 33, "end_line": 3, "end_column": 34, "message": "'"'a'"' is here"}]}
 ]' "$(cat "$CM/out")"
+
+# A warning-only notice in GitHub output (dropped warnings, no errors)
+(cd "$CM" && "$LADDERC" check --diagnostics=github --max-diagnostics=1 warn.ladder >"$CM/out" 2>"$CM/err")
+expect_eq "coverage-more: github: dropped warnings only (exit status)" 0 "$?"
+expect_eq "coverage-more: github: dropped warnings only are counted in the notice" \
+    "::notice file=warn.ladder,title=ladderc::1 more warning not shown; --max-diagnostics=0 shows them all" \
+    "$(tail -n 1 "$CM/out")"
+
+# JSON streams a file's diagnostics in pieces of 64 KB (diag_print_json's
+# flush): 1000 errors, about 250 KB, arrive whole and in order
+{
+    printf 'levels L1..L3\n'
+    cm_i=1
+    while [ $cm_i -le 1000 ]; do
+        printf 'role r%d "R" track t%d level L1 at (%d, %d)\n' $cm_i $cm_i $((cm_i % 90)) $((cm_i / 90 + 1))
+        cm_i=$((cm_i + 1))
+    done
+} >"$CM/many.ladder"
+(cd "$CM" && "$LADDERC" check --diagnostics=json many.ladder >"$CM/out" 2>"$CM/err")
+expect_eq "coverage-more: json: 1000 errors (exit status)" 1 "$?"
+cm_size=$(wc -c <"$CM/out")
+[ "$cm_size" -gt 131072 ] && pass "coverage-more: json: 1000 errors take more than two pieces of 64 KB" \
+    || fail "coverage-more: json: 1000 errors take more than two pieces of 64 KB" "$cm_size bytes"
+expect_eq "coverage-more: json: 1000 errors, streamed in pieces, arrive whole and in order" \
+    "1000
+undefined track 't1'; declare it with 'track t1 \"...\"'
+undefined track 't1000'; declare it with 'track t1000 \"...\"'
+1001" "$(jq -r 'length, .[0].message, .[999].message, .[999].line' "$CM/out")"
+
+# A source line longer than 1000 bytes is not shown (no excerpt, no caret)
+printf 'levels L1..L3\nrole a "%s" track nowhere level L1 at (1, 1)\n' "$(printf 'y%.0s' $(seq 1 1000))" >"$CM/longline.ladder"
+(cd "$CM" && "$LADDERC" check longline.ladder >"$CM/out" 2>"$CM/err")
+expect_eq "coverage-more: a line over 1000 bytes (exit status)" 1 "$?"
+expect_eq "coverage-more: a line over 1000 bytes gets no excerpt" \
+    "longline.ladder:2:1017: error: undefined track 'nowhere'; declare it with 'track nowhere \"...\"' [E110]
+1 error generated." "$(cat "$CM/err")"
+
+# build with neither -T nor -o writes SVG to standard output
+printf 'levels L1..L3\n' >"$CM/empty.ladder"
+"$LADDERC" build "$CM/empty.ladder" >"$CM/out" 2>"$CM/err"
+expect_eq "coverage-more: build with neither -T nor -o (exit status)" 0 "$?"
+expect_eq "coverage-more: build with neither -T nor -o writes SVG to standard output" \
+    '<?xml version="1.0" encoding="UTF-8" standalone="no"?>' "$(head -n 1 "$CM/out")"
+expect_eq "coverage-more: build with neither -T nor -o: the SVG is whole" "</svg>" "$(tail -n 1 "$CM/out")"
+
+# Suggestions compare names of at most 64 bytes (suggest.c): past that,
+# none, however close (the edit distance is bounded work)
+printf 'levels L1..L3\ntrack t "T"\nrole a "%s" track t level L1 at (1, 1)\nrole b "B" track t level L1 at (2, 1)\n' \
+    "$(printf 'x%.0s' $(seq 1 66))" >"$CM/long-name.ladder"
+for cm_n in 60 67; do
+    cm_q=$(printf 'x%.0s' $(seq 1 $cm_n))
+    "$LADDERC" path "$CM/long-name.ladder" "$cm_q" b >"$CM/out" 2>"$CM/err"
+    expect_eq "coverage-more: path: a $cm_n-byte name near a 66-byte one (exit status)" 2 "$?"
+    expect_eq "coverage-more: path: a $cm_n-byte name near a 66-byte one gets no suggestion" \
+        "ladderc: error: no role '$cm_q' in the ladder [E110]" "$(cat "$CM/err")"
+done
+"$LADDERC" path "$CM/long-name.ladder" bb a >"$CM/out" 2>"$CM/err"
+expect_eq "coverage-more: path: a short name near a short one (exit status)" 2 "$?"
+expect_eq "coverage-more: path: a short name near a short one gets a suggestion" \
+    "ladderc: error: no role 'bb' in the ladder; did you mean 'b'? [E110]" "$(cat "$CM/err")"
