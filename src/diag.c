@@ -298,7 +298,7 @@ const char *diag_warning_code(const char *s)
 struct diag_place {
     struct loc loc;
     struct source_pos first, last;
-    const char *line;       /* the excerpt's line and its length; NULL: none */
+    const char *line;       /* the excerpt's line and its length */
     size_t len;
 };
 
@@ -508,7 +508,7 @@ static void diag_put_caret(struct buf *b, const char *line, size_t len, struct s
 
 static void diag_put_excerpt(struct buf *b, const struct diag_place *p, bool color)
 {
-    if (!p->line || p->len > EXCERPT_MAX_BYTES)
+    if (p->len > EXCERPT_MAX_BYTES)     /* p->line is never NULL: a loc of src is on one of its lines */
         return;
     buf_printf(b, "%5d | ", p->first.line);
     diag_put_line(b, p->line, p->len);
