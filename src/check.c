@@ -188,20 +188,12 @@ static void report_duplicate_stmt(struct checker *c, struct loc loc, struct loc 
 
 /* ---- levels ---- */
 
-static bool need_scale(struct checker *c, struct loc loc)
-{
-    if (c->scale_ok)
-        return true;
-    if (!c->levels && !c->missing_scale_reported) {
-        c->missing_scale_reported = true;
-        diag_error(c->diag, "E116", loc, "level used but no 'levels' statement declares the scale (for example 'levels L3..L11')");
-    }
-    return false;
-}
-
+/* A level is resolved against a valid scale only. A missing one is E116,
+ * reported once for the file before any level is looked at (check_file);
+ * an invalid one was reported where it is declared. */
 static bool resolve_level(struct checker *c, const struct ast_level *l, int *out)
 {
-    if (!need_scale(c, l->loc))
+    if (!c->scale_ok)
         return false;
     const struct model *m = c->m;
     char scale[64];
@@ -394,14 +386,6 @@ static bool resolve_track(struct checker *c, struct ast_text name, size_t *out)
     return false;
 }
 
-static bool resolve_role(struct checker *c, struct ast_text name, size_t *out)
-{
-    if (symtab_get(&c->roles, name.text, out))
-        return true;
-    note_undefined(c, &c->undefined_roles, "role", name, c->m->nroles, role_id_at);
-    return false;
-}
-
 static void check_position(struct checker *c, const struct ast_number *v, int which)
 {
     const struct model_axis *ax = &c->m->axis[which];
@@ -452,8 +436,9 @@ static bool check_box_name(struct checker *c, struct ast_text name)
 
 static void check_box(struct checker *c, const struct ast_stmt *s)
 {
-    size_t idx;
-    bool first = symtab_get(&c->boxes, s->u.box.name.text, &idx) && c->box_info[idx].stmt == s;
+    size_t idx = 0;
+    symtab_get(&c->boxes, s->u.box.name.text, &idx);   /* found: declare_definition added every box's name */
+    bool first = c->box_info[idx].stmt == s;
     struct model_box tmp = {0}, *b = first ? &c->m->boxes[idx] : &tmp;
     bool ok = check_box_name(c, s->u.box.name);
     ok = resolve_levels(c, &s->u.box.levels, &b->lo, &b->hi) && ok;
@@ -496,10 +481,8 @@ static const char *move_rule_broken(const struct model_role *a, const struct mod
         return !(b->lo > a->lo && b->hi > a->hi) ? "E130" : b->x < a->x ? "W170" : NULL;
     case KIND_LATERAL:
         return b->lo > a->hi || b->hi < a->lo ? "E131" : NULL;
-    case KIND_DOWNWARD:
+    default:    /* KIND_DOWNWARD */
         return !(b->hi < a->lo) ? "E132" : a->lo - b->hi > 2 ? "W133" : NULL;
-    default:
-        return NULL;
     }
 }
 
@@ -574,12 +557,15 @@ static void batch_fill(const struct checker *c, const struct ast_stmt *s, struct
     b->next = 0;
 }
 
-/* An end the batch did not find is looked up again, to report it. */
+/* An end the batch did not find is undefined: reported (batch_fill looked
+ * it up already; no second lookup that could only fail). */
 static bool batch_end(struct checker *c, size_t found, struct ast_text name, size_t *out)
 {
-    if (found == SIZE_MAX)
-        return resolve_role(c, name, out);
     *out = found;
+    if (found == SIZE_MAX) {
+        note_undefined(c, &c->undefined_roles, "role", name, c->m->nroles, role_id_at);
+        return false;
+    }
     return true;
 }
 
@@ -637,21 +623,21 @@ static int span_cmp(const void *pa, const void *pb)
 {
     const struct span_ref *a = pa, *b = pb;
     if (a->track != b->track)
-        return a->track < b->track ? -1 : 1;
+        return (a->track > b->track) - (a->track < b->track);
     if (a->lo != b->lo)
-        return a->lo < b->lo ? -1 : 1;
-    return a->order < b->order ? -1 : a->order > b->order;
+        return (a->lo > b->lo) - (a->lo < b->lo);
+    return (a->order > b->order) - (a->order < b->order);
 }
 
 static int code_cmp(const void *pa, const void *pb)
 {
     const struct span_ref *a = pa, *b = pb;
     if (a->track != b->track)
-        return a->track < b->track ? -1 : 1;
+        return (a->track > b->track) - (a->track < b->track);
     int k = strcmp(a->code, b->code);
     if (k)
         return k;
-    return a->order < b->order ? -1 : a->order > b->order;
+    return (a->order > b->order) - (a->order < b->order);
 }
 
 /* Reports each span that overlaps an earlier-sorted one of the same track;
@@ -777,8 +763,9 @@ static void check_company_codes(struct checker *c, const char *company, struct s
 /* Resolves a company's lines, then checks them against each other. */
 static void check_company(struct checker *c, const struct ast_stmt *s)
 {
-    size_t idx;
-    bool first = symtab_get(&c->companies, s->u.company.id.text, &idx) && c->company_stmt[idx] == s;
+    size_t idx = 0;
+    symtab_get(&c->companies, s->u.company.id.text, &idx);  /* found: declare_definition added every id */
+    bool first = c->company_stmt[idx] == s;
     const char *company = s->u.company.id.text;
     size_t n = 0;
     struct model_company_line *lines = arena_array(c->arena, s->u.company.nlines, sizeof *lines);

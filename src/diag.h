@@ -25,12 +25,11 @@ struct diag_note {
 
 struct diag {
     enum diag_severity severity;
-    const char *code;
+    const char *code;           /* never NULL: E... or W..., as the reference lists */
     struct loc loc;
     const char *msg;
     struct diag_note *notes, **notes_tail;
     struct diag *next;
-    size_t seq;                 /* order of arrival: ties in position keep it */
     bool no_excerpt;            /* print no source line (it may not be text to show) */
 };
 
@@ -64,8 +63,7 @@ struct diag_sink {
     size_t nerrors, nwarnings;          /* every one, kept or dropped */
     size_t nkept, keep;                 /* keep: 0 for all */
     size_t dropped_errors, dropped_warnings;
-    size_t seq;
-    const struct diag_options *opt;     /* NULL: every warning kept, as a warning */
+    const struct diag_options *opt;     /* never NULL: diag_init sets empty ones */
 };
 
 void diag_init(struct diag_sink *sink, struct arena *arena);
@@ -73,7 +71,8 @@ void diag_init(struct diag_sink *sink, struct arena *arena);
 /* Gives the sink the command line's options before anything is reported: a
  * silenced warning then costs nothing (diag_warning returns NULL without
  * formatting it) and, under werror, a warning is recorded as an error.
- * opt must outlive the sink. */
+ * opt must not be NULL and must outlive the sink. Without this call a sink
+ * keeps and shows everything, warnings as warnings. */
 void diag_set_options(struct diag_sink *sink, const struct diag_options *opt);
 
 #if defined(__GNUC__)
@@ -82,10 +81,15 @@ void diag_set_options(struct diag_sink *sink, const struct diag_options *opt);
 #define DIAG_PRINTF(a, b)
 #endif
 
-/* The message formats take printf's conversions (%s %.*s %d %ld %zu %c %g
- * %02X ... %%), with one difference: every %s and %c argument is user text
- * and goes through escape_quoted, so a message shows at most DIAG_QUOTE_MAX
- * code points of it and no control, bidi or zero-width character. */
+/* The message formats take a subset of printf's conversions, exactly the
+ * ones the messages use: %s %.*s %c %g %d %ld %zu %02X %04X (an integer
+ * may have a width with the flag 0; no other flag, width or precision, no
+ * other length, no %%). The format attribute checks the arguments' types;
+ * tests/suites/coverage-more.sh fails on a format with any other
+ * conversion, which the formatter would not parse. Every %s and %c argument
+ * is user text and goes through escape_quoted, so a message shows at most
+ * DIAG_QUOTE_MAX code points of it and no control, bidi or zero-width
+ * character. */
 struct diag *diag_error(struct diag_sink *sink, const char *code, struct loc loc,
                         const char *fmt, ...) DIAG_PRINTF(4, 5);
 struct diag *diag_verror(struct diag_sink *sink, const char *code, struct loc loc,
@@ -121,7 +125,8 @@ void diag_print_json(const struct diag_sink *sink, struct source *src, const cha
                      bool *first, FILE *flush_to);
 
 /* GitHub Actions workflow commands: ::error file=F,line=L,col=C::MESSAGE,
- * at most max_shown of them, then a ::notice that counts the rest. */
+ * one per kept diagnostic (at most max_shown: the sink keeps no more unless
+ * keep_all, which is for JSON), then a ::notice that counts the dropped. */
 void diag_print_github(const struct diag_sink *sink, struct source *src, const char *file, struct buf *out);
 
 /* Orders diagnostics by position (stable), so the output reads top-down
@@ -130,9 +135,9 @@ void diag_sort(struct diag_sink *sink);
 
 /* Prints the diagnostics as `FILE:LINE:COL: error: MESSAGE [CODE]`, the
  * source line, and a caret under the span; FILE is quoted when it holds
- * anything unsafe (escape_filename). After the options' max_shown
- * diagnostics (notes do not count), one line says how many more there are
- * and how to see them. */
+ * anything unsafe (escape_filename). Every kept diagnostic is printed: the
+ * sink keeps the options' max_shown (notes do not count); one line then
+ * says how many more were dropped and how to see them. */
 void diag_print_text(const struct diag_sink *sink, struct source *src, FILE *out, bool color);
 
 #endif

@@ -422,9 +422,10 @@ struct emit_dot_members {
     size_t *roles, *start;
 };
 
-static bool emit_dot_in_box(const struct model *m, const struct model_role *r)
+/* r->box is -1 or a box of m (the checker sets it from m's boxes). */
+static bool emit_dot_in_box(const struct model_role *r)
 {
-    return r->box >= 0 && (size_t)r->box < m->nboxes;
+    return r->box >= 0;
 }
 
 static void emit_dot_members(const struct model *m, struct emit_dot_members *mb)
@@ -432,13 +433,13 @@ static void emit_dot_members(const struct model *m, struct emit_dot_members *mb)
     mb->start = util_xcalloc(m->nboxes + 2, sizeof *mb->start);
     mb->roles = util_xcalloc(m->nroles ? m->nroles : 1, sizeof *mb->roles);
     for (size_t i = 0; i < m->nroles; i++)
-        if (emit_dot_in_box(m, &m->roles[i]))
+        if (emit_dot_in_box(&m->roles[i]))
             mb->start[m->roles[i].box + 2]++;
     for (size_t k = 0; k < m->nboxes; k++)
         mb->start[k + 2] += mb->start[k + 1];
     /* start[k + 1] is now where box k's roles go; filling moves it to its end */
     for (size_t i = 0; i < m->nroles; i++)
-        if (emit_dot_in_box(m, &m->roles[i]))
+        if (emit_dot_in_box(&m->roles[i]))
             mb->roles[mb->start[m->roles[i].box + 1]++] = i;
 }
 
@@ -494,7 +495,7 @@ static void emit_dot_roles(const struct model *m, const struct emit_dot_plan *pl
     free(mb.roles);
     free(mb.start);
     for (size_t i = 0; i < m->nroles; i++)
-        if (!emit_dot_in_box(m, &m->roles[i]))
+        if (!emit_dot_in_box(&m->roles[i]))
             emit_dot_role(m, plan, i, "  ", b);
 }
 

@@ -67,16 +67,13 @@ static void emit_md_put_ref(struct md *md, const char *s, bool *shown)
     *shown = true;
 }
 
-/* Ids are [a-z][a-z0-9_]*, so they can go in a code span as they are; one
- * that somehow is not goes through the escapes instead. */
+/* Ids are [a-z][a-z0-9_]* (any other name is an error: parse_bad_name),
+ * so they go in a code span as they are. */
 static void emit_md_put_id(struct buf *b, const char *id)
 {
-    if (id[0] && strspn(id, "abcdefghijklmnopqrstuvwxyz0123456789_") == strlen(id)) {
-        buf_putc(b, '`');
-        buf_puts(b, id);
-        buf_putc(b, '`');
-    } else
-        escape_md(b, id);
+    buf_putc(b, '`');
+    buf_puts(b, id);
+    buf_putc(b, '`');
 }
 
 static void emit_md_put_number(struct buf *b, double v)
@@ -145,9 +142,9 @@ static int emit_md_ref_cmp(const void *pa, const void *pb)
 {
     const struct md_ref *a = pa, *b = pb;
     if (a->track != b->track)
-        return a->track < b->track ? -1 : 1;
+        return (a->track > b->track) - (a->track < b->track);
     if (a->company != b->company)
-        return a->company < b->company ? -1 : 1;
+        return (a->company > b->company) - (a->company < b->company);
     return (a->line->lo > b->line->lo) - (a->line->lo < b->line->lo);
 }
 

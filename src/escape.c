@@ -30,13 +30,19 @@
 
 #define ESCAPE_MD_ZWSP "&#8203;"
 
-/* Per byte: 2 takes a backslash, 1 may need a look around (':', '.',
- * '-'), 3 may start a masked code point, 0 is written as it is. */
+/* Per ASCII byte: 3 is a control character and becomes a space (a tab, the
+ * one the scanner lets into text; the others and DEL only should another
+ * caller pass them: table entries, not a branch no input can take), 2 takes
+ * a backslash, 1 may need a look around (':', '.', '-'), 0 is written as it
+ * is. Bytes from 0x80 on are looked at as UTF-8. */
 static const unsigned char escape_md_special[256] = {
+    [1] = 3, [2] = 3, [3] = 3, [4] = 3, [5] = 3, [6] = 3, [7] = 3, [8] = 3, [9] = 3, [10] = 3, [11] = 3,
+    [12] = 3, [13] = 3, [14] = 3, [15] = 3, [16] = 3, [17] = 3, [18] = 3, [19] = 3, [20] = 3, [21] = 3,
+    [22] = 3, [23] = 3, [24] = 3, [25] = 3, [26] = 3, [27] = 3, [28] = 3, [29] = 3, [30] = 3, [31] = 3,
+    [127] = 3,
     ['\\'] = 2, ['|'] = 2, ['`'] = 2, ['*'] = 2, ['_'] = 2, ['['] = 2, [']'] = 2, ['<'] = 2,
     ['>'] = 2, ['&'] = 2, ['#'] = 2, ['!'] = 2, ['~'] = 2, ['$'] = 2, ['@'] = 2,
     [':'] = 1, ['.'] = 1, ['-'] = 1,
-    [0xC2] = 3, [0xE2] = 3, [0xEF] = 3,     /* may start a masked code point */
 };
 
 static bool escape_md_is_alnum(unsigned char c)
@@ -70,15 +76,11 @@ void escape_md(struct buf *b, const char *text)
     const unsigned char *s = (const unsigned char *)text;
     for (size_t i = 0; s[i]; i++) {
         unsigned char c = s[i];
-        if (c < 32 || c == 127) {
+        if (escape_md_special[c] == 3) {
             buf_putc(b, ' ');
             continue;
         }
-        if (escape_md_special[c] == 0) {    /* most bytes: letters, digits, spaces, UTF-8 */
-            buf_putc(b, (char)c);
-            continue;
-        }
-        if (escape_md_special[c] == 3) {
+        if (c >= 0x80) {    /* every masked code point (escape_masked_len), whatever its first byte */
             size_t n = escape_masked_len(s + i, strnlen((const char *)s + i, 4));
             if (n) {
                 buf_puts(b, "\xEF\xBF\xBD");     /* U+FFFD REPLACEMENT CHARACTER */
@@ -86,6 +88,10 @@ void escape_md(struct buf *b, const char *text)
             } else {
                 buf_putc(b, (char)c);
             }
+            continue;
+        }
+        if (escape_md_special[c] == 0) {    /* most bytes: letters, digits, spaces */
+            buf_putc(b, (char)c);
             continue;
         }
         if (escape_md_special[c] == 2 || (c == ':' && s[i + 1] == '/' && s[i + 2] == '/') ||
@@ -164,6 +170,7 @@ size_t escape_masked_len(const unsigned char *s, size_t n)
     size_t len = util_utf8_len(s, n);
     unsigned a = len > 1 ? s[1] : 0, b = len > 2 ? s[2] : 0;
     switch (len) {
+    case 0:                 /* invalid UTF-8: a byte from 0x80 on, so not masked */
     case 1:
         return (s[0] < 0x20 && s[0] != '\t') || s[0] == 0x7F ? 1 : 0;
     case 2:
@@ -183,10 +190,8 @@ size_t escape_masked_len(const unsigned char *s, size_t n)
             return (a == 0xBB && b == 0xBF) || (a == 0xBE && b == 0xA0) || (a == 0xBF && b >= 0xB9 && b <= 0xBB)
                    ? 3 : 0;
         return 0;
-    case 4:                                                         /* U+E0000..E007F tags */
+    default:                                                        /* 4: U+E0000..E007F tags */
         return s[0] == 0xF3 && a == 0xA0 && (b == 0x80 || b == 0x81) ? 4 : 0;
-    default:
-        return 0;
     }
 }
 
@@ -241,7 +246,7 @@ static bool escape_name_is_plain(const unsigned char *s, size_t n)
 static void escape_name_byte(struct buf *b, unsigned char c)
 {
     static const char named[] = "\a\b\t\n\v\f\r\"\\", letter[] = "abtnvfr\"\\";
-    const char *k = c ? strchr(named, c) : NULL;
+    const char *k = memchr(named, c, sizeof named - 1);    /* the terminator is not one of them */
     if (k) {
         buf_putc(b, '\\');
         buf_putc(b, letter[k - named]);

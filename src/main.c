@@ -296,7 +296,7 @@ static void report(struct run *r, struct unit *u)
         r->json.len = 0;
         break;
     }
-    case DIAG_FMT_GITHUB:
+    default:    /* DIAG_FMT_GITHUB */
         diag_print_github(&u->diag, &u->src, u->src.name, &b);
         fwrite(b.data ? b.data : "", 1, b.len, r->json_to_stderr ? stderr : stdout);
         break;
@@ -826,7 +826,8 @@ static int dispatch(int argc, char **argv)
  * status (2) is the report. */
 static int flush_stderr(int rc)
 {
-    return fflush(stderr) != 0 || ferror(stderr) ? EXIT_USAGE : rc;
+    fflush(stderr);     /* a failure sets the error indicator, as a failed write did */
+    return ferror(stderr) ? EXIT_USAGE : rc;
 }
 
 int main(int argc, char **argv)

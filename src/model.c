@@ -7,12 +7,10 @@
 
 const char *model_kind_name(enum model_kind kind)
 {
-    switch (kind) {
-    case KIND_PROMOTION: return "promotion";
-    case KIND_LATERAL: return "lateral";
-    case KIND_DOWNWARD: return "downward";
-    default: return "?";
-    }
+    static const char *const name[KIND_COUNT] = {
+        [KIND_PROMOTION] = "promotion", [KIND_LATERAL] = "lateral", [KIND_DOWNWARD] = "downward",
+    };
+    return name[kind];
 }
 
 void model_levels_put(struct buf *b, const struct model *m, int lo, int hi)
@@ -21,14 +19,6 @@ void model_levels_put(struct buf *b, const struct model *m, int lo, int hi)
         buf_printf(b, "%s%d", m->level_prefix, lo);
     else
         buf_printf(b, "%s%d..%s%d", m->level_prefix, lo, m->level_prefix, hi);
-}
-
-/* The first bytes of s, at most n, not ending inside a UTF-8 sequence. */
-static size_t model_clip(const char *s, size_t n)
-{
-    while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
-        n--;
-    return n;
 }
 
 char *model_levels_text(const struct model *m, int lo, int hi, char *out, size_t outsz)
@@ -40,15 +30,16 @@ char *model_levels_text(const struct model *m, int lo, int hi, char *out, size_t
     size_t digits = (size_t)snprintf(nlo, sizeof nlo, "%d", lo);
     if (copies == 2)
         digits += 2 + (size_t)snprintf(nhi, sizeof nhi, "%d", hi);
-    if (copies * prefix + digits < outsz || outsz < MODEL_LEVELS_TEXT_MIN) {
+    if (copies * prefix + digits < outsz) {
         if (copies == 1)
             snprintf(out, outsz, "%s%s", m->level_prefix, nlo);
         else
             snprintf(out, outsz, "%s%s..%s%s", m->level_prefix, nlo, m->level_prefix, nhi);
         return out;
     }
-    size_t room = (outsz - 1 - digits) / (size_t)copies - (sizeof ellipsis - 1);
-    int keep = (int)model_clip(m->level_prefix, room);
+    /* the prefix is ASCII letters (the scanner's level token): a cut
+     * anywhere is between characters */
+    int keep = (int)((outsz - 1 - digits) / (size_t)copies - (sizeof ellipsis - 1));
     if (copies == 1)
         snprintf(out, outsz, "%.*s%s%s", keep, m->level_prefix, ellipsis, nlo);
     else
@@ -59,51 +50,46 @@ char *model_levels_text(const struct model *m, int lo, int hi, char *out, size_t
 
 char *model_number_text(double v, char *out, size_t outsz)
 {
+    /* Written in text, then copied: out may be small, text is not (every
+     * value is finite: the scanner bounds numbers to 1e9). */
+    char text[400];
     /* Fast path: v in millionths, when rounding cannot be in doubt (the
      * product is within a quarter of an integer; its error is below 1/8). */
     double scaled = v * 1e6;
-    if (fabs(v) < 1e9 && outsz >= 32) {
-        long long r = llround(scaled);
-        if (fabs(scaled - (double)r) < 0.25) {
-            char *p = out;
-            if (r < 0) {
-                *p++ = '-';
-                r = -r;
-            }
-            long long ip = r / 1000000, frac = r % 1000000;
-            char digits[24];
-            int n = 0;
-            do
-                digits[n++] = (char)('0' + ip % 10);
-            while ((ip /= 10) > 0);
-            while (n > 0)
-                *p++ = digits[--n];
-            if (frac) {
-                *p++ = '.';
-                for (long long d = 100000; frac; d /= 10) {
-                    *p++ = (char)('0' + frac / d);
-                    frac %= d;
-                }
-            }
-            *p = '\0';
-            if (r == 0)
-                strcpy(out, "0");
-            return out;
+    long long r = llround(scaled);      /* |scaled| <= 1e15: exact in a long long */
+    if (fabs(v) < 1e9 && fabs(scaled - (double)r) < 0.25) {
+        char *p = text;
+        if (r < 0) {
+            *p++ = '-';
+            r = -r;
         }
+        long long ip = r / 1000000, frac = r % 1000000;
+        char digits[24];
+        int n = 0;
+        do
+            digits[n++] = (char)('0' + ip % 10);
+        while ((ip /= 10) > 0);
+        while (n > 0)
+            *p++ = digits[--n];
+        if (frac) {
+            *p++ = '.';
+            for (long long d = 100000; frac; d /= 10) {
+                *p++ = (char)('0' + frac / d);
+                frac %= d;
+            }
+        }
+        *p = '\0';
+    } else {
+        /* %.6f then trim: %g would switch to exponents for large values.
+         * The zeros stop at the '.' that %.6f always writes. */
+        snprintf(text, sizeof text, "%.6f", v);
+        size_t n = strlen(text);
+        while (text[n - 1] == '0')
+            n--;
+        n -= text[n - 1] == '.';
+        text[n] = '\0';
     }
-    /* %.6f then trim: %g would switch to exponents for large values. */
-    if (v == 0)
-        v = 0; /* turns -0 into 0 */
-    snprintf(out, outsz, "%.6f", v);
-    char *dot = strchr(out, '.');
-    if (dot) {
-        char *end = out + strlen(out) - 1;
-        while (end > dot && *end == '0')
-            *end-- = '\0';
-        if (end == dot)
-            *end = '\0';
-    }
-    if (strcmp(out, "-0") == 0)
-        strcpy(out, "0");
+    /* -0: a negative value that rounds to zero, from either path */
+    snprintf(out, outsz, "%s", strcmp(text, "-0") == 0 ? "0" : text);
     return out;
 }

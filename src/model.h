@@ -85,12 +85,14 @@ void model_levels_put(struct buf *b, const struct model *m, int lo, int hi);
 /* The same text in out, for messages and other places that show a bounded
  * excerpt: when it does not fit, each copy of the prefix keeps its first
  * bytes and "\u2026", and the numbers stay whole, so nothing is cut silently.
- * outsz must be at least MODEL_LEVELS_TEXT_MIN; returns out. */
+ * outsz must be at least MODEL_LEVELS_TEXT_MIN (every caller's is); a smaller
+ * one gets a text cut short, never more than outsz bytes. Returns out. */
 enum { MODEL_LEVELS_TEXT_MIN = 40 };
 char *model_levels_text(const struct model *m, int lo, int hi, char *out, size_t outsz);
 
 /* Writes a number the way a person writes it: 3, 0.5, 12.25 (no exponent,
- * no trailing zeros, at most 6 decimals); returns out. */
+ * no trailing zeros, at most 6 decimals, never "-0"), at most outsz bytes;
+ * returns out. v is finite (the scanner bounds numbers to 1e9). */
 char *model_number_text(double v, char *out, size_t outsz);
 
 #endif
