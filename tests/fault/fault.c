@@ -158,6 +158,42 @@ static void *fault_next(const char *name)
     return f;
 }
 
+/* ---- the end of the program: no more faults ----
+ *
+ * What runs after main returns or exit is called is not ladderc's: the
+ * atexit handlers and destructors, gcov's among them under `make coverage`,
+ * which writes its counts with malloc and crashes when that fails. */
+
+static void fault_disarm(void) { fault.armed = 0; fault.ready = 1; }
+
+static int (*fault_real_main)(int, char **, char **);
+
+static int fault_main(int argc, char **argv, char **envp)
+{
+    int rc = fault_real_main(argc, argv, envp);
+    fault_disarm();
+    return rc;
+}
+
+int __libc_start_main(int (*main)(int, char **, char **), int argc, char **argv, void (*init)(void),
+                      void (*fini)(void), void (*rtld_fini)(void), void *stack_end)
+{
+    int (*real)(int (*)(int, char **, char **), int, char **, void (*)(void), void (*)(void), void (*)(void),
+                void *);
+    *(void **)&real = fault_next("__libc_start_main");
+    fault_real_main = main;
+    return real(fault_main, argc, argv, init, fini, rtld_fini, stack_end);
+}
+
+void exit(int status)
+{
+    static void (*real)(int) __attribute__((noreturn));
+    if (!real)
+        *(void **)&real = fault_next("exit");
+    fault_disarm();
+    real(status);
+}
+
 #define REAL(name) static __typeof__(name) *real; if (!real) *(void **)&real = fault_next(#name)
 
 /* ---- allocation ---- */
