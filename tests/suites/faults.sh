@@ -216,8 +216,27 @@ fl_ladderc LADDERC_FAULT=openat:EEXIST LADDERC_FAULT_PATH=.out.dot. LADDERC_FAUL
 fl_expect "every temporary name taken" 2 "ladderc: error: cannot create a temporary file beside 'out.dot': File exists"
 fl_untouched "every temporary name taken"
 
+fl_fresh
+fl_ladderc LADDERC_FAULT=openat:EACCES LADDERC_FAULT_PATH=.out.dot. -- build -T dot -o out.dot m.ladder
+fl_expect "no temporary file may be created (EACCES)" 2 \
+    "ladderc: error: cannot create a temporary file beside 'out.dot': Permission denied"
+fl_untouched "no temporary file may be created"
+
+# a signal the caller ignores (nohup's SIGHUP) stays ignored while writing
+fl_fresh
+(trap '' HUP; fl_ladderc -- build -T dot -o out.dot m.ladder; exit "$fl_rc")
+fl_rc=$?
+fl_expect "-o with SIGHUP ignored" 0 ""
+expect_file "faults: -o with SIGHUP ignored: the whole output" "$FL/good.dot" "$FL/w/out.dot"
+
 # the owner and group of a file another user owns are kept: as root only
 if [ "$(id -u)" = 0 ]; then
+    fl_fresh
+    chown 0:65534 "$FL/w/out.dot"
+    fl_ladderc -- build -T dot -o out.dot m.ladder
+    fl_expect "-o over a file of another group" 0 ""
+    expect_eq "faults: -o over a file of another group keeps the group" "0:65534" "$(stat -c %u:%g "$FL/w/out.dot")"
+
     fl_fresh
     chown 65534:65534 "$FL/w/out.dot"
     fl_ladderc LADDERC_FAULT=fchown:EPERM -- build -T dot -o out.dot m.ladder
@@ -236,6 +255,8 @@ fl_ladderc LADDERC_FAULT=readlinkat:EIO LADDERC_FAULT_PATH=lnk -- build -T dot -
 fl_expect "a link on the way cannot be read" 2 "ladderc: error: cannot write 'lnk/out.dot': Input/output error"
 fl_ladderc LADDERC_FAULT=readlinkat:0 LADDERC_FAULT_PATH=lnk -- build -T dot -o lnk/out.dot m.ladder
 fl_expect "a link on the way reads back empty" 2 "ladderc: error: cannot write 'lnk/out.dot': No such file or directory"
+fl_ladderc LADDERC_FAULT=fstat:EIO:1:1 -- build -T dot -o lnk/out.dot m.ladder
+fl_expect "the folder of a link on the way cannot be examined" 2 "ladderc: error: cannot write 'lnk/out.dot': Input/output error"
 expect_eq "faults: a link that cannot be read: nothing written behind it" "" "$(ls -A "$FL/w/d")"
 
 # a link whose size lstat does not tell (/proc's say 0): read whole
@@ -296,6 +317,8 @@ fl_gv "layout fails with a blank message" svg "ladderc: error: cannot render svg
     LADDERC_FAULT=gvLayout "LADDERC_FAULT_MSG= "
 fl_gv "rendering fails" png "ladderc: error: cannot render png: graphviz: rendering failed: cairo is out of paint" \
     LADDERC_FAULT=gvRenderData "LADDERC_FAULT_MSG=cairo is out of paint"
+fl_gv "a message ending in a carriage return" svg "ladderc: error: cannot render svg: graphviz: layout failed: bad" \
+    LADDERC_FAULT=gvLayout "LADDERC_FAULT_MSG=$(printf 'bad \r')"
 fl_gv "rendering returns no data" svg "ladderc: error: cannot render svg: graphviz: rendering failed" \
     LADDERC_FAULT=gvRenderData:0
 fl_gv "the generated DOT is not read" svg "ladderc: error: cannot render svg: graphviz: cannot read the generated DOT: syntax error in line 1" \
