@@ -6,7 +6,8 @@
  *
  * lets the first AFTER matching calls of FUNC through (default 0), then fails
  * the next TIMES (default: all of them) with errno ERR (a name: EIO, EINTR,
- * EAGAIN, ENOSPC, EEXIST, EPERM, EACCES, ENOMEM, ENOSYS). A call matches when
+ * EAGAIN, ENOSPC, EEXIST, EPERM, EACCES, ENOMEM, ENOSYS; for write, a signal
+ * too: SIGHUP, SIGINT, SIGTERM). A call matches when
  * it passes the filters that are set:
  *
  *   LADDERC_FAULT_MIN=N    a size (allocations) or a descriptor (read, write,
@@ -37,6 +38,7 @@
 #define _GNU_SOURCE
 #include <dlfcn.h>
 #include <errno.h>
+#include <signal.h>
 #include <fcntl.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -71,6 +73,7 @@ static int fault_errno(const char *s)
     static const struct { const char *name; int value; } names[] = {
         {"EIO", EIO}, {"EINTR", EINTR}, {"EAGAIN", EAGAIN}, {"ENOSPC", ENOSPC}, {"EEXIST", EEXIST},
         {"EPERM", EPERM}, {"EACCES", EACCES}, {"ENOMEM", ENOMEM}, {"ENOSYS", ENOSYS}, {"0", 0},
+        {"SIGHUP", -SIGHUP}, {"SIGINT", -SIGINT}, {"SIGTERM", -SIGTERM},
     };
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
         if (strcmp(s, names[i].name) == 0)
@@ -240,10 +243,16 @@ ssize_t read(int fd, void *p, size_t n)
     return k;
 }
 
+/* ERR SIGHUP, SIGINT or SIGTERM: the signal arrives, then the write is done
+ * (a signal in the middle of writing the output) */
 ssize_t write(int fd, const void *p, size_t n)
 {
     REAL(write);
     if (fault_hit("write", fd, NULL)) {
+        if (fault.err < 0) {
+            raise(-fault.err);
+            return real(fd, p, n);
+        }
         errno = fault.err;
         return -1;
     }

@@ -31,13 +31,16 @@ expect_eq "faults: the shim builds without a warning" "0:" "$?:$(cat "$FL/cc.log
 # or the shell's, whose calls the shim would count or fail); stdout in
 # $FL/out, stderr in $FL/err, the status in $fl_rc. Standard input: the
 # file $FL_STDIN, or through a pipe the file $FL_PIPE, or /dev/null.
+# (FL_NOHUP=1: with SIGHUP ignored, as nohup runs it: set here, as timeout
+# puts back the default action of the signals it forwards)
+FL_EXEC='if [ -n "${FL_NOHUP:-}" ]; then trap "" HUP; fi; LD_PRELOAD="$0" exec "$@"'
 fl_ladderc() {
     fl_seen=""
     for fl_a; do
         shift
         if [ -z "$fl_seen" ] && [ "$fl_a" = "--" ]; then
             fl_seen=1
-            set -- "$@" sh -c 'LD_PRELOAD="$0" exec "$@"' "$FL_SHIM" "$LADDERC"
+            set -- "$@" sh -c "$FL_EXEC" "$FL_SHIM" "$LADDERC"
         else
             set -- "$@" "$fl_a"
         fi
@@ -222,12 +225,17 @@ fl_expect "no temporary file may be created (EACCES)" 2 \
     "ladderc: error: cannot create a temporary file beside 'out.dot': Permission denied"
 fl_untouched "no temporary file may be created"
 
-# a signal the caller ignores (nohup's SIGHUP) stays ignored while writing
+# SIGHUP in the middle of the write: the temporary file is removed, and
+# ladderc dies by the signal (128 + 1); unless the caller ignores it
+# (nohup): then it stays ignored, and the write goes on
 fl_fresh
-(trap '' HUP; fl_ladderc -- build -T dot -o out.dot m.ladder; exit "$fl_rc")
-fl_rc=$?
-fl_expect "-o with SIGHUP ignored" 0 ""
-expect_file "faults: -o with SIGHUP ignored: the whole output" "$FL/good.dot" "$FL/w/out.dot"
+fl_ladderc LADDERC_FAULT=write:SIGHUP:0:1 LADDERC_FAULT_MIN=3 -- build -T dot -o out.dot m.ladder
+fl_expect "SIGHUP while writing" 129 "ladderc: error: interrupted while writing 'out.dot'; it is left as it was"
+fl_untouched "SIGHUP while writing"
+fl_fresh
+fl_ladderc FL_NOHUP=1 LADDERC_FAULT=write:SIGHUP:0:1 LADDERC_FAULT_MIN=3 -- build -T dot -o out.dot m.ladder
+fl_expect "SIGHUP while writing, SIGHUP ignored" 0 ""
+expect_file "faults: SIGHUP while writing, SIGHUP ignored: the whole output" "$FL/good.dot" "$FL/w/out.dot"
 
 # the owner and group of a file another user owns are kept: as root only
 if [ "$(id -u)" = 0 ]; then
