@@ -45,7 +45,9 @@ fl_ladderc() {
             set -- "$@" "$fl_a"
         fi
     done
-    (cd "$FL/w" && cat "${FL_PIPE:-/dev/null}" | timeout 30 env "$@" >"$FL/out" 2>"$FL/err" <"${FL_STDIN:-/dev/stdin}")
+    # (2>/dev/null: the shell's "Hangup" when timeout passes on a death by
+    # a signal by dying by it too)
+    (cd "$FL/w" && cat "${FL_PIPE:-/dev/null}" | timeout 30 env "$@" >"$FL/out" 2>"$FL/err" <"${FL_STDIN:-/dev/stdin}") 2>/dev/null
     fl_rc=$?
 }
 
