@@ -33,6 +33,7 @@ expect_eq "faults: the shim builds without a warning" "0:" "$?:$(cat "$FL/cc.log
 # file $FL_STDIN, or through a pipe the file $FL_PIPE, or /dev/null.
 # (FL_NOHUP=1: with SIGHUP ignored, as nohup runs it: set here, as timeout
 # puts back the default action of the signals it forwards)
+# shellcheck disable=SC2016
 FL_EXEC='if [ -n "${FL_NOHUP:-}" ]; then trap "" HUP; fi; LD_PRELOAD="$0" exec "$@"'
 fl_ladderc() {
     fl_seen=""
@@ -47,8 +48,15 @@ fl_ladderc() {
     done
     # (2>/dev/null: the shell's "Hangup" when timeout passes on a death by
     # a signal by dying by it too)
-    (cd "$FL/w" && cat "${FL_PIPE:-/dev/null}" | timeout 30 env "$@" >"$FL/out" 2>"$FL/err" <"${FL_STDIN:-/dev/stdin}") 2>/dev/null
-    fl_rc=$?
+    {
+        if [ -n "${FL_PIPE:-}" ]; then
+            # shellcheck disable=SC2002
+            (cd "$FL/w" && cat "$FL_PIPE" | timeout 30 env "$@" >"$FL/out" 2>"$FL/err")    # a pipe, not a file
+        else
+            (cd "$FL/w" && timeout 30 env "$@" >"$FL/out" 2>"$FL/err" <"${FL_STDIN:-/dev/null}")
+        fi
+        fl_rc=$?
+    } 2>/dev/null
 }
 
 # fl_expect NAME STATUS MESSAGE: the last run's status and whole stderr
@@ -66,10 +74,13 @@ fl_fresh() {
     echo "the previous out.dot" >"$FL/w/out.dot"
 }
 
+# fl_ls DIR: every name in DIR, dot files too, on one line
+fl_ls() { find "$1" -mindepth 1 -maxdepth 1 -printf '%f\n' | LC_ALL=C sort | tr '\n' ' ' | sed 's/ $//'; }
+
 # fl_untouched NAME: out.dot as fl_fresh left it, and no other file beside it
 fl_untouched() {
     expect_eq "faults: $1 leaves out.dot as it was" "the previous out.dot" "$(cat "$FL/w/out.dot")"
-    expect_eq "faults: $1 leaves no temporary file" "m.ladder out.dot" "$(ls -A "$FL/w" | LC_ALL=C sort | tr '\n' ' ' | sed 's/ $//')"
+    expect_eq "faults: $1 leaves no temporary file" "m.ladder out.dot" "$(fl_ls "$FL/w")"
 }
 
 # what ladderc writes without faults
@@ -97,7 +108,7 @@ fl_sweep() {
         fl_ladderc LADDERC_FAULT="$fl_func:ENOMEM:$fl_k:1" LADDERC_FAULT_ARMED=eof LADDERC_FAULT_LOG="$FL/log" -- "$@"
         [ "$(cat "$FL/log" 2>/dev/null)" = missed ] && break
         if [ "$fl_rc" = 2 ] && [ "$(cat "$FL/err")" = "$FL_OOM" ] && [ ! -s "$FL/out" ] &&
-            [ "$(cat "$FL/w/out.dot")" = "the previous out.dot" ] && [ "$(ls -A "$FL/w" | wc -l)" = 2 ]; then
+            [ "$(cat "$FL/w/out.dot")" = "the previous out.dot" ] && [ "$(fl_ls "$FL/w")" = "m.ladder out.dot" ]; then
             fl_ooms=$((fl_ooms + 1))
         elif [ "$fl_rc" = 0 ] && [ ! -s "$FL/err" ] && cmp -s "$fl_want" "$FL/out"; then
             :
@@ -204,7 +215,7 @@ fl_fresh
 rm "$FL/w/out.dot"
 fl_ladderc LADDERC_FAULT=fchmod:EPERM -- build -T dot -o new.dot m.ladder
 fl_expect "fchmod fails on a new file's temporary file" 2 "ladderc: error: cannot write 'new.dot': Operation not permitted"
-expect_eq "faults: fchmod fails on a new file: nothing created" "m.ladder" "$(ls -A "$FL/w")"
+expect_eq "faults: fchmod fails on a new file: nothing created" "m.ladder" "$(fl_ls "$FL/w")"
 
 fl_fresh
 fl_ladderc LADDERC_FAULT=faccessat:EACCES LADDERC_FAULT_PATH=out.dot -- build -T dot -o out.dot m.ladder
@@ -267,7 +278,7 @@ fl_ladderc LADDERC_FAULT=readlinkat:0 LADDERC_FAULT_PATH=lnk -- build -T dot -o 
 fl_expect "a link on the way reads back empty" 2 "ladderc: error: cannot write 'lnk/out.dot': No such file or directory"
 fl_ladderc LADDERC_FAULT=fstat:EIO:1:1 -- build -T dot -o lnk/out.dot m.ladder
 fl_expect "the folder of a link on the way cannot be examined" 2 "ladderc: error: cannot write 'lnk/out.dot': Input/output error"
-expect_eq "faults: a link that cannot be read: nothing written behind it" "" "$(ls -A "$FL/w/d")"
+expect_eq "faults: a link that cannot be read: nothing written behind it" "" "$(fl_ls "$FL/w/d")"
 
 # a link whose size lstat does not tell (/proc's say 0): read whole
 fl_fresh
