@@ -2,12 +2,13 @@
  * LD_PRELOAD: it fails chosen calls of one function, so that the error paths
  * behind a failing system call, allocation or Graphviz call can be tested.
  *
- *   LADDERC_FAULT=FUNC[:ERR[:AFTER[:TIMES]]]
+ *   LADDERC_FAULT=FUNC[:ERR[:AFTER[:TIMES]]][+FUNC2[:ERR2...]]
  *
  * lets the first AFTER matching calls of FUNC through (default 0), then fails
  * the next TIMES (default: all of them) with errno ERR (a name: EIO, EINTR,
  * EAGAIN, ENOSPC, EEXIST, EPERM, EACCES, ENOMEM, ENOSYS; for write, a signal
- * too: SIGHUP, SIGINT, SIGTERM). A call matches when
+ * too: SIGHUP, SIGINT, SIGTERM); after a '+', a second function fails
+ * too (two failures in one operation). A call matches when
  * it passes the filters that are set:
  *
  *   LADDERC_FAULT_MIN=N    a size (allocations) or a descriptor (read, write,
@@ -57,14 +58,17 @@ extern void *__libc_realloc(void *, size_t);
 
 static struct {
     int ready;
-    char func[128];
-    int err;
-    long after, times;      /* times < 0: every call after `after` */
+    struct fault_spec {
+        char func[128];
+        int err;
+        long after, times;  /* times < 0: every call after `after` */
+        long seen;          /* matching calls so far */
+    } spec[2];              /* LADDERC_FAULT's, and the one after its '+' */
+    int err;                /* the errno of the spec that last failed a call */
     long long min;          /* -1: no filter */
     const char *path;
     const char *msg;
     int armed;              /* 0 until the input's EOF when ARMED=eof */
-    long seen;              /* matching calls so far */
     int fired;              /* a call was failed */
 } fault;
 
@@ -81,23 +85,10 @@ static int fault_errno(const char *s)
     return EIO;
 }
 
-/* Reads the environment once. getenv and strtol do not allocate. */
-static void fault_setup(void)
+/* FUNC[:ERR[:AFTER[:TIMES]]] into s (text is cut up) */
+static void fault_parse(struct fault_spec *s, char *text)
 {
-    extern char **environ;
-    if (fault.ready || !environ)    /* (an allocation before main's environment) */
-        return;
-    fault.ready = 1;
-    fault.times = -1;
-    fault.min = -1;
-    fault.armed = 1;
-    const char *spec = getenv("LADDERC_FAULT");
-    if (!spec)
-        return;
-    char copy[128];
-    strncpy(copy, spec, sizeof copy - 1);
-    copy[sizeof copy - 1] = '\0';
-    char *field[4] = {copy, NULL, NULL, NULL};
+    char *field[4] = {text, NULL, NULL, NULL};
     for (int i = 1; i < 4 && field[i - 1]; i++) {
         char *colon = strchr(field[i - 1], ':');
         if (colon) {
@@ -105,10 +96,32 @@ static void fault_setup(void)
             field[i] = colon + 1;
         }
     }
-    snprintf(fault.func, sizeof fault.func, "%s", field[0]);
-    fault.err = field[1] ? fault_errno(field[1]) : EIO;
-    fault.after = field[2] ? strtol(field[2], NULL, 10) : 0;
-    fault.times = field[3] ? strtol(field[3], NULL, 10) : -1;
+    snprintf(s->func, sizeof s->func, "%s", field[0]);
+    s->err = field[1] ? fault_errno(field[1]) : EIO;
+    s->after = field[2] ? strtol(field[2], NULL, 10) : 0;
+    s->times = field[3] ? strtol(field[3], NULL, 10) : -1;
+}
+
+/* Reads the environment once. getenv and strtol do not allocate. */
+static void fault_setup(void)
+{
+    extern char **environ;
+    if (fault.ready || !environ)    /* (an allocation before main's environment) */
+        return;
+    fault.ready = 1;
+    fault.min = -1;
+    fault.armed = 1;
+    const char *spec = getenv("LADDERC_FAULT");
+    if (!spec)
+        return;
+    char copy[128];
+    snprintf(copy, sizeof copy, "%s", spec);
+    char *second = strchr(copy, '+');  /* two faults: "write:ENOSPC+close:EIO:1:1" */
+    if (second)
+        *second++ = '\0';
+    fault_parse(&fault.spec[0], copy);
+    if (second)
+        fault_parse(&fault.spec[1], second);
     const char *min = getenv("LADDERC_FAULT_MIN");
     if (min)
         fault.min = strtoll(min, NULL, 10);
@@ -123,16 +136,24 @@ static void fault_setup(void)
 static int fault_hit(const char *func, long long num, const char *path)
 {
     fault_setup();
-    if (!fault.armed || strcmp(func, fault.func) != 0)
+    if (!fault.armed)
         return 0;
     if (fault.min >= 0 && num < fault.min)
         return 0;
     if (fault.path && (!path || !strstr(path, fault.path)))
         return 0;
-    long n = fault.seen++;
-    int hit = n >= fault.after && (fault.times < 0 || n < fault.after + fault.times);
-    fault.fired |= hit;
-    return hit;
+    for (int i = 0; i < 2; i++) {
+        struct fault_spec *s = &fault.spec[i];
+        if (strcmp(func, s->func) != 0)
+            continue;
+        long n = s->seen++;
+        if (n >= s->after && (s->times < 0 || n < s->after + s->times)) {
+            fault.err = s->err;
+            fault.fired = 1;
+            return 1;
+        }
+    }
+    return 0;
 }
 
 /* LADDERC_FAULT_LOG=FILE: at exit, FILE gets "fired" when a call was failed
@@ -146,7 +167,7 @@ __attribute__((destructor)) static void fault_log(void)
     int fd = open(log, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
     if (fd < 0)
         return;
-    fault.func[0] = '\0';   /* this shim's own calls below are not faults */
+    fault.armed = 0;    /* this shim's own calls below are not faults */
     const char *s = fault.fired ? "fired\n" : "missed\n";
     ssize_t k = write(fd, s, strlen(s));
     (void)k;

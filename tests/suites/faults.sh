@@ -201,6 +201,12 @@ fl_ladderc LADDERC_FAULT=write:ENOSPC LADDERC_FAULT_MIN=3 -- build -T dot -o out
 fl_expect "write finds the disk full (ENOSPC)" 2 "ladderc: error: cannot write 'out.dot': No space left on device"
 fl_untouched "write finds the disk full"
 
+# two failures: the first is the one reported
+fl_fresh
+fl_ladderc LADDERC_FAULT=write:ENOSPC+close:EIO:1:1 LADDERC_FAULT_MIN=3 -- build -T dot -o out.dot m.ladder
+fl_expect "write fails, then close too" 2 "ladderc: error: cannot write 'out.dot': No space left on device"
+fl_untouched "write fails, then close too"
+
 fl_fresh
 fl_ladderc LADDERC_FAULT=write:EINTR:0:1 LADDERC_FAULT_MIN=3 -- build -T dot -o out.dot m.ladder
 fl_expect "write interrupted once (EINTR) is written again" 0 ""
@@ -312,6 +318,8 @@ fl_expect "a device that cannot be opened" 2 "ladderc: error: cannot write '/dev
 # close: the input's (0), the walk's folder "/" (1), the device's (2)
 fl_ladderc LADDERC_FAULT=close:EIO:2:1 -- build -T dot -o /dev/null m.ladder
 fl_expect "a device whose close fails" 2 "ladderc: error: cannot write '/dev/null': Input/output error"
+fl_ladderc LADDERC_FAULT=write:ENOSPC+close:EIO:2:1 LADDERC_FAULT_MIN=3 -- build -T dot -o /dev/null m.ladder
+fl_expect "a device whose write fails, then close too" 2 "ladderc: error: cannot write '/dev/null': No space left on device"
 
 # ---- 4. the renderer: found, loaded, and Graphviz failing -------------------
 
