@@ -330,6 +330,25 @@ fl_ladderc LADDERC_FAULT=readlink:0 LADDERC_FAULT_PATH=/proc/self/exe -- build -
 fl_expect "the executable's path reads back empty" 2 "ladderc: error: cannot render svg: cannot locate ladderc-render.so"
 fl_untouched "the renderer cannot be located"
 
+# the executable in a folder whose path with its slash (4,082 bytes) leaves
+# no room for "../lib/ladderc/ladderc-render.so" within PATH_MAX; one byte
+# shorter, there is room (and no plugin there)
+fl_long=$FL/long
+while [ ${#fl_long} -lt 3880 ]; do fl_long=$fl_long/$(printf '%0199d' 0); done
+fl_long=$fl_long/$(printf "%0$((4078 - ${#fl_long}))d" 0)   # 4,079 bytes
+for fl_end in 1 12; do      # folders of 4,081 and 4,082 bytes with the slash
+    mkdir -p "$fl_long$fl_end"
+    cp "$LADDERC" "$fl_long$fl_end/ladderc"
+    (cd "$fl_long$fl_end" && timeout 30 ./ladderc build -T svg "$FL_GOOD" >"$FL/out" 2>"$FL/err")
+    fl_rc=$?
+done
+fl_expect "an executable path too long for the plugin's" 2 "ladderc: error: cannot render svg: cannot locate ladderc-render.so"
+expect_eq "faults: that path is 4,082 bytes" "4082" "$(printf '%s' "${fl_long}12/" | wc -c)"
+(cd "${fl_long}1" && timeout 30 ./ladderc build -T svg "$FL_GOOD" >"$FL/out" 2>"$FL/err")
+expect_eq "faults: an executable path one byte shorter: the plugin is looked for" \
+    "2 ladderc: error: cannot render svg: cannot load the renderer:" "$? $(cut -c1-60 "$FL/err")"
+rm -rf "$FL/long"
+
 fl_gv() {   # fl_gv NAME FORMAT MESSAGE VAR=VALUE...: fails with MESSAGE, out.dot intact
     fl_gname=$1 fl_gfmt=$2 fl_gmsg=$3
     shift 3
