@@ -173,12 +173,13 @@ struct output_place {
  * folder, a link is followed, and an existing file opened to be written,
  * only when it belongs to the user or to the folder's owner. Applied
  * whether or not the sysctls are on, because we rename() over files, where
- * the kernel checks neither. */
-static bool may_use_in_folder(int dirfd, const struct stat *st)
+ * the kernel checks neither. 1: allowed, 0: refused, -1: the folder's status
+ * could not be read (errno set; said as such, not as a refusal). */
+static int may_use_in_folder(int dirfd, const struct stat *st)
 {
     struct stat dst;
     if (fstat(dirfd, &dst) != 0)
-        return false;
+        return -1;
     bool shared = (dst.st_mode & S_ISVTX) && (dst.st_mode & S_IWOTH);
     return !shared || st->st_uid == geteuid() || st->st_uid == dst.st_uid;
 }
@@ -274,7 +275,12 @@ static int output_walk(const char *path, struct output_place *pl, char *err, siz
                 e = ELOOP;
                 break;
             }
-            if (!may_use_in_folder(dirfd, &st)) {
+            int may = may_use_in_folder(dirfd, &st);
+            if (may < 0) {
+                e = errno;
+                break;
+            }
+            if (!may) {
                 close(dirfd);
                 output_refuse_link(path, name, err, errsz);
                 free(name);
@@ -303,8 +309,10 @@ static int output_walk(const char *path, struct output_place *pl, char *err, siz
             free(todo);
             return 0;
         }
-        /* O_NOFOLLOW: a folder swapped for a link since the fstatat fails */
-        int sub = open_folder(dirfd, n ? name : ".");
+        /* O_NOFOLLOW: a folder swapped for a link since the fstatat fails.
+         * (Not the last component: never empty, as next_component skips
+         * slashes and an empty rest is the last.) */
+        int sub = open_folder(dirfd, name);
         close(dirfd);
         dirfd = sub;
     }
@@ -426,7 +434,7 @@ int output_file(const char *path, const struct buf *b, int flags, char *err, siz
      * the path itself, once its links passed the walk (which cannot name
      * what /proc/self/fd/1 points to: "pipe:[123]"). */
     struct stat st;
-    int rc;
+    int rc, may = 1;
     if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
         rc = (flags & OUTPUT_REGULAR_ONLY) ? output_fail(err, errsz, "cannot write ", path, ": not a regular file")
                                            : output_device(path, path, b, err, errsz);
@@ -440,7 +448,9 @@ int output_file(const char *path, const struct buf *b, int flags, char *err, siz
             /* rename() needs only the folder's permission: never go further
              * than opening the file for writing would (root may, as there) */
             rc = output_fail_errno(err, errsz, path, errno);
-        else if (exists && !may_use_in_folder(pl.dirfd, &st))
+        else if (exists && (may = may_use_in_folder(pl.dirfd, &st)) < 0)
+            rc = output_fail_errno(err, errsz, path, errno);
+        else if (!may)
             rc = output_fail(err, errsz, "refusing to write ", path,
                              ": it is in a shared sticky folder and belongs to neither you nor the folder's owner "
                              "(the kernel's protected_regular rule)");

@@ -366,8 +366,9 @@ struct ast_file *parse_source(const struct source *src, struct arena *arena, str
         .base = src->text, .eof = (uint32_t)src->len, .at_line_start = true,
     };
     yyscan_t scanner;
-    if (yylex_init_extra(&ctx, &scanner) != 0)
-        return file;
+    /* cannot fail: its one allocation is yyalloc's (ladder.l), which ends
+     * the process when out of memory, and scanner is not NULL */
+    (void)yylex_init_extra(&ctx, &scanner);
     /* flex scans in place: the source keeps two NULs after its bytes */
     size_t bom = parse_bom_length(src);
     yy_scan_buffer(src->text + bom, src->len - bom + 2, scanner);

@@ -13,6 +13,16 @@
 
 #include "util.h"
 
+/* EAGAIN or EWOULDBLOCK (the same number on Linux, not by POSIX) */
+static bool source_would_block(int e)
+{
+#if EAGAIN != EWOULDBLOCK
+    if (e == EWOULDBLOCK)
+        return true;
+#endif
+    return e == EAGAIN;
+}
+
 /* Reads fd to its end. size_hint: the file's size when known, so that a
  * regular file is read into one allocation of the right size (no doubling,
  * no copies: a 145 MB ladder would otherwise pass through buffers of 128 and
@@ -35,12 +45,12 @@ static int source_read_fd(struct source *src, int fd, size_t size_hint, size_t l
         ssize_t n = read(fd, text + len, cap - len - 2);
         if (n < 0 && errno == EINTR)
             continue;
-        if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) && !may_wait) {
+        if (n < 0 && source_would_block(errno) && !may_wait) {
             snprintf(err, errsz, "reading it would wait for more: not a file to read");
             free(text);
             return -1;
         }
-        if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+        if (n < 0 && source_would_block(errno)) {
             /* a standard input left non-blocking by whoever ran us */
             struct pollfd p = {.fd = fd, .events = POLLIN};
             poll(&p, 1, -1);

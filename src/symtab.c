@@ -132,8 +132,7 @@ static void symtab_grow(struct symtab *t)
 {
     struct symtab old = *t;
     t->cap = old.cap ? old.cap * 2 : 16;
-    if (t->cap > SIZE_MAX / sizeof *t->slots)
-        util_die_oom();
+    /* (calloc refuses a count times size that overflows: out of memory) */
     t->slots = util_xcalloc(t->cap, sizeof *t->slots);
     for (size_t i = 0; i < old.cap; i++)
         if (old.slots[i].key)
@@ -181,8 +180,7 @@ int symtab_add(struct symtab *t, const char *key, size_t value, size_t *existing
     size_t h = symtab_hash(t, key);
     struct symtab_slot *s = symtab_find(t, key, h);
     if (s->key) {
-        if (existing)
-            *existing = s->value;
+        *existing = s->value;   /* every caller asks for it (symtab.h) */
         return 0;
     }
     s->key = key;
