@@ -64,20 +64,20 @@ static const char *cell_printf(struct fmt *f, const char *fmt, ...)
     return s;
 }
 
+/* A string literal as the scanner reads it back: '"' and '\\' escaped. */
 static const char *cell_string(struct fmt *f, const char *text)
 {
-    size_t n = 2;
-    for (const char *p = text; *p; p++)
-        n += 1 + (*p == '"' || *p == '\\');
-    char *s = arena_alloc(f->arena, n + 1), *o = s;
-    *o++ = '"';
+    struct buf b;
+    buf_init(&b);
+    buf_putc(&b, '"');
     for (const char *p = text; *p; p++) {
         if (*p == '"' || *p == '\\')
-            *o++ = '\\';
-        *o++ = *p;
+            buf_putc(&b, '\\');
+        buf_putc(&b, *p);
     }
-    *o++ = '"';
-    *o = '\0';
+    buf_putc(&b, '"');
+    const char *s = arena_strndup(f->arena, b.data, b.len);
+    buf_free(&b);
     return s;
 }
 
@@ -307,9 +307,9 @@ static void render(struct fmt *f, struct buf *out)
             end--;  /* comments after the group's last statement are not in it */
         size_t w[FMT_MAX_CELLS] = {0};
         widths_of(&f->rows[i], end - i, w);
-        if (r->stmt == AST_TRANSITION && w[3] > 0 && w[3] < strlen("promotion"))
-            w[3] = strlen("promotion");
-        if (r->stmt == AST_TRANSITION && w[3] == 0 && w[4] > 0)
+        /* the kind column is as wide as the widest kind (a kind is at most
+         * that wide; where no move has years it is the last cell, unpadded) */
+        if (r->stmt == AST_TRANSITION)
             w[3] = strlen("promotion");
         if (r->stmt == AST_ROLE && w[6] < f->level_width && f->level_width <= FMT_ALIGN_MAX)
             w[6] = f->level_width;

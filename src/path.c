@@ -561,7 +561,8 @@ static void sweep_candidates(struct search *s, const uint32_t *nodes, const stru
     s->gcost[s->to] = (struct cost){0, 0, 0, 0};
     heap_push(&q, s->gcost[s->to], 0, s->to);
     sweep_relax(s, &q, id);
-    for (size_t j = n - 1; j-- > lo;) {
+    /* lo <= n - 2: add_candidates calls this for a node before the route's end */
+    for (size_t j = n - 2;; j--) {
         uint32_t x = nodes[j], r = trie_role(s, x);
         for (uint32_t c = s->trie[x].child; c != NONE; c = s->trie[c].sibling)
             s->blocked[s->trie[c].edge] = id;
@@ -584,14 +585,16 @@ static void sweep_candidates(struct search *s, const uint32_t *nodes, const stru
             s->blocked[s->trie[c].edge] = 0;
         if (found)
             heap_push(&s->cand, cost_add(prefix[j], best), (uint32_t)j, x);
-        /* put role r back: its distance, then whom it brings closer */
+        if (j == lo)
+            break;      /* the last spur: no role before it needs r's distance */
+        /* put role r back: its distance, then whom it brings closer. Its move
+         * on the route leads to the role put back just before (or to TO), so
+         * `least` is set: r always has a distance. */
         s->removed[r] = 0;
-        if (any && j > lo) {
-            s->seen[r] = id;
-            s->gcost[r] = least;
-            heap_push(&q, least, 0, r);
-            sweep_relax(s, &q, id);
-        }
+        s->seen[r] = id;
+        s->gcost[r] = least;
+        heap_push(&q, least, 0, r);
+        sweep_relax(s, &q, id);
     }
     free(q.a);
 }
@@ -705,21 +708,23 @@ static void search_free(struct search *s)
 
 /* ---- routes as data ---- */
 
+/* -1, 0 or 1 as a is less than, equal to or greater than b; without a
+ * branch, since qsort's calls decide which side of a tie is taken */
+static int cmp_i64(int64_t a, int64_t b) { return (a > b) - (a < b); }
+
 static int route_cmp(const void *pa, const void *pb)
 {
     const struct path_route *a = pa, *b = pb;
-    if (a->nunknown != b->nunknown)
-        return a->nunknown < b->nunknown ? -1 : 1;
-    if (a->min != b->min)
-        return a->min < b->min ? -1 : 1;
-    if (a->max != b->max)
-        return a->max < b->max ? -1 : 1;
-    if (a->nsteps != b->nsteps)
-        return a->nsteps < b->nsteps ? -1 : 1;
-    for (size_t i = 0; i < a->nsteps; i++)
-        if (a->steps[i] != b->steps[i])
-            return a->steps[i] < b->steps[i] ? -1 : 1;
-    return 0;
+    int c = cmp_i64((int64_t)a->nunknown, (int64_t)b->nunknown);
+    if (c == 0)
+        c = cmp_i64(a->min, b->min);
+    if (c == 0)
+        c = cmp_i64(a->max, b->max);
+    if (c == 0)
+        c = cmp_i64((int64_t)a->nsteps, (int64_t)b->nsteps);
+    for (size_t i = 0; c == 0 && i < a->nsteps; i++)
+        c = cmp_i64(a->steps[i], b->steps[i]);
+    return c;
 }
 
 /* Copies the accepted routes out of the trie, totals them, and puts equal
@@ -736,7 +741,7 @@ static void collect_routes(struct search *s, struct path_routes *out)
     for (size_t i = 0; i < s->nleaves; i++) {
         size_t n = trie_path(s, s->leaves[i]);
         struct path_route *r = &out->routes[i];
-        struct cost c = {0, 0, 0, 0};
+        struct cost c = {0};     /* its steps are not read: r->nsteps counts them */
         r->steps = out->steps + at;
         r->nsteps = n - 1;
         for (size_t j = 1; j < n; j++) {
