@@ -137,9 +137,9 @@ static int line_of(struct fmt *f, struct loc loc)
     return source_line_of(f->src, loc.start);
 }
 
-/* Places a row that starts at source line `line`: first the blank line the
- * author left before it (at most one), then comment lines above it. */
-static void place_before(struct fmt *f, int line, int indent)
+/* The comment lines above source line `line`, each after the blank line
+ * the author left before it (at most one). */
+static void place_comments(struct fmt *f, int line, int indent)
 {
     while (f->comment && line_of(f, f->comment->loc) < line) {
         const struct ast_comment *c = f->comment;
@@ -151,6 +151,13 @@ static void place_before(struct fmt *f, int line, int indent)
         f->last_line = c_line;
         f->comment = c->next;
     }
+}
+
+/* Places a row that starts at source line `line`: first the comment lines
+ * above it, then the blank line the author left before it (at most one). */
+static void place_before(struct fmt *f, int line, int indent)
+{
+    place_comments(f, line, indent);
     if (f->last_line && line > f->last_line + 1)
         row_add(f, ROW_BLANK, 0);
 }
@@ -235,10 +242,7 @@ static void build_rows(struct fmt *f, const struct ast_file *file)
         stmt_cells(f, s, r);
         place_trailing(f, r, line_of(f, s->loc));
     }
-    place_before(f, INT_MAX, 0);    /* the comments after the last statement */
-    /* the blank line place_before may add before a row that never comes */
-    if (f->nrows && f->rows[f->nrows - 1].kind == ROW_BLANK)
-        f->nrows--;
+    place_comments(f, INT_MAX, 0);  /* the comments after the last statement */
 }
 
 /* ---- columns ---- */
