@@ -237,9 +237,11 @@ def copy_tree(root, dest):
 
 def limits():
     """Soft limits for the test run (a test may lower them): a mutant that loops
-    writing output or allocating must not fill the disk or the memory."""
+    writing output or allocating must not fill the disk or the memory. 4 GB
+    per file: tests/suites/files.sh makes a sparse 2 GB file (truncate), which
+    a lower limit refuses, failing the unmutated tree."""
     import resource
-    resource.setrlimit(resource.RLIMIT_FSIZE, (1 << 30, resource.RLIM_INFINITY))
+    resource.setrlimit(resource.RLIMIT_FSIZE, (4 << 30, resource.RLIM_INFINITY))
     resource.setrlimit(resource.RLIMIT_CPU, (60, resource.RLIM_INFINITY))
     os.setsid()
 

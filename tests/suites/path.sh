@@ -154,9 +154,12 @@ expect_eq "path: -T md escapes names, bidi overrides as U+FFFD" "$(printf '| 1 |
 if command -v python3 >/dev/null 2>&1; then
     if [ -n "${LADDERC_SANITIZED:-}" ]; then p_graphs=60; else p_graphs=200; fi
     # the same oracle for a ladderc whose spurs all go through the sweep
-    # (PATH_SPUR_WORK_FACTOR=0), built from this build's objects
+    # (PATH_SPUR_WORK_FACTOR=0): $LADDERC_SWEEP when set (make coverage sets
+    # its instrumented one), else built from this build's objects
     p_bins=$LADDERC
-    if [ -z "${LADDERC_SANITIZED:-}" ] && [ "$LADDERC" = "$ROOT/build/ladderc" ] && [ -f "$ROOT/build/main.o" ]; then
+    if [ -n "${LADDERC_SWEEP:-}" ]; then
+        p_bins="$LADDERC $LADDERC_SWEEP"
+    elif [ -z "${LADDERC_SANITIZED:-}" ] && [ "$LADDERC" = "$ROOT/build/ladderc" ] && [ -f "$ROOT/build/main.o" ]; then
         # the Makefile's MAIN_OBJ: a module per src/*.c but render.c, and the generated ones
         p_objs="$ROOT/build/ladder.tab.o $ROOT/build/ladder.lex.o $ROOT/build/explain.o"
         for p_c in "$ROOT"/src/*.c; do
