@@ -53,6 +53,10 @@
 
 #define NONE UINT32_MAX
 
+/* Arrays are sized by counts that may be 0 (a ladder without transitions):
+ * util_xcalloc allocates one element for a count of 0, and nothing here
+ * reads an element a count does not cover. */
+
 /* How much work a route's A* spur searches may do together, in multiples of
  * the ladder's size (roles + moves), before the sweep takes over. The tests
  * also build ladderc with 0, which sends every spur through the sweep. */
@@ -173,12 +177,12 @@ static void index_edges(size_t nroles, size_t nedges, const struct model_transit
                         uint32_t **start_out, uint32_t **edges_out)
 {
     uint32_t *start = util_xcalloc(nroles + 1, sizeof *start);
-    uint32_t *edges = util_xcalloc(nedges ? nedges : 1, sizeof *edges);
+    uint32_t *edges = util_xcalloc(nedges, sizeof *edges);
     for (size_t e = 0; e < nedges; e++)
         start[(by_to ? t[e].to : t[e].from) + 1]++;
     for (size_t r = 0; r < nroles; r++)
         start[r + 1] += start[r];
-    uint32_t *fill = util_xcalloc(nroles ? nroles : 1, sizeof *fill);
+    uint32_t *fill = util_xcalloc(nroles, sizeof *fill);
     for (size_t e = 0; e < nedges; e++) {
         size_t r = by_to ? t[e].to : t[e].from;
         edges[start[r] + fill[r]++] = (uint32_t)e;
@@ -193,7 +197,7 @@ static void graph_build(struct graph *g, const struct model *m)
     g->m = m;
     index_edges(m->nroles, m->ntransitions, m->transitions, false, &g->out_start, &g->out_edges);
     index_edges(m->nroles, m->ntransitions, m->transitions, true, &g->in_start, &g->in_edges);
-    g->w = util_xcalloc(m->ntransitions ? m->ntransitions : 1, sizeof *g->w);
+    g->w = util_xcalloc(m->ntransitions, sizeof *g->w);
     for (size_t e = 0; e < m->ntransitions; e++)
         g->w[e] = move_cost(&m->transitions[e]);
 }
@@ -272,13 +276,13 @@ static void tree_number(struct tree *t, const struct graph *g, uint32_t to)
     const struct model *m = g->m;
     size_t n = m->nroles;
     uint32_t *kid_start = util_xcalloc(n + 1, sizeof *kid_start);
-    uint32_t *kids = util_xcalloc(n ? n : 1, sizeof *kids);
+    uint32_t *kids = util_xcalloc(n, sizeof *kids);
     for (size_t v = 0; v < n; v++)
         if (t->next[v] != NONE)
             kid_start[m->transitions[t->next[v]].to + 1]++;
     for (size_t v = 0; v < n; v++)
         kid_start[v + 1] += kid_start[v];
-    uint32_t *fill = util_xcalloc(n ? n : 1, sizeof *fill);
+    uint32_t *fill = util_xcalloc(n, sizeof *fill);
     for (size_t v = 0; v < n; v++)
         if (t->next[v] != NONE) {
             size_t p = m->transitions[t->next[v]].to;
@@ -413,12 +417,13 @@ static void epoch_begin(struct search *s)
 }
 
 /* Adds role r to the root prefix: its T subtree becomes unclean (a marked
- * subtree is skipped whole, so an epoch marks each role at most once). */
+ * subtree is skipped whole, so an epoch marks each role at most once). r is
+ * on an accepted route, so it reaches TO and is in T. */
 static void epoch_add(struct search *s, uint32_t r, bool removed)
 {
     if (removed)
         s->removed[r] = s->epoch;
-    if (!s->t.reach[r] || s->unclean[r] == s->epoch)
+    if (s->unclean[r] == s->epoch)
         return;
     for (uint32_t i = s->t.tin[r]; i < s->t.tout[r];) {
         uint32_t v = s->t.order[i];
@@ -434,7 +439,7 @@ static void epoch_add(struct search *s, uint32_t r, bool removed)
 static uint32_t search_begin(struct search *s)
 {
     uint32_t *arrays[] = {s->seen, s->closed, s->blocked};
-    size_t sizes[] = {s->m->nroles, s->m->nroles, s->m->ntransitions ? s->m->ntransitions : 1};
+    size_t sizes[] = {s->m->nroles, s->m->nroles, s->m->ntransitions};
     return next_stamp(&s->id, arrays, 3, sizes);
 }
 
@@ -677,7 +682,7 @@ static void search_init(struct search *s, const struct model *m, size_t from, si
     s->to = (uint32_t)to;
     graph_build(&s->g, m);
     tree_build(&s->t, &s->g, s->to);
-    size_t n = m->nroles, e = m->ntransitions ? m->ntransitions : 1;
+    size_t n = m->nroles, e = m->ntransitions;
     s->removed = util_xcalloc(n, sizeof *s->removed);
     s->unclean = util_xcalloc(n, sizeof *s->unclean);
     s->seen = util_xcalloc(n, sizeof *s->seen);
@@ -734,8 +739,8 @@ static void collect_routes(struct search *s, struct path_routes *out)
     size_t total = 0;
     for (size_t i = 0; i < s->nleaves; i++)
         total += trie_path(s, s->leaves[i]) - 1;
-    out->steps = util_xcalloc(total ? total : 1, sizeof *out->steps);
-    out->routes = util_xcalloc(s->nleaves ? s->nleaves : 1, sizeof *out->routes);
+    out->steps = util_xcalloc(total, sizeof *out->steps);
+    out->routes = util_xcalloc(s->nleaves, sizeof *out->routes);
     out->nroutes = s->nleaves;
     size_t at = 0;
     for (size_t i = 0; i < s->nleaves; i++) {
@@ -786,8 +791,7 @@ size_t path_find_roles(const struct model *m, const char *text, size_t *found, s
 {
     for (size_t i = 0; i < m->nroles; i++)
         if (strcmp(m->roles[i].id, text) == 0) {
-            if (cap)
-                found[0] = i;
+            found[0] = i;
             return 1;
         }
     size_t n = 0;

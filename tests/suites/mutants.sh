@@ -55,3 +55,21 @@ printf '%s\n' 'levels L3..L11' 'track ic "IC"' 'role a "A" track ic level L5 at 
 expect_eq "mutants: path: with equal years, the route with fewer moves first" \
     "2..4 years: A -(promotion)-> C|2..4 years: A -(promotion)-> B -(promotion)-> C" \
     "$("$LADDERC" path "$MT/steps.ladder" a c 2>&1 | tr '\n' '|' | sed 's/|$//')"
+
+# ---- path: a total past what millionths of a year hold saturates ----
+# 9299 moves of 999999999 years pass INT64_MAX millionths: the total stops
+# there (add_saturating) instead of wrapping to a negative; 9223 moves are
+# still exact. 18,600 lines: not under the sanitizers (their 10k-line rule).
+if [ -z "${LADDERC_SANITIZED:-}" ]; then
+    mt_chain() {
+        awk -v n="$1" 'BEGIN { print "levels L1..L2"; print "track t \"T\""
+            for (i = 0; i < n; i++) printf "role r%d \"R\" track t level L1 at (%d, %d)\n", i, i % 100, int(i / 100)
+            for (i = 0; i + 1 < n; i++) printf "r%d -> r%d lateral years 999999999..999999999\n", i, i + 1 }'
+    }
+    mt_chain 9300 >"$MT/sat.ladder"
+    mt_chain 9224 >"$MT/exact.ladder"
+    expect_eq "mutants: path: a total past INT64_MAX millionths saturates; one below is exact" \
+        "9223372036854.775807 years|9222999990777 years" \
+        "$("$LADDERC" path "$MT/sat.ladder" r0 r9299 | sed 's/:.*//')|$("$LADDERC" path "$MT/exact.ladder" r0 r9223 | sed 's/:.*//')"
+    rm -f "$MT/sat.ladder" "$MT/exact.ladder"
+fi
