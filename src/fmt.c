@@ -126,8 +126,8 @@ static void row_cells(struct row *r, int n, const char *const *cells)
 static const char *comment_text(struct fmt *f, const struct ast_comment *c)
 {
     size_t n = strlen(c->text);
-    while (n > 1 && (c->text[n - 1] == ' ' || c->text[n - 1] == '\t'))
-        n--;
+    while (c->text[n - 1] == ' ' || c->text[n - 1] == '\t')
+        n--;    /* stops at the '#' the text starts with, if not before */
     return arena_strndup(f->arena, c->text, n);
 }
 
@@ -305,10 +305,10 @@ static void render(struct fmt *f, struct buf *out)
             continue;
         }
         size_t end = i + 1;
+        /* comment lines are in the group (those after its last statement
+         * too): they do not widen a column, and print the same in any */
         while (end < f->nrows && same_group(r, &f->rows[end]))
             end++;
-        while (end > i + 1 && f->rows[end - 1].kind == ROW_COMMENT)
-            end--;  /* comments after the group's last statement are not in it */
         size_t w[FMT_MAX_CELLS] = {0};
         widths_of(&f->rows[i], end - i, w);
         /* the kind column is as wide as the widest kind (a kind is at most
