@@ -476,6 +476,9 @@ def main():
     p.add_argument("--equivalent", default=None,
                    help="mutants shown to be equivalent, not run (default ROOT/tests/mutate/equivalent.txt)")
     p.add_argument("--list", action="store_true", help="print the mutants and stop")
+    p.add_argument("--stale", action="store_true",
+                   help="print the entries of --equivalent that name no mutant of --files (an edit changed "
+                        "the line) and stop; exit 1 when there are any")
     args = p.parse_args()
     args.root = os.path.abspath(args.root)
     args.equivalent = os.path.abspath(args.equivalent or os.path.join(args.root, "tests", "mutate", "equivalent.txt"))
@@ -488,6 +491,12 @@ def main():
             sources[path] = f.read()
         mutants += mutants_of(path, sources[path], args.funcs)
     args.names = name_mutants(mutants, sources)
+    if args.stale:
+        known = set(args.names.values())
+        stale = [k for k in read_equivalent(args.equivalent) if k.split(" ", 1)[0] in args.files and k not in known]
+        for k in stale:
+            print(k)
+        sys.exit(1 if stale else 0)
     if args.sample:
         mutants = sample(mutants, args.sample)
     if args.match:      # after the sample: a run of some of a sample's mutants

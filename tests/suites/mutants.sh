@@ -73,3 +73,19 @@ if [ -z "${LADDERC_SANITIZED:-}" ]; then
         "$("$LADDERC" path "$MT/sat.ladder" r0 r9299 | sed 's/:.*//')|$("$LADDERC" path "$MT/exact.ladder" r0 r9223 | sed 's/:.*//')"
     rm -f "$MT/sat.ladder" "$MT/exact.ladder"
 fi
+
+# ---- path: a move of 0 years still counts one step (path.c, move_cost) ----
+# u and v lead to each other in 0 years, and each to c in 1 year, the move
+# to the other written first: were a 0-year move free of steps too, the tree
+# of fastest routes would be the cycle u -> v -> u and the first route would
+# never end (it ran out of memory). Bounded like path.sh's big cases.
+printf '%s\n' 'levels L3..L11' 'track ic "IC"' 'role u "U" track ic level L5 at (1, 1)' 'role v "V" track ic level L5 at (2, 2)' \
+    'role c "C" track ic level L6 at (3, 3)' 'u -> v lateral years 0..0' 'v -> u lateral years 0..0' \
+    'u -> c promotion years 1..1' 'v -> c promotion years 1..1' >"$MT/cycle.ladder"
+if [ -n "${LADDERC_SANITIZED:-}" ]; then
+    mt_out=$("$LADDERC" path "$MT/cycle.ladder" u c 2>&1)
+else
+    mt_out=$(sh -c 'ulimit -v 262144; ulimit -t 10; exec "$@"' sh "$LADDERC" path "$MT/cycle.ladder" u c 2>&1)
+fi
+expect_eq "mutants: path: moves of 0 years between two roles, both ways: two routes, the direct one first" \
+    "0|1 years: U -(promotion)-> C|1 years: U -(lateral)-> V -(promotion)-> C" "$?|$(printf '%s' "$mt_out" | tr '\n' '|')"
