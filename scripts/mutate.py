@@ -331,12 +331,17 @@ def run_all(args, mutants, sources, equivalent):
 
 
 def baseline(args):
-    """The unmutated tree must pass every stage, or every mutant would look killed."""
+    """The unmutated tree must pass every stage, or every mutant would look
+    killed; and each stage must run a test, or every mutant would look alive
+    (a filter that matches nothing: "/tests/cases/" once ran no data case)."""
     slot = Slot(args, 0)
     t0 = time.time()
-    verdict, stage = slot.test(os.environ)
-    if verdict != "survived":
-        sys.exit(f"mutate: the unmutated tree fails stage {stage}: fix the tests first")
+    for stage in args.stages:
+        rc, out = run(args.test.replace("{}", shlex.quote(stage)), slot.dir, args.timeout, os.environ)
+        if rc != 0:
+            sys.exit(f"mutate: the unmutated tree fails stage {stage}: fix the tests first")
+        if re.search(r"^0 passed, 0 failed", out, re.M):
+            sys.exit(f"mutate: stage {stage} runs no test: fix its filter")
     return time.time() - t0
 
 
@@ -449,7 +454,7 @@ def auto_stages(root, skip):
     names = sorted(f[:-3] for f in os.listdir(os.path.join(root, "tests", "suites")) if f.endswith(".sh"))
     names = [n for n in names if n not in skip]
     ordered = [n for n in QUICK_FIRST if n in names] + [n for n in names if n not in QUICK_FIRST]
-    return ["/tests/cases/"] + ["suites/" + n + ".sh" for n in ordered]
+    return ["tests/cases/"] + ["suites/" + n + ".sh" for n in ordered]
 
 
 def main():
@@ -464,7 +469,7 @@ def main():
     p.add_argument("--timeout", type=int, default=300, help="seconds per stage; a stage over it kills the mutant")
     p.add_argument("--prepare", default="make -s -j2 all", help="run once in each scratch copy")
     p.add_argument("--build", default="make -s build/ladderc", help="run for each mutant")
-    p.add_argument("--test", default="SANITIZERS=0 tests/run.sh {} >/dev/null",
+    p.add_argument("--test", default="SANITIZERS=0 tests/run.sh {}",
                    help="run for each stage, {} replaced by the stage")
     p.add_argument("--stages", default="auto",
                    help="filters for the test command, run in order; auto: the data cases, then every suite but "
