@@ -247,11 +247,12 @@ static void build_rows(struct fmt *f, const struct ast_file *file)
 
 /* ---- columns ---- */
 
+/* Whether row b joins the group that statement row a starts. */
 static bool same_group(const struct row *a, const struct row *b)
 {
     if (b->kind == ROW_COMMENT)
         return true;
-    return a->kind == ROW_STMT && b->kind == ROW_STMT && a->stmt == b->stmt;
+    return b->kind == ROW_STMT && a->stmt == b->stmt;
 }
 
 /* The width of each column of rows[0..n): its widest cell of at most

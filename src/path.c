@@ -64,6 +64,13 @@
 #define PATH_SPUR_WORK_FACTOR 2
 #endif
 
+/* The first stamp of the epochs and searches (see next_stamp). The tests
+ * build ladderc with one a few short of UINT32_MAX, so that the stamps wrap
+ * around within a small run, as they would after 2^32 searches. */
+#ifndef PATH_STAMP_START
+#define PATH_STAMP_START 0
+#endif
+
 /* ---- costs ---- */
 
 struct cost {
@@ -621,11 +628,13 @@ static void add_candidates(struct search *s, uint32_t leaf, size_t dev)
         prefix[j] = cost_add(prefix[j - 1], s->g.w[s->trie[nodes[j]].edge]);
     size_t work = 0, limit = PATH_SPUR_WORK_FACTOR * (s->m->nroles + s->m->ntransitions);
     epoch_begin(s);
-    for (size_t j = 0; j < dev; j++)
-        epoch_add(s, trie_role(s, nodes[j]), true);
-    for (size_t j = dev; j + 1 < n; j++) {
+    for (size_t j = 0; j + 1 < n; j++) {
         uint32_t x = nodes[j], r = trie_role(s, x);
-        epoch_add(s, r, false);
+        /* out of the later spurs; the spur from r itself never comes back
+         * to r (it is closed first) */
+        epoch_add(s, r, true);
+        if (j < dev)
+            continue;   /* before the deviation: the older routes' candidates */
         struct cost spur;
         enum spur found = spur_search(s, x, &spur, NULL, &work, limit);
         if (found == SPUR_OVER) {
@@ -634,7 +643,6 @@ static void add_candidates(struct search *s, uint32_t leaf, size_t dev)
         }
         if (found == SPUR_FOUND)
             heap_push(&s->cand, cost_add(prefix[j], spur), (uint32_t)j, x);
-        s->removed[r] = s->epoch;
     }
     free(nodes);
     free(prefix);
@@ -677,6 +685,7 @@ static void accept_first(struct search *s)
 static void search_init(struct search *s, const struct model *m, size_t from, size_t to)
 {
     memset(s, 0, sizeof *s);
+    s->epoch = s->id = PATH_STAMP_START;
     s->m = m;
     s->from = (uint32_t)from;
     s->to = (uint32_t)to;

@@ -154,8 +154,9 @@ expect_eq "path: -T md escapes names, bidi overrides as U+FFFD" "$(printf '| 1 |
 if command -v python3 >/dev/null 2>&1; then
     if [ -n "${LADDERC_SANITIZED:-}" ]; then p_graphs=60; else p_graphs=200; fi
     # the same oracle for a ladderc whose spurs all go through the sweep
-    # (PATH_SPUR_WORK_FACTOR=0): $LADDERC_SWEEP when set (make coverage sets
-    # its instrumented one), else built from this build's objects
+    # (PATH_SPUR_WORK_FACTOR=0) and whose search stamps wrap around after 20
+    # searches (PATH_STAMP_START): $LADDERC_SWEEP when set (make coverage
+    # sets its instrumented one), else built from this build's objects
     p_bins=$LADDERC
     if [ -n "${LADDERC_SWEEP:-}" ]; then
         p_bins="$LADDERC $LADDERC_SWEEP"
@@ -167,7 +168,7 @@ if command -v python3 >/dev/null 2>&1; then
         done
         # shellcheck disable=SC2086
         if ${CC:-cc} -std=c11 -D_POSIX_C_SOURCE=200809L -I"$ROOT/src" -I"$ROOT/build" -O1 -DPATH_SPUR_WORK_FACTOR=0 \
-            -c -o "$P/path-sweep.o" "$ROOT/src/path.c" && ${CC:-cc} -o "$P/ladderc-sweep" $p_objs "$P/path-sweep.o" -ldl -lm; then
+            -DPATH_STAMP_START=4294967275 -c -o "$P/path-sweep.o" "$ROOT/src/path.c" && ${CC:-cc} -o "$P/ladderc-sweep" $p_objs "$P/path-sweep.o" -ldl -lm; then
             p_bins="$LADDERC $P/ladderc-sweep"
         else
             fail "path: build a ladderc that always sweeps"
@@ -175,7 +176,7 @@ if command -v python3 >/dev/null 2>&1; then
     fi
     for p_bin in $p_bins; do
     p_label=""
-    [ "$p_bin" = "$LADDERC" ] || p_label=", every spur by the sweep"
+    [ "$p_bin" = "$LADDERC" ] || p_label=", every spur by the sweep, stamps wrapping"
     python3 - "$p_bin" "$P" "$p_graphs" >"$P/oracle.log" 2>&1 <<'EOF'
 import random, subprocess, sys
 from fractions import Fraction
