@@ -899,8 +899,6 @@ void path_print_text(struct buf *out, const struct model *m, const struct path_r
 
 void path_print_md(struct buf *out, const struct model *m, const struct path_routes *rs)
 {
-    if (!rs->nroutes)
-        return;
     buf_puts(out, "| # | Route | Steps | Years |\n| --- | --- | --- | --- |\n");
     for (size_t k = 0; k < rs->nroutes; k++) {
         const struct path_route *r = &rs->routes[k];

@@ -48,7 +48,8 @@ void path_routes_free(struct path_routes *r);
  * for a terminal (escape_terminal). */
 void path_print_text(struct buf *out, const struct model *m, const struct path_routes *r);
 
-/* A GitHub Markdown table: | # | Route | Steps | Years |. */
+/* A GitHub Markdown table: | # | Route | Steps | Years |; its header alone
+ * when there is no route (ladderc path prints nothing then). */
 void path_print_md(struct buf *out, const struct model *m, const struct path_routes *r);
 
 #endif
