@@ -46,9 +46,11 @@ expect_eq "mutants: path on a file with a checker error: exit 1, E130, no route"
 "$LADDERC" check --diagnosticsXtext "$MT/count.ladder" >"$MT/out" 2>"$MT/err"
 expect_eq "mutants: --diagnosticsXtext is an unknown option (exit 2)" "2:1" "$?:$(grep -c "unknown option '--diagnosticsXtext'" "$MT/err")"
 
-# ---- path: equal years, fewer moves first (path.c, move_cost's steps) ----
+# ---- path: equal years, fewer moves first (path.c, route_cmp) ----
 # Two routes of 2..4 years; the one move comes before the two, whichever
-# order the file lists them in.
+# order the file lists them in. (A move of known years counted as 0 steps
+# in the search is not seen here, since the routes are sorted again by
+# their moves at the end: the 0-year cycle below kills that one.)
 printf '%s\n' 'levels L3..L11' 'track ic "IC"' 'role a "A" track ic level L5 at (1, 1)' \
     'role b "B" track ic level L6 at (2, 2)' 'role c "C" track ic level L7 at (3, 3)' \
     'a -> b years 1..2' 'b -> c years 1..2' 'a -> c years 2..4' >"$MT/steps.ladder"
