@@ -370,7 +370,7 @@ def report(args, mutants, results, sources, seconds, base_seconds, equivalent):
         elif verdict == "equivalent":
             equivalents.append(m)
     lines = ["# Mutation testing report", "",
-             f"Commit {commit_of(args.root)}; stages: {' '.join(args.stages)}; "
+             f"Commit {args.commit}; stages: {' '.join(args.stages)}; "
              f"{'sample of ' + str(args.sample) if args.sample else 'all mutants'}"
              f"{'; functions: ' + ' '.join(args.funcs) if args.funcs else ''}.",
              f"{len(mutants)} mutants ({stillborn} did not compile and are not counted) in {seconds:.0f} s "
@@ -512,6 +512,7 @@ def main():
         return
     args.stages = auto_stages(args.root, args.skip.split()) if args.stages == "auto" else args.stages.split()
     os.makedirs(args.out, exist_ok=True)
+    args.commit = commit_of(args.root)     # the tree the scratch copies are made of, not the one at the end
     with concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
         list(pool.map(Slot.prepare, [Slot(args, n) for n in range(args.jobs)]))
     base = baseline(args)
