@@ -372,7 +372,8 @@ def report(args, mutants, results, sources, seconds, base_seconds, equivalent):
     lines = ["# Mutation testing report", "",
              f"Commit {args.commit}; stages: {' '.join(args.stages)}; "
              f"{'sample of ' + str(args.sample) if args.sample else 'all mutants'}"
-             f"{'; functions: ' + ' '.join(args.funcs) if args.funcs else ''}.",
+             f"{'; functions: ' + ' '.join(args.funcs) if args.funcs else ''}"
+             f"{'; only those matching ' + repr(args.match) if args.match else ''}.",
              f"{len(mutants)} mutants ({stillborn} did not compile and are not counted) in {seconds:.0f} s "
              f"on {args.jobs} job(s); the unmutated suite took {base_seconds:.0f} s. The score is killed / "
              f"(mutants - equivalent); the equivalent ones are listed in {os.path.relpath(args.equivalent, args.root)}.",
