@@ -64,11 +64,11 @@
 #define PATH_SPUR_WORK_FACTOR 2
 #endif
 
-/* The first stamp of the epochs and searches (see next_stamp). The tests
- * build ladderc with one a few short of UINT32_MAX, so that the stamps wrap
- * around within a small run, as they would after 2^32 searches. */
-#ifndef PATH_STAMP_START
-#define PATH_STAMP_START 0
+/* The last stamp of the epochs and searches (see next_stamp). The tests
+ * also build ladderc with 7, so that the stamps start again, and stale ones
+ * meet new ones, within a small run, as they would after 2^32 searches. */
+#ifndef PATH_STAMP_MAX
+#define PATH_STAMP_MAX UINT32_MAX
 #endif
 
 /* ---- costs ---- */
@@ -405,15 +405,16 @@ static void accept_leaf(struct search *s, uint32_t leaf)
     s->leaves[s->nleaves++] = leaf;
 }
 
-/* A new stamp; on wrap-around the stamped arrays are cleared once. */
+/* A new stamp, 1 to PATH_STAMP_MAX; after the last one the stamped arrays
+ * are cleared and the stamps start again from 1. */
 static uint32_t next_stamp(uint32_t *stamp, uint32_t **arrays, size_t narrays, const size_t *sizes)
 {
-    if (++*stamp == 0) {
+    if (*stamp == PATH_STAMP_MAX) {
         for (size_t i = 0; i < narrays; i++)
             memset(arrays[i], 0, sizes[i] * sizeof *arrays[i]);
-        *stamp = 1;
+        *stamp = 0;
     }
-    return *stamp;
+    return ++*stamp;
 }
 
 static void epoch_begin(struct search *s)
@@ -685,7 +686,6 @@ static void accept_first(struct search *s)
 static void search_init(struct search *s, const struct model *m, size_t from, size_t to)
 {
     memset(s, 0, sizeof *s);
-    s->epoch = s->id = PATH_STAMP_START;
     s->m = m;
     s->from = (uint32_t)from;
     s->to = (uint32_t)to;

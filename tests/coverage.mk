@@ -4,8 +4,8 @@
 #                   builds $(B)/cov/ladderc and $(B)/cov/ladderc-render.so with
 #                   gcov instrumentation, and $(B)/cov/ladderc-sweep (the same
 #                   with path.c built with PATH_SPUR_WORK_FACTOR=0: every spur
-#                   through the sweep, and stamps that wrap around after 20
-#                   searches, PATH_STAMP_START), which tests/suites/path.sh runs as
+#                   through the sweep, and stamps that start again after 7,
+#                   PATH_STAMP_MAX), which tests/suites/path.sh runs as
 #                   $LADDERC_SWEEP; its counts, in $(B)/cov/sweep/, are merged
 #                   into path.c's), runs the fast suite against them
 #                   (SANITIZERS=0 tests/run.sh, through tests/coverage.sh) and
@@ -47,7 +47,7 @@ $(COV_B)/ladderc-sweep: $(COV_SWEEP_OBJ)
 	$(CC) $(COV_CFLAGS) -o $@ $(COV_SWEEP_OBJ) -ldl -lm
 
 $(COV_B)/sweep/path.o: src/path.c | $(COV_B)/sweep $(GEN_H)
-	$(CC) $(CPPFLAGS) $(WARN) $(COV_CFLAGS) -DPATH_SPUR_WORK_FACTOR=0 -DPATH_STAMP_START=4294967275 -MMD -MP -c -o $@ $<
+	$(CC) $(CPPFLAGS) $(WARN) $(COV_CFLAGS) -DPATH_SPUR_WORK_FACTOR=0 -DPATH_STAMP_MAX=7 -MMD -MP -c -o $@ $<
 
 $(COV_B)/ladderc-render.so: $(COV_PIC_OBJ)
 	$(CC) $(COV_CFLAGS) -shared -Wl,--no-undefined -o $@ $(COV_PIC_OBJ) $(RENDER_LIBS) -lm

@@ -154,8 +154,8 @@ expect_eq "path: -T md escapes names, bidi overrides as U+FFFD" "$(printf '| 1 |
 if command -v python3 >/dev/null 2>&1; then
     if [ -n "${LADDERC_SANITIZED:-}" ]; then p_graphs=60; else p_graphs=200; fi
     # the same oracle for a ladderc whose spurs all go through the sweep
-    # (PATH_SPUR_WORK_FACTOR=0) and whose search stamps wrap around after 20
-    # searches (PATH_STAMP_START): $LADDERC_SWEEP when set (make coverage
+    # (PATH_SPUR_WORK_FACTOR=0) and whose search stamps start again after 7
+    # (PATH_STAMP_MAX): $LADDERC_SWEEP when set (make coverage
     # sets its instrumented one), else built from this build's objects
     p_bins=$LADDERC
     if [ -n "${LADDERC_SWEEP:-}" ]; then
@@ -168,7 +168,7 @@ if command -v python3 >/dev/null 2>&1; then
         done
         # shellcheck disable=SC2086
         if ${CC:-cc} -std=c11 -D_POSIX_C_SOURCE=200809L -I"$ROOT/src" -I"$ROOT/build" -O1 -DPATH_SPUR_WORK_FACTOR=0 \
-            -DPATH_STAMP_START=4294967275 -c -o "$P/path-sweep.o" "$ROOT/src/path.c" && ${CC:-cc} -o "$P/ladderc-sweep" $p_objs "$P/path-sweep.o" -ldl -lm; then
+            -DPATH_STAMP_MAX=7 -c -o "$P/path-sweep.o" "$ROOT/src/path.c" && ${CC:-cc} -o "$P/ladderc-sweep" $p_objs "$P/path-sweep.o" -ldl -lm; then
             p_bins="$LADDERC $P/ladderc-sweep"
         else
             fail "path: build a ladderc that always sweeps"
