@@ -316,7 +316,8 @@ static void render(struct fmt *f, struct buf *out)
          * that wide; where no move has years it is the last cell, unpadded) */
         if (r->stmt == AST_TRANSITION)
             w[3] = strlen("promotion");
-        if (r->stmt == AST_ROLE && w[6] < f->level_width && f->level_width <= FMT_ALIGN_MAX)
+        /* a role's level column (only a role row has a seventh cell) */
+        if (w[6] < f->level_width && f->level_width <= FMT_ALIGN_MAX)
             w[6] = f->level_width;
         for (size_t k = i; k < end; k++)
             render_row(out, &f->rows[k], w);
