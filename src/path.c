@@ -78,17 +78,21 @@ struct cost {
     int64_t min, max;       /* millionths of a year, saturating */
 };
 
+/* -1, 0 or 1 as a is less than, equal to or greater than b; without a
+ * branch, so no side of it waits for a test to reach (which sides qsort's
+ * calls take in route_cmp depends on its algorithm, not on the input) */
+static int cmp_i64(int64_t a, int64_t b) { return (a > b) - (a < b); }
+
 static int cost_cmp(const struct cost *a, const struct cost *b)
 {
-    if (a->unknown != b->unknown)
-        return a->unknown < b->unknown ? -1 : 1;
-    if (a->min != b->min)
-        return a->min < b->min ? -1 : 1;
-    if (a->max != b->max)
-        return a->max < b->max ? -1 : 1;
-    if (a->steps != b->steps)
-        return a->steps < b->steps ? -1 : 1;
-    return 0;
+    int c = cmp_i64(a->unknown, b->unknown);
+    if (c == 0)
+        c = cmp_i64(a->min, b->min);
+    if (c == 0)
+        c = cmp_i64(a->max, b->max);
+    if (c == 0)
+        c = cmp_i64(a->steps, b->steps);
+    return c;
 }
 
 /* Both operands are >= 0 (years are never negative: E141). */
@@ -721,10 +725,6 @@ static void search_free(struct search *s)
 }
 
 /* ---- routes as data ---- */
-
-/* -1, 0 or 1 as a is less than, equal to or greater than b; without a
- * branch, since qsort's calls decide which side of a tie is taken */
-static int cmp_i64(int64_t a, int64_t b) { return (a > b) - (a < b); }
 
 static int route_cmp(const void *pa, const void *pb)
 {
