@@ -305,9 +305,10 @@ static void render(struct fmt *f, struct buf *out)
             i++;
             continue;
         }
-        size_t end = i + 1;
-        /* comment lines are in the group (those after its last statement
-         * too): they do not widen a column, and print the same in any */
+        /* r and the rows after it in its group (r is in its own); comment
+         * lines are in it, those after its last statement too: they do not
+         * widen a column, and print the same in any */
+        size_t end = i;
         while (end < f->nrows && same_group(r, &f->rows[end]))
             end++;
         size_t w[FMT_MAX_CELLS] = {0};
