@@ -328,7 +328,13 @@ LADDER
         p_same=0 p_cases=0
         for p_args in "$ROOT"/tests/cases/mutants/path-tie-cut-*.args "$P/wrap"; do
             if [ "$p_args" = "$P/wrap" ]; then set -- path --max 1000 "$P/wrap.ladder" r0 r6
-            else p_name=${p_args%.args}; set -f; set -- $(head -n 1 "$p_args" | sed "s|{}|$p_name.ladder|"); set +f; fi
+            else
+                p_name=${p_args%.args}
+                set -f
+                # shellcheck disable=SC2046  # the .args line is words, split on purpose (globbing off)
+                set -- $(head -n 1 "$p_args" | sed "s|{}|$p_name.ladder|")
+                set +f
+            fi
             p_cases=$((p_cases + 1))
             [ "$("$LADDERC" "$@" 2>/dev/null)" = "$("$p_sweep" "$@" 2>/dev/null)" ] && p_same=$((p_same + 1))
         done
