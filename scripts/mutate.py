@@ -237,9 +237,11 @@ def copy_tree(root, dest):
 
 def limits():
     """Soft limits for the test run (a test may lower them): a mutant that loops
-    writing output or allocating must not fill the disk or the memory."""
+    writing output or allocating must not fill the disk or the memory. 4 GB
+    per file: tests/suites/files.sh makes a sparse 2 GB file (truncate), which
+    a lower limit refuses, failing the unmutated tree."""
     import resource
-    resource.setrlimit(resource.RLIMIT_FSIZE, (1 << 30, resource.RLIM_INFINITY))
+    resource.setrlimit(resource.RLIMIT_FSIZE, (4 << 30, resource.RLIM_INFINITY))
     resource.setrlimit(resource.RLIMIT_CPU, (60, resource.RLIM_INFINITY))
     os.setsid()
 
@@ -329,12 +331,17 @@ def run_all(args, mutants, sources, equivalent):
 
 
 def baseline(args):
-    """The unmutated tree must pass every stage, or every mutant would look killed."""
+    """The unmutated tree must pass every stage, or every mutant would look
+    killed; and each stage must run a test, or every mutant would look alive
+    (a filter that matches nothing: "/tests/cases/" once ran no data case)."""
     slot = Slot(args, 0)
     t0 = time.time()
-    verdict, stage = slot.test(os.environ)
-    if verdict != "survived":
-        sys.exit(f"mutate: the unmutated tree fails stage {stage}: fix the tests first")
+    for stage in args.stages:
+        rc, out = run(args.test.replace("{}", shlex.quote(stage)), slot.dir, args.timeout, os.environ)
+        if rc != 0:
+            sys.exit(f"mutate: the unmutated tree fails stage {stage}: fix the tests first")
+        if re.search(r"^0 passed, 0 failed", out, re.M):
+            sys.exit(f"mutate: stage {stage} runs no test: fix its filter")
     return time.time() - t0
 
 
@@ -363,9 +370,10 @@ def report(args, mutants, results, sources, seconds, base_seconds, equivalent):
         elif verdict == "equivalent":
             equivalents.append(m)
     lines = ["# Mutation testing report", "",
-             f"Commit {commit_of(args.root)}; stages: {' '.join(args.stages)}; "
+             f"Commit {args.commit}; stages: {' '.join(args.stages)}; "
              f"{'sample of ' + str(args.sample) if args.sample else 'all mutants'}"
-             f"{'; functions: ' + ' '.join(args.funcs) if args.funcs else ''}.",
+             f"{'; functions: ' + ' '.join(args.funcs) if args.funcs else ''}"
+             f"{'; only those matching ' + repr(args.match) if args.match else ''}.",
              f"{len(mutants)} mutants ({stillborn} did not compile and are not counted) in {seconds:.0f} s "
              f"on {args.jobs} job(s); the unmutated suite took {base_seconds:.0f} s. The score is killed / "
              f"(mutants - equivalent); the equivalent ones are listed in {os.path.relpath(args.equivalent, args.root)}.",
@@ -447,7 +455,7 @@ def auto_stages(root, skip):
     names = sorted(f[:-3] for f in os.listdir(os.path.join(root, "tests", "suites")) if f.endswith(".sh"))
     names = [n for n in names if n not in skip]
     ordered = [n for n in QUICK_FIRST if n in names] + [n for n in names if n not in QUICK_FIRST]
-    return ["/tests/cases/"] + ["suites/" + n + ".sh" for n in ordered]
+    return ["tests/cases/"] + ["suites/" + n + ".sh" for n in ordered]
 
 
 def main():
@@ -462,7 +470,7 @@ def main():
     p.add_argument("--timeout", type=int, default=300, help="seconds per stage; a stage over it kills the mutant")
     p.add_argument("--prepare", default="make -s -j2 all", help="run once in each scratch copy")
     p.add_argument("--build", default="make -s build/ladderc", help="run for each mutant")
-    p.add_argument("--test", default="SANITIZERS=0 tests/run.sh {} >/dev/null",
+    p.add_argument("--test", default="SANITIZERS=0 tests/run.sh {}",
                    help="run for each stage, {} replaced by the stage")
     p.add_argument("--stages", default="auto",
                    help="filters for the test command, run in order; auto: the data cases, then every suite but "
@@ -474,6 +482,9 @@ def main():
     p.add_argument("--equivalent", default=None,
                    help="mutants shown to be equivalent, not run (default ROOT/tests/mutate/equivalent.txt)")
     p.add_argument("--list", action="store_true", help="print the mutants and stop")
+    p.add_argument("--stale", action="store_true",
+                   help="print the entries of --equivalent that name no mutant of --files (an edit changed "
+                        "the line) and stop; exit 1 when there are any")
     args = p.parse_args()
     args.root = os.path.abspath(args.root)
     args.equivalent = os.path.abspath(args.equivalent or os.path.join(args.root, "tests", "mutate", "equivalent.txt"))
@@ -486,6 +497,12 @@ def main():
             sources[path] = f.read()
         mutants += mutants_of(path, sources[path], args.funcs)
     args.names = name_mutants(mutants, sources)
+    if args.stale:
+        known = set(args.names.values())
+        stale = [k for k in read_equivalent(args.equivalent) if k.split(" ", 1)[0] in args.files and k not in known]
+        for k in stale:
+            print(k)
+        sys.exit(1 if stale else 0)
     if args.sample:
         mutants = sample(mutants, args.sample)
     if args.match:      # after the sample: a run of some of a sample's mutants
@@ -496,6 +513,7 @@ def main():
         return
     args.stages = auto_stages(args.root, args.skip.split()) if args.stages == "auto" else args.stages.split()
     os.makedirs(args.out, exist_ok=True)
+    args.commit = commit_of(args.root)     # the tree the scratch copies are made of, not the one at the end
     with concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
         list(pool.map(Slot.prepare, [Slot(args, n) for n in range(args.jobs)]))
     base = baseline(args)

@@ -64,20 +64,20 @@ static const char *cell_printf(struct fmt *f, const char *fmt, ...)
     return s;
 }
 
+/* A string literal as the scanner reads it back: '"' and '\\' escaped. */
 static const char *cell_string(struct fmt *f, const char *text)
 {
-    size_t n = 2;
-    for (const char *p = text; *p; p++)
-        n += 1 + (*p == '"' || *p == '\\');
-    char *s = arena_alloc(f->arena, n + 1), *o = s;
-    *o++ = '"';
+    struct buf b;
+    buf_init(&b);
+    buf_putc(&b, '"');
     for (const char *p = text; *p; p++) {
         if (*p == '"' || *p == '\\')
-            *o++ = '\\';
-        *o++ = *p;
+            buf_putc(&b, '\\');
+        buf_putc(&b, *p);
     }
-    *o++ = '"';
-    *o = '\0';
+    buf_putc(&b, '"');
+    const char *s = arena_strndup(f->arena, b.data, b.len);
+    buf_free(&b);
     return s;
 }
 
@@ -126,8 +126,8 @@ static void row_cells(struct row *r, int n, const char *const *cells)
 static const char *comment_text(struct fmt *f, const struct ast_comment *c)
 {
     size_t n = strlen(c->text);
-    while (n > 1 && (c->text[n - 1] == ' ' || c->text[n - 1] == '\t'))
-        n--;
+    while (c->text[n - 1] == ' ' || c->text[n - 1] == '\t')
+        n--;    /* stops at the '#' the text starts with, if not before */
     return arena_strndup(f->arena, c->text, n);
 }
 
@@ -137,9 +137,9 @@ static int line_of(struct fmt *f, struct loc loc)
     return source_line_of(f->src, loc.start);
 }
 
-/* Places a row that starts at source line `line`: first the blank line the
- * author left before it (at most one), then comment lines above it. */
-static void place_before(struct fmt *f, int line, int indent)
+/* The comment lines above source line `line`, each after the blank line
+ * the author left before it (at most one). */
+static void place_comments(struct fmt *f, int line, int indent)
 {
     while (f->comment && line_of(f, f->comment->loc) < line) {
         const struct ast_comment *c = f->comment;
@@ -151,6 +151,13 @@ static void place_before(struct fmt *f, int line, int indent)
         f->last_line = c_line;
         f->comment = c->next;
     }
+}
+
+/* Places a row that starts at source line `line`: first the comment lines
+ * above it, then the blank line the author left before it (at most one). */
+static void place_before(struct fmt *f, int line, int indent)
+{
+    place_comments(f, line, indent);
     if (f->last_line && line > f->last_line + 1)
         row_add(f, ROW_BLANK, 0);
 }
@@ -235,19 +242,17 @@ static void build_rows(struct fmt *f, const struct ast_file *file)
         stmt_cells(f, s, r);
         place_trailing(f, r, line_of(f, s->loc));
     }
-    place_before(f, INT_MAX, 0);    /* the comments after the last statement */
-    /* the blank line place_before may add before a row that never comes */
-    if (f->nrows && f->rows[f->nrows - 1].kind == ROW_BLANK)
-        f->nrows--;
+    place_comments(f, INT_MAX, 0);  /* the comments after the last statement */
 }
 
 /* ---- columns ---- */
 
+/* Whether row b joins the group that statement row a starts. */
 static bool same_group(const struct row *a, const struct row *b)
 {
     if (b->kind == ROW_COMMENT)
         return true;
-    return a->kind == ROW_STMT && b->kind == ROW_STMT && a->stmt == b->stmt;
+    return b->kind == ROW_STMT && a->stmt == b->stmt;
 }
 
 /* The width of each column of rows[0..n): its widest cell of at most
@@ -300,18 +305,20 @@ static void render(struct fmt *f, struct buf *out)
             i++;
             continue;
         }
-        size_t end = i + 1;
+        /* r and the rows after it in its group (r is in its own); comment
+         * lines are in it, those after its last statement too: they do not
+         * widen a column, and print the same in any */
+        size_t end = i;
         while (end < f->nrows && same_group(r, &f->rows[end]))
             end++;
-        while (end > i + 1 && f->rows[end - 1].kind == ROW_COMMENT)
-            end--;  /* comments after the group's last statement are not in it */
         size_t w[FMT_MAX_CELLS] = {0};
         widths_of(&f->rows[i], end - i, w);
-        if (r->stmt == AST_TRANSITION && w[3] > 0 && w[3] < strlen("promotion"))
+        /* the kind column is as wide as the widest kind (a kind is at most
+         * that wide; where no move has years it is the last cell, unpadded) */
+        if (r->stmt == AST_TRANSITION)
             w[3] = strlen("promotion");
-        if (r->stmt == AST_TRANSITION && w[3] == 0 && w[4] > 0)
-            w[3] = strlen("promotion");
-        if (r->stmt == AST_ROLE && w[6] < f->level_width && f->level_width <= FMT_ALIGN_MAX)
+        /* a role's level column (only a role row has a seventh cell) */
+        if (w[6] < f->level_width && f->level_width <= FMT_ALIGN_MAX)
             w[6] = f->level_width;
         for (size_t k = i; k < end; k++)
             render_row(out, &f->rows[k], w);

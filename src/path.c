@@ -53,11 +53,22 @@
 
 #define NONE UINT32_MAX
 
+/* Arrays are sized by counts that may be 0 (a ladder without transitions):
+ * util_xcalloc allocates one element for a count of 0, and nothing here
+ * reads an element a count does not cover. */
+
 /* How much work a route's A* spur searches may do together, in multiples of
  * the ladder's size (roles + moves), before the sweep takes over. The tests
  * also build ladderc with 0, which sends every spur through the sweep. */
 #ifndef PATH_SPUR_WORK_FACTOR
 #define PATH_SPUR_WORK_FACTOR 2
+#endif
+
+/* The last stamp of the epochs and searches (see next_stamp). The tests
+ * also build ladderc with 7, so that the stamps start again, and stale ones
+ * meet new ones, within a small run, as they would after 2^32 searches. */
+#ifndef PATH_STAMP_MAX
+#define PATH_STAMP_MAX UINT32_MAX
 #endif
 
 /* ---- costs ---- */
@@ -67,17 +78,21 @@ struct cost {
     int64_t min, max;       /* millionths of a year, saturating */
 };
 
+/* -1, 0 or 1 as a is less than, equal to or greater than b; without a
+ * branch, so no side of it waits for a test to reach (which sides qsort's
+ * calls take in route_cmp depends on its algorithm, not on the input) */
+static int cmp_i64(int64_t a, int64_t b) { return (a > b) - (a < b); }
+
 static int cost_cmp(const struct cost *a, const struct cost *b)
 {
-    if (a->unknown != b->unknown)
-        return a->unknown < b->unknown ? -1 : 1;
-    if (a->min != b->min)
-        return a->min < b->min ? -1 : 1;
-    if (a->max != b->max)
-        return a->max < b->max ? -1 : 1;
-    if (a->steps != b->steps)
-        return a->steps < b->steps ? -1 : 1;
-    return 0;
+    int c = cmp_i64(a->unknown, b->unknown);
+    if (c == 0)
+        c = cmp_i64(a->min, b->min);
+    if (c == 0)
+        c = cmp_i64(a->max, b->max);
+    if (c == 0)
+        c = cmp_i64(a->steps, b->steps);
+    return c;
 }
 
 /* Both operands are >= 0 (years are never negative: E141). */
@@ -173,12 +188,12 @@ static void index_edges(size_t nroles, size_t nedges, const struct model_transit
                         uint32_t **start_out, uint32_t **edges_out)
 {
     uint32_t *start = util_xcalloc(nroles + 1, sizeof *start);
-    uint32_t *edges = util_xcalloc(nedges ? nedges : 1, sizeof *edges);
+    uint32_t *edges = util_xcalloc(nedges, sizeof *edges);
     for (size_t e = 0; e < nedges; e++)
         start[(by_to ? t[e].to : t[e].from) + 1]++;
     for (size_t r = 0; r < nroles; r++)
         start[r + 1] += start[r];
-    uint32_t *fill = util_xcalloc(nroles ? nroles : 1, sizeof *fill);
+    uint32_t *fill = util_xcalloc(nroles, sizeof *fill);
     for (size_t e = 0; e < nedges; e++) {
         size_t r = by_to ? t[e].to : t[e].from;
         edges[start[r] + fill[r]++] = (uint32_t)e;
@@ -193,7 +208,7 @@ static void graph_build(struct graph *g, const struct model *m)
     g->m = m;
     index_edges(m->nroles, m->ntransitions, m->transitions, false, &g->out_start, &g->out_edges);
     index_edges(m->nroles, m->ntransitions, m->transitions, true, &g->in_start, &g->in_edges);
-    g->w = util_xcalloc(m->ntransitions ? m->ntransitions : 1, sizeof *g->w);
+    g->w = util_xcalloc(m->ntransitions, sizeof *g->w);
     for (size_t e = 0; e < m->ntransitions; e++)
         g->w[e] = move_cost(&m->transitions[e]);
 }
@@ -272,13 +287,13 @@ static void tree_number(struct tree *t, const struct graph *g, uint32_t to)
     const struct model *m = g->m;
     size_t n = m->nroles;
     uint32_t *kid_start = util_xcalloc(n + 1, sizeof *kid_start);
-    uint32_t *kids = util_xcalloc(n ? n : 1, sizeof *kids);
+    uint32_t *kids = util_xcalloc(n, sizeof *kids);
     for (size_t v = 0; v < n; v++)
         if (t->next[v] != NONE)
             kid_start[m->transitions[t->next[v]].to + 1]++;
     for (size_t v = 0; v < n; v++)
         kid_start[v + 1] += kid_start[v];
-    uint32_t *fill = util_xcalloc(n ? n : 1, sizeof *fill);
+    uint32_t *fill = util_xcalloc(n, sizeof *fill);
     for (size_t v = 0; v < n; v++)
         if (t->next[v] != NONE) {
             size_t p = m->transitions[t->next[v]].to;
@@ -394,15 +409,16 @@ static void accept_leaf(struct search *s, uint32_t leaf)
     s->leaves[s->nleaves++] = leaf;
 }
 
-/* A new stamp; on wrap-around the stamped arrays are cleared once. */
+/* A new stamp, 1 to PATH_STAMP_MAX; after the last one the stamped arrays
+ * are cleared and the stamps start again from 1. */
 static uint32_t next_stamp(uint32_t *stamp, uint32_t **arrays, size_t narrays, const size_t *sizes)
 {
-    if (++*stamp == 0) {
+    if (*stamp == PATH_STAMP_MAX) {
         for (size_t i = 0; i < narrays; i++)
             memset(arrays[i], 0, sizes[i] * sizeof *arrays[i]);
-        *stamp = 1;
+        *stamp = 0;
     }
-    return *stamp;
+    return ++*stamp;
 }
 
 static void epoch_begin(struct search *s)
@@ -413,12 +429,13 @@ static void epoch_begin(struct search *s)
 }
 
 /* Adds role r to the root prefix: its T subtree becomes unclean (a marked
- * subtree is skipped whole, so an epoch marks each role at most once). */
+ * subtree is skipped whole, so an epoch marks each role at most once). r is
+ * on an accepted route, so it reaches TO and is in T. */
 static void epoch_add(struct search *s, uint32_t r, bool removed)
 {
     if (removed)
         s->removed[r] = s->epoch;
-    if (!s->t.reach[r] || s->unclean[r] == s->epoch)
+    if (s->unclean[r] == s->epoch)
         return;
     for (uint32_t i = s->t.tin[r]; i < s->t.tout[r];) {
         uint32_t v = s->t.order[i];
@@ -434,7 +451,7 @@ static void epoch_add(struct search *s, uint32_t r, bool removed)
 static uint32_t search_begin(struct search *s)
 {
     uint32_t *arrays[] = {s->seen, s->closed, s->blocked};
-    size_t sizes[] = {s->m->nroles, s->m->nroles, s->m->ntransitions ? s->m->ntransitions : 1};
+    size_t sizes[] = {s->m->nroles, s->m->nroles, s->m->ntransitions};
     return next_stamp(&s->id, arrays, 3, sizes);
 }
 
@@ -561,7 +578,8 @@ static void sweep_candidates(struct search *s, const uint32_t *nodes, const stru
     s->gcost[s->to] = (struct cost){0, 0, 0, 0};
     heap_push(&q, s->gcost[s->to], 0, s->to);
     sweep_relax(s, &q, id);
-    for (size_t j = n - 1; j-- > lo;) {
+    /* lo <= n - 2: add_candidates calls this for a node before the route's end */
+    for (size_t j = n - 2;; j--) {
         uint32_t x = nodes[j], r = trie_role(s, x);
         for (uint32_t c = s->trie[x].child; c != NONE; c = s->trie[c].sibling)
             s->blocked[s->trie[c].edge] = id;
@@ -584,14 +602,16 @@ static void sweep_candidates(struct search *s, const uint32_t *nodes, const stru
             s->blocked[s->trie[c].edge] = 0;
         if (found)
             heap_push(&s->cand, cost_add(prefix[j], best), (uint32_t)j, x);
-        /* put role r back: its distance, then whom it brings closer */
+        if (j == lo)
+            break;      /* the last spur: no role before it needs r's distance */
+        /* put role r back: its distance, then whom it brings closer. Its move
+         * on the route leads to the role put back just before (or to TO), so
+         * `least` is set: r always has a distance. */
         s->removed[r] = 0;
-        if (any && j > lo) {
-            s->seen[r] = id;
-            s->gcost[r] = least;
-            heap_push(&q, least, 0, r);
-            sweep_relax(s, &q, id);
-        }
+        s->seen[r] = id;
+        s->gcost[r] = least;
+        heap_push(&q, least, 0, r);
+        sweep_relax(s, &q, id);
     }
     free(q.a);
 }
@@ -613,11 +633,13 @@ static void add_candidates(struct search *s, uint32_t leaf, size_t dev)
         prefix[j] = cost_add(prefix[j - 1], s->g.w[s->trie[nodes[j]].edge]);
     size_t work = 0, limit = PATH_SPUR_WORK_FACTOR * (s->m->nroles + s->m->ntransitions);
     epoch_begin(s);
-    for (size_t j = 0; j < dev; j++)
-        epoch_add(s, trie_role(s, nodes[j]), true);
-    for (size_t j = dev; j + 1 < n; j++) {
+    for (size_t j = 0; j + 1 < n; j++) {
         uint32_t x = nodes[j], r = trie_role(s, x);
-        epoch_add(s, r, false);
+        /* out of the later spurs; the spur from r itself never comes back
+         * to r (it is closed first) */
+        epoch_add(s, r, true);
+        if (j < dev)
+            continue;   /* before the deviation: the older routes' candidates */
         struct cost spur;
         enum spur found = spur_search(s, x, &spur, NULL, &work, limit);
         if (found == SPUR_OVER) {
@@ -626,7 +648,6 @@ static void add_candidates(struct search *s, uint32_t leaf, size_t dev)
         }
         if (found == SPUR_FOUND)
             heap_push(&s->cand, cost_add(prefix[j], spur), (uint32_t)j, x);
-        s->removed[r] = s->epoch;
     }
     free(nodes);
     free(prefix);
@@ -674,7 +695,7 @@ static void search_init(struct search *s, const struct model *m, size_t from, si
     s->to = (uint32_t)to;
     graph_build(&s->g, m);
     tree_build(&s->t, &s->g, s->to);
-    size_t n = m->nroles, e = m->ntransitions ? m->ntransitions : 1;
+    size_t n = m->nroles, e = m->ntransitions;
     s->removed = util_xcalloc(n, sizeof *s->removed);
     s->unclean = util_xcalloc(n, sizeof *s->unclean);
     s->seen = util_xcalloc(n, sizeof *s->seen);
@@ -708,18 +729,16 @@ static void search_free(struct search *s)
 static int route_cmp(const void *pa, const void *pb)
 {
     const struct path_route *a = pa, *b = pb;
-    if (a->nunknown != b->nunknown)
-        return a->nunknown < b->nunknown ? -1 : 1;
-    if (a->min != b->min)
-        return a->min < b->min ? -1 : 1;
-    if (a->max != b->max)
-        return a->max < b->max ? -1 : 1;
-    if (a->nsteps != b->nsteps)
-        return a->nsteps < b->nsteps ? -1 : 1;
-    for (size_t i = 0; i < a->nsteps; i++)
-        if (a->steps[i] != b->steps[i])
-            return a->steps[i] < b->steps[i] ? -1 : 1;
-    return 0;
+    int c = cmp_i64((int64_t)a->nunknown, (int64_t)b->nunknown);
+    if (c == 0)
+        c = cmp_i64(a->min, b->min);
+    if (c == 0)
+        c = cmp_i64(a->max, b->max);
+    if (c == 0)
+        c = cmp_i64((int64_t)a->nsteps, (int64_t)b->nsteps);
+    for (size_t i = 0; c == 0 && i < a->nsteps; i++)
+        c = cmp_i64(a->steps[i], b->steps[i]);
+    return c;
 }
 
 /* Copies the accepted routes out of the trie, totals them, and puts equal
@@ -729,14 +748,14 @@ static void collect_routes(struct search *s, struct path_routes *out)
     size_t total = 0;
     for (size_t i = 0; i < s->nleaves; i++)
         total += trie_path(s, s->leaves[i]) - 1;
-    out->steps = util_xcalloc(total ? total : 1, sizeof *out->steps);
-    out->routes = util_xcalloc(s->nleaves ? s->nleaves : 1, sizeof *out->routes);
+    out->steps = util_xcalloc(total, sizeof *out->steps);
+    out->routes = util_xcalloc(s->nleaves, sizeof *out->routes);
     out->nroutes = s->nleaves;
     size_t at = 0;
     for (size_t i = 0; i < s->nleaves; i++) {
         size_t n = trie_path(s, s->leaves[i]);
         struct path_route *r = &out->routes[i];
-        struct cost c = {0, 0, 0, 0};
+        struct cost c = {0};     /* its steps are not read: r->nsteps counts them */
         r->steps = out->steps + at;
         r->nsteps = n - 1;
         for (size_t j = 1; j < n; j++) {
@@ -781,8 +800,7 @@ size_t path_find_roles(const struct model *m, const char *text, size_t *found, s
 {
     for (size_t i = 0; i < m->nroles; i++)
         if (strcmp(m->roles[i].id, text) == 0) {
-            if (cap)
-                found[0] = i;
+            found[0] = i;
             return 1;
         }
     size_t n = 0;
@@ -881,8 +899,6 @@ void path_print_text(struct buf *out, const struct model *m, const struct path_r
 
 void path_print_md(struct buf *out, const struct model *m, const struct path_routes *rs)
 {
-    if (!rs->nroutes)
-        return;
     buf_puts(out, "| # | Route | Steps | Years |\n| --- | --- | --- | --- |\n");
     for (size_t k = 0; k < rs->nroutes; k++) {
         const struct path_route *r = &rs->routes[k];

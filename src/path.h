@@ -14,7 +14,7 @@
 /* The roles that text names: the role whose id is text (an id always wins
  * over a name), else every role whose name is text, ignoring ASCII case, in
  * source order. Returns how many roles match (0, 1 or more) and writes the
- * first cap of them into found. */
+ * first cap of them into found (cap >= 1). */
 size_t path_find_roles(const struct model *m, const char *text, size_t *found, size_t cap);
 
 /* The closest role id or name to text, or NULL. */
@@ -48,7 +48,8 @@ void path_routes_free(struct path_routes *r);
  * for a terminal (escape_terminal). */
 void path_print_text(struct buf *out, const struct model *m, const struct path_routes *r);
 
-/* A GitHub Markdown table: | # | Route | Steps | Years |. */
+/* A GitHub Markdown table: | # | Route | Steps | Years |; its header alone
+ * when there is no route (ladderc path prints nothing then). */
 void path_print_md(struct buf *out, const struct model *m, const struct path_routes *r);
 
 #endif

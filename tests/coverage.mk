@@ -2,7 +2,12 @@
 #
 #   make coverage   installs what it needs (scripts/deps.sh coverage: gcovr),
 #                   builds $(B)/cov/ladderc and $(B)/cov/ladderc-render.so with
-#                   gcov instrumentation, runs the fast suite against them
+#                   gcov instrumentation, and $(B)/cov/ladderc-sweep (the same
+#                   with path.c built with PATH_SPUR_WORK_FACTOR=0: every spur
+#                   through the sweep, and stamps that start again after 7,
+#                   PATH_STAMP_MAX), which tests/suites/path.sh runs as
+#                   $LADDERC_SWEEP; its counts, in $(B)/cov/sweep/, are merged
+#                   into path.c's), runs the fast suite against them
 #                   (SANITIZERS=0 tests/run.sh, through tests/coverage.sh) and
 #                   prints line and branch coverage per file of src/ and of the
 #                   grammar actions (grammar/ladder.y, grammar/ladder.l).
@@ -19,6 +24,7 @@ COV_B      := $(B)/cov
 COV_CFLAGS := -O0 -g --coverage
 COV_OBJ    := $(MAIN_OBJ:$(B)/%.o=$(COV_B)/%.o)
 COV_PIC_OBJ := $(RENDER_SRC:src/%.c=$(COV_B)/pic/%.o)
+COV_SWEEP_OBJ := $(filter-out $(COV_B)/path.o,$(COV_OBJ)) $(COV_B)/sweep/path.o
 
 .PHONY: coverage coverage-build
 
@@ -27,14 +33,21 @@ coverage:
 	@$(MAKE) --no-print-directory -j$(JOBS) coverage-build
 	@tests/coverage.sh $(COV_B)
 
-coverage-build: $(COV_B)/ladderc $(COV_B)/ladderc-render.so
+coverage-build: $(COV_B)/ladderc $(COV_B)/ladderc-render.so $(COV_B)/ladderc-sweep
 
-$(COV_B) $(COV_B)/pic:
+$(COV_B) $(COV_B)/pic $(COV_B)/sweep:
 	mkdir -p $@
 
 # the executable loads the plugin beside itself: $(COV_B)/ladderc-render.so
 $(COV_B)/ladderc: $(COV_OBJ)
 	$(CC) $(COV_CFLAGS) -o $@ $(COV_OBJ) -ldl -lm
+
+# every spur by the sweep (see PATH_SPUR_WORK_FACTOR in src/path.c)
+$(COV_B)/ladderc-sweep: $(COV_SWEEP_OBJ)
+	$(CC) $(COV_CFLAGS) -o $@ $(COV_SWEEP_OBJ) -ldl -lm
+
+$(COV_B)/sweep/path.o: src/path.c | $(COV_B)/sweep $(GEN_H)
+	$(CC) $(CPPFLAGS) $(WARN) $(COV_CFLAGS) -DPATH_SPUR_WORK_FACTOR=0 -DPATH_STAMP_MAX=7 -MMD -MP -c -o $@ $<
 
 $(COV_B)/ladderc-render.so: $(COV_PIC_OBJ)
 	$(CC) $(COV_CFLAGS) -shared -Wl,--no-undefined -o $@ $(COV_PIC_OBJ) $(RENDER_LIBS) -lm
@@ -53,4 +66,4 @@ $(COV_B)/ladder.tab.o: $(B)/ladder.tab.c $(GEN_H) | $(COV_B)
 $(COV_B)/ladder.lex.o: $(B)/ladder.lex.c $(GEN_H) | $(COV_B)
 	$(CC) $(CPPFLAGS) $(WARN) -Wno-unused-function $(COV_CFLAGS) -c -o $@ $<
 
--include $(wildcard $(COV_B)/*.d $(COV_B)/pic/*.d)
+-include $(wildcard $(COV_B)/*.d $(COV_B)/pic/*.d $(COV_B)/sweep/*.d)

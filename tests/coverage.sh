@@ -19,7 +19,11 @@ COV=${1:-build/cov}
 [ -x "$COV/ladderc" ] || { echo "coverage: $COV/ladderc not built: run make coverage" >&2; exit 2; }
 
 find "$COV" -name '*.gcda' -delete
-LADDERC="$ROOT/$COV/ladderc" SANITIZERS=0 tests/run.sh
+# path.sh runs its sweep-only ladderc from here (its counts go to
+# $COV/sweep/path.gcda, which gcovr merges into src/path.c's)
+LADDERC_SWEEP=""
+[ -x "$COV/ladderc-sweep" ] && LADDERC_SWEEP="$ROOT/$COV/ladderc-sweep"
+LADDERC="$ROOT/$COV/ladderc" LADDERC_SWEEP="$LADDERC_SWEEP" SANITIZERS=0 tests/run.sh
 suite=$?
 
 # --exclude-unreachable-branches: branches gcc adds on lines with no code of

@@ -29,6 +29,15 @@ else
     expect_eq "mutate: --sample 3 picks 3 mutants, the same each time, in source order" "3:same:sorted" \
         "$(wc -l <"$MU/s1" | tr -d ' '):$(cmp -s "$MU/s1" "$MU/s2" && echo same):$(grep -Fxf "$MU/s1" "$MU/all" | cmp -s - "$MU/s1" && echo sorted)"
 
+    # the list of equivalent mutants names mutants of today's sources: an edit
+    # to a listed line orphans its entry, which --stale reports
+    python3 "$ROOT/scripts/mutate.py" --root "$ROOT" --stale >"$MU/stale" 2>&1
+    expect_eq "mutate: every entry of tests/mutate/equivalent.txt is a mutant of today's sources" "0:" "$?:$(cat "$MU/stale")"
+    printf '%s\n' 'src/clamp.c clamp() boundary: if (v < lo - 1) => if (v <= lo - 1)  # a line no longer there' >"$MU/eq"
+    mu_tool --stale --equivalent "$MU/eq" >"$MU/stale" 2>&1
+    expect_eq "mutate: --stale reports an entry that names no mutant (exit 1)" "1:src/clamp.c clamp() boundary: if (v < lo - 1) => if (v <= lo - 1)" \
+        "$?:$(cat "$MU/stale")"
+
     cp "$ROOT/tests/mutate/fixture/src/clamp.c" "$MU/clamp.c"
     mu_tool --out "$MU/out" --jobs 1 --timeout 1 --prepare "make -s" --build "make -s build/clamp" \
         --test "sh tests/run.sh {}" --stages fixture \
