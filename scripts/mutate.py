@@ -274,8 +274,7 @@ class Slot:
     def test(self, env):
         """(verdict, stage): 'killed' at the first stage that fails or times out, else 'survived'."""
         for stage in self.args.stages:
-            cmd = self.args.test.replace("{}", shlex.quote(stage))
-            rc, _ = run(cmd, self.dir, self.args.timeout, env)
+            rc, _ = run(stage_command(self.args, stage), self.dir, self.args.timeout, env)
             if rc is None:
                 return "killed", stage + " (timeout)"
             if rc != 0:
@@ -337,7 +336,7 @@ def baseline(args):
     slot = Slot(args, 0)
     t0 = time.time()
     for stage in args.stages:
-        rc, out = run(args.test.replace("{}", shlex.quote(stage)), slot.dir, args.timeout, os.environ)
+        rc, out = run(stage_command(args, stage), slot.dir, args.timeout, os.environ)
         if rc != 0:
             sys.exit(f"mutate: the unmutated tree fails stage {stage}: fix the tests first")
         if re.search(r"^0 passed, 0 failed", out, re.M):
@@ -449,13 +448,25 @@ def score(killed, n):
 QUICK_FIRST = ["syntax", "path", "mutants", "cli", "markdown", "diag", "backends", "files", "workflow"]
 
 
+def stage_command(args, stage):
+    """The command of a stage: --test with the stage as its filter, but the
+    last automatic stage, "sanitized", is --sanitized (its own command)."""
+    if stage == "sanitized":
+        return args.sanitized
+    return args.test.replace("{}", shlex.quote(stage))
+
+
 def auto_stages(root, skip):
     """The data cases, then each suite of tests/suites/ not in skip: those that
     kill most mutants soonest first, the others after them by name."""
     names = sorted(f[:-3] for f in os.listdir(os.path.join(root, "tests", "suites")) if f.endswith(".sh"))
     names = [n for n in names if n not in skip]
     ordered = [n for n in QUICK_FIRST if n in names] + [n for n in names if n not in QUICK_FIRST]
-    return ["tests/cases/"] + ["suites/" + n + ".sh" for n in ordered]
+    # last, only for the mutants every other stage let through: the whole
+    # suite again under ASan and UBSan, valgrind and the fuzz smoke (a read
+    # past an array, say, that changes no output)
+    return ["tests/cases/"] + ["suites/" + n + ".sh" for n in ordered] \
+        + ([] if "sanitized" in skip else ["sanitized"])
 
 
 def main():
@@ -468,13 +479,16 @@ def main():
     p.add_argument("--sample", type=int, default=0, help="a deterministic subset of N mutants")
     p.add_argument("--jobs", type=int, default=2)
     p.add_argument("--timeout", type=int, default=300, help="seconds per stage; a stage over it kills the mutant")
-    p.add_argument("--prepare", default="make -s -j2 all", help="run once in each scratch copy")
+    p.add_argument("--prepare", default="make -s -j2 all asan fuzz-build", help="run once in each scratch copy")
     p.add_argument("--build", default="make -s build/ladderc", help="run for each mutant")
     p.add_argument("--test", default="SANITIZERS=0 tests/run.sh {}",
                    help="run for each stage, {} replaced by the stage")
+    p.add_argument("--sanitized", default="SANITIZERS=1 tests/run.sh suites/sanitizers.sh",
+                   help="the command of the last automatic stage, 'sanitized' (the sanitizer suite); "
+                        "--skip sanitized leaves it out")
     p.add_argument("--stages", default="auto",
                    help="filters for the test command, run in order; auto: the data cases, then every suite but "
-                        "--skip, the quick ones first")
+                        "--skip, the quick ones first, then 'sanitized'")
     p.add_argument("--skip", default="sanitizers bench runner mutate",
                    help="suites auto leaves out: the sanitizer rerun and the benchmark (slow, and about "
                         "speed), the runner's own test and this tool's")
