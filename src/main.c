@@ -175,7 +175,9 @@ static int parse_common_option(struct run *r, int argc, char **argv, int *i)
         char *end;
         errno = 0;
         unsigned long long n = strtoull(v, &end, 10);
-        if (*v < '0' || *v > '9' || *end != '\0' || errno == ERANGE || n > SIZE_MAX)
+        /* strtoull takes a sign and blanks first: *v < '0' refuses them; a
+         * value that starts with no digit leaves end at v */
+        if (*v < '0' || *end != '\0' || errno == ERANGE || n > SIZE_MAX)
             return usage_error(r, "--max-diagnostics needs a number (0 shows all), not '%s'", v), OPT_ERROR;
         r->diag.max_shown = (size_t)n;
         return OPT_TAKEN;
@@ -293,7 +295,6 @@ static void report(struct run *r, struct unit *u)
         r->json.len = 0;
         diag_print_json(&u->diag, &u->src, u->src.name, &r->json, &r->json_first, f);
         fwrite(r->json.data ? r->json.data : "", 1, r->json.len, f);
-        r->json.len = 0;
         break;
     }
     default:    /* DIAG_FMT_GITHUB */
@@ -530,13 +531,13 @@ static int cmd_check(int argc, char **argv)
 
 /* ---- fmt ---- */
 
-static int fmt_one(struct run *r, const char *path, bool write, bool check, int *rc)
+static void fmt_one(struct run *r, const char *path, bool write, bool check, int *rc)
 {
     struct unit u;
     if (unit_load(&u, path, false, &r->diag) != 0) {
         unit_free(&u);
         *rc = EXIT_USAGE;
-        return 0;
+        return;
     }
     report(r, &u);
     if (u.diag.nerrors) {
@@ -550,7 +551,7 @@ static int fmt_one(struct run *r, const char *path, bool write, bool check, int 
         if (*rc == EXIT_OK)
             *rc = EXIT_INPUT;
         unit_free(&u);
-        return 0;
+        return;
     }
     struct buf b;
     buf_init(&b);
@@ -577,7 +578,6 @@ static int fmt_one(struct run *r, const char *path, bool write, bool check, int 
         *rc = k;
     buf_free(&b);
     unit_free(&u);
-    return 0;
 }
 
 static int cmd_fmt(int argc, char **argv)

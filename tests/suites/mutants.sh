@@ -109,3 +109,15 @@ if [ -z "${LADDERC_SANITIZED:-}" ]; then
         "$?:$(wc -l <"$MT/out" | tr -d ' '):$(cat "$MT/err")"
     rm -f "$MT/chain.ladder" "$MT/out"
 fi
+
+# ---- colour follows standard error, where diagnostics go (main.c, stderr_color) ----
+# Under script, one of the two streams is the terminal and the other a file:
+# colour only when standard error is the terminal (isatty(2), not isatty(1)).
+printf '%s\n' 'levels L3..L11' 'role a "A" track nope level L5 at (1, 1)' >"$MT/colour.ladder"
+esc=$(printf '\033')
+script -qec "env -u NO_COLOR TERM=xterm '$LADDERC' check '$MT/colour.ladder' 2>'$MT/colour.err'" /dev/null >/dev/null 2>&1
+expect_eq "mutants: standard output a terminal, standard error a file: E110 without colour" "1:0" \
+    "$(grep -c '\[E110\]' "$MT/colour.err"):$(grep -c "$esc" "$MT/colour.err")"
+script -qec "env -u NO_COLOR TERM=xterm '$LADDERC' check '$MT/colour.ladder' >'$MT/colour.out'" /dev/null >"$MT/tty" 2>&1
+expect_eq "mutants: standard error a terminal, standard output a file: E110 in colour" "1:yes" \
+    "$(grep -c 'E110' "$MT/tty"):$(grep -q "$esc\\[" "$MT/tty" && echo yes)"
