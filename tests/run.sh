@@ -66,10 +66,10 @@
 # 2-core machine, twice in a row, whatever else the machine does. It builds
 # three times (normal, ASan, libFuzzer: ~17 s of CPU), runs everything here,
 # and reruns everything here under ASan+UBSan (sanitizers.sh, on the second
-# core) beside valgrind and the fuzz smoke. In all ~71 s of CPU today (37 to
-# 55 s of wall time measured with other work on the machine), so the suites
-# to come share ~40 s of CPU, and what makes the wall time is the longer of
-# the two cores' queues:
+# core) beside valgrind and the fuzz smoke. In all ~125 s of CPU at the end
+# of issue 16 (1,650 tests; 68 s of wall time on a clean clone), so the
+# suites to come share ~50 s of CPU, and what makes the wall time is the
+# longer of the two cores' queues:
 #   - a suite gets 5 s of CPU (user + system, its children included) in the
 #     normal run, and twice that in the sanitized rerun; TIMES=1 shows where it
 #     stands, and one above its budget gets a note (never a failure). A suite
