@@ -29,6 +29,17 @@ else
     expect_eq "mutate: --sample 3 picks 3 mutants, the same each time, in source order" "3:same:sorted" \
         "$(wc -l <"$MU/s1" | tr -d ' '):$(cmp -s "$MU/s1" "$MU/s2" && echo same):$(grep -Fxf "$MU/s1" "$MU/all" | cmp -s - "$MU/s1" && echo sorted)"
 
+    # the automatic stages: the data cases first, every suite but --skip,
+    # and last the sanitizer suite for what all of those let through
+    mu_stages() { python3 -c 'import importlib.util, sys
+spec = importlib.util.spec_from_file_location("mutate", sys.argv[1]); m = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(m); st = m.auto_stages(sys.argv[2], sys.argv[3].split())
+print(st[0], st[-1], "suites/sanitizers.sh" in st)' "$ROOT/scripts/mutate.py" "$ROOT" "$1"; }
+    expect_eq "mutate: auto stages: data cases first, the sanitized stage last, not the sanitizer suite itself" \
+        "tests/cases/ sanitized False" "$(mu_stages "sanitizers bench runner mutate")"
+    expect_eq "mutate: --skip sanitized leaves the sanitized stage out" "False" \
+        "$(mu_stages "sanitizers sanitized bench runner mutate" | awk '{ print ($2 == "sanitized" ? "True" : "False") }')"
+
     # the list of equivalent mutants names mutants of today's sources: an edit
     # to a listed line orphans its entry, which --stale reports
     python3 "$ROOT/scripts/mutate.py" --root "$ROOT" --stale >"$MU/stale" 2>&1
