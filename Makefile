@@ -1,6 +1,8 @@
 # ladderc - a compiler for career ladders written as text.
 #
-#   make          build build/ladderc (and build/ladderc-render.so, the Graphviz renderer)
+#   make          build build/libladder.a (the library), build/ladderc (the
+#                 command line on top) and build/ladderc-render.so (the
+#                 Graphviz renderer, loaded on demand)
 #   make demo     install what is missing, build, compile the example to SVG and Markdown
 #   make check    install what is missing, build, run every test (within 90 s
 #                 on 2 cores: see the budget rule in tests/run.sh)
@@ -11,15 +13,21 @@
 #                 and shows the diff for review
 #   make bench    measure against wc -l and Graphviz; writes docs/performance.md
 #   make fuzz     run the libFuzzer target (FUZZ_SECONDS=600)
-#   make coverage line and branch coverage of src/ by the fast suite (gcovr)
+#   make coverage line and branch coverage of lib/, cli/ and plugin/ by the fast suite (gcovr)
 #   make mutate   mutation testing of the checker, CLI, path and fmt (slow:
 #                 see tests/mutate.mk); writes build/mutate/report.md
 
 CC       ?= cc
 CFLAGS   ?= -O2 -g
 WARN     := -std=c11 -Wall -Wextra
-CPPFLAGS += -D_POSIX_C_SOURCE=200809L -Isrc -I$(B)
 B        := build
+# The folders say the architecture: include/ the public header, lib/ the
+# library (syntax/ the front end's glue, emit/ the backends), grammar/ the
+# flex scanner and bison parser, cli/ the command line, plugin/ the Graphviz
+# renderer. Object names are unique across them, so every object lives in $(B).
+SRC_DIRS := lib lib/syntax lib/emit cli plugin
+vpath %.c $(SRC_DIRS)
+CPPFLAGS += -D_POSIX_C_SOURCE=200809L -Iinclude $(SRC_DIRS:%=-I%) -I$(B)
 
 GV_CFLAGS := $(shell pkg-config --cflags libgvc libcgraph 2>/dev/null)
 GV_LIBS   := $(shell pkg-config --libs libgvc libcgraph 2>/dev/null)
@@ -28,20 +36,28 @@ RENDER_LIBS = -L$(GV_PLUGINS) -Wl,-rpath,$(GV_PLUGINS) -lgvplugin_core -lgvplugi
 
 GEN      := $(B)/ladder.tab.c $(B)/ladder.lex.c
 GEN_H    := $(B)/ladder.tab.h $(B)/ladder.lex.h
-# the renderer and what it needs go into the plugin, not the executable
-RENDER_SRC := src/render.c src/emit_dot.c src/buf.c src/util.c src/model.c
-MAIN_SRC := $(filter-out src/render.c,$(wildcard src/*.c))
-MAIN_OBJ := $(MAIN_SRC:src/%.c=$(B)/%.o) $(B)/ladder.tab.o $(B)/ladder.lex.o $(B)/explain.o
-RENDER_OBJ := $(RENDER_SRC:src/%.c=$(B)/pic/%.o)
+objs = $(patsubst %.c,$(1)/%.o,$(notdir $(2)))
+LIB_SRC  := $(wildcard lib/*.c lib/syntax/*.c lib/emit/*.c)
+LIB_OBJ  := $(call objs,$(B),$(LIB_SRC)) $(B)/ladder.tab.o $(B)/ladder.lex.o $(B)/explain.o
+CLI_SRC  := $(wildcard cli/*.c)
+CLI_OBJ  := $(call objs,$(B),$(CLI_SRC))
+# every object of the executable: the command line's and the library's
+MAIN_OBJ := $(CLI_OBJ) $(LIB_OBJ)
+# the renderer and the library code it needs go into the plugin, not the executable
+RENDER_SRC := plugin/render.c lib/emit/emit_dot.c lib/buf.c lib/util.c lib/model.c
+RENDER_OBJ := $(call objs,$(B)/pic,$(RENDER_SRC))
 
 .PHONY: all deps test-deps demo check check-slow test clean install
-all: $(B)/ladderc $(B)/ladderc-render.so
+all: $(B)/libladder.a $(B)/ladderc $(B)/ladderc-render.so
 
 $(B) $(B)/pic:
 	mkdir -p $@
 
-$(B)/ladderc: $(MAIN_OBJ)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(MAIN_OBJ) -ldl -lm
+$(B)/libladder.a: $(LIB_OBJ)
+	rm -f $@ && $(AR) rcs $@ $(LIB_OBJ)
+
+$(B)/ladderc: $(CLI_OBJ) $(B)/libladder.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(B)/libladder.a -ldl -lm
 
 $(B)/ladderc-render.so: $(RENDER_OBJ)
 	$(CC) $(CFLAGS) $(LDFLAGS) -shared -Wl,--no-undefined -o $@ $(RENDER_OBJ) $(RENDER_LIBS) -lm
@@ -53,10 +69,10 @@ $(B)/ladder.tab.c $(B)/ladder.tab.h &: grammar/ladder.y | $(B)
 $(B)/ladder.lex.c $(B)/ladder.lex.h &: grammar/ladder.l $(B)/ladder.tab.h | $(B)
 	flex -Cf --header-file=$(B)/ladder.lex.h -o $(B)/ladder.lex.c $<
 
-$(B)/%.o: src/%.c | $(B) $(GEN_H)
+$(B)/%.o: %.c | $(B) $(GEN_H)
 	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -MMD -MP -c -o $@ $<
 
-$(B)/pic/%.o: src/%.c | $(B)/pic $(GEN_H)
+$(B)/pic/%.o: %.c | $(B)/pic $(GEN_H)
 	$(CC) $(CPPFLAGS) $(GV_CFLAGS) $(WARN) $(CFLAGS) -fPIC -fvisibility=hidden -DLADDERC_PLUGIN -MMD -MP -c -o $@ $<
 
 # generated code: same flags; flex's output has unused functions we cannot remove
@@ -68,7 +84,7 @@ $(B)/ladder.lex.o: $(B)/ladder.lex.c $(GEN_H)
 # `ladderc explain` prints the sections of the language reference itself
 $(B)/explain.c: docs/language.md scripts/explain.awk | $(B)
 	awk -f scripts/explain.awk docs/language.md >$@.tmp && mv $@.tmp $@
-$(B)/explain.o: $(B)/explain.c src/explain.h
+$(B)/explain.o: $(B)/explain.c lib/explain.h
 	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -c -o $@ $<
 
 PREFIX ?= /usr/local

@@ -260,8 +260,8 @@ measure "neato.skills" 50 warm "$W/skills-map.dot" "neato -Tsvg $W/skills-map.do
 
 LOAD_END=$(cut -d ' ' -f 1 /proc/loadavg)
 REV=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
-dirty=$(git status --porcelain -- src grammar 2>/dev/null | wc -l | tr -d ' ')
-[ "$dirty" != 0 ] && REV="$REV with $dirty changed files in src/ and grammar/"
+dirty=$(git status --porcelain -- lib cli plugin include grammar 2>/dev/null | wc -l | tr -d ' ')
+[ "$dirty" != 0 ] && REV="$REV with $dirty changed files in lib/, cli/, plugin/ and grammar/"
 MEASURED_AT=$(date -u '+%Y-%m-%d %H:%M UTC')
 {
     echo "LOAD_START='$LOAD_START' LOAD_END='$LOAD_END' SIZES='$SIZES'"

@@ -474,7 +474,7 @@ def main():
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     p.add_argument("--root", default=here, help="the tree to mutate (copied, never changed)")
     p.add_argument("--out", default=None, help="scratch copies and report.md (default ROOT/build/mutate)")
-    p.add_argument("--files", default="src/check.c src/main.c src/path.c src/fmt.c")
+    p.add_argument("--files", default="lib/check.c cli/main.c lib/path.c lib/fmt.c")
     p.add_argument("--funcs", default="", help="only mutants inside these functions")
     p.add_argument("--sample", type=int, default=0, help="a deterministic subset of N mutants")
     p.add_argument("--jobs", type=int, default=2)

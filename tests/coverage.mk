@@ -9,7 +9,7 @@
 #                   $LADDERC_SWEEP; its counts, in $(B)/cov/sweep/, are merged
 #                   into path.c's), runs the fast suite against them
 #                   (SANITIZERS=0 tests/run.sh, through tests/coverage.sh) and
-#                   prints line and branch coverage per file of src/ and of the
+#                   prints line and branch coverage per file of lib/, cli/, plugin/ and of the
 #                   grammar actions (grammar/ladder.y, grammar/ladder.l).
 #                   Reports: $(B)/cov/report.txt, $(B)/cov/report.md (the
 #                   table docs/reliability.md quotes), $(B)/cov/html/index.html.
@@ -23,7 +23,7 @@
 COV_B      := $(B)/cov
 COV_CFLAGS := -O0 -g --coverage
 COV_OBJ    := $(MAIN_OBJ:$(B)/%.o=$(COV_B)/%.o)
-COV_PIC_OBJ := $(RENDER_SRC:src/%.c=$(COV_B)/pic/%.o)
+COV_PIC_OBJ := $(call objs,$(COV_B)/pic,$(RENDER_SRC))
 COV_SWEEP_OBJ := $(filter-out $(COV_B)/path.o,$(COV_OBJ)) $(COV_B)/sweep/path.o
 
 .PHONY: coverage coverage-build
@@ -42,20 +42,20 @@ $(COV_B) $(COV_B)/pic $(COV_B)/sweep:
 $(COV_B)/ladderc: $(COV_OBJ)
 	$(CC) $(COV_CFLAGS) -o $@ $(COV_OBJ) -ldl -lm
 
-# every spur by the sweep (see PATH_SPUR_WORK_FACTOR in src/path.c)
+# every spur by the sweep (see PATH_SPUR_WORK_FACTOR in lib/path.c)
 $(COV_B)/ladderc-sweep: $(COV_SWEEP_OBJ)
 	$(CC) $(COV_CFLAGS) -o $@ $(COV_SWEEP_OBJ) -ldl -lm
 
-$(COV_B)/sweep/path.o: src/path.c | $(COV_B)/sweep $(GEN_H)
+$(COV_B)/sweep/path.o: lib/path.c | $(COV_B)/sweep $(GEN_H)
 	$(CC) $(CPPFLAGS) $(WARN) $(COV_CFLAGS) -DPATH_SPUR_WORK_FACTOR=0 -DPATH_STAMP_MAX=7 -MMD -MP -c -o $@ $<
 
 $(COV_B)/ladderc-render.so: $(COV_PIC_OBJ)
 	$(CC) $(COV_CFLAGS) -shared -Wl,--no-undefined -o $@ $(COV_PIC_OBJ) $(RENDER_LIBS) -lm
 
-$(COV_B)/%.o: src/%.c | $(COV_B) $(GEN_H)
+$(COV_B)/%.o: %.c | $(COV_B) $(GEN_H)
 	$(CC) $(CPPFLAGS) $(WARN) $(COV_CFLAGS) -MMD -MP -c -o $@ $<
 
-$(COV_B)/pic/%.o: src/%.c | $(COV_B)/pic $(GEN_H)
+$(COV_B)/pic/%.o: %.c | $(COV_B)/pic $(GEN_H)
 	$(CC) $(CPPFLAGS) $(GV_CFLAGS) $(WARN) $(COV_CFLAGS) -fPIC -fvisibility=hidden -DLADDERC_PLUGIN -MMD -MP -c -o $@ $<
 
 # generated sources: the main Makefile's rules make them, here they are compiled again

@@ -6,7 +6,7 @@
 #   tests/coverage.sh [COV_DIR]      COV_DIR defaults to build/cov
 #
 # Counts from an earlier run are removed first, so a report is one run's.
-# Reported: our code in src/ and the actions in grammar/ladder.y and ladder.l
+# Reported: our code in lib/, cli/, plugin/ and the actions in grammar/ladder.y and ladder.l
 # (gcov follows the generated files' #line directives back to them); not the
 # generated tables, nor build/explain.c (generated from docs/language.md).
 # The exit status is the suite's: a report from a failing run is printed, but
@@ -20,7 +20,7 @@ COV=${1:-build/cov}
 
 find "$COV" -name '*.gcda' -delete
 # path.sh runs its sweep-only ladderc from here (its counts go to
-# $COV/sweep/path.gcda, which gcovr merges into src/path.c's)
+# $COV/sweep/path.gcda, which gcovr merges into lib/path.c's)
 LADDERC_SWEEP=""
 [ -x "$COV/ladderc-sweep" ] && LADDERC_SWEEP="$ROOT/$COV/ladderc-sweep"
 LADDERC="$ROOT/$COV/ladderc" LADDERC_SWEEP="$LADDERC_SWEEP" SANITIZERS=0 tests/run.sh
@@ -28,7 +28,7 @@ suite=$?
 
 # --exclude-unreachable-branches: branches gcc adds on lines with no code of
 # ours (a closing brace, a declaration) are not ours to test
-gcovr_args="-r $ROOT --object-directory $COV -f src/ -f grammar/ --exclude-unreachable-branches"
+gcovr_args="-r $ROOT --object-directory $COV -f lib/ -f cli/ -f plugin/ -f grammar/ --exclude-unreachable-branches"
 mkdir -p "$COV/html"
 # shellcheck disable=SC2086
 gcovr $gcovr_args \
@@ -39,7 +39,7 @@ gcovr $gcovr_args \
 gcovr $gcovr_args --branches --txt "$COV/branches.txt" "$COV" || exit 2
 
 # the table docs/reliability.md quotes: one row per file, then the totals of
-# src/ (the library and the CLI: the 95% target) and of everything
+# lib/, cli/ and plugin/ (our code: the 95% target) and of everything
 python3 - "$COV/summary.json" >"$COV/report.md" <<'PY'
 import json, sys
 d = json.load(open(sys.argv[1]))
@@ -53,13 +53,13 @@ src = [0, 0, 0, 0]
 for f in sorted(d["files"], key=lambda f: f["filename"]):
     v = (f["line_covered"], f["line_total"], f["branch_covered"], f["branch_total"])
     print(row(f["filename"], *v))
-    if f["filename"].startswith("src/"):
+    if f["filename"].startswith(("lib/", "cli/", "plugin/")):
         src = [a + b for a, b in zip(src, v)]
-print(row("**src/ (library and CLI)**", *src))
+print(row("**lib/, cli/, plugin/ (library, CLI, renderer)**", *src))
 print(row("**all**", d["line_covered"], d["line_total"], d["branch_covered"], d["branch_total"]))
 PY
 {
-    echo "coverage of $(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet HEAD -- src grammar tests 2>/dev/null || echo ' (with uncommitted changes)') on $(date -u +%Y-%m-%d)"
+    echo "coverage of $(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet HEAD -- lib cli plugin include grammar tests 2>/dev/null || echo ' (with uncommitted changes)') on $(date -u +%Y-%m-%d)"
     cat "$COV/report.md"
 } | tee "$COV/report.txt"
 echo "details: $COV/html/index.html; uncovered lines: $COV/lines.txt, branches: $COV/branches.txt"

@@ -4,7 +4,7 @@
 #   MUTATE_SAMPLE N: a deterministic subset of N mutants (default: all)
 #   MUTATE_JOBS   scratch copies run in parallel (default: 2)
 # Writes build/mutate/report.md; the scratch copies are build/mutate/slot*.
-MUTATE_FILES  ?= src/check.c src/main.c src/path.c src/fmt.c
+MUTATE_FILES  ?= lib/check.c cli/main.c lib/path.c lib/fmt.c
 MUTATE_FUNCS  ?=
 MUTATE_SAMPLE ?= 0
 MUTATE_JOBS   ?= 2

@@ -34,7 +34,7 @@ FUZZ_RUN_FLAGS = -max_len=$(FUZZ_MAX_LEN) -dict=$(FUZZ_DICT) -timeout=10 \
 
 ASAN_CFLAGS   := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
 ASAN_OBJ      := $(MAIN_OBJ:$(B)/%.o=$(B)/asan/%.o)
-ASAN_PIC_OBJ  := $(RENDER_SRC:src/%.c=$(B)/asan/pic/%.o)
+ASAN_PIC_OBJ  := $(call objs,$(B)/asan/pic,$(RENDER_SRC))
 
 .PHONY: fuzz fuzz-smoke fuzz-build asan
 
@@ -68,7 +68,7 @@ $(FUZZ_BIN): $(FUZZ_OBJ) $(B)/fuzz/fuzz_ladder.o
 $(B)/fuzz/fuzz_ladder.o: tests/fuzz/fuzz_ladder.c | $(B)/fuzz $(GEN_H)
 	$(FUZZ_CC) $(CPPFLAGS) $(WARN) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -MMD -MP -c -o $@ $<
 
-$(B)/fuzz/%.o: src/%.c | $(B)/fuzz $(GEN_H)
+$(B)/fuzz/%.o: %.c | $(B)/fuzz $(GEN_H)
 	$(FUZZ_CC) $(CPPFLAGS) $(WARN) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -MMD -MP -c -o $@ $<
 
 # generated sources ($(B)/ladder.tab.c, $(B)/explain.c, ...): the main
@@ -89,10 +89,10 @@ $(B)/asan/ladderc: $(ASAN_OBJ)
 $(B)/asan/ladderc-render.so: $(ASAN_PIC_OBJ)
 	$(FUZZ_CC) $(ASAN_CFLAGS) -shared -o $@ $(ASAN_PIC_OBJ) $(RENDER_LIBS) -lm
 
-$(B)/asan/%.o: src/%.c | $(B)/asan $(GEN_H)
+$(B)/asan/%.o: %.c | $(B)/asan $(GEN_H)
 	$(FUZZ_CC) $(CPPFLAGS) $(WARN) $(ASAN_CFLAGS) -MMD -MP -c -o $@ $<
 
-$(B)/asan/pic/%.o: src/%.c | $(B)/asan/pic $(GEN_H)
+$(B)/asan/pic/%.o: %.c | $(B)/asan/pic $(GEN_H)
 	$(FUZZ_CC) $(CPPFLAGS) $(GV_CFLAGS) $(WARN) $(ASAN_CFLAGS) -fPIC -fvisibility=hidden -DLADDERC_PLUGIN -MMD -MP -c -o $@ $<
 
 $(B)/asan/%.o: $(B)/%.c $(GEN_H) | $(B)/asan

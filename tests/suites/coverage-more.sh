@@ -71,7 +71,7 @@ for b in bad:
 print("conversions:", seen)
 PY
 }
-cm_got=$(cm_formats "$ROOT"/src/*.c "$ROOT"/grammar/ladder.l "$ROOT"/grammar/ladder.y)
+cm_got=$(cm_formats "$ROOT"/lib/*.c "$ROOT"/lib/*/*.c "$ROOT"/cli/*.c "$ROOT"/grammar/ladder.l "$ROOT"/grammar/ladder.y)
 case $cm_got in
     "conversions: "[1-9][0-9][0-9]) pass "coverage-more: every message format uses only the formatter's conversions" ;;
     *) fail "coverage-more: every message format uses only the formatter's conversions" "$cm_got" ;;

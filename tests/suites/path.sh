@@ -162,14 +162,15 @@ if command -v python3 >/dev/null 2>&1; then
     if [ -n "${LADDERC_SWEEP:-}" ]; then
         p_bins="$LADDERC $LADDERC_SWEEP"
     elif [ -z "${LADDERC_SANITIZED:-}" ] && [ "$LADDERC" = "$ROOT/build/ladderc" ] && [ -f "$ROOT/build/main.o" ]; then
-        # the Makefile's MAIN_OBJ: a module per src/*.c but render.c, and the generated ones
-        p_objs="$ROOT/build/ladder.tab.o $ROOT/build/ladder.lex.o $ROOT/build/explain.o"
-        for p_c in "$ROOT"/src/*.c; do
-            case $p_c in */render.c | */path.c) ;; *) p_objs="$p_objs $ROOT/build/$(basename "$p_c" .c).o" ;; esac
+        # the command line's objects and a path.o built to always sweep,
+        # before the library (whose own path.o is then not linked)
+        p_objs=""
+        for p_c in "$ROOT"/cli/*.c; do
+            p_objs="$p_objs $ROOT/build/$(basename "$p_c" .c).o"
         done
         # shellcheck disable=SC2086
-        if ${CC:-cc} -std=c11 -D_POSIX_C_SOURCE=200809L -I"$ROOT/src" -I"$ROOT/build" -O1 -DPATH_SPUR_WORK_FACTOR=0 \
-            -DPATH_STAMP_MAX=7 -c -o "$P/path-sweep.o" "$ROOT/src/path.c" && ${CC:-cc} -o "$P/ladderc-sweep" $p_objs "$P/path-sweep.o" -ldl -lm; then
+        if ${CC:-cc} -std=c11 -D_POSIX_C_SOURCE=200809L -I"$ROOT/lib" -I"$ROOT/build" -O1 -DPATH_SPUR_WORK_FACTOR=0 \
+            -DPATH_STAMP_MAX=7 -c -o "$P/path-sweep.o" "$ROOT/lib/path.c" && ${CC:-cc} -o "$P/ladderc-sweep" $p_objs "$P/path-sweep.o" "$ROOT/build/libladder.a" -ldl -lm; then
             p_bins="$LADDERC $P/ladderc-sweep"
         else
             fail "path: build a ladderc that always sweeps"

@@ -9,6 +9,8 @@
  * whatever fonts are installed. PNG needs cairo and pango, which measure text
  * with the installed fonts; a raster picture depends on them anyway.
  */
+#include "render.h"
+
 #include "emit.h"
 
 #include <stdio.h>

@@ -50,7 +50,7 @@ void diag_reset_to(struct diag_sink *sink, const struct diag_mark *m)
  * text: escape_quoted), %c (the same), %g, and integers as %d, %ld, %zu,
  * %02X or %04X (a width, with the flag 0, on integers only). The format
  * attribute (diag.h) checks each argument's type against its conversion;
- * tests/suites/coverage-more.sh checks that every format in src/ and
+ * tests/suites/coverage-more.sh checks that every format in lib/, cli/ and
  * grammar/ uses no other (what this code would do with %% or %lld is not
  * defined: they are not parsed). *p is just after the '%'; on return it is
  * after the conversion. */

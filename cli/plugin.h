@@ -11,7 +11,7 @@
 #include "buf.h"
 #include "model.h"
 
-/* Same contract as render_graphviz() in emit.h. */
+/* Same contract as render_graphviz() in plugin/render.h. */
 int plugin_render(const struct model *m, const char *format, struct buf *out, char *err, size_t errsz);
 
 #endif
