@@ -12,6 +12,7 @@
 #include <strings.h>
 #include <unistd.h>
 
+#include "alloc.h"
 #include "arena.h"
 #include "buf.h"
 #include "check.h"
@@ -108,6 +109,7 @@ static const char usage_explain[] =
 enum diag_format { DIAG_FMT_TEXT, DIAG_FMT_JSON, DIAG_FMT_GITHUB };
 
 struct run {
+    struct heap heap;           /* the run's memory (cli_heap_init) */
     const char *usage;
     enum diag_format format;
     struct diag_options diag;
@@ -128,10 +130,10 @@ struct run {
 /* arg is often a file name or another word from the command line (which
  * `git ls-files` may have filled): it is quoted when unsafe, as file names
  * are (escape_filename). */
-static int usage_error(const struct run *r, const char *fmt, const char *arg)
+static int usage_error(struct run *r, const char *fmt, const char *arg)
 {
     struct buf b;
-    buf_init(&b);
+    buf_init(&b, &r->heap);
     fprintf(stderr, "ladderc: error: ");
     fprintf(stderr, fmt, escape_filename_str(&b, arg));
     fprintf(stderr, "\n%s", r->usage);
@@ -235,22 +237,23 @@ static int add_file(struct run *r, const char *f)
 static void run_init(struct run *r, const char *usage, char **argv)
 {
     memset(r, 0, sizeof *r);
+    cli_heap_init(&r->heap);
     r->usage = usage;
     r->files = (const char **)argv;
     r->diag.disabled = r->disabled;
     r->diag.max_shown = DIAG_MAX_SHOWN_DEFAULT;
     r->json_first = true;
-    buf_init(&r->json);
+    buf_init(&r->json, &r->heap);
 }
 
 /* ---- file names in messages ---- */
 
 /* One line of fmt --check's list: a name with a line break in it must not
  * read as two files. */
-static void print_file_name(const char *file)
+static void print_file_name(struct run *r, const char *file)
 {
     struct buf b;
-    buf_init(&b);
+    buf_init(&b, &r->heap);
     puts(escape_filename_str(&b, file));
     buf_free(&b);
 }
@@ -280,7 +283,7 @@ static void report(struct run *r, struct unit *u)
     r->errors += u->diag.nerrors;
     r->warnings += u->diag.nwarnings;
     struct buf b;
-    buf_init(&b);
+    buf_init(&b, &r->heap);
     switch (r->format) {
     case DIAG_FMT_TEXT:
         diag_print_text(&u->diag, &u->src, stderr, stderr_color());
@@ -307,16 +310,16 @@ static void report(struct run *r, struct unit *u)
 
 /* Reads, parses and (if check) checks path. Returns 0 when the file was read
  * (errors are in u->diag), -1 when it could not be read (reason printed). */
-static int unit_load(struct unit *u, const char *path, bool check, const struct diag_options *opt)
+static int unit_load(struct unit *u, struct heap *heap, const char *path, bool check, const struct diag_options *opt)
 {
     char err[256];
     memset(u, 0, sizeof *u);
-    arena_init(&u->arena);
+    arena_init(&u->arena, heap);
     diag_init(&u->diag, &u->arena);
     diag_set_options(&u->diag, opt);
-    if (source_load(&u->src, path, err, sizeof err) != 0) {
+    if (source_load(&u->src, heap, path, err, sizeof err) != 0) {
         struct buf name;
-        buf_init(&name);
+        buf_init(&name, heap);
         fprintf(stderr, "ladderc: error: cannot read '%s': %s\n", escape_filename_str(&name, path), err);
         buf_free(&name);
         return -1;
@@ -470,7 +473,7 @@ static int cmd_build(int argc, char **argv)
 
     struct unit u;
     int rc;
-    if (unit_load(&u, r.files[0], true, &r.diag) != 0) {
+    if (unit_load(&u, &r.heap, r.files[0], true, &r.diag) != 0) {
         rc = EXIT_USAGE;
     } else {
         report(&r, &u);
@@ -478,7 +481,7 @@ static int cmd_build(int argc, char **argv)
         rc = m ? EXIT_OK : EXIT_INPUT;
         if (m) {
             struct buf b;
-            buf_init(&b);
+            buf_init(&b, &r.heap);
             rc = emit(m, format, &b);
             if (rc == EXIT_OK)
                 rc = write_output(out, &b, OUTPUT_ANY);
@@ -516,7 +519,7 @@ static int cmd_check(int argc, char **argv)
     int rc = EXIT_OK;
     for (size_t i = 0; i < r.nfiles; i++) {
         struct unit u;
-        if (unit_load(&u, r.files[i], true, &r.diag) != 0) {
+        if (unit_load(&u, &r.heap, r.files[i], true, &r.diag) != 0) {
             rc = EXIT_USAGE;
         } else {
             report(&r, &u);
@@ -534,7 +537,7 @@ static int cmd_check(int argc, char **argv)
 static void fmt_one(struct run *r, const char *path, bool write, bool check, int *rc)
 {
     struct unit u;
-    if (unit_load(&u, path, false, &r->diag) != 0) {
+    if (unit_load(&u, &r->heap, path, false, &r->diag) != 0) {
         unit_free(&u);
         *rc = EXIT_USAGE;
         return;
@@ -543,7 +546,7 @@ static void fmt_one(struct run *r, const char *path, bool write, bool check, int
     if (u.diag.nerrors) {
         if (r->format != DIAG_FMT_JSON) {  /* JSON has the reason, and must stay one JSON text */
             struct buf name;
-            buf_init(&name);
+            buf_init(&name, &r->heap);
             fprintf(stderr, "ladderc: error: '%s' has syntax errors; not formatted\n",
                     escape_filename_str(&name, u.src.name));
             buf_free(&name);
@@ -554,13 +557,13 @@ static void fmt_one(struct run *r, const char *path, bool write, bool check, int
         return;
     }
     struct buf b;
-    buf_init(&b);
+    buf_init(&b, &r->heap);
     fmt_file(u.ast, &u.src, &u.arena, &b);
     bool same = b.len == u.src.len && memcmp(b.data ? b.data : "", u.src.text, b.len) == 0;
     int k = EXIT_OK;
     if (check) {
         if (!same) {
-            print_file_name(u.src.name);
+            print_file_name(r, u.src.name);
             if (*rc == EXIT_OK)
                 *rc = EXIT_INPUT;
         }
@@ -637,12 +640,12 @@ static const char *path_term(struct buf *b, const char *text)
 
 /* FROM or TO: an id, or a name only one role has. A name several roles share
  * is an error that lists their ids (a few of them), exit 2. */
-static int path_role(const struct model *m, const char *text, size_t *out)
+static int path_role(struct heap *heap, const struct model *m, const char *text, size_t *out)
 {
     size_t found[PATH_CANDIDATES_SHOWN];
     size_t n = path_find_roles(m, text, found, PATH_CANDIDATES_SHOWN);
     struct buf b;
-    buf_init(&b);
+    buf_init(&b, heap);
     if (n == 1) {
         *out = found[0];
     } else if (n > 1) {
@@ -714,7 +717,7 @@ static int cmd_path(int argc, char **argv)
 
     struct unit u;
     int rc = EXIT_OK;
-    if (unit_load(&u, args[0], true, &r.diag) != 0) {
+    if (unit_load(&u, &r.heap, args[0], true, &r.diag) != 0) {
         unit_free(&u);
         return EXIT_USAGE;
     }
@@ -723,16 +726,16 @@ static int cmd_path(int argc, char **argv)
     size_t from, to;
     if (!m) {
         rc = EXIT_INPUT;
-    } else if (path_role(m, args[1], &from) != 0 || path_role(m, args[2], &to) != 0) {
+    } else if (path_role(&r.heap, m, args[1], &from) != 0 || path_role(&r.heap, m, args[2], &to) != 0) {
         rc = EXIT_USAGE;
     } else if (from == to) {
         fprintf(stderr, "ladderc: error: FROM and TO are the same role, '%s'\n", m->roles[from].id);
         rc = EXIT_USAGE;
     } else {
         struct path_routes routes;
-        path_search(m, from, to, max, &routes);
+        path_search(&r.heap, m, from, to, max, &routes);
         struct buf b;
-        buf_init(&b);
+        buf_init(&b, &r.heap);
         if (md)
             path_print_md(&b, m, &routes);
         else
@@ -814,8 +817,10 @@ static int dispatch(int argc, char **argv)
     for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
         if (strcmp(cmd, commands[i].name) == 0)
             return commands[i].fn(argc - 1, argv + 1);
+    struct heap heap;
+    cli_heap_init(&heap);
     struct buf b;
-    buf_init(&b);
+    buf_init(&b, &heap);
     fprintf(stderr, "ladderc: error: unknown command '%s'\n%s", escape_filename_str(&b, cmd), usage_main);
     buf_free(&b);
     return EXIT_USAGE;

@@ -22,8 +22,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "alloc.h"
 #include "escape.h"
-#include "util.h"
 
 #define OUTPUT_MAX_LINKS 40     /* as the kernel's ELOOP limit */
 
@@ -101,8 +101,10 @@ static void output_unregister_temp(void)
 
 void output_show_path(const char *path, char *dst, size_t dstsz)
 {
+    struct heap heap;
+    cli_heap_init(&heap);
     struct buf b;
-    buf_init(&b);
+    buf_init(&b, &heap);
     escape_filename(&b, path);
     snprintf(dst, dstsz, "%.*s", (int)(b.len < (size_t)INT_MAX ? b.len : 0), b.data ? b.data : "");
     buf_free(&b);
@@ -193,7 +195,7 @@ static int open_folder(int at, const char *name)
 static char *read_link_at(int dirfd, const char *name, const struct stat *lst)
 {
     size_t cap = lst->st_size > 0 && lst->st_size < PATH_MAX ? (size_t)lst->st_size + 1 : PATH_MAX;
-    char *t = util_xmalloc(cap);
+    char *t = cli_xmalloc(cap);
     ssize_t k = readlinkat(dirfd, name, t, cap - 1);
     if (k <= 0) {
         if (k == 0)
@@ -226,7 +228,7 @@ static bool next_component(const char **p, const char **c, size_t *n)
 static char *text_join(const char *a, const char *sep, const char *b)
 {
     size_t na = strlen(a), ns = strlen(sep), nb = strlen(b);
-    char *r = util_xmalloc(na + ns + nb + 1);
+    char *r = cli_xmalloc(na + ns + nb + 1);
     memcpy(r, a, na);
     memcpy(r + na, sep, ns);
     memcpy(r + na + ns, b, nb + 1);
@@ -261,7 +263,7 @@ static int output_walk(const char *path, struct output_place *pl, char *err, siz
         size_t n;
         bool last = next_component(&p, &c, &n);
         free(name);
-        name = util_xmalloc(n + 1);
+        name = cli_xmalloc(n + 1);
         memcpy(name, c, n);
         name[n] = '\0';
         bool dots = n == 0 || strcmp(name, ".") == 0 || strcmp(name, "..") == 0;

@@ -26,6 +26,14 @@ int yylex(YYSTYPE *lval, struct loc *lloc, void *scanner);
 
 #include "buf.h"
 
+/* The parser never allocates: the grammar is flat and left-recursive, so
+ * its stack holds at most a statement's symbols (under 20), far below the
+ * YYINITDEPTH (200) entries it starts with on the C stack. Were it ever to
+ * need more, it would report "memory exhausted" as a syntax error instead
+ * of calling malloc behind the session's allocator. */
+#define YYMALLOC(n) ((void)(n), (void *)0)
+#define YYFREE(p) ((void)(p))
+
 /* Bison's default joins spans; an empty rule takes the end of the previous one. */
 #define YYLLOC_DEFAULT(Cur, Rhs, N)                                   \
     do {                                                              \
@@ -286,7 +294,7 @@ static struct diag *report_expected(struct parse_ctx *ctx, const yysymbol_kind_t
                                     const char *found, struct loc loc)
 {
     struct buf want;
-    buf_init(&want);
+    buf_init(&want, ctx->arena->heap);
     for (int i = 0; i < n; i++)
         buf_printf(&want, "%s%s", i == 0 ? "" : i == n - 1 ? " or " : ", ", yysymbol_name(expected[i]));
     buf_putc(&want, '\0');

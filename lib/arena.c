@@ -8,7 +8,7 @@
 
 #include <stdlib.h>
 
-#include "util.h"
+#include "heap.h"
 
 struct arena_block {
     struct arena_block *prev;
@@ -17,25 +17,30 @@ struct arena_block {
 
 enum { ARENA_BLOCK = 64 * 1024, ARENA_ALIGN = alignof(max_align_t) };
 
-void arena_init(struct arena *a) { a->head = NULL; a->next = a->end = NULL; }
+void arena_init(struct arena *a, struct heap *heap)
+{
+    a->heap = heap;
+    a->head = NULL;
+    a->next = a->end = NULL;
+}
 
 void arena_free(struct arena *a)
 {
     struct arena_block *b = a->head;
     while (b) {
         struct arena_block *prev = b->prev;
-        free(b);
+        heap_free(a->heap, b);
         b = prev;
     }
-    arena_init(a);
+    arena_init(a, a->heap);
 }
 
 static void arena_grow(struct arena *a, size_t n)
 {
     size_t size = n > ARENA_BLOCK / 4 ? n : ARENA_BLOCK;
     if (size > SIZE_MAX - sizeof(struct arena_block))
-        util_die_oom();
-    struct arena_block *b = util_xmalloc(sizeof *b + size);
+        heap_fail(a->heap);
+    struct arena_block *b = heap_alloc(a->heap, sizeof *b + size);
     b->prev = a->head;
     a->head = b;
     /* The unused tail of the previous block is abandoned: it is small,
@@ -64,14 +69,14 @@ void *arena_alloc(struct arena *a, size_t n)
 void *arena_array(struct arena *a, size_t n, size_t size)
 {
     if (size && n > (SIZE_MAX - ARENA_ALIGN) / size)
-        util_die_oom();
+        heap_fail(a->heap);
     return arena_alloc(a, n * size);
 }
 
 char *arena_strndup(struct arena *a, const char *s, size_t n)
 {
     if (n == SIZE_MAX)
-        util_die_oom();
+        heap_fail(a->heap);
     /* bytes need no alignment and no zeroing */
     if ((size_t)(a->end - a->next) < n + 1)
         arena_grow(a, n + 1);

@@ -5,13 +5,15 @@
 #include <stddef.h>
 
 struct arena_block;
+struct heap;
 
 struct arena {
+    struct heap *heap;      /* where its blocks come from */
     struct arena_block *head;
     char *next, *end;
 };
 
-void arena_init(struct arena *a);
+void arena_init(struct arena *a, struct heap *heap);
 void arena_free(struct arena *a);
 void *arena_alloc(struct arena *a, size_t n);        /* zeroed, max-aligned */
 void *arena_array(struct arena *a, size_t n, size_t size); /* checks n*size */

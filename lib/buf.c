@@ -1,5 +1,5 @@
-/* buf.c - growable byte buffer. Allocation failure is fatal: a compiler that
- * cannot allocate a few bytes of output has nothing sensible left to do. */
+/* buf.c - growable byte buffer, in its heap's memory (a failure jumps to
+ * the heap's oom: see heap.h). */
 #include "buf.h"
 
 #include <stdarg.h>
@@ -8,11 +8,20 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "util.h"
+#include "heap.h"
 
-void buf_init(struct buf *b) { b->data = NULL; b->len = b->cap = 0; }
+void buf_init(struct buf *b, struct heap *heap)
+{
+    b->data = NULL;
+    b->len = b->cap = 0;
+    b->heap = heap;
+}
 
-void buf_free(struct buf *b) { free(b->data); buf_init(b); }
+void buf_free(struct buf *b)
+{
+    heap_free(b->heap, b->data);
+    buf_init(b, b->heap);
+}
 
 static void buf_reserve(struct buf *b, size_t extra)
 {
@@ -21,10 +30,10 @@ static void buf_reserve(struct buf *b, size_t extra)
     size_t cap = b->cap ? b->cap : 256;
     while (cap - b->len < extra) {
         if (cap > SIZE_MAX / 2)
-            util_die_oom();
+            heap_fail(b->heap);
         cap *= 2;
     }
-    b->data = util_xrealloc(b->data, cap);
+    b->data = heap_realloc(b->heap, b->data, cap);
     b->cap = cap;
 }
 

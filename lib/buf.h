@@ -6,12 +6,15 @@
 #include <stddef.h>
 #include <stdbool.h>
 
+struct heap;
+
 struct buf {
     char *data;
     size_t len, cap;
+    struct heap *heap;      /* where data comes from */
 };
 
-void buf_init(struct buf *b);
+void buf_init(struct buf *b, struct heap *heap);
 void buf_free(struct buf *b);
 void buf_put(struct buf *b, const char *s, size_t n);
 void buf_puts(struct buf *b, const char *s);

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "heap.h"
 #include "suggest.h"
 #include "symtab.h"
 #include "util.h"
@@ -101,7 +102,7 @@ static const char *track_id_at(const void *m, size_t i) { return ((const struct 
  * million string comparisons). */
 static void broken_defs_index(struct checker *c)
 {
-    symtab_init(&c->broken);
+    symtab_init(&c->broken, c->arena->heap);
     for (const struct ast_name_list *l = c->file->broken_defs; l; l = l->next)
         symtab_add(&c->broken, l->name, 0, &(size_t){0});
 }
@@ -129,7 +130,7 @@ static void note_undefined(struct checker *c, struct symtab *seen, const char *w
     }
     if (c->nundefined == c->undefined_cap) {
         c->undefined_cap = c->undefined_cap ? 2 * c->undefined_cap : 16;
-        c->undefined = util_xrealloc(c->undefined, c->undefined_cap * sizeof *c->undefined);
+        c->undefined = heap_realloc(c->arena->heap, c->undefined, c->undefined_cap * sizeof *c->undefined);
     }
     c->undefined[c->nundefined++] = (struct undefined_name){what, name, name.loc, 1, n, get};
 }
@@ -671,8 +672,8 @@ static void report_overlaps(struct checker *c, struct span_ref *v, size_t n, con
 static void relate_boxes(struct checker *c)
 {
     struct model *m = c->m;
-    struct span_ref *v = util_xcalloc(m->nboxes, sizeof *v);
-    bool *bad = util_xcalloc(m->nboxes, sizeof *bad);
+    struct span_ref *v = heap_calloc(c->arena->heap, m->nboxes, sizeof *v);
+    bool *bad = heap_calloc(c->arena->heap, m->nboxes, sizeof *bad);
     size_t n = 0;
     for (size_t i = 0; i < m->nboxes; i++)
         if (c->box_info[i].levels_ok)
@@ -684,10 +685,10 @@ static void relate_boxes(struct checker *c)
             c->boxes_ok = false;
     if (m->nboxes < c->file->count[AST_BOX])
         c->boxes_ok = false;    /* a duplicate box: which one was meant? */
-    free(v);
+    heap_free(c->arena->heap, v);
     if (c->scale_ok) {
         size_t span = (size_t)(m->level_max - m->level_min) + 1;
-        c->box_of_level = util_xmalloc(span * sizeof *c->box_of_level);
+        c->box_of_level = heap_alloc(c->arena->heap, span * sizeof *c->box_of_level);
         for (size_t i = 0; i < span; i++)
             c->box_of_level[i] = -1;
         for (size_t i = 0; i < m->nboxes; i++)
@@ -695,7 +696,7 @@ static void relate_boxes(struct checker *c)
                 for (int l = m->boxes[i].lo; l <= m->boxes[i].hi; l++)
                     c->box_of_level[l - m->level_min] = (long)i;
     }
-    free(bad);
+    heap_free(c->arena->heap, bad);
 }
 
 static void relate_roles_to_boxes(struct checker *c)
@@ -769,7 +770,7 @@ static void check_company(struct checker *c, const struct ast_stmt *s)
     const char *company = s->u.company.id.text;
     size_t n = 0;
     struct model_company_line *lines = arena_array(c->arena, s->u.company.nlines, sizeof *lines);
-    struct span_ref *v = util_xcalloc(s->u.company.nlines, sizeof *v);
+    struct span_ref *v = heap_calloc(c->arena->heap, s->u.company.nlines, sizeof *v);
     for (const struct ast_company_line *l = s->u.company.lines; l; l = l->next) {
         struct model_company_line ml = {.code = l->code.text, .title = l->title.text};
         bool ok = resolve_track(c, l->track, &ml.track);
@@ -788,7 +789,7 @@ static void check_company(struct checker *c, const struct ast_stmt *s)
     snprintf(what, sizeof what, "company '%s': line", company);
     report_overlaps(c, v, n, "E161", what, NULL);
     check_company_codes(c, company, v, n);
-    free(v);
+    heap_free(c->arena->heap, v);
 }
 
 /* By value (40 and 40.0 are one point), keyed as pair_slot is: the file
@@ -815,7 +816,7 @@ static void relate_positions(struct checker *c)
         cap *= 2;
         shift--;
     }
-    size_t *slot = util_xmalloc(cap * sizeof *slot);   /* role index + 1, 0 = empty */
+    size_t *slot = heap_alloc(c->arena->heap, cap * sizeof *slot);   /* role index + 1, 0 = empty */
     memset(slot, 0, cap * sizeof *slot);
     for (size_t i = 0; i < m->nroles; i++) {
         const struct model_role *r = &m->roles[i];
@@ -833,7 +834,7 @@ static void relate_positions(struct checker *c)
             m->roles[first].id, r->id, s->u.role.x.text, s->u.role.y.text);
         diag_note(c->diag, d, c->role_info[first].stmt->u.role.x.loc, "'%s' is here", m->roles[first].id);
     }
-    free(slot);
+    heap_free(c->arena->heap, slot);
 }
 
 /* ---- driver ---- */
@@ -860,22 +861,22 @@ static void checker_init(struct checker *c, const struct ast_file *f, struct are
     m->transitions = arena_array(a, f->count[AST_TRANSITION], sizeof *m->transitions);
     c->track_stmt = arena_array(a, f->count[AST_TRACK], sizeof *c->track_stmt);
     c->company_stmt = arena_array(a, f->count[AST_COMPANY], sizeof *c->company_stmt);
-    c->role_info = util_xcalloc(f->count[AST_ROLE], sizeof *c->role_info);
-    c->box_info = util_xcalloc(f->count[AST_BOX], sizeof *c->box_info);
-    c->track_last = util_xcalloc(f->count[AST_TRACK], sizeof *c->track_last);
-    c->track_stamp = util_xcalloc(f->count[AST_TRACK], sizeof *c->track_stamp);
-    symtab_init(&c->roles);
-    symtab_init(&c->tracks);
-    symtab_init(&c->companies);
-    symtab_init(&c->boxes);
+    c->role_info = heap_calloc(c->arena->heap, f->count[AST_ROLE], sizeof *c->role_info);
+    c->box_info = heap_calloc(c->arena->heap, f->count[AST_BOX], sizeof *c->box_info);
+    c->track_last = heap_calloc(c->arena->heap, f->count[AST_TRACK], sizeof *c->track_last);
+    c->track_stamp = heap_calloc(c->arena->heap, f->count[AST_TRACK], sizeof *c->track_stamp);
+    symtab_init(&c->roles, c->arena->heap);
+    symtab_init(&c->tracks, c->arena->heap);
+    symtab_init(&c->companies, c->arena->heap);
+    symtab_init(&c->boxes, c->arena->heap);
     symtab_reserve(&c->roles, f->count[AST_ROLE]);
-    symtab_init(&c->undefined_roles);
-    symtab_init(&c->undefined_tracks);
+    symtab_init(&c->undefined_roles, c->arena->heap);
+    symtab_init(&c->undefined_tracks, c->arena->heap);
     broken_defs_index(c);
     size_t cap = 16;
     while (cap < 2 * f->count[AST_TRANSITION])
         cap *= 2;
-    c->pairs = util_xcalloc(cap, sizeof *c->pairs);
+    c->pairs = heap_calloc(c->arena->heap, cap, sizeof *c->pairs);
     c->pairs_mask = cap - 1;
     c->pairs_shift = 64;
     for (size_t k = cap; k > 1; k >>= 1)
@@ -894,13 +895,13 @@ static void checker_free(struct checker *c)
     symtab_free(&c->broken);
     symtab_free(&c->undefined_roles);
     symtab_free(&c->undefined_tracks);
-    free(c->undefined);
-    free(c->pairs);
-    free(c->role_info);
-    free(c->box_info);
-    free(c->track_last);
-    free(c->track_stamp);
-    free(c->box_of_level);
+    heap_free(c->arena->heap, c->undefined);
+    heap_free(c->arena->heap, c->pairs);
+    heap_free(c->arena->heap, c->role_info);
+    heap_free(c->arena->heap, c->box_info);
+    heap_free(c->arena->heap, c->track_last);
+    heap_free(c->arena->heap, c->track_stamp);
+    heap_free(c->arena->heap, c->box_of_level);
 }
 
 struct model *check_file(const struct ast_file *f, struct arena *a, struct diag_sink *d)

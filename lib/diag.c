@@ -7,6 +7,7 @@
 
 #include "buf.h"
 #include "escape.h"
+#include "heap.h"
 #include "util.h"
 
 /* A sink's options until diag_set_options: none (every warning kept, as a
@@ -116,7 +117,7 @@ static void diag_format(struct buf *b, const char *fmt, va_list *ap)
 static const char *diag_vformat(struct arena *a, const char *fmt, va_list ap)
 {
     struct buf b;
-    buf_init(&b);
+    buf_init(&b, a->heap);
     va_list ap2;
     va_copy(ap2, ap);
     diag_format(&b, fmt, &ap2);
@@ -312,6 +313,7 @@ static struct diag_place diag_place_of(struct source *src, struct loc loc)
 }
 
 struct diag_places {
+    struct heap *heap;
     struct diag_place *v;
     size_t n;
 };
@@ -331,7 +333,8 @@ static void diag_places_init(struct diag_places *p, const struct diag_sink *sink
     for (const struct diag *d = sink->first; d; d = d->next)
         for (const struct diag_note *note = d->notes; note; note = note->next)
             n++;
-    p->v = n ? util_xcalloc(n, sizeof *p->v) : NULL;
+    p->heap = sink->arena->heap;
+    p->v = n ? heap_calloc(p->heap, n, sizeof *p->v) : NULL;
     p->n = 0;
     for (const struct diag *d = sink->first; d; d = d->next)
         for (const struct diag_note *note = d->notes; note; note = note->next)
@@ -354,7 +357,7 @@ static const struct diag_place *diag_places_find(const struct diag_places *p, st
     return bsearch(&key, p->v, p->n, sizeof *p->v, diag_place_cmp);
 }
 
-static void diag_places_free(struct diag_places *p) { free(p->v); }
+static void diag_places_free(struct diag_places *p) { heap_free(p->heap, p->v); }
 
 /* ---- machine-readable output ---- */
 
@@ -379,7 +382,7 @@ void diag_print_json(const struct diag_sink *sink, struct source *src, const cha
 {
     static const char *const sev[] = {"error", "warning", "note"};
     struct buf name;
-    buf_init(&name);
+    buf_init(&name, sink->arena->heap);
     json_str(&name, file);      /* once, not once per diagnostic */
     buf_putc(&name, '\0');
     struct diag_places places;
@@ -454,7 +457,7 @@ void diag_print_github(const struct diag_sink *sink, struct source *src, const c
         escape_github(b, file, true);
         buf_puts(b, ",title=ladderc::");
         struct buf rest;
-        buf_init(&rest);
+        buf_init(&rest, sink->arena->heap);
         diag_put_rest(&rest, sink);
         buf_putc(&rest, '\0');
         escape_github(b, rest.data, false);
@@ -548,7 +551,7 @@ static void diag_put_one(struct buf *b, const char *file, const struct diag_plac
 void diag_print_text(const struct diag_sink *sink, struct source *src, FILE *out, bool color)
 {
     struct buf b;
-    buf_init(&b);
+    buf_init(&b, sink->arena->heap);
     struct diag_places places;
     diag_places_init(&places, sink, src);
     for (const struct diag *d = sink->first; d; d = d->next) {

@@ -24,6 +24,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "heap.h"
 #include "util.h"
 
 enum { FMT_MAX_CELLS = 8, FMT_ALIGN_MAX = 60 };
@@ -68,7 +69,7 @@ static const char *cell_printf(struct fmt *f, const char *fmt, ...)
 static const char *cell_string(struct fmt *f, const char *text)
 {
     struct buf b;
-    buf_init(&b);
+    buf_init(&b, f->arena->heap);
     buf_putc(&b, '"');
     for (const char *p = text; *p; p++) {
         if (*p == '"' || *p == '\\')
@@ -107,7 +108,7 @@ static struct row *row_add(struct fmt *f, enum row_kind kind, int indent)
 {
     if (f->nrows == f->cap) {
         f->cap = f->cap ? f->cap * 2 : 64;
-        f->rows = util_xrealloc(f->rows, f->cap * sizeof *f->rows);
+        f->rows = heap_realloc(f->arena->heap, f->rows, f->cap * sizeof *f->rows);
     }
     struct row *r = &f->rows[f->nrows++];
     memset(r, 0, sizeof *r);
@@ -347,5 +348,5 @@ void fmt_file(const struct ast_file *file, struct source *src, struct arena *are
     struct fmt f = {.arena = arena, .src = src, .comment = file->comments, .level_width = scale_width(file)};
     build_rows(&f, file);
     render(&f, out);
-    free(f.rows);
+    heap_free(arena->heap, f.rows);
 }

@@ -49,12 +49,13 @@
 
 #include "escape.h"
 #include "suggest.h"
+#include "heap.h"
 #include "util.h"
 
 #define NONE UINT32_MAX
 
 /* Arrays are sized by counts that may be 0 (a ladder without transitions):
- * util_xcalloc allocates one element for a count of 0, and nothing here
+ * heap_calloc allocates one byte for a count of 0, and nothing here
  * reads an element a count does not cover. */
 
 /* How much work a route's A* spur searches may do together, in multiples of
@@ -117,19 +118,20 @@ static struct cost move_cost(const struct model_transition *t)
 /* ---- a binary heap of (cost, tie, id), least first; equal costs go by
  * tie, then by insertion order, so the search is deterministic ---- */
 
-struct heap_item {
+struct pq_item {
     struct cost key;
     uint32_t tie, id;
     uint64_t seq;
 };
 
-struct heap {
-    struct heap_item *a;
+struct pq {
+    struct heap *mem;
+    struct pq_item *a;
     size_t len, cap;
     uint64_t seq;
 };
 
-static bool item_less(const struct heap_item *x, const struct heap_item *y)
+static bool item_less(const struct pq_item *x, const struct pq_item *y)
 {
     int c = cost_cmp(&x->key, &y->key);
     if (c != 0)
@@ -139,13 +141,13 @@ static bool item_less(const struct heap_item *x, const struct heap_item *y)
     return x->seq < y->seq;
 }
 
-static void heap_push(struct heap *h, struct cost key, uint32_t tie, uint32_t id)
+static void pq_push(struct pq *h, struct cost key, uint32_t tie, uint32_t id)
 {
     if (h->len == h->cap) {
         h->cap = h->cap ? h->cap * 2 : 64;
-        h->a = util_xrealloc(h->a, h->cap * sizeof *h->a);
+        h->a = heap_realloc(h->mem, h->a, h->cap * sizeof *h->a);
     }
-    struct heap_item it = {key, tie, id, h->seq++};
+    struct pq_item it = {key, tie, id, h->seq++};
     size_t i = h->len++;
     while (i > 0 && item_less(&it, &h->a[(i - 1) / 2])) {
         h->a[i] = h->a[(i - 1) / 2];
@@ -154,9 +156,9 @@ static void heap_push(struct heap *h, struct cost key, uint32_t tie, uint32_t id
     h->a[i] = it;
 }
 
-static struct heap_item heap_pop(struct heap *h)
+static struct pq_item pq_pop(struct pq *h)
 {
-    struct heap_item top = h->a[0], last = h->a[--h->len];
+    struct pq_item top = h->a[0], last = h->a[--h->len];
     size_t i = 0;
     for (;;) {
         size_t c = 2 * i + 1;
@@ -178,27 +180,28 @@ static struct heap_item heap_pop(struct heap *h)
  * source order ---- */
 
 struct graph {
+    struct heap *mem;
     const struct model *m;
     uint32_t *out_start, *out_edges;
     uint32_t *in_start, *in_edges;
     struct cost *w;         /* per transition */
 };
 
-static void index_edges(size_t nroles, size_t nedges, const struct model_transition *t, bool by_to,
+static void index_edges(struct heap *mem, size_t nroles, size_t nedges, const struct model_transition *t, bool by_to,
                         uint32_t **start_out, uint32_t **edges_out)
 {
-    uint32_t *start = util_xcalloc(nroles + 1, sizeof *start);
-    uint32_t *edges = util_xcalloc(nedges, sizeof *edges);
+    uint32_t *start = heap_calloc(mem, nroles + 1, sizeof *start);
+    uint32_t *edges = heap_calloc(mem, nedges, sizeof *edges);
     for (size_t e = 0; e < nedges; e++)
         start[(by_to ? t[e].to : t[e].from) + 1]++;
     for (size_t r = 0; r < nroles; r++)
         start[r + 1] += start[r];
-    uint32_t *fill = util_xcalloc(nroles, sizeof *fill);
+    uint32_t *fill = heap_calloc(mem, nroles, sizeof *fill);
     for (size_t e = 0; e < nedges; e++) {
         size_t r = by_to ? t[e].to : t[e].from;
         edges[start[r] + fill[r]++] = (uint32_t)e;
     }
-    free(fill);
+    heap_free(mem, fill);
     *start_out = start;
     *edges_out = edges;
 }
@@ -206,25 +209,26 @@ static void index_edges(size_t nroles, size_t nedges, const struct model_transit
 static void graph_build(struct graph *g, const struct model *m)
 {
     g->m = m;
-    index_edges(m->nroles, m->ntransitions, m->transitions, false, &g->out_start, &g->out_edges);
-    index_edges(m->nroles, m->ntransitions, m->transitions, true, &g->in_start, &g->in_edges);
-    g->w = util_xcalloc(m->ntransitions, sizeof *g->w);
+    index_edges(g->mem, m->nroles, m->ntransitions, m->transitions, false, &g->out_start, &g->out_edges);
+    index_edges(g->mem, m->nroles, m->ntransitions, m->transitions, true, &g->in_start, &g->in_edges);
+    g->w = heap_calloc(g->mem, m->ntransitions, sizeof *g->w);
     for (size_t e = 0; e < m->ntransitions; e++)
         g->w[e] = move_cost(&m->transitions[e]);
 }
 
 static void graph_free(struct graph *g)
 {
-    free(g->out_start);
-    free(g->out_edges);
-    free(g->in_start);
-    free(g->in_edges);
-    free(g->w);
+    heap_free(g->mem, g->out_start);
+    heap_free(g->mem, g->out_edges);
+    heap_free(g->mem, g->in_start);
+    heap_free(g->mem, g->in_edges);
+    heap_free(g->mem, g->w);
 }
 
 /* ---- step 1: the tree T of fastest routes to TO ---- */
 
 struct tree {
+    struct heap *mem;
     struct cost *h;         /* least cost from each role to TO */
     bool *reach;            /* the role has a route to TO */
     uint32_t *next;         /* the earliest transition starting a fastest route; NONE at TO */
@@ -235,12 +239,12 @@ struct tree {
 static void tree_distances(struct tree *t, const struct graph *g, uint32_t to)
 {
     const struct model *m = g->m;
-    bool *done = util_xcalloc(m->nroles, sizeof *done);
-    struct heap q = {0};
+    bool *done = heap_calloc(g->mem, m->nroles, sizeof *done);
+    struct pq q = {.mem = g->mem};
     t->reach[to] = true;
-    heap_push(&q, t->h[to], 0, to);
+    pq_push(&q, t->h[to], 0, to);
     while (q.len) {
-        struct heap_item it = heap_pop(&q);
+        struct pq_item it = pq_pop(&q);
         uint32_t v = it.id;
         if (done[v])
             continue;
@@ -251,12 +255,12 @@ static void tree_distances(struct tree *t, const struct graph *g, uint32_t to)
             if (!done[u] && (!t->reach[u] || cost_cmp(&c, &t->h[u]) < 0)) {
                 t->reach[u] = true;
                 t->h[u] = c;
-                heap_push(&q, c, 0, u);
+                pq_push(&q, c, 0, u);
             }
         }
     }
-    free(q.a);
-    free(done);
+    heap_free(g->mem, q.a);
+    heap_free(g->mem, done);
 }
 
 /* next(v): the first transition in source order on a fastest route. Every
@@ -286,14 +290,14 @@ static void tree_number(struct tree *t, const struct graph *g, uint32_t to)
 {
     const struct model *m = g->m;
     size_t n = m->nroles;
-    uint32_t *kid_start = util_xcalloc(n + 1, sizeof *kid_start);
-    uint32_t *kids = util_xcalloc(n, sizeof *kids);
+    uint32_t *kid_start = heap_calloc(g->mem, n + 1, sizeof *kid_start);
+    uint32_t *kids = heap_calloc(g->mem, n, sizeof *kids);
     for (size_t v = 0; v < n; v++)
         if (t->next[v] != NONE)
             kid_start[m->transitions[t->next[v]].to + 1]++;
     for (size_t v = 0; v < n; v++)
         kid_start[v + 1] += kid_start[v];
-    uint32_t *fill = util_xcalloc(n, sizeof *fill);
+    uint32_t *fill = heap_calloc(g->mem, n, sizeof *fill);
     for (size_t v = 0; v < n; v++)
         if (t->next[v] != NONE) {
             size_t p = m->transitions[t->next[v]].to;
@@ -320,20 +324,20 @@ static void tree_number(struct tree *t, const struct graph *g, uint32_t to)
         uint32_t v = t->order[i];
         t->tout[v] += t->tin[v];
     }
-    free(kid_start);
-    free(kids);
-    free(fill);
+    heap_free(g->mem, kid_start);
+    heap_free(g->mem, kids);
+    heap_free(g->mem, fill);
 }
 
 static void tree_build(struct tree *t, const struct graph *g, uint32_t to)
 {
     size_t n = g->m->nroles;
-    t->h = util_xcalloc(n, sizeof *t->h);
-    t->reach = util_xcalloc(n, sizeof *t->reach);
-    t->next = util_xcalloc(n, sizeof *t->next);
-    t->tin = util_xcalloc(n, sizeof *t->tin);
-    t->tout = util_xcalloc(n, sizeof *t->tout);
-    t->order = util_xcalloc(n, sizeof *t->order);
+    t->h = heap_calloc(g->mem, n, sizeof *t->h);
+    t->reach = heap_calloc(g->mem, n, sizeof *t->reach);
+    t->next = heap_calloc(g->mem, n, sizeof *t->next);
+    t->tin = heap_calloc(g->mem, n, sizeof *t->tin);
+    t->tout = heap_calloc(g->mem, n, sizeof *t->tout);
+    t->order = heap_calloc(g->mem, n, sizeof *t->order);
     tree_distances(t, g, to);
     tree_links(t, g, to);
     tree_number(t, g, to);
@@ -341,12 +345,12 @@ static void tree_build(struct tree *t, const struct graph *g, uint32_t to)
 
 static void tree_free(struct tree *t)
 {
-    free(t->h);
-    free(t->reach);
-    free(t->next);
-    free(t->tin);
-    free(t->tout);
-    free(t->order);
+    heap_free(t->mem, t->h);
+    heap_free(t->mem, t->reach);
+    heap_free(t->mem, t->next);
+    heap_free(t->mem, t->tin);
+    heap_free(t->mem, t->tout);
+    heap_free(t->mem, t->order);
 }
 
 /* ---- steps 2 and 3: the search ---- */
@@ -358,6 +362,7 @@ struct tnode {
 };
 
 struct search {
+    struct heap *mem;
     const struct model *m;
     struct graph g;
     struct tree t;
@@ -367,7 +372,7 @@ struct search {
     size_t ntrie, trie_cap;
     uint32_t *leaves;       /* accepted routes, in the order accepted */
     size_t nleaves, leaves_cap;
-    struct heap cand;       /* candidates: (total cost, trie node) */
+    struct pq cand;       /* candidates: (total cost, trie node) */
 
     /* the current root prefix (an "epoch"): roles a spur search may not
      * enter, and roles whose T path meets the prefix */
@@ -375,7 +380,7 @@ struct search {
     /* one spur search (stamped with its id, so nothing is cleared) */
     uint32_t *seen, *closed, *blocked, *pred, id;
     struct cost *gcost;
-    struct heap open;
+    struct pq open;
     uint32_t *scratch;      /* trie nodes of one route; moves of one spur */
 };
 
@@ -389,7 +394,7 @@ static uint32_t trie_add(struct search *s, uint32_t parent, uint32_t edge)
 {
     if (s->ntrie == s->trie_cap) {
         s->trie_cap = s->trie_cap ? s->trie_cap * 2 : 256;
-        s->trie = util_xrealloc(s->trie, s->trie_cap * sizeof *s->trie);
+        s->trie = heap_realloc(s->mem, s->trie, s->trie_cap * sizeof *s->trie);
     }
     uint32_t x = (uint32_t)s->ntrie++;
     s->trie[x] = (struct tnode){parent, edge, NONE, NONE};
@@ -404,7 +409,7 @@ static void accept_leaf(struct search *s, uint32_t leaf)
 {
     if (s->nleaves == s->leaves_cap) {
         s->leaves_cap = s->leaves_cap ? s->leaves_cap * 2 : 16;
-        s->leaves = util_xrealloc(s->leaves, s->leaves_cap * sizeof *s->leaves);
+        s->leaves = heap_realloc(s->mem, s->leaves, s->leaves_cap * sizeof *s->leaves);
     }
     s->leaves[s->nleaves++] = leaf;
 }
@@ -476,9 +481,9 @@ static enum spur spur_search(struct search *s, uint32_t x, struct cost *cost, si
     s->seen[start] = id;
     s->gcost[start] = (struct cost){0, 0, 0, 0};
     s->pred[start] = NONE;
-    heap_push(&s->open, t->h[start], t->h[start].steps, start);
+    pq_push(&s->open, t->h[start], t->h[start].steps, start);
     while (s->open.len) {
-        struct heap_item it = heap_pop(&s->open);
+        struct pq_item it = pq_pop(&s->open);
         uint32_t v = it.id;
         if (s->closed[v] == id)
             continue;   /* an older, costlier entry */
@@ -513,7 +518,7 @@ static enum spur spur_search(struct search *s, uint32_t x, struct cost *cost, si
                 s->seen[w] = id;
                 s->gcost[w] = g;
                 s->pred[w] = e;
-                heap_push(&s->open, cost_add(g, t->h[w]), t->h[w].steps, w);
+                pq_push(&s->open, cost_add(g, t->h[w]), t->h[w].steps, w);
             }
         }
     }
@@ -544,11 +549,11 @@ static size_t trie_path(struct search *s, uint32_t x)
  * move out of role j that is not in the trie, plus the distance of where
  * it leads. Sets s->gcost (distances) and s->seen (finite) under a fresh
  * search id, and s->removed (roles still out) under a fresh epoch. */
-static void sweep_relax(struct search *s, struct heap *q, uint32_t id)
+static void sweep_relax(struct search *s, struct pq *q, uint32_t id)
 {
     const struct model *m = s->m;
     while (q->len) {
-        struct heap_item it = heap_pop(q);
+        struct pq_item it = pq_pop(q);
         uint32_t v = it.id;
         if (cost_cmp(&it.key, &s->gcost[v]) != 0)
             continue;   /* lowered again since */
@@ -560,7 +565,7 @@ static void sweep_relax(struct search *s, struct heap *q, uint32_t id)
             if (s->seen[u] != id || cost_cmp(&c, &s->gcost[u]) < 0) {
                 s->seen[u] = id;
                 s->gcost[u] = c;
-                heap_push(q, c, 0, u);
+                pq_push(q, c, 0, u);
             }
         }
     }
@@ -573,10 +578,10 @@ static void sweep_candidates(struct search *s, const uint32_t *nodes, const stru
     for (size_t j = 0; j + 1 < n; j++)
         s->removed[trie_role(s, nodes[j])] = s->epoch;
     uint32_t id = search_begin(s);
-    struct heap q = {0};
+    struct pq q = {.mem = s->mem};
     s->seen[s->to] = id;
     s->gcost[s->to] = (struct cost){0, 0, 0, 0};
-    heap_push(&q, s->gcost[s->to], 0, s->to);
+    pq_push(&q, s->gcost[s->to], 0, s->to);
     sweep_relax(s, &q, id);
     /* lo <= n - 2: add_candidates calls this for a node before the route's end */
     for (size_t j = n - 2;; j--) {
@@ -601,7 +606,7 @@ static void sweep_candidates(struct search *s, const uint32_t *nodes, const stru
         for (uint32_t c = s->trie[x].child; c != NONE; c = s->trie[c].sibling)
             s->blocked[s->trie[c].edge] = 0;
         if (found)
-            heap_push(&s->cand, cost_add(prefix[j], best), (uint32_t)j, x);
+            pq_push(&s->cand, cost_add(prefix[j], best), (uint32_t)j, x);
         if (j == lo)
             break;      /* the last spur: no role before it needs r's distance */
         /* put role r back: its distance, then whom it brings closer. Its move
@@ -610,10 +615,10 @@ static void sweep_candidates(struct search *s, const uint32_t *nodes, const stru
         s->removed[r] = 0;
         s->seen[r] = id;
         s->gcost[r] = least;
-        heap_push(&q, least, 0, r);
+        pq_push(&q, least, 0, r);
         sweep_relax(s, &q, id);
     }
-    free(q.a);
+    heap_free(s->mem, q.a);
 }
 
 /* Lawler: a route accepted at `leaf`, which left the older routes at depth
@@ -625,8 +630,8 @@ static void sweep_candidates(struct search *s, const uint32_t *nodes, const stru
 static void add_candidates(struct search *s, uint32_t leaf, size_t dev)
 {
     size_t n = trie_path(s, leaf);
-    uint32_t *nodes = util_xmalloc(n * sizeof *nodes);
-    struct cost *prefix = util_xmalloc(n * sizeof *prefix);    /* cost from FROM to nodes[j] */
+    uint32_t *nodes = heap_alloc(s->mem, n * sizeof *nodes);
+    struct cost *prefix = heap_alloc(s->mem, n * sizeof *prefix);    /* cost from FROM to nodes[j] */
     memcpy(nodes, s->scratch, n * sizeof *nodes);
     prefix[0] = (struct cost){0, 0, 0, 0};
     for (size_t j = 1; j < n; j++)
@@ -647,10 +652,10 @@ static void add_candidates(struct search *s, uint32_t leaf, size_t dev)
             break;
         }
         if (found == SPUR_FOUND)
-            heap_push(&s->cand, cost_add(prefix[j], spur), (uint32_t)j, x);
+            pq_push(&s->cand, cost_add(prefix[j], spur), (uint32_t)j, x);
     }
-    free(nodes);
-    free(prefix);
+    heap_free(s->mem, nodes);
+    heap_free(s->mem, prefix);
 }
 
 /* Accepts the candidate of trie node x: searches its spur again, adds it to
@@ -668,12 +673,12 @@ static void accept_candidate(struct search *s, uint32_t x)
     size_t moves = 0, work = 0;
     if (spur_search(s, x, &spur, &moves, &work, SIZE_MAX) != SPUR_FOUND)
         return;     /* cannot happen: the same search found it before */
-    uint32_t *edges = util_xmalloc(moves * sizeof *edges);
+    uint32_t *edges = heap_alloc(s->mem, moves * sizeof *edges);
     memcpy(edges, s->scratch, moves * sizeof *edges);
     uint32_t leaf = x;
     for (size_t i = 0; i < moves; i++)
         leaf = trie_add(s, leaf, edges[i]);
-    free(edges);
+    heap_free(s->mem, edges);
     accept_leaf(s, leaf);
     add_candidates(s, leaf, depth);
 }
@@ -687,41 +692,42 @@ static void accept_first(struct search *s)
     add_candidates(s, leaf, 0);
 }
 
-static void search_init(struct search *s, const struct model *m, size_t from, size_t to)
+static void search_init(struct search *s, struct heap *mem, const struct model *m, size_t from, size_t to)
 {
     memset(s, 0, sizeof *s);
+    s->mem = s->g.mem = s->t.mem = s->cand.mem = s->open.mem = mem;
     s->m = m;
     s->from = (uint32_t)from;
     s->to = (uint32_t)to;
     graph_build(&s->g, m);
     tree_build(&s->t, &s->g, s->to);
     size_t n = m->nroles, e = m->ntransitions;
-    s->removed = util_xcalloc(n, sizeof *s->removed);
-    s->unclean = util_xcalloc(n, sizeof *s->unclean);
-    s->seen = util_xcalloc(n, sizeof *s->seen);
-    s->closed = util_xcalloc(n, sizeof *s->closed);
-    s->pred = util_xcalloc(n, sizeof *s->pred);
-    s->blocked = util_xcalloc(e, sizeof *s->blocked);
-    s->gcost = util_xcalloc(n, sizeof *s->gcost);
-    s->scratch = util_xcalloc(n + 1, sizeof *s->scratch);
+    s->removed = heap_calloc(s->mem, n, sizeof *s->removed);
+    s->unclean = heap_calloc(s->mem, n, sizeof *s->unclean);
+    s->seen = heap_calloc(s->mem, n, sizeof *s->seen);
+    s->closed = heap_calloc(s->mem, n, sizeof *s->closed);
+    s->pred = heap_calloc(s->mem, n, sizeof *s->pred);
+    s->blocked = heap_calloc(s->mem, e, sizeof *s->blocked);
+    s->gcost = heap_calloc(s->mem, n, sizeof *s->gcost);
+    s->scratch = heap_calloc(s->mem, n + 1, sizeof *s->scratch);
 }
 
 static void search_free(struct search *s)
 {
     graph_free(&s->g);
     tree_free(&s->t);
-    free(s->trie);
-    free(s->leaves);
-    free(s->cand.a);
-    free(s->removed);
-    free(s->unclean);
-    free(s->seen);
-    free(s->closed);
-    free(s->pred);
-    free(s->blocked);
-    free(s->gcost);
-    free(s->open.a);
-    free(s->scratch);
+    heap_free(s->mem, s->trie);
+    heap_free(s->mem, s->leaves);
+    heap_free(s->mem, s->cand.a);
+    heap_free(s->mem, s->removed);
+    heap_free(s->mem, s->unclean);
+    heap_free(s->mem, s->seen);
+    heap_free(s->mem, s->closed);
+    heap_free(s->mem, s->pred);
+    heap_free(s->mem, s->blocked);
+    heap_free(s->mem, s->gcost);
+    heap_free(s->mem, s->open.a);
+    heap_free(s->mem, s->scratch);
 }
 
 /* ---- routes as data ---- */
@@ -748,8 +754,8 @@ static void collect_routes(struct search *s, struct path_routes *out)
     size_t total = 0;
     for (size_t i = 0; i < s->nleaves; i++)
         total += trie_path(s, s->leaves[i]) - 1;
-    out->steps = util_xcalloc(total, sizeof *out->steps);
-    out->routes = util_xcalloc(s->nleaves, sizeof *out->routes);
+    out->steps = heap_calloc(s->mem, total, sizeof *out->steps);
+    out->routes = heap_calloc(s->mem, s->nleaves, sizeof *out->routes);
     out->nroutes = s->nleaves;
     size_t at = 0;
     for (size_t i = 0; i < s->nleaves; i++) {
@@ -771,17 +777,19 @@ static void collect_routes(struct search *s, struct path_routes *out)
         qsort(out->routes, out->nroutes, sizeof *out->routes, route_cmp);
 }
 
-void path_search(const struct model *m, size_t from, size_t to, size_t max, struct path_routes *out)
+void path_search(struct heap *mem, const struct model *m, size_t from, size_t to, size_t max,
+                 struct path_routes *out)
 {
     memset(out, 0, sizeof *out);
+    out->heap = mem;
     if (max == 0 || from == to || from >= m->nroles || to >= m->nroles)
         return;
     struct search s;
-    search_init(&s, m, from, to);
+    search_init(&s, mem, m, from, to);
     if (s.t.reach[from]) {
         accept_first(&s);
         while (s.nleaves < max && s.cand.len)
-            accept_candidate(&s, heap_pop(&s.cand).id);
+            accept_candidate(&s, pq_pop(&s.cand).id);
     }
     collect_routes(&s, out);
     search_free(&s);
@@ -789,9 +797,11 @@ void path_search(const struct model *m, size_t from, size_t to, size_t max, stru
 
 void path_routes_free(struct path_routes *r)
 {
-    free(r->routes);
-    free(r->steps);
-    memset(r, 0, sizeof *r);
+    heap_free(r->heap, r->routes);
+    heap_free(r->heap, r->steps);
+    r->routes = NULL;
+    r->steps = NULL;
+    r->nroutes = 0;
 }
 
 /* ---- finding roles ---- */

@@ -9,6 +9,7 @@
 #include <stdint.h>
 
 #include "buf.h"
+#include "heap.h"
 #include "model.h"
 
 /* The roles that text names: the role whose id is text (an id always wins
@@ -32,6 +33,7 @@ struct path_route {
  * then least maximum total, then fewest moves, then the transitions' source
  * order. */
 struct path_routes {
+    struct heap *heap;      /* where routes and steps come from */
     struct path_route *routes;
     size_t nroutes;
     uint32_t *steps;        /* every route's steps, one after the other */
@@ -40,7 +42,8 @@ struct path_routes {
 /* The max (>= 1) first routes from role `from` to role `to` (Yen's K
  * shortest simple paths): the first is always a fastest route. Polynomial:
  * about max x (route length) searches, each bounded by the ladder's size. */
-void path_search(const struct model *m, size_t from, size_t to, size_t max, struct path_routes *out);
+void path_search(struct heap *mem, const struct model *m, size_t from, size_t to, size_t max,
+                 struct path_routes *out);
 
 void path_routes_free(struct path_routes *r);
 

@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "heap.h"
 #include "util.h"
 
 /* EAGAIN or EWOULDBLOCK (the same number on Linux, not by POSIX) */
@@ -34,20 +35,20 @@ static int source_read_fd(struct source *src, int fd, size_t size_hint, size_t l
                           bool may_wait, char *err, size_t errsz)
 {
     size_t cap = size_hint && size_hint <= limit ? size_hint + 3 : 64 * 1024, len = 0;
-    char *text = util_xmalloc(cap);
+    char *text = heap_alloc(src->heap, cap);
     for (;;) {
         if (cap - len <= 2) {   /* room for at least one byte and the two NULs */
             if (cap >= limit + 2)
                 break;
             cap = cap * 2 < limit + 3 ? cap * 2 : limit + 3;
-            text = util_xrealloc(text, cap);
+            text = heap_realloc(src->heap, text, cap);
         }
         ssize_t n = read(fd, text + len, cap - len - 2);
         if (n < 0 && errno == EINTR)
             continue;
         if (n < 0 && source_would_block(errno) && !may_wait) {
             snprintf(err, errsz, "reading it would wait for more: not a file to read");
-            free(text);
+            heap_free(src->heap, text);
             return -1;
         }
         if (n < 0 && source_would_block(errno)) {
@@ -58,7 +59,7 @@ static int source_read_fd(struct source *src, int fd, size_t size_hint, size_t l
         }
         if (n < 0) {
             snprintf(err, errsz, "%s", strerror(errno));
-            free(text);
+            heap_free(src->heap, text);
             return -1;
         }
         if (n == 0)
@@ -66,7 +67,7 @@ static int source_read_fd(struct source *src, int fd, size_t size_hint, size_t l
         len += (size_t)n;
     }
     if (len > limit) {
-        free(text);
+        heap_free(src->heap, text);
         snprintf(err, errsz, "%s", too_large);
         return -1;
     }
@@ -106,9 +107,10 @@ static const char *source_not_regular(const struct stat *st)
     return S_ISDIR(st->st_mode) ? strerror(EISDIR) : "not a regular file";
 }
 
-int source_load(struct source *src, const char *path, char *err, size_t errsz)
+int source_load(struct source *src, struct heap *heap, const char *path, char *err, size_t errsz)
 {
     memset(src, 0, sizeof *src);
+    src->heap = heap;
     if (strcmp(path, "-") == 0) {
         src->name = "<stdin>";
         return source_read_stdin(src, err, errsz);
@@ -151,11 +153,12 @@ int source_load(struct source *src, const char *path, char *err, size_t errsz)
     return rc;
 }
 
-void source_from_memory(struct source *src, const char *name, const char *text, size_t len)
+void source_from_memory(struct source *src, struct heap *heap, const char *name, const char *text, size_t len)
 {
     memset(src, 0, sizeof *src);
+    src->heap = heap;
     src->name = name;
-    src->text = util_xmalloc(len + 2);
+    src->text = heap_alloc(src->heap, len + 2);
     if (len)
         memcpy(src->text, text, len);
     src->text[len] = src->text[len + 1] = '\0';
@@ -164,9 +167,11 @@ void source_from_memory(struct source *src, const char *name, const char *text, 
 
 void source_free(struct source *src)
 {
-    free(src->text);
-    free(src->line_start);
+    heap_free(src->heap, src->text);
+    heap_free(src->heap, src->line_start);
+    struct heap *heap = src->heap;
     memset(src, 0, sizeof *src);
+    src->heap = heap;
 }
 
 static bool source_has_bom(const struct source *src)
@@ -179,7 +184,7 @@ static void source_map_lines(struct source *src)
     size_t n = 1;
     for (size_t i = 0; i < src->len; i++)
         n += src->text[i] == '\n';
-    src->line_start = util_xmalloc(n * sizeof *src->line_start);
+    src->line_start = heap_alloc(src->heap, n * sizeof *src->line_start);
     src->line_start[0] = 0;
     size_t k = 1;
     for (size_t i = 0; i < src->len; i++)

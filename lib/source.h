@@ -14,7 +14,10 @@
  * that doubles, and an endless one (/dev/zero) must stop early. */
 #define SOURCE_MAX_STREAM_BYTES ((size_t)1 << 28)
 
+struct heap;
+
 struct source {
+    struct heap *heap;  /* where text and line_start come from */
     const char *name;   /* as given on the command line; "<stdin>" for "-" */
     char *text;         /* len bytes followed by two NULs (flex's scan buffer) */
     size_t len;
@@ -27,10 +30,10 @@ struct source {
  * may be anything, within SOURCE_MAX_STREAM_BYTES when it is not a regular
  * file. Returns 0, or -1 with a reason ("No such file or directory", "file
  * is larger than 1 GiB") in err. */
-int source_load(struct source *src, const char *path, char *err, size_t errsz);
+int source_load(struct source *src, struct heap *heap, const char *path, char *err, size_t errsz);
 
 /* Wraps text that is already in memory (tests, the fuzzer). Copies it. */
-void source_from_memory(struct source *src, const char *name, const char *text, size_t len);
+void source_from_memory(struct source *src, struct heap *heap, const char *name, const char *text, size_t len);
 
 void source_free(struct source *src);
 

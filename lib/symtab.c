@@ -10,6 +10,7 @@
 #include <sys/random.h>
 #endif
 
+#include "heap.h"
 #include "util.h"
 
 /* ---- SipHash-1-3 (Aumasson and Bernstein, "SipHash: a fast short-input
@@ -104,8 +105,9 @@ uint64_t symtab_hash_bytes(const struct symtab *t, const void *p, size_t n)
     return siphash13(t->seed, p, n);
 }
 
-void symtab_init(struct symtab *t)
+void symtab_init(struct symtab *t, struct heap *heap)
 {
+    t->heap = heap;
     t->slots = NULL;
     t->cap = t->count = 0;
     symtab_seed(t);
@@ -113,7 +115,7 @@ void symtab_init(struct symtab *t)
 
 void symtab_free(struct symtab *t)
 {
-    free(t->slots);
+    heap_free(t->heap, t->slots);
     t->slots = NULL;
     t->cap = t->count = 0;
 }
@@ -132,12 +134,12 @@ static void symtab_grow(struct symtab *t)
 {
     struct symtab old = *t;
     t->cap = old.cap ? old.cap * 2 : 16;
-    /* (calloc refuses a count times size that overflows: out of memory) */
-    t->slots = util_xcalloc(t->cap, sizeof *t->slots);
+    /* (heap_calloc refuses a count times size that overflows: out of memory) */
+    t->slots = heap_calloc(t->heap, t->cap, sizeof *t->slots);
     for (size_t i = 0; i < old.cap; i++)
         if (old.slots[i].key)
             *symtab_find(t, old.slots[i].key, old.slots[i].hash) = old.slots[i];
-    free(old.slots);
+    heap_free(t->heap, old.slots);
 }
 
 int symtab_get_hashed(const struct symtab *t, const char *key, size_t hash, size_t *value)

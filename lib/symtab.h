@@ -17,13 +17,16 @@ struct symtab_slot {
     size_t hash, value;
 };
 
+struct heap;
+
 struct symtab {
+    struct heap *heap;
     struct symtab_slot *slots;
     size_t cap, count;
     uint64_t seed[2];       /* SipHash key, random per table */
 };
 
-void symtab_init(struct symtab *t);
+void symtab_init(struct symtab *t, struct heap *heap);
 void symtab_free(struct symtab *t);
 /* Makes room for n keys without growing. */
 void symtab_reserve(struct symtab *t, size_t n);

@@ -1,14 +1,5 @@
-/* util.c - allocation wrappers: out of memory ends the process with status 2. */
+/* util.c - small helpers every module may use. */
 #include "util.h"
-
-#include <stdio.h>
-#include <stdlib.h>
-
-_Noreturn void util_die_oom(void)
-{
-    fputs("ladderc: error: out of memory\n", stderr);
-    exit(2);
-}
 
 size_t util_utf8_len(const unsigned char *s, size_t n)
 {
@@ -23,28 +14,4 @@ size_t util_utf8_len(const unsigned char *s, size_t n)
         (c == 0xF0 && s[1] < 0x90) || (c == 0xF4 && s[1] > 0x8F))
         return 0;
     return len;
-}
-
-void *util_xmalloc(size_t n)
-{
-    void *p = malloc(n ? n : 1);
-    if (!p)
-        util_die_oom();
-    return p;
-}
-
-void *util_xrealloc(void *p, size_t n)
-{
-    p = realloc(p, n ? n : 1);
-    if (!p)
-        util_die_oom();
-    return p;
-}
-
-void *util_xcalloc(size_t n, size_t size)
-{
-    void *p = calloc(n ? n : 1, size ? size : 1);
-    if (!p)
-        util_die_oom();
-    return p;
 }

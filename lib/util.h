@@ -1,13 +1,8 @@
-/* util.h - allocation that cannot fail silently. */
+/* util.h - small helpers every module may use. */
 #ifndef LADDERC_UTIL_H
 #define LADDERC_UTIL_H
 
 #include <stddef.h>
-
-void *util_xmalloc(size_t n);
-void *util_xrealloc(void *p, size_t n);
-void *util_xcalloc(size_t n, size_t size);
-_Noreturn void util_die_oom(void);
 
 /* Length of the strict UTF-8 sequence at s (1 to 4 bytes, of at most n), or
  * 0 when it is not one: no overlongs, no surrogates, nothing past U+10FFFF. */

@@ -85,7 +85,7 @@ int render_graphviz(const struct model *m, const char *format, struct buf *out,
     const lt_symlist_t *plugins = strcmp(format, "png") == 0 ? render_png_plugins : render_svg_plugins;
 
     struct buf dot;
-    buf_init(&dot);
+    buf_init(&dot, out->heap);
     emit_dot(m, &dot);
     buf_putc(&dot, '\0');
 

@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "heap.h"
 #include "util.h"
 
 #define FONT            "Helvetica"
@@ -245,7 +246,8 @@ static long emit_dot_grid_index(double v, double size, long n)
 }
 
 /* Fills the grid; false when two roles share a cell (the map is crowded). */
-static bool emit_dot_grid_fill(struct emit_dot_grid *g, const struct emit_dot_place *roles, size_t n)
+static bool emit_dot_grid_fill(struct heap *heap, struct emit_dot_grid *g, const struct emit_dot_place *roles,
+                               size_t n)
 {
     double wmin = HUGE_VAL, hmin = HUGE_VAL;
     for (size_t i = 0; i < n; i++) {
@@ -256,7 +258,7 @@ static bool emit_dot_grid_fill(struct emit_dot_grid *g, const struct emit_dot_pl
     g->cy = (hmin + NODE_GAP) / (2 * MAX_SCALE);
     g->ncx = (long)ceil(BASE_WIDTH / g->cx) + 1;
     g->ncy = (long)ceil(BASE_HEIGHT / g->cy) + 1;
-    g->cell = util_xcalloc((size_t)g->ncx * (size_t)g->ncy, sizeof *g->cell);
+    g->cell = heap_calloc(heap, (size_t)g->ncx * (size_t)g->ncy, sizeof *g->cell);
     for (size_t i = 0; i < n; i++) {
         long x = emit_dot_grid_index(roles[i].x, g->cx, g->ncx);
         long y = emit_dot_grid_index(roles[i].y, g->cy, g->ncy);
@@ -319,17 +321,17 @@ static void emit_dot_scale_against(const struct emit_dot_grid *g, const struct e
  * the fixed plot area, and the windows add up to a bounded number of cells.
  * (Sweeping in x with a reach set by the widest role, as before, let one
  * long name make every role compare itself with every other.) */
-static double emit_dot_fit_scale(const struct emit_dot_place *roles, size_t n)
+static double emit_dot_fit_scale(struct heap *heap, const struct emit_dot_place *roles, size_t n)
 {
     if (n < 2)
         return 1;
     struct emit_dot_grid g;
     double scale = 1;
-    if (!emit_dot_grid_fill(&g, roles, n)) {
-        free(g.cell);
+    if (!emit_dot_grid_fill(heap, &g, roles, n)) {
+        heap_free(heap, g.cell);
         return 2 * MAX_SCALE;
     }
-    struct emit_dot_by_width *order = util_xcalloc(n, sizeof *order);
+    struct emit_dot_by_width *order = heap_calloc(heap, n, sizeof *order);
     double hmax = 0;
     for (size_t i = 0; i < n; i++) {
         order[i] = (struct emit_dot_by_width){roles[i].w, i};
@@ -338,16 +340,16 @@ static double emit_dot_fit_scale(const struct emit_dot_place *roles, size_t n)
     qsort(order, n, sizeof *order, emit_dot_by_width_cmp);
     for (size_t k = 0; k < n && scale <= MAX_SCALE; k++)
         emit_dot_scale_against(&g, roles, order[k].i, hmax, &scale);
-    free(order);
-    free(g.cell);
+    heap_free(heap, order);
+    heap_free(heap, g.cell);
     return scale;
 }
 
-static void emit_dot_plan(const struct model *m, struct emit_dot_plan *plan)
+static void emit_dot_plan(struct heap *heap, const struct model *m, struct emit_dot_plan *plan)
 {
-    plan->roles = util_xcalloc(m->nroles, sizeof *plan->roles);
+    plan->roles = heap_calloc(heap, m->nroles, sizeof *plan->roles);
     struct buf scratch;
-    buf_init(&scratch);
+    buf_init(&scratch, heap);
     for (size_t i = 0; i < m->nroles; i++) {
         const struct model_role *r = &m->roles[i];
         struct emit_dot_place *p = &plan->roles[i];
@@ -356,7 +358,7 @@ static void emit_dot_plan(const struct model *m, struct emit_dot_plan *plan)
         p->y = emit_dot_fraction(&m->axis[1], r->y) * BASE_HEIGHT;
     }
     buf_free(&scratch);
-    double scale = emit_dot_fit_scale(plan->roles, m->nroles);
+    double scale = emit_dot_fit_scale(heap, plan->roles, m->nroles);
     plan->crowded = scale > MAX_SCALE;
     scale = fmin(scale, MAX_SCALE);
     plan->width = round(BASE_WIDTH * scale);
@@ -428,10 +430,10 @@ static bool emit_dot_in_box(const struct model_role *r)
     return r->box >= 0;
 }
 
-static void emit_dot_members(const struct model *m, struct emit_dot_members *mb)
+static void emit_dot_members(struct heap *heap, const struct model *m, struct emit_dot_members *mb)
 {
-    mb->start = util_xcalloc(m->nboxes + 2, sizeof *mb->start);
-    mb->roles = util_xcalloc(m->nroles ? m->nroles : 1, sizeof *mb->roles);
+    mb->start = heap_calloc(heap, m->nboxes + 2, sizeof *mb->start);
+    mb->roles = heap_calloc(heap, m->nroles ? m->nroles : 1, sizeof *mb->roles);
     for (size_t i = 0; i < m->nroles; i++)
         if (emit_dot_in_box(&m->roles[i]))
             mb->start[m->roles[i].box + 2]++;
@@ -489,11 +491,11 @@ static void emit_dot_box(const struct model *m, const struct emit_dot_plan *plan
 static void emit_dot_roles(const struct model *m, const struct emit_dot_plan *plan, struct buf *b)
 {
     struct emit_dot_members mb;
-    emit_dot_members(m, &mb);
+    emit_dot_members(b->heap, m, &mb);
     for (size_t k = 0; k < m->nboxes; k++)
         emit_dot_box(m, plan, k, mb.roles + mb.start[k], mb.start[k + 1] - mb.start[k], b);
-    free(mb.roles);
-    free(mb.start);
+    heap_free(b->heap, mb.roles);
+    heap_free(b->heap, mb.start);
     for (size_t i = 0; i < m->nroles; i++)
         if (!emit_dot_in_box(&m->roles[i]))
             emit_dot_role(m, plan, i, "  ", b);
@@ -645,7 +647,7 @@ static void emit_dot_legend(const struct model *m, const struct emit_dot_plan *p
     size_t rows = m->ntracks + KIND_COUNT + !emit_dot_labels_years(m);
     buf_puts(b, "  subgraph cluster_legend {\n");
     struct buf rowtext;
-    buf_init(&rowtext);
+    buf_init(&rowtext, b->heap);
     double widest = emit_dot_legend_rows(m, x0, top, &rowtext);
     buf_printf(b, "    graph [style=rounded, color=\"#999999\", fontcolor=\"#444444\", "
                   "fontsize=%d, labeljust=l, label=\"Legend\", ", (int)BOX_FONT);
@@ -661,12 +663,12 @@ static void emit_dot_legend(const struct model *m, const struct emit_dot_plan *p
 void emit_dot(const struct model *m, struct buf *out)
 {
     struct emit_dot_plan plan;
-    emit_dot_plan(m, &plan);
+    emit_dot_plan(out->heap, m, &plan);
     emit_dot_header(m, &plan, out);
     emit_dot_roles(m, &plan, out);
     emit_dot_transitions(m, out);
     emit_dot_axes(m, &plan, out);
     emit_dot_legend(m, &plan, out);
     buf_puts(out, "}\n");
-    free(plan.roles);
+    heap_free(out->heap, plan.roles);
 }

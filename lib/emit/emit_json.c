@@ -19,7 +19,7 @@ static void json_number(struct buf *b, double v)
 static void json_levels(struct buf *b, const struct model *m, int lo, int hi)
 {
     struct buf text;
-    buf_init(&text);
+    buf_init(&text, b->heap);
     model_levels_put(&text, m, lo, hi);
     buf_puts(b, "\"levels\": ");
     escape_json(b, text.data, text.len);

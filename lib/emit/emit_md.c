@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "escape.h"
+#include "heap.h"
 #include "util.h"
 
 enum { MD_REPEAT_MAX = 40, MD_GRID_PER_LINE = 16, MD_GRID_SLACK = 1024 };
@@ -148,12 +149,12 @@ static int emit_md_ref_cmp(const void *pa, const void *pb)
     return (a->line->lo > b->line->lo) - (a->line->lo < b->line->lo);
 }
 
-static struct md_ref *emit_md_index(const struct model *m, size_t *n)
+static struct md_ref *emit_md_index(struct heap *heap, const struct model *m, size_t *n)
 {
     size_t total = 0;
     for (size_t i = 0; i < m->ncompanies; i++)
         total += m->companies[i].nlines;
-    struct md_ref *refs = util_xcalloc(total, sizeof *refs);
+    struct md_ref *refs = heap_calloc(heap, total, sizeof *refs);
     size_t k = 0;
     for (size_t i = 0; i < m->ncompanies; i++)
         for (size_t j = 0; j < m->companies[i].nlines; j++)
@@ -223,7 +224,7 @@ static void emit_md_track_grid(struct md *md, const struct md_ref *refs, size_t 
     emit_md_track_heading(md, refs[0].track);
     buf_puts(b, "| Level ");
     size_t ncols = 0;
-    size_t *cursor = util_xcalloc(n + 1, sizeof *cursor);  /* per column: its next line */
+    size_t *cursor = heap_calloc(md->out->heap, n + 1, sizeof *cursor);  /* per column: its next line */
     for (size_t i = 0; i < n; i++) {
         if (i > 0 && refs[i].company == refs[i - 1].company)
             continue;
@@ -252,7 +253,7 @@ static void emit_md_track_grid(struct md *md, const struct md_ref *refs, size_t 
         buf_puts(b, "|\n");
     }
     buf_putc(b, '\n');
-    free(cursor);
+    heap_free(md->out->heap, cursor);
 }
 
 /* The list of one track's lines refs[0..n), one row each, for ladders whose
@@ -281,7 +282,7 @@ static void emit_md_track_list(struct md *md, const struct md_ref *refs, size_t 
 static void emit_md_companies(struct md *md)
 {
     size_t n;
-    struct md_ref *refs = emit_md_index(md->m, &n);
+    struct md_ref *refs = emit_md_index(md->out->heap, md->m, &n);
     bool grids = emit_md_grids_fit(md->m, refs, n);
     for (size_t i = 0, end; i < n; i = end) {
         for (end = i + 1; end < n && refs[end].track == refs[i].track; end++)
@@ -291,7 +292,7 @@ static void emit_md_companies(struct md *md)
         else
             emit_md_track_list(md, refs + i, end - i);
     }
-    free(refs);
+    heap_free(md->out->heap, refs);
 }
 
 /* ---- roles and transitions ----------------------------------------------- */
@@ -356,9 +357,9 @@ static void emit_md_transitions(struct md *md)
 void emit_md(const struct model *m, struct buf *out)
 {
     struct md md = {.m = m, .out = out, .scale_shown = false};
-    md.track_shown = util_xcalloc(m->ntracks + 1, sizeof *md.track_shown);
-    md.company_shown = util_xcalloc(m->ncompanies + 1, sizeof *md.company_shown);
-    buf_init(&md.scratch);
+    md.track_shown = heap_calloc(out->heap, m->ntracks + 1, sizeof *md.track_shown);
+    md.company_shown = heap_calloc(out->heap, m->ncompanies + 1, sizeof *md.company_shown);
+    buf_init(&md.scratch, out->heap);
     buf_puts(out, "# ");
     if (m->title)
         escape_md(out, m->title);
@@ -369,6 +370,6 @@ void emit_md(const struct model *m, struct buf *out)
     emit_md_roles(&md);
     emit_md_transitions(&md);
     buf_free(&md.scratch);
-    free(md.track_shown);
-    free(md.company_shown);
+    heap_free(out->heap, md.track_shown);
+    heap_free(out->heap, md.company_shown);
 }

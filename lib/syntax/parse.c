@@ -9,6 +9,7 @@
 #include "ladder.tab.h"
 #include "ladder.lex.h"
 #include "parse_ctx.h"
+#include "heap.h"
 #include "suggest.h"
 #include "util.h"
 
@@ -74,7 +75,7 @@ static struct parse_repeat *parse_repeat_first(struct parse_ctx *ctx, struct par
     symtab_add(&r->index, key, r->n, &i);
     if (r->n == r->cap) {
         r->cap = r->cap ? 2 * r->cap : 16;
-        r->v = util_xrealloc(r->v, r->cap * sizeof *r->v);
+        r->v = heap_realloc(ctx->arena->heap, r->v, r->cap * sizeof *r->v);
     }
     r->v[r->n] = (struct parse_repeat){key, NULL, loc, 1};
     return &r->v[r->n++];
@@ -106,18 +107,18 @@ static void parse_repeats_note(struct parse_ctx *ctx, const struct parse_repeats
     }
 }
 
-static void parse_repeats_init(struct parse_repeats *r, const char *note, const char *note_more)
+static void parse_repeats_init(struct parse_repeats *r, struct heap *heap, const char *note, const char *note_more)
 {
     memset(r, 0, sizeof *r);
-    symtab_init(&r->index);
+    symtab_init(&r->index, heap);
     r->note = note;
     r->note_more = note_more;
 }
 
 static void parse_repeats_free(struct parse_repeats *r)
 {
+    heap_free(r->index.heap, r->v);
     symtab_free(&r->index);
-    free(r->v);
 }
 
 /* ---- a line that starts with no statement word ---- */
@@ -366,14 +367,14 @@ struct ast_file *parse_source(const struct source *src, struct arena *arena, str
         .base = src->text, .eof = (uint32_t)src->len, .at_line_start = true,
     };
     yyscan_t scanner;
-    /* cannot fail: its one allocation is yyalloc's (ladder.l), which ends
-     * the process when out of memory, and scanner is not NULL */
+    /* cannot fail: its one allocation is yyalloc's (ladder.l), which
+     * jumps to the heap's oom when out of memory, and scanner is not NULL */
     (void)yylex_init_extra(&ctx, &scanner);
     /* flex scans in place: the source keeps two NULs after its bytes */
     size_t bom = parse_bom_length(src);
     yy_scan_buffer(src->text + bom, src->len - bom + 2, scanner);
-    parse_repeats_init(&ctx.bad_names, "is also written here", "is also written here and on");
-    parse_repeats_init(&ctx.unknown_words, "also starts this line", "also starts this line and");
+    parse_repeats_init(&ctx.bad_names, arena->heap, "is also written here", "is also written here and on");
+    parse_repeats_init(&ctx.unknown_words, arena->heap, "also starts this line", "also starts this line and");
     struct diag_mark mark;
     diag_mark(diag, &mark);
     yyparse(scanner, &ctx);

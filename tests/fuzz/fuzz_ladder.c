@@ -37,8 +37,13 @@
 #include "check.h"
 #include "diag.h"
 #include "emit.h"
+#include "heap.h"
 #include "parse.h"
 #include "source.h"
+
+/* Every allocation of one input, from the C library through a heap that
+ * counts live blocks: none may be left when the input is done. */
+static struct heap fuzz_heap;
 
 #if defined(__has_include)
 #if __has_include("fmt.h")
@@ -388,8 +393,8 @@ static void fuzz_check_kept(const char *text, size_t len, const struct diag_sink
     struct arena arena;
     struct diag_sink diag;
     struct diag_options opt = {.max_shown = KEEP};
-    source_from_memory(&src, "fuzz.ladder", text, len);
-    arena_init(&arena);
+    source_from_memory(&src, &fuzz_heap, "fuzz.ladder", text, len);
+    arena_init(&arena, &fuzz_heap);
     diag_init(&diag, &arena);
     diag_set_options(&diag, &opt);
     check_file(parse_source(&src, &arena, &diag), &arena, &diag);
@@ -413,8 +418,8 @@ static bool fuzz_compile(const char *text, size_t len, struct buf *json, FILE *s
     struct source src;
     struct arena arena;
     struct diag_sink diag;
-    source_from_memory(&src, "fuzz.ladder", text, len);
-    arena_init(&arena);
+    source_from_memory(&src, &fuzz_heap, "fuzz.ladder", text, len);
+    arena_init(&arena, &fuzz_heap);
     diag_init(&diag, &arena);
 
     struct ast_file *ast = parse_source(&src, &arena, &diag);
@@ -447,8 +452,8 @@ static bool fuzz_compile(const char *text, size_t len, struct buf *json, FILE *s
     {
         /* as `ladderc check --diagnostics=json` and `=github` print them */
         struct buf dj, gh;
-        buf_init(&dj);
-        buf_init(&gh);
+        buf_init(&dj, &fuzz_heap);
+        buf_init(&gh, &fuzz_heap);
         bool first = true;
         buf_putc(&dj, '[');
         diag_print_json(&diag, &src, "fuzz \"dir\"\\x.ladder", &dj, &first, NULL);
@@ -471,9 +476,9 @@ static bool fuzz_compile(const char *text, size_t len, struct buf *json, FILE *s
 
     if (m) {
         struct buf dot, md, again;
-        buf_init(&dot);
-        buf_init(&md);
-        buf_init(&again);
+        buf_init(&dot, &fuzz_heap);
+        buf_init(&md, &fuzz_heap);
+        buf_init(&again, &fuzz_heap);
         emit_dot(m, &dot);
         emit_md(m, &md);
         emit_json(m, json);
@@ -489,13 +494,13 @@ static bool fuzz_compile(const char *text, size_t len, struct buf *json, FILE *s
              * from the first role to the last, with the totals it claims, in
              * order and distinct; then as text and as a Markdown table */
             struct path_routes routes;
-            path_search(m, 0, m->nroles - 1, 5, &routes);
+            path_search(&fuzz_heap, m, 0, m->nroles - 1, 5, &routes);
             FUZZ_ASSERT(fuzz_routes_ok(m, 0, m->nroles - 1, &routes), "path's routes are simple, totalled and ordered");
             struct buf text;
-            buf_init(&text);
+            buf_init(&text, &fuzz_heap);
             path_print_text(&text, m, &routes);
             buf_free(&text);
-            buf_init(&text);
+            buf_init(&text, &fuzz_heap);
             path_print_md(&text, m, &routes);
             FUZZ_ASSERT(fuzz_md_tables_ok(&text), "path's Markdown table rows keep their columns");
             buf_free(&text);
@@ -518,10 +523,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         sink = fopen("/dev/null", "w");
     if (!sink)
         abort();
+    heap_init(&fuzz_heap, NULL, NULL);
     struct buf json, fmt, comments;
-    buf_init(&json);
-    buf_init(&fmt);
-    buf_init(&comments);
+    buf_init(&json, &fuzz_heap);
+    buf_init(&fmt, &fuzz_heap);
+    buf_init(&comments, &fuzz_heap);
     bool clean;
     bool ok = fuzz_compile((const char *)data, size, &json, sink, &fmt, &comments, &clean);
 #ifdef FUZZ_HAVE_FMT
@@ -533,9 +539,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     if (clean && fmt_checks) {
         struct buf json2, fmt2, comments2;
-        buf_init(&json2);
-        buf_init(&fmt2);
-        buf_init(&comments2);
+        buf_init(&json2, &fuzz_heap);
+        buf_init(&fmt2, &fuzz_heap);
+        buf_init(&comments2, &fuzz_heap);
         bool clean2;
         bool ok2 = fuzz_compile(fmt.data ? fmt.data : "", fmt.len, &json2, sink, &fmt2, &comments2, &clean2);
         bool same_comments = comments2.len == comments.len &&
@@ -560,5 +566,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     buf_free(&json);
     buf_free(&fmt);
     buf_free(&comments);
+    FUZZ_ASSERT(fuzz_heap.nblocks == 0, "every block of the input's heap is freed");
     return 0;
 }

@@ -128,9 +128,7 @@ $fl_func call $fl_k after the input: status $fl_rc, stderr: $(head -c 300 "$FL/e
 
 : >"$FL/empty"
 fl_sweep "check" "$FL/empty" malloc check m.ladder
-fl_sweep "check" "$FL/empty" calloc check m.ladder
 fl_sweep "build -o" "$FL/empty" malloc build -T dot -o out2.dot m.ladder
-fl_sweep "build -o" "$FL/empty" calloc build -T dot -o out2.dot m.ladder
 fl_sweep "build -o" "$FL/empty" realloc build -T dot -o out2.dot m.ladder
 fl_sweep "build -T json" "$FL/good.json" realloc build -T json m.ladder
 fl_sweep "fmt" "$FL/good.fmt" malloc fmt m.ladder
