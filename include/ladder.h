@@ -1,0 +1,207 @@
+/* ladder.h - libladder: the ladderc compiler as a library.
+ *
+ * One header, as tree-sitter and Lua have: a session (one compilation) owns
+ * everything it makes; the embedder supplies the allocator and a loader for
+ * files; every error is returned, none is printed, none ends the process.
+ * The library reads no file, writes to no stream and loads no code itself,
+ * so it runs wherever C runs (a language server, a browser through
+ * WebAssembly, a test that keeps its files in memory).
+ *
+ *   ld_session *s = ld_session_new(&config);      config may be NULL
+ *   ld_session_add_file(s, "ladder.ladder");      the roots of the ladder
+ *   ld_status st = ld_check(s);                   parse, follow imports, check
+ *   ld_print_diagnostics(s, LD_FORMAT_TEXT, &text);
+ *   if (st == LD_OK) ld_emit(s, "md", &text);
+ *   ld_session_free(s);
+ *
+ * A ladder is the roots given to the session and every file they import,
+ * checked as one. Several sessions may live side by side in one process (a
+ * language server keeps one per open document); a session is used by one
+ * thread at a time.
+ *
+ * Strings are UTF-8 and NUL-terminated unless a length goes with them.
+ * Text the library returns (ld_text, ld_diagnostic, paths) belongs to the
+ * session and stays valid until the session is freed, unless a function
+ * says otherwise. Docs: docs/library.md. */
+#ifndef LADDER_H
+#define LADDER_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define LD_VERSION "0.3.0"
+
+typedef struct ld_session ld_session;
+
+/* What every call that can fail returns. */
+typedef enum ld_status {
+    LD_OK = 0,          /* done (the ladder may have warnings) */
+    LD_EINPUT = 1,      /* the ladder has errors (or, under werror, warnings): see the diagnostics */
+    LD_EUSAGE = 2,      /* the call cannot be done: out of order, a bad argument, an unknown
+                         * role; ld_message says why */
+    LD_ENOMEM = 3,      /* the allocator failed: the session holds nothing but this status;
+                         * every later call returns it again; free the session */
+} ld_status;
+
+/* ---- what the embedder supplies ---- */
+
+/* The allocator, in Lua's lua_Alloc shape: ptr NULL and nsize > 0
+ * allocates; ptr and nsize > 0 resizes a block of osize bytes; nsize 0
+ * frees ptr and returns NULL. A NULL result from an allocation or a resize
+ * is a failure (ptr stays valid): the call in progress returns LD_ENOMEM. */
+typedef void *(*ld_alloc_fn)(void *ud, void *ptr, size_t osize, size_t nsize);
+
+/* A file the loader found: its bytes (any bytes; the library checks them),
+ * which the library copies before the loader is called again, then hands
+ * back to release (when not NULL). key names the file for "the same file
+ * imported twice": NULL means the path itself; a loader that can tell two
+ * paths are one file (a link) gives both the same key (a canonical path). */
+typedef struct ld_source {
+    const char *text;
+    size_t len;
+    const char *key;
+    void (*release)(void *ud, const char *text, size_t len);
+    char why[256];      /* on failure: the reason, "No such file or directory" */
+} ld_source;
+
+/* Paths the loader is asked for, exactly:
+ * - a root given to ld_session_add_file, as given;
+ * - an import "std/NAME": "std/NAME", verbatim (a shipped ladder: the
+ *   command line reads it from share/ladderc/std/ beside its binary; a
+ *   browser from its bundle);
+ * - any other import: the importing file's folder joined with the import's
+ *   path, without "." components and with "dir/.." removed ("a/./b/../c"
+ *   is "a/c"); a path that climbs out ("../x") keeps its leading "..".
+ * Returns 0 with out->text and out->len set, or -1 with out->why set. */
+typedef int (*ld_load_fn)(void *ud, const char *path, ld_source *out);
+
+/* Which diagnostics to keep and how to count them (the command line's
+ * --werror, -W no-CODE and --max-diagnostics). */
+typedef struct ld_diag_options {
+    int werror;                     /* warnings count as errors */
+    const char *const *disabled;    /* warning codes to silence ("W170"); see ld_warning_code */
+    size_t ndisabled;
+    size_t max_shown;               /* text and github print at most this many per file; 0: all */
+    int keep_all;                   /* keep every one even so (JSON prints them all) */
+} ld_diag_options;
+
+typedef struct ld_config {
+    ld_alloc_fn alloc;      /* NULL: the C library's malloc, realloc and free */
+    void *alloc_ud;
+    ld_load_fn load;        /* NULL: no files; ld_session_add_file and every import fail */
+    void *load_ud;
+    ld_diag_options diag;   /* all zero: keep and show everything, warnings as warnings */
+} ld_config;
+
+/* ---- sessions ---- */
+
+/* A session with config's allocator, loader and options (copied; NULL: all
+ * defaults). NULL only when the allocator fails at once. */
+ld_session *ld_session_new(const ld_config *config);
+
+/* Frees the session and everything it made: every block goes back to the
+ * allocator, whatever state the session is in. NULL is allowed. */
+void ld_session_free(ld_session *s);
+
+/* A root of the ladder, read through the loader when the session is checked
+ * or parsed. */
+ld_status ld_session_add_file(ld_session *s, const char *path);
+
+/* A root whose bytes are already in memory (copied), named name in
+ * diagnostics; its imports are resolved from name's folder. */
+ld_status ld_session_add_text(ld_session *s, const char *name, const char *text, size_t len);
+
+/* Parses the roots only, without following their imports or checking: for
+ * ld_format. LD_EINPUT when a root has syntax errors or cannot be read. */
+ld_status ld_parse(ld_session *s);
+
+/* Parses the roots and every file they import (each once, in any depth,
+ * without recursion), then checks them as one ladder. LD_OK: the model is
+ * ready for ld_emit and ld_path. LD_EINPUT: errors, in the diagnostics
+ * (a file that cannot be read is one, at the import that names it, or for
+ * a root at line 0). Call once per session. */
+ld_status ld_check(ld_session *s);
+
+/* Why the last call returned LD_EUSAGE or LD_ENOMEM, one line, or "". */
+const char *ld_message(const ld_session *s);
+
+/* ---- files ---- */
+
+/* The files of the session: the roots first, in the order given, then the
+ * imported ones in the order they were first reached. path is as the
+ * loader was asked for it, which is what diagnostics show. */
+size_t ld_file_count(const ld_session *s);
+const char *ld_file_path(const ld_session *s, size_t i);
+
+/* ---- diagnostics ---- */
+
+typedef enum ld_severity { LD_ERROR, LD_WARNING, LD_NOTE } ld_severity;
+
+/* One diagnostic or one of its notes. Lines and columns count from 1
+ * (columns in code points); line 0 means the file as a whole (it could not
+ * be read). end_* is one column past the span's last code point. */
+typedef struct ld_diagnostic {
+    ld_severity severity;
+    const char *code;       /* "E130", "W170"; NULL for a note */
+    const char *message;
+    const char *file;       /* NULL when the diagnostic is about no file */
+    int line, column, end_line, end_column;
+    size_t nnotes;
+} ld_diagnostic;
+
+/* Every diagnostic kept, in order of file, then position. */
+size_t ld_diagnostic_count(const ld_session *s);
+size_t ld_error_count(const ld_session *s);     /* all of them, kept or dropped */
+size_t ld_warning_count(const ld_session *s);
+ld_status ld_diagnostic_get(ld_session *s, size_t i, ld_diagnostic *out);
+ld_status ld_diagnostic_note(ld_session *s, size_t i, size_t note, ld_diagnostic *out);
+
+/* Text valid until the next call that returns an ld_text on the same session. */
+typedef struct ld_text {
+    const char *data;       /* NUL after len bytes */
+    size_t len;
+} ld_text;
+
+typedef enum ld_diag_format {
+    LD_FORMAT_TEXT,         /* FILE:LINE:COL: error: message [CODE], the line, a caret */
+    LD_FORMAT_TEXT_COLOR,   /* the same with terminal colours */
+    LD_FORMAT_JSON,         /* one JSON object per diagnostic, comma-separated (no brackets) */
+    LD_FORMAT_GITHUB,       /* GitHub Actions workflow commands */
+} ld_diag_format;
+
+/* The session's diagnostics printed into out (every file's, in order). */
+ld_status ld_print_diagnostics(ld_session *s, ld_diag_format format, ld_text *out);
+
+/* The warning code that code_or_name names ("W170" or "soft-skills"), or
+ * NULL. The explanation of a code (E130, W170), from the language
+ * reference, or NULL. */
+const char *ld_warning_code(const char *code_or_name);
+const char *ld_explain(const char *code);
+
+/* ---- results ---- */
+
+/* The checked ladder as "dot" (Graphviz, pinned positions), "md" (GitHub
+ * Markdown) or "json". LD_EUSAGE for another format or when ld_check did
+ * not return LD_OK. */
+ld_status ld_emit(ld_session *s, const char *format, ld_text *out);
+
+/* Root i in the canonical layout (ladderc fmt), after ld_parse. LD_EINPUT
+ * when it has syntax errors. */
+ld_status ld_format(ld_session *s, size_t root, ld_text *out);
+
+/* The max (1 to 1000) fastest routes from role `from` to role `to` (ids,
+ * or names only one role has), as "text" or "md". LD_EUSAGE with
+ * ld_message when a role is unknown ("no role 'x' in the ladder; did you
+ * mean 'y'? [E110]"), ambiguous or both the same; LD_EINPUT when there is
+ * no route (out is then empty, ld_message says so). */
+ld_status ld_path(ld_session *s, const char *from, const char *to, size_t max, const char *format,
+                  ld_text *out);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif
