@@ -117,20 +117,31 @@ demo: deps
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
 check: test-deps
-	@$(MAKE) --no-print-directory -j$(JOBS) all $(B)/bench/gen
+	@$(MAKE) --no-print-directory -j$(JOBS) all unit $(B)/bench/gen
 	@tests/run.sh
 
 check-slow: test-deps
-	@$(MAKE) --no-print-directory -j$(JOBS) all $(B)/bench/gen
+	@$(MAKE) --no-print-directory -j$(JOBS) all unit $(B)/bench/gen
 	@CHECK_SLOW=1 tests/run.sh
 
 # UPDATE=1 rewrites the expected outputs of the data cases that differ and
 # prints the diffs: read them before committing (tests/run.sh, "Update mode")
-test: all
+test: all unit
 	@UPDATE='$(UPDATE)' tests/run.sh
 
 clean:
 	rm -rf $(B)
+
+# tests/unit/*.c: C tests of the public API, each linked with the library
+# alone and compiled with include/ only on the path, so the one header is
+# proved enough to embed it (run by tests/suites/library.sh)
+UNIT_BIN := $(patsubst tests/unit/%.c,$(B)/unit/%,$(wildcard tests/unit/*.c))
+.PHONY: unit
+unit: $(UNIT_BIN)
+$(B)/unit:
+	mkdir -p $@
+$(B)/unit/%: tests/unit/%.c include/ladder.h $(B)/libladder.a | $(B)/unit
+	$(CC) -Iinclude $(WARN) $(CFLAGS) -o $@ $< $(B)/libladder.a -lm
 
 -include $(wildcard $(B)/*.d $(B)/pic/*.d)
 

@@ -1,0 +1,374 @@
+/* api.c - C tests of libladder's public API (include/ladder.h), and of
+ * nothing else: this file includes only ladder.h, so it also proves that
+ * the one header is enough to embed the library.
+ *
+ *   build/unit/api [-v]      prints "ok"/"FAIL" lines, then "N passed, N failed";
+ *                            exit status 1 when a check failed
+ *
+ * Every session here takes its memory from a counting allocator that can be
+ * told to fail at its Nth allocation: after each session is freed, no byte
+ * may be left with it (no leak on any path, the error paths included). */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ladder.h"
+
+static int passed, failed, verbose;
+
+static void check(int ok, const char *what, ...)
+{
+    va_list ap;
+    va_start(ap, what);
+    if (ok) {
+        passed++;
+        if (verbose) {
+            fputs("ok   ", stdout);
+            vprintf(what, ap);
+            putchar('\n');
+        }
+    } else {
+        failed++;
+        fputs("FAIL ", stdout);
+        vprintf(what, ap);
+        putchar('\n');
+    }
+    va_end(ap);
+}
+
+/* ---- a counting allocator that fails on request ---- */
+
+struct counter {
+    size_t allocs;          /* allocations (and resizes) asked for */
+    size_t fail_at;         /* 1-based: the allocation that fails; 0: none */
+    size_t live_blocks;
+    long long live_bytes;
+};
+
+static void *counting_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
+{
+    struct counter *c = ud;
+    if (nsize == 0) {
+        if (ptr) {
+            c->live_blocks--;
+            c->live_bytes -= (long long)osize;
+        }
+        free(ptr);
+        return NULL;
+    }
+    if (++c->allocs == c->fail_at)
+        return NULL;
+    void *p = realloc(ptr, nsize);
+    if (!p)
+        return NULL;
+    if (ptr)
+        c->live_bytes -= (long long)osize;
+    else
+        c->live_blocks++;
+    c->live_bytes += (long long)nsize;
+    return p;
+}
+
+/* ---- a loader over files kept in memory ---- */
+
+struct memfile {
+    const char *path, *text;
+};
+
+struct memfs {
+    const struct memfile *files;
+    char asked[16][128];    /* the paths the library asked for, in order */
+    size_t nasked;
+};
+
+static int memfs_load(void *ud, const char *path, ld_source *out)
+{
+    struct memfs *fs = ud;
+    if (fs->nasked < 16)
+        snprintf(fs->asked[fs->nasked++], sizeof fs->asked[0], "%s", path);
+    for (const struct memfile *f = fs->files; f->path; f++) {
+        if (strcmp(f->path, path) == 0) {
+            out->text = f->text;
+            out->len = strlen(f->text);
+            return 0;
+        }
+    }
+    snprintf(out->why, sizeof out->why, "No such file or directory");
+    return -1;
+}
+
+static const char good[] =
+    "ladder \"Unit\"\n"
+    "levels L3..L6\n"
+    "track ic \"Individual contributor\"\n"
+    "role junior \"Junior Engineer\" track ic level L3 at (10, 10)\n"
+    "role senior \"Senior Engineer\" track ic level L4..L5 at (40, 50)\n"
+    "role staff \"Staff Engineer\" track ic level L6 at (60, 80)\n"
+    "junior -> senior years 2..3\n"
+    "senior -> staff\n"
+    "company g \"G\" {\n"
+    "  ic L3 \"L3\" \"SWE II\"\n"
+    "}\n";
+
+/* line 4 names a track that does not exist */
+static const char bad[] =
+    "levels L3..L6\n"
+    "track ic \"Individual contributor\"\n"
+    "role junior \"Junior Engineer\" track ic level L3 at (10, 10)\n"
+    "role senior \"Senior Engineer\" track icc level L4 at (40, 50)\n";
+
+static int contains(const ld_text *t, const char *s) { return t->data && strstr(t->data, s) != NULL; }
+
+static ld_session *session_with(struct counter *c, struct memfs *fs)
+{
+    ld_config cfg;
+    memset(&cfg, 0, sizeof cfg);
+    cfg.alloc = counting_alloc;
+    cfg.alloc_ud = c;
+    if (fs) {
+        cfg.load = memfs_load;
+        cfg.load_ud = fs;
+    }
+    return ld_session_new(&cfg);
+}
+
+/* ---- the tests ---- */
+
+static void test_from_memory(void)
+{
+    struct counter c = {0};
+    ld_session *s = session_with(&c, NULL);
+    check(s != NULL, "memory: a session");
+    check(ld_session_add_text(s, "unit.ladder", good, strlen(good)) == LD_OK, "memory: add_text");
+    check(ld_check(s) == LD_OK, "memory: a good ladder checks (LD_OK)");
+    check(ld_diagnostic_count(s) == 0 && ld_error_count(s) == 0, "memory: no diagnostic");
+    check(ld_file_count(s) == 1 && strcmp(ld_file_path(s, 0), "unit.ladder") == 0, "memory: one file, its name");
+    ld_text t = {0};
+    check(ld_emit(s, "json", &t) == LD_OK && contains(&t, "\"senior\"") && t.data[t.len] == '\0',
+          "memory: -T json names the roles (NUL-terminated)");
+    check(ld_emit(s, "md", &t) == LD_OK && contains(&t, "Senior Engineer"), "memory: -T md");
+    check(ld_emit(s, "dot", &t) == LD_OK && contains(&t, "digraph"), "memory: -T dot");
+    check(ld_emit(s, "svg", &t) == LD_EUSAGE, "memory: svg is not the library's (LD_EUSAGE)");
+    check(ld_path(s, "junior", "staff", 10, "text", &t) == LD_OK && contains(&t, "Staff Engineer"),
+          "memory: path junior -> staff");
+    check(ld_path(s, "junior", "nobody", 10, "text", &t) == LD_EUSAGE && strstr(ld_message(s), "E110"),
+          "memory: path to an unknown role: LD_EUSAGE, E110 in the message (%s)", ld_message(s));
+    check(ld_path(s, "staff", "junior", 10, "text", &t) == LD_EINPUT, "memory: no route is LD_EINPUT");
+    ld_session_free(s);
+    check(c.live_blocks == 0 && c.live_bytes == 0, "memory: every block given back (%zu left)", c.live_blocks);
+}
+
+static void test_errors_as_data(void)
+{
+    struct counter c = {0};
+    ld_session *s = session_with(&c, NULL);
+    ld_session_add_text(s, "bad.ladder", bad, strlen(bad));
+    check(ld_check(s) == LD_EINPUT, "errors: a ladder with an error is LD_EINPUT");
+    check(ld_error_count(s) == 1 && ld_diagnostic_count(s) == 1, "errors: one error");
+    ld_diagnostic d;
+    memset(&d, 0, sizeof d);
+    check(ld_diagnostic_get(s, 0, &d) == LD_OK && d.severity == LD_ERROR && d.code &&
+              strcmp(d.code, "E110") == 0 && d.file && strcmp(d.file, "bad.ladder") == 0 && d.line == 4 &&
+              d.column == 37 && d.end_column == 40,
+          "errors: E110 at bad.ladder:4:37-40 (%s %s:%d:%d-%d)", d.code ? d.code : "-", d.file ? d.file : "-",
+          d.line, d.column, d.end_column);
+    check(d.message && strstr(d.message, "icc"), "errors: the message names the track");
+    ld_text t = {0};
+    check(ld_print_diagnostics(s, LD_FORMAT_TEXT, &t) == LD_OK &&
+              strncmp(t.data, "bad.ladder:4:37: error: ", 24) == 0 && contains(&t, "[E110]"),
+          "errors: printed as text into a buffer");
+    check(ld_print_diagnostics(s, LD_FORMAT_JSON, &t) == LD_OK && contains(&t, "\"file\": \"bad.ladder\""),
+          "errors: printed as JSON");
+    check(ld_print_diagnostics(s, LD_FORMAT_GITHUB, &t) == LD_OK && contains(&t, "::error file=bad.ladder"),
+          "errors: printed as GitHub commands");
+    check(ld_emit(s, "md", &t) == LD_EUSAGE && ld_message(s)[0] != '\0',
+          "errors: emit after a failed check is LD_EUSAGE with a reason");
+    check(ld_diagnostic_get(s, 1, &d) == LD_EUSAGE, "errors: a diagnostic past the end is LD_EUSAGE");
+    ld_session_free(s);
+    check(c.live_blocks == 0, "errors: every block given back");
+}
+
+static void test_two_sessions(void)
+{
+    struct counter c1 = {0}, c2 = {0};
+    ld_session *a = session_with(&c1, NULL), *b = session_with(&c2, NULL);
+    ld_session_add_text(a, "a.ladder", good, strlen(good));
+    ld_session_add_text(b, "b.ladder", bad, strlen(bad));
+    ld_status sb = ld_check(b), sa = ld_check(a);
+    check(sa == LD_OK && sb == LD_EINPUT, "two sessions: each its own result");
+    ld_text ta = {0}, tb = {0};
+    check(ld_emit(a, "json", &ta) == LD_OK && ld_print_diagnostics(b, LD_FORMAT_TEXT, &tb) == LD_OK,
+          "two sessions: each its own output");
+    check(contains(&ta, "\"staff\"") && contains(&tb, "b.ladder:4:"), "two sessions: outputs do not mix");
+    check(ld_diagnostic_count(a) == 0, "two sessions: a has none of b's diagnostics");
+    ld_session_free(a);
+    check(c1.live_blocks == 0 && c2.live_blocks > 0, "two sessions: freeing one leaves the other whole");
+    check(ld_print_diagnostics(b, LD_FORMAT_TEXT, &tb) == LD_OK && contains(&tb, "[E110]"),
+          "two sessions: the other still works");
+    ld_session_free(b);
+    check(c2.live_blocks == 0, "two sessions: every block given back");
+}
+
+static const struct memfile tree[] = {
+    {"fw/main.ladder", "import \"company.ladder\"\n"
+                       "role senior \"Senior Engineer\" track ic level L4 at (40, 50)\n"
+                       "junior -> senior\n"},
+    {"fw/company.ladder", "levels L3..L6\n"
+                          "track ic \"Individual contributor\"\n"
+                          "role junior \"Junior Engineer\" track ic level L3 at (10, 10)\n"},
+    {NULL, NULL},
+};
+
+static const struct memfile climbing[] = {
+    {"a/b/main.ladder", "import \"../shared/./base.ladder\"\n"
+                        "import \"std/big-tech.ladder\"\n"},
+    {NULL, NULL},
+};
+
+static void test_loader(void)
+{
+    struct counter c = {0};
+    struct memfs fs = {tree, {{0}}, 0};
+    ld_session *s = session_with(&c, &fs);
+    ld_session_add_file(s, "fw/main.ladder");
+    check(ld_check(s) == LD_OK, "loader: a root and its import check as one ladder");
+    check(fs.nasked == 2 && strcmp(fs.asked[0], "fw/main.ladder") == 0 &&
+              strcmp(fs.asked[1], "fw/company.ladder") == 0,
+          "loader: asked for the root, then the import from the root's folder");
+    check(ld_file_count(s) == 2 && strcmp(ld_file_path(s, 1), "fw/company.ladder") == 0,
+          "loader: the session lists both files");
+    ld_session_free(s);
+    check(c.live_blocks == 0, "loader: every block given back");
+
+    /* paths: "dir/.." and "." go, std/ is asked for verbatim */
+    struct memfs up = {climbing, {{0}}, 0};
+    s = session_with(&c, &up);
+    ld_session_add_file(s, "a/b/main.ladder");
+    check(ld_check(s) == LD_EINPUT, "loader: imports that cannot be read are errors");
+    check(up.nasked == 3 && strcmp(up.asked[1], "a/shared/base.ladder") == 0 &&
+              strcmp(up.asked[2], "std/big-tech.ladder") == 0,
+          "loader: '../shared/./base.ladder' from a/b/ is a/shared/base.ladder; std/ verbatim (%s, %s)",
+          up.asked[1], up.asked[2]);
+    ld_session_free(s);
+    check(c.live_blocks == 0, "loader: every block given back");
+
+    /* a loader that fails: the root cannot be read */
+    struct memfs none = {tree + 2, {{0}}, 0};
+    s = session_with(&c, &none);
+    ld_session_add_file(s, "missing.ladder");
+    check(ld_check(s) == LD_EINPUT, "loader fails: LD_EINPUT");
+    ld_text t = {0};
+    ld_print_diagnostics(s, LD_FORMAT_TEXT, &t);
+    check(contains(&t, "missing.ladder") && contains(&t, "No such file or directory"),
+          "loader fails: the diagnostic names the file and the loader's reason");
+    ld_session_free(s);
+    check(c.live_blocks == 0, "loader fails: every block given back");
+
+    /* no loader at all: files cannot be added, memory can */
+    s = session_with(&c, NULL);
+    ld_session_add_file(s, "x.ladder");
+    check(ld_check(s) != LD_OK, "no loader: a file root does not check");
+    ld_session_free(s);
+    check(c.live_blocks == 0, "no loader: every block given back");
+}
+
+static void test_parse_and_format(void)
+{
+    struct counter c = {0};
+    ld_session *s = session_with(&c, NULL);
+    const char *messy = "levels   L3..L4\ntrack ic \"IC\"\n";
+    ld_session_add_text(s, "m.ladder", messy, strlen(messy));
+    check(ld_parse(s) == LD_OK, "fmt: parse");
+    ld_text t = {0};
+    check(ld_format(s, 0, &t) == LD_OK && strcmp(t.data, "levels L3..L4\ntrack ic \"IC\"\n") == 0,
+          "fmt: the canonical layout (%s)", t.data ? t.data : "(null)");
+    check(ld_format(s, 1, &t) == LD_EUSAGE, "fmt: no root 1");
+    ld_session_free(s);
+    check(c.live_blocks == 0, "fmt: every block given back");
+}
+
+static void test_lookups(void)
+{
+    const char *w = ld_warning_code("soft-skills");
+    check(w && strcmp(w, "W170") == 0, "lookups: -W names: soft-skills is W170");
+    check(ld_warning_code("nonsense") == NULL, "lookups: an unknown name is NULL");
+    const char *e = ld_explain("E130");
+    check(e && strstr(e, "E130"), "lookups: explain E130");
+    check(ld_explain("E999") == NULL, "lookups: explain of an unknown code is NULL");
+    ld_session *s = ld_session_new(NULL);
+    check(s != NULL, "lookups: a session with no config (the C library's allocator)");
+    ld_session_free(s);
+    ld_session_free(NULL);
+}
+
+/* The whole pipeline once, every step checked for LD_ENOMEM. */
+static ld_status pipeline(struct counter *c, int *spent)
+{
+    *spent = 0;
+    ld_session *s = session_with(c, NULL);
+    if (!s)
+        return LD_ENOMEM;
+    ld_status st = ld_session_add_text(s, "unit.ladder", good, strlen(good));
+    if (st == LD_OK)
+        st = ld_check(s);
+    ld_text t = {0};
+    if (st == LD_OK)
+        st = ld_print_diagnostics(s, LD_FORMAT_TEXT, &t);
+    if (st == LD_OK)
+        st = ld_emit(s, "md", &t);
+    if (st == LD_OK)
+        st = ld_emit(s, "json", &t);
+    if (st == LD_OK)
+        st = ld_emit(s, "dot", &t);
+    if (st == LD_OK)
+        st = ld_path(s, "junior", "staff", 5, "md", &t);
+    if (st == LD_ENOMEM) {
+        /* a spent session says so again, and nothing else works */
+        *spent = ld_check(s) == LD_ENOMEM && ld_emit(s, "md", &t) == LD_ENOMEM &&
+                 strstr(ld_message(s), "memory") != NULL;
+    }
+    ld_session_free(s);
+    return st;
+}
+
+static void test_failing_allocator(void)
+{
+    struct counter c = {0};
+    int spent;
+    check(pipeline(&c, &spent) == LD_OK && c.live_blocks == 0, "allocator: the pipeline succeeds");
+    size_t total = c.allocs;
+    check(total > 10, "allocator: the pipeline allocates (%zu times)", total);
+    size_t enomem = 0, bad = 0, leaks = 0, not_spent = 0;
+    for (size_t n = 1; n <= total; n++) {
+        struct counter f = {0};
+        f.fail_at = n;
+        ld_status st = pipeline(&f, &spent);
+        if (st == LD_ENOMEM)
+            enomem++;
+        else
+            bad++;
+        if (st == LD_ENOMEM && n > 1 && !spent)
+            not_spent++;
+        if (f.live_blocks || f.live_bytes)
+            leaks++;
+    }
+    check(enomem == total && bad == 0, "allocator: failing allocation N of %zu, for every N, is LD_ENOMEM "
+          "(%zu were, %zu were not)", total, enomem, bad);
+    check(leaks == 0, "allocator: no block left after any failure (%zu runs leaked)", leaks);
+    check(not_spent == 0, "allocator: a session out of memory stays spent (%zu did not)", not_spent);
+}
+
+int main(int argc, char **argv)
+{
+    verbose = argc > 1 && strcmp(argv[1], "-v") == 0;
+    test_from_memory();
+    test_errors_as_data();
+    test_two_sessions();
+    test_loader();
+    test_parse_and_format();
+    test_lookups();
+    test_failing_allocator();
+    printf("%d passed, %d failed\n", passed, failed);
+    return failed != 0;
+}
