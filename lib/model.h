@@ -12,6 +12,7 @@
 #include <stddef.h>
 
 #include "buf.h"
+#include "loc.h"
 
 enum model_kind { KIND_PROMOTION, KIND_LATERAL, KIND_DOWNWARD, KIND_COUNT };
 
@@ -25,13 +26,22 @@ struct model_axis {
     double min, max;        /* min < max */
 };
 
+/* Every entity records where it was defined: loc, the span of its id (a
+ * box: of its name, with the quotes; a transition, a company line: of the
+ * whole statement or line), in the session's offset space; file, the path
+ * of the file it came from, NULL when not known (one file checked alone). */
+
 struct model_track {
     const char *id, *name;
+    struct loc loc;
+    const char *file;
 };
 
 struct model_box {
     const char *name;
     int lo, hi;             /* level numbers, lo <= hi */
+    struct loc loc;
+    const char *file;
 };
 
 struct model_role {
@@ -40,6 +50,8 @@ struct model_role {
     int lo, hi;             /* level numbers */
     double x, y;            /* soft skills, hard skills */
     long box;               /* index into model.boxes of the box the role fits in, -1 if none */
+    struct loc loc;
+    const char *file;
 };
 
 struct model_transition {
@@ -47,18 +59,24 @@ struct model_transition {
     enum model_kind kind;
     bool own_years;         /* years written on the transition itself */
     struct model_years years;   /* resolved: own years, else the kind's default */
+    struct loc loc;
+    const char *file;
 };
 
 struct model_company_line {
     size_t track;
     int lo, hi;
     const char *code, *title;
+    struct loc loc;
+    const char *file;
 };
 
 struct model_company {
     const char *id, *name;
     struct model_company_line *lines;
     size_t nlines;
+    struct loc loc;
+    const char *file;
 };
 
 struct model {
