@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "source.h"
 #include "suggest.h"
 #include "util.h"
 
@@ -369,4 +370,48 @@ void index_apply(const struct index_plan *plan, const char *text, size_t len, ui
         at = e->loc.end - base;
     }
     buf_put(out, text + at, len - at);
+}
+
+/* One changed line of the preview: the old text, then the text with every
+ * edit of the plan from *i on that starts in the line applied (edits never
+ * span lines: names and strings are on one). */
+static void diff_line(const struct index_plan *plan, size_t *i, struct source *src, uint32_t base,
+                      struct buf *out)
+{
+    size_t start = plan->edits[*i].loc.start - base, len;
+    int line = source_line_of(src, start);
+    const char *text = source_line(src, line, &len);
+    size_t from = (size_t)(text - src->text), end = from + len, at = from;
+    /* the last line without its line end: patch needs to be told */
+    const char *no_eol = end == src->len ? "\n\\ No newline at end of file" : "";
+    buf_printf(out, "@@ -%d +%d @@\n-", line, line);
+    buf_put(out, text, len);
+    buf_printf(out, "%s\n+", no_eol);
+    for (; *i < plan->nedits; ++*i) {
+        const struct index_edit *e = &plan->edits[*i];
+        if (e->loc.start < base || e->loc.start - base >= end || e->loc.end - base > end)
+            break;
+        buf_put(out, src->text + at, e->loc.start - base - at);
+        buf_puts(out, e->text);
+        at = e->loc.end - base;
+    }
+    buf_put(out, src->text + at, end - at);
+    buf_printf(out, "%s\n", no_eol);
+}
+
+void index_diff(const struct index_plan *plan, struct source *src, uint32_t base, const char *name,
+                struct buf *out)
+{
+    bool header = false;
+    for (size_t i = 0; i < plan->nedits;) {
+        const struct index_edit *e = &plan->edits[i];
+        if (e->loc.start < base || e->loc.end - base > src->len) {
+            i++;    /* another file's */
+            continue;
+        }
+        if (!header)
+            buf_printf(out, "--- %s\n+++ %s\n", name, name);
+        header = true;
+        diff_line(plan, &i, src, base, out);
+    }
 }

@@ -129,4 +129,12 @@ int index_rename_at(struct index *idx, uint32_t offset, const char *new_name, st
  * plan's edits that fall inside it applied, to out. */
 void index_apply(const struct index_plan *plan, const char *text, size_t len, uint32_t base, struct buf *out);
 
+/* A preview of the plan's edits inside src (whose first byte is at offset
+ * base), shown as name: a unified diff with no context, one hunk per
+ * changed line ("@@ -N +N @@", the old line, the new one), which `patch`
+ * applies. Appends nothing when no edit falls inside src. */
+struct source;
+void index_diff(const struct index_plan *plan, struct source *src, uint32_t base, const char *name,
+                struct buf *out);
+
 #endif
