@@ -87,6 +87,12 @@ $(B)/explain.c: docs/language.md scripts/explain.awk | $(B)
 $(B)/explain.o: $(B)/explain.c lib/explain.h
 	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -c -o $@ $<
 
+# C tests of the library (tests/unit/), linked against libladder.a; run by
+# tests/suites/index.sh
+$(B)/unit/%: tests/unit/%.c $(B)/libladder.a
+	@mkdir -p $(B)/unit
+	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -o $@ $< $(B)/libladder.a -lm
+
 PREFIX ?= /usr/local
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/ladderc

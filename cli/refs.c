@@ -130,7 +130,7 @@ static unsigned refs_kinds(struct refs_unit *u, const char *name, int only)
     fprintf(stderr, "ladderc: error: no %s is named '%.*s' in '%s'",
             only >= 0 ? index_kind_name((enum index_kind)only) : "role, track, box, company or level",
             (int)b.len, b.data ? b.data : "", escape_filename_str(&f, u->src.name));
-    const char *close = index_suggest(&u->idx, name);
+    const char *close = index_suggest(&u->idx, name, only >= 0 ? 1u << only : ~0u);
     if (close) {
         b.len = 0;
         escape_quoted(&b, close, strlen(close), DIAG_QUOTE_MAX);
@@ -213,6 +213,13 @@ int refs_main(int argc, char **argv)
         return REFS_USAGE;
     }
     bool broken = refs_syntax_errors(&u);
+    if (broken) {
+        struct buf name;
+        buf_init(&name);
+        fprintf(stderr, "ladderc: error: '%s' has syntax errors; places on the lines that broke are not listed\n",
+                escape_filename_str(&name, u.src.name));
+        buf_free(&name);
+    }
     unsigned bits = refs_kinds(&u, args[1], kind);
     rc = bits && !broken ? REFS_OK : REFS_INPUT;
     struct buf out;

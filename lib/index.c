@@ -216,12 +216,13 @@ static const char *suggest_name_at(const void *ctx, size_t i)
     return s->idx->v[s->names[i]].name;
 }
 
-const char *index_suggest(struct index *idx, const char *name)
+const char *index_suggest(struct index *idx, const char *name, unsigned kinds)
 {
     uint32_t *names = arena_array(idx->arena, idx->n ? idx->n : 1, sizeof *names);
     size_t n = 0;
+    kinds &= ~(1u << INDEX_LEVEL);  /* a level is a number: no name to suggest */
     for (size_t i = 0; i < idx->n; i++)
-        if (idx->v[i].is_def && idx->v[i].kind != INDEX_LEVEL)
+        if (idx->v[i].is_def && (kinds & 1u << idx->v[i].kind))
             names[n++] = (uint32_t)i;
     struct suggest_ctx ctx = {idx, names};
     return suggest_closest(name, n, suggest_name_at, &ctx);

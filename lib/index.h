@@ -92,9 +92,9 @@ size_t index_find(struct index *idx, enum index_kind kind, const char *name, con
 /* The kinds that have an entry named name, as bits (1 << kind). */
 unsigned index_kinds_of(struct index *idx, const char *name);
 
-/* The defined name closest to name, of any kind, for "did you mean"; NULL
- * when none is close. */
-const char *index_suggest(struct index *idx, const char *name);
+/* The defined name closest to name among the kinds in the bits of kinds
+ * (1 << kind), for "did you mean"; NULL when none is close. */
+const char *index_suggest(struct index *idx, const char *name, unsigned kinds);
 
 /* ---- rename ---- */
 
