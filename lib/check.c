@@ -55,8 +55,6 @@ struct checker {
 
     const struct ast_stmt *ladder, *levels, *axis[2], *years[KIND_COUNT];
     size_t ladder_file, levels_file, axis_file[2], years_file[KIND_COUNT];  /* where each was met */
-    /* the index entry of each definition, by model index (with an index only) */
-    uint32_t *role_def, *track_def, *box_def, *company_def, levels_def;
     bool scale_ok;                  /* a valid levels statement exists */
     bool axis_ok[2];                /* positions are checkable against this axis */
     bool boxes_ok;                  /* every box is valid: role fit can be judged */
@@ -119,31 +117,26 @@ static void broken_defs_index(struct checker *c)
 
 static const char *current_path(const struct checker *c) { return c->files[c->cur]->path; }
 
-static void index_def(struct checker *c, enum index_kind kind, uint32_t *defs, size_t first, bool dup,
-                      struct ast_text name, size_t n)
+/* A definition of the model's entity n (a duplicate: of first's). */
+static void index_def(struct checker *c, enum index_kind kind, size_t first, bool dup, struct ast_text name,
+                      size_t n)
 {
-    if (!c->idx)
-        return;
-    uint32_t e = index_add(c->idx, kind, true, name.text, name.loc, dup ? defs[first] : INDEX_NONE,
-                           (uint32_t)c->cur);
-    if (!dup)
-        defs[n] = e;
+    if (c->idx)
+        index_add_def(c->idx, kind, name.text, name.loc, (uint32_t)(dup ? first : n), !dup, (uint32_t)c->cur);
 }
 
 /* found: the model index the name resolved to, SIZE_MAX when undefined */
-static void index_ref(struct checker *c, enum index_kind kind, const uint32_t *defs, size_t found,
-                      struct ast_text name)
+static void index_ref(struct checker *c, enum index_kind kind, size_t found, struct ast_text name)
 {
     if (c->idx)
-        index_add(c->idx, kind, false, name.text, name.loc, found == SIZE_MAX ? INDEX_NONE : defs[found],
-                  (uint32_t)c->cur);
+        index_add_ref(c->idx, kind, name.text, name.loc, found == SIZE_MAX ? INDEX_NONE : (uint32_t)found,
+                      (uint32_t)c->cur);
 }
 
 static void index_level(struct checker *c, const struct ast_level *l, bool resolved)
 {
     if (c->idx)
-        index_add_level(c->idx, false, l->prefix, (int32_t)l->number, (int32_t)l->number, l->loc,
-                        resolved ? c->levels_def : INDEX_NONE, (uint32_t)c->cur);
+        index_add_level(c->idx, l->prefix, (int32_t)l->number, resolved, l->loc, (uint32_t)c->cur);
 }
 
 static bool is_broken_def(const struct checker *c, const char *name)
@@ -298,8 +291,8 @@ static void declare_scale(struct checker *c, const struct ast_stmt *s)
     c->m->level_max = (int)ls->hi.number;
     c->scale_ok = true;
     if (c->idx)
-        c->levels_def = index_add_level(c->idx, true, ls->lo.prefix, (int32_t)ls->lo.number,
-                                        (int32_t)ls->hi.number, ls->loc, INDEX_NONE, (uint32_t)c->cur);
+        index_add_scale(c->idx, ls->lo.prefix, (int32_t)ls->lo.number, (int32_t)ls->hi.number, ls->loc,
+                        (uint32_t)c->cur);
 }
 
 /* ---- numbers ---- */
@@ -445,7 +438,7 @@ static void declare_definition(struct checker *c, const struct ast_stmt *s)
     case AST_TRACK: {
         struct ast_text id = s->u.track.id;
         dup = !symtab_add(&c->tracks, id.text, m->ntracks, &first);
-        index_def(c, INDEX_TRACK, c->track_def, first, dup, id, m->ntracks);
+        index_def(c, INDEX_TRACK, first, dup, id, m->ntracks);
         if (dup) {
             report_duplicate(c, "E103", id.loc, c->track_stmt[first]->u.track.id.loc, "track", id.text);
             break;
@@ -457,7 +450,7 @@ static void declare_definition(struct checker *c, const struct ast_stmt *s)
     case AST_ROLE: {
         struct ast_text id = s->u.role.id;
         dup = !symtab_add(&c->roles, id.text, m->nroles, &first);
-        index_def(c, INDEX_ROLE, c->role_def, first, dup, id, m->nroles);
+        index_def(c, INDEX_ROLE, first, dup, id, m->nroles);
         if (dup) {
             report_duplicate(c, "E102", id.loc, c->role_info[first].stmt->u.role.id.loc, "role", id.text);
             break;
@@ -470,7 +463,7 @@ static void declare_definition(struct checker *c, const struct ast_stmt *s)
     case AST_BOX: {
         struct ast_text name = s->u.box.name;
         dup = !symtab_add(&c->boxes, name.text, m->nboxes, &first);
-        index_def(c, INDEX_BOX, c->box_def, first, dup, name, m->nboxes);
+        index_def(c, INDEX_BOX, first, dup, name, m->nboxes);
         if (dup) {
             report_duplicate(c, "E105", name.loc, c->box_info[first].stmt->u.box.name.loc, "box", name.text);
             break;
@@ -482,7 +475,7 @@ static void declare_definition(struct checker *c, const struct ast_stmt *s)
     case AST_COMPANY: {
         struct ast_text id = s->u.company.id;
         dup = !symtab_add(&c->companies, id.text, m->ncompanies, &first);
-        index_def(c, INDEX_COMPANY, c->company_def, first, dup, id, m->ncompanies);
+        index_def(c, INDEX_COMPANY, first, dup, id, m->ncompanies);
         if (dup) {
             report_duplicate(c, "E104", id.loc, c->company_stmt[first]->u.company.id.loc, "company", id.text);
             break;
@@ -502,10 +495,10 @@ static void declare_definition(struct checker *c, const struct ast_stmt *s)
 static bool resolve_track(struct checker *c, struct ast_text name, size_t *out)
 {
     if (symtab_get(&c->tracks, name.text, out)) {
-        index_ref(c, INDEX_TRACK, c->track_def, *out, name);
+        index_ref(c, INDEX_TRACK, *out, name);
         return true;
     }
-    index_ref(c, INDEX_TRACK, c->track_def, SIZE_MAX, name);
+    index_ref(c, INDEX_TRACK, SIZE_MAX, name);
     note_undefined(c, &c->undefined_tracks, "track", name, c->m->ntracks, track_id_at);
     return false;
 }
@@ -686,7 +679,7 @@ static void batch_fill(const struct checker *c, const struct ast_stmt *s, struct
 static bool batch_end(struct checker *c, size_t found, struct ast_text name, size_t *out)
 {
     *out = found;
-    index_ref(c, INDEX_ROLE, c->role_def, found, name);
+    index_ref(c, INDEX_ROLE, found, name);
     if (found == SIZE_MAX) {
         note_undefined(c, &c->undefined_roles, "role", name, c->m->nroles, role_id_at);
         return false;
@@ -981,15 +974,17 @@ static void checker_init_index(struct checker *c, struct arena *a)
 {
     if (!c->idx)
         return;
-    index_reset(c->idx);
+    const size_t *n = c->count;
+    size_t ndefs[INDEX_KIND_COUNT] = {[INDEX_ROLE] = n[AST_ROLE], [INDEX_TRACK] = n[AST_TRACK],
+                                      [INDEX_BOX] = n[AST_BOX], [INDEX_COMPANY] = n[AST_COMPANY]};
+    /* what each statement records at most (a role: its id, track and two
+     * levels; a transition: two roles); company lines grow the table */
+    index_prepare(c->idx, ndefs, 4 * n[AST_ROLE] + 2 * n[AST_TRANSITION] + 3 * n[AST_BOX] + n[AST_TRACK] +
+                                     n[AST_COMPANY] + n[AST_LEVELS] + 64);
     c->idx->nfiles = c->nfiles;
     c->idx->files = arena_array(a, c->nfiles ? c->nfiles : 1, sizeof *c->idx->files);
     for (size_t k = 0; k < c->nfiles; k++)
         c->idx->files[k] = c->files[k]->path;
-    c->role_def = arena_array(a, c->count[AST_ROLE], sizeof *c->role_def);
-    c->track_def = arena_array(a, c->count[AST_TRACK], sizeof *c->track_def);
-    c->box_def = arena_array(a, c->count[AST_BOX], sizeof *c->box_def);
-    c->company_def = arena_array(a, c->count[AST_COMPANY], sizeof *c->company_def);
 }
 
 static void checker_init(struct checker *c, struct ast_file *const *files, size_t nfiles, struct arena *a,

@@ -17,12 +17,7 @@ void index_init(struct index *idx, struct arena *arena)
 {
     memset(idx, 0, sizeof *idx);
     idx->arena = arena;
-}
-
-void index_reset(struct index *idx)
-{
-    struct arena *a = idx->arena;
-    index_init(idx, a);
+    idx->scale_entry = INDEX_NONE;
 }
 
 const char *index_kind_name(enum index_kind kind)
@@ -31,38 +26,77 @@ const char *index_kind_name(enum index_kind kind)
     return (unsigned)kind < INDEX_KIND_COUNT ? names[kind] : "name";
 }
 
-/* Doubles inside the arena: the old block is abandoned, so the total stays
- * under twice the final size, and no entry costs an allocation. */
-static struct index_entry *index_grow(struct index *idx)
+void index_reserve(struct index *idx, size_t n)
 {
-    if (idx->n == idx->cap) {
-        size_t cap = idx->cap ? 2 * idx->cap : 256;
-        struct index_entry *v = arena_array(idx->arena, cap, sizeof *v);
-        if (idx->n)
-            memcpy(v, idx->v, idx->n * sizeof *v);
-        idx->v = v;
-        idx->cap = cap;
-    }
-    return &idx->v[idx->n];
+    if (n <= idx->cap)
+        return;
+    struct index_entry *v = arena_array(idx->arena, n, sizeof *v);
+    if (idx->n)
+        memcpy(v, idx->v, idx->n * sizeof *v);
+    idx->v = v;
+    idx->cap = n;
 }
 
-uint32_t index_add(struct index *idx, enum index_kind kind, bool is_def, const char *name, struct loc loc,
-                   uint32_t def, uint32_t file)
+void index_prepare(struct index *idx, const size_t ndefs[INDEX_KIND_COUNT], size_t nentries)
 {
-    struct index_entry *e = index_grow(idx);
-    uint32_t self = (uint32_t)idx->n++;
-    *e = (struct index_entry){loc, name, is_def && def == INDEX_NONE ? self : def, 0, 0, file, (uint8_t)kind,
-                              is_def};
-    return self;
+    struct arena *a = idx->arena;
+    const char **files = idx->files;
+    size_t nfiles = idx->nfiles;
+    index_init(idx, a);
+    idx->files = files;
+    idx->nfiles = nfiles;
+    for (int k = 0; k < INDEX_KIND_COUNT; k++)
+        idx->defs[k] = arena_array(a, ndefs[k] ? ndefs[k] : 1, sizeof *idx->defs[k]);
+    index_reserve(idx, nentries);
 }
 
-uint32_t index_add_level(struct index *idx, bool is_def, const char *prefix, int32_t lo, int32_t hi,
-                         struct loc loc, uint32_t def, uint32_t file)
+/* Appends an entry; the table doubles inside the arena when the checker's
+ * estimate was short (the old block is abandoned: memory stays linear), so
+ * no entry costs an allocation. */
+static uint32_t index_push(struct index *idx, struct index_entry e)
 {
-    uint32_t self = index_add(idx, INDEX_LEVEL, is_def, prefix, loc, def, file);
-    idx->v[self].lo = lo;
-    idx->v[self].hi = hi;
-    return self;
+    if (idx->n == idx->cap)
+        index_reserve(idx, idx->cap ? 2 * idx->cap : 256);
+    idx->v[idx->n] = e;
+    return (uint32_t)idx->n++;
+}
+
+static struct index_entry entry(enum index_kind kind, bool is_def, const char *name, struct loc loc,
+                                uint32_t target, bool resolved, uint32_t file)
+{
+    struct index_entry e = {.loc = loc, .name = name, .target = target};
+    e.file = file;
+    e.kind = kind;
+    e.is_def = is_def;
+    e.resolved = resolved;
+    return e;
+}
+
+void index_add_def(struct index *idx, enum index_kind kind, const char *name, struct loc loc, uint32_t target,
+                   bool first, uint32_t file)
+{
+    uint32_t self = index_push(idx, entry(kind, true, name, loc, target, true, file));
+    if (first)
+        idx->defs[kind][target] = self;
+}
+
+void index_add_ref(struct index *idx, enum index_kind kind, const char *name, struct loc loc, uint32_t target,
+                   uint32_t file)
+{
+    index_push(idx, entry(kind, false, name, loc, target, target != INDEX_NONE, file));
+}
+
+void index_add_scale(struct index *idx, const char *prefix, int32_t lo, int32_t hi, struct loc loc, uint32_t file)
+{
+    idx->scale_entry = index_push(idx, entry(INDEX_LEVEL, true, prefix, loc, 0, true, file));
+    idx->scale_lo = lo;
+    idx->scale_hi = hi;
+}
+
+void index_add_level(struct index *idx, const char *prefix, int32_t number, bool resolved, struct loc loc,
+                     uint32_t file)
+{
+    index_push(idx, entry(INDEX_LEVEL, false, prefix, loc, (uint32_t)number, resolved, file));
 }
 
 /* ---- by position ---- */
@@ -110,7 +144,11 @@ const struct index_entry *index_at(struct index *idx, uint32_t offset)
 
 const struct index_entry *index_definition(const struct index *idx, const struct index_entry *e)
 {
-    return e->def == INDEX_NONE ? NULL : &idx->v[e->def];
+    if (!e->resolved)
+        return NULL;
+    if (e->kind == INDEX_LEVEL)
+        return &idx->v[idx->scale_entry];
+    return &idx->v[idx->defs[e->kind][e->target]];
 }
 
 /* ---- by name ---- */
@@ -154,7 +192,7 @@ static void query_init(struct name_query *q, enum index_kind kind, const char *n
     q->is_level = level_parse(name, &digits, &q->prefix_len, &q->number);
 }
 
-static bool query_matches(const struct name_query *q, const struct index_entry *e)
+static bool query_matches(const struct index *idx, const struct name_query *q, const struct index_entry *e)
 {
     if (e->kind != q->kind)
         return false;
@@ -162,7 +200,7 @@ static bool query_matches(const struct name_query *q, const struct index_entry *
         return strcmp(e->name, q->name) == 0;
     if (!q->is_level || strlen(e->name) != q->prefix_len || memcmp(e->name, q->name, q->prefix_len) != 0)
         return false;
-    return e->is_def ? q->number >= e->lo && q->number <= e->hi : q->number == e->lo;
+    return e->is_def ? q->number >= idx->scale_lo && q->number <= idx->scale_hi : (uint32_t)q->number == e->target;
 }
 
 /* definitions first, then by position (one offset space: files in order) */
@@ -180,11 +218,11 @@ size_t index_find(struct index *idx, enum index_kind kind, const char *name, con
     query_init(&q, kind, name);
     size_t n = 0;
     for (size_t i = 0; i < idx->n; i++)
-        n += query_matches(&q, &idx->v[i]);
+        n += query_matches(idx, &q, &idx->v[i]);
     const struct index_entry **v = arena_array(idx->arena, n ? n : 1, sizeof *v);
     size_t k = 0;
     for (size_t i = 0; i < idx->n && k < n; i++)
-        if (query_matches(&q, &idx->v[i]))
+        if (query_matches(idx, &q, &idx->v[i]))
             v[k++] = &idx->v[i];
     qsort(v, n, sizeof *v, found_cmp);
     *out = v;
@@ -199,7 +237,7 @@ unsigned index_kinds_of(struct index *idx, const char *name)
     unsigned bits = 0;
     for (size_t i = 0; i < idx->n; i++) {
         const struct index_entry *e = &idx->v[i];
-        if (query_matches(&q[e->kind], e))
+        if (query_matches(idx, &q[e->kind], e))
             bits |= 1u << e->kind;
     }
     return bits;

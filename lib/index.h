@@ -40,14 +40,18 @@ enum index_kind { INDEX_ROLE, INDEX_TRACK, INDEX_BOX, INDEX_COMPANY, INDEX_LEVEL
 
 #define INDEX_NONE UINT32_MAX
 
+/* 24 bytes: a million-role ladder has about five million entries. */
 struct index_entry {
     struct loc loc;
     const char *name;       /* the id, the box's name (unescaped), a level's prefix */
-    uint32_t def;           /* the definition's entry: itself, the first of a duplicate, INDEX_NONE when undefined */
-    int32_t lo, hi;         /* levels only: the number written (lo == hi), or the scale */
-    uint32_t file;          /* index into index.files */
-    uint8_t kind;           /* enum index_kind */
-    bool is_def;
+    /* what it resolves to: for a role, track, box or company the model
+     * index of its (first) definition, INDEX_NONE when undefined; for a
+     * level reference the number written; for the levels statement 0 */
+    uint32_t target;
+    uint32_t file : 26;     /* index into index.files */
+    uint32_t kind : 4;      /* enum index_kind */
+    uint32_t is_def : 1;
+    uint32_t resolved : 1;  /* it has a definition (index_definition) */
 };
 
 struct index {
@@ -56,22 +60,38 @@ struct index {
     size_t n, cap;
     const char **files;     /* each file's path as diagnostics show it (NULL: not known) */
     size_t nfiles;
+    /* by kind, by model index: the entry of the first definition. Looked
+     * up at query time, not while checking, where each lookup would be a
+     * cache miss on a large ladder. */
+    uint32_t *defs[INDEX_KIND_COUNT];
+    uint32_t scale_entry;   /* the levels statement's entry, INDEX_NONE without a valid one */
+    int32_t scale_lo, scale_hi;
     uint32_t *by_pos;       /* entry numbers sorted by position, built at the first query */
     size_t nby_pos;
 };
 
 void index_init(struct index *idx, struct arena *arena);
-/* Empties idx for a new check (its old entries stay in the arena). */
-void index_reset(struct index *idx);
 const char *index_kind_name(enum index_kind kind);     /* "role", "track", ... */
 
-/* For the checker: appends a definition (def: the first definition of the
- * name, or INDEX_NONE when this is the first) or a reference (def: its
- * definition's entry, or INDEX_NONE). Returns the new entry's number. */
-uint32_t index_add(struct index *idx, enum index_kind kind, bool is_def, const char *name, struct loc loc,
-                   uint32_t def, uint32_t file);
-uint32_t index_add_level(struct index *idx, bool is_def, const char *prefix, int32_t lo, int32_t hi,
-                         struct loc loc, uint32_t def, uint32_t file);
+/* ---- for the checker ---- */
+
+/* Empties idx for a check of files whose definitions number at most
+ * ndefs[kind] (model indices below that), and makes room for about
+ * nentries entries: the table then never doubles, so nothing is copied. */
+void index_prepare(struct index *idx, const size_t ndefs[INDEX_KIND_COUNT], size_t nentries);
+void index_reserve(struct index *idx, size_t n);
+
+/* A definition of the model's entity target (a duplicate: the first
+ * one's target; first says this is the first), or a reference resolved to
+ * target (INDEX_NONE: undefined). */
+void index_add_def(struct index *idx, enum index_kind kind, const char *name, struct loc loc, uint32_t target,
+                   bool first, uint32_t file);
+void index_add_ref(struct index *idx, enum index_kind kind, const char *name, struct loc loc, uint32_t target,
+                   uint32_t file);
+/* The levels statement (prefix, lo..hi), and a level written. */
+void index_add_scale(struct index *idx, const char *prefix, int32_t lo, int32_t hi, struct loc loc, uint32_t file);
+void index_add_level(struct index *idx, const char *prefix, int32_t number, bool resolved, struct loc loc,
+                     uint32_t file);
 
 /* ---- queries ---- */
 

@@ -123,6 +123,10 @@ static void test_duplicates_across_files(void)
     for (const struct diag *d = t.diag.first; d; d = d->next)
         EXPECT(d->loc.start >= t.base2 && d->notes && d->notes->loc.start < t.base2,
                "each duplicate in the second file, its note in the first");
+    const struct index_entry **v;
+    EXPECT(index_find(&t.idx, INDEX_ROLE, "dev", &v) == 2 && v[0]->is_def && v[1]->is_def &&
+           index_definition(&t.idx, v[1]) == v[0] && index_definition(&t.idx, v[0]) == v[0],
+           "a duplicate definition is indexed, resolved to the first");
     two_free(&t);
 }
 
@@ -211,7 +215,7 @@ static void test_index_kept_with_errors(void)
     EXPECT(t.m == NULL, "errors: no model");
     const struct index_entry **v;
     EXPECT(index_find(&t.idx, INDEX_TRACK, "ic", &v) == 3, "the index has what parsed");
-    EXPECT(index_find(&t.idx, INDEX_LEVEL, "L99", &v) == 1 && v[0]->def == INDEX_NONE,
+    EXPECT(index_find(&t.idx, INDEX_LEVEL, "L99", &v) == 1 && index_definition(&t.idx, v[0]) == NULL,
            "a level outside the scale resolves to nothing");
     two_free(&t);
 }
