@@ -115,7 +115,6 @@ static void broken_defs_index(struct checker *c)
 
 /* ---- the index: every definition and reference, as it is resolved ---- */
 
-static const char *current_path(const struct checker *c) { return c->files[c->cur]->path; }
 
 /* A definition of the model's entity n (a duplicate: of first's). */
 static void index_def(struct checker *c, enum index_kind kind, size_t first, bool dup, struct ast_text name,
@@ -432,7 +431,6 @@ static void declare_definition(struct checker *c, const struct ast_stmt *s)
 {
     struct model *m = c->m;
     size_t first;
-    const char *file = current_path(c);
     bool dup;
     switch (s->kind) {
     case AST_TRACK: {
@@ -444,7 +442,7 @@ static void declare_definition(struct checker *c, const struct ast_stmt *s)
             break;
         }
         c->track_stmt[m->ntracks] = s;
-        m->tracks[m->ntracks++] = (struct model_track){id.text, s->u.track.name.text, id.loc, file};
+        m->tracks[m->ntracks++] = (struct model_track){id.text, s->u.track.name.text, id.loc};
         break;
     }
     case AST_ROLE: {
@@ -457,7 +455,7 @@ static void declare_definition(struct checker *c, const struct ast_stmt *s)
         }
         c->role_info[m->nroles].stmt = s;
         m->roles[m->nroles++] = (struct model_role){.id = id.text, .name = s->u.role.name.text, .box = -1,
-                                                    .loc = id.loc, .file = file};
+                                                    .loc = id.loc};
         break;
     }
     case AST_BOX: {
@@ -469,7 +467,7 @@ static void declare_definition(struct checker *c, const struct ast_stmt *s)
             break;
         }
         c->box_info[m->nboxes].stmt = s;
-        m->boxes[m->nboxes++] = (struct model_box){.name = name.text, .loc = name.loc, .file = file};
+        m->boxes[m->nboxes++] = (struct model_box){.name = name.text, .loc = name.loc};
         break;
     }
     case AST_COMPANY: {
@@ -482,7 +480,7 @@ static void declare_definition(struct checker *c, const struct ast_stmt *s)
         }
         c->company_stmt[m->ncompanies] = s;
         m->companies[m->ncompanies++] = (struct model_company){.id = id.text, .name = s->u.company.name.text,
-                                                              .loc = id.loc, .file = file};
+                                                              .loc = id.loc};
         break;
     }
     default:
@@ -719,7 +717,6 @@ static void check_transition(struct checker *c, const struct ast_stmt *s, struct
     out->to = to;
     out->kind = kind;
     out->loc = s->loc;
-    out->file = current_path(c);
     out->own_years = s->u.transition.has_years;
     if (s->u.transition.has_years)
         out->years = (struct model_years){true, s->u.transition.years.lo.value, s->u.transition.years.hi.value};
@@ -891,8 +888,7 @@ static void check_company(struct checker *c, const struct ast_stmt *s)
     struct model_company_line *lines = arena_array(c->arena, s->u.company.nlines, sizeof *lines);
     struct span_ref *v = util_xcalloc(s->u.company.nlines, sizeof *v);
     for (const struct ast_company_line *l = s->u.company.lines; l; l = l->next) {
-        struct model_company_line ml = {.code = l->code.text, .title = l->title.text, .loc = l->loc,
-                                        .file = current_path(c)};
+        struct model_company_line ml = {.code = l->code.text, .title = l->title.text, .loc = l->loc};
         bool ok = resolve_track(c, l->track, &ml.track);
         ok = resolve_levels(c, &l->levels, &ml.lo, &ml.hi) && ok;
         if (!ok)
@@ -1058,6 +1054,27 @@ static void checker_free(struct checker *c)
     free(c->box_of_level);
 }
 
+static int model_file_cmp(const void *pa, const void *pb)
+{
+    const struct model_file *a = pa, *b = pb;
+    return (a->start > b->start) - (a->start < b->start);
+}
+
+/* The table model_file_of searches: each file that has a statement and a
+ * path, by its first statement's offset. Files need not be checked in
+ * offset order (a session loads the importer first, checks it last), but
+ * their spans never interleave, so the last file starting at or before an
+ * entity's offset is the entity's file. */
+static void model_files(struct checker *c)
+{
+    struct model *m = c->m;
+    m->files = arena_array(c->arena, c->nfiles ? c->nfiles : 1, sizeof *m->files);
+    for (size_t k = 0; k < c->nfiles; k++)
+        if (c->files[k]->first && c->files[k]->path)
+            m->files[m->nfiles++] = (struct model_file){c->files[k]->first->loc.start, c->files[k]->path};
+    qsort(m->files, m->nfiles, sizeof *m->files, model_file_cmp);
+}
+
 /* The first statement of the session, where a missing scale is reported. */
 static struct loc first_statement_loc(const struct checker *c)
 {
@@ -1112,6 +1129,7 @@ struct model *check_files(struct ast_file *const *files, size_t nfiles, struct a
     struct model *m = c.m;
     size_t errors_before = d->nerrors;
 
+    model_files(&c);
     declare_all(&c);
     m->title = c.ladder ? c.ladder->u.ladder.title.text : NULL;
     check_all(&c);

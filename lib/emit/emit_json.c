@@ -91,7 +91,7 @@ static void json_tracks_boxes(struct buf *b, const struct model *m)
         json_string(b, m->tracks[i].id);
         buf_puts(b, ", \"name\": ");
         json_string(b, m->tracks[i].name);
-        json_file(b, m->tracks[i].file);
+        json_file(b, model_file_of(m, m->tracks[i].loc));
         buf_putc(b, '}');
     }
     buf_puts(b, m->ntracks ? "\n  ],\n" : "],\n");
@@ -101,7 +101,7 @@ static void json_tracks_boxes(struct buf *b, const struct model *m)
         json_string(b, m->boxes[i].name);
         buf_puts(b, ", ");
         json_levels(b, m, m->boxes[i].lo, m->boxes[i].hi);
-        json_file(b, m->boxes[i].file);
+        json_file(b, model_file_of(m, m->boxes[i].loc));
         buf_putc(b, '}');
     }
     buf_puts(b, m->nboxes ? "\n  ],\n" : "],\n");
@@ -129,7 +129,7 @@ static void json_roles(struct buf *b, const struct model *m)
             json_string(b, m->boxes[r->box].name);
         else
             buf_puts(b, "null");
-        json_file(b, r->file);
+        json_file(b, model_file_of(m, r->loc));
         buf_putc(b, '}');
     }
     buf_puts(b, m->nroles ? "\n  ],\n" : "],\n");
@@ -148,7 +148,7 @@ static void json_transitions(struct buf *b, const struct model *m)
         json_years(b, &t->years);
         buf_printf(b, ", \"years_from\": %s",
                    !t->years.known ? "null" : t->own_years ? "\"transition\"" : "\"kind\"");
-        json_file(b, t->file);
+        json_file(b, model_file_of(m, t->loc));
         buf_putc(b, '}');
     }
     buf_puts(b, m->ntransitions ? "\n  ],\n" : "],\n");
@@ -163,7 +163,7 @@ static void json_companies(struct buf *b, const struct model *m)
         json_string(b, c->id);
         buf_puts(b, ", \"name\": ");
         json_string(b, c->name);
-        json_file(b, c->file);
+        json_file(b, model_file_of(m, c->loc));
         buf_puts(b, ", \"lines\": [");
         for (size_t k = 0; k < c->nlines; k++) {
             const struct model_company_line *l = &c->lines[k];
@@ -175,7 +175,7 @@ static void json_companies(struct buf *b, const struct model *m)
             json_string(b, l->code);
             buf_puts(b, ", \"title\": ");
             json_string(b, l->title);
-            json_file(b, l->file);
+            json_file(b, model_file_of(m, l->loc));
             buf_putc(b, '}');
         }
         buf_puts(b, c->nlines ? "\n    ]}" : "]}");
