@@ -134,8 +134,9 @@ const struct index_entry *index_at(struct index *idx, uint32_t offset)
         else
             hi = mid;
     }
-    /* spans do not nest, except the levels statement's around nothing
-     * else: the last one starting at or before offset is the one */
+    /* spans never overlap (each is one name, one level, or the levels
+     * statement's range): only the last one starting at or before offset
+     * can hold it */
     if (lo == 0)
         return NULL;
     const struct index_entry *e = &idx->v[idx->by_pos[lo - 1]];
@@ -155,7 +156,7 @@ const struct index_entry *index_definition(const struct index *idx, const struct
 
 /* "L5" as a prefix ([A-Z][A-Za-z]*) and a number; false when name is not a
  * level as the language writes one. */
-static bool level_parse(const char *name, const char **digits, size_t *prefix_len, int32_t *number)
+static bool level_parse(const char *name, size_t *prefix_len, int32_t *number)
 {
     const char *p = name;
     if (!(*p >= 'A' && *p <= 'Z'))
@@ -170,7 +171,6 @@ static bool level_parse(const char *name, const char **digits, size_t *prefix_le
             return false;
         v = v * 10 + (*q - '0');
     }
-    *digits = p;
     *prefix_len = (size_t)(p - name);
     *number = (int32_t)v;
     return true;
@@ -186,10 +186,9 @@ struct name_query {
 
 static void query_init(struct name_query *q, enum index_kind kind, const char *name)
 {
-    const char *digits;
     q->kind = kind;
     q->name = name;
-    q->is_level = level_parse(name, &digits, &q->prefix_len, &q->number);
+    q->is_level = level_parse(name, &q->prefix_len, &q->number);
 }
 
 static bool query_matches(const struct index *idx, const struct name_query *q, const struct index_entry *e)
