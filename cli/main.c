@@ -25,6 +25,7 @@
 #include "parse.h"
 #include "path.h"
 #include "plugin.h"
+#include "refs.h"
 #include "source.h"
 
 #ifndef LADDERC_VERSION
@@ -43,6 +44,8 @@ static const char usage_main[] =
     "  check FILE...                     check files and print diagnostics; write nothing\n"
     "  fmt [-w | --check] FILE...        print (or rewrite) files in the canonical layout\n"
     "  path [--max N] [-T md] FILE FROM TO   routes from one role to another, fastest first\n"
+    "  refs [--kind KIND] FILE NAME      every place NAME is defined and used\n"
+    "  rename [--dry-run] FILE OLD NEW   rename a role, track, company or box everywhere\n"
     "  explain CODE                      explain a diagnostic code (E130, W170...)\n"
     "\n"
     "diagnostic options (build, check, fmt, path):\n"
@@ -812,7 +815,7 @@ static int dispatch(int argc, char **argv)
     }
     static const struct { const char *name; int (*fn)(int, char **); } commands[] = {
         {"build", cmd_build}, {"check", cmd_check}, {"fmt", cmd_fmt},
-        {"path", cmd_path}, {"explain", cmd_explain},
+        {"path", cmd_path}, {"explain", cmd_explain}, {"refs", refs_main}, {"rename", rename_main},
     };
     for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
         if (strcmp(cmd, commands[i].name) == 0)

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "heap.h"
+#include "index.h"
 #include "suggest.h"
 #include "symtab.h"
 #include "util.h"
@@ -46,10 +47,15 @@ struct undefined_name {            /* an undefined role or track, and its uses *
 struct checker {
     struct arena *arena;
     struct diag_sink *diag;
-    const struct ast_file *file;
+    struct ast_file *const *files;  /* checked as one ladder, in this order */
+    size_t nfiles, cur;             /* cur: the file being walked */
+    size_t count[AST_COMPANY + 1];  /* statements of each kind, in all files */
+    size_t syntax_errors;           /* in all files */
     struct model *m;
+    struct index *idx;              /* NULL: nobody asked for one */
 
     const struct ast_stmt *ladder, *levels, *axis[2], *years[KIND_COUNT];
+    size_t ladder_file, levels_file, axis_file[2], years_file[KIND_COUNT];  /* where each was met */
     bool scale_ok;                  /* a valid levels statement exists */
     bool axis_ok[2];                /* positions are checkable against this axis */
     bool boxes_ok;                  /* every box is valid: role fit can be judged */
@@ -103,8 +109,34 @@ static const char *track_id_at(const void *m, size_t i) { return ((const struct 
 static void broken_defs_index(struct checker *c)
 {
     symtab_init(&c->broken, c->arena->heap);
-    for (const struct ast_name_list *l = c->file->broken_defs; l; l = l->next)
-        symtab_add(&c->broken, l->name, 0, &(size_t){0});
+    for (size_t k = 0; k < c->nfiles; k++)
+        for (const struct ast_name_list *l = c->files[k]->broken_defs; l; l = l->next)
+            symtab_add(&c->broken, l->name, 0, &(size_t){0});
+}
+
+/* ---- the index: every definition and reference, as it is resolved ---- */
+
+
+/* A definition of the model's entity n (a duplicate: of first's). */
+static void index_def(struct checker *c, enum index_kind kind, size_t first, bool dup, struct ast_text name,
+                      size_t n)
+{
+    if (c->idx)
+        index_add_def(c->idx, kind, name.text, name.loc, (uint32_t)(dup ? first : n), !dup, (uint32_t)c->cur);
+}
+
+/* found: the model index the name resolved to, SIZE_MAX when undefined */
+static void index_ref(struct checker *c, enum index_kind kind, size_t found, struct ast_text name)
+{
+    if (c->idx)
+        index_add_ref(c->idx, kind, name.text, name.loc, found == SIZE_MAX ? INDEX_NONE : (uint32_t)found,
+                      (uint32_t)c->cur);
+}
+
+static void index_level(struct checker *c, const struct ast_level *l, bool resolved)
+{
+    if (c->idx)
+        index_add_level(c->idx, l->prefix, (int32_t)l->number, resolved, l->loc, (uint32_t)c->cur);
 }
 
 static bool is_broken_def(const struct checker *c, const char *name)
@@ -192,7 +224,7 @@ static void report_duplicate_stmt(struct checker *c, struct loc loc, struct loc 
 /* A level is resolved against a valid scale only. A missing one is E116,
  * reported once for the file before any level is looked at (check_file);
  * an invalid one was reported where it is declared. */
-static bool resolve_level(struct checker *c, const struct ast_level *l, int *out)
+static bool level_in_scale(struct checker *c, const struct ast_level *l, int *out)
 {
     if (!c->scale_ok)
         return false;
@@ -215,6 +247,15 @@ static bool resolve_level(struct checker *c, const struct ast_level *l, int *out
     }
     *out = (int)l->number;
     return true;
+}
+
+/* Every written level is a reference to the levels statement, resolved
+ * when it lies in the scale. */
+static bool resolve_level(struct checker *c, const struct ast_level *l, int *out)
+{
+    bool ok = level_in_scale(c, l, out);
+    index_level(c, l, ok);
+    return ok;
 }
 
 static bool resolve_levels(struct checker *c, const struct ast_levels *ls, int *lo, int *hi)
@@ -249,6 +290,9 @@ static void declare_scale(struct checker *c, const struct ast_stmt *s)
     c->m->level_min = (int)ls->lo.number;
     c->m->level_max = (int)ls->hi.number;
     c->scale_ok = true;
+    if (c->idx)
+        index_add_scale(c->idx, ls->lo.prefix, (int32_t)ls->lo.number, (int32_t)ls->hi.number, ls->loc,
+                        (uint32_t)c->cur);
 }
 
 /* ---- numbers ---- */
@@ -285,20 +329,67 @@ static void check_axis(struct checker *c, const struct ast_stmt *s, int which)
 
 /* ---- pass 1: declarations ---- */
 
+static bool same_level(const struct ast_level *a, const struct ast_level *b)
+{
+    return strcmp(a->prefix, b->prefix) == 0 && a->number == b->number;
+}
+
+static bool same_range(const struct ast_range *a, const struct ast_range *b)
+{
+    return a->lo.value == b->lo.value && a->hi.value == b->hi.value;
+}
+
+/* Two singleton statements of one kind (and one axis or years kind) that
+ * say the same: 'levels L3..L11' in two files, however each is spaced. */
+static bool same_singleton(const struct ast_stmt *a, const struct ast_stmt *b)
+{
+    switch (a->kind) {
+    case AST_LADDER: return strcmp(a->u.ladder.title.text, b->u.ladder.title.text) == 0;
+    case AST_LEVELS:
+        return same_level(&a->u.levels.levels.lo, &b->u.levels.levels.lo) &&
+               same_level(&a->u.levels.levels.hi, &b->u.levels.levels.hi);
+    case AST_AXIS:
+        return strcmp(a->u.axis.title.text, b->u.axis.title.text) == 0 && same_range(&a->u.axis.range, &b->u.axis.range);
+    case AST_YEARS: return same_range(&a->u.years.range, &b->u.years.range);
+    default: return false;
+    }
+}
+
+/* A singleton met a second time. In one file it is a duplicate (E101); in
+ * another file of the session (an import) it is accepted when it says the
+ * same as the first, so that two files may both say 'levels L3..L11', and
+ * is E101 when it differs. */
+static void singleton_again(struct checker *c, const struct ast_stmt *s, const struct ast_stmt *first,
+                            size_t first_file, const char *what)
+{
+    if (first_file == c->cur) {
+        report_duplicate_stmt(c, s->loc, first->loc, what);
+        return;
+    }
+    if (same_singleton(first, s))
+        return;
+    struct diag *d = diag_error(c->diag, "E101", s->loc, "duplicate '%s' statement: it differs from the first "
+                                "(files may repeat it only as it is)", what);
+    diag_note(c->diag, d, first->loc, "the first '%s' statement is here", what);
+}
+
 static void declare_singleton(struct checker *c, const struct ast_stmt *s)
 {
     switch (s->kind) {
     case AST_LADDER:
         if (c->ladder)
-            report_duplicate_stmt(c, s->loc, c->ladder->loc, "ladder");
-        else
+            singleton_again(c, s, c->ladder, c->ladder_file, "ladder");
+        else {
             c->ladder = s;
+            c->ladder_file = c->cur;
+        }
         break;
     case AST_LEVELS:
         if (c->levels)
-            report_duplicate_stmt(c, s->loc, c->levels->loc, "levels");
+            singleton_again(c, s, c->levels, c->levels_file, "levels");
         else {
             c->levels = s;
+            c->levels_file = c->cur;
             declare_scale(c, s);
         }
         break;
@@ -310,9 +401,10 @@ static void declare_singleton(struct checker *c, const struct ast_stmt *s)
         } else if (c->axis[which]) {
             char what[16];
             snprintf(what, sizeof what, "axis %s", name);
-            report_duplicate_stmt(c, s->loc, c->axis[which]->loc, what);
+            singleton_again(c, s, c->axis[which], c->axis_file[which], what);
         } else {
             c->axis[which] = s;
+            c->axis_file[which] = c->cur;
             check_axis(c, s, which);
         }
         break;
@@ -322,9 +414,10 @@ static void declare_singleton(struct checker *c, const struct ast_stmt *s)
         if (c->years[k]) {
             char what[32];
             snprintf(what, sizeof what, "years %s", model_kind_name(k));
-            report_duplicate_stmt(c, s->loc, c->years[k]->loc, what);
+            singleton_again(c, s, c->years[k], c->years_file[k], what);
         } else {
             c->years[k] = s;
+            c->years_file[k] = c->cur;
             if (check_years(c, &s->u.years.range))
                 c->m->years[k] = (struct model_years){true, s->u.years.range.lo.value, s->u.years.range.hi.value};
         }
@@ -339,39 +432,58 @@ static void declare_definition(struct checker *c, const struct ast_stmt *s)
 {
     struct model *m = c->m;
     size_t first;
+    bool dup;
     switch (s->kind) {
-    case AST_TRACK:
-        if (!symtab_add(&c->tracks, s->u.track.id.text, m->ntracks, &first)) {
-            report_duplicate(c, "E103", s->u.track.id.loc, c->track_stmt[first]->u.track.id.loc, "track", s->u.track.id.text);
+    case AST_TRACK: {
+        struct ast_text id = s->u.track.id;
+        dup = !symtab_add(&c->tracks, id.text, m->ntracks, &first);
+        index_def(c, INDEX_TRACK, first, dup, id, m->ntracks);
+        if (dup) {
+            report_duplicate(c, "E103", id.loc, c->track_stmt[first]->u.track.id.loc, "track", id.text);
             break;
         }
         c->track_stmt[m->ntracks] = s;
-        m->tracks[m->ntracks++] = (struct model_track){s->u.track.id.text, s->u.track.name.text};
+        m->tracks[m->ntracks++] = (struct model_track){id.text, s->u.track.name.text, id.loc};
         break;
-    case AST_ROLE:
-        if (!symtab_add(&c->roles, s->u.role.id.text, m->nroles, &first)) {
-            report_duplicate(c, "E102", s->u.role.id.loc, c->role_info[first].stmt->u.role.id.loc, "role", s->u.role.id.text);
+    }
+    case AST_ROLE: {
+        struct ast_text id = s->u.role.id;
+        dup = !symtab_add(&c->roles, id.text, m->nroles, &first);
+        index_def(c, INDEX_ROLE, first, dup, id, m->nroles);
+        if (dup) {
+            report_duplicate(c, "E102", id.loc, c->role_info[first].stmt->u.role.id.loc, "role", id.text);
             break;
         }
         c->role_info[m->nroles].stmt = s;
-        m->roles[m->nroles++] = (struct model_role){.id = s->u.role.id.text, .name = s->u.role.name.text, .box = -1};
+        m->roles[m->nroles++] = (struct model_role){.id = id.text, .name = s->u.role.name.text, .box = -1,
+                                                    .loc = id.loc};
         break;
-    case AST_BOX:
-        if (!symtab_add(&c->boxes, s->u.box.name.text, m->nboxes, &first)) {
-            report_duplicate(c, "E105", s->u.box.name.loc, c->box_info[first].stmt->u.box.name.loc, "box", s->u.box.name.text);
+    }
+    case AST_BOX: {
+        struct ast_text name = s->u.box.name;
+        dup = !symtab_add(&c->boxes, name.text, m->nboxes, &first);
+        index_def(c, INDEX_BOX, first, dup, name, m->nboxes);
+        if (dup) {
+            report_duplicate(c, "E105", name.loc, c->box_info[first].stmt->u.box.name.loc, "box", name.text);
             break;
         }
         c->box_info[m->nboxes].stmt = s;
-        m->boxes[m->nboxes++] = (struct model_box){.name = s->u.box.name.text};
+        m->boxes[m->nboxes++] = (struct model_box){.name = name.text, .loc = name.loc};
         break;
-    case AST_COMPANY:
-        if (!symtab_add(&c->companies, s->u.company.id.text, m->ncompanies, &first)) {
-            report_duplicate(c, "E104", s->u.company.id.loc, c->company_stmt[first]->u.company.id.loc, "company", s->u.company.id.text);
+    }
+    case AST_COMPANY: {
+        struct ast_text id = s->u.company.id;
+        dup = !symtab_add(&c->companies, id.text, m->ncompanies, &first);
+        index_def(c, INDEX_COMPANY, first, dup, id, m->ncompanies);
+        if (dup) {
+            report_duplicate(c, "E104", id.loc, c->company_stmt[first]->u.company.id.loc, "company", id.text);
             break;
         }
         c->company_stmt[m->ncompanies] = s;
-        m->companies[m->ncompanies++] = (struct model_company){.id = s->u.company.id.text, .name = s->u.company.name.text};
+        m->companies[m->ncompanies++] = (struct model_company){.id = id.text, .name = s->u.company.name.text,
+                                                              .loc = id.loc};
         break;
+    }
     default:
         break;
     }
@@ -381,8 +493,11 @@ static void declare_definition(struct checker *c, const struct ast_stmt *s)
 
 static bool resolve_track(struct checker *c, struct ast_text name, size_t *out)
 {
-    if (symtab_get(&c->tracks, name.text, out))
+    if (symtab_get(&c->tracks, name.text, out)) {
+        index_ref(c, INDEX_TRACK, *out, name);
         return true;
+    }
+    index_ref(c, INDEX_TRACK, SIZE_MAX, name);
     note_undefined(c, &c->undefined_tracks, "track", name, c->m->ntracks, track_id_at);
     return false;
 }
@@ -563,6 +678,7 @@ static void batch_fill(const struct checker *c, const struct ast_stmt *s, struct
 static bool batch_end(struct checker *c, size_t found, struct ast_text name, size_t *out)
 {
     *out = found;
+    index_ref(c, INDEX_ROLE, found, name);
     if (found == SIZE_MAX) {
         note_undefined(c, &c->undefined_roles, "role", name, c->m->nroles, role_id_at);
         return false;
@@ -601,6 +717,7 @@ static void check_transition(struct checker *c, const struct ast_stmt *s, struct
     out->from = from;
     out->to = to;
     out->kind = kind;
+    out->loc = s->loc;
     out->own_years = s->u.transition.has_years;
     if (s->u.transition.has_years)
         out->years = (struct model_years){true, s->u.transition.years.lo.value, s->u.transition.years.hi.value};
@@ -683,7 +800,7 @@ static void relate_boxes(struct checker *c)
     for (size_t i = 0; i < m->nboxes; i++)
         if (!c->box_info[i].levels_ok || bad[i])
             c->boxes_ok = false;
-    if (m->nboxes < c->file->count[AST_BOX])
+    if (m->nboxes < c->count[AST_BOX])
         c->boxes_ok = false;    /* a duplicate box: which one was meant? */
     heap_free(c->arena->heap, v);
     if (c->scale_ok) {
@@ -703,7 +820,7 @@ static void relate_roles_to_boxes(struct checker *c)
 {
     struct model *m = c->m;
     /* a box line with a syntax error is missing: fit cannot be judged */
-    if (!c->box_of_level || m->nboxes == 0 || !c->boxes_ok || c->file->syntax_errors)
+    if (!c->box_of_level || m->nboxes == 0 || !c->boxes_ok || c->syntax_errors)
         return;
     for (size_t i = 0; i < m->nroles; i++) {
         struct model_role *r = &m->roles[i];
@@ -772,7 +889,7 @@ static void check_company(struct checker *c, const struct ast_stmt *s)
     struct model_company_line *lines = arena_array(c->arena, s->u.company.nlines, sizeof *lines);
     struct span_ref *v = heap_calloc(c->arena->heap, s->u.company.nlines, sizeof *v);
     for (const struct ast_company_line *l = s->u.company.lines; l; l = l->next) {
-        struct model_company_line ml = {.code = l->code.text, .title = l->title.text};
+        struct model_company_line ml = {.code = l->code.text, .title = l->title.text, .loc = l->loc};
         bool ok = resolve_track(c, l->track, &ml.track);
         ok = resolve_levels(c, &l->levels, &ml.lo, &ml.hi) && ok;
         if (!ok)
@@ -839,42 +956,76 @@ static void relate_positions(struct checker *c)
 
 /* ---- driver ---- */
 
-static void checker_init(struct checker *c, const struct ast_file *f, struct arena *a, struct diag_sink *d)
+/* The statement counts and syntax errors of every file, summed: the
+ * checker sizes its tables for the whole session at once. */
+static void checker_count(struct checker *c)
+{
+    for (size_t k = 0; k < c->nfiles; k++) {
+        for (int i = 0; i <= AST_COMPANY; i++)
+            c->count[i] += c->files[k]->count[i];
+        c->syntax_errors += c->files[k]->syntax_errors;
+    }
+}
+
+static void checker_init_index(struct checker *c, struct arena *a)
+{
+    if (!c->idx)
+        return;
+    const size_t *n = c->count;
+    size_t ndefs[INDEX_KIND_COUNT] = {[INDEX_ROLE] = n[AST_ROLE], [INDEX_TRACK] = n[AST_TRACK],
+                                      [INDEX_BOX] = n[AST_BOX], [INDEX_COMPANY] = n[AST_COMPANY]};
+    /* what each statement records at most (a role: its id, track and two
+     * levels; a transition: two roles); company lines grow the table */
+    index_prepare(c->idx, ndefs, 4 * n[AST_ROLE] + 2 * n[AST_TRANSITION] + 3 * n[AST_BOX] + n[AST_TRACK] +
+                                     n[AST_COMPANY] + n[AST_LEVELS] + 64);
+    c->idx->nfiles = c->nfiles;
+    c->idx->files = arena_array(a, c->nfiles ? c->nfiles : 1, sizeof *c->idx->files);
+    for (size_t k = 0; k < c->nfiles; k++)
+        c->idx->files[k] = c->files[k]->path;
+}
+
+static void checker_init(struct checker *c, struct ast_file *const *files, size_t nfiles, struct arena *a,
+                         struct diag_sink *d, struct index *idx)
 {
     memset(c, 0, sizeof *c);
     c->arena = a;
     c->diag = d;
-    c->file = f;
+    c->files = files;
+    c->nfiles = nfiles;
+    c->idx = idx;
+    checker_count(c);
+    const size_t *count = c->count;
+    checker_init_index(c, a);
     c->suggestions_left = SUGGESTION_BUDGET;
     c->suggestion_work_left = SUGGESTION_WORK;
     c->axis_ok[0] = c->axis_ok[1] = true;
     c->boxes_ok = true;
     /* after a syntax error the levels statement may be the line that broke */
-    c->missing_scale_reported = f->syntax_errors > 0;
+    c->missing_scale_reported = c->syntax_errors > 0;
     struct model *m = c->m = arena_alloc(a, sizeof *m);
     m->axis[0] = m->axis[1] = (struct model_axis){"", 0, 100};
     m->level_prefix = "L";
-    m->tracks = arena_array(a, f->count[AST_TRACK], sizeof *m->tracks);
-    m->roles = arena_array(a, f->count[AST_ROLE], sizeof *m->roles);
-    m->boxes = arena_array(a, f->count[AST_BOX], sizeof *m->boxes);
-    m->companies = arena_array(a, f->count[AST_COMPANY], sizeof *m->companies);
-    m->transitions = arena_array(a, f->count[AST_TRANSITION], sizeof *m->transitions);
-    c->track_stmt = arena_array(a, f->count[AST_TRACK], sizeof *c->track_stmt);
-    c->company_stmt = arena_array(a, f->count[AST_COMPANY], sizeof *c->company_stmt);
-    c->role_info = heap_calloc(c->arena->heap, f->count[AST_ROLE], sizeof *c->role_info);
-    c->box_info = heap_calloc(c->arena->heap, f->count[AST_BOX], sizeof *c->box_info);
-    c->track_last = heap_calloc(c->arena->heap, f->count[AST_TRACK], sizeof *c->track_last);
-    c->track_stamp = heap_calloc(c->arena->heap, f->count[AST_TRACK], sizeof *c->track_stamp);
+    m->tracks = arena_array(a, count[AST_TRACK], sizeof *m->tracks);
+    m->roles = arena_array(a, count[AST_ROLE], sizeof *m->roles);
+    m->boxes = arena_array(a, count[AST_BOX], sizeof *m->boxes);
+    m->companies = arena_array(a, count[AST_COMPANY], sizeof *m->companies);
+    m->transitions = arena_array(a, count[AST_TRANSITION], sizeof *m->transitions);
+    c->track_stmt = arena_array(a, count[AST_TRACK], sizeof *c->track_stmt);
+    c->company_stmt = arena_array(a, count[AST_COMPANY], sizeof *c->company_stmt);
+    c->role_info = heap_calloc(c->arena->heap, count[AST_ROLE], sizeof *c->role_info);
+    c->box_info = heap_calloc(c->arena->heap, count[AST_BOX], sizeof *c->box_info);
+    c->track_last = heap_calloc(c->arena->heap, count[AST_TRACK], sizeof *c->track_last);
+    c->track_stamp = heap_calloc(c->arena->heap, count[AST_TRACK], sizeof *c->track_stamp);
     symtab_init(&c->roles, c->arena->heap);
     symtab_init(&c->tracks, c->arena->heap);
     symtab_init(&c->companies, c->arena->heap);
     symtab_init(&c->boxes, c->arena->heap);
-    symtab_reserve(&c->roles, f->count[AST_ROLE]);
+    symtab_reserve(&c->roles, count[AST_ROLE]);
     symtab_init(&c->undefined_roles, c->arena->heap);
     symtab_init(&c->undefined_tracks, c->arena->heap);
     broken_defs_index(c);
     size_t cap = 16;
-    while (cap < 2 * f->count[AST_TRANSITION])
+    while (cap < 2 * count[AST_TRANSITION])
         cap *= 2;
     c->pairs = heap_calloc(c->arena->heap, cap, sizeof *c->pairs);
     c->pairs_mask = cap - 1;
@@ -904,39 +1055,85 @@ static void checker_free(struct checker *c)
     heap_free(c->arena->heap, c->box_of_level);
 }
 
-struct model *check_file(const struct ast_file *f, struct arena *a, struct diag_sink *d)
+static int model_file_cmp(const void *pa, const void *pb)
+{
+    const struct model_file *a = pa, *b = pb;
+    return (a->start > b->start) - (a->start < b->start);
+}
+
+/* The table model_file_of searches: each file that has a statement and a
+ * path, by its first statement's offset. Files need not be checked in
+ * offset order (a session loads the importer first, checks it last), but
+ * their spans never interleave, so the last file starting at or before an
+ * entity's offset is the entity's file. */
+static void model_files(struct checker *c)
+{
+    struct model *m = c->m;
+    m->files = arena_array(c->arena, c->nfiles ? c->nfiles : 1, sizeof *m->files);
+    for (size_t k = 0; k < c->nfiles; k++)
+        if (c->files[k]->first && c->files[k]->path)
+            m->files[m->nfiles++] = (struct model_file){c->files[k]->first->loc.start, c->files[k]->path};
+    qsort(m->files, m->nfiles, sizeof *m->files, model_file_cmp);
+}
+
+/* The first statement of the session, where a missing scale is reported. */
+static struct loc first_statement_loc(const struct checker *c)
+{
+    for (size_t k = 0; k < c->nfiles; k++)
+        if (c->files[k]->first)
+            return c->files[k]->first->loc;
+    return (struct loc){0, 0};
+}
+
+static void declare_all(struct checker *c)
+{
+    for (c->cur = 0; c->cur < c->nfiles; c->cur++)
+        for (const struct ast_stmt *s = c->files[c->cur]->first; s; s = s->next) {
+            declare_singleton(c, s);
+            declare_definition(c, s);
+        }
+    if (!c->levels && !c->missing_scale_reported) {
+        diag_error(c->diag, "E116", first_statement_loc(c),
+                   "no 'levels' statement declares the scale (for example 'levels L3..L11')");
+        c->missing_scale_reported = true;
+    }
+}
+
+/* A batch of transitions never spans two files: batch_fill stops at the end
+ * of a file's list, and that file's transitions use the whole batch. */
+static void check_all(struct checker *c)
+{
+    struct model *m = c->m;
+    struct batch batch = {0};
+    for (c->cur = 0; c->cur < c->nfiles; c->cur++)
+        for (const struct ast_stmt *s = c->files[c->cur]->first; s; s = s->next) {
+            bool ok;
+            switch (s->kind) {
+            case AST_ROLE: check_role(c, s); break;
+            case AST_BOX: check_box(c, s); break;
+            case AST_COMPANY: check_company(c, s); break;
+            case AST_TRANSITION:
+                check_transition(c, s, &m->transitions[m->ntransitions], &ok, &batch);
+                if (ok)
+                    m->ntransitions++;
+                break;
+            default: break;    /* singletons were declared; a kind added later is no rule's */
+            }
+        }
+}
+
+struct model *check_files(struct ast_file *const *files, size_t nfiles, struct arena *a, struct diag_sink *d,
+                          struct index *idx)
 {
     struct checker c;
-    checker_init(&c, f, a, d);
+    checker_init(&c, files, nfiles, a, d, idx);
     struct model *m = c.m;
     size_t errors_before = d->nerrors;
 
-    for (const struct ast_stmt *s = f->first; s; s = s->next) {
-        declare_singleton(&c, s);
-        declare_definition(&c, s);
-    }
-    if (!c.levels && !c.missing_scale_reported) {
-        struct loc at = f->first ? f->first->loc : (struct loc){0, 0};
-        diag_error(d, "E116", at, "no 'levels' statement declares the scale (for example 'levels L3..L11')");
-        c.missing_scale_reported = true;
-    }
+    model_files(&c);
+    declare_all(&c);
     m->title = c.ladder ? c.ladder->u.ladder.title.text : NULL;
-
-    struct batch batch = {0};
-    for (const struct ast_stmt *s = f->first; s; s = s->next) {
-        bool ok;
-        switch (s->kind) {
-        case AST_ROLE: check_role(&c, s); break;
-        case AST_BOX: check_box(&c, s); break;
-        case AST_COMPANY: check_company(&c, s); break;
-        case AST_TRANSITION:
-            check_transition(&c, s, &m->transitions[m->ntransitions], &ok, &batch);
-            if (ok)
-                m->ntransitions++;
-            break;
-        default: break;
-        }
-    }
+    check_all(&c);
 
     report_all_undefined(&c);
     relate_boxes(&c);
@@ -944,5 +1141,11 @@ struct model *check_file(const struct ast_file *f, struct arena *a, struct diag_
     relate_positions(&c);
 
     checker_free(&c);
-    return f->syntax_errors == 0 && d->nerrors == errors_before ? m : NULL;
+    return c.syntax_errors == 0 && d->nerrors == errors_before ? m : NULL;
+}
+
+struct model *check_file(const struct ast_file *f, struct arena *a, struct diag_sink *d)
+{
+    struct ast_file *files[1] = {(struct ast_file *)f};    /* read only: check_files writes no tree */
+    return check_files(files, 1, a, d, NULL);
 }

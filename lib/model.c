@@ -93,3 +93,16 @@ char *model_number_text(double v, char *out, size_t outsz)
     snprintf(out, outsz, "%s", strcmp(text, "-0") == 0 ? "0" : text);
     return out;
 }
+
+const char *model_file_of(const struct model *m, struct loc loc)
+{
+    size_t lo = 0, hi = m->nfiles;  /* the first file starting after loc */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (m->files[mid].start <= loc.start)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo ? m->files[lo - 1].path : NULL;
+}

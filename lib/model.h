@@ -10,8 +10,10 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "buf.h"
+#include "loc.h"
 
 enum model_kind { KIND_PROMOTION, KIND_LATERAL, KIND_DOWNWARD, KIND_COUNT };
 
@@ -25,13 +27,22 @@ struct model_axis {
     double min, max;        /* min < max */
 };
 
+/* Every entity records where it was defined: loc, the span of its id (a
+ * box: of its name, with the quotes; a transition, a company line: of the
+ * whole statement or line), in the session's one offset space, which also
+ * names its file: model_file_of(m, loc). (A path in each entity would cost
+ * 8 bytes more per role and transition: 16 MB on a million-role ladder,
+ * past the memory target of docs/performance.md.) */
+
 struct model_track {
     const char *id, *name;
+    struct loc loc;
 };
 
 struct model_box {
     const char *name;
     int lo, hi;             /* level numbers, lo <= hi */
+    struct loc loc;
 };
 
 struct model_role {
@@ -40,6 +51,7 @@ struct model_role {
     int lo, hi;             /* level numbers */
     double x, y;            /* soft skills, hard skills */
     long box;               /* index into model.boxes of the box the role fits in, -1 if none */
+    struct loc loc;
 };
 
 struct model_transition {
@@ -47,18 +59,26 @@ struct model_transition {
     enum model_kind kind;
     bool own_years;         /* years written on the transition itself */
     struct model_years years;   /* resolved: own years, else the kind's default */
+    struct loc loc;
 };
 
 struct model_company_line {
     size_t track;
     int lo, hi;
     const char *code, *title;
+    struct loc loc;
 };
 
 struct model_company {
     const char *id, *name;
     struct model_company_line *lines;
     size_t nlines;
+    struct loc loc;
+};
+
+struct model_file {         /* a file of the session that defined something */
+    uint32_t start;         /* its first statement's offset */
+    const char *path;       /* as diagnostics show it */
 };
 
 struct model {
@@ -73,7 +93,14 @@ struct model {
     struct model_role *roles;             size_t nroles;
     struct model_transition *transitions; size_t ntransitions;
     struct model_company *companies;      size_t ncompanies;
+    /* by start offset; empty when no file's path is known (one file
+     * checked alone) */
+    struct model_file *files;             size_t nfiles;
 };
+
+/* The path of the file that holds loc (an entity's), or NULL when not
+ * known. */
+const char *model_file_of(const struct model *m, struct loc loc);
 
 /* "promotion", "lateral", "downward" */
 const char *model_kind_name(enum model_kind kind);

@@ -10,6 +10,17 @@
 
 static void json_string(struct buf *b, const char *s) { escape_json(b, s, strlen(s)); }
 
+/* ", \"file\": PATH" when the entity's file is known (a session of
+ * several files sets it); nothing for a file checked alone, so that its
+ * output stays as it was. */
+static void json_file(struct buf *b, const char *file)
+{
+    if (!file)
+        return;
+    buf_puts(b, ", \"file\": ");
+    json_string(b, file);
+}
+
 static void json_number(struct buf *b, double v)
 {
     char text[64];
@@ -80,6 +91,7 @@ static void json_tracks_boxes(struct buf *b, const struct model *m)
         json_string(b, m->tracks[i].id);
         buf_puts(b, ", \"name\": ");
         json_string(b, m->tracks[i].name);
+        json_file(b, model_file_of(m, m->tracks[i].loc));
         buf_putc(b, '}');
     }
     buf_puts(b, m->ntracks ? "\n  ],\n" : "],\n");
@@ -89,6 +101,7 @@ static void json_tracks_boxes(struct buf *b, const struct model *m)
         json_string(b, m->boxes[i].name);
         buf_puts(b, ", ");
         json_levels(b, m, m->boxes[i].lo, m->boxes[i].hi);
+        json_file(b, model_file_of(m, m->boxes[i].loc));
         buf_putc(b, '}');
     }
     buf_puts(b, m->nboxes ? "\n  ],\n" : "],\n");
@@ -116,6 +129,7 @@ static void json_roles(struct buf *b, const struct model *m)
             json_string(b, m->boxes[r->box].name);
         else
             buf_puts(b, "null");
+        json_file(b, model_file_of(m, r->loc));
         buf_putc(b, '}');
     }
     buf_puts(b, m->nroles ? "\n  ],\n" : "],\n");
@@ -132,8 +146,10 @@ static void json_transitions(struct buf *b, const struct model *m)
         json_string(b, m->roles[t->to].id);
         buf_printf(b, ", \"kind\": \"%s\", \"years\": ", model_kind_name(t->kind));
         json_years(b, &t->years);
-        buf_printf(b, ", \"years_from\": %s}",
+        buf_printf(b, ", \"years_from\": %s",
                    !t->years.known ? "null" : t->own_years ? "\"transition\"" : "\"kind\"");
+        json_file(b, model_file_of(m, t->loc));
+        buf_putc(b, '}');
     }
     buf_puts(b, m->ntransitions ? "\n  ],\n" : "],\n");
 }
@@ -147,6 +163,7 @@ static void json_companies(struct buf *b, const struct model *m)
         json_string(b, c->id);
         buf_puts(b, ", \"name\": ");
         json_string(b, c->name);
+        json_file(b, model_file_of(m, c->loc));
         buf_puts(b, ", \"lines\": [");
         for (size_t k = 0; k < c->nlines; k++) {
             const struct model_company_line *l = &c->lines[k];
@@ -158,6 +175,7 @@ static void json_companies(struct buf *b, const struct model *m)
             json_string(b, l->code);
             buf_puts(b, ", \"title\": ");
             json_string(b, l->title);
+            json_file(b, model_file_of(m, l->loc));
             buf_putc(b, '}');
         }
         buf_puts(b, c->nlines ? "\n    ]}" : "]}");

@@ -100,6 +100,9 @@ struct ast_name_list {
 };
 
 struct ast_file {
+    /* the file's name as diagnostics show it; NULL when not known (a file
+     * checked alone). The checked model's entities carry it. */
+    const char *path;
     struct ast_stmt *first, **tail;
     size_t count[AST_COMPANY + 1];  /* statements of each kind */
     struct ast_comment *comments, **comments_tail;
