@@ -88,10 +88,14 @@ $(B)/explain.o: $(B)/explain.c lib/explain.h
 	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -c -o $@ $<
 
 PREFIX ?= /usr/local
+# the shipped ladders (import "std/...") go to PREFIX/share/ladderc/std/, which
+# PREFIX/bin/ladderc finds as ../share/ladderc/std/ from its own folder, as
+# build/ladderc finds share/ladderc/std/ in a checkout
 install: all
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/ladderc
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/ladderc $(DESTDIR)$(PREFIX)/share/ladderc/std
 	install -m 755 $(B)/ladderc $(DESTDIR)$(PREFIX)/bin/ladderc
 	install -m 644 $(B)/ladderc-render.so $(DESTDIR)$(PREFIX)/lib/ladderc/ladderc-render.so
+	install -m 644 share/ladderc/std/*.ladder $(DESTDIR)$(PREFIX)/share/ladderc/std/
 
 deps:
 	@scripts/deps.sh build
