@@ -175,6 +175,20 @@ typedef enum ld_diag_format {
 /* The session's diagnostics printed into out (every file's, in order). */
 ld_status ld_print_diagnostics(ld_session *s, ld_diag_format format, ld_text *out);
 
+/* Only file i's diagnostics (i as in ld_file_path), and how many errors and
+ * warnings it has, kept or dropped: for a caller that checks several
+ * ladders sharing a file and shows that file's diagnostics once. */
+ld_status ld_print_file_diagnostics(ld_session *s, size_t i, ld_diag_format format, ld_text *out);
+void ld_file_diagnostic_counts(const ld_session *s, size_t i, size_t *errors, size_t *warnings);
+
+/* The same in parts of about 64 KB, for output that can be large (JSON
+ * has every diagnostic: 80,000 naming a long path are 300 MB). Start with
+ * *cursor 0; each call prints the next part and moves *cursor on; the
+ * part after the last is empty. The parts put together are
+ * ld_print_file_diagnostics' text. */
+ld_status ld_print_file_diagnostics_part(ld_session *s, size_t i, ld_diag_format format, size_t *cursor,
+                                         ld_text *out);
+
 /* The warning code that code_or_name names ("W170" or "soft-skills"), or
  * NULL. The explanation of a code (E130, W170), from the language
  * reference, or NULL. */

@@ -10,7 +10,14 @@
 #include "diag.h"
 #include "model.h"
 
+struct index;
+
 /* Returns the model, or NULL when the file has errors (they are in diag). */
 struct model *check_file(const struct ast_file *file, struct arena *arena, struct diag_sink *diag);
+
+/* Checks the files of a session as one ladder (an import brings its file's
+ * definitions in as if written there). idx: NULL, or the index to fill. */
+struct model *check_files(struct ast_file *const *files, size_t nfiles, struct arena *arena, struct diag_sink *diag,
+                          struct index *idx);
 
 #endif
