@@ -77,6 +77,8 @@ struct ld_session {
     size_t nfiles, files_cap;
     struct symtab by_path, by_key;  /* the loader's path, and its key -> file index */
     struct model *model;
+    size_t *order;              /* the files as the checker reads them (session_find_cycles) */
+    size_t norder;
 
     struct diag **dvec;         /* the kept diagnostics, sorted, for ld_diagnostic_get */
     size_t ndiags;
@@ -519,10 +521,15 @@ static void session_report_cycle(ld_session *s, const size_t *path, const size_t
 /* Depth-first over the import edges with an explicit stack (a chain of
  * 1,000 files must not overflow the C stack): an edge to a file on the
  * stack closes a cycle. Each edge is followed once, so the cost is the
- * number of imports. */
+ * number of imports. The files in post-order go to s->order: each after
+ * the files it imports (but in a cycle), the order the checker reads them
+ * in, so that "first defined here" is in the imported file, as if its text
+ * stood where the import is. */
 static void session_find_cycles(ld_session *s)
 {
     size_t n = s->nfiles;
+    s->order = arena_array(&s->arena, n ? n : 1, sizeof *s->order);
+    s->norder = 0;
     if (!n)
         return;
     unsigned char *color = heap_calloc(&s->heap, n, 1);        /* 0 new, 1 on the stack, 2 done */
@@ -541,6 +548,7 @@ static void session_find_cycles(ld_session *s)
             const struct session_file *f = s->files[v];
             if (next[v] == f->nedges) {
                 color[v] = 2;
+                s->order[s->norder++] = v;
                 top--;
                 continue;
             }
@@ -569,13 +577,22 @@ static void session_find_cycles(ld_session *s)
 
 /* ---- after the checks ---- */
 
+/* Whether d already points at loc (an import cycle's notes do). */
+static bool session_has_note_at(const struct diag *d, struct loc loc)
+{
+    for (const struct diag_note *n = d->notes; n; n = n->next)
+        if (n->loc.start == loc.start && n->loc.end == loc.end)
+            return true;
+    return false;
+}
+
 /* A diagnostic in an imported file gets a note at the import that first
  * brought the file in: the reader sees how the ladder reached it. */
 static void session_note_imports(ld_session *s)
 {
     for (struct diag *d = s->diag.first; d; d = d->next) {
         const struct session_file *f = s->files[d->file];
-        if (f->root || f->importer == SIZE_MAX)
+        if (f->root || f->importer == SIZE_MAX || session_has_note_at(d, f->import_at))
             continue;
         diag_note(&s->diag, d, f->import_at, "'%s' is imported here", f->src.name);
     }
@@ -623,9 +640,9 @@ ld_status ld_check(ld_session *s)
     session_find_cycles(s);
     struct ast_file **asts = arena_array(&s->arena, s->nfiles ? s->nfiles : 1, sizeof *asts);
     size_t n = 0;
-    for (size_t i = 0; i < s->nfiles; i++)
-        if (s->files[i]->ast)
-            asts[n++] = s->files[i]->ast;
+    for (size_t k = 0; k < s->norder; k++)
+        if (s->files[s->order[k]]->ast)
+            asts[n++] = s->files[s->order[k]]->ast;
     struct model *m = check_files(asts, n, &s->arena, &s->diag, NULL);
     session_note_imports(s);
     session_index_diags(s);
