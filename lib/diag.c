@@ -371,6 +371,14 @@ static bool diag_selected(const struct diag *d, const size_t *only)
     return !only || d->file == *only;
 }
 
+/* Whether d, in a sorted list, comes after file *only's: the printers stop
+ * there, so that printing each of many files costs its own diagnostics,
+ * not the whole list (the caller starts the list at the file's first). */
+static bool diag_past(const struct diag *d, const size_t *only)
+{
+    return only && d->file > *only;
+}
+
 struct diag_places {
     struct heap *heap;
     struct diag_place *v;
@@ -390,16 +398,16 @@ static void diag_places_init(struct diag_places *p, const struct diag_sink *sink
                              const size_t *only)
 {
     size_t n = 0;
-    for (const struct diag *d = sink->first; d; d = d->next)
+    for (const struct diag *d = sink->first; d && !diag_past(d, only); d = d->next)
         if (diag_selected(d, only))
-                for (const struct diag_note *note = d->notes; note; note = note->next)
+            for (const struct diag_note *note = d->notes; note; note = note->next)
                 n++;
     p->heap = sink->arena->heap;
     p->v = n ? heap_calloc(p->heap, n, sizeof *p->v) : NULL;
     p->n = 0;
-    for (const struct diag *d = sink->first; d; d = d->next)
+    for (const struct diag *d = sink->first; d && !diag_past(d, only); d = d->next)
         if (diag_selected(d, only))
-                for (const struct diag_note *note = d->notes; note; note = note->next)
+            for (const struct diag_note *note = d->notes; note; note = note->next)
                 p->v[p->n++].loc = note->loc;
     if (p->n > 1)
         qsort(p->v, p->n, sizeof *p->v, diag_place_cmp);
@@ -446,7 +454,7 @@ static const char *json_file_name(struct buf *b, const struct source *src)
 void diag_json_begin(struct diag_json *j, const struct diag_sink *sink, const struct source_set *set,
                      const size_t *only)
 {
-    j->sink = sink;
+    j->heap = sink->arena->heap;
     j->set = set;
     j->first = true;
     j->named = NULL;
@@ -494,7 +502,7 @@ void diag_json_end(struct diag_json *j)
     if (!j->places)
         return;
     diag_places_free(j->places);
-    heap_free(j->sink->arena->heap, j->places);
+    heap_free(j->heap, j->places);
     j->places = NULL;
     buf_free(&j->name);
     buf_free(&j->note_name);
@@ -506,7 +514,7 @@ void diag_print_json(const struct diag_sink *sink, const struct source_set *set,
     struct diag_json j;
     diag_json_begin(&j, sink, set, only);
     j.first = *first;
-    for (const struct diag *d = sink->first; d; d = d->next)
+    for (const struct diag *d = sink->first; d && !diag_past(d, only); d = d->next)
         if (diag_selected(d, only))
             diag_json_one(&j, d, b);
     *first = j.first;
@@ -553,6 +561,8 @@ void diag_print_github(const struct diag_sink *sink, const struct source_set *se
 {
     size_t next = only ? *only : 0, end = only ? *only + 1 : set->n;    /* files whose notice is to come */
     for (const struct diag *d = sink->first; d; d = d->next) {
+        if (diag_past(d, only))
+            break;
         if (!diag_selected(d, only))
             continue;
         for (; next < d->file; next++)
@@ -707,6 +717,8 @@ void diag_print_text(const struct diag_sink *sink, const struct source_set *set,
     diag_places_init(&places, sink, set, only);
     size_t next = only ? *only : 0, end = only ? *only + 1 : set->n;
     for (const struct diag *d = sink->first; d; d = d->next) {
+        if (diag_past(d, only))
+            break;
         if (!diag_selected(d, only))
             continue;
         for (; next < d->file; next++)

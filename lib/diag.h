@@ -142,7 +142,11 @@ void diag_reset_to(struct diag_sink *sink, const struct diag_mark *m);
 const char *diag_warning_code(const char *code_or_name);
 
 /* The printers take the session's files (each diagnostic and note is
- * printed with its own file's name, line and column) and append to out. */
+ * printed with its own file's name, line and column) and append to out.
+ * With only, the sink's list must be sorted (diag_sort): the printers stop
+ * after file *only's diagnostics, and a sink whose first is that file's
+ * first diagnostic (a copy of the session's, moved on) costs no more than
+ * them. */
 struct source_set;
 
 /* One JSON object per diagnostic (comma-separated; *first says whether one
@@ -157,7 +161,7 @@ void diag_print_json(const struct diag_sink *sink, const struct source_set *set,
  * JSON): begin works out where every selected diagnostic's notes point. */
 struct diag_places;
 struct diag_json {
-    const struct diag_sink *sink;
+    struct heap *heap;
     const struct source_set *set;
     bool first;
     const struct source *named;

@@ -82,6 +82,7 @@ struct ld_session {
 
     struct diag **dvec;         /* the kept diagnostics, sorted, for ld_diagnostic_get */
     size_t ndiags;
+    size_t *file_first;         /* file i's diagnostics are dvec[file_first[i]..file_first[i + 1]) */
     struct diag_json json;      /* ld_print_file_diagnostics_part's printer between parts */
     bool json_open;
     struct buf out;             /* the last ld_text */
@@ -607,6 +608,14 @@ static void session_index_diags(ld_session *s)
     for (struct diag *d = s->diag.first; d && k < s->ndiags; d = d->next)
         s->dvec[k++] = d;
     s->ndiags = k;
+    /* sorted by offset, so by file: each file's are a run */
+    s->file_first = arena_array(&s->arena, s->nfiles + 1, sizeof *s->file_first);
+    size_t f = 0;
+    for (k = 0; k < s->ndiags; k++)
+        while (f <= s->dvec[k]->file)
+            s->file_first[f++] = k;
+    while (f <= s->nfiles)
+        s->file_first[f++] = s->ndiags;
 }
 
 static ld_status session_verdict(const ld_session *s)
@@ -749,20 +758,30 @@ static void session_text(ld_session *s, ld_text *out)
     out->len = s->out.len - 1;
 }
 
+/* The sink seen from file *only's first diagnostic on (all: the sink). */
+static struct diag_sink session_view(const ld_session *s, const size_t *only)
+{
+    struct diag_sink view = s->diag;
+    if (only)
+        view.first = s->file_first[*only] < s->ndiags ? s->dvec[s->file_first[*only]] : NULL;
+    return view;
+}
+
 static ld_status session_print(ld_session *s, ld_diag_format format, const size_t *only, ld_text *out)
 {
     s->out.len = 0;
     bool first = true;
+    struct diag_sink view = session_view(s, only);
     switch (format) {
     case LD_FORMAT_TEXT:
     case LD_FORMAT_TEXT_COLOR:
-        diag_print_text(&s->diag, &s->set, only, &s->out, format == LD_FORMAT_TEXT_COLOR);
+        diag_print_text(&view, &s->set, only, &s->out, format == LD_FORMAT_TEXT_COLOR);
         break;
     case LD_FORMAT_JSON:
-        diag_print_json(&s->diag, &s->set, only, &s->out, &first);
+        diag_print_json(&view, &s->set, only, &s->out, &first);
         break;
     case LD_FORMAT_GITHUB:
-        diag_print_github(&s->diag, &s->set, only, &s->out);
+        diag_print_github(&view, &s->set, only, &s->out);
         break;
     default:
         return session_usage(s, "ld_print_diagnostics: unknown format");
@@ -799,19 +818,22 @@ static ld_status session_print_part(ld_session *s, size_t file, ld_diag_format f
         *cursor = 1;
         return session_print(s, format, &file, out);
     }
+    /* *cursor: 0 at the start, then one past the last diagnostic printed */
+    size_t end = s->file_first[file + 1];
     if (*cursor == 0) {
         if (s->json_open)
             diag_json_end(&s->json);
-        diag_json_begin(&s->json, &s->diag, &s->set, &file);
+        struct diag_sink view = session_view(s, &file);
+        diag_json_begin(&s->json, &view, &s->set, &file);
         s->json_open = true;
+        *cursor = s->file_first[file];
     }
     s->out.len = 0;
     size_t k = *cursor;
-    for (; k < s->ndiags && s->out.len < SESSION_PART_BYTES; k++)
-        if (s->dvec[k]->file == file)
-            diag_json_one(&s->json, s->dvec[k], &s->out);
-    *cursor = k;
-    if (k == s->ndiags && s->json_open) {
+    for (; k < end && s->out.len < SESSION_PART_BYTES; k++)
+        diag_json_one(&s->json, s->dvec[k], &s->out);
+    *cursor = k ? k : SIZE_MAX;     /* never 0 again: a file with none is done */
+    if (k >= end && s->json_open) {
         diag_json_end(&s->json);
         s->json_open = false;
     }
