@@ -365,15 +365,22 @@ static int session_call_loader(ld_session *s, const char *path, char *why, size_
     return 0;
 }
 
+/* f as a file of no bytes (it could not be read), in the offset space:
+ * its diagnostics still have a file. Two bytes always fit (the limit keeps
+ * room for them). */
+static void session_empty(ld_session *s, struct session_file *f)
+{
+    source_from_memory(&f->src, &s->heap, f->src.name, "", 0);
+    source_set_add(&s->set, &f->src);
+}
+
 /* Adds f's bytes to the session's offset space; -1 (f empty) past 4 GiB. */
 static int session_place(ld_session *s, struct session_file *f)
 {
     if (source_set_add(&s->set, &f->src) == 0)
         return 0;
-    const char *name = f->src.name;
     source_free(&f->src);
-    f->src.name = name;
-    source_set_add(&s->set, &f->src);     /* empty: always fits (the limit keeps room) */
+    session_empty(s, f);
     return -1;
 }
 
@@ -420,7 +427,7 @@ static void session_load_root(ld_session *s, const struct session_root *r)
             snprintf(why, sizeof why, "the session's files are larger than 4 GiB together");
         }
     } else {
-        session_place(s, f);
+        session_empty(s, f);
     }
     if (rc != 0) {
         f->failed = true;
@@ -652,7 +659,8 @@ ld_status ld_check(ld_session *s)
     for (size_t k = 0; k < s->norder; k++)
         if (s->files[s->order[k]]->ast)
             asts[n++] = s->files[s->order[k]]->ast;
-    struct model *m = check_files(asts, n, &s->arena, &s->diag, NULL);
+    /* nothing read (every root failed): nothing to check, no "no levels" */
+    struct model *m = n ? check_files(asts, n, &s->arena, &s->diag, NULL) : NULL;
     session_note_imports(s);
     session_index_diags(s);
     s->result = session_verdict(s);

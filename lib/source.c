@@ -134,8 +134,10 @@ void source_set_free(struct source_set *set)
 int source_set_add(struct source_set *set, struct source *src)
 {
     /* one offset past the end is the file's too (the end-of-file token's
-     * span ends there), so the next file starts after it */
-    if (src->len > SOURCE_MAX_BYTES || set->next + src->len + 2 > UINT32_MAX)
+     * span ends there), so the next file starts after it; the last 64 KB
+     * stay free for empty files (one that could not be read still has a
+     * place: 10,000 of them take 20 KB) */
+    if (src->len > SOURCE_MAX_BYTES || set->next + src->len + 2 > (src->len ? UINT32_MAX - 65536 : UINT32_MAX))
         return -1;
     if (set->n == set->cap) {
         set->cap = set->cap ? 2 * set->cap : 16;
