@@ -195,8 +195,7 @@ static void files_release(void *ud, const char *text, size_t len)
 {
     (void)len;
     struct files_loader *l = ud;
-    if (text != l->root_text)
-        heap_free(&l->heap, (void *)text);
+    heap_free(&l->heap, (void *)text);
 }
 
 int files_load(void *ud, const char *path, ld_source *out)
@@ -227,7 +226,8 @@ int files_load(void *ud, const char *path, ld_source *out)
     out->text = t.text;
     out->len = t.len;
     out->release = files_release;
-    if (root && l->keep_root) {
+    out->lend = 1;      /* files_read leaves two NULs after the bytes */
+    if (root) {
         l->root_text = t.text;
         l->root_len = t.len;
     }

@@ -43,9 +43,8 @@ struct files_loader {
     size_t calls;
     bool root_failed;
     char root_why[256];
-    bool keep_root;             /* keep the root's bytes after the library copied them */
-    const char *root_text;      /* then: here (fmt compares them with its output) */
-    size_t root_len;
+    const char *root_text;      /* the root's bytes, lent to the session (fmt compares */
+    size_t root_len;            /* them with its output): valid while the session is */
     bool std_dir_known;
     char std_dir[PATH_MAX];
 };

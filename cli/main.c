@@ -367,7 +367,6 @@ static int unit_open(struct run *r, struct unit *u, const char *path)
 {
     memset(u, 0, sizeof *u);
     files_loader_init(&u->loader, path);
-    u->loader.keep_root = true;
     ld_config cfg = {.alloc = cli_session_alloc, .load = files_load, .load_ud = &u->loader, .diag = r->diag};
     u->s = ld_session_new(&cfg);
     if (!u->s)

@@ -56,7 +56,7 @@ typedef void *(*ld_alloc_fn)(void *ud, void *ptr, size_t osize, size_t nsize);
 
 /* A file the loader found: its bytes (any bytes; the library checks them),
  * which the library copies before the loader is called again, then hands
- * back to release (when not NULL). key names the file for "the same file
+ * back to release (when not NULL), unless they are lent (lend below). key names the file for "the same file
  * imported twice": NULL means the path itself; a loader that can tell two
  * paths are one file (a link) gives both the same key (a canonical path). */
 typedef struct ld_source {
@@ -64,6 +64,12 @@ typedef struct ld_source {
     size_t len;
     const char *key;
     void (*release)(void *ud, const char *text, size_t len);
+    /* Nonzero: the bytes are lent, not copied. They are followed by two NUL
+     * bytes (text[len] and text[len + 1]), are writable (the scanner works
+     * in place, and puts back each byte it changes), and stay valid until
+     * release is called, when the session is freed (or runs out of
+     * memory): a 40 MB ladder is then in memory once, not twice. */
+    int lend;
     char why[256];      /* on failure: the reason, "No such file or directory" */
 } ld_source;
 

@@ -47,6 +47,7 @@ struct session_file {
     struct loc import_at;   /* that import's path string */
     struct session_edge *edges;
     size_t nedges;
+    ld_source lent;         /* the loader's bytes, when lent: released when the session ends */
 };
 
 /* A root given before ld_check or ld_parse. */
@@ -90,11 +91,14 @@ struct ld_session {
 
 /* ---- entering and leaving: the out-of-memory jump ---- */
 
+static void session_release_lent(ld_session *s);
+
 static void session_spend(ld_session *s)
 {
     if (s->pending.text && s->pending.release)
         s->pending.release(s->load_ud, s->pending.text, s->pending.len);
     s->pending.text = NULL;
+    session_release_lent(s);
     heap_free_all(&s->heap);
     s->spent = true;
     s->files = NULL;
@@ -196,6 +200,8 @@ void ld_session_free(ld_session *s)
         return;
     if (s->pending.text && s->pending.release)
         s->pending.release(s->load_ud, s->pending.text, s->pending.len);
+    if (!s->spent)
+        session_release_lent(s);
     heap_free_all(&s->heap);
     heap_alloc_fn fn = s->heap.fn;
     void *ud = s->heap.ud;
@@ -325,10 +331,30 @@ static struct session_file *session_new_file(ld_session *s, const char *path)
     return f;
 }
 
-/* Copies the loader's bytes into f's source and gives them back. */
+/* f's bytes: the loader's, borrowed when lent (then f releases them when
+ * the session ends), else copied (the caller then releases them). */
 static void session_take_text(ld_session *s, struct session_file *f, const char *text, size_t len)
 {
+    const ld_source *p = &s->pending;
+    if (p->lend && p->text == text && text[len] == '\0' && text[len + 1] == '\0') {
+        source_borrow(&f->src, &s->heap, f->src.name, text, len);
+        f->lent = *p;
+        memset(&s->pending, 0, sizeof s->pending);
+        return;
+    }
     source_from_memory(&f->src, &s->heap, f->src.name, text, len);
+}
+
+/* Gives back every file's lent bytes: before the heap that holds the files
+ * is freed. */
+static void session_release_lent(ld_session *s)
+{
+    for (size_t i = 0; i < s->nfiles; i++) {
+        ld_source *l = &s->files[i]->lent;
+        if (l->text && l->release)
+            l->release(s->load_ud, l->text, l->len);
+        l->text = NULL;
+    }
 }
 
 static void session_release(ld_session *s)
@@ -380,6 +406,9 @@ static int session_place(ld_session *s, struct session_file *f)
     if (source_set_add(&s->set, &f->src) == 0)
         return 0;
     source_free(&f->src);
+    if (f->lent.text && f->lent.release)
+        f->lent.release(s->load_ud, f->lent.text, f->lent.len);
+    f->lent.text = NULL;
     session_empty(s, f);
     return -1;
 }

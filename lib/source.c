@@ -21,9 +21,20 @@ void source_from_memory(struct source *src, struct heap *heap, const char *name,
     src->len = len;
 }
 
+void source_borrow(struct source *src, struct heap *heap, const char *name, const char *text, size_t len)
+{
+    memset(src, 0, sizeof *src);
+    src->heap = heap;
+    src->name = name;
+    src->text = (char *)text;   /* never written: the scanner reads in place */
+    src->len = len;
+    src->borrowed = 1;
+}
+
 void source_free(struct source *src)
 {
-    heap_free(src->heap, src->text);
+    if (!src->borrowed)
+        heap_free(src->heap, src->text);
     heap_free(src->heap, src->line_start);
     struct heap *heap = src->heap;
     memset(src, 0, sizeof *src);

@@ -24,7 +24,12 @@ struct source {
     size_t *line_start; /* lazily built: offset in the file of each line's first byte */
     size_t nlines;
     uint32_t base;      /* its first byte's offset in the session (source_set_add); 0 alone */
+    int borrowed;       /* text is not the heap's (source_borrow): source_free leaves it */
 };
+
+/* Wraps text in memory without copying it: text[len] and text[len + 1]
+ * must be NUL, and text must outlive src. */
+void source_borrow(struct source *src, struct heap *heap, const char *name, const char *text, size_t len);
 
 /* Wraps text that is already in memory (tests, the fuzzer). Copies it. */
 void source_from_memory(struct source *src, struct heap *heap, const char *name, const char *text, size_t len);
