@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "alloc.h"
+#include "arena.h"
 #include "buf.h"
 #include "escape.h"
 #include "files.h"
@@ -117,6 +118,7 @@ struct run {
     const char *disabled[64];
     size_t errors, warnings;
     struct symtab printed;      /* imported files whose diagnostics this run has shown */
+    struct arena names;         /* their paths */
     bool json_first, json_open;
     bool json_to_stderr;        /* build writes its output to stdout */
     /* The FILEs, kept in the command's own argv: the n-th file is stored in
@@ -245,6 +247,13 @@ static void run_init(struct run *r, const char *usage, char **argv)
     r->diag.max_shown = DIAG_MAX_SHOWN_DEFAULT;
     r->json_first = true;
     symtab_init(&r->printed, &r->heap);
+    arena_init(&r->names, &r->heap);
+}
+
+static void run_free(struct run *r)
+{
+    symtab_free(&r->printed);
+    arena_free(&r->names);
 }
 
 /* ---- file names in messages ---- */
@@ -318,10 +327,7 @@ static bool report_first_time(struct run *r, const struct unit *u, size_t i)
     const char *path = ld_file_path(u->s, i);
     if (symtab_get(&r->printed, path, &existing))
         return false;
-    size_t n = strlen(path) + 1;
-    char *copy = heap_alloc(&r->heap, n);   /* lives as long as the run */
-    memcpy(copy, path, n);
-    symtab_add(&r->printed, copy, 0, &existing);
+    symtab_add(&r->printed, arena_strdup(&r->names, path), 0, &existing);    /* as long as the run */
     return true;
 }
 
@@ -444,7 +450,7 @@ static void run_finish(struct run *r)
             snprintf(w, sizeof w, "%zu warning%s", r->warnings, r->warnings == 1 ? "" : "s");
         fprintf(stderr, "%s%s%s generated.\n", e, *e && *w ? ", " : "", w);
     }
-    symtab_free(&r->printed);
+    run_free(r);
 }
 
 /* ---- build ---- */
@@ -501,6 +507,22 @@ static int write_output(const char *out, const struct buf *b, int flags)
     if ((out ? output_file(out, b, flags, err, sizeof err) : output_stdout(b, err, sizeof err)) != 0) {
         fprintf(stderr, "ladderc: error: %s\n", err);
         return EXIT_USAGE;
+    }
+    return EXIT_OK;
+}
+
+/* -o OUT must not be a file the ladder imports either (FILE itself was
+ * refused before reading): a build would replace what it read. The
+ * shipped ladders (std/...) are not in the user's folders. */
+static int check_out_not_imported(const struct unit *u, const char *out)
+{
+    for (size_t i = 1; i < ld_file_count(u->s); i++) {
+        const char *path = ld_file_path(u->s, i);
+        char err[OUTPUT_ERR_MAX];
+        if (strncmp(path, "std/", 4) != 0 && output_check_not_input(out, path, err, sizeof err) != 0) {
+            fprintf(stderr, "ladderc: error: %s\n", err);
+            return EXIT_USAGE;
+        }
     }
     return EXIT_OK;
 }
@@ -563,6 +585,8 @@ static int cmd_build(int argc, char **argv)
     int rc = unit_load(&r, &u, r.files[0], true);
     if (rc == EXIT_OK) {
         rc = unit_failed(&u) ? EXIT_INPUT : EXIT_OK;
+        if (rc == EXIT_OK && out)
+            rc = check_out_not_imported(&u, out);
         if (rc == EXIT_OK) {
             struct buf b;
             buf_init(&b, &r.heap);
@@ -769,6 +793,7 @@ static int cmd_path(int argc, char **argv)
     int rc = unit_load(&r, &u, args[0], true);
     if (rc != EXIT_OK) {
         unit_free(&u);
+        run_free(&r);
         return rc;
     }
     if (unit_failed(&u)) {
