@@ -174,7 +174,7 @@ bool parse_unknown_statement(struct parse_ctx *ctx, struct loc word, bool line_e
                              more, close);
     else
         e->diag = diag_error(ctx->diag, "E007", word, "unknown statement '%.*s%s': a statement starts with ladder, "
-                             "axis, levels, track, box, years, role or company, or is a move 'a -> b'", shown, text, more);
+                             "axis, levels, track, box, years, role, company or import, or is a move 'a -> b'", shown, text, more);
     return true;
 }
 
@@ -346,7 +346,7 @@ static void parse_check_is_ladder(struct parse_ctx *ctx, const struct source *sr
                        "bytes are NUL or not UTF-8); its contents are not shown", bad, src->len);
     else
         d = diag_error(ctx->diag, "E009", (struct loc){src->base, src->base}, "not a ladder file: no line reads as a statement "
-                       "(ladder, axis, levels, track, box, years, role, company, or a move 'a -> b'); "
+                       "(ladder, axis, levels, track, box, years, role, company, import, or a move 'a -> b'); "
                        "its contents are not shown");
     d->no_excerpt = true;
 }
