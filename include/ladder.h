@@ -80,7 +80,10 @@ typedef struct ld_source {
  *   browser from its bundle);
  * - any other import: the importing file's folder joined with the import's
  *   path, without "." components and with "dir/.." removed ("a/./b/../c"
- *   is "a/c"); a path that climbs out ("../x") keeps its leading "..".
+ *   is "a/c"); a path that climbs out ("../x") keeps its leading "..". One
+ *   that would then start with "std/" (a folder of the user's named std)
+ *   starts "./std/", so that it is not taken for a shipped ladder, unless
+ *   the importing file is a shipped one (its own imports are shipped too).
  * Returns 0 with out->text and out->len set, or -1 with out->why set. */
 typedef int (*ld_load_fn)(void *ud, const char *path, ld_source *out);
 

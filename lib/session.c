@@ -256,7 +256,8 @@ ld_status ld_session_add_text(ld_session *s, const char *name, const char *text,
 
 /* The path an import names, as the loader is asked for it (ladder.h): a
  * "std/" path verbatim; else the importer's folder joined with it, "."
- * components and "dir/.." pairs removed, a leading ".." kept. */
+ * components and "dir/.." pairs removed, a leading ".." kept (and a
+ * leading "./" before a folder of the user's named std). */
 static const char *session_resolve(ld_session *s, const char *importer, const char *path)
 {
     if (strncmp(path, "std/", 4) == 0)
@@ -312,6 +313,15 @@ static const char *session_resolve(ld_session *s, const char *importer, const ch
         out[len++] = '.';
     out[len] = '\0';
     buf_free(&joined);
+    /* a folder of the user's named std/ ("./std/x.ladder", or a sibling's
+     * "../std/x.ladder") keeps a "./", or the loader would read the shipped
+     * one; a shipped ladder's own imports stay shipped */
+    if (strncmp(out, "std/", 4) == 0 && strncmp(importer, "std/", 4) != 0) {
+        char *dotted = arena_alloc(&s->arena, len + 3);
+        memcpy(dotted, "./", 2);
+        memcpy(dotted + 2, out, len + 1);
+        return dotted;
+    }
     return out;
 }
 

@@ -243,6 +243,13 @@ if grep -q 'Google' "$IM/out"; then
 else
     fail "import: the shipped companies are in the ladder's tables" "$(head -c 300 "$IM/out")"
 fi
+# a folder of one's own named std: reached as ./std/, named so
+mkdir -p "$IM/std/std"
+printf 'levels L1..L5\ntrack ic "IC"\nrole x "X" track ic level L9 at (1, 1)\n' >"$IM/std/std/own.ladder"
+printf 'import "./std/own.ladder"\n' >"$IM/std/own-root.ladder"
+im_run "$IM/std" check --diagnostics=json own-root.ladder
+expect_eq "import: ./std/... is a folder of the user's, not the shipped ladders" "1:./std/own.ladder:3 E113" \
+    "$im_rc:$(jq -r '.[] | "\(.file):\(.line) \(.code)"' "$IM/out")"
 printf 'import "std/no-such.ladder"\nlevels L1..L5\n' >"$IM/std/nosuch.ladder"
 im_run "$IM/std" check --diagnostics=json nosuch.ladder
 expect_eq "import: a shipped ladder that does not exist" "1:1:8 E020" \
