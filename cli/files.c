@@ -1,6 +1,7 @@
 /* files.c - the command line's files: reading them from disk or standard
  * input (only regular files, within limits), and the loader the library
  * calls for every root and import (the library itself opens nothing). */
+#define _XOPEN_SOURCE 700     /* realpath */
 #include "files.h"
 
 #include <errno.h>
@@ -226,6 +227,9 @@ int files_load(void *ud, const char *path, ld_source *out)
     out->text = t.text;
     out->len = t.len;
     out->release = files_release;
+    /* two names of one file (a link, "a/../b") are one file to the session */
+    if (realpath(disk, l->key))
+        out->key = l->key;
     out->lend = 1;      /* files_read leaves two NULs after the bytes */
     if (root) {
         l->root_text = t.text;

@@ -33,7 +33,9 @@ int files_read_stdin(struct files_text *t, struct heap *heap, char *err, size_t 
 void files_text_free(struct files_text *t);
 
 /* The loader of one session: a root as given, "std/NAME" from
- * share/ladderc/std/ beside the executable, any other path from disk. The
+ * share/ladderc/std/ beside the executable, any other path from disk; each
+ * file's key is its canonical path (realpath), so that a file reached
+ * through a link is read once. The
  * first call for root is the root's: when it fails, root_failed and
  * root_why say so (the command line reports an unreadable FILE itself, with
  * exit status 2, as before imports existed). */
@@ -47,6 +49,7 @@ struct files_loader {
     size_t root_len;            /* them with its output): valid while the session is */
     bool std_dir_known;
     char std_dir[PATH_MAX];
+    char key[PATH_MAX];         /* the last file's canonical path: its key */
 };
 
 /* Its memory is the command line's (out of memory exits 2). */
