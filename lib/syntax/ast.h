@@ -101,7 +101,9 @@ struct ast_name_list {
 };
 
 struct ast_file {
-    const char *path;               /* the file's display path in its session; NULL when parsed alone */
+    /* the file's name as diagnostics show it; NULL when not known (a file
+     * checked alone). The checked model's entities carry it. */
+    const char *path;
     struct ast_stmt *first, **tail;
     size_t count[AST_IMPORT + 1];   /* statements of each kind */
     struct ast_comment *comments, **comments_tail;
