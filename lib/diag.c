@@ -179,45 +179,38 @@ static void diag_count_dropped(struct diag_sink *sink, struct diag_tally *t, enu
     ++*(sev == DIAG_ERROR ? &t->dropped_errors : &t->dropped_warnings);
 }
 
-/* The greatest start among file f's kept diagnostics, and where the last
- * kept at it is linked from. */
-static struct diag **diag_worst_of(struct diag_sink *sink, size_t f)
+/* Where the file's last kept diagnostic in position order is linked from:
+ * the greatest start, and among equal starts the last to arrive (the list
+ * is newest first, so the first met). A scan of the file's own kept ones,
+ * at most keep of them, whatever the other files hold. */
+static struct diag **diag_worst_of(struct diag_tally *t)
 {
-    struct diag **worst = NULL;
-    for (struct diag **p = &sink->first; *p; p = &(*p)->next)
-        if ((*p)->file == f && (!worst || (*p)->loc.start >= (*worst)->loc.start))
+    struct diag **worst = &t->kept;
+    for (struct diag **p = &t->kept; *p; p = &(*p)->file_next)
+        if ((*p)->loc.start > (*worst)->loc.start)
             worst = p;
     return worst;
 }
 
-/* Whether a diagnostic at start in file f, arriving now, is among the ones
- * kept: when the file's share is full, it takes the place of the file's
- * last kept in position order. The greatest start kept is remembered, so a
- * diagnostic that cannot get in costs no scan; one that gets in costs a
- * scan of the kept list (in a pass that reports in file order, at most keep
- * of them per file do). Position order breaks ties by arrival, and the kept
- * list is in arrival order among equal positions (appended; diag_sort is
- * stable): so the last kept is the last in the list of those at the
- * greatest start, and a newcomer at that start, arriving after them all, is
- * not before it. */
-static bool diag_make_room(struct diag_sink *sink, size_t f, struct diag_tally *t, uint32_t start)
+/* Whether a diagnostic at start, arriving now in the file whose tally is t,
+ * is among the ones kept: when the file's share is full, it takes the
+ * place of the file's last kept in position order. Position order breaks
+ * ties by arrival (diag_sort is stable), so a newcomer at the greatest
+ * start, arriving after them all, is not before it. The one displaced is
+ * marked, and unlinked by diag_sort (the list is singly linked: unlinking
+ * it here would cost a walk of every file's diagnostics). */
+static bool diag_make_room(struct diag_sink *sink, struct diag_tally *t, uint32_t start)
 {
     if (!sink->keep || t->nkept < sink->keep)
         return true;
-    if (!t->worst_known) {
-        t->worst = (*diag_worst_of(sink, f))->loc.start;
-        t->worst_known = true;
-    }
-    if (start >= t->worst)
+    struct diag **worst = diag_worst_of(t);
+    if (start >= (*worst)->loc.start)
         return false;
-    struct diag **worst = diag_worst_of(sink, f);
     struct diag *out = *worst;
-    *worst = out->next;
-    if (sink->tail == &out->next)
-        sink->tail = worst;
+    *worst = out->file_next;
+    out->dropped = true;
     sink->nkept--;
     t->nkept--;
-    t->worst_known = false;
     diag_count_dropped(sink, t, out->severity);
     return true;
 }
@@ -229,7 +222,7 @@ static struct diag *diag_add(struct diag_sink *sink, enum diag_severity sev, con
     size_t f = diag_file_of(sink, loc.start);
     struct diag_tally *t = diag_tally(sink, f);
     ++*(sev == DIAG_ERROR ? &t->nerrors : &t->nwarnings);
-    if (!diag_make_room(sink, f, t, loc.start)) {
+    if (!diag_make_room(sink, t, loc.start)) {
         diag_count_dropped(sink, t, sev);
         return NULL;
     }
@@ -244,6 +237,8 @@ static struct diag *diag_add(struct diag_sink *sink, enum diag_severity sev, con
     d->next = NULL;
     *sink->tail = d;
     sink->tail = &d->next;
+    d->file_next = t->kept;
+    t->kept = d;
     sink->nkept++;
     t->nkept++;
     return d;
@@ -315,6 +310,14 @@ static struct diag *diag_merge_sort(struct diag *list, size_t n)
 
 void diag_sort(struct diag_sink *sink)
 {
+    /* the displaced ones out first: the list is then the nkept kept */
+    struct diag **p = &sink->first;
+    while (*p) {
+        if ((*p)->dropped)
+            *p = (*p)->next;
+        else
+            p = &(*p)->next;
+    }
     sink->first = diag_merge_sort(sink->first, sink->nkept);
     sink->tail = &sink->first;
     while (*sink->tail)

@@ -33,7 +33,9 @@ struct diag {
     struct diag *next;
     bool no_excerpt;            /* print no source line (it may not be text to show) */
     bool whole_file;            /* about the file as a whole (it could not be read): no line */
+    bool dropped;               /* displaced by an earlier one: diag_sort unlinks it */
     uint32_t file;              /* the file of loc (sink->file_of); 0 with one file */
+    struct diag *file_next;     /* the file's kept diagnostics, newest first (diag_tally.kept) */
 };
 
 /* What the command line asks of diagnostics. */
@@ -65,8 +67,7 @@ struct diag_options {
 struct diag_tally {
     size_t nerrors, nwarnings;          /* every one, kept or dropped */
     size_t nkept, dropped_errors, dropped_warnings;
-    uint32_t worst;                     /* when nkept == keep: the greatest start kept */
-    bool worst_known;
+    struct diag *kept;                  /* its kept diagnostics, newest first */
 };
 
 struct diag_sink {

@@ -700,8 +700,8 @@ ld_status ld_check(ld_session *s)
             asts[n++] = s->files[s->order[k]]->ast;
     /* nothing read (every root failed): nothing to check, no "no levels" */
     struct model *m = n ? check_files(asts, n, &s->arena, &s->diag, NULL) : NULL;
+    session_index_diags(s);     /* sorted, the displaced ones gone */
     session_note_imports(s);
-    session_index_diags(s);
     s->result = session_verdict(s);
     s->model = s->result == LD_OK ? m : NULL;
     SESSION_LEAVE(s, s->result);
