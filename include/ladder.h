@@ -124,14 +124,19 @@ ld_status ld_session_add_file(ld_session *s, const char *path);
 ld_status ld_session_add_text(ld_session *s, const char *name, const char *text, size_t len);
 
 /* Parses the roots only, without following their imports or checking: for
- * ld_format. LD_EINPUT when a root has syntax errors or cannot be read. */
+ * ld_format. LD_EINPUT when a root has syntax errors or cannot be read.
+ * A session is parsed (ld_parse) or checked (ld_check) once. */
 ld_status ld_parse(ld_session *s);
 
 /* Parses the roots and every file they import (each once, in any depth,
- * without recursion), then checks them as one ladder. LD_OK: the model is
- * ready for ld_emit and ld_path. LD_EINPUT: errors, in the diagnostics
- * (a file that cannot be read is one, at the import that names it, or for
- * a root at line 0). Call once per session. */
+ * without recursion: breadth-first, so ld_file_path's order), then checks
+ * them as one ladder, each imported file before its importers (so "first
+ * defined here" is in the imported file). LD_OK: the model is ready for
+ * ld_emit and ld_path. LD_EINPUT: errors, in the diagnostics (a file that
+ * cannot be read is one (E020), at the import that names it, or for a root
+ * at line 0; an import cycle is E021). A diagnostic in an imported file has
+ * a note at the import that first reached the file ("'x.ladder' is
+ * imported here"). Call once per session. */
 ld_status ld_check(ld_session *s);
 
 /* Why the last call returned LD_EUSAGE or LD_ENOMEM, one line, or "". */
