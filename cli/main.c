@@ -15,18 +15,14 @@
 #include "alloc.h"
 #include "arena.h"
 #include "buf.h"
-#include "check.h"
-#include "diag.h"
-#include "emit.h"
 #include "escape.h"
-#include "explain.h"
-#include "fmt.h"
+#include "files.h"
+#include "ladder.h"
 #include "output.h"
-#include "parse.h"
-#include "path.h"
 #include "plugin.h"
 #include "refs.h"
-#include "source.h"
+#include "session.h"
+#include "symtab.h"
 
 #ifndef LADDERC_VERSION
 #define LADDERC_VERSION "0.2.0"
@@ -111,14 +107,21 @@ static const char usage_explain[] =
 
 enum diag_format { DIAG_FMT_TEXT, DIAG_FMT_JSON, DIAG_FMT_GITHUB };
 
+/* Diagnostics shown per file unless --max-diagnostics says otherwise. */
+enum { DIAG_MAX_SHOWN_DEFAULT = 20 };
+
+/* A user's argument quoted in a message shows at most this many code points. */
+enum { QUOTE_MAX = 80 };
+
 struct run {
     struct heap heap;           /* the run's memory (cli_heap_init) */
     const char *usage;
     enum diag_format format;
-    struct diag_options diag;
+    ld_diag_options diag;
     const char *disabled[64];
     size_t errors, warnings;
-    struct buf json;            /* --diagnostics=json: one file's part of the array */
+    struct symtab printed;      /* imported files whose diagnostics this run has shown */
+    struct arena names;         /* their paths */
     bool json_first, json_open;
     bool json_to_stderr;        /* build writes its output to stdout */
     /* The FILEs, kept in the command's own argv: the n-th file is stored in
@@ -199,7 +202,7 @@ static int parse_common_option(struct run *r, int argc, char **argv, int *i)
     }
     if (strncmp(w, "no-", 3) != 0)
         return usage_error(r, "unknown warning option '-W %s': use -W no-CODE", w), OPT_ERROR;
-    const char *code = diag_warning_code(w + 3);
+    const char *code = ld_warning_code(w + 3);
     if (!code)
         return usage_error(r, "unknown warning '%s': see docs/language.md for the warning codes", w + 3), OPT_ERROR;
     if (r->diag.ndisabled < sizeof r->disabled / sizeof *r->disabled)
@@ -246,7 +249,14 @@ static void run_init(struct run *r, const char *usage, char **argv)
     r->diag.disabled = r->disabled;
     r->diag.max_shown = DIAG_MAX_SHOWN_DEFAULT;
     r->json_first = true;
-    buf_init(&r->json, &r->heap);
+    symtab_init(&r->printed, &r->heap);
+    arena_init(&r->names, &r->heap);
+}
+
+static void run_free(struct run *r)
+{
+    symtab_free(&r->printed);
+    arena_free(&r->names);
 }
 
 /* ---- file names in messages ---- */
@@ -261,15 +271,43 @@ static void print_file_name(struct run *r, const char *file)
     buf_free(&b);
 }
 
-/* ---- one compilation ---- */
+/* ---- one compilation: a session of the library ---- */
+
+/* The library's allocator: the C library's, and a failure is returned (the
+ * session then says LD_ENOMEM, and the command line "out of memory"). */
+static void *cli_session_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
+{
+    (void)ud;
+    (void)osize;
+    if (nsize == 0) {
+        free(ptr);
+        return NULL;
+    }
+    return ptr ? realloc(ptr, nsize) : malloc(nsize);
+}
 
 struct unit {
-    struct source src;
-    struct arena arena;
-    struct diag_sink diag;
-    struct ast_file *ast;
-    struct model *model;
+    ld_session *s;
+    struct files_loader loader;
+    struct files_text stdin_text;   /* '-': read here, given to the session as text */
+    const char *name;               /* the FILE as diagnostics name it ("<stdin>" for '-') */
+    const char *text;               /* its bytes (for fmt), and their length */
+    size_t len;
 };
+
+static int cli_out_of_memory(void)
+{
+    fputs("ladderc: error: out of memory\n", stderr);
+    return EXIT_USAGE;
+}
+
+static void cli_cannot_read(struct heap *heap, const char *path, const char *why)
+{
+    struct buf name;
+    buf_init(&name, heap);
+    fprintf(stderr, "ladderc: error: cannot read '%s': %s\n", escape_filename_str(&name, path), why);
+    buf_free(&name);
+}
 
 /* Colour only for a terminal that can show it: not with NO_COLOR set
  * (no-color.org), nor on TERM=dumb (Emacs' shell, some CI logs), which
@@ -280,69 +318,122 @@ static bool stderr_color(void)
     return isatty(2) && !(no && *no) && !(term && strcmp(term, "dumb") == 0);
 }
 
-static void report(struct run *r, struct unit *u)
+/* Whether file i of the unit's session is to be shown: a FILE always (each
+ * is its own ladder); an imported file once per run, however many FILEs
+ * import it (check a.ladder b.ladder, both importing company.ladder, shows
+ * company.ladder's diagnostics once). */
+static bool report_first_time(struct run *r, const struct unit *u, size_t i)
 {
-    diag_sort(&u->diag);
-    r->errors += u->diag.nerrors;
-    r->warnings += u->diag.nwarnings;
-    struct buf b;
-    buf_init(&b, &r->heap);
-    switch (r->format) {
-    case DIAG_FMT_TEXT:
-        diag_print_text(&u->diag, &u->src, stderr, stderr_color());
-        break;
-    case DIAG_FMT_JSON: {
-        /* streamed: the array opens with the first file and closes in
-         * run_finish, so memory holds one file's diagnostics at most */
-        FILE *f = r->json_to_stderr ? stderr : stdout;
-        if (!r->json_open)
-            fputc('[', f);
-        r->json_open = true;
-        r->json.len = 0;
-        diag_print_json(&u->diag, &u->src, u->src.name, &r->json, &r->json_first, f);
-        fwrite(r->json.data ? r->json.data : "", 1, r->json.len, f);
-        break;
-    }
-    default:    /* DIAG_FMT_GITHUB */
-        diag_print_github(&u->diag, &u->src, u->src.name, &b);
-        fwrite(b.data ? b.data : "", 1, b.len, r->json_to_stderr ? stderr : stdout);
-        break;
-    }
-    buf_free(&b);
+    if (i == 0)
+        return true;
+    size_t existing;
+    const char *path = ld_file_path(u->s, i);
+    if (symtab_get(&r->printed, path, &existing))
+        return false;
+    symtab_add(&r->printed, arena_strdup(&r->names, path), 0, &existing);    /* as long as the run */
+    return true;
 }
 
-/* Reads, parses and (if check) checks path. Returns 0 when the file was read
- * (errors are in u->diag), -1 when it could not be read (reason printed). */
-static int unit_load(struct unit *u, struct heap *heap, const char *path, bool check, const struct diag_options *opt)
+/* Prints the session's diagnostics. -1 when the session ran out of memory. */
+static int report(struct run *r, struct unit *u)
 {
-    char err[256];
-    memset(u, 0, sizeof *u);
-    arena_init(&u->arena, heap);
-    diag_init(&u->diag, &u->arena);
-    diag_set_options(&u->diag, opt);
-    if (source_load(&u->src, heap, path, err, sizeof err) != 0) {
-        struct buf name;
-        buf_init(&name, heap);
-        fprintf(stderr, "ladderc: error: cannot read '%s': %s\n", escape_filename_str(&name, path), err);
-        buf_free(&name);
-        return -1;
+    static const ld_diag_format formats_of[] = {LD_FORMAT_TEXT, LD_FORMAT_JSON, LD_FORMAT_GITHUB};
+    ld_diag_format f = formats_of[r->format];
+    if (f == LD_FORMAT_TEXT && stderr_color())
+        f = LD_FORMAT_TEXT_COLOR;
+    FILE *out = r->format == DIAG_FMT_TEXT || r->json_to_stderr ? stderr : stdout;
+    if (r->format == DIAG_FMT_JSON && !r->json_open) {
+        /* the array opens with the first file and closes in run_finish */
+        fputc('[', out);
+        r->json_open = true;
     }
-    u->ast = parse_source(&u->src, &u->arena, &u->diag);
-    if (check)
-        u->model = check_file(u->ast, &u->arena, &u->diag);
+    for (size_t i = 0; i < ld_file_count(u->s); i++) {
+        if (!report_first_time(r, u, i))
+            continue;
+        size_t errors, warnings;
+        ld_file_diagnostic_counts(u->s, i, &errors, &warnings);
+        r->errors += errors;
+        r->warnings += warnings;
+        ld_text t;
+        size_t cursor = 0;
+        do {
+            /* in parts: memory holds 64 KB of the output, however long it is */
+            if (ld_print_file_diagnostics_part(u->s, i, f, &cursor, &t) != LD_OK)
+                return -1;
+            if (f == LD_FORMAT_JSON && t.len && cursor && !r->json_first && t.data[0] == '\n')
+                fputc(',', out);    /* the file's first object, after another file's: "\n  {...},\n  {...}" */
+            if (f == LD_FORMAT_JSON && t.len)
+                r->json_first = false;
+            fwrite(t.data, 1, t.len, out);
+        } while (t.len);
+    }
     return 0;
 }
 
-/* The model, unless errors (or warnings under --werror) stop the run. */
-static struct model *unit_result(const struct unit *u)
+/* Makes a session of path, with its loader. Returns 0, or the exit status
+ * (the reason printed). */
+static int unit_open(struct run *r, struct unit *u, const char *path)
 {
-    return u->diag.nerrors == 0 ? u->model : NULL;
+    memset(u, 0, sizeof *u);
+    files_loader_init(&u->loader, path);
+    ld_config cfg = {.alloc = cli_session_alloc, .load = files_load, .load_ud = &u->loader, .diag = r->diag};
+    u->s = ld_session_new(&cfg);
+    if (!u->s)
+        return cli_out_of_memory();
+    if (strcmp(path, "-") == 0) {
+        char err[256];
+        if (files_read_stdin(&u->stdin_text, &u->loader.heap, err, sizeof err) != 0) {
+            cli_cannot_read(&r->heap, path, err);
+            return EXIT_USAGE;
+        }
+        u->name = "<stdin>";
+        u->text = u->stdin_text.text;
+        u->len = u->stdin_text.len;
+        if (ld_session_add_text(u->s, u->name, u->text, u->len) != LD_OK)
+            return cli_out_of_memory();
+        return 0;
+    }
+    u->name = path;
+    if (ld_session_add_file(u->s, path) != LD_OK)
+        return cli_out_of_memory();
+    return 0;
+}
+
+/* Reads, parses and (if check) checks path and what it imports, and prints
+ * the diagnostics. Returns 0 when the file was read (errors are in the
+ * session), or the exit status when it could not be (reason printed). */
+static int unit_load(struct run *r, struct unit *u, const char *path, bool check)
+{
+    int rc = unit_open(r, u, path);
+    if (rc != 0)
+        return rc;
+    ld_status st = check ? ld_check(u->s) : ld_parse(u->s);
+    if (st == LD_ENOMEM)
+        return cli_out_of_memory();
+    if (u->loader.root_failed) {
+        cli_cannot_read(&r->heap, path, u->loader.root_why);
+        return EXIT_USAGE;
+    }
+    if (!u->text) {
+        u->text = u->loader.root_text;
+        u->len = u->loader.root_len;
+    }
+    if (report(r, u) != 0)
+        return cli_out_of_memory();
+    return 0;
+}
+
+/* Whether errors (or warnings under --werror) stop the run. */
+static bool unit_failed(const struct unit *u)
+{
+    return ld_error_count(u->s) != 0;
 }
 
 static void unit_free(struct unit *u)
 {
-    source_free(&u->src);
-    arena_free(&u->arena);
+    ld_session_free(u->s);
+    files_text_free(&u->stdin_text);
+    files_loader_free(&u->loader);
 }
 
 /* Prints what must come at the end of a run: the JSON array, the summary. */
@@ -362,7 +453,7 @@ static void run_finish(struct run *r)
             snprintf(w, sizeof w, "%zu warning%s", r->warnings, r->warnings == 1 ? "" : "s");
         fprintf(stderr, "%s%s%s generated.\n", e, *e && *w ? ", " : "", w);
     }
-    buf_free(&r->json);
+    run_free(r);
 }
 
 /* ---- build ---- */
@@ -392,20 +483,23 @@ static const char *format_from_path(const char *out)
     return NULL;
 }
 
-static int emit(const struct model *m, const char *format, struct buf *out)
+/* The checked ladder in format: dot, md and json from the library, svg and
+ * png through the Graphviz plugin. Returns the exit status. */
+static int emit(struct run *r, struct unit *u, const char *format, struct buf *out)
 {
-    if (strcmp(format, "dot") == 0)
-        emit_dot(m, out);
-    else if (strcmp(format, "md") == 0)
-        emit_md(m, out);
-    else if (strcmp(format, "json") == 0)
-        emit_json(m, out);
-    else {
-        char err[256];
-        if (plugin_render(m, format, out, err, sizeof err) != 0) {
-            fprintf(stderr, "ladderc: error: cannot render %s: %s\n", format, err);
-            return EXIT_USAGE;
-        }
+    ld_text t;
+    ld_status st = strcmp(format, "svg") == 0 || strcmp(format, "png") == 0 ? LD_EUSAGE : ld_emit(u->s, format, &t);
+    if (st == LD_ENOMEM)
+        return cli_out_of_memory();
+    if (st == LD_OK) {
+        buf_put(out, t.data, t.len);
+        return EXIT_OK;
+    }
+    char err[256];
+    (void)r;
+    if (plugin_render(ld_session_model(u->s), format, out, err, sizeof err) != 0) {
+        fprintf(stderr, "ladderc: error: cannot render %s: %s\n", format, err);
+        return EXIT_USAGE;
     }
     return EXIT_OK;
 }
@@ -416,6 +510,22 @@ static int write_output(const char *out, const struct buf *b, int flags)
     if ((out ? output_file(out, b, flags, err, sizeof err) : output_stdout(b, err, sizeof err)) != 0) {
         fprintf(stderr, "ladderc: error: %s\n", err);
         return EXIT_USAGE;
+    }
+    return EXIT_OK;
+}
+
+/* -o OUT must not be a file the ladder imports either (FILE itself was
+ * refused before reading): a build would replace what it read. The
+ * shipped ladders (std/...) are not in the user's folders. */
+static int check_out_not_imported(const struct unit *u, const char *out)
+{
+    for (size_t i = 1; i < ld_file_count(u->s); i++) {
+        const char *path = ld_file_path(u->s, i);
+        char err[OUTPUT_ERR_MAX];
+        if (strncmp(path, "std/", 4) != 0 && output_check_not_input(out, path, err, sizeof err) != 0) {
+            fprintf(stderr, "ladderc: error: %s\n", err);
+            return EXIT_USAGE;
+        }
     }
     return EXIT_OK;
 }
@@ -475,17 +585,15 @@ static int cmd_build(int argc, char **argv)
     r.json_to_stderr = out == NULL;
 
     struct unit u;
-    int rc;
-    if (unit_load(&u, &r.heap, r.files[0], true, &r.diag) != 0) {
-        rc = EXIT_USAGE;
-    } else {
-        report(&r, &u);
-        const struct model *m = unit_result(&u);
-        rc = m ? EXIT_OK : EXIT_INPUT;
-        if (m) {
+    int rc = unit_load(&r, &u, r.files[0], true);
+    if (rc == EXIT_OK) {
+        rc = unit_failed(&u) ? EXIT_INPUT : EXIT_OK;
+        if (rc == EXIT_OK && out)
+            rc = check_out_not_imported(&u, out);
+        if (rc == EXIT_OK) {
             struct buf b;
             buf_init(&b, &r.heap);
-            rc = emit(m, format, &b);
+            rc = emit(&r, &u, format, &b);
             if (rc == EXIT_OK)
                 rc = write_output(out, &b, OUTPUT_ANY);
             buf_free(&b);
@@ -522,13 +630,11 @@ static int cmd_check(int argc, char **argv)
     int rc = EXIT_OK;
     for (size_t i = 0; i < r.nfiles; i++) {
         struct unit u;
-        if (unit_load(&u, &r.heap, r.files[i], true, &r.diag) != 0) {
-            rc = EXIT_USAGE;
-        } else {
-            report(&r, &u);
-            if (!unit_result(&u) && rc == EXIT_OK)
-                rc = EXIT_INPUT;
-        }
+        int k = unit_load(&r, &u, r.files[i], true);
+        if (k != EXIT_OK)
+            rc = k;
+        else if (unit_failed(&u) && rc == EXIT_OK)
+            rc = EXIT_INPUT;
         unit_free(&u);
     }
     run_finish(&r);
@@ -540,18 +646,18 @@ static int cmd_check(int argc, char **argv)
 static void fmt_one(struct run *r, const char *path, bool write, bool check, int *rc)
 {
     struct unit u;
-    if (unit_load(&u, &r->heap, path, false, &r->diag) != 0) {
+    int k = unit_load(r, &u, path, false);
+    if (k != EXIT_OK) {
         unit_free(&u);
-        *rc = EXIT_USAGE;
+        *rc = k;
         return;
     }
-    report(r, &u);
-    if (u.diag.nerrors) {
+    if (unit_failed(&u)) {
         if (r->format != DIAG_FMT_JSON) {  /* JSON has the reason, and must stay one JSON text */
             struct buf name;
             buf_init(&name, &r->heap);
             fprintf(stderr, "ladderc: error: '%s' has syntax errors; not formatted\n",
-                    escape_filename_str(&name, u.src.name));
+                    escape_filename_str(&name, u.name));
             buf_free(&name);
         }
         if (*rc == EXIT_OK)
@@ -559,14 +665,19 @@ static void fmt_one(struct run *r, const char *path, bool write, bool check, int
         unit_free(&u);
         return;
     }
+    ld_text t;
+    if (ld_format(u.s, 0, &t) != LD_OK) {
+        unit_free(&u);
+        *rc = cli_out_of_memory();
+        return;
+    }
     struct buf b;
     buf_init(&b, &r->heap);
-    fmt_file(u.ast, &u.src, &u.arena, &b);
-    bool same = b.len == u.src.len && memcmp(b.data ? b.data : "", u.src.text, b.len) == 0;
-    int k = EXIT_OK;
+    buf_put(&b, t.data, t.len);
+    bool same = b.len == u.len && memcmp(b.data ? b.data : "", u.text, b.len) == 0;
     if (check) {
         if (!same) {
-            print_file_name(r, u.src.name);
+            print_file_name(r, u.name);
             if (*rc == EXIT_OK)
                 *rc = EXIT_INPUT;
         }
@@ -632,43 +743,6 @@ static int cmd_fmt(int argc, char **argv)
 
 enum { PATH_MAX_DEFAULT = 10, PATH_MAX_LIMIT = 1000, PATH_CANDIDATES_SHOWN = 8 };
 
-/* text typed by the user, masked for the terminal */
-static const char *path_term(struct buf *b, const char *text)
-{
-    b->len = 0;
-    escape_quoted(b, text, strlen(text), DIAG_QUOTE_MAX);     /* masked, and a long argument clipped */
-    buf_putc(b, '\0');
-    return b->data;
-}
-
-/* FROM or TO: an id, or a name only one role has. A name several roles share
- * is an error that lists their ids (a few of them), exit 2. */
-static int path_role(struct heap *heap, const struct model *m, const char *text, size_t *out)
-{
-    size_t found[PATH_CANDIDATES_SHOWN];
-    size_t n = path_find_roles(m, text, found, PATH_CANDIDATES_SHOWN);
-    struct buf b;
-    buf_init(&b, heap);
-    if (n == 1) {
-        *out = found[0];
-    } else if (n > 1) {
-        fprintf(stderr, "ladderc: error: %zu roles are named '%s': ", n, path_term(&b, text));
-        for (size_t i = 0; i < n && i < PATH_CANDIDATES_SHOWN; i++)
-            fprintf(stderr, "%s%s", i ? ", " : "", path_term(&b, m->roles[found[i]].id));
-        if (n > PATH_CANDIDATES_SHOWN)
-            fprintf(stderr, " and %zu more", n - PATH_CANDIDATES_SHOWN);
-        fprintf(stderr, "; give the id of one\n");
-    } else {
-        const char *hint = path_suggest_role(m, text);
-        fprintf(stderr, "ladderc: error: no role '%s' in the ladder", path_term(&b, text));
-        if (hint)
-            fprintf(stderr, "; did you mean '%s'?", path_term(&b, hint));
-        fprintf(stderr, " [E110]\n");
-    }
-    buf_free(&b);
-    return n == 1 ? 0 : -1;
-}
-
 static int cmd_path(int argc, char **argv)
 {
     struct run r;
@@ -719,38 +793,32 @@ static int cmd_path(int argc, char **argv)
         return usage_error(&r, "%s", "path needs FILE FROM TO");
 
     struct unit u;
-    int rc = EXIT_OK;
-    if (unit_load(&u, &r.heap, args[0], true, &r.diag) != 0) {
+    int rc = unit_load(&r, &u, args[0], true);
+    if (rc != EXIT_OK) {
         unit_free(&u);
-        return EXIT_USAGE;
+        run_free(&r);
+        return rc;
     }
-    report(&r, &u);
-    const struct model *m = unit_result(&u);
-    size_t from, to;
-    if (!m) {
+    if (unit_failed(&u)) {
         rc = EXIT_INPUT;
-    } else if (path_role(&r.heap, m, args[1], &from) != 0 || path_role(&r.heap, m, args[2], &to) != 0) {
-        rc = EXIT_USAGE;
-    } else if (from == to) {
-        fprintf(stderr, "ladderc: error: FROM and TO are the same role, '%s'\n", m->roles[from].id);
-        rc = EXIT_USAGE;
     } else {
-        struct path_routes routes;
-        path_search(&r.heap, m, from, to, max, &routes);
-        struct buf b;
-        buf_init(&b, &r.heap);
-        if (md)
-            path_print_md(&b, m, &routes);
-        else
-            path_print_text(&b, m, &routes);
-        if (routes.nroutes == 0) {
-            fprintf(stderr, "ladderc: no route from '%s' to '%s'\n", m->roles[from].id, m->roles[to].id);
+        ld_text t;
+        ld_status st = ld_path(u.s, args[1], args[2], max, md ? "md" : "text", &t);
+        if (st == LD_ENOMEM) {
+            rc = cli_out_of_memory();
+        } else if (st == LD_EUSAGE) {
+            fprintf(stderr, "ladderc: error: %s\n", ld_message(u.s));
+            rc = EXIT_USAGE;
+        } else if (st == LD_EINPUT) {
+            fprintf(stderr, "ladderc: %s\n", ld_message(u.s));
             rc = EXIT_INPUT;
         } else {
+            struct buf b;
+            buf_init(&b, &r.heap);
+            buf_put(&b, t.data, t.len);
             rc = write_output(NULL, &b, OUTPUT_ANY);
+            buf_free(&b);
         }
-        buf_free(&b);
-        path_routes_free(&routes);
     }
     unit_free(&u);
     run_finish(&r);
@@ -773,15 +841,10 @@ static int cmd_explain(int argc, char **argv)
     }
     if (argc != 2)
         return usage_error(&r, "%s", "explain needs one CODE");
-    const char *code = argv[1];
-    const char *w = diag_warning_code(code);
-    if (w)
-        code = w;
-    for (size_t i = 0; i < explain_count; i++) {
-        if (strcasecmp(explain_entries[i].code, code) == 0) {
-            fputs(explain_entries[i].text, stdout);
-            return EXIT_OK;     /* main checks that it reached stdout */
-        }
+    const char *text = ld_explain(argv[1]);
+    if (text) {
+        fputs(text, stdout);
+        return EXIT_OK;     /* main checks that it reached stdout */
     }
     return usage_error(&r, "unknown diagnostic code '%s'", argv[1]);
 }

@@ -79,7 +79,7 @@ static void yyerror(const struct loc *loc, void *scanner, struct parse_ctx *ctx,
 %token LPAREN "'('" RPAREN "')'" COMMA "','" LBRACE "'{'" RBRACE "'}'"
 %token KW_LADDER "'ladder'" KW_AXIS "'axis'" KW_LEVELS "'levels'" KW_TRACK "'track'"
 %token KW_BOX "'box'" KW_YEARS "'years'" KW_ROLE "'role'" KW_LEVEL "'level'" KW_AT "'at'"
-%token KW_COMPANY "'company'" KW_PROMOTION "'promotion'" KW_LATERAL "'lateral'"
+%token KW_COMPANY "'company'" KW_IMPORT "'import'" KW_PROMOTION "'promotion'" KW_LATERAL "'lateral'"
 %token KW_DOWNWARD "'downward'"
 
 %type <stmt> stmt company company_head
@@ -144,6 +144,9 @@ stmt
           $$->u.transition.kind_loc = $4.loc;
           $$->u.transition.has_years = $5.has;
           $$->u.transition.years = $5.range; }
+    | KW_IMPORT STRING
+        { $$ = ast_stmt_new(ctx->arena, AST_IMPORT, @$);
+          $$->u.import.path = text_at($2, @2); }
     | company
     ;
 
@@ -250,7 +253,7 @@ static void describe_token(const struct parse_ctx *ctx, yysymbol_kind_t tok, str
     bool show = tok == YYSYMBOL_ID || tok == YYSYMBOL_NUMBER || tok == YYSYMBOL_LEVEL;
     int len = (int)(loc.end - loc.start);     /* an id, a number or a level has a byte at least */
     if (show && len <= 40)
-        snprintf(out, outsz, "%s '%.*s'", name, len, ctx->base + loc.start);
+        snprintf(out, outsz, "%s '%.*s'", name, len, parse_at(ctx, loc.start));
     else
         snprintf(out, outsz, "%s", name);
 }
@@ -316,7 +319,7 @@ static int yyreport_syntax_error(const yypcontext_t *yyctx, void *scanner, struc
     bool bad_name = tok == YYSYMBOL_LEVEL && ((n == 1 && expected[0] == YYSYMBOL_ID)
                                              || (at_statement_start(expected, n) && parse_arrow_follows(ctx, loc)));
     if (bad_name)
-        parse_bad_name(ctx, loc, ctx->base + loc.start, loc.end - loc.start);
+        parse_bad_name(ctx, loc, parse_at(ctx, loc.start), loc.end - loc.start);
     /* one diagnostic per line: what the scanner finds later on it is not reported */
     if (loc.start >= ctx->line_start)
         ctx->line_has_error = true;

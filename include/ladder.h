@@ -56,7 +56,7 @@ typedef void *(*ld_alloc_fn)(void *ud, void *ptr, size_t osize, size_t nsize);
 
 /* A file the loader found: its bytes (any bytes; the library checks them),
  * which the library copies before the loader is called again, then hands
- * back to release (when not NULL). key names the file for "the same file
+ * back to release (when not NULL), unless they are lent (lend below). key names the file for "the same file
  * imported twice": NULL means the path itself; a loader that can tell two
  * paths are one file (a link) gives both the same key (a canonical path). */
 typedef struct ld_source {
@@ -64,6 +64,12 @@ typedef struct ld_source {
     size_t len;
     const char *key;
     void (*release)(void *ud, const char *text, size_t len);
+    /* Nonzero: the bytes are lent, not copied. They are followed by two NUL
+     * bytes (text[len] and text[len + 1]), are writable (the scanner works
+     * in place, and puts back each byte it changes), and stay valid until
+     * release is called, when the session is freed (or runs out of
+     * memory): a 40 MB ladder is then in memory once, not twice. */
+    int lend;
     char why[256];      /* on failure: the reason, "No such file or directory" */
 } ld_source;
 
@@ -74,7 +80,10 @@ typedef struct ld_source {
  *   browser from its bundle);
  * - any other import: the importing file's folder joined with the import's
  *   path, without "." components and with "dir/.." removed ("a/./b/../c"
- *   is "a/c"); a path that climbs out ("../x") keeps its leading "..".
+ *   is "a/c"); a path that climbs out ("../x") keeps its leading "..". One
+ *   that would then start with "std/" (a folder of the user's named std)
+ *   starts "./std/", so that it is not taken for a shipped ladder, unless
+ *   the importing file is a shipped one (its own imports are shipped too).
  * Returns 0 with out->text and out->len set, or -1 with out->why set. */
 typedef int (*ld_load_fn)(void *ud, const char *path, ld_source *out);
 
@@ -94,6 +103,8 @@ typedef struct ld_config {
     ld_load_fn load;        /* NULL: no files; ld_session_add_file and every import fail */
     void *load_ud;
     ld_diag_options diag;   /* all zero: keep and show everything, warnings as warnings */
+    int index;              /* ld_check also builds the index of names (ld_refs, ld_rename):
+                             * 24 bytes a name written, and about a quarter more checking time */
 } ld_config;
 
 /* ---- sessions ---- */
@@ -115,14 +126,19 @@ ld_status ld_session_add_file(ld_session *s, const char *path);
 ld_status ld_session_add_text(ld_session *s, const char *name, const char *text, size_t len);
 
 /* Parses the roots only, without following their imports or checking: for
- * ld_format. LD_EINPUT when a root has syntax errors or cannot be read. */
+ * ld_format. LD_EINPUT when a root has syntax errors or cannot be read.
+ * A session is parsed (ld_parse) or checked (ld_check) once. */
 ld_status ld_parse(ld_session *s);
 
 /* Parses the roots and every file they import (each once, in any depth,
- * without recursion), then checks them as one ladder. LD_OK: the model is
- * ready for ld_emit and ld_path. LD_EINPUT: errors, in the diagnostics
- * (a file that cannot be read is one, at the import that names it, or for
- * a root at line 0). Call once per session. */
+ * without recursion: breadth-first, so ld_file_path's order), then checks
+ * them as one ladder, each imported file before its importers (so "first
+ * defined here" is in the imported file). LD_OK: the model is ready for
+ * ld_emit and ld_path. LD_EINPUT: errors, in the diagnostics (a file that
+ * cannot be read is one (E020), at the import that names it, or for a root
+ * at line 0; an import cycle is E021). A diagnostic in an imported file has
+ * a note at the import that first reached the file ("'x.ladder' is
+ * imported here"). Call once per session. */
 ld_status ld_check(ld_session *s);
 
 /* Why the last call returned LD_EUSAGE or LD_ENOMEM, one line, or "". */
@@ -175,6 +191,20 @@ typedef enum ld_diag_format {
 /* The session's diagnostics printed into out (every file's, in order). */
 ld_status ld_print_diagnostics(ld_session *s, ld_diag_format format, ld_text *out);
 
+/* Only file i's diagnostics (i as in ld_file_path), and how many errors and
+ * warnings it has, kept or dropped: for a caller that checks several
+ * ladders sharing a file and shows that file's diagnostics once. */
+ld_status ld_print_file_diagnostics(ld_session *s, size_t i, ld_diag_format format, ld_text *out);
+void ld_file_diagnostic_counts(const ld_session *s, size_t i, size_t *errors, size_t *warnings);
+
+/* The same in parts of about 64 KB, for output that can be large (JSON
+ * has every diagnostic: 80,000 naming a long path are 300 MB). Start with
+ * *cursor 0; each call prints the next part and moves *cursor on; the
+ * part after the last is empty. The parts put together are
+ * ld_print_file_diagnostics' text. */
+ld_status ld_print_file_diagnostics_part(ld_session *s, size_t i, ld_diag_format format, size_t *cursor,
+                                         ld_text *out);
+
 /* The warning code that code_or_name names ("W170" or "soft-skills"), or
  * NULL. The explanation of a code (E130, W170), from the language
  * reference, or NULL. */
@@ -199,6 +229,62 @@ ld_status ld_format(ld_session *s, size_t root, ld_text *out);
  * no route (out is then empty, ld_message says so). */
 ld_status ld_path(ld_session *s, const char *from, const char *to, size_t max, const char *format,
                   ld_text *out);
+
+/* ---- names: where each is defined and used (with ld_config.index) ---- */
+
+/* The index holds every definition and every use of a role, track, box,
+ * company and level, in every file of the session, whatever errors the
+ * files have (a line that does not parse is not in it). */
+typedef enum ld_name_kind {
+    LD_NAME_ROLE, LD_NAME_TRACK, LD_NAME_BOX, LD_NAME_COMPANY, LD_NAME_LEVEL, LD_NAME_KINDS
+} ld_name_kind;
+
+/* "role", "track", "box", "company", "level"; NULL for another value. */
+const char *ld_name_kind_name(ld_name_kind kind);
+
+/* One place a name is written: its definition (a duplicate's too) or a use. */
+typedef struct ld_place {
+    ld_name_kind kind;
+    int definition;
+    const char *name;       /* a box's without its quotes; a level as written, "L5" */
+    size_t file;            /* index of ld_file_path */
+    int line, column, end_line, end_column;
+} ld_place;
+
+/* Syntax errors in the session's files: places on their lines are missing. */
+size_t ld_syntax_error_count(const ld_session *s);
+
+/* The kinds that have a name written as name, as bits (1 << kind); 0 when
+ * none or without an index. */
+unsigned ld_name_kinds(ld_session *s, const char *name);
+
+/* The name of one of the kinds (bits) closest to name, for "did you mean";
+ * NULL when none is close. */
+const char *ld_name_suggest(ld_session *s, const char *name, unsigned kinds);
+
+/* Every place the kind's name is written: definitions first, each group in
+ * order of file and position. *places is valid until the next call of
+ * ld_refs or ld_rename. LD_EUSAGE without an index (ld_config.index) or
+ * before ld_check. *n is 0 when the name is nowhere. */
+ld_status ld_refs(ld_session *s, ld_name_kind kind, const char *name, const ld_place **places, size_t *n);
+
+/* A file that a rename changes: its new bytes, and the change as a unified
+ * diff with no context (one hunk per line, which `patch` applies). */
+typedef struct ld_change {
+    size_t file;            /* index of ld_file_path */
+    ld_text text, diff;
+} ld_change;
+
+/* Renames the kind's name old_name to new_name at its definition and every
+ * use, in every file of the session: the changed files, in file order
+ * (*changes valid until the next ld_refs or ld_rename). Refused with
+ * LD_EUSAGE and the reason in ld_message: levels (not names), an unknown
+ * old_name, a new_name that is not valid for the kind or that the kind
+ * already has (defined, or used while undefined), a file with syntax errors
+ * (a use on a broken line would be missed), and a change to a shipped
+ * ladder ("std/..."). Nothing is written: the caller writes the files. */
+ld_status ld_rename(ld_session *s, ld_name_kind kind, const char *old_name, const char *new_name,
+                    const ld_change **changes, size_t *n);
 
 #ifdef __cplusplus
 }

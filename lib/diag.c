@@ -28,14 +28,44 @@ void diag_set_options(struct diag_sink *sink, const struct diag_options *opt)
     sink->keep = opt->keep_all ? 0 : opt->max_shown;
 }
 
-void diag_mark(const struct diag_sink *sink, struct diag_mark *m)
+void diag_set_files(struct diag_sink *sink, size_t (*file_of)(const void *ud, uint32_t off), const void *ud)
 {
+    sink->file_of = file_of;
+    sink->file_ud = ud;
+}
+
+static size_t diag_file_of(const struct diag_sink *sink, uint32_t off)
+{
+    return sink->file_of ? sink->file_of(sink->file_ud, off) : 0;
+}
+
+/* File f's tally, made when f is first counted (grown by doubling: a
+ * session adds files one by one). */
+static struct diag_tally *diag_tally(struct diag_sink *sink, size_t f)
+{
+    if (f >= sink->ntally) {
+        size_t n = sink->ntally ? sink->ntally : 4;
+        while (n <= f)
+            n *= 2;
+        struct diag_tally *t = arena_array(sink->arena, n, sizeof *t);
+        if (sink->ntally)
+            memcpy(t, sink->tally, sink->ntally * sizeof *t);
+        sink->tally = t;
+        sink->ntally = n;
+    }
+    return &sink->tally[f];
+}
+
+void diag_mark(struct diag_sink *sink, uint32_t at, struct diag_mark *m)
+{
+    size_t f = diag_file_of(sink, at);
     *m = (struct diag_mark){sink->tail, sink->nerrors, sink->nwarnings, sink->nkept,
-                            sink->dropped_errors, sink->dropped_warnings};
+                            sink->dropped_errors, sink->dropped_warnings, f, *diag_tally(sink, f)};
 }
 
 void diag_reset_to(struct diag_sink *sink, const struct diag_mark *m)
 {
+    sink->tally[m->file] = m->tally;
     *m->tail = NULL;
     sink->tail = m->tail;
     sink->nerrors = m->nerrors;
@@ -143,35 +173,45 @@ static void diag_count(struct diag_sink *sink, enum diag_severity sev)
     ++*(sev == DIAG_ERROR ? &sink->nerrors : &sink->nwarnings);
 }
 
-static void diag_count_dropped(struct diag_sink *sink, enum diag_severity sev)
+static void diag_count_dropped(struct diag_sink *sink, struct diag_tally *t, enum diag_severity sev)
 {
     ++*(sev == DIAG_ERROR ? &sink->dropped_errors : &sink->dropped_warnings);
+    ++*(sev == DIAG_ERROR ? &t->dropped_errors : &t->dropped_warnings);
 }
 
-/* Whether a diagnostic at start, arriving now, is among the ones kept:
- * when the sink is full, it takes the place of the last kept in position
- * order (a scan of at most keep entries, only for a diagnostic that gets
- * in: in a pass that reports in file order, at most keep of them do).
- * Position order breaks ties by arrival, and the kept list is in arrival
- * order among equal positions (appended; diag_sort is stable): so the last
- * kept is the last in the list of those at the greatest start, and a
- * newcomer at that start, arriving after them all, is not before it. */
-static bool diag_make_room(struct diag_sink *sink, uint32_t start)
+/* Where the file's last kept diagnostic in position order is linked from:
+ * the greatest start, and among equal starts the last to arrive (the list
+ * is newest first, so the first met). A scan of the file's own kept ones,
+ * at most keep of them, whatever the other files hold. */
+static struct diag **diag_worst_of(struct diag_tally *t)
 {
-    if (!sink->keep || sink->nkept < sink->keep)
-        return true;
-    struct diag **worst = &sink->first;
-    for (struct diag **p = &sink->first; *p; p = &(*p)->next)
-        if ((*p)->loc.start >= (*worst)->loc.start)
+    struct diag **worst = &t->kept;
+    for (struct diag **p = &t->kept; *p; p = &(*p)->file_next)
+        if ((*p)->loc.start > (*worst)->loc.start)
             worst = p;
+    return worst;
+}
+
+/* Whether a diagnostic at start, arriving now in the file whose tally is t,
+ * is among the ones kept: when the file's share is full, it takes the
+ * place of the file's last kept in position order. Position order breaks
+ * ties by arrival (diag_sort is stable), so a newcomer at the greatest
+ * start, arriving after them all, is not before it. The one displaced is
+ * marked, and unlinked by diag_sort (the list is singly linked: unlinking
+ * it here would cost a walk of every file's diagnostics). */
+static bool diag_make_room(struct diag_sink *sink, struct diag_tally *t, uint32_t start)
+{
+    if (!sink->keep || t->nkept < sink->keep)
+        return true;
+    struct diag **worst = diag_worst_of(t);
     if (start >= (*worst)->loc.start)
         return false;
     struct diag *out = *worst;
-    *worst = out->next;
-    if (sink->tail == &out->next)
-        sink->tail = worst;
+    *worst = out->file_next;
+    out->dropped = true;
     sink->nkept--;
-    diag_count_dropped(sink, out->severity);
+    t->nkept--;
+    diag_count_dropped(sink, t, out->severity);
     return true;
 }
 
@@ -179,21 +219,28 @@ static struct diag *diag_add(struct diag_sink *sink, enum diag_severity sev, con
                              struct loc loc, const char *fmt, va_list ap)
 {
     diag_count(sink, sev);
-    if (!diag_make_room(sink, loc.start)) {
-        diag_count_dropped(sink, sev);
+    size_t f = diag_file_of(sink, loc.start);
+    struct diag_tally *t = diag_tally(sink, f);
+    ++*(sev == DIAG_ERROR ? &t->nerrors : &t->nwarnings);
+    if (!diag_make_room(sink, t, loc.start)) {
+        diag_count_dropped(sink, t, sev);
         return NULL;
     }
     struct diag *d = arena_alloc(sink->arena, sizeof *d);
     d->severity = sev;
     d->code = code;
     d->loc = loc;
+    d->file = (uint32_t)f;
     d->msg = diag_vformat(sink->arena, fmt, ap);
     d->notes = NULL;
     d->notes_tail = &d->notes;
     d->next = NULL;
     *sink->tail = d;
     sink->tail = &d->next;
+    d->file_next = t->kept;
+    t->kept = d;
     sink->nkept++;
+    t->nkept++;
     return d;
 }
 
@@ -263,6 +310,14 @@ static struct diag *diag_merge_sort(struct diag *list, size_t n)
 
 void diag_sort(struct diag_sink *sink)
 {
+    /* the displaced ones out first: the list is then the nkept kept */
+    struct diag **p = &sink->first;
+    while (*p) {
+        if ((*p)->dropped)
+            *p = (*p)->next;
+        else
+            p = &(*p)->next;
+    }
     sink->first = diag_merge_sort(sink->first, sink->nkept);
     sink->tail = &sink->first;
     while (*sink->tail)
@@ -304,12 +359,27 @@ struct diag_place {
 };
 
 /* Where loc starts and ends, and its line. */
-static struct diag_place diag_place_of(struct source *src, struct loc loc)
+static struct diag_place diag_place_of(const struct source_set *set, struct loc loc)
 {
     struct diag_place p = {.loc = loc};
+    struct source *src = source_set_find(set, loc.start);
     source_span(src, loc, &p.first, &p.last);
     p.line = source_line(src, p.first.line, &p.len);
     return p;
+}
+
+/* Whether d is to be printed: every one, or only file *only's. */
+static bool diag_selected(const struct diag *d, const size_t *only)
+{
+    return !only || d->file == *only;
+}
+
+/* Whether d, in a sorted list, comes after file *only's: the printers stop
+ * there, so that printing each of many files costs its own diagnostics,
+ * not the whole list (the caller starts the list at the file's first). */
+static bool diag_past(const struct diag *d, const size_t *only)
+{
+    return only && d->file > *only;
 }
 
 struct diag_places {
@@ -327,18 +397,21 @@ static int diag_place_cmp(const void *pa, const void *pb)
 }
 
 /* The places the notes of the kept diagnostics point at. */
-static void diag_places_init(struct diag_places *p, const struct diag_sink *sink, struct source *src)
+static void diag_places_init(struct diag_places *p, const struct diag_sink *sink, const struct source_set *src,
+                             const size_t *only)
 {
     size_t n = 0;
-    for (const struct diag *d = sink->first; d; d = d->next)
-        for (const struct diag_note *note = d->notes; note; note = note->next)
-            n++;
+    for (const struct diag *d = sink->first; d && !diag_past(d, only); d = d->next)
+        if (diag_selected(d, only))
+            for (const struct diag_note *note = d->notes; note; note = note->next)
+                n++;
     p->heap = sink->arena->heap;
     p->v = n ? heap_calloc(p->heap, n, sizeof *p->v) : NULL;
     p->n = 0;
-    for (const struct diag *d = sink->first; d; d = d->next)
-        for (const struct diag_note *note = d->notes; note; note = note->next)
-            p->v[p->n++].loc = note->loc;
+    for (const struct diag *d = sink->first; d && !diag_past(d, only); d = d->next)
+        if (diag_selected(d, only))
+            for (const struct diag_note *note = d->notes; note; note = note->next)
+                p->v[p->n++].loc = note->loc;
     if (p->n > 1)
         qsort(p->v, p->n, sizeof *p->v, diag_place_cmp);
     size_t k = 0;
@@ -372,59 +445,92 @@ static void json_place(struct buf *b, const char *file, struct source_pos first,
                first.line, first.column, last.line, last.column);
 }
 
-/* Written out in pieces of about this size when the caller gives a stream:
- * the JSON of a file's diagnostics can be many times the file (each names
- * the file, whose path may take 4 KB). */
-enum { DIAG_JSON_FLUSH = 64 * 1024 };
+/* A file's name as a JSON string, NUL-terminated, in b. */
+static const char *json_file_name(struct buf *b, const struct source *src)
+{
+    b->len = 0;
+    json_str(b, src->name);
+    buf_putc(b, '\0');
+    return b->data;
+}
 
-void diag_print_json(const struct diag_sink *sink, struct source *src, const char *file, struct buf *b, bool *first,
-                     FILE *flush_to)
+void diag_json_begin(struct diag_json *j, const struct diag_sink *sink, const struct source_set *set,
+                     const size_t *only)
+{
+    j->heap = sink->arena->heap;
+    j->set = set;
+    j->first = true;
+    j->named = NULL;
+    buf_init(&j->name, sink->arena->heap);
+    buf_init(&j->note_name, sink->arena->heap);
+    j->places = heap_alloc(sink->arena->heap, sizeof *j->places);
+    diag_places_init(j->places, sink, set, only);
+}
+
+void diag_json_one(struct diag_json *j, const struct diag *d, struct buf *b)
 {
     static const char *const sev[] = {"error", "warning", "note"};
-    struct buf name;
-    buf_init(&name, sink->arena->heap);
-    json_str(&name, file);      /* once, not once per diagnostic */
-    buf_putc(&name, '\0');
-    struct diag_places places;
-    diag_places_init(&places, sink, src);
-    for (const struct diag *d = sink->first; d; d = d->next) {
-        buf_puts(b, *first ? "\n  {" : ",\n  {");
-        *first = false;
-        struct source_pos at, end;
+    buf_puts(b, j->first ? "\n  {" : ",\n  {");
+    j->first = false;
+    struct source *src = j->set->v[d->file];
+    if (src != j->named)
+        json_file_name(&j->name, j->named = src);     /* once per run of a file's diagnostics */
+    struct source_pos at, end;
+    if (d->whole_file)
+        at = end = (struct source_pos){0, 0};
+    else
         source_span(src, d->loc, &at, &end);
-        json_place(b, name.data, at, end);
-        buf_printf(b, ", \"severity\": \"%s\", \"code\": ", sev[d->severity]);
-        json_str(b, d->code);          /* every diagnostic has its code */
+    json_place(b, j->name.data, at, end);
+    buf_printf(b, ", \"severity\": \"%s\", \"code\": ", sev[d->severity]);
+    json_str(b, d->code);          /* every diagnostic has its code */
+    buf_puts(b, ", \"message\": ");
+    json_str(b, d->msg);
+    buf_puts(b, ", \"notes\": [");
+    const char *sep = "";
+    for (const struct diag_note *n = d->notes; n; n = n->next, sep = ", ") {
+        const struct diag_place *p = diag_places_find(j->places, n->loc);
+        struct source *nsrc = source_set_find(j->set, n->loc.start);
+        buf_puts(b, sep);
+        buf_putc(b, '{');
+        json_place(b, nsrc == src ? j->name.data : json_file_name(&j->note_name, nsrc), p->first, p->last);
         buf_puts(b, ", \"message\": ");
-        json_str(b, d->msg);
-        buf_puts(b, ", \"notes\": [");
-        const char *sep = "";
-        for (const struct diag_note *n = d->notes; n; n = n->next, sep = ", ") {
-            const struct diag_place *p = diag_places_find(&places, n->loc);
-            buf_puts(b, sep);
-            buf_putc(b, '{');
-            json_place(b, name.data, p->first, p->last);
-            buf_puts(b, ", \"message\": ");
-            json_str(b, n->msg);
-            buf_putc(b, '}');
-        }
-        buf_puts(b, "]}");
-        if (flush_to && b->len >= DIAG_JSON_FLUSH) {
-            fwrite(b->data, 1, b->len, flush_to);
-            b->len = 0;
-        }
+        json_str(b, n->msg);
+        buf_putc(b, '}');
     }
-    diag_places_free(&places);
-    buf_free(&name);
+    buf_puts(b, "]}");
+}
+
+void diag_json_end(struct diag_json *j)
+{
+    if (!j->places)
+        return;
+    diag_places_free(j->places);
+    heap_free(j->heap, j->places);
+    j->places = NULL;
+    buf_free(&j->name);
+    buf_free(&j->note_name);
+}
+
+void diag_print_json(const struct diag_sink *sink, const struct source_set *set, const size_t *only, struct buf *b,
+                     bool *first)
+{
+    struct diag_json j;
+    diag_json_begin(&j, sink, set, only);
+    j.first = *first;
+    for (const struct diag *d = sink->first; d && !diag_past(d, only); d = d->next)
+        if (diag_selected(d, only))
+            diag_json_one(&j, d, b);
+    *first = j.first;
+    diag_json_end(&j);
 }
 
 /* What comes after the last diagnostic shown: "975 more errors and 5 more
  * warnings not shown". The printers show every kept diagnostic: the sink
  * keeps max_shown of them (keep_all is JSON's, whose printer shows all), so
  * the rest are the dropped ones. */
-static void diag_put_rest(struct buf *b, const struct diag_sink *sink)
+static void diag_put_rest(struct buf *b, const struct diag_tally *t)
 {
-    size_t errors = sink->dropped_errors, warnings = sink->dropped_warnings;
+    size_t errors = t->dropped_errors, warnings = t->dropped_warnings;
     if (errors)
         buf_printf(b, "%zu more error%s", errors, errors == 1 ? "" : "s");
     if (errors && warnings)
@@ -434,36 +540,64 @@ static void diag_put_rest(struct buf *b, const struct diag_sink *sink)
     buf_puts(b, " not shown; --max-diagnostics=0 shows them all");
 }
 
-void diag_print_github(const struct diag_sink *sink, struct source *src, const char *file, struct buf *b)
+/* File f's ::notice of the diagnostics not shown, if any. */
+static void diag_github_rest(const struct diag_sink *sink, const struct source_set *set, size_t f, struct buf *b)
 {
+    const struct diag_tally *t = f < sink->ntally ? &sink->tally[f] : NULL;
+    if (!t || !(t->dropped_errors || t->dropped_warnings))
+        return;
+    buf_puts(b, "::notice file=");
+    escape_github(b, set->v[f]->name, true);
+    buf_puts(b, ",title=ladderc::");
+    struct buf rest;
+    buf_init(&rest, sink->arena->heap);
+    diag_put_rest(&rest, t);
+    buf_putc(&rest, '\0');
+    escape_github(b, rest.data, false);
+    buf_free(&rest);
+    buf_putc(b, '\n');
+}
+
+/* Calls rest for each file of set in order (or file *only), after that
+ * file's diagnostics: each file's line of "N more" follows its own. */
+void diag_print_github(const struct diag_sink *sink, const struct source_set *set, const size_t *only, struct buf *b)
+{
+    size_t next = only ? *only : 0, end = only ? *only + 1 : set->n;    /* files whose notice is to come */
     for (const struct diag *d = sink->first; d; d = d->next) {
+        if (diag_past(d, only))
+            break;
+        if (!diag_selected(d, only))
+            continue;
+        for (; next < d->file; next++)
+            diag_github_rest(sink, set, next, b);
+        struct source *src = set->v[d->file];
         struct source_pos first, last;
-        source_span(src, d->loc, &first, &last);
+        if (d->whole_file)
+            first = last = (struct source_pos){0, 0};
+        else
+            source_span(src, d->loc, &first, &last);
         buf_printf(b, "::%s file=", d->severity == DIAG_ERROR ? "error" : "warning");
-        escape_github(b, file, true);
+        escape_github(b, src->name, true);
         buf_printf(b, ",line=%d,col=%d,endLine=%d,endColumn=%d,title=", first.line,
                    first.column, last.line, last.column);
         escape_github(b, d->code, true);
         buf_puts(b, "::");
         escape_github(b, d->msg, false);
         for (const struct diag_note *n = d->notes; n; n = n->next) {
-            buf_printf(b, "%%0Anote (line %d): ", source_line_of(src, n->loc.start));
+            struct source *nsrc = source_set_find(set, n->loc.start);
+            if (nsrc == src) {
+                buf_printf(b, "%%0Anote (line %d): ", source_line_of(nsrc, n->loc.start));
+            } else {
+                buf_puts(b, "%0Anote (");
+                escape_github(b, nsrc->name, false);
+                buf_printf(b, " line %d): ", source_line_of(nsrc, n->loc.start));
+            }
             escape_github(b, n->msg, false);
         }
         buf_putc(b, '\n');
     }
-    if (sink->dropped_errors || sink->dropped_warnings) {
-        buf_puts(b, "::notice file=");
-        escape_github(b, file, true);
-        buf_puts(b, ",title=ladderc::");
-        struct buf rest;
-        buf_init(&rest, sink->arena->heap);
-        diag_put_rest(&rest, sink);
-        buf_putc(&rest, '\0');
-        escape_github(b, rest.data, false);
-        buf_free(&rest);
-        buf_putc(b, '\n');
-    }
+    for (; next < end; next++)
+        diag_github_rest(sink, set, next, b);
 }
 
 /* ---- printing ---- */
@@ -548,26 +682,62 @@ static void diag_put_one(struct buf *b, const char *file, const struct diag_plac
         diag_put_excerpt(b, p, color);
 }
 
-void diag_print_text(const struct diag_sink *sink, struct source *src, FILE *out, bool color)
+/* File f's line of "N more", if any. */
+static void diag_text_rest(const struct diag_sink *sink, const struct source_set *set, size_t f, struct buf *b)
 {
-    struct buf b;
-    buf_init(&b, sink->arena->heap);
+    const struct diag_tally *t = f < sink->ntally ? &sink->tally[f] : NULL;
+    if (!t || !(t->dropped_errors || t->dropped_warnings))
+        return;
+    escape_filename(b, set->v[f]->name);
+    buf_puts(b, ": note: ");
+    diag_put_rest(b, t);
+    buf_putc(b, '\n');
+}
+
+/* A diagnostic about a file as a whole: FILE: error: MESSAGE [CODE]. */
+static void diag_put_whole_file(struct buf *b, const char *file, const struct diag *d, bool color)
+{
+    if (color)
+        buf_puts(b, C_BOLD);
+    escape_filename(b, file);
+    buf_puts(b, ": ");
+    if (color)
+        buf_puts(b, severity_color[d->severity]);
+    buf_printf(b, "%s: ", severity_name[d->severity]);
+    if (color)
+        buf_puts(b, C_RESET C_BOLD);
+    buf_puts(b, d->msg);
+    buf_printf(b, " [%s]", d->code);
+    if (color)
+        buf_puts(b, C_RESET);
+    buf_putc(b, '\n');
+}
+
+void diag_print_text(const struct diag_sink *sink, const struct source_set *set, const size_t *only, struct buf *b,
+                     bool color)
+{
     struct diag_places places;
-    diag_places_init(&places, sink, src);
+    diag_places_init(&places, sink, set, only);
+    size_t next = only ? *only : 0, end = only ? *only + 1 : set->n;
     for (const struct diag *d = sink->first; d; d = d->next) {
-        struct diag_place at = diag_place_of(src, d->loc);
-        diag_put_one(&b, src->name, &at, d->severity, d->msg, d->code, color, !d->no_excerpt);
+        if (diag_past(d, only))
+            break;
+        if (!diag_selected(d, only))
+            continue;
+        for (; next < d->file; next++)
+            diag_text_rest(sink, set, next, b);
+        const char *name = set->v[d->file]->name;
+        if (d->whole_file) {
+            diag_put_whole_file(b, name, d, color);
+            continue;
+        }
+        struct diag_place at = diag_place_of(set, d->loc);
+        diag_put_one(b, name, &at, d->severity, d->msg, d->code, color, !d->no_excerpt);
         for (const struct diag_note *n = d->notes; n; n = n->next)
-            diag_put_one(&b, src->name, diag_places_find(&places, n->loc), DIAG_NOTE, n->msg, NULL, color,
-                         !d->no_excerpt);
+            diag_put_one(b, source_set_find(set, n->loc.start)->name, diag_places_find(&places, n->loc), DIAG_NOTE,
+                         n->msg, NULL, color, !d->no_excerpt);
     }
     diag_places_free(&places);
-    if (sink->dropped_errors || sink->dropped_warnings) {
-        escape_filename(&b, src->name);
-        buf_puts(&b, ": note: ");
-        diag_put_rest(&b, sink);
-        buf_putc(&b, '\n');
-    }
-    fwrite(b.data ? b.data : "", 1, b.len, out);
-    buf_free(&b);
+    for (; next < end; next++)
+        diag_text_rest(sink, set, next, b);
 }

@@ -8,6 +8,7 @@
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "arena.h"
@@ -31,6 +32,10 @@ struct diag {
     struct diag_note *notes, **notes_tail;
     struct diag *next;
     bool no_excerpt;            /* print no source line (it may not be text to show) */
+    bool whole_file;            /* about the file as a whole (it could not be read): no line */
+    bool dropped;               /* displaced by an earlier one: diag_sort unlinks it */
+    uint32_t file;              /* the file of loc (sink->file_of); 0 with one file */
+    struct diag *file_next;     /* the file's kept diagnostics, newest first (diag_tally.kept) */
 };
 
 /* What the command line asks of diagnostics. */
@@ -57,14 +62,31 @@ struct diag_options {
  * position order. A diagnostic that cannot be among them is counted and
  * dropped before its message is formatted, so a file with a million
  * mistakes costs little more time and no more memory than a clean one. */
+/* Per file, since max_shown counts per file: a session of many files shows
+ * each one's first mistakes. */
+struct diag_tally {
+    size_t nerrors, nwarnings;          /* every one, kept or dropped */
+    size_t nkept, dropped_errors, dropped_warnings;
+    struct diag *kept;                  /* its kept diagnostics, newest first */
+};
+
 struct diag_sink {
     struct arena *arena;
     struct diag *first, **tail;         /* the kept diagnostics */
     size_t nerrors, nwarnings;          /* every one, kept or dropped */
-    size_t nkept, keep;                 /* keep: 0 for all */
+    size_t nkept, keep;                 /* keep: 0 for all (keep is per file) */
     size_t dropped_errors, dropped_warnings;
     const struct diag_options *opt;     /* never NULL: diag_init sets empty ones */
+    /* which file an offset is in (NULL: one file, 0); tally[f] is file f's */
+    size_t (*file_of)(const void *ud, uint32_t off);
+    const void *file_ud;
+    struct diag_tally *tally;
+    size_t ntally;
 };
+
+/* The sink of a session's files: file_of(ud, off) says which file holds
+ * off (source_set_index). */
+void diag_set_files(struct diag_sink *sink, size_t (*file_of)(const void *ud, uint32_t off), const void *ud);
 
 void diag_init(struct diag_sink *sink, struct arena *arena);
 
@@ -108,36 +130,68 @@ void diag_note(struct diag_sink *sink, struct diag *d, struct loc loc,
 struct diag_mark {
     struct diag **tail;
     size_t nerrors, nwarnings, nkept, dropped_errors, dropped_warnings;
+    size_t file;
+    struct diag_tally tally;
 };
-void diag_mark(const struct diag_sink *sink, struct diag_mark *m);
+/* at: an offset in the file about to be read (only its diagnostics come
+ * between the mark and the reset). */
+void diag_mark(struct diag_sink *sink, uint32_t at, struct diag_mark *m);
 void diag_reset_to(struct diag_sink *sink, const struct diag_mark *m);
 
 /* The warning code for a code or a name ("W170" or "soft-skills"), or NULL
  * when it names no warning. */
 const char *diag_warning_code(const char *code_or_name);
 
-/* Appends one JSON object per diagnostic in src to out (comma-separated; *first
- * says whether one was written before). Every diagnostic, whatever max_shown:
- * tools filter for themselves. With flush_to, out is written there and
- * emptied whenever it holds 64 KB or more, so memory stays bounded however
- * long the output; without, out keeps it all. */
-void diag_print_json(const struct diag_sink *sink, struct source *src, const char *file, struct buf *out,
-                     bool *first, FILE *flush_to);
+/* The printers take the session's files (each diagnostic and note is
+ * printed with its own file's name, line and column) and append to out.
+ * With only, the sink's list must be sorted (diag_sort): the printers stop
+ * after file *only's diagnostics, and a sink whose first is that file's
+ * first diagnostic (a copy of the session's, moved on) costs no more than
+ * them. */
+struct source_set;
+
+/* One JSON object per diagnostic (comma-separated; *first says whether one
+ * was written before), each after "\n  ". Every diagnostic, whatever
+ * max_shown: tools filter for themselves. only: print only the
+ * diagnostics of file number *only (NULL: all). */
+void diag_print_json(const struct diag_sink *sink, const struct source_set *set, const size_t *only,
+                     struct buf *out, bool *first);
+
+/* The same, one diagnostic at a time, so that a caller can write the
+ * output out in parts (80,000 diagnostics naming a long path are 300 MB of
+ * JSON): begin works out where every selected diagnostic's notes point. */
+struct diag_places;
+struct diag_json {
+    struct heap *heap;
+    const struct source_set *set;
+    bool first;
+    const struct source *named;
+    struct buf name, note_name;
+    struct diag_places *places;
+};
+void diag_json_begin(struct diag_json *j, const struct diag_sink *sink, const struct source_set *set,
+                     const size_t *only);
+void diag_json_one(struct diag_json *j, const struct diag *d, struct buf *out);
+void diag_json_end(struct diag_json *j);
 
 /* GitHub Actions workflow commands: ::error file=F,line=L,col=C::MESSAGE,
- * one per kept diagnostic (at most max_shown: the sink keeps no more unless
- * keep_all, which is for JSON), then a ::notice that counts the dropped. */
-void diag_print_github(const struct diag_sink *sink, struct source *src, const char *file, struct buf *out);
+ * one per kept diagnostic (at most max_shown per file: the sink keeps no
+ * more unless keep_all, which is for JSON), then for each file that had
+ * more, a ::notice that counts them. */
+void diag_print_github(const struct diag_sink *sink, const struct source_set *set, const size_t *only,
+                       struct buf *out);
 
 /* Orders diagnostics by position (stable), so the output reads top-down
- * whichever phase found them. */
+ * whichever phase found them. Positions are the session's: file order,
+ * then offset. */
 void diag_sort(struct diag_sink *sink);
 
 /* Prints the diagnostics as `FILE:LINE:COL: error: MESSAGE [CODE]`, the
  * source line, and a caret under the span; FILE is quoted when it holds
  * anything unsafe (escape_filename). Every kept diagnostic is printed: the
- * sink keeps the options' max_shown (notes do not count); one line then
- * says how many more were dropped and how to see them. */
-void diag_print_text(const struct diag_sink *sink, struct source *src, FILE *out, bool color);
+ * sink keeps the options' max_shown per file (notes do not count); after a
+ * file's, one line says how many more were dropped and how to see them. */
+void diag_print_text(const struct diag_sink *sink, const struct source_set *set, const size_t *only,
+                     struct buf *out, bool color);
 
 #endif

@@ -1,157 +1,13 @@
-/* source.c - reading input and mapping lines. */
+/* source.c - bytes in memory, their line maps, and one offset space for
+ * every file of a session. Reading files is the embedder's (cli/files.c). */
 #include "source.h"
 
-#include <errno.h>
-#include <fcntl.h>
-#include <poll.h>
 #include <stdbool.h>
-#include <stdio.h>
-#include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "heap.h"
 #include "util.h"
-
-/* EAGAIN or EWOULDBLOCK (the same number on Linux, not by POSIX) */
-static bool source_would_block(int e)
-{
-#if EAGAIN != EWOULDBLOCK
-    if (e == EWOULDBLOCK)
-        return true;
-#endif
-    return e == EAGAIN;
-}
-
-/* Reads fd to its end. size_hint: the file's size when known, so that a
- * regular file is read into one allocation of the right size (no doubling,
- * no copies: a 145 MB ladder would otherwise pass through buffers of 128 and
- * 256 MB). limit: the most bytes accepted; too_large: the message beyond it. */
-/* may_wait: standard input, which may be a pipe left non-blocking by whoever
- * ran us; a file that says "try again" (/proc/kmsg, behind a .ladder link)
- * would block for ever, and is refused. */
-static int source_read_fd(struct source *src, int fd, size_t size_hint, size_t limit, const char *too_large,
-                          bool may_wait, char *err, size_t errsz)
-{
-    size_t cap = size_hint && size_hint <= limit ? size_hint + 3 : 64 * 1024, len = 0;
-    char *text = heap_alloc(src->heap, cap);
-    for (;;) {
-        if (cap - len <= 2) {   /* room for at least one byte and the two NULs */
-            if (cap >= limit + 2)
-                break;
-            cap = cap * 2 < limit + 3 ? cap * 2 : limit + 3;
-            text = heap_realloc(src->heap, text, cap);
-        }
-        ssize_t n = read(fd, text + len, cap - len - 2);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n < 0 && source_would_block(errno) && !may_wait) {
-            snprintf(err, errsz, "reading it would wait for more: not a file to read");
-            heap_free(src->heap, text);
-            return -1;
-        }
-        if (n < 0 && source_would_block(errno)) {
-            /* a standard input left non-blocking by whoever ran us */
-            struct pollfd p = {.fd = fd, .events = POLLIN};
-            poll(&p, 1, -1);
-            continue;
-        }
-        if (n < 0) {
-            snprintf(err, errsz, "%s", strerror(errno));
-            heap_free(src->heap, text);
-            return -1;
-        }
-        if (n == 0)
-            break;
-        len += (size_t)n;
-    }
-    if (len > limit) {
-        heap_free(src->heap, text);
-        snprintf(err, errsz, "%s", too_large);
-        return -1;
-    }
-    text[len] = text[len + 1] = '\0';
-    src->text = text;
-    src->len = len;
-    return 0;
-}
-
-/* Standard input streams (a pipe, a terminal) within a lower limit than a
- * file: nothing tells its size, and a buffer that doubles may hold twice
- * what was read. A regular file redirected to it is a file. */
-static int source_read_stdin(struct source *src, char *err, size_t errsz)
-{
-    struct stat st;
-    if (fstat(0, &st) != 0) {
-        snprintf(err, errsz, "%s", strerror(errno));
-        return -1;
-    }
-    if (S_ISREG(st.st_mode))
-        return source_read_fd(src, 0, (size_t)st.st_size, SOURCE_MAX_BYTES, "file is larger than 1 GiB", true, err,
-                              errsz);
-    if (S_ISDIR(st.st_mode)) {
-        snprintf(err, errsz, "%s", strerror(EISDIR));
-        return -1;
-    }
-    return source_read_fd(src, 0, 0, SOURCE_MAX_STREAM_BYTES,
-                          "standard input is larger than 256 MiB (name the file, or redirect it: < FILE)", true, err,
-                          errsz);
-}
-
-/* Why st is not a file to read, or NULL when it is one. */
-static const char *source_not_regular(const struct stat *st)
-{
-    if (S_ISREG(st->st_mode))
-        return NULL;
-    return S_ISDIR(st->st_mode) ? strerror(EISDIR) : "not a regular file";
-}
-
-int source_load(struct source *src, struct heap *heap, const char *path, char *err, size_t errsz)
-{
-    memset(src, 0, sizeof *src);
-    src->heap = heap;
-    if (strcmp(path, "-") == 0) {
-        src->name = "<stdin>";
-        return source_read_stdin(src, err, errsz);
-    }
-    src->name = path;
-    /* Only regular files: a FIFO would block, /dev/zero never ends, a
-     * terminal waits for a user. stat first, so that a device is never even
-     * opened; O_NONBLOCK, so that a FIFO put in the file's place meanwhile
-     * does not block the open; fstat, to judge what was really opened. */
-    struct stat st;
-    const char *why;
-    if (stat(path, &st) != 0) {
-        snprintf(err, errsz, "%s", strerror(errno));
-        return -1;
-    }
-    if ((why = source_not_regular(&st))) {
-        snprintf(err, errsz, "%s", why);
-        return -1;
-    }
-    int fd = open(path, O_RDONLY | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
-    if (fd < 0) {
-        snprintf(err, errsz, "%s", strerror(errno));
-        return -1;
-    }
-    int rc;
-    if (fstat(fd, &st) != 0) {
-        snprintf(err, errsz, "%s", strerror(errno));
-        rc = -1;
-    } else if ((why = source_not_regular(&st))) {
-        snprintf(err, errsz, "%s", why);
-        rc = -1;
-    } else if ((unsigned long long)st.st_size > SOURCE_MAX_BYTES) {
-        snprintf(err, errsz, "file is larger than 1 GiB");     /* said before a byte is read */
-        rc = -1;
-    } else {
-        rc = source_read_fd(src, fd, (size_t)st.st_size, SOURCE_MAX_BYTES, "file is larger than 1 GiB", false, err,
-                            errsz);
-    }
-    close(fd);
-    return rc;
-}
 
 void source_from_memory(struct source *src, struct heap *heap, const char *name, const char *text, size_t len)
 {
@@ -165,9 +21,20 @@ void source_from_memory(struct source *src, struct heap *heap, const char *name,
     src->len = len;
 }
 
+void source_borrow(struct source *src, struct heap *heap, const char *name, const char *text, size_t len)
+{
+    memset(src, 0, sizeof *src);
+    src->heap = heap;
+    src->name = name;
+    src->text = (char *)text;   /* never written: the scanner reads in place */
+    src->len = len;
+    src->borrowed = 1;
+}
+
 void source_free(struct source *src)
 {
-    heap_free(src->heap, src->text);
+    if (!src->borrowed)
+        heap_free(src->heap, src->text);
     heap_free(src->heap, src->line_start);
     struct heap *heap = src->heap;
     memset(src, 0, sizeof *src);
@@ -211,7 +78,8 @@ const char *source_line(struct source *src, int line, size_t *len)
     return src->text + start;
 }
 
-/* The 0-based index of the line that holds off: the last line start <= off. */
+/* The 0-based index of the line that holds off (an offset in the file, not
+ * in the session): the last line start <= off. */
 static size_t source_line_index(struct source *src, size_t off)
 {
     if (!src->line_start)
@@ -229,7 +97,7 @@ static size_t source_line_index(struct source *src, size_t off)
 
 int source_line_of(struct source *src, size_t off)
 {
-    return (int)source_line_index(src, off) + 1;
+    return (int)source_line_index(src, off - src->base) + 1;
 }
 
 /* The column of the byte at off (or of the end of the file) on line index k. */
@@ -244,8 +112,9 @@ static int source_column(const struct source *src, size_t k, size_t off)
     return col;
 }
 
-void source_span(struct source *src, struct loc loc, struct source_pos *first, struct source_pos *last)
+void source_span(struct source *src, struct loc at, struct source_pos *first, struct source_pos *last)
 {
+    struct loc loc = {at.start - src->base, at.end - src->base};   /* offsets in the file */
     size_t k = source_line_index(src, loc.start);
     *first = (struct source_pos){(int)k + 1, source_column(src, k, loc.start)};
     if (loc.end <= loc.start) {
@@ -256,4 +125,55 @@ void source_span(struct source *src, struct loc loc, struct source_pos *first, s
     *last = (struct source_pos){(int)k + 1, source_column(src, k, loc.end)};
     if (last->line == first->line && last->column <= first->column)
         last->column = first->column + 1;   /* a lone continuation byte */
+}
+
+/* ---- one offset space ---- */
+
+void source_set_init(struct source_set *set, struct heap *heap)
+{
+    memset(set, 0, sizeof *set);
+    set->heap = heap;
+}
+
+void source_set_free(struct source_set *set)
+{
+    heap_free(set->heap, set->v);
+    set->v = NULL;
+    set->n = set->cap = 0;
+}
+
+int source_set_add(struct source_set *set, struct source *src)
+{
+    /* one offset past the end is the file's too (the end-of-file token's
+     * span ends there), so the next file starts after it; the last 64 KB
+     * stay free for empty files (one that could not be read still has a
+     * place: 10,000 of them take 20 KB) */
+    if (src->len > SOURCE_MAX_BYTES || set->next + src->len + 2 > (src->len ? UINT32_MAX - 65536 : UINT32_MAX))
+        return -1;
+    if (set->n == set->cap) {
+        set->cap = set->cap ? 2 * set->cap : 16;
+        set->v = heap_realloc(set->heap, set->v, set->cap * sizeof *set->v);
+    }
+    src->base = (uint32_t)set->next;
+    set->next += src->len + 2;
+    set->v[set->n++] = src;
+    return 0;
+}
+
+size_t source_set_index(const struct source_set *set, uint32_t off)
+{
+    size_t lo = 0, hi = set->n;     /* v[lo]->base <= off < v[hi]->base */
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (set->v[mid]->base <= off)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+struct source *source_set_find(const struct source_set *set, uint32_t off)
+{
+    return set->n ? set->v[source_set_index(set, off)] : NULL;
 }

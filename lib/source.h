@@ -1,18 +1,18 @@
-/* source.h - one input file: its bytes, read in one piece, and a line map
- * built only when a diagnostic needs to print a line. */
+/* source.h - one input file: its bytes (which the embedder read: the
+ * library opens no file), and a line map built only when a diagnostic needs
+ * to print a line. The files of a session share one offset space (as Go's
+ * FileSet): each has a base, a location is two offsets in that space, and
+ * the file of a location is found by binary search over the bases. */
 #ifndef LADDERC_SOURCE_H
 #define LADDERC_SOURCE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "loc.h"
 
 /* Inputs larger than this are refused (exit 2): locations are ints. */
 #define SOURCE_MAX_BYTES ((size_t)1 << 30)
-/* Standard input that is not a regular file (a pipe, a terminal, a device)
- * is refused beyond this: its size is unknown, so it is read into a buffer
- * that doubles, and an endless one (/dev/zero) must stop early. */
-#define SOURCE_MAX_STREAM_BYTES ((size_t)1 << 28)
 
 struct heap;
 
@@ -21,16 +21,15 @@ struct source {
     const char *name;   /* as given on the command line; "<stdin>" for "-" */
     char *text;         /* len bytes followed by two NULs (flex's scan buffer) */
     size_t len;
-    size_t *line_start; /* lazily built: offset of each line's first byte */
+    size_t *line_start; /* lazily built: offset in the file of each line's first byte */
     size_t nlines;
+    uint32_t base;      /* its first byte's offset in the session (source_set_add); 0 alone */
+    int borrowed;       /* text is not the heap's (source_borrow): source_free leaves it */
 };
 
-/* Reads path ("-" for standard input). Only a regular file is read (a FIFO,
- * a device, /dev/stdin are refused: "not a regular file"); standard input
- * may be anything, within SOURCE_MAX_STREAM_BYTES when it is not a regular
- * file. Returns 0, or -1 with a reason ("No such file or directory", "file
- * is larger than 1 GiB") in err. */
-int source_load(struct source *src, struct heap *heap, const char *path, char *err, size_t errsz);
+/* Wraps text in memory without copying it: text[len] and text[len + 1]
+ * must be NUL, and text must outlive src. */
+void source_borrow(struct source *src, struct heap *heap, const char *name, const char *text, size_t len);
 
 /* Wraps text that is already in memory (tests, the fuzzer). Copies it. */
 void source_from_memory(struct source *src, struct heap *heap, const char *name, const char *text, size_t len);
@@ -47,6 +46,8 @@ struct source_pos {
     int line, column;
 };
 
+/* Offsets below (off, loc) are the session's: base to base + len. */
+
 /* The line of byte offset off (offsets up to len, the end of the file). */
 int source_line_of(struct source *src, size_t off);
 
@@ -54,5 +55,23 @@ int source_line_of(struct source *src, size_t off);
  * point, on that code point's line. A span of one byte or more is at least
  * one column wide; an empty one ends where it starts. */
 void source_span(struct source *src, struct loc loc, struct source_pos *first, struct source_pos *last);
+
+/* The files of a session in one offset space, in the order added. */
+struct source_set {
+    struct heap *heap;
+    struct source **v;
+    size_t n, cap;
+    uint64_t next;          /* the next file's base */
+};
+
+void source_set_init(struct source_set *set, struct heap *heap);
+void source_set_free(struct source_set *set);
+/* Gives src its base (after every file added before) and adds it. -1 when
+ * the session's bytes would pass what a uint32_t offset can say (4 GiB):
+ * src is then not added. */
+int source_set_add(struct source_set *set, struct source *src);
+/* The file that holds off (the index in v): the last whose base <= off. */
+size_t source_set_index(const struct source_set *set, uint32_t off);
+struct source *source_set_find(const struct source_set *set, uint32_t off);
 
 #endif

@@ -43,7 +43,7 @@ struct ast_range {          /* 3..8 */
 
 enum ast_kind {
     AST_LADDER, AST_AXIS, AST_LEVELS, AST_TRACK, AST_BOX, AST_YEARS,
-    AST_ROLE, AST_TRANSITION, AST_COMPANY,
+    AST_ROLE, AST_TRANSITION, AST_COMPANY, AST_IMPORT,
 };
 
 struct ast_company_line {
@@ -85,6 +85,7 @@ struct ast_stmt {
             struct ast_company_line *lines, **tail;
             size_t nlines;
         } company;
+        struct { struct ast_text path; } import;    /* import "PATH" */
     } u;
 };
 
@@ -104,7 +105,7 @@ struct ast_file {
      * checked alone). The checked model's entities carry it. */
     const char *path;
     struct ast_stmt *first, **tail;
-    size_t count[AST_COMPANY + 1];  /* statements of each kind */
+    size_t count[AST_IMPORT + 1];   /* statements of each kind */
     struct ast_comment *comments, **comments_tail;
     size_t syntax_errors;
     /* ids whose definition line had a syntax error: the checker does not

@@ -124,7 +124,7 @@ static void parse_repeats_free(struct parse_repeats *r)
 /* ---- a line that starts with no statement word ---- */
 
 static const char *const parse_statement_words[] = {
-    "ladder", "axis", "levels", "track", "box", "years", "role", "company",
+    "ladder", "axis", "levels", "track", "box", "years", "role", "company", "import",
 };
 enum { PARSE_NSTATEMENT_WORDS = sizeof parse_statement_words / sizeof *parse_statement_words };
 
@@ -153,7 +153,7 @@ static bool parse_defines_id(const char *close)
 
 bool parse_unknown_statement(struct parse_ctx *ctx, struct loc word, bool line_ends, struct loc next, bool next_is_id)
 {
-    const char *text = ctx->base + word.start;
+    const char *text = parse_at(ctx, word.start);
     size_t n = word.end - word.start;
     const char *close = parse_closest_statement(text, n);
     /* 'senior_engineer' alone on a line is a move cut short, not a statement */
@@ -163,7 +163,7 @@ bool parse_unknown_statement(struct parse_ctx *ctx, struct loc word, bool line_e
     const char *more = n > 40 ? "..." : "";
     /* 'rol staff ...' meant to define staff: do not call it undefined later */
     if (close && next_is_id && parse_defines_id(close))
-        ast_broken_def(ctx->arena, ctx->file, arena_strndup(ctx->arena, ctx->base + next.start, next.end - next.start));
+        ast_broken_def(ctx->arena, ctx->file, arena_strndup(ctx->arena, parse_at(ctx, next.start), next.end - next.start));
     /* 'rol' on every role line is one mistake: one error, a note counts the lines */
     struct parse_repeat *e = parse_repeat_first(ctx, &ctx->unknown_words, text, n, word);
     parse_note_error(ctx, word);
@@ -174,7 +174,7 @@ bool parse_unknown_statement(struct parse_ctx *ctx, struct loc word, bool line_e
                              more, close);
     else
         e->diag = diag_error(ctx->diag, "E007", word, "unknown statement '%.*s%s': a statement starts with ladder, "
-                             "axis, levels, track, box, years, role or company, or is a move 'a -> b'", shown, text, more);
+                             "axis, levels, track, box, years, role, company or import, or is a move 'a -> b'", shown, text, more);
     return true;
 }
 
@@ -186,7 +186,7 @@ bool parse_arrow_follows(const struct parse_ctx *ctx, struct loc tok)
 {
     if (tok.end >= ctx->eof)
         return false;
-    const char *p = ctx->base + tok.end + 1;
+    const char *p = parse_at(ctx, tok.end + 1);
     if (*p == '>')
         return true;
     while (*p == ' ' || *p == '\t')
@@ -229,7 +229,7 @@ static char *parse_lower_id(struct parse_ctx *ctx, const char *s, size_t n)
 static const char *parse_reserved_in_caps(const char *s, size_t n)
 {
     static const char *const words[] = {
-        "ladder", "axis", "levels", "track", "box", "years", "role", "company",
+        "ladder", "axis", "levels", "track", "box", "years", "role", "company", "import",
         "level", "at", "promotion", "lateral", "downward",
     };
     char w[16];
@@ -342,11 +342,11 @@ static void parse_check_is_ladder(struct parse_ctx *ctx, const struct source *sr
     parse_drop_since(ctx, mark);
     struct diag *d;
     if (binary)
-        d = diag_error(ctx->diag, "E009", (struct loc){0, 0}, "not a ladder file: it looks binary (%zu of its %zu "
+        d = diag_error(ctx->diag, "E009", (struct loc){src->base, src->base}, "not a ladder file: it looks binary (%zu of its %zu "
                        "bytes are NUL or not UTF-8); its contents are not shown", bad, src->len);
     else
-        d = diag_error(ctx->diag, "E009", (struct loc){0, 0}, "not a ladder file: no line reads as a statement "
-                       "(ladder, axis, levels, track, box, years, role, company, or a move 'a -> b'); "
+        d = diag_error(ctx->diag, "E009", (struct loc){src->base, src->base}, "not a ladder file: no line reads as a statement "
+                       "(ladder, axis, levels, track, box, years, role, company, import, or a move 'a -> b'); "
                        "its contents are not shown");
     d->no_excerpt = true;
 }
@@ -364,7 +364,8 @@ struct ast_file *parse_source(const struct source *src, struct arena *arena, str
     ast_file_init(file);
     struct parse_ctx ctx = {
         .arena = arena, .diag = diag, .file = file,
-        .base = src->text, .eof = (uint32_t)src->len, .at_line_start = true,
+        .base = src->text, .off = src->base, .eof = src->base + (uint32_t)src->len, .at_line_start = true,
+        .line_start = src->base, .prev_line_start = src->base, .def_line_start = src->base,
     };
     yyscan_t scanner;
     /* cannot fail: its one allocation is yyalloc's (ladder.l), which
@@ -376,7 +377,7 @@ struct ast_file *parse_source(const struct source *src, struct arena *arena, str
     parse_repeats_init(&ctx.bad_names, arena->heap, "is also written here", "is also written here and on");
     parse_repeats_init(&ctx.unknown_words, arena->heap, "also starts this line", "also starts this line and");
     struct diag_mark mark;
-    diag_mark(diag, &mark);
+    diag_mark(diag, src->base, &mark);
     yyparse(scanner, &ctx);
     yylex_destroy(scanner);
     parse_repeats_note(&ctx, &ctx.bad_names);

@@ -35,8 +35,9 @@ struct parse_ctx {
     struct ast_file *file;
     struct ast_stmt *company;   /* the company whose '{' is open, if any */
 
-    const char *base;           /* the file's first byte: locations are offsets from it */
-    uint32_t eof;               /* the file's length: where the end of file is */
+    const char *base;           /* the file's first byte */
+    uint32_t off;               /* its offset in the session: locations are base + off... (parse_at) */
+    uint32_t eof;               /* off + the file's length: where the end of file is */
     uint32_t line_start;        /* offset of the line being read */
     uint32_t prev_line_start;   /* offset of the line before it */
     bool at_line_start;         /* nothing but blanks since the last line end */
@@ -56,6 +57,9 @@ struct parse_ctx {
     struct diag *last_lex_diag; /* the last error parse_lex_error made */
     struct parse_repeats bad_names, unknown_words;
 };
+
+/* The byte at the session's offset off, which is in the file being read. */
+static inline const char *parse_at(const struct parse_ctx *ctx, uint32_t off) { return ctx->base + (off - ctx->off); }
 
 /* Counts a syntax error at loc; remembers the id its line defines. */
 void parse_note_error(struct parse_ctx *ctx, struct loc loc);

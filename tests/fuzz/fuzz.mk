@@ -57,7 +57,12 @@ fuzz-smoke: $(FUZZ_BIN)
 	    || { tail -40 $(B)/fuzz/smoke.log; exit 1; }
 	@grep -E '^(stat::number_of_executed_units|#[0-9]+ +DONE)' $(B)/fuzz/smoke.log | tail -2
 
-asan: $(B)/asan/ladderc $(B)/asan/ladderc-render.so
+asan: $(B)/asan/ladderc $(B)/asan/ladderc-render.so $(B)/share
+
+# the shipped ladders, where $(B)/asan/ladderc looks for them (its folder's
+# ../share/ladderc/std/, as build/ladderc finds the checkout's share/)
+$(B)/share: | $(B)
+	ln -sfn ../share $@
 
 $(B)/fuzz $(B)/asan $(B)/asan/pic:
 	mkdir -p $@

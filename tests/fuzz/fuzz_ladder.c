@@ -447,8 +447,18 @@ static bool fuzz_compile(const char *text, size_t len, struct buf *json, FILE *s
         FUZZ_ASSERT(diag.nerrors == 0 && ast->syntax_errors == 0, "a model comes only without errors");
     else
         FUZZ_ASSERT(diag.nerrors > 0, "a file without a model has an error message");
-    diag_print_text(&diag, &src, sink, false);
-    diag_print_text(&diag, &src, sink, true);
+    /* one file, alone in its offset space (base 0), as a session of one */
+    struct source_set set;
+    source_set_init(&set, &fuzz_heap);
+    source_set_add(&set, &src);
+    {
+        struct buf text;
+        buf_init(&text, &fuzz_heap);
+        diag_print_text(&diag, &set, NULL, &text, false);
+        diag_print_text(&diag, &set, NULL, &text, true);
+        fwrite(text.data ? text.data : "", 1, text.len, sink);
+        buf_free(&text);
+    }
     {
         /* as `ladderc check --diagnostics=json` and `=github` print them */
         struct buf dj, gh;
@@ -456,10 +466,13 @@ static bool fuzz_compile(const char *text, size_t len, struct buf *json, FILE *s
         buf_init(&gh, &fuzz_heap);
         bool first = true;
         buf_putc(&dj, '[');
-        diag_print_json(&diag, &src, "fuzz \"dir\"\\x.ladder", &dj, &first, NULL);
+        src.name = "fuzz \"dir\"\\x.ladder";
+        diag_print_json(&diag, &set, NULL, &dj, &first);
         buf_puts(&dj, first ? "]\n" : "\n]\n");
         FUZZ_ASSERT(fuzz_json_valid(&dj), "diagnostics as JSON are valid JSON");
-        diag_print_github(&diag, &src, "fuzz,dir:x.ladder", &gh);
+        src.name = "fuzz,dir:x.ladder";
+        diag_print_github(&diag, &set, NULL, &gh);
+        src.name = "fuzz.ladder";
         for (size_t i = 0; i < gh.len;) {
             const char *line = gh.data + i;
             const char *nl = memchr(line, '\n', gh.len - i);
@@ -512,6 +525,7 @@ static bool fuzz_compile(const char *text, size_t len, struct buf *json, FILE *s
         buf_free(&again);
     }
     arena_free(&arena);
+    source_set_free(&set);
     source_free(&src);
     return m != NULL;
 }

@@ -86,7 +86,8 @@ fl_untouched() {
 # what ladderc writes without faults
 fl_fresh
 "$LADDERC" build -T dot "$FL_GOOD" >"$FL/good.dot"
-"$LADDERC" build -T json "$FL_GOOD" >"$FL/good.json"
+# (in the folder of m.ladder, as the runs below: -T json names the file)
+(cd "$FL/w" && "$LADDERC" build -T json m.ladder) >"$FL/good.json"
 "$LADDERC" fmt "$FL_GOOD" >"$FL/good.fmt"
 
 # ---- 1. out of memory: one message, status 2, never a crash ----------------

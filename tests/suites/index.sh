@@ -44,8 +44,10 @@ ix_preview_ok=$(awk -v f="$IX/map.ladder" '
 expect_eq "index: the dry run's preview is what rename writes" "same 1" "$ix_preview_ok"
 "$LADDERC" check "$IX/map.ladder" >"$IX/check.out" 2>&1
 expect_eq "index: the renamed file checks with no diagnostics" "0:" "$?:$(cat "$IX/check.out")"
-"$LADDERC" build -T json "$ROOT/examples/skills-map.ladder" | sed 's/"ic"/"indie"/g' >"$IX/want.json"
-"$LADDERC" build -T json "$IX/map.ladder" >"$IX/got.json"
+# (-T json names each entity's file: the same name for both)
+cp "$ROOT/examples/skills-map.ladder" "$IX/orig.ladder"
+(cd "$IX" && "$LADDERC" build -T json orig.ladder) | sed 's/"ic"/"indie"/g; s/"file": "orig.ladder"/"file": "map.ladder"/' >"$IX/want.json"
+(cd "$IX" && "$LADDERC" build -T json map.ladder) >"$IX/got.json"
 expect_file "index: the renamed file means the same, with the new name" "$IX/want.json" "$IX/got.json"
 "$LADDERC" rename "$IX/map.ladder" indie ic
 "$LADDERC" rename "$IX/map.ladder" staff_sre sre

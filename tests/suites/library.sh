@@ -75,7 +75,7 @@ else
         (cd "$LB" && ./embed bad.ladder) >"$LB/embed.out" 2>"$LB/embed.err"
         lb_rc=$?
         expect_eq "library: the example on a mistake: status 1, the diagnostic, no Markdown" \
-            "1:bad.ladder:3:24: error: undefined track 'icc'; did you mean 'ic'? [E110]:" \
+            "1:bad.ladder:3:18: error: undefined track 'icc'; did you mean 'ic'? [E110]:" \
             "$lb_rc:$(head -n 1 "$LB/embed.err"):$(cat "$LB/embed.out")"
     else
         fail "library: the example compiles with include/ alone, without a warning" "$(head -c 2000 "$LB/cc.err")"

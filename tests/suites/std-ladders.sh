@@ -5,11 +5,9 @@
 #      (a "# Source: URL" line in its "# --- ID: Name ---" block) and when it
 #      was checked ("# Checked: YYYY-MM-DD against ..."), and no block names a
 #      company the file does not define;
-#   3. each example of examples/framework/, flattened (every `import "PATH"`
-#      replaced by the file it names, each file once; "std/..." is
-#      share/ladderc/std/...), checks with no diagnostic. This stands in for
-#      the import statement until ladderc reads it: then `ladderc check` on
-#      each example replaces the flattening;
+#   3. each example of examples/framework/ checks with no diagnostic, its
+#      imports followed by ladderc itself ("std/..." from share/ladderc/std/
+#      beside the binary), each file once;
 #   4. `make install` puts the shipped ladders in PREFIX/share/ladderc/std/,
 #      beside PREFIX/bin/ladderc's folder, where the binary looks for them.
 # Sourced by tests/run.sh (helpers: pass, fail, expect_eq, expect_file).
@@ -28,33 +26,6 @@ sd_check() {
     else
         fail "std-ladders: $1" "exit status $sd_rc; stdout: $(head -c 300 "$SD/out"); stderr: $(head -c 600 "$SD/err")"
     fi
-}
-
-# sd_flatten FILE: FILE with each import line replaced by the file it names
-# (relative to the importing file's folder; "std/X" is $SD_STD/X), each file
-# once, on stdout. A missing file is an error (status 1, said on stderr).
-sd_flatten() {
-    awk -v std="$SD_STD" '
-    function flatten(path,    dir, line, target, rc) {
-        if (path in seen) return
-        seen[path] = 1
-        dir = path
-        if (!sub(/\/[^\/]*$/, "", dir)) dir = "."
-        while ((rc = (getline line < path)) > 0) {
-            if (line ~ /^[ \t]*import[ \t]+"[^"]*"/) {
-                target = line
-                sub(/^[ \t]*import[ \t]+"/, "", target)
-                sub(/".*$/, "", target)
-                target = (target ~ /^std\//) ? std "/" substr(target, 5) : dir "/" target
-                print "# (flattened: " line ")"
-                flatten(target)
-            } else
-                print line
-        }
-        close(path)
-        if (rc < 0) { print "sd_flatten: cannot read " path > "/dev/stderr"; failed = 1 }
-    }
-    BEGIN { flatten(ARGV[1]); exit failed }' "$1"
 }
 
 # ---- 1. every shipped ladder checks alone, with no diagnostic ---------------
@@ -103,30 +74,26 @@ expect_eq "std-ladders: big-tech.ladder's tracks are ic and manager" \
 expect_eq "std-ladders: big-tech.ladder has no ladder, axis, box, years or role statement" \
     "" "$(grep -E '^[ \t]*(ladder|axis|box|years|role)[ \t]' "$sd_bt")"
 
-# ---- 3. each framework example, flattened, checks with no diagnostic --------
+# ---- 3. each framework example checks with no diagnostic -------------------
 
 sd_n=0
 for sd_f in "$SD_FW"/*.ladder; do
     [ -f "$sd_f" ] || continue
     sd_n=$((sd_n + 1))
     sd_name=${sd_f##*/}
-    if sd_flatten "$sd_f" >"$SD/flat-$sd_name" 2>"$SD/flat-err"; then
-        pass "std-ladders: framework/$sd_name's imports all resolve"
-    else
-        fail "std-ladders: framework/$sd_name's imports all resolve" "$(cat "$SD/flat-err")"
-    fi
-    sd_check "framework/$sd_name with its imports flattened checks with no diagnostic" "$SD/flat-$sd_name"
+    sd_check "framework/$sd_name, with the files it imports, checks with no diagnostic" "$sd_f"
 done
 expect_eq "std-ladders: examples/framework/ holds the four files" 4 "$sd_n"
 # each file once: compare.ladder reaches company.ladder three ways and
 # std/big-tech.ladder twice
-expect_eq "std-ladders: flattening compare.ladder loads big-tech.ladder once" 1 \
-    "$(grep -c '^company google ' "$SD/flat-compare.ladder")"
+timeout 30 "$LADDERC" build -T json "$SD_FW/compare.ladder" >"$SD/compare.json" 2>"$SD/err"
+expect_eq "std-ladders: compare.ladder loads big-tech.ladder once (one google)" 1 \
+    "$(jq '[.companies[] | select(.id == "google")] | length' "$SD/compare.json")"
 # the discipline files add roles on the company's tracks, with ids of their own
 expect_eq "std-ladders: backend.ladder and frontend.ladder define no role id twice" "" \
     "$(cat "$SD_FW/backend.ladder" "$SD_FW/frontend.ladder" | awk '$1 == "role" { print $2 }' | sort | uniq -d)"
-# the flattened framework builds a map and puts Acme beside Google
-if timeout 30 "$LADDERC" build -T md -o "$SD/compare.md" "$SD/flat-compare.ladder" 2>"$SD/err"; then
+# the framework builds a map and puts Acme beside Google
+if timeout 30 "$LADDERC" build -T md -o "$SD/compare.md" "$SD_FW/compare.ladder" 2>"$SD/err"; then
     # (the columns' order is the order of definition, which imports decide)
     grep -q '^| Level |.* Google |.* Acme |\|^| Level |.* Acme |.* Google |' "$SD/compare.md" \
         && pass "std-ladders: compare.ladder's Markdown puts Acme beside Google and Amazon" \
@@ -164,4 +131,11 @@ if [ -z "${LADDERC_SANITIZED:-}" ]; then
         || fail "std-ladders: installed bin/ladderc has its std/ at ../share/ladderc/std/" "$(cd "$sd_dest" && find . | sort)"
     expect_eq "std-ladders: the installed ladders are readable by all (mode 644)" "644" \
         "$(stat -c %a "$sd_dest/usr/local/share/ladderc/std/big-tech.ladder" 2>&1)"
+    # and it reads them there: the installed binary, in a folder with no
+    # share/ of its own around, checks a file that imports std/
+    mkdir -p "$SD/elsewhere"
+    printf 'import "std/big-tech.ladder"\n\nrole dev "Developer" track ic level L4 at (10, 10)\n' >"$SD/elsewhere/mine.ladder"
+    (cd "$SD/elsewhere" && timeout 30 "$sd_dest/usr/local/bin/ladderc" check mine.ladder >"$SD/out" 2>"$SD/err")
+    expect_eq "std-ladders: the installed ladderc imports std/big-tech.ladder from PREFIX/share/ladderc/std/" \
+        "0:" "$?:$(cat "$SD/err")"
 fi
