@@ -416,8 +416,8 @@ void index_apply(const struct index_plan *plan, const char *text, size_t len, ui
 static void diff_line(const struct index_plan *plan, size_t *i, struct source *src, uint32_t base,
                       struct buf *out)
 {
-    size_t start = plan->edits[*i].loc.start - base, len;
-    int line = source_line_of(src, start);
+    size_t len;
+    int line = source_line_of(src, plan->edits[*i].loc.start);     /* (the session's offsets) */
     const char *text = source_line(src, line, &len);
     size_t from = (size_t)(text - src->text), end = from + len, at = from;
     /* the last line without its line end: patch needs to be told */

@@ -97,3 +97,34 @@ if [ -z "${LADDERC_SANITIZED:-}" ]; then
     ix_lines=$(sh -c 'ulimit -v 262144; ulimit -t 20; exec "$@"' sh "$LADDERC" refs "$IX/big.ladder" ic 2>&1 | wc -l)
     expect_eq "index: refs on 20,000 roles, within 256 MB and 20 s of CPU" "20001" "$(echo $ix_lines)"
 fi
+
+# ---- across imports: refs lists every file, rename rewrites every file ----
+mkdir -p "$IX/multi/shared"
+printf 'levels L3..L6\ntrack ic "IC"\nrole junior "Junior" track ic level L3 at (10, 10)\n' >"$IX/multi/shared/base.ladder"
+printf 'import "shared/base.ladder"\nrole senior "Senior" track ic level L4 at (40, 40)\njunior -> senior\n' \
+    >"$IX/multi/main.ladder"
+cp "$IX/multi/shared/base.ladder" "$IX/multi/base.orig"
+cp "$IX/multi/main.ladder" "$IX/multi/main.orig"
+expect_eq "index: refs follows imports (the definition in the imported file, the use in the importer)" \
+"shared/base.ladder:3:6: definition role junior
+main.ladder:3:1: reference role junior" "$(cd "$IX/multi" && "$LADDERC" refs main.ladder junior)"
+expect_eq "index: refs of a track used in two files (the root's places first, then the imported file's)" \
+"shared/base.ladder:2:7: definition track ic
+main.ladder:2:28: reference track ic
+shared/base.ladder:3:28: reference track ic" "$(cd "$IX/multi" && "$LADDERC" refs main.ladder ic)"
+(cd "$IX/multi" && "$LADDERC" rename --dry-run main.ladder junior entry) >"$IX/multi/dry.out" 2>&1
+expect_eq "index: rename --dry-run previews both files and writes nothing" "2 2:$(cat "$IX/multi/base.orig")" \
+    "$(grep -c '^--- ' "$IX/multi/dry.out") $(grep -c '^+[^+]' "$IX/multi/dry.out"):$(cat "$IX/multi/shared/base.ladder")"
+(cd "$IX/multi" && "$LADDERC" rename main.ladder junior entry) >"$IX/multi/ren.out" 2>&1
+expect_eq "index: rename rewrites the imported file and the importer" "0:1:1" \
+    "$?:$(grep -c 'role entry "Junior"' "$IX/multi/shared/base.ladder"):$(grep -c '^entry -> senior$' "$IX/multi/main.ladder")"
+expect_eq "index: the renamed ladder checks with no diagnostics" "0:" \
+    "$(cd "$IX/multi" && "$LADDERC" check main.ladder 2>&1; echo "$?:")" 
+(cd "$IX/multi" && "$LADDERC" rename main.ladder entry junior) >/dev/null 2>&1
+expect_eq "index: renaming back gives both files' original bytes" "same same" \
+    "$(cmp -s "$IX/multi/base.orig" "$IX/multi/shared/base.ladder" && echo same) $(cmp -s "$IX/multi/main.orig" "$IX/multi/main.ladder" && echo same)"
+printf 'import "std/big-tech.ladder"\nrole a "A" track ic level L5 at (1, 1)\n' >"$IX/multi/std.ladder"
+cp "$IX/multi/std.ladder" "$IX/multi/std.orig"
+(cd "$IX/multi" && "$LADDERC" rename std.ladder ic indie) >/dev/null 2>"$IX/multi/std.err"
+expect_eq "index: a name written in a shipped ladder is not renamed (exit 1, the file named, nothing written)" \
+    "1:1:same" "$?:$(grep -c "shipped ladder 'std/big-tech.ladder'" "$IX/multi/std.err"):$(cmp -s "$IX/multi/std.orig" "$IX/multi/std.ladder" && echo same)"

@@ -124,6 +124,7 @@ static ld_session *session_with(struct counter *c, struct memfs *fs)
 {
     ld_config cfg;
     memset(&cfg, 0, sizeof cfg);
+    cfg.index = 1;
     cfg.alloc = counting_alloc;
     cfg.alloc_ud = c;
     if (fs) {
@@ -273,6 +274,43 @@ static void test_loader(void)
     check(c.live_blocks == 0, "no loader: every block given back");
 }
 
+static void test_index(void)
+{
+    struct counter c = {0};
+    struct memfs fs = {tree, {{0}}, 0};
+    ld_session *s = session_with(&c, &fs);
+    ld_session_add_file(s, "fw/main.ladder");
+    check(ld_check(s) == LD_OK, "index: the two-file ladder checks");
+    const ld_place *p = NULL;
+    size_t n = 0;
+    check(ld_refs(s, LD_NAME_ROLE, "junior", &p, &n) == LD_OK && n == 2, "index: junior is written twice (%zu)", n);
+    check(n == 2 && p[0].definition && strcmp(ld_file_path(s, p[0].file), "fw/company.ladder") == 0 &&
+              p[0].line == 3 && p[0].column == 6 && !p[1].definition &&
+              strcmp(ld_file_path(s, p[1].file), "fw/main.ladder") == 0 && p[1].line == 3 && p[1].column == 1,
+          "index: its definition in the imported file (3:6), its use in the root (3:1)");
+    check(ld_name_kinds(s, "ic") == 1u << LD_NAME_TRACK, "index: ic is a track");
+    const char *close = ld_name_suggest(s, "junoir", 1u << LD_NAME_ROLE);
+    check(close && strcmp(close, "junior") == 0, "index: did you mean junior");
+    const ld_change *ch = NULL;
+    check(ld_rename(s, LD_NAME_ROLE, "junior", "entry", &ch, &n) == LD_OK && n == 2, "index: a rename changes two files");
+    check(n == 2 && strstr(ch[0].text.data, "entry -> senior") && strstr(ch[1].text.data, "role entry \"Junior Engineer\"") &&
+              strstr(ch[1].diff.data, "+role entry"),
+          "index: each change has the file's new text and its diff");
+    check(ld_rename(s, LD_NAME_ROLE, "junior", "senior", &ch, &n) == LD_EUSAGE && strstr(ld_message(s), "already"),
+          "index: a clash is refused with the reason (%s)", ld_message(s));
+    check(ld_rename(s, LD_NAME_LEVEL, "L3", "L9", &ch, &n) == LD_EUSAGE, "index: levels are not renamed");
+    ld_session_free(s);
+    check(c.live_blocks == 0, "index: every block given back");
+
+    /* without ld_config.index there is no index */
+    s = ld_session_new(NULL);
+    ld_session_add_text(s, "u.ladder", good, strlen(good));
+    ld_check(s);
+    check(ld_refs(s, LD_NAME_ROLE, "junior", &p, &n) == LD_EUSAGE && ld_name_kinds(s, "junior") == 0,
+          "index: none without ld_config.index (LD_EUSAGE)");
+    ld_session_free(s);
+}
+
 static void test_parse_and_format(void)
 {
     struct counter c = {0};
@@ -323,6 +361,13 @@ static ld_status pipeline(struct counter *c, int *spent)
         st = ld_emit(s, "dot", &t);
     if (st == LD_OK)
         st = ld_path(s, "junior", "staff", 5, "md", &t);
+    const ld_place *p;
+    const ld_change *ch;
+    size_t n;
+    if (st == LD_OK)
+        st = ld_refs(s, LD_NAME_TRACK, "ic", &p, &n);
+    if (st == LD_OK)
+        st = ld_rename(s, LD_NAME_ROLE, "senior", "lead", &ch, &n);
     if (st == LD_ENOMEM) {
         /* a spent session says so again, and nothing else works */
         *spent = ld_check(s) == LD_ENOMEM && ld_emit(s, "md", &t) == LD_ENOMEM &&
@@ -366,6 +411,7 @@ int main(int argc, char **argv)
     test_errors_as_data();
     test_two_sessions();
     test_loader();
+    test_index();
     test_parse_and_format();
     test_lookups();
     test_failing_allocator();
