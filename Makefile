@@ -44,7 +44,7 @@ CLI_OBJ  := $(call objs,$(B),$(CLI_SRC))
 # every object of the executable: the command line's and the library's
 MAIN_OBJ := $(CLI_OBJ) $(LIB_OBJ)
 # the renderer and the library code it needs go into the plugin, not the executable
-RENDER_SRC := plugin/render.c lib/emit/emit_dot.c lib/buf.c lib/heap.c lib/util.c lib/model.c
+RENDER_SRC := plugin/render.c lib/buf.c lib/heap.c
 RENDER_OBJ := $(call objs,$(B)/pic,$(RENDER_SRC))
 
 .PHONY: all deps test-deps demo check check-slow test clean install

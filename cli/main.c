@@ -21,7 +21,6 @@
 #include "output.h"
 #include "plugin.h"
 #include "refs.h"
-#include "session.h"
 #include "symtab.h"
 
 #ifndef LADDERC_VERSION
@@ -495,9 +494,12 @@ static int emit(struct run *r, struct unit *u, const char *format, struct buf *o
         buf_put(out, t.data, t.len);
         return EXIT_OK;
     }
+    /* svg, png: the renderer draws the library's DOT */
+    if ((st = ld_emit(u->s, "dot", &t)) != LD_OK)
+        return st == LD_ENOMEM ? cli_out_of_memory() : EXIT_INPUT;
     char err[256];
     (void)r;
-    if (plugin_render(ld_session_model(u->s), format, out, err, sizeof err) != 0) {
+    if (plugin_render(t.data, format, out, err, sizeof err) != 0) {
         fprintf(stderr, "ladderc: error: cannot render %s: %s\n", format, err);
         return EXIT_USAGE;
     }

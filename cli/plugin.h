@@ -9,9 +9,8 @@
 #include <stddef.h>
 
 #include "buf.h"
-#include "model.h"
 
 /* Same contract as render_graphviz() in plugin/render.h. */
-int plugin_render(const struct model *m, const char *format, struct buf *out, char *err, size_t errsz);
+int plugin_render(const char *dot, const char *format, struct buf *out, char *err, size_t errsz);
 
 #endif

@@ -9,7 +9,6 @@
  * (heap_free_all), and the session is spent: each later call returns
  * LD_ENOMEM. */
 #include "ladder.h"
-#include "session.h"
 
 #include <setjmp.h>
 #include <stdbool.h>
@@ -713,11 +712,6 @@ ld_status ld_check(ld_session *s)
     s->result = session_verdict(s);
     s->model = s->result == LD_OK ? m : NULL;
     SESSION_LEAVE(s, s->result);
-}
-
-const struct model *ld_session_model(const ld_session *s)
-{
-    return s && !s->spent ? s->model : NULL;
 }
 
 /* ---- files ---- */

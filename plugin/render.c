@@ -1,7 +1,7 @@
 /* render.c - SVG and PNG through libgvc, in this process.
  *
- * We hand Graphviz the DOT that emit_dot writes and ask its "nop" engine to
- * keep our positions and route the edges. The plugins are linked in and named
+ * We hand Graphviz the DOT that the library writes (ld_emit "dot") and ask
+ * its "nop" engine to keep our positions and route the edges. The plugins are linked in and named
  * in a table, so rendering does not depend on the plugin configuration file
  * that Debian's libgvc postinst writes. SVG gets only the core plugins: with
  * no text layout plugin loaded, Graphviz measures text with its built-in
@@ -10,8 +10,6 @@
  * with the installed fonts; a raster picture depends on them anyway.
  */
 #include "render.h"
-
-#include "emit.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -78,16 +76,11 @@ static int render_graph(GVC_t *gvc, Agraph_t *g, const char *format, struct buf 
     return rc == 0 && data ? 0 : -1;
 }
 
-int render_graphviz(const struct model *m, const char *format, struct buf *out,
+int render_graphviz(const char *dot, const char *format, struct buf *out,
                     char *err, size_t errsz)
 {
     /* format is "svg" or "png": main.c passes no other (its format table) */
     const lt_symlist_t *plugins = strcmp(format, "png") == 0 ? render_png_plugins : render_svg_plugins;
-
-    struct buf dot;
-    buf_init(&dot, out->heap);
-    emit_dot(m, &dot);
-    buf_putc(&dot, '\0');
 
     /* Graphviz prints its warnings to stderr; keep every message instead, so
      * a failure comes back through err and a harmless warning (such as
@@ -95,7 +88,7 @@ int render_graphviz(const struct model *m, const char *format, struct buf *out,
     agerrlevel_t old_level = agseterr(AGMAX);
     GVC_t *gvc = gvContextPlugins(plugins, 0);
     int rc = -1;
-    Agraph_t *g = agmemread(render_gv_string(dot.data));
+    Agraph_t *g = agmemread(render_gv_string(dot));
     if (!g)
         render_reason(err, errsz, "cannot read the generated DOT");
     else {
@@ -104,6 +97,5 @@ int render_graphviz(const struct model *m, const char *format, struct buf *out,
     }
     gvFreeContext(gvc);
     agseterr(old_level);
-    buf_free(&dot);
     return rc;
 }
