@@ -92,8 +92,11 @@ PREFIX ?= /usr/local
 # PREFIX/bin/ladderc finds as ../share/ladderc/std/ from its own folder, as
 # build/ladderc finds share/ladderc/std/ in a checkout
 install: all
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/ladderc $(DESTDIR)$(PREFIX)/share/ladderc/std
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/ladderc $(DESTDIR)$(PREFIX)/share/ladderc/std \
+	    $(DESTDIR)$(PREFIX)/include
 	install -m 755 $(B)/ladderc $(DESTDIR)$(PREFIX)/bin/ladderc
+	install -m 644 $(B)/libladder.a $(DESTDIR)$(PREFIX)/lib/libladder.a
+	install -m 644 include/ladder.h $(DESTDIR)$(PREFIX)/include/ladder.h
 	install -m 644 $(B)/ladderc-render.so $(DESTDIR)$(PREFIX)/lib/ladderc/ladderc-render.so
 	install -m 644 share/ladderc/std/*.ladder $(DESTDIR)$(PREFIX)/share/ladderc/std/
 

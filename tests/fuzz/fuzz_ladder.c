@@ -38,6 +38,7 @@
 #include "diag.h"
 #include "emit.h"
 #include "heap.h"
+#include "index.h"
 #include "parse.h"
 #include "source.h"
 
@@ -412,6 +413,37 @@ static void fuzz_check_kept(const char *text, size_t len, const struct diag_sink
     source_free(&src);
 }
 
+/* The index's promises, on whatever parsed: every entry inside the file,
+ * found again at its own offset; a resolved one's definition of its kind,
+ * with its name; every name found again by name, definitions first. */
+static void fuzz_check_index(struct index *idx, size_t len)
+{
+    for (size_t i = 0; i < idx->n; i++) {
+        const struct index_entry *e = &idx->v[i];
+        FUZZ_ASSERT(e->loc.start <= e->loc.end && e->loc.end <= len, "an index entry lies in the file");
+        FUZZ_ASSERT(index_at(idx, e->loc.start) != NULL, "an entry is found at its own offset");
+        const struct index_entry *d = index_definition(idx, e);
+        if (e->kind != INDEX_LEVEL && d) {
+            FUZZ_ASSERT(d->is_def && d->kind == e->kind, "a name resolves to a definition of its kind");
+            FUZZ_ASSERT(strcmp(d->name, e->name) == 0, "a name resolves to a definition of the same name");
+        }
+    }
+    size_t checked = 0;
+    for (size_t i = 0; i < idx->n && checked < 8; i++) {
+        const struct index_entry *e = &idx->v[i];
+        if (!e->is_def || e->kind == INDEX_LEVEL)
+            continue;
+        checked++;
+        const struct index_entry **found;
+        size_t n = index_find(idx, (enum index_kind)e->kind, e->name, &found);
+        FUZZ_ASSERT(n >= 1 && found[0]->is_def, "a defined name is found by name, its definition first");
+        struct index_plan plan;
+        char why[INDEX_WHY_MAX];
+        if (index_rename_plan(idx, (enum index_kind)e->kind, e->name, "zz_fuzz_renamed", &plan, why, sizeof why) == 0)
+            FUZZ_ASSERT(plan.nedits == n, "a rename edits every place the name is written");
+    }
+}
+
 static bool fuzz_compile(const char *text, size_t len, struct buf *json, FILE *sink,
                          struct buf *fmt, struct buf *comments, bool *clean)
 {
@@ -439,7 +471,11 @@ static bool fuzz_compile(const char *text, size_t len, struct buf *json, FILE *s
         buf_put(comments, c->text, n);
         buf_putc(comments, '\n');
     }
-    struct model *m = check_file(ast, &arena, &diag);
+    struct index idx;
+    index_init(&idx, &arena);
+    struct ast_file *files[1] = {ast};
+    struct model *m = check_files(files, 1, &arena, &diag, &idx);
+    fuzz_check_index(&idx, len);
     diag_sort(&diag);
     fuzz_check_diags(&diag, &src, fuzz_count_lines((const uint8_t *)text, len));
     fuzz_check_kept(text, len, &diag);

@@ -7,7 +7,9 @@
 #      pass: from memory, two sessions, loaders that fail, an allocator that
 #      fails at its Nth allocation for every N, no block left;
 #   4. the 30-line embedding of docs/library.md compiles from the doc as it is
-#      and does what the doc says.
+#      and does what the doc says;
+#   5. `make install` installs the header and the archive, and the example
+#      builds against the installed ones.
 # Sourced by tests/run.sh (helpers: pass, fail, expect_eq).
 
 LB="$TMP/library"
@@ -79,5 +81,16 @@ else
             "$lb_rc:$(head -n 1 "$LB/embed.err"):$(cat "$LB/embed.out")"
     else
         fail "library: the example compiles with include/ alone, without a warning" "$(head -c 2000 "$LB/cc.err")"
+    fi
+
+    # ---- 5. installed: the header and the archive, and the example built on them ----
+    if make --no-print-directory -s -C "$ROOT" -o all install DESTDIR="$LB/dest" PREFIX=/usr/local \
+        >"$LB/install.out" 2>&1 && ${CC:-cc} -std=c11 -Wall -Wextra -Werror -I"$LB/dest/usr/local/include" \
+        -o "$LB/embed2" "$LB/embed.c" "$LB/dest/usr/local/lib/libladder.a" -lm 2>>"$LB/install.out"; then
+        "$LB/embed2" "$ROOT/examples/skills-map.ladder" >"$LB/embed2.out" 2>/dev/null
+        expect_eq "library: make install puts include/ladder.h and lib/libladder.a in PREFIX; the example builds on them" \
+            "0" "$?"
+    else
+        fail "library: make install puts include/ladder.h and lib/libladder.a in PREFIX" "$(head -c 1000 "$LB/install.out")"
     fi
 fi
