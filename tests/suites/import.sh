@@ -364,19 +364,31 @@ fi
 
 # ---- levels across files ------------------------------------------------------
 
-# Two files may both say `levels L3..L11`; another scale is an error. The
-# stand-in lib/check_files_stub.c (until the index branch's check_files is
-# merged) calls any second `levels` a duplicate: these checks are
-# registered once the stub is gone.
-if [ ! -e "$ROOT/lib/check_files_stub.c" ]; then
-    mkdir -p "$IM/levels"
-    printf 'levels L3..L11\ntrack ic "IC"\n' >"$IM/levels/base.ladder"
-    printf 'import "base.ladder"\nlevels L3..L11\nrole a "A" track ic level L3 at (1, 1)\n' >"$IM/levels/same.ladder"
-    printf 'import "base.ladder"\nlevels L1..L5\nrole a "A" track ic level L3 at (1, 1)\n' >"$IM/levels/other.ladder"
-    im_run "$IM/levels" check same.ladder
-    expect_eq "import: the same levels in two files is allowed" "0:" "$im_rc:$(cat "$IM/err")"
-    im_run "$IM/levels" check --diagnostics=json other.ladder
-    expect_eq "import: another scale in the importing file is an error there, with a note in the other" \
-        "1:other.ladder:2 base.ladder:1" \
-        "$im_rc:$(jq -r '.[0] | "\(.file):\(.line) \(.notes[0].file):\(.notes[0].line)"' "$IM/out")"
-fi
+# Two files may both say `levels L3..L11`; another scale is an error (JSON).
+mkdir -p "$IM/levels"
+printf 'levels L3..L11\ntrack ic "IC"\n' >"$IM/levels/base.ladder"
+printf 'import "base.ladder"\nlevels L3..L11\nrole a "A" track ic level L3 at (1, 1)\n' >"$IM/levels/same.ladder"
+printf 'import "base.ladder"\nlevels L1..L5\nrole a "A" track ic level L3 at (1, 1)\n' >"$IM/levels/other.ladder"
+im_run "$IM/levels" check same.ladder
+expect_eq "import: the same levels in two files is allowed" "0:" "$im_rc:$(cat "$IM/err")"
+im_run "$IM/levels" check --diagnostics=json other.ladder
+expect_eq "import: another scale in the importing file is an error there, with a note in the other" \
+    "1:other.ladder:2 base.ladder:1" \
+    "$im_rc:$(jq -r '.[0] | "\(.file):\(.line) \(.notes[0].file):\(.notes[0].line)"' "$IM/out")"
+
+# ---- singletons across files: the same statement again is allowed, a different one is E101 ----
+mkdir -p "$IM/single"
+printf 'levels L1..L5\ntrack ic "IC"\naxis x "Soft" 0..100\n' >"$IM/single/base.ladder"
+printf 'import "base.ladder"\nlevels L1..L5\naxis x "Soft" 0..100\nrole a "A" track ic level L2 at (1, 1)\n' \
+    >"$IM/single/same.ladder"
+printf 'import "base.ladder"\nlevels L1..L6\naxis x "Soft skills" 0..100\nrole a "A" track ic level L2 at (1, 1)\n' \
+    >"$IM/single/differ.ladder"
+expect_eq "import: 'levels' and 'axis' repeated as they are in an imported file: no diagnostic" "0:" \
+    "$(cd "$IM/single" && timeout 10 "$LADDERC" check same.ladder 2>&1; echo "$?:")"
+(cd "$IM/single" && timeout 10 "$LADDERC" check differ.ladder) >/dev/null 2>"$IM/single/err"
+expect_eq "import: a different 'levels' and 'axis x' are E101 in the importer, each with its note in the imported file" \
+"1
+differ.ladder:2:1: error: duplicate 'levels' statement: it differs from the first (files may repeat it only as it is) [E101]
+base.ladder:1:1: note: the first 'levels' statement is here
+differ.ladder:3:1: error: duplicate 'axis x' statement: it differs from the first (files may repeat it only as it is) [E101]
+base.ladder:3:1: note: the first 'axis x' statement is here" "$(echo $?; grep -E '^[a-z.]+:[0-9]+:[0-9]+: ' "$IM/single/err")"
