@@ -25,6 +25,8 @@ COV_CFLAGS := -O0 -g --coverage
 COV_OBJ    := $(MAIN_OBJ:$(B)/%.o=$(COV_B)/%.o)
 COV_PIC_OBJ := $(call objs,$(COV_B)/pic,$(RENDER_SRC))
 COV_SWEEP_OBJ := $(filter-out $(COV_B)/path.o,$(COV_OBJ)) $(COV_B)/sweep/path.o
+COV_LIB_OBJ := $(LIB_OBJ:$(B)/%.o=$(COV_B)/%.o)
+COV_UNIT_BIN := $(UNIT_BIN:$(B)/unit/%=$(COV_B)/unit/%)
 
 .PHONY: coverage coverage-build
 
@@ -33,7 +35,15 @@ coverage:
 	@$(MAKE) --no-print-directory -j$(JOBS) coverage-build
 	@tests/coverage.sh $(COV_B)
 
-coverage-build: $(COV_B)/ladderc $(COV_B)/ladderc-render.so $(COV_B)/ladderc-sweep
+coverage-build: $(COV_B)/ladderc $(COV_B)/ladderc-render.so $(COV_B)/ladderc-sweep $(COV_UNIT_BIN)
+
+# the C tests of the API, linked with an instrumented library: what they
+# reach of lib/ (out of memory at every allocation, usage errors) counts too
+$(COV_B)/libladder.a: $(COV_LIB_OBJ)
+	rm -f $@ && $(AR) rcs $@ $(COV_LIB_OBJ)
+$(COV_B)/unit/%: tests/unit/%.c include/ladder.h $(COV_B)/libladder.a
+	@mkdir -p $(COV_B)/unit
+	$(CC) -Iinclude $(WARN) $(COV_CFLAGS) -o $@ $< $(COV_B)/libladder.a -lm
 
 $(COV_B) $(COV_B)/pic $(COV_B)/sweep:
 	mkdir -p $@

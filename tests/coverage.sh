@@ -25,6 +25,11 @@ LADDERC_SWEEP=""
 [ -x "$COV/ladderc-sweep" ] && LADDERC_SWEEP="$ROOT/$COV/ladderc-sweep"
 LADDERC="$ROOT/$COV/ladderc" LADDERC_SWEEP="$LADDERC_SWEEP" SANITIZERS=0 tests/run.sh
 suite=$?
+# the C tests of the API, on the instrumented library (tests/coverage.mk)
+for unit in "$COV"/unit/*; do
+    [ -x "$unit" ] || continue
+    (cd "$COV" && "$ROOT/$unit") | tail -n 1
+done
 
 # --exclude-unreachable-branches: branches gcc adds on lines with no code of
 # ours (a closing brace, a declaration) are not ours to test

@@ -311,6 +311,77 @@ static void test_index(void)
     ld_session_free(s);
 }
 
+/* Every call on no session, and on a session spent by running out of
+ * memory: an answer, never a crash. */
+static void test_null_and_spent(void)
+{
+    ld_text t = {0};
+    ld_diagnostic d;
+    const ld_place *p;
+    const ld_change *ch;
+    size_t n, e, w, cursor = 0;
+    int bad = 0;
+    bad += ld_session_add_file(NULL, "x") != LD_EUSAGE;
+    bad += ld_session_add_text(NULL, "x", "", 0) != LD_EUSAGE;
+    bad += ld_parse(NULL) != LD_EUSAGE || ld_check(NULL) != LD_EUSAGE;
+    bad += ld_file_count(NULL) != 0 || ld_file_path(NULL, 0) != NULL;
+    bad += ld_diagnostic_count(NULL) != 0 || ld_error_count(NULL) != 0 || ld_warning_count(NULL) != 0;
+    bad += ld_diagnostic_get(NULL, 0, &d) != LD_EUSAGE || ld_diagnostic_note(NULL, 0, 0, &d) != LD_EUSAGE;
+    bad += ld_print_diagnostics(NULL, LD_FORMAT_TEXT, &t) != LD_EUSAGE;
+    bad += ld_print_file_diagnostics(NULL, 0, LD_FORMAT_JSON, &t) != LD_EUSAGE;
+    bad += ld_print_file_diagnostics_part(NULL, 0, LD_FORMAT_JSON, &cursor, &t) != LD_EUSAGE;
+    ld_file_diagnostic_counts(NULL, 0, &e, &w);
+    bad += e != 0 || w != 0;
+    bad += ld_emit(NULL, "md", &t) != LD_EUSAGE || ld_format(NULL, 0, &t) != LD_EUSAGE;
+    bad += ld_path(NULL, "a", "b", 1, "text", &t) != LD_EUSAGE;
+    bad += ld_syntax_error_count(NULL) != 0 || ld_name_kinds(NULL, "a") != 0 || ld_name_suggest(NULL, "a", ~0u);
+    bad += ld_refs(NULL, LD_NAME_ROLE, "a", &p, &n) != LD_EUSAGE;
+    bad += ld_rename(NULL, LD_NAME_ROLE, "a", "b", &ch, &n) != LD_EUSAGE;
+    bad += ld_message(NULL) == NULL || ld_name_kind_name(LD_NAME_KINDS) != NULL;
+    check(bad == 0, "no session: every call answers (%d did not)", bad);
+
+    /* spent: the allocator fails once the check is under way */
+    struct counter c = {0};
+    ld_session *s = session_with(&c, NULL);
+    ld_session_add_text(s, "unit.ladder", good, strlen(good));
+    c.fail_at = c.allocs + 2;   /* the check's second allocation */
+    check(ld_check(s) == LD_ENOMEM, "spent: out of memory during the check");
+    bad = 0;
+    bad += ld_session_add_file(s, "x") != LD_ENOMEM || ld_session_add_text(s, "x", "", 0) != LD_ENOMEM;
+    bad += ld_parse(s) != LD_ENOMEM || ld_check(s) != LD_ENOMEM;
+    bad += ld_file_count(s) != 0 || ld_file_path(s, 0) != NULL || ld_diagnostic_count(s) != 0;
+    bad += ld_diagnostic_get(s, 0, &d) != LD_ENOMEM || ld_diagnostic_note(s, 0, 0, &d) != LD_ENOMEM;
+    bad += ld_print_diagnostics(s, LD_FORMAT_TEXT, &t) != LD_ENOMEM;
+    bad += ld_print_file_diagnostics(s, 0, LD_FORMAT_GITHUB, &t) != LD_ENOMEM;
+    bad += ld_print_file_diagnostics_part(s, 0, LD_FORMAT_JSON, &cursor, &t) != LD_ENOMEM;
+    bad += ld_emit(s, "md", &t) != LD_ENOMEM || ld_format(s, 0, &t) != LD_ENOMEM;
+    bad += ld_path(s, "junior", "staff", 1, "text", &t) != LD_ENOMEM;
+    bad += ld_syntax_error_count(s) != 0 || ld_name_kinds(s, "ic") != 0 || ld_name_suggest(s, "ic", ~0u);
+    bad += ld_refs(s, LD_NAME_TRACK, "ic", &p, &n) != LD_ENOMEM;
+    bad += ld_rename(s, LD_NAME_ROLE, "junior", "entry", &ch, &n) != LD_ENOMEM;
+    bad += strcmp(ld_message(s), "out of memory") != 0;
+    check(bad == 0, "spent: every later call says LD_ENOMEM or nothing (%d did not)", bad);
+    ld_session_free(s);
+    check(c.live_blocks == 0, "spent: every block given back");
+
+    /* usage: out of order, bad arguments */
+    s = session_with(&c, NULL);
+    bad = 0;
+    bad += ld_check(s) != LD_EUSAGE;           /* no root yet */
+    bad += ld_emit(s, "md", &t) != LD_EUSAGE || ld_format(s, 0, &t) != LD_EUSAGE;
+    bad += ld_refs(s, LD_NAME_ROLE, "a", &p, &n) != LD_EUSAGE;
+    ld_session_add_text(s, "unit.ladder", good, strlen(good));
+    bad += ld_check(s) != LD_OK || ld_check(s) != LD_EUSAGE || ld_parse(s) != LD_EUSAGE;
+    bad += ld_emit(s, NULL, &t) != LD_EUSAGE || ld_path(s, "junior", "staff", 0, "text", &t) != LD_EUSAGE;
+    bad += ld_path(s, "junior", "staff", 5, "html", &t) != LD_EUSAGE;
+    bad += ld_path(s, "junior", "junior", 5, "text", &t) != LD_EUSAGE;
+    bad += ld_refs(s, LD_NAME_KINDS, "a", &p, &n) != LD_EUSAGE || ld_refs(s, LD_NAME_ROLE, NULL, &p, &n) != LD_EUSAGE;
+    bad += ld_diagnostic_note(s, 0, 0, &d) != LD_EUSAGE;
+    check(bad == 0, "usage: calls out of order or with bad arguments are LD_EUSAGE (%d were not)", bad);
+    ld_session_free(s);
+    check(c.live_blocks == 0, "usage: every block given back");
+}
+
 static void test_parse_and_format(void)
 {
     struct counter c = {0};
@@ -412,6 +483,7 @@ int main(int argc, char **argv)
     test_two_sessions();
     test_loader();
     test_index();
+    test_null_and_spent();
     test_parse_and_format();
     test_lookups();
     test_failing_allocator();
