@@ -27,6 +27,7 @@ COV_PIC_OBJ := $(call objs,$(COV_B)/pic,$(RENDER_SRC))
 COV_SWEEP_OBJ := $(filter-out $(COV_B)/path.o,$(COV_OBJ)) $(COV_B)/sweep/path.o
 COV_LIB_OBJ := $(LIB_OBJ:$(B)/%.o=$(COV_B)/%.o)
 COV_UNIT_BIN := $(UNIT_BIN:$(B)/unit/%=$(COV_B)/unit/%)
+COV_INTERNAL_BIN := $(patsubst tests/internal/%.c,$(COV_B)/internal/%,$(wildcard tests/internal/*.c))
 
 .PHONY: coverage coverage-build
 
@@ -35,7 +36,8 @@ coverage:
 	@$(MAKE) --no-print-directory -j$(JOBS) coverage-build
 	@tests/coverage.sh $(COV_B)
 
-coverage-build: $(COV_B)/ladderc $(COV_B)/ladderc-render.so $(COV_B)/ladderc-sweep $(COV_UNIT_BIN)
+coverage-build: $(COV_B)/ladderc $(COV_B)/ladderc-render.so $(COV_B)/ladderc-sweep $(COV_UNIT_BIN) \
+    $(COV_INTERNAL_BIN)
 
 # the C tests of the API, linked with an instrumented library: what they
 # reach of lib/ (out of memory at every allocation, usage errors) counts too
@@ -44,6 +46,10 @@ $(COV_B)/libladder.a: $(COV_LIB_OBJ)
 $(COV_B)/unit/%: tests/unit/%.c include/ladder.h $(COV_B)/libladder.a
 	@mkdir -p $(COV_B)/unit
 	$(CC) -Iinclude $(WARN) $(COV_CFLAGS) -o $@ $< $(COV_B)/libladder.a -lm
+# and the C tests of one module (tests/internal/, which index.sh runs)
+$(COV_B)/internal/%: tests/internal/%.c $(COV_B)/libladder.a | $(GEN_H)
+	@mkdir -p $(COV_B)/internal
+	$(CC) $(CPPFLAGS) $(WARN) $(COV_CFLAGS) -o $@ $< $(COV_B)/libladder.a -lm
 
 $(COV_B) $(COV_B)/pic $(COV_B)/sweep:
 	mkdir -p $@

@@ -25,8 +25,9 @@ LADDERC_SWEEP=""
 [ -x "$COV/ladderc-sweep" ] && LADDERC_SWEEP="$ROOT/$COV/ladderc-sweep"
 LADDERC="$ROOT/$COV/ladderc" LADDERC_SWEEP="$LADDERC_SWEEP" SANITIZERS=0 tests/run.sh
 suite=$?
-# the C tests of the API, on the instrumented library (tests/coverage.mk)
-for unit in "$COV"/unit/*; do
+# the C tests of the API and of one module, on the instrumented library
+# (tests/coverage.mk)
+for unit in "$COV"/unit/* "$COV"/internal/*; do
     [ -x "$unit" ] || continue
     (cd "$COV" && "$ROOT/$unit") | tail -n 1
 done
