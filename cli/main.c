@@ -54,7 +54,9 @@ static const char usage_main[] =
     "\n"
     "Exit status: 0 success, 1 the input has errors, 2 usage or I/O error.\n"
     "FILE is a regular file, or '-' (once) for standard input; '--' ends the\n"
-    "options, so that a FILE may start with '-'. The language: docs/language.md.\n";
+    "options, so that a FILE may start with '-'. The files a FILE imports are\n"
+    "read with it (fmt formats only the FILEs given). The language:\n"
+    "docs/language.md; the library under it: docs/library.md.\n";
 
 static const char usage_build[] =
     "usage: ladderc build [-T FORMAT] [-o OUT] [diagnostic options] [--] FILE\n"
