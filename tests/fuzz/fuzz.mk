@@ -7,7 +7,8 @@
 #                      work on every machine, 3 to 5 s) or FUZZ_SMOKE_SECONDS
 #                      (300), whichever comes first; run by
 #                      tests/suites/sanitizers.sh (check-slow: RUNS=-1, 60 s)
-#   make asan          build/asan/ladderc and build/asan/ladderc-render.so with
+#   make asan          build/asan/ladderc, build/asan/ladderc-render.so and the
+#                      C tests of the API (build/asan/unit/) with
 #                      AddressSanitizer + UndefinedBehaviorSanitizer
 #
 # Both builds use clang (FUZZ_CC); the generated parser and scanner are the
@@ -34,6 +35,8 @@ FUZZ_RUN_FLAGS = -max_len=$(FUZZ_MAX_LEN) -dict=$(FUZZ_DICT) -timeout=10 \
 
 ASAN_CFLAGS   := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
 ASAN_OBJ      := $(MAIN_OBJ:$(B)/%.o=$(B)/asan/%.o)
+ASAN_LIB_OBJ  := $(LIB_OBJ:$(B)/%.o=$(B)/asan/%.o)
+ASAN_UNIT_BIN := $(UNIT_BIN:$(B)/unit/%=$(B)/asan/unit/%)
 ASAN_PIC_OBJ  := $(call objs,$(B)/asan/pic,$(RENDER_SRC))
 
 .PHONY: fuzz fuzz-smoke fuzz-build asan
@@ -57,7 +60,15 @@ fuzz-smoke: $(FUZZ_BIN)
 	    || { tail -40 $(B)/fuzz/smoke.log; exit 1; }
 	@grep -E '^(stat::number_of_executed_units|#[0-9]+ +DONE)' $(B)/fuzz/smoke.log | tail -2
 
-asan: $(B)/asan/ladderc $(B)/asan/ladderc-render.so $(B)/share
+asan: $(B)/asan/ladderc $(B)/asan/ladderc-render.so $(B)/share $(ASAN_UNIT_BIN)
+
+# the C tests of the API (tests/unit/) on a sanitized libladder.a: the
+# failing-allocator sweep with AddressSanitizer watching every jump back
+$(B)/asan/libladder.a: $(ASAN_LIB_OBJ)
+	rm -f $@ && $(AR) rcs $@ $(ASAN_LIB_OBJ)
+$(B)/asan/unit/%: tests/unit/%.c include/ladder.h $(B)/asan/libladder.a
+	@mkdir -p $(B)/asan/unit
+	$(FUZZ_CC) -Iinclude $(WARN) $(ASAN_CFLAGS) -o $@ $< $(B)/asan/libladder.a -lm
 
 # the shipped ladders, where $(B)/asan/ladderc looks for them (its folder's
 # ../share/ladderc/std/, as build/ladderc finds the checkout's share/)
