@@ -181,7 +181,7 @@ static void test_paths(void)
                         "import \"x/..\"\n"
                         "import \"/../abs/./f.ladder\"\n"
                         "import \"sub/\"\n"
-                        "import \".hidden/h.ladder\"\n"
+                        "import \".h/h.ladder\"\n"
                         "import \"std/s.ladder\"\n", PLAIN, NULL},
         {"std/s.ladder", "import \"t.ladder\"\n", PLAIN, NULL},
         {NULL, NULL, PLAIN, NULL},
@@ -191,12 +191,12 @@ static void test_paths(void)
     ld_session *s = session_with(&c, &fs, 0);
     ld_session_add_file(s, "main.ladder");
     ld_check(s);
-    const char *want[] = {"main.ladder", "../up.ladder", ".", "/abs/f.ladder", "sub", ".hidden/h.ladder",
+    const char *want[] = {"main.ladder", "../up.ladder", ".", "/abs/f.ladder", "sub", ".h/h.ladder",
                           "std/s.ladder", "std/t.ladder"};
     int same = fs.nasked == 8;
     for (size_t i = 0; same && i < 8; i++)
         same = strcmp(fs.asked[i], want[i]) == 0;
-    check(same, "paths: a leading .. kept, x/.. is '.', /.. stays at the root, a trailing / goes, '.hidden' is "
+    check(same, "paths: a leading .. kept, x/.. is '.', /.. stays at the root, a trailing / goes, '.h' is "
           "a name, a shipped ladder's import stays shipped (asked %zu: %s %s %s %s %s %s %s %s)", fs.nasked,
           fs.asked[0], fs.asked[1], fs.asked[2], fs.asked[3], fs.asked[4], fs.asked[5], fs.asked[6], fs.asked[7]);
     ld_session_free(s);
