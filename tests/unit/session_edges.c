@@ -61,7 +61,7 @@ static void *counting_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 
 /* ---- a loader over files in memory, with every way of answering ---- */
 
-enum how { PLAIN, LEND, LEND_NO_RELEASE, NO_NULS, NULL_EMPTY, NULL_BYTES, HUGE, FAIL_SILENT };
+enum how { PLAIN, NO_RELEASE, LEND, LEND_NO_RELEASE, NO_NULS, NULL_EMPTY, NULL_BYTES, HUGE, FAIL_SILENT };
 
 struct memfile {
     const char *path, *text;
@@ -72,7 +72,7 @@ struct memfile {
 struct memfs {
     const struct memfile *files;
     char asked[16][128];
-    size_t nasked, released, lent_released;
+    size_t nasked, released, lent_released, unreleased;   /* unreleased: given without release */
     char lendbuf[8][256];       /* lent bytes: writable, two NULs after them */
     size_t nlent;
 };
@@ -129,6 +129,10 @@ static int memfs_load(void *ud, const char *path, ld_source *out)
             return 0;
         case PLAIN:
             out->text = f->text, out->len = strlen(f->text), out->release = memfs_release;
+            return 0;
+        case NO_RELEASE:
+            out->text = f->text, out->len = strlen(f->text);
+            fs->unreleased++;
             return 0;
         }
     }
@@ -187,7 +191,7 @@ static void test_paths(void)
         {NULL, NULL, PLAIN, NULL},
     };
     struct counter c = {0};
-    struct memfs fs = {files, {{0}}, 0, 0, 0, {{0}}, 0};
+    struct memfs fs = {.files = files};
     ld_session *s = session_with(&c, &fs, 0);
     ld_session_add_file(s, "main.ladder");
     ld_check(s);
@@ -228,7 +232,7 @@ static void test_loader_answers(void)
         {NULL, NULL, PLAIN, NULL},
     };
     struct counter c = {0};
-    struct memfs fs = {files, {{0}}, 0, 0, 0, {{0}}, 0};
+    struct memfs fs = {.files = files};
     ld_session *s = session_with(&c, &fs, 0);
     ld_session_add_file(s, "main.ladder");
     check(ld_check(s) == LD_EINPUT, "loader: three imports cannot be read (LD_EINPUT)");
@@ -256,7 +260,7 @@ static void test_roots(void)
         {NULL, NULL, PLAIN, NULL},
     };
     struct counter c = {0};
-    struct memfs fs = {files, {{0}}, 0, 0, 0, {{0}}, 0};
+    struct memfs fs = {.files = files};
     ld_session *s = session_with(&c, &fs, 0);
     check(ld_session_add_file(s, "a.ladder") == LD_OK && ld_session_add_file(s, "a.ladder") == LD_OK &&
               ld_session_add_file(s, "b.ladder") == LD_OK,
@@ -301,7 +305,7 @@ static void test_notes_and_files(void)
         {NULL, NULL, PLAIN, NULL},
     };
     struct counter c = {0};
-    struct memfs fs = {files, {{0}}, 0, 0, 0, {{0}}, 0};
+    struct memfs fs = {.files = files};
     ld_session *s = session_with(&c, &fs, 1);
     ld_session_add_file(s, "m.ladder");
     ld_diagnostic d = {0}, n = {0};
@@ -477,7 +481,7 @@ static void test_rename(void)
         {NULL, NULL, PLAIN, NULL},
     };
     struct counter c = {0};
-    struct memfs fs = {files, {{0}}, 0, 0, 0, {{0}}, 0};
+    struct memfs fs = {.files = files};
     ld_session *s = session_with(&c, &fs, 1);
     ld_session_add_file(s, "m.ladder");
     check(ld_check(s) == LD_OK, "rename: the ladder checks");
@@ -520,12 +524,24 @@ static ld_status loaded_pipeline(struct counter *c, struct memfs *fs)
     if (st == LD_OK)
         st = ld_check(s);
     ld_diagnostic d;
+    ld_text t;
+    /* the note's file, then the diagnostic's, have their lines mapped here */
     if (st == LD_EINPUT)
+        st = ld_diagnostic_note(s, 0, 0, &d);
+    if (st == LD_OK)
         st = ld_diagnostic_get(s, 0, &d);
+    if (st == LD_OK)
+        st = ld_print_file_diagnostics(s, 1, LD_FORMAT_TEXT, &t);
     if (st == LD_OK)
         st = ld_name_kinds(s, "ic") ? LD_OK : LD_ENOMEM;
     if (st == LD_OK)
         st = ld_name_suggest(s, "juniro", ~0u) ? LD_OK : LD_ENOMEM;
+    if (st == LD_ENOMEM) {
+        size_t e = 1, w = 1;
+        ld_file_diagnostic_counts(s, 0, &e, &w);
+        if (ld_error_count(s) || ld_warning_count(s) || e || w || ld_diagnostic_count(s))
+            st = LD_OK;     /* a spent session has no counts: not what the caller expects */
+    }
     ld_session_free(s);
     return st;
 }
@@ -537,31 +553,96 @@ static void test_failing_allocator(void)
     static const struct memfile files[] = {
         {"m.ladder", "import \"lib.ladder\"\n"
                      "import \"lent.ladder\"\n"
+                     "import \"norel.ladder\"\n"
                      "role senior \"Senior\" track ic level L4 at (20, 20)\n"
-                     "junior -> senior\n"
-                     "junior -> ghost\n", PLAIN, NULL},
-        {"lib.ladder", base, PLAIN, NULL},
+                     "junior -> senior\n", PLAIN, NULL},
+        {"lib.ladder", "levels L3..L6\n"
+                       "track ic \"Individual contributor\"\n"
+                       "role junior \"Junior Engineer\" track ic level L3 at (10, 10)\n"
+                       "junior -> ghost\n", PLAIN, NULL},
+        {"norel.ladder", "role lead \"Lead\" track ic level L6 at (40, 40)\n", NO_RELEASE, NULL},
         {"lent.ladder", "role mid \"Mid\" track ic level L4 at (15, 15)\n", LEND, NULL},
         {NULL, NULL, PLAIN, NULL},
     };
     struct counter c = {0};
-    struct memfs fs = {files, {{0}}, 0, 0, 0, {{0}}, 0};
-    check(loaded_pipeline(&c, &fs) == LD_OK && c.live_blocks == 0 && fs.released == 2 && fs.lent_released == 1,
+    struct memfs fs = {.files = files};
+    check(loaded_pipeline(&c, &fs) == LD_OK && c.live_blocks == 0 && fs.released == 2 && fs.lent_released == 1 &&
+              fs.unreleased == 1,
           "allocator: the loaded pipeline succeeds (%zu, %zu released)", fs.released, fs.lent_released);
     size_t total = c.allocs, enomem = 0, leaks = 0, unbalanced = 0;
     for (size_t k = 1; k <= total; k++) {
         struct counter f = {0};
-        struct memfs ffs = {files, {{0}}, 0, 0, 0, {{0}}, 0};
+        struct memfs ffs = {.files = files};
         f.fail_at = k;
         enomem += loaded_pipeline(&f, &ffs) == LD_ENOMEM;
         leaks += f.live_blocks != 0;
         /* every text the loader handed out came back once */
-        unbalanced += ffs.released + ffs.lent_released != ffs.nasked;
+        unbalanced += ffs.released + ffs.lent_released + ffs.unreleased != ffs.nasked;
     }
     check(enomem == total, "allocator: failing allocation N of %zu, for every N, is LD_ENOMEM (%zu were)", total,
           enomem);
     check(leaks == 0 && unbalanced == 0, "allocator: no block left (%zu), every loaded text given back once (%zu "
           "not)", leaks, unbalanced);
+}
+
+/* a ladder of n roles, each on its own track that is never declared: n
+ * errors, and 3n names written */
+static char *many_roles(size_t n, size_t *len)
+{
+    char *text = malloc(n * 80 + 32), *w = text;
+    if (!text)
+        return NULL;
+    w += sprintf(w, "levels L3..L6\n");
+    for (size_t i = 0; i < n; i++)
+        w += sprintf(w, "role r%zu \"R\" track t%zu level L3 at (1, 1)\n", i, i);
+    *len = (size_t)(w - text);
+    return text;
+}
+
+/* JSON in parts: a file's print left half-way, then begun again, gives
+ * the file's whole text; the index's suggestion out of memory */
+static void test_large(void)
+{
+    size_t len = 0;
+    char *text = many_roles(6000, &len);
+    struct counter c = {0};
+    ld_session *s = session_with(&c, NULL, 1);
+    ld_session_add_text(s, "many.ladder", text, len);
+    check(ld_check(s) == LD_EINPUT && ld_error_count(s) == 6000, "large: 6000 errors (%zu)", ld_error_count(s));
+    ld_text t = {0};
+    size_t cursor = 0;
+    check(ld_print_file_diagnostics(s, 0, LD_FORMAT_JSON, &t) == LD_OK, "large: the whole JSON");
+    size_t blocks = c.live_blocks;      /* the output buffer at its largest */
+    check(ld_print_file_diagnostics_part(s, 0, LD_FORMAT_JSON, &cursor, &t) == LD_OK && cursor < 6000 && t.len > 0,
+          "large: a first part of the JSON, not all of it (%zu of 6000)", cursor);
+    char *want = NULL, *got = NULL;
+    size_t got_len = 0;
+    if (ld_print_file_diagnostics(s, 0, LD_FORMAT_JSON, &t) == LD_OK && (want = malloc(t.len + 1)))
+        memcpy(want, t.data, t.len + 1);
+    got = calloc(1, want ? strlen(want) + 1 : 1);
+    cursor = 0;
+    for (int k = 0; got && k < 1000; k++) {
+        if (ld_print_file_diagnostics_part(s, 0, LD_FORMAT_JSON, &cursor, &t) != LD_OK || t.len == 0)
+            break;
+        if (!want || got_len + t.len > strlen(want))
+            break;
+        memcpy(got + got_len, t.data, t.len);
+        got_len += t.len;
+    }
+    check(want && got && got_len == strlen(want) && memcmp(got, want, got_len) == 0,
+          "large: begun again, the parts are the whole JSON (%zu of %zu bytes)", got_len, want ? strlen(want) : 0);
+    check(c.live_blocks == blocks, "large: the printer left half-way is given back when begun again (%zu blocks, "
+          "%zu before)", c.live_blocks, blocks);
+    free(want);
+    free(got);
+
+    /* the suggestion's list of 18,000 names needs a block of its own */
+    c.fail_at = c.allocs + 1;
+    check(ld_name_suggest(s, "r1x", ~0u) == NULL && ld_check(s) == LD_ENOMEM,
+          "large: out of memory in ld_name_suggest: NULL, and the session is spent");
+    ld_session_free(s);
+    check(c.live_blocks == 0, "large: every block given back");
+    free(text);
 }
 
 int main(int argc, char **argv)
@@ -575,6 +656,7 @@ int main(int argc, char **argv)
     test_usage();
     test_rename();
     test_failing_allocator();
+    test_large();
     printf("%d passed, %d failed\n", passed, failed);
     return failed != 0;
 }
