@@ -61,7 +61,7 @@ static void *counting_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 
 /* ---- a loader over files in memory, with every way of answering ---- */
 
-enum how { PLAIN, NO_RELEASE, LEND, LEND_NO_RELEASE, NO_NULS, NULL_EMPTY, NULL_BYTES, HUGE, FAIL_SILENT };
+enum how { PLAIN, NO_RELEASE, ONE_NUL, LEND, LEND_NO_RELEASE, NO_NULS, NULL_EMPTY, NULL_BYTES, HUGE, FAIL_SILENT };
 
 struct memfile {
     const char *path, *text;
@@ -124,6 +124,14 @@ static int memfs_load(void *ud, const char *path, ld_source *out)
             out->release = f->how == LEND ? memfs_release_lent : NULL;
             return 0;
         }
+        case ONE_NUL: {     /* lent, one NUL after the bytes, not two: copied */
+            char *b = fs->lendbuf[fs->nlent++ % 8];
+            size_t n = strlen(f->text);
+            memcpy(b, f->text, n + 1);
+            b[n + 1] = 'Y';
+            out->text = b, out->len = n, out->lend = 1, out->release = memfs_release;
+            return 0;
+        }
         case NO_NULS:       /* lent, but without the two NULs: must be copied */
             out->text = f->text, out->len = strlen(f->text) - 1, out->lend = 1, out->release = memfs_release;
             return 0;
@@ -181,7 +189,7 @@ static int any_message(ld_session *s, const char *part)
 static void test_paths(void)
 {
     static const struct memfile files[] = {
-        {"main.ladder", "import \"../up.ladder\"\n"
+        {"main.ladder", "import \"../../up.ladder\"\n"
                         "import \"x/..\"\n"
                         "import \"/../abs/./f.ladder\"\n"
                         "import \"sub/\"\n"
@@ -195,12 +203,12 @@ static void test_paths(void)
     ld_session *s = session_with(&c, &fs, 0);
     ld_session_add_file(s, "main.ladder");
     ld_check(s);
-    const char *want[] = {"main.ladder", "../up.ladder", ".", "/abs/f.ladder", "sub", ".h/h.ladder",
+    const char *want[] = {"main.ladder", "../../up.ladder", ".", "/abs/f.ladder", "sub", ".h/h.ladder",
                           "std/s.ladder", "std/t.ladder"};
     int same = fs.nasked == 8;
     for (size_t i = 0; same && i < 8; i++)
         same = strcmp(fs.asked[i], want[i]) == 0;
-    check(same, "paths: a leading .. kept, x/.. is '.', /.. stays at the root, a trailing / goes, '.h' is "
+    check(same, "paths: leading ..s kept, x/.. is '.', /.. stays at the root, a trailing / goes, '.h' is "
           "a name, a shipped ladder's import stays shipped (asked %zu: %s %s %s %s %s %s %s %s)", fs.nasked,
           fs.asked[0], fs.asked[1], fs.asked[2], fs.asked[3], fs.asked[4], fs.asked[5], fs.asked[6], fs.asked[7]);
     ld_session_free(s);
@@ -214,6 +222,7 @@ static void test_loader_answers(void)
         {"main.ladder", "import \"lent.ladder\"\n"
                         "import \"lent2.ladder\"\n"
                         "import \"nonuls.ladder\"\n"
+                        "import \"onenul.ladder\"\n"
                         "import \"empty.ladder\"\n"
                         "import \"nobytes.ladder\"\n"
                         "import \"huge.ladder\"\n"
@@ -225,6 +234,7 @@ static void test_loader_answers(void)
         {"lent2.ladder", "role mid \"Mid\" track ic level L4 at (15, 15)\n", LEND_NO_RELEASE, NULL},
         {"nonuls.ladder", "role staff \"Staff\" track ic level L5 at (30, 30)\nX", NO_NULS, NULL},
         {"empty.ladder", NULL, NULL_EMPTY, NULL},
+        {"onenul.ladder", "role mgr \"Mgr\" track ic level L6 at (50, 50)\n", ONE_NUL, NULL},
         {"nobytes.ladder", NULL, NULL_BYTES, NULL},
         {"huge.ladder", "", HUGE, NULL},
         {"silent.ladder", NULL, FAIL_SILENT, NULL},
@@ -240,12 +250,12 @@ static void test_loader_answers(void)
               any_message(s, "'huge.ladder', imported here: file is larger than 1 GiB") &&
               any_message(s, "'silent.ladder', imported here: cannot be read"),
           "loader: no bytes, 2 GiB and a failure without a reason are each said (%zu errors)", ld_error_count(s));
-    check(ld_file_count(s) == 5 && ld_file_path(s, 5) == NULL,
-          "loader: the key makes alias.ladder lent.ladder; 5 files (%zu)", ld_file_count(s));
+    check(ld_file_count(s) == 6 && ld_file_path(s, 6) == NULL,
+          "loader: the key makes alias.ladder lent.ladder; 6 files (%zu)", ld_file_count(s));
     check(!any_message(s, "undefined") && !any_message(s, "main.ladder"),
           "loader: lent, copied and empty files are read (nothing undefined)");
-    /* copied ones are released during the check: main, nonuls, huge, alias */
-    check(fs.released == 4 && fs.lent_released == 0,
+    /* copied ones are released during the check: main, nonuls, onenul, huge, alias */
+    check(fs.released == 5 && fs.lent_released == 0,
           "loader: copied bytes given back at once, lent ones kept (%zu, %zu)", fs.released, fs.lent_released);
     ld_session_free(s);
     check(fs.lent_released == 1 && c.live_blocks == 0, "loader: lent bytes given back when the session ends");
@@ -257,6 +267,7 @@ static void test_roots(void)
     static const struct memfile files[] = {
         {"a.ladder", base, PLAIN, "same"},
         {"b.ladder", base, PLAIN, "same"},
+        {"void.ladder", NULL, NULL_EMPTY, NULL},
         {NULL, NULL, PLAIN, NULL},
     };
     struct counter c = {0};
@@ -268,6 +279,11 @@ static void test_roots(void)
     check(ld_check(s) == LD_OK && ld_file_count(s) == 1 && fs.nasked == 2,
           "roots: a root twice is read once, and one of the same key not kept (%zu files, asked %zu)",
           ld_file_count(s), fs.nasked);
+    ld_session_free(s);
+    s = session_with(&c, &fs, 0);
+    ld_session_add_file(s, "void.ladder");
+    check(ld_check(s) == LD_EINPUT && ld_file_count(s) == 1 && any_message(s, "levels") && !any_message(s, "read"),
+          "roots: a loader's NULL bytes of length 0 are an empty root, read");
     ld_session_free(s);
 
     /* five roots from memory (past the first 4 slots): one ladder */
@@ -350,6 +366,7 @@ static void test_notes_and_files(void)
     check(ld_print_file_diagnostics_part(s, 0, LD_FORMAT_JSON, NULL, &t) == LD_EUSAGE &&
               ld_print_file_diagnostics_part(s, 0, LD_FORMAT_JSON, &cursor, NULL) == LD_EUSAGE,
           "parts: no cursor, no out: LD_EUSAGE");
+    check(ld_print_file_diagnostics_part(s, 2, LD_FORMAT_JSON, &cursor, &t) == LD_EUSAGE, "parts: no file 2");
     /* a JSON print left half-way, then another file's from the start */
     check(ld_print_file_diagnostics_part(s, 0, LD_FORMAT_JSON, &cursor, &t) == LD_OK, "parts: file 0 begun");
     ld_text whole = {0};
@@ -370,6 +387,9 @@ static void test_notes_and_files(void)
     const ld_place *p = NULL;
     size_t np = 9;
     check(ld_refs(s, LD_NAME_ROLE, "nobody", &p, &np) == LD_OK && np == 0, "index: a name nowhere has 0 places");
+    const ld_change *ch = NULL;
+    check(ld_rename(s, LD_NAME_ROLE, "a", "b", &ch, &np) == LD_OK && np == 1 && ch[0].file == 1,
+          "index: a rename beside a file that could not be read (%s)", ld_message(s));
     check(ld_refs(s, LD_NAME_ROLE, "a", NULL, &np) == LD_EUSAGE && ld_refs(s, LD_NAME_ROLE, "a", &p, NULL) == LD_EUSAGE,
           "index: no out: LD_EUSAGE");
     ld_session_free(s);
