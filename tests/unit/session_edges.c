@@ -530,6 +530,14 @@ static void test_rename(void)
               strstr(ld_message(s), "' has syntax errors"),
           "rename: a long file name is clipped in the message (%zu bytes)", strlen(ld_message(s)));
     ld_session_free(s);
+    /* beside a root that could not be read (a file with no tree) */
+    s = session_with(&c, NULL, 1);
+    ld_session_add_file(s, "unreadable.ladder");
+    ld_session_add_text(s, "g.ladder", "levels L3..L6\ntrack ic \"IC\"\n", 28);
+    check(ld_check(s) == LD_EINPUT && ld_rename(s, LD_NAME_TRACK, "ic", "eng", &ch, &n) == LD_OK && n == 1 &&
+              ch[0].file == 1,
+          "rename: beside a root that could not be read, the other is renamed (%s)", ld_message(s));
+    ld_session_free(s);
     check(c.live_blocks == 0, "rename: every block given back");
 }
 
