@@ -207,8 +207,12 @@ int files_load(void *ud, const char *path, ld_source *out)
     char shipped[sizeof l->std_dir + PATH_MAX];
     if (!root && strncmp(path, "std/", 4) == 0) {
         const char *dir = files_std_dir(l);
-        if (!dir || strlen(dir) + strlen(path) >= sizeof shipped) {
+        if (!dir) {
             snprintf(out->why, sizeof out->why, "cannot find the shipped ladders (share/ladderc/std/)");
+            return -1;
+        }
+        if (strlen(dir) + strlen(path) >= sizeof shipped) {    /* no file has such a name */
+            snprintf(out->why, sizeof out->why, "%s", strerror(ENAMETOOLONG));
             return -1;
         }
         size_t n = strlen(dir);
@@ -242,7 +246,9 @@ void files_loader_init(struct files_loader *l, const char *root)
 {
     memset(l, 0, sizeof *l);
     cli_heap_init(&l->heap);
-    l->root = root;
+    /* "-" is standard input, which the command line reads itself: an
+     * import of a file named "-" is an import like any other */
+    l->root = root && strcmp(root, "-") != 0 ? root : NULL;
 }
 
 void files_loader_free(struct files_loader *l)

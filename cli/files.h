@@ -38,7 +38,8 @@ void files_text_free(struct files_text *t);
  * through a link is read once. The
  * first call for root is the root's: when it fails, root_failed and
  * root_why say so (the command line reports an unreadable FILE itself, with
- * exit status 2, as before imports existed). */
+ * exit status 2, as before imports existed). Root "-" is standard input,
+ * which the command line reads itself: a file "-" it imports is an import. */
 struct files_loader {
     struct heap heap;           /* the texts handed to the library, until it releases them */
     const char *root;

@@ -36,7 +36,7 @@ coverage:
 	@$(MAKE) --no-print-directory -j$(JOBS) coverage-build
 	@tests/coverage.sh $(COV_B)
 
-coverage-build: $(COV_B)/ladderc $(COV_B)/ladderc-render.so $(COV_B)/ladderc-sweep $(COV_UNIT_BIN) \
+coverage-build: $(B)/share $(UNIT_BIN) $(COV_B)/ladderc $(COV_B)/ladderc-render.so $(COV_B)/ladderc-sweep $(COV_UNIT_BIN) \
     $(COV_INTERNAL_BIN)
 
 # the C tests of the API, linked with an instrumented library: what they
