@@ -186,9 +186,11 @@ static const char *files_std_dir(struct files_loader *l)
     if (!slash)
         return NULL;
     slash[1] = '\0';
-    if (strlen(exe) + sizeof "../share/ladderc/" > sizeof l->std_dir)
+    size_t len = strlen(exe);
+    if (len + sizeof "../share/ladderc/" > sizeof l->std_dir)
         return NULL;
-    snprintf(l->std_dir, sizeof l->std_dir, "%s../share/ladderc/", exe);
+    memcpy(l->std_dir, exe, len);
+    memcpy(l->std_dir + len, "../share/ladderc/", sizeof "../share/ladderc/");
     return l->std_dir;
 }
 

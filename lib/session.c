@@ -1076,7 +1076,7 @@ unsigned ld_name_kinds(ld_session *s, const char *name)
     struct index *idx = session_index(s);
     if (!idx || !name)
         return 0;
-    jmp_buf jb;     /* the first query sorts the index: it may allocate */
+    jmp_buf jb;     /* (a query may sort the index: a jump is armed for it) */
     s->heap.oom = &jb;
     if (setjmp(jb)) {
         session_spend(s);
