@@ -49,6 +49,7 @@ ie_refused role dev _x "$ie_id" "an id that starts with '_'"
 ie_refused role dev "a{" "$ie_id" "an id with '{' (past 'z')"
 ie_refused role dev "a:b" "$ie_id" "an id with ':' (past '9')"
 ie_refused role dev "aé" "$ie_id" "an id with a non-ASCII letter"
+ie_refused role dev "{a" "$ie_id" "an id that starts with '{' (past 'z')"
 ie_refused role dev import "that word is a keyword of the language" "the reserved 'import'"
 ie_refused track ic levels "that word is a keyword of the language" "a keyword"
 
@@ -59,6 +60,16 @@ cp "$IE/base.ladder" "$IE/long.ladder"
 "$LADDERC" rename "$IE/long.ladder" Low "$ie_long" >/dev/null 2>&1
 expect_eq "index-edges: a box name of 200 two-byte characters is renamed, and checks" "0:1:0" \
     "$?:$(grep -c "^box \"$ie_long\" L3..L5\$" "$IE/long.ladder"):$("$LADDERC" check "$IE/long.ladder" >/dev/null 2>&1; echo $?)"
+
+# an empty box name is accepted by the checker: it can be renamed, not to ""
+printf 'levels L3..L5\nbox "" L3\n' >"$IE/empty.ladder"
+cp "$IE/empty.ladder" "$IE/empty.orig"
+"$LADDERC" rename "$IE/empty.ladder" "" "" >/dev/null 2>"$IE/e.err"
+expect_eq "index-edges: rename of the box '' to '' is refused, the file untouched" \
+    "1:ladderc: error: cannot rename box '' to '': a box name is not empty:same" \
+    "$?:$(cat "$IE/e.err"):$(cmp -s "$IE/empty.orig" "$IE/empty.ladder" && echo same)"
+"$LADDERC" rename "$IE/empty.ladder" "" Junior >/dev/null 2>&1
+expect_eq "index-edges: the box '' is renamed to a name" "0:box \"Junior\" L3" "$?:$(sed -n 2p "$IE/empty.ladder")"
 
 # ---- names that are not levels as the language writes them ----
 ie_bad=""
