@@ -143,7 +143,7 @@ UNIT_BIN := $(patsubst tests/unit/%.c,$(B)/unit/%,$(wildcard tests/unit/*.c))
 unit: $(UNIT_BIN)
 $(B)/unit:
 	mkdir -p $@
-$(B)/unit/%: tests/unit/%.c include/ladder.h $(B)/libladder.a | $(B)/unit
+$(B)/unit/%: tests/unit/%.c tests/unit/unit.h include/ladder.h $(B)/libladder.a | $(B)/unit
 	$(CC) -Iinclude $(WARN) $(CFLAGS) -o $@ $< $(B)/libladder.a -lm
 
 -include $(wildcard $(B)/*.d $(B)/pic/*.d)

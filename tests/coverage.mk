@@ -43,7 +43,7 @@ coverage-build: $(B)/share $(UNIT_BIN) $(COV_B)/ladderc $(COV_B)/ladderc-render.
 # reach of lib/ (out of memory at every allocation, usage errors) counts too
 $(COV_B)/libladder.a: $(COV_LIB_OBJ)
 	rm -f $@ && $(AR) rcs $@ $(COV_LIB_OBJ)
-$(COV_B)/unit/%: tests/unit/%.c include/ladder.h $(COV_B)/libladder.a
+$(COV_B)/unit/%: tests/unit/%.c tests/unit/unit.h include/ladder.h $(COV_B)/libladder.a
 	@mkdir -p $(COV_B)/unit
 	$(CC) -Iinclude $(WARN) $(COV_CFLAGS) -o $@ $< $(COV_B)/libladder.a -lm
 # and the C tests of one module (tests/internal/, which index.sh runs)

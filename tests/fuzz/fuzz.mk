@@ -66,7 +66,7 @@ asan: $(B)/asan/ladderc $(B)/asan/ladderc-render.so $(B)/share $(ASAN_UNIT_BIN)
 # failing-allocator sweep with AddressSanitizer watching every jump back
 $(B)/asan/libladder.a: $(ASAN_LIB_OBJ)
 	rm -f $@ && $(AR) rcs $@ $(ASAN_LIB_OBJ)
-$(B)/asan/unit/%: tests/unit/%.c include/ladder.h $(B)/asan/libladder.a
+$(B)/asan/unit/%: tests/unit/%.c tests/unit/unit.h include/ladder.h $(B)/asan/libladder.a
 	@mkdir -p $(B)/asan/unit
 	$(FUZZ_CC) -Iinclude $(WARN) $(ASAN_CFLAGS) -o $@ $< $(B)/asan/libladder.a -lm
 

@@ -14,61 +14,7 @@
 #include <string.h>
 
 #include "ladder.h"
-
-static int passed, failed, verbose;
-
-static void check(int ok, const char *what, ...)
-{
-    va_list ap;
-    va_start(ap, what);
-    if (ok) {
-        passed++;
-        if (verbose) {
-            fputs("ok   ", stdout);
-            vprintf(what, ap);
-            putchar('\n');
-        }
-    } else {
-        failed++;
-        fputs("FAIL ", stdout);
-        vprintf(what, ap);
-        putchar('\n');
-    }
-    va_end(ap);
-}
-
-/* ---- a counting allocator that fails on request ---- */
-
-struct counter {
-    size_t allocs;          /* allocations (and resizes) asked for */
-    size_t fail_at;         /* 1-based: the allocation that fails; 0: none */
-    size_t live_blocks;
-    long long live_bytes;
-};
-
-static void *counting_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
-{
-    struct counter *c = ud;
-    if (nsize == 0) {
-        if (ptr) {
-            c->live_blocks--;
-            c->live_bytes -= (long long)osize;
-        }
-        free(ptr);
-        return NULL;
-    }
-    if (++c->allocs == c->fail_at)
-        return NULL;
-    void *p = realloc(ptr, nsize);
-    if (!p)
-        return NULL;
-    if (ptr)
-        c->live_bytes -= (long long)osize;
-    else
-        c->live_blocks++;
-    c->live_bytes += (long long)nsize;
-    return p;
-}
+#include "unit.h"
 
 /* ---- a loader over files kept in memory ---- */
 

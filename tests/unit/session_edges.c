@@ -12,52 +12,7 @@
 #include <string.h>
 
 #include "ladder.h"
-
-static int passed, failed, verbose;
-
-static void check(int ok, const char *what, ...)
-{
-    va_list ap;
-    va_start(ap, what);
-    if (ok) {
-        passed++;
-        if (verbose) {
-            fputs("ok   ", stdout);
-            vprintf(what, ap);
-            putchar('\n');
-        }
-    } else {
-        failed++;
-        fputs("FAIL ", stdout);
-        vprintf(what, ap);
-        putchar('\n');
-    }
-    va_end(ap);
-}
-
-/* ---- a counting allocator that fails on request (as in api.c) ---- */
-
-struct counter {
-    size_t allocs, fail_at, live_blocks;
-};
-
-static void *counting_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
-{
-    struct counter *c = ud;
-    (void)osize;
-    if (nsize == 0) {
-        if (ptr)
-            c->live_blocks--;
-        free(ptr);
-        return NULL;
-    }
-    if (++c->allocs == c->fail_at)
-        return NULL;
-    void *p = realloc(ptr, nsize);
-    if (p && !ptr)
-        c->live_blocks++;
-    return p;
-}
+#include "unit.h"
 
 /* ---- a loader over files in memory, with every way of answering ---- */
 
