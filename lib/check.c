@@ -297,6 +297,11 @@ static void declare_scale(struct checker *c, const struct ast_stmt *s)
 
 /* ---- numbers ---- */
 
+static struct model_years model_years_of(const struct ast_range *r)
+{
+    return (struct model_years){.known = true, .min = r->lo.value, .max = r->hi.value};
+}
+
 static bool check_years(struct checker *c, const struct ast_range *r)
 {
     if (r->lo.value < 0 || r->hi.value < 0) {
@@ -419,7 +424,7 @@ static void declare_singleton(struct checker *c, const struct ast_stmt *s)
             c->years[k] = s;
             c->years_file[k] = c->cur;
             if (check_years(c, &s->u.years.range))
-                c->m->years[k] = (struct model_years){true, s->u.years.range.lo.value, s->u.years.range.hi.value};
+                c->m->years[k] = model_years_of(&s->u.years.range);
         }
         break;
     }
@@ -443,7 +448,7 @@ static void declare_definition(struct checker *c, const struct ast_stmt *s)
             break;
         }
         c->track_stmt[m->ntracks] = s;
-        m->tracks[m->ntracks++] = (struct model_track){id.text, s->u.track.name.text, id.loc};
+        m->tracks[m->ntracks++] = (struct model_track){.id = id.text, .name = s->u.track.name.text, .loc = id.loc};
         break;
     }
     case AST_ROLE: {
@@ -720,7 +725,7 @@ static void check_transition(struct checker *c, const struct ast_stmt *s, struct
     out->loc = s->loc;
     out->own_years = s->u.transition.has_years;
     if (s->u.transition.has_years)
-        out->years = (struct model_years){true, s->u.transition.years.lo.value, s->u.transition.years.hi.value};
+        out->years = model_years_of(&s->u.transition.years);
     else
         out->years = m->years[kind];
     *ok = years_ok;

@@ -106,3 +106,31 @@ const char *model_file_of(const struct model *m, struct loc loc)
     }
     return lo ? m->files[lo - 1].path : NULL;
 }
+
+const struct model_expect *model_role_expect(const struct model_role *r, size_t k)
+{
+    size_t lo = 0, hi = r->nexpect;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (r->expect[mid].competency < k)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < r->nexpect && r->expect[lo].competency == k ? &r->expect[lo] : NULL;
+}
+
+void model_track_levels_put(struct buf *b, const struct model *m, size_t t, int lo, int hi)
+{
+    const struct model_track *tr = &m->tracks[t];
+    const char *prefix = tr->level_prefix ? tr->level_prefix : m->level_prefix;
+    if (lo == hi)
+        buf_printf(b, "%s%d", prefix, lo - tr->shift);
+    else
+        buf_printf(b, "%s%d..%s%d", prefix, lo - tr->shift, prefix, hi - tr->shift);
+}
+
+void model_role_levels_put(struct buf *b, const struct model *m, const struct model_role *r)
+{
+    model_track_levels_put(b, m, r->track, r->lo, r->hi);
+}

@@ -19,6 +19,7 @@ enum model_kind { KIND_PROMOTION, KIND_LATERAL, KIND_DOWNWARD, KIND_COUNT };
 
 struct model_years {
     bool known;             /* false: neither the transition nor its kind says */
+    bool open;              /* 'years 3..': min or more; max is then min */
     double min, max;
 };
 
@@ -34,9 +35,41 @@ struct model_axis {
  * 8 bytes more per role and transition: 16 MB on a million-role ladder,
  * past the memory target of docs/performance.md.) */
 
+/* A track may name its levels itself: 'levels M4..M8 = L4..L8'. Its roles
+ * and company lines are written in those names; the model keeps every level
+ * as a number of the ladder's scale, and shows a track's levels with
+ * model_track_levels_put: own number = scale number - shift. */
 struct model_track {
     const char *id, *name;
+    const char *level_prefix;   /* "M"; NULL: the track uses the scale's names */
+    int shift;                  /* 0 without own names */
+    int lo, hi;                 /* with own names: the scale's levels it covers */
     struct loc loc;
+};
+
+/* A competency: one dimension of growth, its rungs lowest first. */
+enum model_skill { SKILL_NONE, SKILL_HARD, SKILL_SOFT };
+
+struct model_rung {
+    const char *name;
+    const char *meaning;        /* NULL when not written */
+    struct loc loc;
+};
+
+struct model_competency {
+    const char *id, *name;
+    enum model_skill skill;     /* the map axis it counts toward: hard = y, soft = x */
+    struct model_rung *rungs;   /* rungs[0] is rung 1 */
+    size_t nrungs;              /* at least 1 */
+    struct loc loc;
+};
+
+/* What a role is expected to show on one competency. */
+struct model_expect {
+    size_t competency;          /* index into model.competencies */
+    int rung;                   /* 1..nrungs */
+    const char *text;           /* the role's own sentence, NULL when none */
+    struct loc loc;             /* of the competency's id in the role's block */
 };
 
 struct model_box {
@@ -51,6 +84,10 @@ struct model_role {
     int lo, hi;             /* level numbers */
     double x, y;            /* soft skills, hard skills */
     long box;               /* index into model.boxes of the box the role fits in, -1 if none */
+    bool derived;           /* x and y come from the rungs, not from 'at' */
+    const char *summary, *link;     /* NULL when not written; a link is http: or https: */
+    struct model_expect *expect;    /* sorted by competency, at most one each */
+    size_t nexpect;
     struct loc loc;
 };
 
@@ -93,10 +130,24 @@ struct model {
     struct model_role *roles;             size_t nroles;
     struct model_transition *transitions; size_t ntransitions;
     struct model_company *companies;      size_t ncompanies;
+    struct model_competency *competencies; size_t ncompetencies;  /* at most MODEL_COMPETENCIES_MAX */
     /* by start offset; empty when no file's path is known (one file
      * checked alone) */
     struct model_file *files;             size_t nfiles;
 };
+
+/* Competencies per ladder: every rule between two roles walks both roles'
+ * rungs, so this bounds its cost per transition (docs/performance.md). */
+enum { MODEL_COMPETENCIES_MAX = 100 };
+
+/* The role's expectation on competency k, or NULL when it sets none. */
+const struct model_expect *model_role_expect(const struct model_role *r, size_t k);
+
+/* Appends the role's levels in its track's names: "M5", "L6..L7". */
+void model_role_levels_put(struct buf *b, const struct model *m, const struct model_role *r);
+
+/* The same for any levels lo..hi (scale numbers) of track t. */
+void model_track_levels_put(struct buf *b, const struct model *m, size_t t, int lo, int hi);
 
 /* The path of the file that holds loc (an entity's), or NULL when not
  * known. */
