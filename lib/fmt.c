@@ -29,13 +29,16 @@
 
 enum { FMT_MAX_CELLS = 8, FMT_ALIGN_MAX = 60 };
 
-enum row_kind { ROW_BLANK, ROW_COMMENT, ROW_STMT, ROW_COMPANY_OPEN, ROW_COMPANY_LINE, ROW_COMPANY_CLOSE };
+/* ROW_OPEN is the head of a company or a competency, ROW_CLOSE the '}' of
+ * any block; a role's head is a ROW_STMT with the '{' as its tail. */
+enum row_kind { ROW_BLANK, ROW_COMMENT, ROW_STMT, ROW_OPEN, ROW_COMPANY_LINE, ROW_RUNG, ROW_ROLE_LINE, ROW_CLOSE };
 
 struct row {
     enum row_kind kind;
     enum ast_kind stmt;         /* for ROW_STMT */
     int ncells;
     const char *cells[FMT_MAX_CELLS];
+    const char *tail;           /* after the last cell, outside the columns: a role's '{' */
     const char *comment;        /* trailing comment, or NULL */
     int indent;
 };
@@ -91,7 +94,15 @@ static const char *cell_levels(struct fmt *f, const struct ast_levels *l)
 
 static const char *cell_range(struct fmt *f, const struct ast_range *r)
 {
+    if (r->open)
+        return cell_printf(f, "%s..", r->lo.text);     /* 3.. : "3 or more" */
     return cell_printf(f, "%s..%s", r->lo.text, r->hi.text);
+}
+
+/* An optional cell: its text, or "" (an empty last cell is not printed). */
+static const char *cell_opt(bool has, const char *text)
+{
+    return has ? text : "";
 }
 
 static size_t cell_width(const char *s)
@@ -187,7 +198,12 @@ static void stmt_cells(struct fmt *f, const struct ast_stmt *s, struct row *r)
         row_cells(r, 2, (const char *[]){"levels", cell_levels(f, &s->u.levels.levels)});
         break;
     case AST_TRACK:
-        row_cells(r, 3, (const char *[]){"track", s->u.track.id.text, cell_string(f, s->u.track.name.text)});
+        if (s->u.track.has_levels)      /* levels M4..M8 = L4..L8 */
+            row_cells(r, 7, (const char *[]){"track", s->u.track.id.text, cell_string(f, s->u.track.name.text),
+                                             "levels", cell_levels(f, &s->u.track.own), "=",
+                                             cell_levels(f, &s->u.track.scale)});
+        else
+            row_cells(r, 3, (const char *[]){"track", s->u.track.id.text, cell_string(f, s->u.track.name.text)});
         break;
     case AST_BOX:
         row_cells(r, 3, (const char *[]){"box", cell_string(f, s->u.box.name.text), cell_levels(f, &s->u.box.levels)});
@@ -195,11 +211,14 @@ static void stmt_cells(struct fmt *f, const struct ast_stmt *s, struct row *r)
     case AST_YEARS:
         row_cells(r, 3, (const char *[]){"years", model_kind_name(s->u.years.kind), cell_range(f, &s->u.years.range)});
         break;
-    case AST_ROLE:
+    case AST_ROLE: {
+        const char *at = s->u.role.has_at ? cell_printf(f, "at (%s, %s)", s->u.role.x.text, s->u.role.y.text) : "";
         row_cells(r, 8, (const char *[]){"role", s->u.role.id.text, cell_string(f, s->u.role.name.text), "track",
-                                         s->u.role.track.text, "level", cell_levels(f, &s->u.role.levels),
-                                         cell_printf(f, "at (%s, %s)", s->u.role.x.text, s->u.role.y.text)});
+                                         s->u.role.track.text, "level", cell_levels(f, &s->u.role.levels), at});
+        if (s->u.role.has_block)
+            r->tail = "{";      /* on the role's line: on the next it would not parse */
         break;
+    }
     case AST_IMPORT:
         row_cells(r, 2, (const char *[]){"import", cell_string(f, s->u.import.path.text)});
         break;
@@ -214,23 +233,82 @@ static void stmt_cells(struct fmt *f, const struct ast_stmt *s, struct row *r)
     }
 }
 
+/* The head of a company or a competency, whose '{' may be on a later line:
+ * a comment on the head's line trails it, and those down to the '{' (its
+ * own line's included) become comment lines at the top of the block. */
+static void place_open(struct fmt *f, struct row *open, struct loc head, struct loc brace)
+{
+    int brace_line = line_of(f, brace);
+    place_trailing(f, open, line_of(f, head));
+    place_comments(f, brace_line + 1, 2);
+    if (f->last_line < brace_line)
+        f->last_line = brace_line;  /* blank lines before the '{' are not the block's */
+}
+
+/* A line of a block, indented by two spaces, after the comment lines and
+ * the blank line above it; the caller fills its cells, then places the
+ * comment on its line with place_trailing. */
+static struct row *block_line(struct fmt *f, enum row_kind kind, struct loc loc)
+{
+    place_before(f, line_of(f, loc), 2);
+    return row_add(f, kind, 2);
+}
+
+/* The '}' that ends block statement s, after the comment lines inside the
+ * block below its last line. */
+static void close_row(struct fmt *f, const struct ast_stmt *s)
+{
+    int close_line = source_line_of(f->src, s->loc.end - 1);    /* the '}' */
+    place_before(f, close_line, 2);
+    struct row *close = row_add(f, ROW_CLOSE, 0);
+    row_cells(close, 1, (const char *[]){"}"});
+    place_trailing(f, close, close_line);
+}
+
 static void company_rows(struct fmt *f, const struct ast_stmt *s)
 {
-    struct row *open = row_add(f, ROW_COMPANY_OPEN, 0);
+    struct row *open = row_add(f, ROW_OPEN, 0);
     row_cells(open, 4, (const char *[]){"company", s->u.company.id.text, cell_string(f, s->u.company.name.text), "{"});
-    place_trailing(f, open, line_of(f, s->u.company.brace));
+    place_open(f, open, s->loc, s->u.company.brace);
     for (const struct ast_company_line *l = s->u.company.lines; l; l = l->next) {
-        place_before(f, line_of(f, l->loc), 2);
-        struct row *r = row_add(f, ROW_COMPANY_LINE, 2);
+        struct row *r = block_line(f, ROW_COMPANY_LINE, l->loc);
         row_cells(r, 4, (const char *[]){l->track.text, cell_levels(f, &l->levels), cell_string(f, l->code.text),
                                          cell_string(f, l->title.text)});
         place_trailing(f, r, line_of(f, l->loc));
     }
-    int close_line = source_line_of(f->src, s->loc.end - 1);    /* the '}' */
-    place_before(f, close_line, 2);
-    struct row *close = row_add(f, ROW_COMPANY_CLOSE, 0);
-    row_cells(close, 1, (const char *[]){"}"});
-    place_trailing(f, close, close_line);
+    close_row(f, s);
+}
+
+/* competency craft "Technical craft" hard {, then its rungs: number, name,
+ * meaning. The '{' joins the head's line, as a company's does. */
+static void competency_rows(struct fmt *f, const struct ast_stmt *s)
+{
+    struct row *open = row_add(f, ROW_OPEN, 0);
+    row_cells(open, 4, (const char *[]){"competency", s->u.competency.id.text,
+                                        cell_string(f, s->u.competency.name.text),
+                                        cell_opt(s->u.competency.has_skill, s->u.competency.skill.text)});
+    open->tail = "{";
+    place_open(f, open, s->loc, s->u.competency.brace);
+    for (const struct ast_rung_line *l = s->u.competency.rungs; l; l = l->next) {
+        struct row *r = block_line(f, ROW_RUNG, l->loc);
+        const char *meaning = l->has_meaning ? cell_string(f, l->meaning.text) : "";
+        row_cells(r, 3, (const char *[]){l->number.text, cell_string(f, l->name.text), meaning});
+        place_trailing(f, r, line_of(f, l->loc));
+    }
+    close_row(f, s);
+}
+
+/* The lines of a role's block, in the author's order: key, rung, text
+ * (summary and link have no rung: their text stays in the text column). */
+static void role_block_rows(struct fmt *f, const struct ast_stmt *s)
+{
+    for (const struct ast_role_line *l = s->u.role.lines; l; l = l->next) {
+        struct row *r = block_line(f, ROW_ROLE_LINE, l->loc);
+        const char *text = l->has_text ? cell_string(f, l->text.text) : "";
+        row_cells(r, 3, (const char *[]){l->key.text, cell_opt(l->has_number, l->number.text), text});
+        place_trailing(f, r, line_of(f, l->loc));
+    }
+    close_row(f, s);
 }
 
 static void build_rows(struct fmt *f, const struct ast_file *file)
@@ -241,10 +319,16 @@ static void build_rows(struct fmt *f, const struct ast_file *file)
             company_rows(f, s);
             continue;
         }
+        if (s->kind == AST_COMPETENCY) {
+            competency_rows(f, s);
+            continue;
+        }
         struct row *r = row_add(f, ROW_STMT, 0);
         r->stmt = s->kind;
         stmt_cells(f, s, r);
         place_trailing(f, r, line_of(f, s->loc));
+        if (s->kind == AST_ROLE && s->u.role.has_block)
+            role_block_rows(f, s);
     }
     place_comments(f, INT_MAX, 0);  /* the comments after the last statement */
 }
@@ -287,25 +371,58 @@ static void render_row(struct buf *out, const struct row *r, const size_t *w)
             while (w && ++k < w[c] + 1);   /* a cell wider than its column gets one space */
         }
     }
-    if (r->comment) {
+    if (r->tail) {
         if (last >= 0)
+            buf_putc(out, ' ');
+        buf_puts(out, r->tail);
+    }
+    if (r->comment) {
+        if (last >= 0 || r->tail)
             buf_putc(out, ' ');
         buf_puts(out, r->comment);
     }
     buf_putc(out, '\n');
 }
 
+/* The widths of the rungs of the competency whose first row is rows[i]:
+ * each competency is a table of its own (its rung names are its own). */
+static size_t rungs_widths(const struct fmt *f, size_t i, size_t *w)
+{
+    size_t end = i;
+    while (end < f->nrows && f->rows[end].kind != ROW_CLOSE)
+        end++;
+    memset(w, 0, FMT_MAX_CELLS * sizeof *w);
+    widths_of(&f->rows[i], end - i, w);
+    return end;
+}
+
+/* The widths of every row of one kind in the file: all company lines align
+ * together, and so do all lines of role blocks (the roles' rungs read as
+ * one table down the file). */
+static void file_widths(const struct fmt *f, enum row_kind kind, size_t *w)
+{
+    for (size_t i = 0; i < f->nrows; i++)
+        if (f->rows[i].kind == kind)
+            widths_of(&f->rows[i], 1, w);
+}
+
 static void render(struct fmt *f, struct buf *out)
 {
-    size_t company_w[FMT_MAX_CELLS] = {0};
-    for (size_t i = 0; i < f->nrows; i++)
-        if (f->rows[i].kind == ROW_COMPANY_LINE)
-            widths_of(&f->rows[i], 1, company_w);
+    size_t company_w[FMT_MAX_CELLS] = {0}, role_w[FMT_MAX_CELLS] = {0}, rung_w[FMT_MAX_CELLS] = {0};
+    file_widths(f, ROW_COMPANY_LINE, company_w);
+    file_widths(f, ROW_ROLE_LINE, role_w);
+    size_t rungs_end = 0;   /* the end of the competency whose widths rung_w holds */
 
     for (size_t i = 0; i < f->nrows;) {
         const struct row *r = &f->rows[i];
+        if (r->kind == ROW_RUNG && i >= rungs_end)
+            rungs_end = rungs_widths(f, i, rung_w);
         if (r->kind != ROW_STMT) {
-            render_row(out, r, r->kind == ROW_COMPANY_LINE ? company_w : NULL);
+            const size_t *w = r->kind == ROW_COMPANY_LINE ? company_w
+                            : r->kind == ROW_ROLE_LINE    ? role_w
+                            : r->kind == ROW_RUNG         ? rung_w
+                                                          : NULL;
+            render_row(out, r, w);
             i++;
             continue;
         }
@@ -322,7 +439,7 @@ static void render(struct fmt *f, struct buf *out)
         if (r->stmt == AST_TRANSITION)
             w[3] = strlen("promotion");
         /* a role's level column (only a role row has a seventh cell) */
-        if (w[6] < f->level_width && f->level_width <= FMT_ALIGN_MAX)
+        if (r->stmt == AST_ROLE && w[6] < f->level_width && f->level_width <= FMT_ALIGN_MAX)
             w[6] = f->level_width;
         for (size_t k = i; k < end; k++)
             render_row(out, &f->rows[k], w);
