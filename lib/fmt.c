@@ -2,7 +2,8 @@
  *
  * Each output line is a row of cells. A group of rows (consecutive
  * statements of one kind, comment lines included, broken by a blank line;
- * and all company lines of the file together) shares column widths: every
+ * all company lines of the file together; all lines of role blocks of the
+ * file together; each competency's rungs) shares column widths: every
  * cell but a row's last is padded to its column's widest cell plus one space,
  * the layout of examples/skills-map.ladder. Two columns reserve room for
  * values that are likely to appear, so that editing one line does not
