@@ -233,13 +233,13 @@ ld_status ld_path(ld_session *s, const char *from, const char *to, size_t max, c
 /* ---- names: where each is defined and used (with ld_config.index) ---- */
 
 /* The index holds every definition and every use of a role, track, box,
- * company and level, in every file of the session, whatever errors the
+ * company, level and competency, in every file of the session, whatever errors the
  * files have (a line that does not parse is not in it). */
 typedef enum ld_name_kind {
-    LD_NAME_ROLE, LD_NAME_TRACK, LD_NAME_BOX, LD_NAME_COMPANY, LD_NAME_LEVEL, LD_NAME_KINDS
+    LD_NAME_ROLE, LD_NAME_TRACK, LD_NAME_BOX, LD_NAME_COMPANY, LD_NAME_LEVEL, LD_NAME_COMPETENCY, LD_NAME_KINDS
 } ld_name_kind;
 
-/* "role", "track", "box", "company", "level"; NULL for another value. */
+/* "role", "track", "box", "company", "level", "competency"; NULL for another value. */
 const char *ld_name_kind_name(ld_name_kind kind);
 
 /* One place a name is written: its definition (a duplicate's too) or a use. */

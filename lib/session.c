@@ -1049,7 +1049,7 @@ ld_status ld_path(ld_session *s, const char *from, const char *to, size_t max, c
 
 /* ---- names: the index ---- */
 
-static const char *const session_kind_names[] = {"role", "track", "box", "company", "level"};
+static const char *const session_kind_names[] = {"role", "track", "box", "company", "level", "competency"};
 
 const char *ld_name_kind_name(ld_name_kind kind)
 {
