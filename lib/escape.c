@@ -338,3 +338,15 @@ void escape_github(struct buf *b, const char *s, bool property)
         }
     }
 }
+
+void escape_dot(struct buf *b, const char *s)
+{
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        switch (*p) {
+        case '\\': buf_puts(b, "\\\\"); break;
+        case '"': buf_puts(b, "\\\""); break;
+        case '&': buf_puts(b, "&amp;"); break;
+        default: buf_putc(b, (*p < 32 || *p == 127) ? ' ' : (char)*p); break;
+        }
+    }
+}
