@@ -72,4 +72,9 @@ void escape_github(struct buf *b, const char *s, bool property);
  * become spaces. Never for ids, URLs or HTML-like labels. */
 void escape_dot(struct buf *b, const char *s);
 
+/* The same for a tooltip, which Graphviz reads twice: once turning \n, \l
+ * and \r into line breaks and dropping any other backslash, then again
+ * expanding \N, \G, \L and \\; so a backslash is written four times. */
+void escape_dot_tooltip(struct buf *b, const char *s);
+
 #endif
