@@ -36,7 +36,9 @@
 #define LEGEND_FONT     10.0
 #define LINE_SPACING    1.2     /* Graphviz's own line height factor */
 
-#define RADIUS          200.0   /* the outer ring, points */
+#define RADIUS_MIN      200.0   /* the outer ring, points, with few spokes */
+#define RADIUS_MAX      1000.0
+#define LABEL_ROOM      120.0   /* the widest label the radius makes room for */
 #define LABEL_GAP       10.0    /* outer ring to a spoke's label */
 #define TICK            4.0     /* half a tick's length */
 #define MARKER          7.0     /* a vertex dot's diameter */
@@ -65,6 +67,7 @@ struct emit_chart_plan {
     size_t *spokes;
     size_t nspokes;
     int rings;          /* the most rungs of a spoke's competency */
+    double radius;      /* of the outer ring */
     bool uniform;       /* every spoke's competency has `rings` rungs */
 };
 
@@ -97,8 +100,8 @@ static void emit_chart_point(const struct emit_chart_plan *p, size_t k, double f
 {
     double c, s;
     emit_chart_direction(k, p->nspokes, &c, &s);
-    *x = emit_chart_round(RADIUS * f * c);
-    *y = emit_chart_round(RADIUS * f * s);
+    *x = emit_chart_round(p->radius * f * c);
+    *y = emit_chart_round(p->radius * f * s);
 }
 
 /* The role's rung on the competency, 0 when it sets none. */
@@ -115,6 +118,16 @@ static double emit_chart_fraction(const struct model *m, const struct emit_chart
 {
     const struct model_competency *c = &m->competencies[p->spokes[k]];
     return (double)emit_chart_rung(r, p->spokes[k]) / (double)c->nrungs;
+}
+
+/* Room for the labels: near the top and bottom, neighbouring labels sit
+ * side by side about 2 pi r / n apart, so the ring grows with the spokes
+ * until labels up to LABEL_ROOM wide fit (a framework of 16 competencies
+ * with long names gets a radius of about 330). */
+static double emit_chart_radius(size_t nspokes, double widest)
+{
+    double need = (double)nspokes * (fmin(widest, LABEL_ROOM) + 8) / (2 * emit_chart_pi);
+    return round(fmin(RADIUS_MAX, fmax(RADIUS_MIN, need)));
 }
 
 /* Every competency one of the roles sets, once, in the model's order: a
@@ -139,8 +152,13 @@ static void emit_chart_plan(struct heap *heap, const struct model *m, const size
                 p->rings = (int)m->competencies[k].nrungs;
         }
     p->uniform = true;
-    for (size_t k = 0; k < p->nspokes; k++)
-        p->uniform &= (int)m->competencies[p->spokes[k]].nrungs == p->rings;
+    double widest = 0;
+    for (size_t k = 0; k < p->nspokes; k++) {
+        const struct model_competency *c = &m->competencies[p->spokes[k]];
+        p->uniform &= (int)c->nrungs == p->rings;
+        widest = fmax(widest, emit_dot_text_width(c->name, LABEL_FONT));
+    }
+    p->radius = emit_chart_radius(p->nspokes, widest);
     heap_free(heap, used);
 }
 
@@ -182,7 +200,7 @@ static void emit_chart_ring(const struct emit_chart_plan *p, int j, struct buf *
     double f = (double)j / (double)p->rings;
     if (p->nspokes < 3) {
         buf_puts(b, "e 0 0 ");
-        emit_chart_xdot_xy(b, RADIUS * f, RADIUS * f);
+        emit_chart_xdot_xy(b, p->radius * f, p->radius * f);
         return;
     }
     buf_printf(b, "p %zu ", p->nspokes);
@@ -295,7 +313,7 @@ static double emit_chart_label(const struct model *m, const struct emit_chart_pl
     double w = emit_chart_text_w(name, LABEL_FONT), h = emit_chart_text_h(LABEL_FONT);
     double c, s;
     emit_chart_direction(k, p->nspokes, &c, &s);
-    double x = (RADIUS + LABEL_GAP) * c + w / 2 * c, y = (RADIUS + LABEL_GAP) * s + h / 2 * s;
+    double x = (p->radius + LABEL_GAP) * c + w / 2 * c, y = (p->radius + LABEL_GAP) * s + h / 2 * s;
     char id[64];
     snprintf(id, sizeof id, "_label_%zu", k);
     enum emit_chart_align align = c > 0.01 ? ALIGN_LEFT : c < -0.01 ? ALIGN_RIGHT : ALIGN_CENTRE;
@@ -314,7 +332,8 @@ static void emit_chart_ring_numbers(const struct emit_chart_plan *p, struct buf 
         snprintf(id, sizeof id, "_ring_%d", j);
         snprintf(text, sizeof text, "%d", j);
         double w = emit_chart_text_w(text, RING_FONT), h = emit_chart_text_h(RING_FONT);
-        emit_chart_text(b, id, text, RING_FONT, SPOKE_COLOR, ALIGN_LEFT, 2 + w / 2, RADIUS * j / p->rings + h / 2 - 2, w);
+        emit_chart_text(b, id, text, RING_FONT, SPOKE_COLOR, ALIGN_LEFT, 6 + w / 2,
+                       p->radius * j / p->rings + h / 2 - 2, w);
     }
 }
 
@@ -360,13 +379,13 @@ static void emit_chart_vertex(const struct model *m, const struct emit_chart_pla
 /* One row per role, right of the chart, from the top: a swatch in its
  * colour and "Name (levels)". */
 static void emit_chart_legend(const struct model *m, const size_t *roles, size_t nroles, double x0,
-                              struct buf *b)
+                              double top, struct buf *b)
 {
     struct buf text;
     buf_init(&text, b->heap);
     for (size_t i = 0; i < nroles; i++) {
         const struct model_role *r = &m->roles[roles[i]];
-        double y = RADIUS - LEGEND_ROW * (double)i;
+        double y = top - LEGEND_ROW * (double)i;
         buf_printf(b, "  \"_legend_%zu_swatch\" [shape=box, style=filled, color=\"%s\", fillcolor=\"%s%s\", "
                       "penwidth=2, label=\"\", ", i, emit_chart_palette[i], emit_chart_palette[i], FILL_ALPHA);
         emit_chart_put_geometry(b, x0 + SWATCH_W / 2, y, SWATCH_W, SWATCH_H);
@@ -387,9 +406,9 @@ static void emit_chart_legend(const struct model *m, const size_t *roles, size_t
 
 /* Invisible corners around the rings, so that the picture holds them even
  * where no label reaches (one or two spokes). */
-static void emit_chart_corners(struct buf *b)
+static void emit_chart_corners(const struct emit_chart_plan *p, struct buf *b)
 {
-    double e = RADIUS + LABEL_GAP;
+    double e = p->radius + LABEL_GAP;
     buf_puts(b, "  \"_corner_0\" [shape=point, style=invis, ");
     emit_chart_put_geometry(b, -e, -e, 1, 1);
     buf_puts(b, "];\n  \"_corner_1\" [shape=point, style=invis, ");
@@ -400,12 +419,10 @@ static void emit_chart_corners(struct buf *b)
 static void emit_chart_header(const struct model *m, struct buf *b)
 {
     buf_puts(b, "graph chart {\n");
-    buf_printf(b, "  graph [layout=nop, splines=line, bgcolor=white, pad=0.3, fontname=\"%s\", fontsize=%d, "
-                  "labelloc=t, label=\"", FONT, (int)TITLE_FONT);
+    buf_printf(b, "  graph [layout=nop, bgcolor=white, pad=0.3, fontname=\"%s\", fontsize=%d, fontcolor=\"%s\", "
+                  "labelloc=t, label=\"", FONT, (int)TITLE_FONT, TEXT_COLOR);
     escape_dot(b, m->title ? m->title : "");
     buf_puts(b, "\",\n");
-    buf_printf(b, "         fontcolor=\"%s\"", TEXT_COLOR);
-    buf_puts(b, ",\n");
 }
 
 void emit_chart(const struct model *m, const size_t *roles, size_t nroles, struct buf *out)
@@ -415,15 +432,15 @@ void emit_chart(const struct model *m, const size_t *roles, size_t nroles, struc
     emit_chart_header(m, out);
     emit_chart_background(m, &p, roles, nroles, out);
     buf_printf(out, "  node [fontname=\"%s\", fixedsize=true, penwidth=1];\n", FONT);
-    double right = RADIUS + LABEL_GAP;
+    double right = p.radius + LABEL_GAP;
     for (size_t k = 0; k < p.nspokes; k++)
         right = fmax(right, emit_chart_label(m, &p, k, out));
     emit_chart_ring_numbers(&p, out);
     for (size_t i = 0; i < nroles; i++)
         for (size_t k = 0; k < p.nspokes; k++)
             emit_chart_vertex(m, &p, roles, nroles, i, k, out);
-    emit_chart_legend(m, roles, nroles, right + LEGEND_GAP, out);
-    emit_chart_corners(out);
+    emit_chart_legend(m, roles, nroles, right + LEGEND_GAP, p.radius, out);
+    emit_chart_corners(&p, out);
     buf_puts(out, "}\n");
     heap_free(out->heap, p.spokes);
 }

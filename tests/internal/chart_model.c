@@ -4,7 +4,8 @@
  *
  * Usage: chart_model CASE, where CASE is "mixed" (three roles, four
  * competencies of 5, 5, 3 and 4 rungs, one role missing one), "hostile"
- * (names full of DOT, XML and Graphviz escapes) or "one" (one spoke).
+ * (names full of DOT, XML and Graphviz escapes), "many" (16 spokes with
+ * long names) or "one" (one spoke).
  * Prints the DOT on standard output. Built and run by tests/suites/chart.sh
  * against build/libladder.a. */
 #include <stdio.h>
@@ -88,6 +89,27 @@ int main(int argc, char **argv)
         roles[0].nexpect = 3;
         size_t pick[] = {0};
         emit_chart(&m, pick, 1, &out);
+    } else if (strcmp(argv[1], "many") == 0) {
+        /* 16 competencies with long names, as Medium's snowflake has */
+        static struct model_competency many[16];
+        static struct model_expect ea[16], eb[16];
+        static const char *const names[16] = {
+            "Mobile", "Web client", "Foundations", "Servers", "Project management", "Communication",
+            "Craft", "Initiative", "Career development", "Org design", "Wellbeing", "Accomplishment",
+            "Mentorship", "Evangelism", "Recruiting", "Community"};
+        for (size_t k = 0; k < 16; k++) {
+            many[k] = (struct model_competency){names[k], names[k], SKILL_NONE, rungs5, 5, {0, 0}};
+            ea[k] = (struct model_expect){k, (int)(k % 5) + 1, NULL, {0, 0}};
+            eb[k] = (struct model_expect){k, (int)((k + 2) % 5) + 1, NULL, {0, 0}};
+        }
+        m.competencies = many;
+        m.ncompetencies = 16;
+        roles[0].expect = ea;
+        roles[0].nexpect = 16;
+        roles[1].expect = eb;
+        roles[1].nexpect = 16;
+        size_t pick[] = {0, 1};
+        emit_chart(&m, pick, 2, &out);
     } else if (strcmp(argv[1], "one") == 0) {
         roles[1].nexpect = 1;
         size_t pick[] = {1};
