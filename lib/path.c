@@ -112,7 +112,8 @@ static struct cost move_cost(const struct model_transition *t)
 {
     if (!t->years.known)
         return (struct cost){1, 1, 0, 0};
-    return (struct cost){0, 1, millionths(t->years.min), millionths(t->years.max)};
+    /* an open range ('3..') has no maximum: the route's total is open too */
+    return (struct cost){0, 1, millionths(t->years.min), t->years.open ? INT64_MAX : millionths(t->years.max)};
 }
 
 /* ---- a binary heap of (cost, tie, id), least first; equal costs go by
@@ -860,6 +861,10 @@ static void put_years(struct buf *out, const struct path_route *r)
         return;
     }
     put_millionths(out, r->min);
+    if (r->max == PATH_YEARS_OPEN) {
+        buf_puts(out, "..");
+        return;
+    }
     if (r->min != r->max) {
         buf_puts(out, "..");
         put_millionths(out, r->max);
