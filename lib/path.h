@@ -26,11 +26,9 @@ struct path_route {
     const uint32_t *steps;  /* transition indices, in order (into path_routes.steps) */
     size_t nsteps;
     size_t nunknown;        /* moves whose years are unknown (no own years, no default) */
-    int64_t min, max;       /* total of the known years, in millionths of a year;
-                             * max is PATH_YEARS_OPEN when a move's range is open ('3..') */
+    bool open;              /* a move's years are open ('3..'): the total is min or more */
+    int64_t min, max;       /* total of the known years, in millionths of a year */
 };
-
-#define PATH_YEARS_OPEN INT64_MAX
 
 /* Routes in order: fewest moves of unknown years, then least minimum total,
  * then least maximum total, then fewest moves, then the transitions' source
