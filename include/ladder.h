@@ -230,6 +230,18 @@ ld_status ld_format(ld_session *s, size_t root, ld_text *out);
 ld_status ld_path(ld_session *s, const char *from, const char *to, size_t max, const char *format,
                   ld_text *out);
 
+/* A radar (spider) chart of the roles roles[0..nroles) (ids, or names only
+ * one role has; 1 to LD_CHART_ROLES_MAX, each once) as "dot": Graphviz
+ * DOT with pinned positions, drawn as the map is (the command line renders
+ * it to SVG or PNG). One spoke per competency that one of the roles sets;
+ * each role a polygon in its own colour. LD_EUSAGE with ld_message for an
+ * unknown or ambiguous role ("no role 'x' in the ladder; did you mean 'y'?
+ * [E110]"), a role given twice, too many roles or another format;
+ * LD_EINPUT when a role sets no rung (out is then empty, ld_message says
+ * which). */
+#define LD_CHART_ROLES_MAX 8
+ld_status ld_chart(ld_session *s, const char *const *roles, size_t nroles, const char *format, ld_text *out);
+
 /* ---- names: where each is defined and used (with ld_config.index) ---- */
 
 /* The index holds every definition and every use of a role, track, box,
