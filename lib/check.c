@@ -977,8 +977,8 @@ static void check_role(struct checker *c, const struct ast_stmt *s)
         c->next_role++;
     struct model_role tmp = {0}, *r = first ? &c->m->roles[idx] : &tmp;
     size_t track = SIZE_MAX;
-    if (resolve_track(c, s->u.role.track, &track))
-        r->track = track;
+    resolve_track(c, s->u.role.track, &track);
+    r->track = track;   /* SIZE_MAX when undefined: its levels are then in the scale's names */
     bool ok = resolve_track_levels(c, track, &s->u.role.levels, &r->lo, &r->hi);
     if (first)
         c->role_info[idx].levels_ok = ok;

@@ -30,8 +30,8 @@ char *model_levels_text(const struct model *m, int lo, int hi, char *out, size_t
 
 char *model_track_levels_text(const struct model *m, size_t t, int lo, int hi, char *out, size_t outsz)
 {
-    const struct model_track *tr = &m->tracks[t];
-    if (!tr->level_prefix)
+    const struct model_track *tr = t < m->ntracks ? &m->tracks[t] : NULL;  /* none: an undefined track */
+    if (!tr || !tr->level_prefix)
         return levels_text_with(m->level_prefix, lo, hi, out, outsz);
     return levels_text_with(tr->level_prefix, lo - tr->shift, hi - tr->shift, out, outsz);
 }
@@ -137,12 +137,13 @@ const struct model_expect *model_role_expect(const struct model_role *r, size_t 
 
 void model_track_levels_put(struct buf *b, const struct model *m, size_t t, int lo, int hi)
 {
-    const struct model_track *tr = &m->tracks[t];
-    const char *prefix = tr->level_prefix ? tr->level_prefix : m->level_prefix;
+    const struct model_track *tr = t < m->ntracks ? &m->tracks[t] : NULL;  /* none: an undefined track */
+    const char *prefix = tr && tr->level_prefix ? tr->level_prefix : m->level_prefix;
+    int shift = tr ? tr->shift : 0;
     if (lo == hi)
-        buf_printf(b, "%s%d", prefix, lo - tr->shift);
+        buf_printf(b, "%s%d", prefix, lo - shift);
     else
-        buf_printf(b, "%s%d..%s%d", prefix, lo - tr->shift, prefix, hi - tr->shift);
+        buf_printf(b, "%s%d..%s%d", prefix, lo - shift, prefix, hi - shift);
 }
 
 void model_role_levels_put(struct buf *b, const struct model *m, const struct model_role *r)

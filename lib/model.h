@@ -80,7 +80,7 @@ struct model_box {
 
 struct model_role {
     const char *id, *name;
-    size_t track;           /* index into model.tracks */
+    size_t track;           /* index into model.tracks; SIZE_MAX when undefined (a model with errors) */
     int lo, hi;             /* level numbers */
     double x, y;            /* soft skills, hard skills */
     long box;               /* index into model.boxes of the box the role fits in, -1 if none */
