@@ -137,3 +137,22 @@ fb_lc fmt "$FB/doc.ladder" >"$FB/doc.out"
 [ -s "$FB/doc.ladder" ] && grep -q '^role senior' "$FB/doc.ladder" \
     && expect_file "fmt-blocks: the layout's example in docs/language.md is formatted" "$FB/doc.ladder" "$FB/doc.out" \
     || fail "fmt-blocks: the layout's example in docs/language.md is formatted" "no example found"
+
+# ---- a 20,000-column competency id and rung name do not widen their columns ----
+# (as linear.sh checks for a role id and a company code: fmt's output stays
+# within 2x its input, and fmt is idempotent on it)
+fb_wide=$(awk 'BEGIN { while (n++ < 20000) printf "k" }')
+{
+    printf 'levels L1..L3\ntrack ic "IC"\ncompetency %s "W" hard {\n  1 "%s" "m"\n' "$fb_wide" "$(echo "$fb_wide" | tr k W)"
+    i=2; while [ $i -le 200 ]; do printf '  %d "r" "m"\n' $i; i=$((i + 1)); done
+    printf '}\nrole a "A" track ic level L1 at (1, 1) {\n  %s 1\n' "$fb_wide"
+    i=0; while [ $i -lt 200 ]; do printf '  c%d 1\n' $i; i=$((i + 1)); done
+    printf '}\n'
+} >"$FB/wide.ladder"
+fb_lc fmt "$FB/wide.ladder" >"$FB/wide.fmt"
+fb_lc fmt "$FB/wide.fmt" >"$FB/wide.fmt2"
+fb_in=$(wc -c <"$FB/wide.ladder") fb_out=$(wc -c <"$FB/wide.fmt")
+[ "$fb_out" -gt 0 ] && [ "$fb_out" -le $((2 * fb_in)) ] \
+    && pass "fmt-blocks: wide cells in blocks: output within 2x the input ($fb_out of $fb_in bytes)" \
+    || fail "fmt-blocks: wide cells in blocks: output within 2x the input" "$fb_out bytes from $fb_in"
+expect_file "fmt-blocks: wide cells in blocks: fmt is idempotent" "$FB/wide.fmt" "$FB/wide.fmt2"
