@@ -365,6 +365,8 @@ static void render_row(struct buf *out, const struct row *r, const size_t *w)
         last--;
     for (int c = 0; c <= last; c++) {
         buf_puts(out, r->cells[c]);
+        if (w && w[c] == 0 && r->cells[c][0] == '\0')
+            continue;   /* an empty column (no role line has a rung): no room for it */
         if (c < last) {
             size_t k = cell_width(r->cells[c]);
             do

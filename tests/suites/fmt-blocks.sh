@@ -156,3 +156,9 @@ fb_in=$(wc -c <"$FB/wide.ladder") fb_out=$(wc -c <"$FB/wide.fmt")
     && pass "fmt-blocks: wide cells in blocks: output within 2x the input ($fb_out of $fb_in bytes)" \
     || fail "fmt-blocks: wide cells in blocks: output within 2x the input" "$fb_out bytes from $fb_in"
 expect_file "fmt-blocks: wide cells in blocks: fmt is idempotent" "$FB/wide.fmt" "$FB/wide.fmt2"
+# every cell of a column wider than 60 columns: each still followed by a space
+printf 'levels L3..L8\ntrack ic "IC"\nrole a%s "A" track ic level L3 at (1, 2) {\n  %s 1 "t"\n  %s 2\n}\n' \
+    "$fb_wide" "$fb_wide" "$fb_wide" >"$FB/allwide.ladder"
+fb_lc fmt "$FB/allwide.ladder" >"$FB/allwide.fmt"
+expect_eq "fmt-blocks: cells wider than 60 columns keep their space" "3" \
+    "$(grep -cxF -e "role a$fb_wide \"A\" track ic level L3     at (1, 2) {" -e "  $fb_wide 1 \"t\"" -e "  $fb_wide 2" "$FB/allwide.fmt")"
