@@ -165,7 +165,7 @@ static void gap_put_move_years(struct buf *out, const struct model_years *y)
     }
 }
 
-/* "4 competencies to grow, 1 already met, 1 not set in both roles" */
+/* "4 competencies to grow, 1 already met, 1 not compared" */
 static void gap_put_counts(struct buf *out, const struct gap *g)
 {
     if (g->ngrow)
@@ -175,7 +175,7 @@ static void gap_put_counts(struct buf *out, const struct gap *g)
     if (g->nmet)
         buf_printf(out, ", %zu already met", g->nmet);
     if (g->nunset)
-        buf_printf(out, ", %zu not set in both roles", g->nunset);
+        buf_printf(out, ", %zu not compared", g->nunset);
 }
 
 /* ---- text ---- */
@@ -334,7 +334,7 @@ void gap_print_text(struct buf *out, const struct model *m, const struct gap *g)
     for (; i < g->ngrow + g->nmet; i++)
         text_met(out, m, &g->items[i]);
     if (g->nunset)
-        buf_puts(out, "\nNot set in both roles:\n");
+        buf_puts(out, "\nNot compared (a role sets no rung):\n");
     for (; i < g->nitems; i++)
         text_unset(out, m, g, &g->items[i]);
     if (g->want_route && g->route.nroutes)
