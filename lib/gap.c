@@ -142,6 +142,15 @@ static size_t gap_clip_len(const char *s, size_t max, bool *clipped)
     return i;
 }
 
+/* The role of move t that sets no rungs (its source first), or -1: such a
+ * move is not compared, which is not "grows nothing". */
+static long gap_step_bare(const struct model *m, const struct model_transition *t)
+{
+    if (m->roles[t->from].nexpect == 0)
+        return (long)t->from;
+    return m->roles[t->to].nexpect == 0 ? (long)t->to : -1;
+}
+
 /* " years" totals and a move's own years, as `path` writes them: "3",
  * "0.5..1.5", "3.." (open), "unknown". */
 static void gap_put_number(struct buf *out, double v)
@@ -292,8 +301,14 @@ static void text_step(struct buf *out, const struct model *m, size_t i, const st
     buf_puts(out, ", ");
     gap_put_move_years(out, &t->years);
     buf_puts(out, " years\n");
-    if (s->nrises == 0)
+    long bare = gap_step_bare(m, t);
+    if (bare >= 0) {
+        buf_puts(out, "   not compared: ");
+        put_term(out, m->roles[bare].name);
+        buf_puts(out, " sets no rungs\n");
+    } else if (s->nrises == 0) {
         buf_puts(out, "   grows no competency\n");
+    }
     for (size_t j = 0; j < s->nrises; j++) {
         const struct gap_item *it = &s->rises[j];
         buf_printf(out, "   +%d ", it->to - it->from);
@@ -413,8 +428,14 @@ static void md_step(struct buf *out, struct buf *scratch, const struct model *m,
     buf_puts(out, " | ");
     gap_put_move_years(out, &t->years);
     buf_puts(out, " | ");
-    if (s->nrises == 0)
+    long bare = gap_step_bare(m, t);
+    if (bare >= 0) {
+        buf_puts(out, "not compared: ");
+        escape_md(out, m->roles[bare].name);
+        buf_puts(out, " sets no rungs");
+    } else if (s->nrises == 0) {
         buf_puts(out, "\xE2\x80\x94");
+    }
     for (size_t j = 0; j < s->nrises; j++) {
         const struct gap_item *it = &s->rises[j];
         const struct model_competency *c = &m->competencies[it->competency];
@@ -561,7 +582,7 @@ static void json_step(struct buf *out, const struct model *m, const struct gap_s
     json_str(out, m->roles[t->to].id);
     buf_printf(out, ", \"kind\": \"%s\", \"years\": ", model_kind_name(t->kind));
     json_move_years(out, &t->years);
-    buf_puts(out, ", \"grow\": [");
+    buf_printf(out, ", \"compared\": %s, \"grow\": [", gap_step_bare(m, t) < 0 ? "true" : "false");
     for (size_t j = 0; j < s->nrises; j++) {
         const struct gap_item *it = &s->rises[j];
         buf_puts(out, j ? ", {\"id\": " : "{\"id\": ");

@@ -309,6 +309,56 @@ expect_eq "gap: a ladder without competencies (exit 1, said, no output)" \
     "1:ladderc: the ladder defines no competencies: gap compares the rungs roles set on them ('competency craft \"Technical craft\" { 1 \"Learns\" ... }', then 'craft 2' in a role's block):" \
     "$?:$(cat "$G/err"):$(cat "$G/out")"
 
+# a route through a role without rungs: its moves are not compared
+cat >"$G/mid.ladder" <<'EOF'
+levels L3..L8
+track ic "IC"
+years promotion 1..2
+competency craft "Craft" hard {
+  1 "One"
+  2 "Two"
+  3 "Three"
+}
+role a "A" track ic level L3 at (10, 10) {
+  craft 1
+}
+role m "Middle" track ic level L4 at (20, 20)
+role n "N" track ic level L5 at (30, 30) {
+  craft 1
+}
+role b "B" track ic level L6 at (40, 40) {
+  craft 3
+}
+role z "Z" track ic level L7 at (50, 50) {
+  craft 3
+}
+a -> m
+m -> n
+n -> b
+b -> z
+EOF
+cat >"$G/mid.want" <<'EOF'
+A (L3) -> Z (L7): 1 competency to grow
+
++2 Craft: 1 One -> 3 Three
+
+Fastest route: 4..8 years, 4 moves
+1. A -(promotion)-> Middle, 1..2 years
+   not compared: Middle sets no rungs
+2. Middle -(promotion)-> N, 1..2 years
+   not compared: Middle sets no rungs
+3. N -(promotion)-> B, 1..2 years
+   +2 Craft: 1 One -> 3 Three
+4. B -(promotion)-> Z, 1..2 years
+   grows no competency
+EOF
+"$LADDERC" gap --route "$G/mid.ladder" a z >"$G/out" 2>/dev/null
+expect_file "gap --route: a move through a role without rungs is not compared; a move that grows nothing says so" \
+    "$G/mid.want" "$G/out"
+expect_eq "gap -T json: the moves' compared and grow" "False:0|False:0|True:1|True:0" \
+    "$("$LADDERC" gap --route -T json "$G/mid.ladder" a z 2>/dev/null | python3 -c 'import json, sys
+print("|".join("%s:%d" % (s["compared"], len(s["grow"])) for s in json.load(sys.stdin)["route"]["steps"]))')"
+
 # ---- FROM and TO, as for path ----
 "$LADDERC" gap "$G/framework.ladder" enginer staff >"$G/out" 2>"$G/err"
 expect_eq "gap: an unknown role, with a suggestion (exit 2, no output)" \
