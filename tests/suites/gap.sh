@@ -363,6 +363,9 @@ print("|".join("%s:%d" % (s["compared"], len(s["grow"])) for s in json.load(sys.
 "$LADDERC" gap "$G/framework.ladder" enginer staff >"$G/out" 2>"$G/err"
 expect_eq "gap: an unknown role, with a suggestion (exit 2, no output)" \
     "2:ladderc: error: no role 'enginer' in the ladder; did you mean 'engineer'? [E110]:" "$?:$(cat "$G/err"):$(cat "$G/out")"
+"$LADDERC" gap "$G/framework.ladder" "$(printf 'x\033[2J\342\200\256y')" staff >/dev/null 2>"$G/err"
+expect_eq "gap: an unknown role typed with an escape and a bidi override is shown inert" \
+    "2:ladderc: error: no role 'x<U+001B>[2J<U+202E>y' in the ladder [E110]" "$?:$(cat "$G/err")"
 "$LADDERC" gap "$G/framework.ladder" staff "Senior engineers" >/dev/null 2>"$G/err"
 expect_eq "gap: an unknown TO, suggested by name" \
     "2:ladderc: error: no role 'Senior engineers' in the ladder; did you mean 'Senior Engineer'? [E110]" "$?:$(cat "$G/err")"
