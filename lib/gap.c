@@ -151,14 +151,15 @@ static long gap_step_bare(const struct model *m, const struct model_transition *
     return m->roles[t->to].nexpect == 0 ? (long)t->to : -1;
 }
 
-/* " years" totals and a move's own years, as `path` writes them: "3",
- * "0.5..1.5", "3.." (open), "unknown". */
+/* A number as a person writes it: 3, 0.5 (model_number_text). */
 static void gap_put_number(struct buf *out, double v)
 {
     char text[64];
     buf_puts(out, model_number_text(v, text, sizeof text));
 }
 
+/* A move's own years, written as a route's total is (path_years_put):
+ * "3", "0.5..1.5", "3.." (open), "unknown". */
 static void gap_put_move_years(struct buf *out, const struct model_years *y)
 {
     if (!y->known) {
