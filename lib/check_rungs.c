@@ -76,6 +76,16 @@ static void list_close(struct name_list *l)
     l->joint[l->n - 1] = l->tail;
 }
 
+/* Whether the command line silenced the warning code: a rule that gives
+ * way to another (W193 to W191) does not when the other is not shown. */
+static bool silenced(const struct diag_sink *diag, const char *code)
+{
+    for (size_t i = 0; i < diag->opt->ndisabled; i++)
+        if (strcmp(diag->opt->disabled[i], code) == 0)
+            return true;
+    return false;
+}
+
 /* Where a role's soft rungs put it on the soft-skills scale: the mean over
  * its soft competencies of (rung - 0.5) / rungs, in 0..1. The formula of
  * derive_coordinate in check.c, which places a role without 'at' on x by
@@ -264,7 +274,7 @@ static void check_promotion(struct rungs *g, const struct model_transition *t)
     compare_rungs(a, b, &p);
     if (p.lowered) {
         report_lowered(g, t, &p);
-        g->lowered_into[t->to] = true;
+        g->lowered_into[t->to] = !silenced(g->diag, "W191");
         return;
     }
     if (!g->complete || report_fewer_soft(g, t))
