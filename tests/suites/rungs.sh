@@ -94,3 +94,47 @@ else
             "1,000 roles: $rg_n instructions, 2,000 roles: $rg_2n"
     fi
 fi
+
+# ---- W170 with rungs: the soft score is the x the rungs place a role at ------
+# check_rungs.c computes the soft score with the formula of derive_coordinate
+# in check.c: two roles placed by their rungs on an axis 10..30 show, in the
+# warning, the x that the JSON model gives them.
+cat >"$RG/soft.ladder" <<'LADDER'
+levels L3..L8
+axis x "Soft skills" 10..30
+track ic "IC"
+competency craft "Craft" hard {
+  1 "A"
+  2 "B"
+  3 "C"
+}
+competency people "People" soft {
+  1 "A"
+  2 "B"
+  3 "C"
+}
+competency reach "Reach" soft {
+  1 "A"
+  2 "B"
+  3 "C"
+}
+role senior "Senior" track ic level L5 {
+  craft  2
+  people 2
+}
+role staff "Staff" track ic level L6 {
+  craft  3
+  people 2
+  reach  1
+}
+senior -> staff
+LADDER
+rg_w=$("$LADDERC" check -W no-missing-rungs "$RG/soft.ladder" 2>&1 | sed -n 's/.*(score \([0-9.]*\) to \([0-9.]*\) from their soft rungs).*\[W170\]/\1 \2/p')
+rg_x=$("$LADDERC" build -T json -o - "$RG/soft.ladder" 2>/dev/null | jq -r '[.roles[].x] | map(tostring) | join(" ")')
+if [ -n "$rg_w" ] && [ -n "$rg_x" ] && awk -v w="$rg_w" -v x="$rg_x" 'BEGIN {
+        split(w, a, " "); split(x, b, " ")
+        exit !(a[1] - b[1] < 1e-3 && b[1] - a[1] < 1e-3 && a[2] - b[2] < 1e-3 && b[2] - a[2] < 1e-3) }'; then
+    pass "rungs: W170's soft scores are the x the rungs place the roles at"
+else
+    fail "rungs: W170's soft scores are the x the rungs place the roles at" "warning: $rg_w, JSON x: $rg_x"
+fi
