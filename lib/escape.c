@@ -360,10 +360,12 @@ static void escape_percent(struct buf *b, unsigned char c)
 
 /* In a CommonMark link destination: what takes a backslash. Letters,
  * digits and the URL punctuation that CommonMark leaves alone
- * (/ : . - ? = # % + , ; ~ ! $ ' @) are written as they are. */
+ * (/ : . - ? = # % + , ; ~ ! $ ' @) are written as they are. '&' is not
+ * here: cmark decodes entities in a destination before it removes
+ * backslashes, so "\&amp;" would still become "&"; it is written "&amp;". */
 static bool escape_md_url_special(unsigned char c)
 {
-    return c != 0 && strchr("\\()<>&[]*_\"`|{}^", c) != NULL;
+    return c != 0 && strchr("\\()<>[]*_\"`|{}^", c) != NULL;
 }
 
 void escape_md_link(struct buf *b, const char *text, const char *url)
@@ -378,6 +380,8 @@ void escape_md_link(struct buf *b, const char *text, const char *url)
     for (const unsigned char *p = (const unsigned char *)url; *p; p++) {
         if (*p <= ' ' || *p >= 0x7F)
             escape_percent(b, *p);
+        else if (*p == '&')
+            buf_puts(b, "&amp;");
         else {
             if (escape_md_url_special(*p))
                 buf_putc(b, '\\');

@@ -26,9 +26,10 @@ bool escape_url_is_web(const char *url);
 /* A Markdown link that shows text (as escape_md writes it) and goes to url,
  * when url is a web address (escape_url_is_web); otherwise the text alone.
  * The destination keeps the address: ASCII punctuation that means
- * something to CommonMark ('(' ')' '<' '>' '&' '\\' '|'...) gets a
- * backslash, which CommonMark reads as the character itself, and other
- * bytes outside printable ASCII become %XX. */
+ * something to CommonMark ('(' ')' '<' '>' '\\' '|'...) gets a backslash,
+ * which CommonMark reads as the character itself, '&' is written "&amp;"
+ * (entities are decoded there), and bytes outside printable ASCII become
+ * %XX. */
 void escape_md_link(struct buf *b, const char *text, const char *url);
 
 /* A web address for the inside of a Graphviz DOT string that Graphviz
