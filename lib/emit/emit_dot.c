@@ -176,16 +176,19 @@ static void emit_dot_put_bb(struct buf *b, double x0, double y0, double x1, doub
     buf_putc(b, '"');
 }
 
-/* The role's levels in its track's names (model_role_levels_put), whole,
- * escaped as user text. */
+/* The role's levels in its track's names, model_role_levels_put's text,
+ * whole, with the prefix escaped as user text. */
 static void emit_dot_put_role_levels(struct buf *b, const struct model *m, const struct model_role *r)
 {
-    struct buf text;
-    buf_init(&text, b->heap);
-    model_role_levels_put(&text, m, r);
-    buf_putc(&text, '\0');
-    emit_dot_put_text(b, text.data);
-    buf_free(&text);
+    const struct model_track *t = &m->tracks[r->track];
+    const char *prefix = t->level_prefix ? t->level_prefix : m->level_prefix;
+    emit_dot_put_text(b, prefix);
+    buf_printf(b, "%d", r->lo - t->shift);
+    if (r->hi != r->lo) {
+        buf_puts(b, "..");
+        emit_dot_put_text(b, prefix);
+        buf_printf(b, "%d", r->hi - t->shift);
+    }
 }
 
 /* "3..8", "3" when both ends agree, "3.." when open ('years 3..'). */

@@ -94,6 +94,25 @@ static void json_head(struct buf *b, const struct model *m)
     buf_puts(b, "},\n");
 }
 
+/* Which of the keys that came with competencies a ladder's JSON has: each
+ * group only when the ladder uses it, so that a ladder without them gets
+ * the JSON it got before (the same bytes, no slower: the keys would add a
+ * seventh to every role of a large ladder), as the "file" key does. */
+struct json_parts {
+    bool level_names;   /* some track names its levels: every track says */
+    bool framework;     /* competencies, summaries or links: every role says */
+};
+
+static struct json_parts json_parts_of(const struct model *m)
+{
+    struct json_parts p = {false, m->ncompetencies > 0};
+    for (size_t i = 0; i < m->ntracks && !p.level_names; i++)
+        p.level_names = m->tracks[i].level_prefix != NULL;
+    for (size_t i = 0; i < m->nroles && !p.framework; i++)
+        p.framework = m->roles[i].summary || m->roles[i].link;
+    return p;
+}
+
 /* ", \"level_names\": ..." : null when the track uses the scale's names,
  * else its prefix, its own range and the scale's range it maps onto. */
 static void json_track_names(struct buf *b, const struct model *m, size_t t)
@@ -120,7 +139,7 @@ static void json_track_names(struct buf *b, const struct model *m, size_t t)
     buf_free(&text);
 }
 
-static void json_tracks_boxes(struct buf *b, const struct model *m)
+static void json_tracks_boxes(struct buf *b, const struct model *m, struct json_parts parts)
 {
     buf_puts(b, "  \"tracks\": [");
     for (size_t i = 0; i < m->ntracks; i++) {
@@ -128,7 +147,8 @@ static void json_tracks_boxes(struct buf *b, const struct model *m)
         json_string(b, m->tracks[i].id);
         buf_puts(b, ", \"name\": ");
         json_string(b, m->tracks[i].name);
-        json_track_names(b, m, i);
+        if (parts.level_names)
+            json_track_names(b, m, i);
         json_file(b, model_file_of(m, m->tracks[i].loc));
         buf_putc(b, '}');
     }
@@ -176,7 +196,7 @@ static void json_role_framework(struct buf *b, const struct model *m, const stru
     buf_putc(b, ']');
 }
 
-static void json_roles(struct buf *b, const struct model *m)
+static void json_roles(struct buf *b, const struct model *m, struct json_parts parts)
 {
     buf_puts(b, "  \"roles\": [");
     for (size_t i = 0; i < m->nroles; i++) {
@@ -198,7 +218,8 @@ static void json_roles(struct buf *b, const struct model *m)
             json_string(b, m->boxes[r->box].name);
         else
             buf_puts(b, "null");
-        json_role_framework(b, m, r);
+        if (parts.framework)
+            json_role_framework(b, m, r);
         json_file(b, model_file_of(m, r->loc));
         buf_putc(b, '}');
     }
@@ -250,7 +271,7 @@ static void json_companies(struct buf *b, const struct model *m)
         }
         buf_puts(b, c->nlines ? "\n    ]}" : "]}");
     }
-    buf_puts(b, m->ncompanies ? "\n  ],\n" : "],\n");
+    buf_puts(b, m->ncompanies ? "\n  ]" : "]");
 }
 
 static const char *json_skill_name(enum model_skill skill)
@@ -260,7 +281,7 @@ static const char *json_skill_name(enum model_skill skill)
 
 static void json_competencies(struct buf *b, const struct model *m)
 {
-    buf_puts(b, "  \"competencies\": [");
+    buf_puts(b, ",\n  \"competencies\": [");
     for (size_t i = 0; i < m->ncompetencies; i++) {
         const struct model_competency *c = &m->competencies[i];
         buf_puts(b, i ? ",\n    {\"id\": " : "\n    {\"id\": ");
@@ -279,16 +300,18 @@ static void json_competencies(struct buf *b, const struct model *m)
         }
         buf_puts(b, "\n    ]}");
     }
-    buf_puts(b, m->ncompetencies ? "\n  ]\n" : "]\n");
+    buf_puts(b, "\n  ]");
 }
 
 void emit_json(const struct model *m, struct buf *b)
 {
+    struct json_parts parts = json_parts_of(m);
     json_head(b, m);
-    json_tracks_boxes(b, m);
-    json_roles(b, m);
+    json_tracks_boxes(b, m, parts);
+    json_roles(b, m, parts);
     json_transitions(b, m);
     json_companies(b, m);
-    json_competencies(b, m);
-    buf_puts(b, "}\n");
+    if (m->ncompetencies)
+        json_competencies(b, m);
+    buf_puts(b, "\n}\n");
 }

@@ -20,6 +20,8 @@
 #    100 competencies over roles that set one, stay within 4x the input
 #    plus 64 KB in -T md and -T dot (8x in -T json, whose role objects are
 #    about 6x a minimal role's line anyway).
+# 6. The JSON keys that came with competencies appear only in ladders that
+#    use them (docs/json.md).
 
 OR="$TMP/outputs-rungs"
 mkdir -p "$OR"
@@ -242,3 +244,12 @@ expect_eq "outputs-rungs: long: the long names are whole on 3 lines of -T md, no
 "$LADDERC" build -T md "$OR/sparse.ladder" 2>/dev/null | $OR_CMARK >"$OR/sparse.html"
 expect_eq "outputs-rungs: sparse: the framework lists each role's rung, one row each (+ header)" 3001 \
     "$(sed -n '/Framework: IC/,/<\/table>/p' "$OR/sparse.html" | grep -c '<tr>')"
+
+# ---- 6. which new JSON keys a ladder gets ------------------------------------------
+printf 'levels L1..L5\ntrack ic "IC"\nrole a "A" track ic level L1 at (1, 1) {\n  summary "S"\n}\nrole b "B" track ic level L2 at (2, 2)\n' >"$OR/summary.ladder"
+expect_eq "outputs-rungs: json: a summary alone gives every role the framework keys, and no competencies key" \
+    'position,summary,link,rungs|position,summary,link,rungs|false|false' \
+    "$("$LADDERC" build -T json "$OR/summary.ladder" | jq -r '(.roles[] | [keys_unsorted[] | select(. == "position" or . == "summary" or . == "link" or . == "rungs")] | join(",")), has("competencies"), (.tracks[0] | has("level_names"))' | paste -s -d '|' -)"
+printf 'levels L1..L5\ntrack ic "IC"\nrole b "B" track ic level L2 at (2, 2)\n' >"$OR/plain.ladder"
+expect_eq "outputs-rungs: json: a ladder without any of it gets none of the new keys" 'false|false|false' \
+    "$("$LADDERC" build -T json "$OR/plain.ladder" | jq -r '(.roles[0] | has("rungs")), has("competencies"), (.tracks[0] | has("level_names"))' | paste -s -d '|' -)"
