@@ -8,7 +8,8 @@
 /* Graphviz DOT with pinned positions (for neato -n / nop). */
 void emit_dot(const struct model *m, struct buf *out);
 
-/* GitHub-flavoured Markdown: company tables per track, roles, transitions. */
+/* GitHub-flavoured Markdown: company tables per track, the framework and
+ * its competencies (when the ladder has some), roles, transitions. */
 void emit_md(const struct model *m, struct buf *out);
 
 /* The checked model as JSON. */

@@ -96,8 +96,8 @@ static void json_head(struct buf *b, const struct model *m)
 
 /* Which of the keys that came with competencies a ladder's JSON has: each
  * group only when the ladder uses it, so that a ladder without them gets
- * the JSON it got before (the same bytes, no slower: the keys would add a
- * seventh to every role of a large ladder), as the "file" key does. */
+ * the JSON it got before (the same bytes, no slower: every role of a large
+ * ladder would otherwise carry four more keys), as the "file" key does. */
 struct json_parts {
     bool level_names;   /* some track names its levels: every track says */
     bool framework;     /* competencies, summaries or links: every role says */

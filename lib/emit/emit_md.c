@@ -1,7 +1,10 @@
 /* emit_md.c - the ladder as GitHub-flavoured Markdown tables.
  *
  * One table per track that some company uses (a row per level of the scale,
- * a column per company), then every role, then every transition. User text
+ * or of the track's own level names, a column per company); with
+ * competencies, a framework table per track (a row per role, a column per
+ * competency) and a table of rungs per competency; then every role (with
+ * its summary and link when some role has one), then every transition. User text
  * goes through escape_md so no name can end a cell, start a link, emphasis,
  * raw HTML or a mention: it renders as the very characters the file holds.
  *
@@ -12,7 +15,9 @@
  * characters and an ellipsis. The company tables are grids of levels x
  * companies only while all of them together have at most MD_GRID_PER_LINE
  * cells per company line, plus MD_GRID_SLACK; beyond that every track's table
- * lists its company lines instead, one row each.
+ * lists its company lines instead, one row each. The framework tables follow
+ * the same rule, per rung a role sets. Rung and competency names repeat on
+ * roles: whole in the Competencies section, clipped in the framework.
  */
 #include "emit.h"
 
@@ -274,7 +279,8 @@ static void emit_md_track_grid(struct md *md, const struct md_ref *refs, size_t 
     emit_md_put_rule(b, ncols + 1);
     size_t track = refs[0].track;
     int first;
-    int last = first + (int)emit_md_grid_rows(m, track, &first) - 1;
+    size_t rows = emit_md_grid_rows(m, track, &first);
+    int last = first + (int)rows - 1;
     for (int level = first; level <= last; level++) {
         buf_puts(b, "| ");
         if (m->tracks[track].level_prefix)
