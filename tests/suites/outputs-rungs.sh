@@ -253,3 +253,8 @@ expect_eq "outputs-rungs: json: a summary alone gives every role the framework k
 printf 'levels L1..L5\ntrack ic "IC"\nrole b "B" track ic level L2 at (2, 2)\n' >"$OR/plain.ladder"
 expect_eq "outputs-rungs: json: a ladder without any of it gets none of the new keys" 'false|false|false' \
     "$("$LADDERC" build -T json "$OR/plain.ladder" | jq -r '(.roles[0] | has("rungs")), has("competencies"), (.tracks[0] | has("level_names"))' | paste -s -d '|' -)"
+
+# a competency with neither 'hard' nor 'soft' counts toward no axis
+printf 'levels L1..L5\ntrack ic "IC"\ncompetency v "Values" {\n  1 "Lives them"\n}\nrole a "A" track ic level L1 at (1, 1) {\n  v 1\n}\n' >"$OR/values.ladder"
+expect_eq "outputs-rungs: a competency of neither kind: md says so, json kind is null" '1|null' \
+    "$("$LADDERC" build -T md "$OR/values.ladder" | grep -c -F '`v`: neither hard nor soft; it places roles on neither axis of the map.')|$("$LADDERC" build -T json "$OR/values.ladder" | jq -c '.competencies[0].kind')"
