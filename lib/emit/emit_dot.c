@@ -9,9 +9,10 @@
  * from font metrics (see emit_dot_char_width), so the estimate is what
  * Graphviz draws. The scale is the smallest that keeps roles apart.
  *
- * All user text goes through emit_dot_put_text inside a quoted string: no
- * label can turn into an HTML-like label, a Graphviz escape (\N, \G, \L,
- * \n) or an entity. User text never reaches an id or a comment; a role's
+ * All user text goes through emit_dot_put_text (escape_dot), or in a
+ * tooltip, which Graphviz reads twice, escape_dot_tooltip, inside a quoted
+ * string: no label can turn into an HTML-like label, a Graphviz escape (\N,
+ * \G, \L, \n) or an entity. User text never reaches an id or a comment; a role's
  * link reaches URL= only through escape_dot_url, and only when it is an
  * http: or https: address.
  */
@@ -106,7 +107,7 @@ static const unsigned short emit_dot_char_width[95] = {
 
 /* Width of one line of UTF-8 text in points. A non-ASCII code point counts as
  * a full em, so wide scripts fit too; continuation bytes count nothing. */
-static double emit_dot_text_width(const char *s, double size)
+double emit_dot_text_width(const char *s, double size)
 {
     double units = 0;
     for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
@@ -120,20 +121,10 @@ static double emit_dot_text_width(const char *s, double size)
 
 static double emit_dot_line_height(double size) { return size * LINE_SPACING; }
 
-/* Writes user text for the inside of a DOT string. Backslashes are doubled so
- * Graphviz sees no escape sequence, quotes are escaped, and & becomes &amp;
- * because Graphviz decodes entities in labels. Control characters (the
- * checker should not let any through) become spaces. */
+/* User text for the inside of a DOT string (lib/escape.h says how). */
 static void emit_dot_put_text(struct buf *b, const char *s)
 {
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        switch (*p) {
-        case '\\': buf_puts(b, "\\\\"); break;
-        case '"': buf_puts(b, "\\\""); break;
-        case '&': buf_puts(b, "&amp;"); break;
-        default: buf_putc(b, (*p < 32 || *p == 127) ? ' ' : (char)*p); break;
-        }
-    }
+    escape_dot(b, s);
 }
 
 static void emit_dot_put_string(struct buf *b, const char *s)
@@ -204,10 +195,10 @@ static void emit_dot_put_years(struct buf *b, struct model_years y)
     buf_puts(b, " y");
 }
 
-/* s as emit_dot_put_text writes it, cut after TOOLTIP_NAME_MAX code points
- * with an ellipsis: competency and rung names repeat on every role's
- * tooltip, so a long one must not multiply the output. */
-static void emit_dot_put_clipped(struct buf *b, const char *s)
+/* s for a tooltip (escape_dot_tooltip), cut after TOOLTIP_NAME_MAX code
+ * points with an ellipsis: competency and rung names repeat on every
+ * role's tooltip, so a long one must not multiply the output. */
+static void emit_dot_put_tooltip_clipped(struct buf *b, const char *s)
 {
     size_t n = 0;
     for (const char *p = s; *p; p++) {
@@ -216,13 +207,13 @@ static void emit_dot_put_clipped(struct buf *b, const char *s)
             buf_init(&cut, b->heap);
             buf_put(&cut, s, (size_t)(p - s));
             buf_putc(&cut, '\0');
-            emit_dot_put_text(b, cut.data);
+            escape_dot_tooltip(b, cut.data);
             buf_free(&cut);
             buf_puts(b, "\xE2\x80\xA6");
             return;
         }
     }
-    emit_dot_put_text(b, s);
+    escape_dot_tooltip(b, s);
 }
 
 /* ---- placement ----------------------------------------------------------- */
@@ -442,20 +433,20 @@ static void emit_dot_role_framework(const struct model *m, const struct model_ro
 {
     if (r->nexpect || r->summary) {
         buf_puts(b, ", tooltip=\"");
-        emit_dot_put_text(b, r->name);
+        escape_dot_tooltip(b, r->name);
         buf_puts(b, " (");
         emit_dot_put_role_levels(b, m, r);
         buf_putc(b, ')');
         if (r->summary) {
             buf_puts(b, "\\n");
-            emit_dot_put_text(b, r->summary);
+            escape_dot_tooltip(b, r->summary);
         }
         for (size_t k = 0; k < r->nexpect; k++) {
             const struct model_competency *c = &m->competencies[r->expect[k].competency];
             buf_puts(b, "\\n");
-            emit_dot_put_clipped(b, c->name);
+            emit_dot_put_tooltip_clipped(b, c->name);
             buf_puts(b, ": ");
-            emit_dot_put_clipped(b, c->rungs[r->expect[k].rung - 1].name);
+            emit_dot_put_tooltip_clipped(b, c->rungs[r->expect[k].rung - 1].name);
             buf_printf(b, " (%d)", r->expect[k].rung);
         }
         buf_putc(b, '"');

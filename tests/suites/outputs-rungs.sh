@@ -160,18 +160,18 @@ done
 
 # ---- 3. hostile names -----------------------------------------------------------
 or_comp='Craft https://c.example @alice #12 | x'
-or_rung='Owns www.r.example :tada: ~~s~~ <b>'
+or_rung='Owns www.r.example :tada: ~~s~~ <b> \L'
 or_mean='Means http://m.example/ [x](javascript:alert(1)) `c` *e*'
-or_sum='Summary @org/team GH-3 $x$ <script>'
+or_sum='Summary @org/team GH-3 $x$ <script> a\N\G\n\\b &amp; "q"'
 or_own='Own text mail bob@evil.example | y \ z'
 cat >"$OR/names.ladder" <<EOF
 levels L1..L5
 track ic "IC"
 competency c "$or_comp" hard {
-  1 "$or_rung" "$or_mean"
+  1 "$(or_spell "$or_rung")" "$or_mean"
 }
 role a "A" track ic level L1 at (10, 10) {
-  summary "$or_sum"
+  summary "$(or_spell "$or_sum")"
   c 1 "$(or_spell "$or_own")"
 }
 EOF
