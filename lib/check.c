@@ -929,25 +929,16 @@ static bool check_role_block(struct checker *c, const struct ast_stmt *s, struct
     return ok;
 }
 
-/* Where the rungs place the role on one axis: the mean, over its
- * competencies of that kind, of the middle of its rung's band, (rung - 0.5)
- * / rungs, scaled to the axis. Monotone in every rung, strictly inside. */
+/* Where the rungs place the role on one axis: its score on the axis's
+ * competencies (model_skill_score), scaled to the axis. */
 static bool derive_coordinate(const struct model *m, const struct model_role *r, enum model_skill skill,
                               int which, double *out)
 {
-    double sum = 0;
-    size_t n = 0;
-    for (size_t i = 0; i < r->nexpect; i++) {
-        const struct model_competency *mc = &m->competencies[r->expect[i].competency];
-        if (mc->skill == skill) {
-            sum += (r->expect[i].rung - 0.5) / (double)mc->nrungs;
-            n++;
-        }
-    }
-    if (!n)
+    double score;
+    if (!model_skill_score(m, r, skill, &score))
         return false;
     const struct model_axis *ax = &m->axis[which];
-    *out = ax->min + (ax->max - ax->min) * (sum / (double)n);
+    *out = ax->min + (ax->max - ax->min) * score;
     return true;
 }
 
