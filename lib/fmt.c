@@ -217,7 +217,7 @@ static void stmt_cells(struct fmt *f, const struct ast_stmt *s, struct row *r)
         row_cells(r, 8, (const char *[]){"role", s->u.role.id.text, cell_string(f, s->u.role.name.text), "track",
                                          s->u.role.track.text, "level", cell_levels(f, &s->u.role.levels), at});
         if (s->u.role.has_block)
-            r->tail = "{";      /* on the role's line: on the next it would not parse */
+            r->tail = "{";      /* on the role's line, where a company's and a competency's go */
         break;
     }
     case AST_IMPORT:
@@ -234,16 +234,20 @@ static void stmt_cells(struct fmt *f, const struct ast_stmt *s, struct row *r)
     }
 }
 
-/* The head of a company or a competency, whose '{' may be on a later line:
- * a comment on the head's line trails it, and those down to the '{' (its
- * own line's included) become comment lines at the top of the block. */
+/* The head of a block, whose '{' may be on a later line: a comment on the
+ * head's line trails it, and those down to the '{' (its own line's
+ * included) become comment lines at the top of the block, with no blank
+ * line (the blank lines before the '{' are not the block's). */
 static void place_open(struct fmt *f, struct row *open, struct loc head, struct loc brace)
 {
     int brace_line = line_of(f, brace);
     place_trailing(f, open, line_of(f, head));
-    place_comments(f, brace_line + 1, 2);
-    if (f->last_line < brace_line)
-        f->last_line = brace_line;  /* blank lines before the '{' are not the block's */
+    while (f->comment && line_of(f, f->comment->loc) <= brace_line) {
+        struct row *r = row_add(f, ROW_COMMENT, 2);
+        r->comment = comment_text(f, f->comment);
+        f->comment = f->comment->next;
+    }
+    f->last_line = brace_line;
 }
 
 /* A line of a block, indented by two spaces, after the comment lines and
@@ -327,9 +331,12 @@ static void build_rows(struct fmt *f, const struct ast_file *file)
         struct row *r = row_add(f, ROW_STMT, 0);
         r->stmt = s->kind;
         stmt_cells(f, s, r);
-        place_trailing(f, r, line_of(f, s->loc));
-        if (s->kind == AST_ROLE && s->u.role.has_block)
+        if (s->kind == AST_ROLE && s->u.role.has_block) {
+            place_open(f, r, s->loc, s->u.role.brace);
             role_block_rows(f, s);
+        } else {
+            place_trailing(f, r, line_of(f, s->loc));
+        }
     }
     place_comments(f, INT_MAX, 0);  /* the comments after the last statement */
 }
