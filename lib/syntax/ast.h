@@ -95,6 +95,7 @@ struct ast_stmt {
             struct ast_text id, name, track;
             struct ast_levels levels;
             bool has_at, has_block;
+            bool block_broken;      /* a syntax error inside the block: a line of it may be missing */
             struct ast_number x, y;
             struct loc brace;
             struct ast_role_line *lines, **tail;

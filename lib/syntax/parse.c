@@ -28,6 +28,8 @@ static bool parse_on_def_line(const struct parse_ctx *ctx, struct loc loc)
 void parse_note_error(struct parse_ctx *ctx, struct loc loc)
 {
     ctx->file->syntax_errors++;
+    if (ctx->block && ctx->block->kind == AST_ROLE)
+        ctx->block->u.role.block_broken = true;     /* the checker does not judge the rungs it has */
     if (ctx->def_name && parse_on_def_line(ctx, loc)) {
         ast_broken_def(ctx->arena, ctx->file, ctx->def_name);
         ctx->def_name = NULL;
