@@ -1140,6 +1140,16 @@ static void competencies_of_kind(const struct model *m, enum model_skill skill, 
         snprintf(out + len, n - len, " and %zu more", total - SHOWN);
 }
 
+/* Whether the role has a rung on a competency whose kind is wrong (E183):
+ * its position would leave that rung out. */
+static bool uses_wrong_kind(const struct checker *c, const struct model_role *r)
+{
+    for (size_t i = 0; i < r->nexpect; i++)
+        if (!c->competency_info[r->expect[i].competency].kind_ok)
+            return true;
+    return false;
+}
+
 /* Whether some competency's kind is wrong (E183): it may be the one meant
  * to place the role on the axis it lacks. */
 static bool some_kind_wrong(const struct checker *c)
@@ -1181,7 +1191,9 @@ static void report_no_position(struct checker *c, const struct ast_stmt *s, bool
 /* A hand position is kept; without one, the rungs place the role. E187
  * when they cannot, unless the cause is a mistake already reported: a
  * wrong line of the block (block_ok), a competency's wrong kind, an axis
- * that is wrong. */
+ * that is wrong. A role the rungs do not place as written is at NaN: the
+ * rules between positions (W152, W170) do not see it (there is an error,
+ * so the model is never shown). */
 static void place_role(struct checker *c, const struct ast_stmt *s, struct model_role *r, bool block_ok)
 {
     if (s->u.role.has_at) {
@@ -1194,6 +1206,8 @@ static void place_role(struct checker *c, const struct ast_stmt *s, struct model
     bool has_x = derive_coordinate(c->m, r, SKILL_SOFT, 0, &r->x);
     bool has_y = derive_coordinate(c->m, r, SKILL_HARD, 1, &r->y);
     r->derived = true;
+    if (!has_x || !has_y || !block_ok || uses_wrong_kind(c, r))
+        r->x = r->y = NAN;
     if (has_x && has_y)
         return;
     if (!block_ok || !c->axis_ok[0] || !c->axis_ok[1] || some_kind_wrong(c))
@@ -1633,6 +1647,8 @@ static void relate_positions(struct checker *c)
     memset(slot, 0, cap * sizeof *slot);
     for (size_t i = 0; i < m->nroles; i++) {
         const struct model_role *r = &m->roles[i];
+        if (isnan(r->x))
+            continue;       /* not placed: E187, or a mistake in its rungs, says so */
         size_t k = (size_t)(position_hash(c, r->x, r->y) >> shift);
         while (slot[k] && !(m->roles[slot[k] - 1].x == r->x && m->roles[slot[k] - 1].y == r->y))
             k = (k + 1) & (cap - 1);
