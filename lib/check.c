@@ -1008,13 +1008,26 @@ static bool check_role_text_line(struct checker *c, const struct ast_role_line *
     return false;
 }
 
-/* "1 (Learns) to 5 (Defines)": a competency's rungs, for a message. */
-static void rungs_text(const struct model_competency *mc, char *out, size_t n)
+/* E180, naming the competency's rungs: "1 (Learns) to 5 (Defines)" (each
+ * name its own argument, so that a long one is cut alone). */
+static void report_rung_outside(struct checker *c, const struct ast_role_line *l,
+                                const struct model_competency *mc)
 {
-    if (mc->nrungs == 1)
-        snprintf(out, n, "only 1 (%s)", mc->rungs[0].name);
+    const char *v = l->number.text, *id = mc->id, *first = mc->rungs[0].name;
+    const char *last = mc->rungs[mc->nrungs - 1].name;
+    bool whole = l->number.value == floor(l->number.value);
+    if (whole && mc->nrungs == 1)
+        diag_error(c->diag, "E180", l->number.loc, "competency '%s' has no rung %s: its one rung is 1 (%s)", id,
+                   v, first);
+    else if (whole)
+        diag_error(c->diag, "E180", l->number.loc, "competency '%s' has no rung %s: its rungs are 1 (%s) to %zu "
+                   "(%s)", id, v, first, mc->nrungs, last);
+    else if (mc->nrungs == 1)
+        diag_error(c->diag, "E180", l->number.loc, "rung %s of competency '%s' is not a whole number: its one "
+                   "rung is 1 (%s)", v, id, first);
     else
-        snprintf(out, n, "1 (%s) to %zu (%s)", mc->rungs[0].name, mc->nrungs, mc->rungs[mc->nrungs - 1].name);
+        diag_error(c->diag, "E180", l->number.loc, "rung %s of competency '%s' is not a whole number: its rungs "
+                   "are 1 (%s) to %zu (%s)", v, id, first, mc->nrungs, last);
 }
 
 /* 'craft 3 ["text"]': the expectation, or false when it is wrong or cannot
@@ -1033,14 +1046,7 @@ static bool check_rung_line(struct checker *c, const struct ast_role_line *l, st
     const struct model_competency *mc = &c->m->competencies[k];
     double v = l->number.value;
     if (v != floor(v) || v < 1 || v > (double)mc->nrungs) {
-        char rungs[512];
-        rungs_text(mc, rungs, sizeof rungs);
-        if (v != floor(v))
-            diag_error(c->diag, "E180", l->number.loc, "rung %s of competency '%s' is not a whole number: its "
-                       "rungs are %s", l->number.text, mc->id, rungs);
-        else
-            diag_error(c->diag, "E180", l->number.loc, "competency '%s' has no rung %s: its rungs are %s",
-                       mc->id, l->number.text, rungs);
+        report_rung_outside(c, l, mc);
         return false;
     }
     *out = (struct model_expect){k, (int)v, l->has_text ? l->text.text : NULL, l->key.loc};
