@@ -30,6 +30,7 @@ enum { SUGGESTION_BUDGET = 100, SUGGESTION_WORK = 1 << 22 };
 struct role_info {                  /* per role of the model */
     const struct ast_stmt *stmt;
     bool levels_ok;
+    bool track_ok;                  /* its track is defined: model_role.track is its index */
 };
 
 struct track_info {                 /* per track of the model */
@@ -106,9 +107,13 @@ static char *levels_text(const struct checker *c, int lo, int hi, char *out, siz
     return model_levels_text(c->m, lo, hi, out, n);
 }
 
-/* A role's levels in its track's names: "M5". */
+/* A role's levels in its track's names: "M5"; in the scale's when its
+ * track is undefined (E110: its levels were read in the scale's names, and
+ * its track index is no track's). r is one of the model's roles. */
 static char *role_levels_text(const struct checker *c, const struct model_role *r, char *out, size_t n)
 {
+    if (!c->role_info[r - c->m->roles].track_ok)
+        return levels_text(c, r->lo, r->hi, out, n);
     return model_track_levels_text(c->m, r->track, r->lo, r->hi, out, n);
 }
 
@@ -1233,8 +1238,10 @@ static void check_role(struct checker *c, const struct ast_stmt *s)
     if (resolve_track(c, s->u.role.track, &track))
         r->track = track;
     bool ok = resolve_track_levels(c, track, &s->u.role.levels, &r->lo, &r->hi);
-    if (first)
+    if (first) {
         c->role_info[idx].levels_ok = ok;
+        c->role_info[idx].track_ok = track != SIZE_MAX;
+    }
     bool block_ok = !s->u.role.has_block || check_role_block(c, s, r);
     place_role(c, s, r, block_ok);
 }
