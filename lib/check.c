@@ -7,6 +7,7 @@
  * that failed a check is marked invalid and later rules skip it, so one
  * mistake gives one diagnostic. */
 #include "check.h"
+#include "check_rungs.h"
 
 #include <stdbool.h>
 #include <stdint.h>
@@ -31,6 +32,7 @@ struct role_info {                  /* per role of the model */
     const struct ast_stmt *stmt;
     bool levels_ok;
     bool track_ok;                  /* its track is defined: model_role.track is its index */
+    bool rungs_ok;                  /* its track resolved and its block was right: check_rungs may compare it */
 };
 
 struct track_info {                 /* per track of the model */
@@ -773,14 +775,16 @@ static void declare_competency(struct checker *c, const struct ast_stmt *s)
 {
     struct model *m = c->m;
     struct ast_text id = s->u.competency.id;
-    size_t first;
-    if (symtab_get(&c->competencies, id.text, &first)) {
-        report_duplicate(c, "E107", id.loc, c->competency_stmt[first]->u.competency.id.loc, "competency", id.text);
-        c->competency_info[first].rungs_ok = false;     /* which of the two the roles mean is not known */
+    size_t first = 0;
+    bool dup = symtab_get(&c->competencies, id.text, &first);
+    if (!dup && m->ncompetencies == MODEL_COMPETENCIES_MAX) {
+        cap_competency(c, id);
         return;
     }
-    if (m->ncompetencies == MODEL_COMPETENCIES_MAX) {
-        cap_competency(c, id);
+    index_def(c, INDEX_COMPETENCY, first, dup, id, m->ncompetencies);
+    if (dup) {
+        report_duplicate(c, "E107", id.loc, c->competency_stmt[first]->u.competency.id.loc, "competency", id.text);
+        c->competency_info[first].rungs_ok = false;     /* which of the two the roles mean is not known */
         return;
     }
     symtab_add(&c->competencies, id.text, m->ncompetencies, &first);
@@ -893,38 +897,66 @@ static const char *role_word_at(const void *unused, size_t i)
     return role_words[i];
 }
 
-enum link_problem { LINK_OK, LINK_NO_SCHEME, LINK_OTHER_SCHEME, LINK_NO_ADDRESS, LINK_BLANK };
+enum link_problem { LINK_OK, LINK_BLANK, LINK_NO_SCHEME, LINK_OTHER_SCHEME, LINK_NO_SLASHES, LINK_NO_ADDRESS };
+
+static bool is_ascii_letter(char ch) { return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z'); }
+static bool is_ascii_alnum(char ch) { return is_ascii_letter(ch) || (ch >= '0' && ch <= '9'); }
 
 /* The length of url's scheme, 'javascript' in 'javascript:...', or 0 when
  * it does not start with one (RFC 3986: a letter, then letters, digits, '+',
  * '-' or '.'). */
-static bool is_ascii_letter(char ch) { return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z'); }
-
 static size_t link_scheme_length(const char *url)
 {
     if (!is_ascii_letter(url[0]))
         return 0;
     size_t n = 1;
-    while (is_ascii_letter(url[n]) || (url[n] >= '0' && url[n] <= '9') || url[n] == '+' || url[n] == '-'
-           || url[n] == '.')
+    while (is_ascii_alnum(url[n]) || url[n] == '+' || url[n] == '-' || url[n] == '.')
         n++;
     return url[n] == ':' ? n : 0;
 }
 
+/* Whether url's scheme is the web's: 'https' or 'http', in any case. */
+static bool link_scheme_is_web(const char *url, size_t n)
+{
+    return (n == 5 && strncasecmp(url, "https", 5) == 0) || (n == 4 && strncasecmp(url, "http", 4) == 0);
+}
+
 /* A link lands in the SVG and the web page as an href: only the web's own
  * schemes, so that no javascript:, data: or file: link can run or leak;
- * and no blank, which would end the address in a Markdown link. */
+ * and no blank (a leading one included), which would end the address in a
+ * Markdown link. */
 static enum link_problem link_problem(const char *url)
 {
-    size_t n = strncasecmp(url, "https://", 8) == 0 ? 8 : strncasecmp(url, "http://", 7) == 0 ? 7 : 0;
-    if (!n)
-        return link_scheme_length(url) ? LINK_OTHER_SCHEME : LINK_NO_SCHEME;
-    if (!url[n])
-        return LINK_NO_ADDRESS;
-    for (const unsigned char *p = (const unsigned char *)url + n; *p; p++)
+    for (const unsigned char *p = (const unsigned char *)url; *p; p++)
         if (*p <= ' ' || *p == 0x7F)
             return LINK_BLANK;
-    return LINK_OK;
+    size_t n = link_scheme_length(url);
+    if (!n)
+        return LINK_NO_SCHEME;
+    if (!link_scheme_is_web(url, n))
+        return LINK_OTHER_SCHEME;
+    const char *rest = url + n + 1;
+    bool slashes = strncmp(rest, "//", 2) == 0;
+    while (*rest == '/')
+        rest++;
+    if (!*rest)
+        return LINK_NO_ADDRESS;
+    return slashes ? LINK_OK : LINK_NO_SLASHES;
+}
+
+/* E185 for an address with no scheme: 'example.com/wiki' and '//example.com'
+ * get the https:// they lack. */
+static void report_link_no_scheme(struct checker *c, struct loc at, const char *role, const char *url)
+{
+    if (url[0] == '/' && url[1] == '/' && url[2])
+        diag_error(c->diag, "E185", at, "link of role '%s' does not start with https:// or http://; did you "
+                   "mean 'https:%s'?", role, url);
+    else if (is_ascii_alnum(url[0]))
+        diag_error(c->diag, "E185", at, "link of role '%s' does not start with https:// or http://; did you "
+                   "mean 'https://%s'?", role, url);
+    else
+        diag_error(c->diag, "E185", at, "link of role '%s' does not start with https:// or http://: a link is "
+                   "a web address", role);
 }
 
 /* E185, saying what is wrong with this link and what to write. */
@@ -932,22 +964,37 @@ static void report_link(struct checker *c, const struct ast_role_line *l, const 
 {
     const char *url = l->text.text;
     struct loc at = l->text.loc;
+    int scheme = (int)link_scheme_length(url);
     switch (p) {
+    case LINK_BLANK: {
+        size_t n = strlen(url);
+        bool edge = (unsigned char)url[0] <= ' ' || (unsigned char)url[n - 1] <= ' ';
+        if (edge)
+            diag_error(c->diag, "E185", at, "link of role '%s' %s with a blank: remove it, a web address has "
+                       "none", role, (unsigned char)url[0] <= ' ' ? "starts" : "ends");
+        else
+            diag_error(c->diag, "E185", at, "link of role '%s' has a blank in it: a web address has none (write "
+                       "a blank inside it as '%s')", role, "%20");
+        break;
+    }
+    case LINK_NO_SCHEME:
+        report_link_no_scheme(c, at, role, url);
+        break;
     case LINK_OTHER_SCHEME:
         diag_error(c->diag, "E185", at, "link of role '%s' starts with '%.*s:': a link is a web address, "
                    "starting with https:// or http://, since it becomes a link on the map and the page",
-                   role, (int)link_scheme_length(url), url);
+                   role, scheme, url);
         break;
-    case LINK_NO_SCHEME:
-        diag_error(c->diag, "E185", at, "link of role '%s' does not start with https:// or http://; did you "
-                   "mean 'https://%s'?", role, url);
+    case LINK_NO_SLASHES: {
+        const char *rest = url + scheme + 1;
+        while (*rest == '/')
+            rest++;
+        diag_error(c->diag, "E185", at, "link of role '%s' has no '//' after '%.*s:'; did you mean '%.*s://%s'?",
+                   role, scheme, url, scheme, url, rest);
         break;
-    case LINK_NO_ADDRESS:
-        diag_error(c->diag, "E185", at, "link of role '%s' is '%s' with no address after it", role, url);
-        break;
+    }
     default:
-        diag_error(c->diag, "E185", at, "link of role '%s' has a blank in it: a web address has none (write a "
-                   "blank as '%s')", role, "%20");
+        diag_error(c->diag, "E185", at, "link of role '%s' has no address after '%.*s://'", role, scheme, url);
         break;
     }
 }
@@ -1040,7 +1087,9 @@ static void report_rung_outside(struct checker *c, const struct ast_role_line *l
 static bool check_rung_line(struct checker *c, const struct ast_role_line *l, struct model_expect *out)
 {
     size_t k;
-    if (!symtab_get(&c->competencies, l->key.text, &k)) {
+    bool found = symtab_get(&c->competencies, l->key.text, &k);
+    index_ref(c, INDEX_COMPETENCY, found ? k : SIZE_MAX, l->key);
+    if (!found) {
         if (!symtab_get(&c->capped_competencies, l->key.text, &k))
             note_undefined(c, &c->undefined_competencies, "competency", l->key, c->m->ncompetencies,
                            competency_id_at);
@@ -1204,15 +1253,15 @@ static void report_no_position(struct checker *c, const struct ast_stmt *s, bool
  * wrong line of the block (block_ok), a competency's wrong kind, an axis
  * that is wrong. A role the rungs do not place as written is at NaN: the
  * rules between positions (W152, W170) do not see it (there is an error,
- * so the model is never shown). */
-static void place_role(struct checker *c, const struct ast_stmt *s, struct model_role *r, bool block_ok)
+ * so the model is never shown). Returns false when it reported E187. */
+static bool place_role(struct checker *c, const struct ast_stmt *s, struct model_role *r, bool block_ok)
 {
     if (s->u.role.has_at) {
         check_position(c, &s->u.role.x, 0);
         check_position(c, &s->u.role.y, 1);
         r->x = s->u.role.x.value;
         r->y = s->u.role.y.value;
-        return;
+        return true;
     }
     bool has_x = derive_coordinate(c->m, r, SKILL_SOFT, 0, &r->x);
     bool has_y = derive_coordinate(c->m, r, SKILL_HARD, 1, &r->y);
@@ -1220,10 +1269,11 @@ static void place_role(struct checker *c, const struct ast_stmt *s, struct model
     if (!has_x || !has_y || !block_ok || uses_wrong_kind(c, r))
         r->x = r->y = NAN;
     if (has_x && has_y)
-        return;
+        return true;
     if (!block_ok || !c->axis_ok[0] || !c->axis_ok[1] || some_kind_wrong(c))
-        return;
+        return true;
     report_no_position(c, s, has_x, has_y);
+    return false;
 }
 
 static void check_role(struct checker *c, const struct ast_stmt *s)
@@ -1243,7 +1293,10 @@ static void check_role(struct checker *c, const struct ast_stmt *s)
         c->role_info[idx].track_ok = track != SIZE_MAX;
     }
     bool block_ok = !s->u.role.has_block || check_role_block(c, s, r);
-    place_role(c, s, r, block_ok);
+    /* E187 says which rungs the role lacks: W190 would say it again */
+    bool placed = place_role(c, s, r, block_ok);
+    if (first)
+        c->role_info[idx].rungs_ok = track != SIZE_MAX && block_ok && placed;
 }
 
 /* A box's name is a label on the map, and the JSON model names each role's
@@ -1321,6 +1374,8 @@ static void check_transition_levels(struct checker *c, const struct ast_stmt *s,
     const char *rule = move_rule_broken(a, b, kind);
     if (!rule)
         return;     /* the common case: no level text to format */
+    if (strcmp(rule, "W170") == 0 && check_rungs_both_soft(c->m, a, b))
+        return;     /* both set soft rungs: check_rungs compares their soft scores */
     char la[64], lb[64];
     role_levels_text(c, a, la, sizeof la);
     role_levels_text(c, b, lb, sizeof lb);
@@ -1683,6 +1738,20 @@ static void relate_positions(struct checker *c)
     heap_free(c->arena->heap, slot);
 }
 
+/* The warnings about competencies (check_rungs.c), over the model as
+ * filled: a role is compared when its track, levels and block resolved. */
+static void relate_rungs(struct checker *c)
+{
+    struct model *m = c->m;
+    if (!m->ncompetencies)
+        return;     /* the common case: nothing to allocate */
+    bool *judged = heap_calloc(c->arena->heap, m->nroles ? m->nroles : 1, sizeof *judged);
+    for (size_t i = 0; i < m->nroles; i++)
+        judged[i] = c->role_info[i].levels_ok && c->role_info[i].rungs_ok;
+    check_rungs(m, judged, c->syntax_errors == 0, c->diag, c->arena->heap);
+    heap_free(c->arena->heap, judged);
+}
+
 /* ---- driver ---- */
 
 /* The statement counts and syntax errors of every file, summed: the
@@ -1702,7 +1771,8 @@ static void checker_init_index(struct checker *c, struct arena *a)
         return;
     const size_t *n = c->count;
     size_t ndefs[INDEX_KIND_COUNT] = {[INDEX_ROLE] = n[AST_ROLE], [INDEX_TRACK] = n[AST_TRACK],
-                                      [INDEX_BOX] = n[AST_BOX], [INDEX_COMPANY] = n[AST_COMPANY]};
+                                      [INDEX_BOX] = n[AST_BOX], [INDEX_COMPANY] = n[AST_COMPANY],
+                                      [INDEX_COMPETENCY] = n[AST_COMPETENCY]};
     /* what each statement records at most (a role: its id, track and two
      * levels; a transition: two roles); company lines grow the table */
     index_prepare(c->idx, ndefs, 4 * n[AST_ROLE] + 2 * n[AST_TRANSITION] + 3 * n[AST_BOX] + n[AST_TRACK] +
@@ -1882,6 +1952,7 @@ struct model *check_files(struct ast_file *const *files, size_t nfiles, struct a
     relate_boxes(&c);
     relate_roles_to_boxes(&c);
     relate_positions(&c);
+    relate_rungs(&c);
 
     checker_free(&c);
     return c.syntax_errors == 0 && d->nerrors == errors_before ? m : NULL;

@@ -21,9 +21,11 @@
 #include "check.h"
 #include "diag.h"
 #include "emit.h"
+#include "emit_chart.h"
 #include "escape.h"
 #include "explain.h"
 #include "fmt.h"
+#include "gap.h"
 #include "heap.h"
 #include "index.h"
 #include "parse.h"
@@ -1049,7 +1051,7 @@ ld_status ld_path(ld_session *s, const char *from, const char *to, size_t max, c
 
 /* ---- names: the index ---- */
 
-static const char *const session_kind_names[] = {"role", "track", "box", "company", "level"};
+static const char *const session_kind_names[] = {"role", "track", "box", "company", "level", "competency"};
 
 const char *ld_name_kind_name(ld_name_kind kind)
 {
@@ -1205,4 +1207,113 @@ ld_status ld_rename(ld_session *s, ld_name_kind kind, const char *old_name, cons
     *changes = s->changes;
     *n = k;
     SESSION_LEAVE(s, LD_OK);
+}
+
+/* ---- charts ---- */
+
+_Static_assert(LD_CHART_ROLES_MAX == EMIT_CHART_ROLES_MAX, "the public limit is the backend's");
+
+ld_status ld_chart(ld_session *s, const char *const *roles, size_t nroles, const char *format, ld_text *out)
+{
+    SESSION_ENTER(s);
+    if (!roles || !out || !format)
+        SESSION_LEAVE(s, session_usage(s, "ld_chart: a NULL argument"));
+    if (strcmp(format, "dot") != 0)
+        SESSION_LEAVE(s, session_usage(s, "ld_chart: unknown format: use dot"));
+    if (nroles < 1 || nroles > LD_CHART_ROLES_MAX)
+        SESSION_LEAVE(s, session_usage(s, "a chart shows 1 to 8 roles"));
+    if (!s->model)
+        SESSION_LEAVE(s, session_usage(s, "ld_chart: the ladder is not checked, or has errors"));
+    const struct model *m = s->model;
+    size_t found[LD_CHART_ROLES_MAX];
+    for (size_t i = 0; i < nroles; i++) {
+        if (!roles[i])
+            SESSION_LEAVE(s, session_usage(s, "ld_chart: a NULL argument"));
+        if (session_role(s, roles[i], &found[i]) != LD_OK)
+            SESSION_LEAVE(s, LD_EUSAGE);
+        for (size_t j = 0; j < i; j++)
+            if (found[j] == found[i]) {
+                snprintf(s->message, sizeof s->message, "role '%s' is given twice", m->roles[found[i]].id);
+                SESSION_LEAVE(s, LD_EUSAGE);
+            }
+    }
+    s->out.len = 0;
+    for (size_t i = 0; i < nroles; i++)
+        if (m->roles[found[i]].nexpect == 0) {
+            snprintf(s->message, sizeof s->message,
+                     "role '%s' sets no competency rungs: nothing to chart (give it lines such as "
+                     "'craft 3' in a block after its level)", m->roles[found[i]].id);
+            session_text(s, out);
+            SESSION_LEAVE(s, LD_EINPUT);
+        }
+    emit_chart(m, found, nroles, &s->out);
+    session_text(s, out);
+    SESSION_LEAVE(s, LD_OK);
+}
+
+/* ---- gap: what it takes to go from one role to another ---- */
+
+/* Why the ladder cannot answer a gap between roles a and b, into
+ * s->message; false when it can. */
+static bool session_gap_unanswerable(ld_session *s, size_t a, size_t b)
+{
+    const struct model *m = s->model;
+    if (m->ncompetencies == 0) {
+        snprintf(s->message, sizeof s->message,
+                 "the ladder defines no competencies: gap compares the rungs roles set on them "
+                 "('competency craft \"Technical craft\" { 1 \"Learns\" ... }', then 'craft 2' in a role's block)");
+        return true;
+    }
+    for (int i = 0; i < 2; i++) {
+        const struct model_role *r = &m->roles[i ? b : a];
+        if (r->nexpect == 0) {
+            snprintf(s->message, sizeof s->message,
+                     "role '%s' sets no rungs: gap compares the rungs both roles set in their blocks "
+                     "(a line such as '%s 2' between the '{' and '}' that end the role)", r->id,
+                     m->competencies[0].id);
+            return true;
+        }
+    }
+    return false;
+}
+
+ld_status ld_gap(ld_session *s, const char *from, const char *to, int route, const char *format, ld_text *out)
+{
+    SESSION_ENTER(s);
+    if (!from || !to || !out || !format)
+        SESSION_LEAVE(s, session_usage(s, "ld_gap: a NULL argument"));
+    void (*print)(struct buf *, const struct model *, const struct gap *) =
+        strcmp(format, "text") == 0 ? gap_print_text
+        : strcmp(format, "md") == 0 ? gap_print_md
+        : strcmp(format, "json") == 0 ? gap_print_json
+        : NULL;
+    if (!print)
+        SESSION_LEAVE(s, session_usage(s, "ld_gap: unknown format: use text, md or json"));
+    if (!s->model)
+        SESSION_LEAVE(s, session_usage(s, "ld_gap: the ladder is not checked, or has errors"));
+    const struct model *m = s->model;
+    size_t a, b;
+    if (session_role(s, from, &a) != LD_OK || session_role(s, to, &b) != LD_OK)
+        SESSION_LEAVE(s, LD_EUSAGE);
+    if (a == b) {
+        snprintf(s->message, sizeof s->message, "FROM and TO are the same role, '%s'", m->roles[a].id);
+        SESSION_LEAVE(s, LD_EUSAGE);
+    }
+    s->out.len = 0;
+    if (session_gap_unanswerable(s, a, b)) {
+        session_text(s, out);
+        SESSION_LEAVE(s, LD_EINPUT);
+    }
+    struct gap g;
+    gap_compute(&s->heap, m, a, b, route != 0, &g);
+    ld_status st = LD_OK;
+    if (route && g.route.nroutes == 0) {
+        snprintf(s->message, sizeof s->message, "no route from '%s' to '%s'", m->roles[a].id, m->roles[b].id);
+        st = LD_EINPUT;
+    } else {
+        print(&s->out, m, &g);
+    }
+    gap_free(&g);
+    session_text(s, out);
+    SESSION_LEAVE(s, st);
 }
