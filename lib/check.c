@@ -497,6 +497,10 @@ static bool report_other_track_name(struct checker *c, const struct model_track 
 static bool resolve_track_level(struct checker *c, size_t t, const struct ast_level *l, int *out)
 {
     const struct model_track *tr = t == SIZE_MAX ? NULL : &c->m->tracks[t];
+    if (!tr && c->scale_ok && strcmp(l->prefix, c->m->level_prefix) != 0) {
+        index_level(c, l, false);
+        return false;   /* the undefined track (E110) may be the one that names its levels so */
+    }
     if (!tr || !tr->level_prefix) {
         if (tr && strcmp(l->prefix, c->m->level_prefix) != 0 && report_other_track_name(c, tr, l)) {
             index_level(c, l, false);
@@ -735,12 +739,14 @@ static void report_misnumbered_rung(struct checker *c, const struct model_compet
 
 /* Rungs are numbered 1..N in the order written: the number is there for
  * the reader, and a gap or a swap is a mistake. One report per competency;
- * the rungs are kept as written, in their order. */
+ * the rungs are kept as written, in their order. A block with a syntax
+ * error, or no '}', may miss a rung: its numbers are not judged (the next
+ * rung would look like a gap), and neither are the roles' rungs on it. */
 static bool declare_rungs(struct checker *c, const struct ast_stmt *s, struct model_competency *mc)
 {
     size_t n = s->u.competency.nrungs;
     mc->rungs = arena_array(c->arena, n ? n : 1, sizeof *mc->rungs);
-    bool ok = true;
+    bool ok = !s->u.competency.block_broken;
     for (const struct ast_rung_line *l = s->u.competency.rungs; l; l = l->next) {
         size_t k = mc->nrungs;
         if (ok && l->number.value != (double)(k + 1)) {
@@ -750,7 +756,7 @@ static bool declare_rungs(struct checker *c, const struct ast_stmt *s, struct mo
         mc->rungs[mc->nrungs++] = (struct model_rung){l->name.text, l->has_meaning ? l->meaning.text : NULL,
                                                      l->loc};
     }
-    if (n == 0) {
+    if (n == 0 && ok) {
         diag_error(c->diag, "E182", s->u.competency.id.loc, "competency '%s' has no rungs: write them in its "
                    "block, one a line, lowest first: 1 \"Name\" \"what it means\"", mc->id);
         ok = false;
