@@ -216,6 +216,10 @@ role_line
     | ID STRING NEWLINE
         { ast_role_line_append(ctx->arena, ctx->block, (struct ast_role_line){
               .key = text_at($1, @1), .has_text = true, .text = text_at($2, @2), .loc = span(@1, @2)}); }
+    /* 'craft' or 'summary' alone: the checker says what it lacks (E184) */
+    | ID NEWLINE
+        { ast_role_line_append(ctx->arena, ctx->block, (struct ast_role_line){
+              .key = text_at($1, @1), .loc = @1}); }
     | NEWLINE
     | error NEWLINE         { yyerrok; }
     ;

@@ -1057,12 +1057,35 @@ static bool check_role_text_line(struct checker *c, const struct ast_role_line *
         diag_error(c->diag, "E184", l->number.loc, "'%s' takes a text, not a number: write %s \"...\"", key, key);
         return true;
     }
-    if (symtab_get(&c->competencies, key, &k))
+    bool found = symtab_get(&c->competencies, key, &k);
+    if (found && c->competency_info[k].rungs_ok)
         diag_error(c->diag, "E184", l->text.loc, "'%s' needs a rung before its text: write '%s N \"...\"', "
                    "with N from 1 to %zu", key, key, c->m->competencies[k].nrungs);
-    else if (symtab_get(&c->capped_competencies, key, &k))
+    else if (found || symtab_get(&c->capped_competencies, key, &k))
         diag_error(c->diag, "E184", l->text.loc, "'%s' needs a rung before its text: write '%s N \"...\"'",
                    key, key);
+    else
+        report_unknown_role_line(c, l, role);
+    return false;
+}
+
+/* A word alone on a line of the block: 'craft' without its rung, 'summary'
+ * or 'link' without its text. Returns false when it may be a rung line. */
+static bool report_bare_role_line(struct checker *c, const struct ast_role_line *l, const char *role,
+                                  bool text_word)
+{
+    const char *key = l->key.text;
+    size_t k;
+    if (text_word) {
+        diag_error(c->diag, "E184", l->key.loc, "'%s' needs its text: write %s \"...\"", key, key);
+        return true;
+    }
+    bool found = symtab_get(&c->competencies, key, &k);
+    if (found && c->competency_info[k].rungs_ok)
+        diag_error(c->diag, "E184", l->key.loc, "'%s' needs a rung: write '%s N', with N from 1 to %zu", key, key,
+                   c->m->competencies[k].nrungs);
+    else if (found || symtab_get(&c->capped_competencies, key, &k))
+        diag_error(c->diag, "E184", l->key.loc, "'%s' needs a rung: write '%s N'", key, key);
     else
         report_unknown_role_line(c, l, role);
     return false;
@@ -1153,7 +1176,9 @@ static bool check_role_block(struct checker *c, const struct ast_stmt *s, struct
     bool ok = !s->u.role.block_broken;
     for (const struct ast_role_line *l = s->u.role.lines; l; l = l->next) {
         bool text_word = strcmp(l->key.text, "summary") == 0 || strcmp(l->key.text, "link") == 0;
-        if (l->has_number && !text_word) {
+        if (!l->has_number && !l->has_text) {
+            ok = report_bare_role_line(c, l, role, text_word) && ok;
+        } else if (l->has_number && !text_word) {
             if (check_rung_line(c, l, &r->expect[r->nexpect]))
                 r->nexpect++;
             else
