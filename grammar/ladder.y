@@ -51,6 +51,9 @@ static struct ast_levels levels_one(struct ast_level l, struct loc loc);
 static struct ast_levels levels_range(struct ast_level lo, struct ast_level hi, struct loc loc);
 static struct ast_range range_of(struct ast_number lo, struct ast_number hi, struct loc loc);
 static void add_stmt(struct parse_ctx *ctx, struct ast_stmt *s);
+static struct ast_stmt *role_new(struct parse_ctx *ctx, const char *id, struct loc id_loc, const char *name,
+                                 struct loc name_loc, const char *track, struct loc track_loc,
+                                 struct ast_levels levels, struct loc loc);
 static void yyerror(const struct loc *loc, void *scanner, struct parse_ctx *ctx, const char *msg);
 }
 
@@ -83,7 +86,7 @@ static void yyerror(const struct loc *loc, void *scanner, struct parse_ctx *ctx,
 %token KW_COMPANY "'company'" KW_IMPORT "'import'" KW_COMPETENCY "'competency'" KW_PROMOTION "'promotion'" KW_LATERAL "'lateral'"
 %token KW_DOWNWARD "'downward'"
 
-%type <stmt> stmt company company_head role_base role_sig role_head competency competency_head
+%type <stmt> stmt company company_head role_sig role_head competency competency_head
 %type <levels> levels
 %type <range> range
 %type <kind> kind
@@ -172,22 +175,15 @@ stmt
     | company
     ;
 
-role_base
-    : KW_ROLE ID STRING KW_TRACK ID KW_LEVEL levels
-        { $$ = ast_stmt_new(ctx->arena, AST_ROLE, @$);
-          $$->u.role.id = text_at($2, @2);
-          $$->u.role.name = text_at($3, @3);
-          $$->u.role.track = text_at($5, @5);
-          $$->u.role.levels = $7; }
-    ;
-
+/* one rule per shape, not an optional 'at': a reduction fewer per role */
 role_sig
-    : role_base
-    | role_base KW_AT LPAREN NUMBER COMMA NUMBER RPAREN
-        { $$ = $1; $$->loc.end = @7.end;
+    : KW_ROLE ID STRING KW_TRACK ID KW_LEVEL levels
+        { $$ = role_new(ctx, $2, @2, $3, @3, $5, @5, $7, @$); }
+    | KW_ROLE ID STRING KW_TRACK ID KW_LEVEL levels KW_AT LPAREN NUMBER COMMA NUMBER RPAREN
+        { $$ = role_new(ctx, $2, @2, $3, @3, $5, @5, $7, @$);
           $$->u.role.has_at = true;
-          $$->u.role.x = $4;
-          $$->u.role.y = $6; }
+          $$->u.role.x = $10;
+          $$->u.role.y = $12; }
     ;
 
 /* the '{' may also open a later line: the scanner then drops the line ends
@@ -342,6 +338,18 @@ static struct ast_levels levels_range(struct ast_level lo, struct ast_level hi, 
 static struct ast_range range_of(struct ast_number lo, struct ast_number hi, struct loc loc)
 {
     return (struct ast_range){.lo = lo, .hi = hi, .loc = loc};
+}
+
+static struct ast_stmt *role_new(struct parse_ctx *ctx, const char *id, struct loc id_loc, const char *name,
+                                 struct loc name_loc, const char *track, struct loc track_loc,
+                                 struct ast_levels levels, struct loc loc)
+{
+    struct ast_stmt *s = ast_stmt_new(ctx->arena, AST_ROLE, loc);
+    s->u.role.id = text_at(id, id_loc);
+    s->u.role.name = text_at(name, name_loc);
+    s->u.role.track = text_at(track, track_loc);
+    s->u.role.levels = levels;
+    return s;
 }
 
 static void add_stmt(struct parse_ctx *ctx, struct ast_stmt *s)

@@ -832,6 +832,7 @@ static void declare_definition(struct checker *c, const struct ast_stmt *s)
         }
         c->role_info[m->nroles].stmt = s;
         m->roles[m->nroles++] = (struct model_role){.id = id.text, .name = s->u.role.name.text, .box = -1,
+                                                    .about = &model_role_about_none,
                                                     .loc = id.loc};
         break;
     }
@@ -1171,25 +1172,27 @@ static bool check_role_block(struct checker *c, const struct ast_stmt *s, struct
 {
     const char *role = s->u.role.id.text;
     const struct ast_role_line *summary = NULL, *link = NULL;
-    r->expect = arena_array(c->arena, s->u.role.nlines ? s->u.role.nlines : 1, sizeof *r->expect);
-    r->nexpect = 0;
+    struct model_role_about *about = arena_alloc(c->arena, sizeof *about);
+    about->expect = arena_array(c->arena, s->u.role.nlines ? s->u.role.nlines : 1, sizeof *about->expect);
+    about->nexpect = 0;
     bool ok = !s->u.role.block_broken;
     for (const struct ast_role_line *l = s->u.role.lines; l; l = l->next) {
         bool text_word = strcmp(l->key.text, "summary") == 0 || strcmp(l->key.text, "link") == 0;
         if (!l->has_number && !l->has_text) {
             ok = report_bare_role_line(c, l, role, text_word) && ok;
         } else if (l->has_number && !text_word) {
-            if (check_rung_line(c, l, &r->expect[r->nexpect]))
-                r->nexpect++;
+            if (check_rung_line(c, l, &about->expect[about->nexpect]))
+                about->nexpect++;
             else
                 ok = false;
         } else {
             ok = check_role_text_line(c, l, role, &summary, &link) && ok;
         }
     }
-    r->nexpect = drop_twice_set(c, r->expect, r->nexpect, role);
-    r->summary = summary ? summary->text.text : NULL;
-    r->link = link ? link->text.text : NULL;
+    about->nexpect = drop_twice_set(c, about->expect, about->nexpect, role);
+    about->summary = summary ? summary->text.text : NULL;
+    about->link = link ? link->text.text : NULL;
+    r->about = about;
     return ok;
 }
 
@@ -1228,8 +1231,8 @@ static void competencies_of_kind(const struct model *m, enum model_skill skill, 
  * its position would leave that rung out. */
 static bool uses_wrong_kind(const struct checker *c, const struct model_role *r)
 {
-    for (size_t i = 0; i < r->nexpect; i++)
-        if (!c->competency_info[r->expect[i].competency].kind_ok)
+    for (size_t i = 0; i < r->about->nexpect; i++)
+        if (!c->competency_info[r->about->expect[i].competency].kind_ok)
             return true;
     return false;
 }
@@ -1307,7 +1310,7 @@ static void check_role(struct checker *c, const struct ast_stmt *s)
     bool first = idx < c->m->nroles && c->role_info[idx].stmt == s;
     if (first)
         c->next_role++;
-    struct model_role tmp = {0}, *r = first ? &c->m->roles[idx] : &tmp;
+    struct model_role tmp = {.about = &model_role_about_none}, *r = first ? &c->m->roles[idx] : &tmp;
     size_t track = SIZE_MAX;
     if (resolve_track(c, s->u.role.track, &track))
         r->track = track;
