@@ -504,7 +504,9 @@ static bool resolve_track_level(struct checker *c, size_t t, const struct ast_le
         return false;   /* the undefined track (E110) may be the one that names its levels so */
     }
     if (!tr || !tr->level_prefix) {
-        if (tr && strcmp(l->prefix, c->m->level_prefix) != 0 && report_other_track_name(c, tr, l)) {
+        /* only when some track names its levels: the common case compares no prefix here */
+        if (tr && c->track_prefixes.count && strcmp(l->prefix, c->m->level_prefix) != 0
+            && report_other_track_name(c, tr, l)) {
             index_level(c, l, false);
             return false;
         }
