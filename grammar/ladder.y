@@ -350,7 +350,6 @@ static struct ast_stmt *role_new(struct parse_ctx *ctx, const char *id, struct l
 
 static struct ast_stmt *role_at(struct ast_stmt *s, struct ast_number x, struct ast_number y)
 {
-    s->u.role.has_at = true;
     s->u.role.x = x;
     s->u.role.y = y;
     return s;
@@ -359,8 +358,7 @@ static struct ast_stmt *role_at(struct ast_stmt *s, struct ast_number x, struct 
 /* The role's '{' at brace: its block's lines come next. */
 static struct ast_stmt *role_open(struct parse_ctx *ctx, struct ast_stmt *s, struct loc brace)
 {
-    s->u.role.has_block = true;
-    s->u.role.brace = brace;
+    ast_role_open(ctx->arena, s, brace);
     ctx->block = s;
     return s;
 }
