@@ -213,10 +213,10 @@ static void stmt_cells(struct fmt *f, const struct ast_stmt *s, struct row *r)
         row_cells(r, 3, (const char *[]){"years", model_kind_name(s->u.years.kind), cell_range(f, &s->u.years.range)});
         break;
     case AST_ROLE: {
-        const char *at = s->u.role.has_at ? cell_printf(f, "at (%s, %s)", s->u.role.x.text, s->u.role.y.text) : "";
+        const char *at = ast_role_has_at(s) ? cell_printf(f, "at (%s, %s)", s->u.role.x.text, s->u.role.y.text) : "";
         row_cells(r, 8, (const char *[]){"role", s->u.role.id.text, cell_string(f, s->u.role.name.text), "track",
                                          s->u.role.track.text, "level", cell_levels(f, &s->u.role.levels), at});
-        if (s->u.role.has_block)
+        if (s->u.role.block)
             r->tail = "{";      /* on the role's line, where a company's and a competency's go */
         break;
     }
@@ -307,7 +307,7 @@ static void competency_rows(struct fmt *f, const struct ast_stmt *s)
  * (summary and link have no rung: their text stays in the text column). */
 static void role_block_rows(struct fmt *f, const struct ast_stmt *s)
 {
-    for (const struct ast_role_line *l = s->u.role.lines; l; l = l->next) {
+    for (const struct ast_role_line *l = s->u.role.block->lines; l; l = l->next) {
         struct row *r = block_line(f, ROW_ROLE_LINE, l->loc);
         const char *text = l->has_text ? cell_string(f, l->text.text) : "";
         row_cells(r, 3, (const char *[]){l->key.text, cell_opt(l->has_number, l->number.text), text});
@@ -331,8 +331,8 @@ static void build_rows(struct fmt *f, const struct ast_file *file)
         struct row *r = row_add(f, ROW_STMT, 0);
         r->stmt = s->kind;
         stmt_cells(f, s, r);
-        if (s->kind == AST_ROLE && s->u.role.has_block) {
-            place_open(f, r, s->loc, s->u.role.brace);
+        if (s->kind == AST_ROLE && s->u.role.block) {
+            place_open(f, r, s->loc, s->u.role.block->brace);
             role_block_rows(f, s);
         } else {
             place_trailing(f, r, line_of(f, s->loc));
