@@ -46,6 +46,7 @@ int yylex(YYSTYPE *lval, struct loc *lloc, void *scanner);
     } while (0)
 
 static struct ast_text text_at(const char *s, struct loc loc) { return (struct ast_text){s, loc}; }
+static struct loc span(struct loc a, struct loc b) { return (struct loc){a.start, b.end}; }
 static struct ast_levels levels_one(struct ast_level l, struct loc loc);
 static struct ast_levels levels_range(struct ast_level lo, struct ast_level hi, struct loc loc);
 static struct ast_range range_of(struct ast_number lo, struct ast_number hi, struct loc loc);
@@ -76,18 +77,19 @@ static void yyerror(const struct loc *loc, void *scanner, struct parse_ctx *ctx,
 %token <level> LEVEL "level"
 %token ARROW "'->'"
 %token DOTDOT "'..'"
-%token LPAREN "'('" RPAREN "')'" COMMA "','" LBRACE "'{'" RBRACE "'}'"
+%token LPAREN "'('" RPAREN "')'" COMMA "','" LBRACE "'{'" RBRACE "'}'" EQUALS "'='"
 %token KW_LADDER "'ladder'" KW_AXIS "'axis'" KW_LEVELS "'levels'" KW_TRACK "'track'"
 %token KW_BOX "'box'" KW_YEARS "'years'" KW_ROLE "'role'" KW_LEVEL "'level'" KW_AT "'at'"
-%token KW_COMPANY "'company'" KW_IMPORT "'import'" KW_PROMOTION "'promotion'" KW_LATERAL "'lateral'"
+%token KW_COMPANY "'company'" KW_IMPORT "'import'" KW_COMPETENCY "'competency'" KW_PROMOTION "'promotion'" KW_LATERAL "'lateral'"
 %token KW_DOWNWARD "'downward'"
 
-%type <stmt> stmt company company_head
+%type <stmt> stmt company company_head role_base role_sig role_head competency competency_head
 %type <levels> levels
 %type <range> range
 %type <kind> kind
 %type <opt_kind> opt_kind
 %type <opt_years> opt_years
+%type <str> opt_skill
 
 %%
 
@@ -118,6 +120,13 @@ stmt
         { $$ = ast_stmt_new(ctx->arena, AST_TRACK, @$);
           $$->u.track.id = text_at($2, @2);
           $$->u.track.name = text_at($3, @3); }
+    | KW_TRACK ID STRING KW_LEVELS levels EQUALS levels
+        { $$ = ast_stmt_new(ctx->arena, AST_TRACK, @$);
+          $$->u.track.id = text_at($2, @2);
+          $$->u.track.name = text_at($3, @3);
+          $$->u.track.has_levels = true;
+          $$->u.track.own = $5;
+          $$->u.track.scale = $7; }
     | KW_BOX STRING levels
         { $$ = ast_stmt_new(ctx->arena, AST_BOX, @$);
           $$->u.box.name = text_at($2, @2);
@@ -127,14 +136,11 @@ stmt
           $$->u.years.kind = $2;
           $$->u.years.kind_loc = @2;
           $$->u.years.range = $3; }
-    | KW_ROLE ID STRING KW_TRACK ID KW_LEVEL levels KW_AT LPAREN NUMBER COMMA NUMBER RPAREN
-        { $$ = ast_stmt_new(ctx->arena, AST_ROLE, @$);
-          $$->u.role.id = text_at($2, @2);
-          $$->u.role.name = text_at($3, @3);
-          $$->u.role.track = text_at($5, @5);
-          $$->u.role.levels = $7;
-          $$->u.role.x = $10;
-          $$->u.role.y = $12; }
+    | role_sig
+    | role_head role_body RBRACE
+        { $$ = $1; $$->loc.end = @3.end;
+          ctx->block = NULL; }
+    | competency
     | ID ARROW ID opt_kind opt_years
         { $$ = ast_stmt_new(ctx->arena, AST_TRANSITION, @$);
           $$->u.transition.from = text_at($1, @1);
@@ -150,10 +156,96 @@ stmt
     | company
     ;
 
+role_base
+    : KW_ROLE ID STRING KW_TRACK ID KW_LEVEL levels
+        { $$ = ast_stmt_new(ctx->arena, AST_ROLE, @$);
+          $$->u.role.id = text_at($2, @2);
+          $$->u.role.name = text_at($3, @3);
+          $$->u.role.track = text_at($5, @5);
+          $$->u.role.levels = $7; }
+    ;
+
+role_sig
+    : role_base
+    | role_base KW_AT LPAREN NUMBER COMMA NUMBER RPAREN
+        { $$ = $1; $$->loc.end = @7.end;
+          $$->u.role.has_at = true;
+          $$->u.role.x = $4;
+          $$->u.role.y = $6; }
+    ;
+
+/* a role's '{' ends its line: on the next line it would read as a new statement */
+role_head
+    : role_sig LBRACE NEWLINE
+        { $$ = $1;
+          $$->u.role.has_block = true;
+          $$->u.role.brace = @2;
+          ctx->block = $$; }
+    ;
+
+role_body
+    : %empty
+    | role_body role_line
+    ;
+
+role_line
+    : ID NUMBER NEWLINE
+        { ast_role_line_append(ctx->arena, ctx->block, (struct ast_role_line){
+              .key = text_at($1, @1), .has_number = true, .number = $2, .loc = span(@1, @2)}); }
+    | ID NUMBER STRING NEWLINE
+        { ast_role_line_append(ctx->arena, ctx->block, (struct ast_role_line){
+              .key = text_at($1, @1), .has_number = true, .number = $2,
+              .has_text = true, .text = text_at($3, @3), .loc = span(@1, @3)}); }
+    | ID STRING NEWLINE
+        { ast_role_line_append(ctx->arena, ctx->block, (struct ast_role_line){
+              .key = text_at($1, @1), .has_text = true, .text = text_at($2, @2), .loc = span(@1, @2)}); }
+    | NEWLINE
+    | error NEWLINE         { yyerrok; }
+    ;
+
+competency
+    : competency_head rung_body RBRACE
+        { $$ = $1; $$->loc.end = @3.end;
+          ctx->block = NULL; }
+    ;
+
+competency_head
+    : KW_COMPETENCY ID STRING opt_skill line_ends LBRACE NEWLINE
+        { $$ = ast_stmt_new(ctx->arena, AST_COMPETENCY, @$);
+          $$->u.competency.id = text_at($2, @2);
+          $$->u.competency.name = text_at($3, @3);
+          $$->u.competency.has_skill = $4 != NULL;
+          $$->u.competency.skill = text_at($4, @4);
+          $$->u.competency.brace = @6;
+          ctx->block = $$; }
+    ;
+
+opt_skill
+    : %empty                { $$ = NULL; }
+    | ID                    { $$ = $1; }
+    ;
+
+rung_body
+    : %empty
+    | rung_body rung_line
+    ;
+
+rung_line
+    : NUMBER STRING NEWLINE
+        { ast_rung_append(ctx->arena, ctx->block, (struct ast_rung_line){
+              .number = $1, .name = text_at($2, @2), .loc = span(@1, @2)}); }
+    | NUMBER STRING STRING NEWLINE
+        { ast_rung_append(ctx->arena, ctx->block, (struct ast_rung_line){
+              .number = $1, .name = text_at($2, @2), .meaning = text_at($3, @3), .has_meaning = true,
+              .loc = span(@1, @3)}); }
+    | NEWLINE
+    | error NEWLINE         { yyerrok; }
+    ;
+
 company
     : company_head body RBRACE
         { $$ = $1; $$->loc.end = @3.end;
-          ctx->company = NULL; }
+          ctx->block = NULL; }
     ;
 
 /* the '{' may also open the next line, as in many brace styles */
@@ -163,7 +255,7 @@ company_head
           $$->u.company.id = text_at($2, @2);
           $$->u.company.name = text_at($3, @3);
           $$->u.company.brace = @5;
-          ctx->company = $$; }
+          ctx->block = $$; }
     ;
 
 line_ends
@@ -183,7 +275,7 @@ company_line
               .code = text_at($3, @3), .title = text_at($4, @4),
               .loc = @$ };
           l.loc.end = @4.end;
-          ast_company_append(ctx->arena, ctx->company, l); }
+          ast_company_append(ctx->arena, ctx->block, l); }
     | NEWLINE
     | error NEWLINE         { yyerrok; }
     ;
@@ -195,6 +287,7 @@ levels
 
 range
     : NUMBER DOTDOT NUMBER  { $$ = range_of($1, $3, @$); }
+    | NUMBER DOTDOT         { $$ = range_of($1, $1, @$); $$.open = true; }
     ;
 
 kind
@@ -338,9 +431,9 @@ static int yyreport_syntax_error(const yypcontext_t *yyctx, void *scanner, struc
         d = report_expected(ctx, expected, n, found, loc);
     else
         d = diag_error(ctx->diag, "E001", loc, "syntax error: unexpected %s", found);
-    if (ctx->company && tok >= YYSYMBOL_KW_LADDER && tok != YYSYMBOL_KW_LEVEL && tok != YYSYMBOL_KW_AT
+    if (ctx->block && tok >= YYSYMBOL_KW_LADDER && tok != YYSYMBOL_KW_LEVEL && tok != YYSYMBOL_KW_AT
         && tok < YYSYMBOL_KW_PROMOTION)
-        diag_note(ctx->diag, d, ctx->company->u.company.brace, "the '{' of company '%s' opened here",
-                  ctx->company->u.company.id.text);
+        diag_note(ctx->diag, d, ast_block_brace(ctx->block), "the '{' of %s '%s' opened here",
+                  ast_block_what(ctx->block), ast_block_id(ctx->block));
     return 0;
 }

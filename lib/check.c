@@ -10,8 +10,10 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "heap.h"
 #include "index.h"
@@ -28,6 +30,11 @@ enum { SUGGESTION_BUDGET = 100, SUGGESTION_WORK = 1 << 22 };
 struct role_info {                  /* per role of the model */
     const struct ast_stmt *stmt;
     bool levels_ok;
+};
+
+struct track_info {                 /* per track of the model */
+    const struct ast_stmt *stmt;
+    bool names_ok;                  /* its own level names, if any, are valid: its levels can be resolved */
 };
 
 struct box_info {
@@ -49,7 +56,7 @@ struct checker {
     struct diag_sink *diag;
     struct ast_file *const *files;  /* checked as one ladder, in this order */
     size_t nfiles, cur;             /* cur: the file being walked */
-    size_t count[AST_COMPANY + 1];  /* statements of each kind, in all files */
+    size_t count[AST_KIND_COUNT];   /* statements of each kind, in all files */
     size_t syntax_errors;           /* in all files */
     struct model *m;
     struct index *idx;              /* NULL: nobody asked for one */
@@ -61,9 +68,10 @@ struct checker {
     bool boxes_ok;                  /* every box is valid: role fit can be judged */
     bool missing_scale_reported;
 
-    struct symtab roles, tracks, companies, boxes;
+    struct symtab roles, tracks, companies, boxes, competencies;
+    struct symtab track_prefixes;   /* a track's own level prefix -> its first track */
     struct symtab broken;           /* ids whose definition line has a syntax error */
-    struct symtab undefined_roles, undefined_tracks;    /* name -> index in undefined */
+    struct symtab undefined_roles, undefined_tracks, undefined_competencies;   /* name -> index in undefined */
     struct undefined_name *undefined;
     size_t nundefined, undefined_cap;
     struct pair_slot { uint64_t key; const struct ast_stmt *stmt; } *pairs;   /* transitions seen: (from, to) + 1 */
@@ -72,7 +80,9 @@ struct checker {
     uint64_t mul[3];                /* random odd multipliers: pair and position hashes */
     struct role_info *role_info;
     struct box_info *box_info;
-    const struct ast_stmt **track_stmt, **company_stmt;
+    struct track_info *track_info;
+    const struct ast_stmt **company_stmt, **competency_stmt;
+    bool competencies_capped;       /* E188 was reported */
     long *box_of_level;             /* level - level_min -> box index, -1 none */
     int suggestions_left;
     size_t suggestion_work_left;    /* candidates that may still be compared */
@@ -85,6 +95,12 @@ struct checker {
 static char *levels_text(const struct checker *c, int lo, int hi, char *out, size_t n)
 {
     return model_levels_text(c->m, lo, hi, out, n);
+}
+
+/* A role's levels in its track's names: "M5". */
+static char *role_levels_text(const struct checker *c, const struct model_role *r, char *out, size_t n)
+{
+    return model_track_levels_text(c->m, r->track, r->lo, r->hi, out, n);
 }
 
 /* "did you mean", within the budgets: a name whose candidates the work left
@@ -102,6 +118,7 @@ static const char *suggest(struct checker *c, const char *name, size_t n,
 
 static const char *role_id_at(const void *m, size_t i) { return ((const struct model *)m)->roles[i].id; }
 static const char *track_id_at(const void *m, size_t i) { return ((const struct model *)m)->tracks[i].id; }
+static const char *competency_id_at(const void *m, size_t i) { return ((const struct model *)m)->competencies[i].id; }
 
 /* Ids whose definition line had a syntax error: a lookup, not a scan of
  * the list (30,000 undefined names against 15,000 broken lines were 450
@@ -175,6 +192,8 @@ static void undefined_hint(const struct undefined_name *u, char *out, size_t n)
 {
     if (strcmp(u->what, "track") == 0)
         snprintf(out, n, "declare it with 'track %s \"...\"'", u->name.text);
+    else if (strcmp(u->what, "competency") == 0)
+        snprintf(out, n, "declare it with 'competency %s \"...\" { ... }'", u->name.text);
     else
         snprintf(out, n, "declare it with a 'role %s ...' line", u->name.text);
     if (strlen(out) > DIAG_QUOTE_MAX)
@@ -299,7 +318,7 @@ static void declare_scale(struct checker *c, const struct ast_stmt *s)
 
 static struct model_years model_years_of(const struct ast_range *r)
 {
-    return (struct model_years){.known = true, .min = r->lo.value, .max = r->hi.value};
+    return (struct model_years){.known = true, .open = r->open, .min = r->lo.value, .max = r->hi.value};
 }
 
 static bool check_years(struct checker *c, const struct ast_range *r)
@@ -309,7 +328,7 @@ static bool check_years(struct checker *c, const struct ast_range *r)
         diag_error(c->diag, "E141", neg->loc, "negative duration %s years", neg->text);
         return false;
     }
-    if (r->lo.value > r->hi.value) {
+    if (!r->open && r->lo.value > r->hi.value) {
         diag_error(c->diag, "E140", r->loc, "empty years range %s..%s: the minimum is above the maximum",
                    r->lo.text, r->hi.text);
         return false;
@@ -321,6 +340,12 @@ static void check_axis(struct checker *c, const struct ast_stmt *s, int which)
 {
     const struct ast_range *r = &s->u.axis.range;
     struct model_axis *ax = &c->m->axis[which];
+    if (r->open) {
+        diag_error(c->diag, "E121", r->loc, "axis %s range %s.. is open: an axis needs both ends, as in %s..100",
+                   s->u.axis.name.text, r->lo.text, r->lo.text);
+        c->axis_ok[which] = false;
+        return;
+    }
     if (r->lo.value >= r->hi.value) {
         diag_error(c->diag, "E121", r->loc, "axis %s range %s..%s is empty: the minimum must be below the maximum",
                    s->u.axis.name.text, r->lo.text, r->hi.text);
@@ -332,6 +357,163 @@ static void check_axis(struct checker *c, const struct ast_stmt *s, int which)
     ax->max = r->hi.value;
 }
 
+/* ---- a track's own level names: 'levels M4..M8 = L4..L8' ---- */
+
+static void track_names_mismatch(struct checker *c, const struct ast_stmt *s, int lo, int hi)
+{
+    const struct ast_levels *own = &s->u.track.own;
+    char scale[64];
+    levels_text(c, lo, hi, scale, sizeof scale);
+    long want = own->lo.number + (hi - lo);
+    diag_error(c->diag, "E118", own->loc, "track '%s' names %ld levels (%s%ld..%s%ld) but maps them onto %d (%s): "
+               "the two ranges must have the same length; did you mean '%s%ld..%s%ld'?", s->u.track.id.text,
+               own->hi.number - own->lo.number + 1, own->lo.prefix, own->lo.number, own->hi.prefix,
+               own->hi.number, hi - lo + 1, scale, own->lo.prefix, own->lo.number, own->lo.prefix, want);
+}
+
+/* Whether the own names are well formed; reports the first thing wrong. */
+static bool track_names_valid(struct checker *c, const struct ast_stmt *s)
+{
+    const struct ast_levels *own = &s->u.track.own;
+    const char *id = s->u.track.id.text;
+    if (strcmp(own->lo.prefix, own->hi.prefix) != 0) {
+        diag_error(c->diag, "E118", own->loc, "track '%s' names its levels with two prefixes, '%s' and '%s'",
+                   id, own->lo.prefix, own->hi.prefix);
+        return false;
+    }
+    if (c->scale_ok && strcmp(own->lo.prefix, c->m->level_prefix) == 0) {
+        diag_error(c->diag, "E118", own->loc, "track '%s' names its levels with the scale's own prefix '%s': "
+                   "give them a prefix of their own, such as 'M', or leave the names out", id, own->lo.prefix);
+        return false;
+    }
+    if (own->lo.number > own->hi.number) {
+        diag_error(c->diag, "E118", own->loc, "track '%s' names its levels %s%ld..%s%ld: the lowest must come "
+                   "first", id, own->lo.prefix, own->lo.number, own->hi.prefix, own->hi.number);
+        return false;
+    }
+    return true;
+}
+
+/* Before any role is checked: a role may come before its track. */
+static void resolve_track_names(struct checker *c)
+{
+    struct model *m = c->m;
+    for (size_t t = 0; t < m->ntracks; t++) {
+        const struct ast_stmt *s = c->track_info[t].stmt;
+        c->track_info[t].names_ok = true;
+        if (!s->u.track.has_levels)
+            continue;
+        int lo = 0, hi = 0;
+        bool ok = resolve_levels(c, &s->u.track.scale, &lo, &hi);
+        ok = track_names_valid(c, s) && ok;
+        const struct ast_levels *own = &s->u.track.own;
+        if (ok && own->hi.number - own->lo.number != hi - lo) {
+            track_names_mismatch(c, s, lo, hi);
+            ok = false;
+        }
+        c->track_info[t].names_ok = ok;
+        if (!ok)
+            continue;
+        struct model_track *tr = &m->tracks[t];
+        tr->level_prefix = own->lo.prefix;
+        tr->shift = lo - (int)own->lo.number;
+        tr->lo = lo;
+        tr->hi = hi;
+        size_t unused;
+        symtab_add(&c->track_prefixes, tr->level_prefix, t, &unused);
+    }
+}
+
+/* A level written in the scale's names on a track that has its own: E119,
+ * with the own name of the same level when there is one. */
+static void report_scale_name_on_named_track(struct checker *c, const struct model_track *tr,
+                                             const struct ast_level *l)
+{
+    char own[64];
+    model_track_levels_text(c->m, (size_t)(tr - c->m->tracks), tr->lo, tr->hi, own, sizeof own);
+    if (l->number >= tr->lo && l->number <= tr->hi)
+        diag_error(c->diag, "E119", l->loc, "level '%s%ld' is in the scale's names, but track '%s' names its "
+                   "levels %s; did you mean '%s%ld'?", l->prefix, l->number, tr->id, own, tr->level_prefix,
+                   l->number - tr->shift);
+    else
+        diag_error(c->diag, "E119", l->loc, "level '%s%ld' is in the scale's names, but track '%s' names its "
+                   "levels %s", l->prefix, l->number, tr->id, own);
+}
+
+/* A level in another track's own names, on a track that uses the scale's:
+ * E119 when the prefix is some track's. Returns whether it reported. */
+static bool report_other_track_name(struct checker *c, const struct model_track *tr, const struct ast_level *l)
+{
+    size_t t;
+    if (!c->scale_ok || !symtab_get(&c->track_prefixes, l->prefix, &t))
+        return false;
+    const struct model_track *other = &c->m->tracks[t];
+    char scale[64];
+    levels_text(c, c->m->level_min, c->m->level_max, scale, sizeof scale);
+    long n = l->number + other->shift;
+    if (n >= c->m->level_min && n <= c->m->level_max)
+        diag_error(c->diag, "E119", l->loc, "level '%s%ld' is in the names of track '%s', but track '%s' uses the "
+                   "scale %s; did you mean '%s%ld'?", l->prefix, l->number, other->id, tr->id, scale,
+                   c->m->level_prefix, n);
+    else
+        diag_error(c->diag, "E119", l->loc, "level '%s%ld' is in the names of track '%s', but track '%s' uses the "
+                   "scale %s", l->prefix, l->number, other->id, tr->id, scale);
+    return true;
+}
+
+/* A level of a role or company line of track t (SIZE_MAX: undefined track,
+ * then the scale's names), as a number of the scale. */
+static bool resolve_track_level(struct checker *c, size_t t, const struct ast_level *l, int *out)
+{
+    const struct model_track *tr = t == SIZE_MAX ? NULL : &c->m->tracks[t];
+    if (!tr || !tr->level_prefix) {
+        if (tr && strcmp(l->prefix, c->m->level_prefix) != 0 && report_other_track_name(c, tr, l)) {
+            index_level(c, l, false);
+            return false;
+        }
+        return resolve_level(c, l, out);
+    }
+    bool ok = false;
+    if (strcmp(l->prefix, tr->level_prefix) == 0) {
+        long n = l->number + tr->shift;
+        ok = n >= tr->lo && n <= tr->hi;
+        if (ok)
+            *out = (int)n;
+        else {
+            char own[64];
+            model_track_levels_text(c->m, t, tr->lo, tr->hi, own, sizeof own);
+            diag_error(c->diag, "E113", l->loc, "level %s%ld is outside track '%s''s levels %s", l->prefix,
+                       l->number, tr->id, own);
+        }
+    } else if (c->scale_ok && strcmp(l->prefix, c->m->level_prefix) == 0) {
+        report_scale_name_on_named_track(c, tr, l);
+    } else {
+        char own[64];
+        model_track_levels_text(c->m, t, tr->lo, tr->hi, own, sizeof own);
+        diag_error(c->diag, "E112", l->loc, "undefined level '%s%ld': track '%s' names its levels %s", l->prefix,
+                   l->number, tr->id, own);
+    }
+    index_level(c, l, ok);
+    return ok;
+}
+
+static bool resolve_track_levels(struct checker *c, size_t t, const struct ast_levels *ls, int *lo, int *hi)
+{
+    if (t != SIZE_MAX && !c->track_info[t].names_ok)
+        return false;       /* reported where the track names them */
+    bool ok_lo = resolve_track_level(c, t, &ls->lo, lo);
+    bool ok_hi = ls->is_range ? resolve_track_level(c, t, &ls->hi, hi) : (*hi = *lo, ok_lo);
+    if (!ok_lo || !ok_hi)
+        return false;
+    if (*lo > *hi) {
+        diag_error(c->diag, "E114", ls->loc, "empty level range %s%ld..%s%ld: %s%ld is above %s%ld",
+                   ls->lo.prefix, ls->lo.number, ls->hi.prefix, ls->hi.number, ls->lo.prefix, ls->lo.number,
+                   ls->hi.prefix, ls->hi.number);
+        return false;
+    }
+    return true;
+}
+
 /* ---- pass 1: declarations ---- */
 
 static bool same_level(const struct ast_level *a, const struct ast_level *b)
@@ -341,7 +523,7 @@ static bool same_level(const struct ast_level *a, const struct ast_level *b)
 
 static bool same_range(const struct ast_range *a, const struct ast_range *b)
 {
-    return a->lo.value == b->lo.value && a->hi.value == b->hi.value;
+    return a->lo.value == b->lo.value && a->hi.value == b->hi.value && a->open == b->open;
 }
 
 /* Two singleton statements of one kind (and one axis or years kind) that
@@ -433,6 +615,81 @@ static void declare_singleton(struct checker *c, const struct ast_stmt *s)
     }
 }
 
+/* ---- competencies ---- */
+
+static const char *const skill_words[] = {"hard", "soft"};
+
+static const char *skill_word_at(const void *unused, size_t i)
+{
+    (void)unused;
+    return skill_words[i];
+}
+
+static enum model_skill competency_skill(struct checker *c, const struct ast_stmt *s)
+{
+    if (!s->u.competency.has_skill)
+        return SKILL_NONE;
+    struct ast_text w = s->u.competency.skill;
+    if (strcmp(w.text, "hard") == 0)
+        return SKILL_HARD;
+    if (strcmp(w.text, "soft") == 0)
+        return SKILL_SOFT;
+    const char *close = suggest_closest(w.text, 2, skill_word_at, NULL);
+    if (close)
+        diag_error(c->diag, "E183", w.loc, "unknown competency kind '%s'; did you mean '%s'?", w.text, close);
+    else
+        diag_error(c->diag, "E183", w.loc, "unknown competency kind '%s': a competency is 'hard' (it counts "
+                   "toward the map's y axis), 'soft' (its x axis), or neither (write nothing)", w.text);
+    return SKILL_NONE;
+}
+
+/* Rungs are numbered 1..N in the order written: the number is there for
+ * the reader, and a gap or a swap is a mistake. One report per competency. */
+static void declare_rungs(struct checker *c, const struct ast_stmt *s, struct model_competency *mc)
+{
+    size_t n = s->u.competency.nrungs;
+    mc->rungs = arena_array(c->arena, n ? n : 1, sizeof *mc->rungs);
+    bool reported = false;
+    for (const struct ast_rung_line *l = s->u.competency.rungs; l; l = l->next) {
+        size_t k = mc->nrungs;
+        if (!reported && l->number.value != (double)(k + 1)) {
+            diag_error(c->diag, "E182", l->number.loc, "rung %s of competency '%s' should be %zu: rungs are "
+                       "numbered 1, 2, 3... from the lowest, in order", l->number.text, mc->id, k + 1);
+            reported = true;
+        }
+        mc->rungs[mc->nrungs++] = (struct model_rung){l->name.text, l->has_meaning ? l->meaning.text : NULL,
+                                                     l->loc};
+    }
+    if (n == 0)
+        diag_error(c->diag, "E182", s->u.competency.id.loc, "competency '%s' has no rungs: write them in its "
+                   "block, lowest first, as 1 \"Name\" \"what it means\"", mc->id);
+}
+
+static void declare_competency(struct checker *c, const struct ast_stmt *s)
+{
+    struct model *m = c->m;
+    struct ast_text id = s->u.competency.id;
+    size_t first;
+    if (symtab_get(&c->competencies, id.text, &first)) {
+        report_duplicate(c, "E107", id.loc, c->competency_stmt[first]->u.competency.id.loc, "competency", id.text);
+        return;
+    }
+    if (m->ncompetencies == MODEL_COMPETENCIES_MAX) {
+        if (!c->competencies_capped)
+            diag_error(c->diag, "E188", id.loc, "more than %d competencies: a framework is read by people, and "
+                       "each rule between two roles compares every competency; group them into themes",
+                       MODEL_COMPETENCIES_MAX);
+        c->competencies_capped = true;
+        return;
+    }
+    symtab_add(&c->competencies, id.text, m->ncompetencies, &first);
+    c->competency_stmt[m->ncompetencies] = s;
+    struct model_competency *mc = &m->competencies[m->ncompetencies++];
+    *mc = (struct model_competency){.id = id.text, .name = s->u.competency.name.text, .loc = id.loc};
+    mc->skill = competency_skill(c, s);
+    declare_rungs(c, s, mc);
+}
+
 static void declare_definition(struct checker *c, const struct ast_stmt *s)
 {
     struct model *m = c->m;
@@ -444,10 +701,10 @@ static void declare_definition(struct checker *c, const struct ast_stmt *s)
         dup = !symtab_add(&c->tracks, id.text, m->ntracks, &first);
         index_def(c, INDEX_TRACK, first, dup, id, m->ntracks);
         if (dup) {
-            report_duplicate(c, "E103", id.loc, c->track_stmt[first]->u.track.id.loc, "track", id.text);
+            report_duplicate(c, "E103", id.loc, c->track_info[first].stmt->u.track.id.loc, "track", id.text);
             break;
         }
-        c->track_stmt[m->ntracks] = s;
+        c->track_info[m->ntracks].stmt = s;
         m->tracks[m->ntracks++] = (struct model_track){.id = id.text, .name = s->u.track.name.text, .loc = id.loc};
         break;
     }
@@ -476,6 +733,9 @@ static void declare_definition(struct checker *c, const struct ast_stmt *s)
         m->boxes[m->nboxes++] = (struct model_box){.name = name.text, .loc = name.loc};
         break;
     }
+    case AST_COMPETENCY:
+        declare_competency(c, s);
+        break;
     case AST_COMPANY: {
         struct ast_text id = s->u.company.id;
         dup = !symtab_add(&c->companies, id.text, m->ncompanies, &first);
@@ -493,6 +753,7 @@ static void declare_definition(struct checker *c, const struct ast_stmt *s)
         break;
     }
 }
+
 
 /* ---- pass 2: references and values ---- */
 
@@ -520,6 +781,189 @@ static void check_position(struct checker *c, const struct ast_number *v, int wh
     }
 }
 
+/* ---- a role's block: rungs, summary, link ---- */
+
+static const char *const role_words[] = {"summary", "link"};
+
+static const char *role_word_at(const void *unused, size_t i)
+{
+    (void)unused;
+    return role_words[i];
+}
+
+/* A link lands in the SVG and the web page as an href: only the web's own
+ * schemes, so that no javascript:, data: or file: link can run or leak. */
+static bool link_is_web(const char *url)
+{
+    size_t n = strncasecmp(url, "https://", 8) == 0 ? 8 : strncasecmp(url, "http://", 7) == 0 ? 7 : 0;
+    if (!n || !url[n])
+        return false;
+    for (const unsigned char *p = (const unsigned char *)url + n; *p; p++)
+        if (*p <= ' ' || *p == 0x7F)
+            return false;
+    return true;
+}
+
+static void role_text_once(struct checker *c, const struct ast_role_line *l, const struct ast_role_line **seen,
+                           const char *role)
+{
+    if (*seen) {
+        struct diag *d = diag_error(c->diag, "E186", l->key.loc, "role '%s' has a second '%s'", role, l->key.text);
+        diag_note(c->diag, d, (*seen)->key.loc, "the first '%s' is here", l->key.text);
+        return;
+    }
+    *seen = l;
+}
+
+/* 'summary "..."', 'link "..."', or a word that is neither. */
+static bool check_role_text_line(struct checker *c, const struct ast_role_line *l, const char *role,
+                                 const struct ast_role_line **summary, const struct ast_role_line **link)
+{
+    const char *key = l->key.text;
+    size_t k;
+    if (strcmp(key, "summary") == 0 && !l->has_number) {
+        role_text_once(c, l, summary, role);
+        return true;
+    }
+    if (strcmp(key, "link") == 0 && !l->has_number) {
+        if (!link_is_web(l->text.text)) {
+            diag_error(c->diag, "E185", l->text.loc, "link of role '%s' is not a web address: a link starts with "
+                       "https:// or http:// and has no blanks, since it becomes a link on the map and the page",
+                       role);
+            return false;
+        }
+        role_text_once(c, l, link, role);
+        return true;
+    }
+    if (strcmp(key, "summary") == 0 || strcmp(key, "link") == 0)
+        diag_error(c->diag, "E184", l->key.loc, "'%s' takes a text, not a number: %s \"...\"", key, key);
+    else if (symtab_get(&c->competencies, key, &k))
+        diag_error(c->diag, "E184", l->key.loc, "'%s' needs a rung number: write '%s N' or '%s N \"what this "
+                   "role does\"'", key, key, key);
+    else {
+        const char *close = suggest_closest(key, 2, role_word_at, NULL);
+        diag_error(c->diag, "E184", l->key.loc, "unknown line '%s' in role '%s'%s%s%s", key, role,
+                   close ? "; did you mean '" : ": a role's block holds competency rungs ('craft 3'), "
+                   "'summary \"...\"' and 'link \"https://...\"'", close ? close : "", close ? "'?" : "");
+    }
+    return false;
+}
+
+/* 'craft 3 ["text"]': the expectation, or false when it is wrong. */
+static bool check_rung_line(struct checker *c, const struct ast_role_line *l, struct model_expect *out)
+{
+    size_t k;
+    if (!symtab_get(&c->competencies, l->key.text, &k)) {
+        if (!c->competencies_capped)
+            note_undefined(c, &c->undefined_competencies, "competency", l->key, c->m->ncompetencies,
+                           competency_id_at);
+        return false;
+    }
+    const struct model_competency *mc = &c->m->competencies[k];
+    double v = l->number.value;
+    if (v != floor(v) || v < 1 || v > (double)mc->nrungs) {
+        diag_error(c->diag, "E180", l->number.loc, "rung %s is not a rung of competency '%s', whose rungs are "
+                   "1..%zu", l->number.text, mc->id, mc->nrungs);
+        return false;
+    }
+    *out = (struct model_expect){k, (int)v, l->has_text ? l->text.text : NULL, l->key.loc};
+    return true;
+}
+
+static int expect_cmp(const void *pa, const void *pb)
+{
+    const struct model_expect *a = pa, *b = pb;
+    if (a->competency != b->competency)
+        return a->competency < b->competency ? -1 : 1;
+    return (a->loc.start > b->loc.start) - (a->loc.start < b->loc.start);
+}
+
+/* Sorted by competency, the first of each kept: a second is E181. */
+static size_t drop_twice_set(struct checker *c, struct model_expect *e, size_t n, const char *role)
+{
+    qsort(e, n, sizeof *e, expect_cmp);
+    size_t kept = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (kept && e[kept - 1].competency == e[i].competency) {
+            const char *id = c->m->competencies[e[i].competency].id;
+            struct diag *d = diag_error(c->diag, "E181", e[i].loc, "competency '%s' is set twice in role '%s'",
+                                        id, role);
+            diag_note(c->diag, d, e[kept - 1].loc, "'%s' is first set here", id);
+            continue;
+        }
+        e[kept++] = e[i];
+    }
+    return kept;
+}
+
+/* Returns whether every line of the block was right. */
+static bool check_role_block(struct checker *c, const struct ast_stmt *s, struct model_role *r)
+{
+    const char *role = s->u.role.id.text;
+    const struct ast_role_line *summary = NULL, *link = NULL;
+    r->expect = arena_array(c->arena, s->u.role.nlines ? s->u.role.nlines : 1, sizeof *r->expect);
+    r->nexpect = 0;
+    bool ok = true;
+    for (const struct ast_role_line *l = s->u.role.lines; l; l = l->next) {
+        bool text_word = strcmp(l->key.text, "summary") == 0 || strcmp(l->key.text, "link") == 0;
+        if (l->has_number && !text_word) {
+            if (check_rung_line(c, l, &r->expect[r->nexpect]))
+                r->nexpect++;
+            else
+                ok = false;
+        } else {
+            ok = check_role_text_line(c, l, role, &summary, &link) && ok;
+        }
+    }
+    r->nexpect = drop_twice_set(c, r->expect, r->nexpect, role);
+    r->summary = summary ? summary->text.text : NULL;
+    r->link = link ? link->text.text : NULL;
+    return ok;
+}
+
+/* Where the rungs place the role on one axis: the mean, over its
+ * competencies of that kind, of the middle of its rung's band, (rung - 0.5)
+ * / rungs, scaled to the axis. Monotone in every rung, strictly inside. */
+static bool derive_coordinate(const struct model *m, const struct model_role *r, enum model_skill skill,
+                              int which, double *out)
+{
+    double sum = 0;
+    size_t n = 0;
+    for (size_t i = 0; i < r->nexpect; i++) {
+        const struct model_competency *mc = &m->competencies[r->expect[i].competency];
+        if (mc->skill == skill) {
+            sum += (r->expect[i].rung - 0.5) / (double)mc->nrungs;
+            n++;
+        }
+    }
+    if (!n)
+        return false;
+    const struct model_axis *ax = &m->axis[which];
+    *out = ax->min + (ax->max - ax->min) * (sum / (double)n);
+    return true;
+}
+
+static void place_role(struct checker *c, const struct ast_stmt *s, struct model_role *r, bool block_ok)
+{
+    if (s->u.role.has_at) {
+        check_position(c, &s->u.role.x, 0);
+        check_position(c, &s->u.role.y, 1);
+        r->x = s->u.role.x.value;
+        r->y = s->u.role.y.value;
+        return;
+    }
+    bool has_x = derive_coordinate(c->m, r, SKILL_SOFT, 0, &r->x);
+    bool has_y = derive_coordinate(c->m, r, SKILL_HARD, 1, &r->y);
+    r->derived = true;
+    if (has_x && has_y)
+        return;
+    if (!block_ok || !c->axis_ok[0] || !c->axis_ok[1])
+        return;     /* a wrong line in the block is the mistake to report */
+    const char *missing = !has_x && !has_y ? "soft or hard" : !has_x ? "soft" : "hard";
+    diag_error(c->diag, "E187", s->u.role.id.loc, "role '%s' has no position: give it 'at (x, y)', or rungs on "
+               "%s competencies to place it from (it has none)", s->u.role.id.text, missing);
+}
+
 static void check_role(struct checker *c, const struct ast_stmt *s)
 {
     /* roles are met in the order the declare pass listed them; a duplicate is not listed */
@@ -528,14 +972,14 @@ static void check_role(struct checker *c, const struct ast_stmt *s)
     if (first)
         c->next_role++;
     struct model_role tmp = {0}, *r = first ? &c->m->roles[idx] : &tmp;
-    resolve_track(c, s->u.role.track, &r->track);
-    bool ok = resolve_levels(c, &s->u.role.levels, &r->lo, &r->hi);
+    size_t track = SIZE_MAX;
+    if (resolve_track(c, s->u.role.track, &track))
+        r->track = track;
+    bool ok = resolve_track_levels(c, track, &s->u.role.levels, &r->lo, &r->hi);
     if (first)
         c->role_info[idx].levels_ok = ok;
-    check_position(c, &s->u.role.x, 0);
-    check_position(c, &s->u.role.y, 1);
-    r->x = s->u.role.x.value;
-    r->y = s->u.role.y.value;
+    bool block_ok = !s->u.role.has_block || check_role_block(c, s, r);
+    place_role(c, s, r, block_ok);
 }
 
 /* A box's name is a label on the map, and the JSON model names each role's
@@ -614,8 +1058,8 @@ static void check_transition_levels(struct checker *c, const struct ast_stmt *s,
     if (!rule)
         return;     /* the common case: no level text to format */
     char la[64], lb[64];
-    levels_text(c, a->lo, a->hi, la, sizeof la);
-    levels_text(c, b->lo, b->hi, lb, sizeof lb);
+    role_levels_text(c, a, la, sizeof la);
+    role_levels_text(c, b, lb, sizeof lb);
     struct loc loc = s->loc;
     if (strcmp(rule, "E130") == 0)
         diag_error(c->diag, rule, loc, "promotion from '%s' (%s) to '%s' (%s) does not go up: "
@@ -838,7 +1282,7 @@ static void relate_roles_to_boxes(struct checker *c)
         }
         char lv[64];
         diag_warning(c->diag, "W151", c->role_info[i].stmt->u.role.levels.loc,
-                     "role '%s' (%s) fits in no single box", r->id, levels_text(c, r->lo, r->hi, lv, sizeof lv));
+                     "role '%s' (%s) fits in no single box", r->id, role_levels_text(c, r, lv, sizeof lv));
     }
 }
 
@@ -895,8 +1339,10 @@ static void check_company(struct checker *c, const struct ast_stmt *s)
     struct span_ref *v = heap_calloc(c->arena->heap, s->u.company.nlines, sizeof *v);
     for (const struct ast_company_line *l = s->u.company.lines; l; l = l->next) {
         struct model_company_line ml = {.code = l->code.text, .title = l->title.text, .loc = l->loc};
-        bool ok = resolve_track(c, l->track, &ml.track);
-        ok = resolve_levels(c, &l->levels, &ml.lo, &ml.hi) && ok;
+        size_t track = SIZE_MAX;
+        bool ok = resolve_track(c, l->track, &track);
+        ml.track = ok ? track : 0;
+        ok = resolve_track_levels(c, track, &l->levels, &ml.lo, &ml.hi) && ok;
         if (!ok)
             continue;
         v[n] = (struct span_ref){ml.lo, ml.hi, ml.track, ml.code, n, l->loc, ml.title};
@@ -927,6 +1373,14 @@ static uint64_t position_hash(const struct checker *c, double x, double y)
     return a * c->mul[1] + b * c->mul[2];
 }
 
+/* Where a role's position is written: its 'at', or its id when its rungs
+ * place it. */
+static struct loc role_position_loc(const struct checker *c, size_t i)
+{
+    const struct ast_stmt *s = c->role_info[i].stmt;
+    return s->u.role.has_at ? s->u.role.x.loc : s->u.role.id.loc;
+}
+
 /* Two roles at one point would be drawn one over the other. An open-address
  * table of role indices keyed by position (by value: 40 and 40.0 are equal). */
 static void relate_positions(struct checker *c)
@@ -950,11 +1404,15 @@ static void relate_positions(struct checker *c)
             continue;
         }
         size_t first = slot[k] - 1;
+        char x[32], y[32];
         const struct ast_stmt *s = c->role_info[i].stmt;
-        struct diag *d = diag_warning(c->diag, "W152", s->u.role.x.loc,
-            "roles '%s' and '%s' are at the same position (%s, %s): the map draws one over the other",
-            m->roles[first].id, r->id, s->u.role.x.text, s->u.role.y.text);
-        diag_note(c->diag, d, c->role_info[first].stmt->u.role.x.loc, "'%s' is here", m->roles[first].id);
+        struct diag *d = diag_warning(c->diag, "W152", role_position_loc(c, i),
+            "roles '%s' and '%s' are at the same position (%s, %s): the map draws one over the other%s",
+            m->roles[first].id, r->id,
+            s->u.role.has_at ? s->u.role.x.text : model_number_text(r->x, x, sizeof x),
+            s->u.role.has_at ? s->u.role.y.text : model_number_text(r->y, y, sizeof y),
+            r->derived && m->roles[first].derived ? " (their rungs place them there: give one 'at (x, y)')" : "");
+        diag_note(c->diag, d, role_position_loc(c, first), "'%s' is here", m->roles[first].id);
     }
     heap_free(c->arena->heap, slot);
 }
@@ -966,7 +1424,7 @@ static void relate_positions(struct checker *c)
 static void checker_count(struct checker *c)
 {
     for (size_t k = 0; k < c->nfiles; k++) {
-        for (int i = 0; i <= AST_COMPANY; i++)
+        for (int i = 0; i < AST_KIND_COUNT; i++)
             c->count[i] += c->files[k]->count[i];
         c->syntax_errors += c->files[k]->syntax_errors;
     }
@@ -1015,7 +1473,10 @@ static void checker_init(struct checker *c, struct ast_file *const *files, size_
     m->boxes = arena_array(a, count[AST_BOX], sizeof *m->boxes);
     m->companies = arena_array(a, count[AST_COMPANY], sizeof *m->companies);
     m->transitions = arena_array(a, count[AST_TRANSITION], sizeof *m->transitions);
-    c->track_stmt = arena_array(a, count[AST_TRACK], sizeof *c->track_stmt);
+    c->track_info = heap_calloc(c->arena->heap, count[AST_TRACK], sizeof *c->track_info);
+    size_t ncomp = count[AST_COMPETENCY] < MODEL_COMPETENCIES_MAX ? count[AST_COMPETENCY] : MODEL_COMPETENCIES_MAX;
+    m->competencies = arena_array(a, ncomp, sizeof *m->competencies);
+    c->competency_stmt = arena_array(a, ncomp, sizeof *c->competency_stmt);
     c->company_stmt = arena_array(a, count[AST_COMPANY], sizeof *c->company_stmt);
     c->role_info = heap_calloc(c->arena->heap, count[AST_ROLE], sizeof *c->role_info);
     c->box_info = heap_calloc(c->arena->heap, count[AST_BOX], sizeof *c->box_info);
@@ -1025,6 +1486,9 @@ static void checker_init(struct checker *c, struct ast_file *const *files, size_
     symtab_init(&c->tracks, c->arena->heap);
     symtab_init(&c->companies, c->arena->heap);
     symtab_init(&c->boxes, c->arena->heap);
+    symtab_init(&c->competencies, c->arena->heap);
+    symtab_init(&c->track_prefixes, c->arena->heap);
+    symtab_init(&c->undefined_competencies, c->arena->heap);
     symtab_reserve(&c->roles, count[AST_ROLE]);
     symtab_init(&c->undefined_roles, c->arena->heap);
     symtab_init(&c->undefined_tracks, c->arena->heap);
@@ -1048,6 +1512,10 @@ static void checker_free(struct checker *c)
     symtab_free(&c->tracks);
     symtab_free(&c->companies);
     symtab_free(&c->boxes);
+    symtab_free(&c->competencies);
+    symtab_free(&c->track_prefixes);
+    symtab_free(&c->undefined_competencies);
+    heap_free(c->arena->heap, c->track_info);
     symtab_free(&c->broken);
     symtab_free(&c->undefined_roles);
     symtab_free(&c->undefined_tracks);
@@ -1138,6 +1606,7 @@ struct model *check_files(struct ast_file *const *files, size_t nfiles, struct a
     model_files(&c);
     declare_all(&c);
     m->title = c.ladder ? c.ladder->u.ladder.title.text : NULL;
+    resolve_track_names(&c);
     check_all(&c);
 
     report_all_undefined(&c);

@@ -21,30 +21,45 @@ void model_levels_put(struct buf *b, const struct model *m, int lo, int hi)
         buf_printf(b, "%s%d..%s%d", m->level_prefix, lo, m->level_prefix, hi);
 }
 
+static char *levels_text_with(const char *level_prefix, int lo, int hi, char *out, size_t outsz);
+
 char *model_levels_text(const struct model *m, int lo, int hi, char *out, size_t outsz)
+{
+    return levels_text_with(m->level_prefix, lo, hi, out, outsz);
+}
+
+char *model_track_levels_text(const struct model *m, size_t t, int lo, int hi, char *out, size_t outsz)
+{
+    const struct model_track *tr = &m->tracks[t];
+    if (!tr->level_prefix)
+        return levels_text_with(m->level_prefix, lo, hi, out, outsz);
+    return levels_text_with(tr->level_prefix, lo - tr->shift, hi - tr->shift, out, outsz);
+}
+
+static char *levels_text_with(const char *level_prefix, int lo, int hi, char *out, size_t outsz)
 {
     static const char ellipsis[] = "\xE2\x80\xA6";
     char nlo[16], nhi[16];
     int copies = lo == hi ? 1 : 2;
-    size_t prefix = strlen(m->level_prefix);
+    size_t prefix = strlen(level_prefix);
     size_t digits = (size_t)snprintf(nlo, sizeof nlo, "%d", lo);
     if (copies == 2)
         digits += 2 + (size_t)snprintf(nhi, sizeof nhi, "%d", hi);
     if (copies * prefix + digits < outsz) {
         if (copies == 1)
-            snprintf(out, outsz, "%s%s", m->level_prefix, nlo);
+            snprintf(out, outsz, "%s%s", level_prefix, nlo);
         else
-            snprintf(out, outsz, "%s%s..%s%s", m->level_prefix, nlo, m->level_prefix, nhi);
+            snprintf(out, outsz, "%s%s..%s%s", level_prefix, nlo, level_prefix, nhi);
         return out;
     }
     /* the prefix is ASCII letters (the scanner's level token): a cut
      * anywhere is between characters */
     int keep = (int)((outsz - 1 - digits) / (size_t)copies - (sizeof ellipsis - 1));
     if (copies == 1)
-        snprintf(out, outsz, "%.*s%s%s", keep, m->level_prefix, ellipsis, nlo);
+        snprintf(out, outsz, "%.*s%s%s", keep, level_prefix, ellipsis, nlo);
     else
-        snprintf(out, outsz, "%.*s%s%s..%.*s%s%s", keep, m->level_prefix, ellipsis, nlo,
-                 keep, m->level_prefix, ellipsis, nhi);
+        snprintf(out, outsz, "%.*s%s%s..%.*s%s%s", keep, level_prefix, ellipsis, nlo,
+                 keep, level_prefix, ellipsis, nhi);
     return out;
 }
 

@@ -168,6 +168,9 @@ void model_levels_put(struct buf *b, const struct model *m, int lo, int hi);
 enum { MODEL_LEVELS_TEXT_MIN = 40 };
 char *model_levels_text(const struct model *m, int lo, int hi, char *out, size_t outsz);
 
+/* model_levels_text for levels lo..hi (scale numbers) of track t, in its names. */
+char *model_track_levels_text(const struct model *m, size_t t, int lo, int hi, char *out, size_t outsz);
+
 /* Writes a number the way a person writes it: 3, 0.5, 12.25 (no exponent,
  * no trailing zeros, at most 6 decimals, never "-0"), at most outsz bytes;
  * returns out. v is finite (the scanner bounds numbers to 1e9). */

@@ -76,7 +76,8 @@
 
 struct cost {
     uint32_t unknown, steps;
-    int64_t min, max;       /* millionths of a year, saturating */
+    uint32_t open;          /* moves whose years are open ('3..'): the total has no maximum */
+    int64_t min, max;       /* millionths of a year, saturating; an open move adds its minimum to both */
 };
 
 /* -1, 0 or 1 as a is less than, equal to or greater than b; without a
@@ -101,7 +102,7 @@ static int64_t add_saturating(int64_t a, int64_t b) { return a > INT64_MAX - b ?
 
 static struct cost cost_add(struct cost a, struct cost b)
 {
-    return (struct cost){a.unknown + b.unknown, a.steps + b.steps, add_saturating(a.min, b.min),
+    return (struct cost){a.unknown + b.unknown, a.steps + b.steps, a.open + b.open, add_saturating(a.min, b.min),
                          add_saturating(a.max, b.max)};
 }
 
@@ -111,8 +112,8 @@ static int64_t millionths(double years) { return (int64_t)llround(years * 1e6); 
 static struct cost move_cost(const struct model_transition *t)
 {
     if (!t->years.known)
-        return (struct cost){1, 1, 0, 0};
-    return (struct cost){0, 1, millionths(t->years.min), millionths(t->years.max)};
+        return (struct cost){1, 1, 0, 0, 0};
+    return (struct cost){0, 1, t->years.open, millionths(t->years.min), millionths(t->years.max)};
 }
 
 /* ---- a binary heap of (cost, tie, id), least first; equal costs go by
@@ -479,7 +480,7 @@ static enum spur spur_search(struct search *s, uint32_t x, struct cost *cost, si
     s->open.len = 0;
     s->open.seq = 0;
     s->seen[start] = id;
-    s->gcost[start] = (struct cost){0, 0, 0, 0};
+    s->gcost[start] = (struct cost){0};
     s->pred[start] = NONE;
     pq_push(&s->open, t->h[start], t->h[start].steps, start);
     while (s->open.len) {
@@ -580,7 +581,7 @@ static void sweep_candidates(struct search *s, const uint32_t *nodes, const stru
     uint32_t id = search_begin(s);
     struct pq q = {.mem = s->mem};
     s->seen[s->to] = id;
-    s->gcost[s->to] = (struct cost){0, 0, 0, 0};
+    s->gcost[s->to] = (struct cost){0};
     pq_push(&q, s->gcost[s->to], 0, s->to);
     sweep_relax(s, &q, id);
     /* lo <= n - 2: add_candidates calls this for a node before the route's end */
@@ -589,7 +590,7 @@ static void sweep_candidates(struct search *s, const uint32_t *nodes, const stru
         for (uint32_t c = s->trie[x].child; c != NONE; c = s->trie[c].sibling)
             s->blocked[s->trie[c].edge] = id;
         bool found = false, any = false;
-        struct cost best = {0, 0, 0, 0}, least = {0, 0, 0, 0};
+        struct cost best = {0}, least = {0};
         for (uint32_t k = s->g.out_start[r]; k < s->g.out_start[r + 1]; k++) {
             uint32_t e = s->g.out_edges[k], w = (uint32_t)m->transitions[e].to;
             if (s->removed[w] == s->epoch || s->seen[w] != id)
@@ -633,7 +634,7 @@ static void add_candidates(struct search *s, uint32_t leaf, size_t dev)
     uint32_t *nodes = heap_alloc(s->mem, n * sizeof *nodes);
     struct cost *prefix = heap_alloc(s->mem, n * sizeof *prefix);    /* cost from FROM to nodes[j] */
     memcpy(nodes, s->scratch, n * sizeof *nodes);
-    prefix[0] = (struct cost){0, 0, 0, 0};
+    prefix[0] = (struct cost){0};
     for (size_t j = 1; j < n; j++)
         prefix[j] = cost_add(prefix[j - 1], s->g.w[s->trie[nodes[j]].edge]);
     size_t work = 0, limit = PATH_SPUR_WORK_FACTOR * (s->m->nroles + s->m->ntransitions);
@@ -770,6 +771,7 @@ static void collect_routes(struct search *s, struct path_routes *out)
             c = cost_add(c, s->g.w[e]);
         }
         r->nunknown = c.unknown;
+        r->open = c.open > 0;
         r->min = c.min;
         r->max = c.max;
     }
@@ -860,6 +862,10 @@ static void put_years(struct buf *out, const struct path_route *r)
         return;
     }
     put_millionths(out, r->min);
+    if (r->open) {
+        buf_puts(out, "..");    /* "6..": a move's range is open, so is the total */
+        return;
+    }
     if (r->min != r->max) {
         buf_puts(out, "..");
         put_millionths(out, r->max);

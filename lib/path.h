@@ -26,6 +26,7 @@ struct path_route {
     const uint32_t *steps;  /* transition indices, in order (into path_routes.steps) */
     size_t nsteps;
     size_t nunknown;        /* moves whose years are unknown (no own years, no default) */
+    bool open;              /* a move's years are open ('3..'): the total is min or more */
     int64_t min, max;       /* total of the known years, in millionths of a year */
 };
 

@@ -20,7 +20,7 @@ struct ast_stmt *ast_stmt_new(struct arena *a, enum ast_kind kind, struct loc lo
         [AST_LADDER] = MEMBER_SIZE(ladder), [AST_AXIS] = MEMBER_SIZE(axis), [AST_LEVELS] = MEMBER_SIZE(levels),
         [AST_TRACK] = MEMBER_SIZE(track), [AST_BOX] = MEMBER_SIZE(box), [AST_YEARS] = MEMBER_SIZE(years),
         [AST_ROLE] = MEMBER_SIZE(role), [AST_TRANSITION] = MEMBER_SIZE(transition), [AST_COMPANY] = MEMBER_SIZE(company),
-        [AST_IMPORT] = MEMBER_SIZE(import),
+        [AST_IMPORT] = MEMBER_SIZE(import), [AST_COMPETENCY] = MEMBER_SIZE(competency),
     };
 #undef MEMBER_SIZE
     struct ast_stmt *s = arena_alloc(a, offsetof(struct ast_stmt, u) + size[kind]);
@@ -28,6 +28,10 @@ struct ast_stmt *ast_stmt_new(struct arena *a, enum ast_kind kind, struct loc lo
     s->loc = loc;
     if (kind == AST_COMPANY)
         s->u.company.tail = &s->u.company.lines;
+    else if (kind == AST_COMPETENCY)
+        s->u.competency.tail = &s->u.competency.rungs;
+    else if (kind == AST_ROLE)
+        s->u.role.tail = &s->u.role.lines;
     return s;
 }
 
@@ -46,6 +50,43 @@ void ast_company_append(struct arena *a, struct ast_stmt *company, struct ast_co
     *company->u.company.tail = l;
     company->u.company.tail = &l->next;
     company->u.company.nlines++;
+}
+
+void ast_rung_append(struct arena *a, struct ast_stmt *competency, struct ast_rung_line line)
+{
+    struct ast_rung_line *l = arena_alloc(a, sizeof *l);
+    *l = line;
+    l->next = NULL;
+    *competency->u.competency.tail = l;
+    competency->u.competency.tail = &l->next;
+    competency->u.competency.nrungs++;
+}
+
+void ast_role_line_append(struct arena *a, struct ast_stmt *role, struct ast_role_line line)
+{
+    struct ast_role_line *l = arena_alloc(a, sizeof *l);
+    *l = line;
+    l->next = NULL;
+    *role->u.role.tail = l;
+    role->u.role.tail = &l->next;
+    role->u.role.nlines++;
+}
+
+struct loc ast_block_brace(const struct ast_stmt *s)
+{
+    return s->kind == AST_COMPANY ? s->u.company.brace
+         : s->kind == AST_COMPETENCY ? s->u.competency.brace : s->u.role.brace;
+}
+
+const char *ast_block_what(const struct ast_stmt *s)
+{
+    return s->kind == AST_COMPANY ? "company" : s->kind == AST_COMPETENCY ? "competency" : "role";
+}
+
+const char *ast_block_id(const struct ast_stmt *s)
+{
+    return s->kind == AST_COMPANY ? s->u.company.id.text
+         : s->kind == AST_COMPETENCY ? s->u.competency.id.text : s->u.role.id.text;
 }
 
 void ast_broken_def(struct arena *a, struct ast_file *f, const char *name)

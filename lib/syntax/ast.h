@@ -1,6 +1,7 @@
 /* ast.h - the syntax tree: what the file says, before any rule is checked.
  *
- * A ladder is a flat list of statements (only a company has a body), kept in
+ * A ladder is a flat list of statements (a company, a competency and a role
+ * may have a body of lines), kept in
  * source order. Every piece carries its location for diagnostics. Strings are
  * unescaped and live in the compilation's arena. */
 #ifndef LADDERC_AST_H
@@ -36,15 +37,17 @@ struct ast_levels {         /* L6..L7, or L5 (then lo and hi are equal) */
     struct loc loc;
 };
 
-struct ast_range {          /* 3..8 */
+struct ast_range {          /* 3..8, or 3.. (open: no hi) */
     struct ast_number lo, hi;
+    bool open;
     struct loc loc;
 };
 
 enum ast_kind {
     AST_LADDER, AST_AXIS, AST_LEVELS, AST_TRACK, AST_BOX, AST_YEARS,
-    AST_ROLE, AST_TRANSITION, AST_COMPANY, AST_IMPORT,
+    AST_ROLE, AST_TRANSITION, AST_COMPANY, AST_IMPORT, AST_COMPETENCY,
 };
+enum { AST_KIND_COUNT = AST_COMPETENCY + 1 };
 
 struct ast_company_line {
     struct ast_text track;
@@ -52,6 +55,23 @@ struct ast_company_line {
     struct ast_text code, title;
     struct loc loc;
     struct ast_company_line *next;
+};
+
+struct ast_rung_line {      /* in a competency: 3 "Owns" "Designs, builds and runs..." */
+    struct ast_number number;
+    struct ast_text name, meaning;
+    bool has_meaning;
+    struct loc loc;
+    struct ast_rung_line *next;
+};
+
+struct ast_role_line {      /* in a role: craft 3 "text", summary "text", link "url" */
+    struct ast_text key;
+    bool has_number, has_text;
+    struct ast_number number;
+    struct ast_text text;
+    struct loc loc;
+    struct ast_role_line *next;
 };
 
 /* ast_stmt_new allocates a statement only up to its kind's member of the
@@ -64,13 +84,21 @@ struct ast_stmt {
         struct { struct ast_text title; } ladder;
         struct { struct ast_text name, title; struct ast_range range; } axis;
         struct { struct ast_levels levels; } levels;
-        struct { struct ast_text id, name; } track;
+        struct {
+            struct ast_text id, name;
+            bool has_levels;            /* levels M4..M8 = L4..L8 */
+            struct ast_levels own, scale;
+        } track;
         struct { struct ast_text name; struct ast_levels levels; } box;
         struct { enum model_kind kind; struct loc kind_loc; struct ast_range range; } years;
         struct {
             struct ast_text id, name, track;
             struct ast_levels levels;
+            bool has_at, has_block;
             struct ast_number x, y;
+            struct loc brace;
+            struct ast_role_line *lines, **tail;
+            size_t nlines;
         } role;
         struct {
             struct ast_text from, to;
@@ -86,6 +114,14 @@ struct ast_stmt {
             size_t nlines;
         } company;
         struct { struct ast_text path; } import;    /* import "PATH" */
+        struct {
+            struct ast_text id, name;
+            bool has_skill;
+            struct ast_text skill;      /* hard, soft: checked by the checker */
+            struct loc brace;
+            struct ast_rung_line *rungs, **tail;
+            size_t nrungs;
+        } competency;
     } u;
 };
 
@@ -105,7 +141,7 @@ struct ast_file {
      * checked alone). The checked model's entities carry it. */
     const char *path;
     struct ast_stmt *first, **tail;
-    size_t count[AST_IMPORT + 1];   /* statements of each kind */
+    size_t count[AST_KIND_COUNT];   /* statements of each kind */
     struct ast_comment *comments, **comments_tail;
     size_t syntax_errors;
     /* ids whose definition line had a syntax error: the checker does not
@@ -117,6 +153,13 @@ void ast_file_init(struct ast_file *f);
 struct ast_stmt *ast_stmt_new(struct arena *a, enum ast_kind kind, struct loc loc);
 void ast_file_append(struct ast_file *f, struct ast_stmt *s);
 void ast_company_append(struct arena *a, struct ast_stmt *company, struct ast_company_line line);
+void ast_rung_append(struct arena *a, struct ast_stmt *competency, struct ast_rung_line line);
+void ast_role_line_append(struct arena *a, struct ast_stmt *role, struct ast_role_line line);
+/* The '{' of a company, competency or role block, and what the block is:
+ * "company", "competency", "role". */
+struct loc ast_block_brace(const struct ast_stmt *s);
+const char *ast_block_what(const struct ast_stmt *s);
+const char *ast_block_id(const struct ast_stmt *s);
 void ast_broken_def(struct arena *a, struct ast_file *f, const char *name);
 void ast_comment_append(struct arena *a, struct ast_file *f, const char *text, size_t len, struct loc loc);
 

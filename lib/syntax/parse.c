@@ -124,7 +124,7 @@ static void parse_repeats_free(struct parse_repeats *r)
 /* ---- a line that starts with no statement word ---- */
 
 static const char *const parse_statement_words[] = {
-    "ladder", "axis", "levels", "track", "box", "years", "role", "company", "import",
+    "ladder", "axis", "levels", "track", "box", "years", "role", "company", "import", "competency",
 };
 enum { PARSE_NSTATEMENT_WORDS = sizeof parse_statement_words / sizeof *parse_statement_words };
 
@@ -148,7 +148,8 @@ static const char *parse_closest_statement(const char *word, size_t n)
 /* Whether the statement word close is one that defines the id after it. */
 static bool parse_defines_id(const char *close)
 {
-    return strcmp(close, "role") == 0 || strcmp(close, "track") == 0 || strcmp(close, "company") == 0;
+    return strcmp(close, "role") == 0 || strcmp(close, "track") == 0 || strcmp(close, "company") == 0
+        || strcmp(close, "competency") == 0;
 }
 
 bool parse_unknown_statement(struct parse_ctx *ctx, struct loc word, bool line_ends, struct loc next, bool next_is_id)
@@ -174,7 +175,7 @@ bool parse_unknown_statement(struct parse_ctx *ctx, struct loc word, bool line_e
                              more, close);
     else
         e->diag = diag_error(ctx->diag, "E007", word, "unknown statement '%.*s%s': a statement starts with ladder, "
-                             "axis, levels, track, box, years, role, company or import, or is a move 'a -> b'", shown, text, more);
+                             "axis, levels, track, box, years, role, company, competency or import, or is a move 'a -> b'", shown, text, more);
     return true;
 }
 
@@ -229,7 +230,7 @@ static char *parse_lower_id(struct parse_ctx *ctx, const char *s, size_t n)
 static const char *parse_reserved_in_caps(const char *s, size_t n)
 {
     static const char *const words[] = {
-        "ladder", "axis", "levels", "track", "box", "years", "role", "company", "import",
+        "ladder", "axis", "levels", "track", "box", "years", "role", "company", "import", "competency",
         "level", "at", "promotion", "lateral", "downward",
     };
     char w[16];
@@ -346,7 +347,7 @@ static void parse_check_is_ladder(struct parse_ctx *ctx, const struct source *sr
                        "bytes are NUL or not UTF-8); its contents are not shown", bad, src->len);
     else
         d = diag_error(ctx->diag, "E009", (struct loc){src->base, src->base}, "not a ladder file: no line reads as a statement "
-                       "(ladder, axis, levels, track, box, years, role, company, import, or a move 'a -> b'); "
+                       "(ladder, axis, levels, track, box, years, role, company, competency, import, or a move 'a -> b'); "
                        "its contents are not shown");
     d->no_excerpt = true;
 }

@@ -33,7 +33,7 @@ struct parse_ctx {
     struct arena *arena;
     struct diag_sink *diag;
     struct ast_file *file;
-    struct ast_stmt *company;   /* the company whose '{' is open, if any */
+    struct ast_stmt *block;     /* the company, competency or role whose '{' is open, if any */
 
     const char *base;           /* the file's first byte */
     uint32_t off;               /* its offset in the session: locations are base + off... (parse_at) */

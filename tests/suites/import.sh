@@ -134,7 +134,7 @@ printf 'import "key.ladder"\nlevels L1..L5\n' >"$IM/bin/root.ladder"
 printf 'API_KEY=not-a-real-key\n' >"$IM/bin/key.ladder"
 im_run "$IM/bin" check root.ladder
 im_expect "an imported file that is not a ladder: E009, none of its bytes shown" 1 <<'EOF'
-key.ladder:1:1: error: not a ladder file: no line reads as a statement (ladder, axis, levels, track, box, years, role, company, import, or a move 'a -> b'); its contents are not shown [E009]
+key.ladder:1:1: error: not a ladder file: no line reads as a statement (ladder, axis, levels, track, box, years, role, company, competency, import, or a move 'a -> b'); its contents are not shown [E009]
 root.ladder:1:8: note: 'key.ladder' is imported here
 1 error generated.
 EOF
