@@ -39,11 +39,12 @@ static const char usage_main[] =
     "  check FILE...                     check files and print diagnostics; write nothing\n"
     "  fmt [-w | --check] FILE...        print (or rewrite) files in the canonical layout\n"
     "  path [--max N] [-T md] FILE FROM TO   routes from one role to another, fastest first\n"
+    "  chart [-T FORMAT] [-o OUT] FILE ROLE...   roles' rungs on a radar chart (svg, png, dot)\n"
     "  refs [--kind KIND] FILE NAME      every place NAME is defined and used\n"
     "  rename [--dry-run] FILE OLD NEW   rename a role, track, company or box everywhere\n"
     "  explain CODE                      explain a diagnostic code (E130, W170...)\n"
     "\n"
-    "diagnostic options (build, check, fmt, path):\n"
+    "diagnostic options (build, check, fmt, path, chart):\n"
     "  --diagnostics=text|json|github   how to print diagnostics (default text)\n"
     "  --werror                         warnings make the run fail\n"
     "  -W no-CODE                       silence a warning (code or name, e.g. -W no-soft-skills)\n"
@@ -98,6 +99,17 @@ static const char usage_path[] =
     "of unknown years come last. FROM and TO are ids or names; a name that\n"
     "several roles share is an error (give an id). Exit status 1 when there\n"
     "is no route.\n";
+
+static const char usage_chart[] =
+    "usage: ladderc chart [-T svg|png|dot] [-o OUT] [diagnostic options] [--] FILE ROLE [ROLE...]\n"
+    "\n"
+    "Draws the rungs of up to 8 roles on one radar (spider) chart: a spoke per\n"
+    "competency that one of them sets, each role a polygon in its own colour,\n"
+    "with a legend; in SVG each vertex's tooltip names the role, competency\n"
+    "and rung. ROLE is an id or a name only one role has. FORMAT comes from -T,\n"
+    "else from OUT's extension (.svg .png .dot .gv), else svg. Without -o (or\n"
+    "with -o -) the chart goes to standard output; with -o, OUT is replaced\n"
+    "whole or not at all, as by build. Exit status 1 when a ROLE sets no rung.\n";
 
 static const char usage_explain[] =
     "usage: ladderc explain CODE\n"
@@ -829,6 +841,126 @@ static int cmd_path(int argc, char **argv)
     return rc;
 }
 
+/* ---- chart ---- */
+
+/* FILE then the ROLEs, in the order given. */
+struct chart_args {
+    const char *file;
+    const char *roles[LD_CHART_ROLES_MAX];
+    size_t nroles;
+};
+
+static int chart_add_arg(struct run *r, struct chart_args *c, const char *a)
+{
+    if (!c->file)
+        c->file = a;
+    else if (c->nroles == LD_CHART_ROLES_MAX)
+        return usage_error(r, "a chart shows at most 8 roles; '%s' is a ninth", a);
+    else
+        c->roles[c->nroles++] = a;
+    return EXIT_OK;
+}
+
+/* The format -T gave, or OUT's extension's, or svg; NULL (reason printed)
+ * for one a chart cannot be drawn in. */
+static const char *chart_format(struct run *r, const char *format, const char *out)
+{
+    if (!format && out)
+        format = format_from_path(out);
+    if (!format)
+        return "svg";
+    if (strcmp(format, "svg") != 0 && strcmp(format, "png") != 0 && strcmp(format, "dot") != 0)
+        return usage_error(r, "unknown chart format '%s': use svg, png or dot", format), NULL;
+    return format;
+}
+
+/* The chart of the checked unit, in format. Returns the exit status. */
+static int chart_draw(struct unit *u, const struct chart_args *c, const char *format, struct buf *out)
+{
+    ld_text t;
+    ld_status st = ld_chart(u->s, c->roles, c->nroles, "dot", &t);
+    if (st == LD_ENOMEM)
+        return cli_out_of_memory();
+    if (st != LD_OK) {
+        fprintf(stderr, "ladderc: error: %s\n", ld_message(u->s));
+        return st == LD_EINPUT ? EXIT_INPUT : EXIT_USAGE;
+    }
+    if (strcmp(format, "dot") == 0) {
+        buf_put(out, t.data, t.len);
+        return EXIT_OK;
+    }
+    char err[256];
+    if (plugin_render(t.data, format, out, err, sizeof err) != 0) {
+        fprintf(stderr, "ladderc: error: cannot render %s: %s\n", format, err);
+        return EXIT_USAGE;
+    }
+    return EXIT_OK;
+}
+
+static int cmd_chart(int argc, char **argv)
+{
+    struct run r;
+    run_init(&r, usage_chart, argv);
+    struct chart_args c = {0};
+    const char *format = NULL, *out = NULL;
+    bool files_only = false;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (end_of_options(a, &files_only))
+            continue;
+        int k = files_only ? OPT_NONE : parse_common_option(&r, argc, argv, &i);
+        if (k != OPT_NONE) {
+            if (k == OPT_TAKEN)
+                continue;
+            return k == OPT_HELP ? EXIT_OK : EXIT_USAGE;
+        }
+        if (!files_only && (strcmp(a, "-T") == 0 || strcmp(a, "-o") == 0)) {
+            if (i + 1 >= argc)
+                return usage_error(&r, "option '%s' needs a value", a);
+            *(a[1] == 'T' ? &format : &out) = argv[++i];
+        } else if (!files_only && strncmp(a, "-T", 2) == 0) {
+            format = a + 2;
+        } else if (!files_only && a[0] == '-' && a[1] != '\0') {
+            return usage_error(&r, "unknown option '%s'", a);
+        } else if (chart_add_arg(&r, &c, a) != EXIT_OK) {
+            return EXIT_USAGE;
+        }
+    }
+    if (!c.nroles)
+        return usage_error(&r, "%s", "chart needs FILE and at least one ROLE");
+    if (out && strcmp(out, "-") == 0)
+        out = NULL;     /* -o -: standard output */
+    if (!(format = chart_format(&r, format, out)))
+        return EXIT_USAGE;
+    if (out) {
+        char err[OUTPUT_ERR_MAX];
+        if (output_check_not_input(out, c.file, err, sizeof err) != 0) {
+            fprintf(stderr, "ladderc: error: %s\n", err);
+            return EXIT_USAGE;
+        }
+    }
+    r.json_to_stderr = out == NULL;
+
+    struct unit u;
+    int rc = unit_load(&r, &u, c.file, true);
+    if (rc == EXIT_OK) {
+        rc = unit_failed(&u) ? EXIT_INPUT : EXIT_OK;
+        if (rc == EXIT_OK && out)
+            rc = check_out_not_imported(&u, out);
+        if (rc == EXIT_OK) {
+            struct buf b;
+            buf_init(&b, &r.heap);
+            rc = chart_draw(&u, &c, format, &b);
+            if (rc == EXIT_OK)
+                rc = write_output(out, &b, OUTPUT_ANY);
+            buf_free(&b);
+        }
+    }
+    unit_free(&u);
+    run_finish(&r);
+    return rc;
+}
+
 /* ---- explain ---- */
 
 static int cmd_explain(int argc, char **argv)
@@ -882,7 +1014,7 @@ static int dispatch(int argc, char **argv)
     }
     static const struct { const char *name; int (*fn)(int, char **); } commands[] = {
         {"build", cmd_build}, {"check", cmd_check}, {"fmt", cmd_fmt},
-        {"path", cmd_path}, {"explain", cmd_explain}, {"refs", refs_main}, {"rename", rename_main},
+        {"path", cmd_path}, {"chart", cmd_chart}, {"explain", cmd_explain}, {"refs", refs_main}, {"rename", rename_main},
     };
     for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
         if (strcmp(cmd, commands[i].name) == 0)

@@ -25,12 +25,12 @@ const char refs_usage[] =
     "Lists every place NAME is defined and used in FILE and the files it\n"
     "imports, one per line:\n"
     "  FILE:LINE:COL: definition|reference KIND NAME\n"
-    "definitions first, then in position order. NAME is a role, track or\n"
-    "company id, a box name, or a level (L5: the 'levels' statement and each\n"
-    "place the level is written). A name of several kinds lists each kind;\n"
-    "--kind role|track|box|company|level keeps one. Exit status 1 when no\n"
-    "name is NAME, or when FILE has syntax errors (the places on those lines\n"
-    "are missing from the list).\n";
+    "definitions first, then in position order. NAME is a role, track,\n"
+    "company or competency id, a box name, or a level (L5: the 'levels'\n"
+    "statement and each place the level is written). A name of several kinds\n"
+    "lists each kind; --kind role|track|box|company|level|competency keeps\n"
+    "one. Exit status 1 when no name is NAME, or when FILE has syntax errors\n"
+    "(the places on those lines are missing from the list).\n";
 
 const char rename_usage[] =
     "usage: ladderc rename [--dry-run] [--kind KIND] [--] FILE OLD NEW\n"
@@ -157,7 +157,7 @@ static unsigned refs_kinds(struct refs_unit *u, const char *name, int only)
     buf_init(&f, &u->heap);
     escape_quoted(&b, name, strlen(name), DIAG_QUOTE_MAX);
     fprintf(stderr, "ladderc: error: no %s is named '%.*s' in '%s'",
-            only >= 0 ? ld_name_kind_name((ld_name_kind)only) : "role, track, box, company or level",
+            only >= 0 ? ld_name_kind_name((ld_name_kind)only) : "role, track, box, company, level or competency",
             (int)b.len, b.data ? b.data : "", escape_filename_str(&f, refs_root_name(u)));
     const char *close = ld_name_suggest(u->s, name, only >= 0 ? 1u << only : ~0u);
     if (close) {
@@ -211,7 +211,7 @@ static int refs_args(const char *usage, int argc, char **argv, const char **args
             if (i + 1 >= argc)
                 return refs_usage_error(usage, "option '%s' needs a value", a);
             if ((*kind = kind_from_name(argv[++i])) < 0)
-                return refs_usage_error(usage, "unknown kind '%s': use role, track, box, company or level",
+                return refs_usage_error(usage, "unknown kind '%s': use role, track, box, company, level or competency",
                                         argv[i]);
         } else if (!files_only && a[0] == '-' && a[1] != '\0') {
             return refs_usage_error(usage, "unknown option '%s'", a);

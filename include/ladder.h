@@ -230,16 +230,28 @@ ld_status ld_format(ld_session *s, size_t root, ld_text *out);
 ld_status ld_path(ld_session *s, const char *from, const char *to, size_t max, const char *format,
                   ld_text *out);
 
+/* A radar (spider) chart of the roles roles[0..nroles) (ids, or names only
+ * one role has; 1 to LD_CHART_ROLES_MAX, each once) as "dot": Graphviz
+ * DOT with pinned positions, drawn as the map is (the command line renders
+ * it to SVG or PNG). One spoke per competency that one of the roles sets;
+ * each role a polygon in its own colour. LD_EUSAGE with ld_message for an
+ * unknown or ambiguous role ("no role 'x' in the ladder; did you mean 'y'?
+ * [E110]"), a role given twice, too many roles or another format;
+ * LD_EINPUT when a role sets no rung (out is then empty, ld_message says
+ * which). */
+#define LD_CHART_ROLES_MAX 8
+ld_status ld_chart(ld_session *s, const char *const *roles, size_t nroles, const char *format, ld_text *out);
+
 /* ---- names: where each is defined and used (with ld_config.index) ---- */
 
 /* The index holds every definition and every use of a role, track, box,
- * company and level, in every file of the session, whatever errors the
+ * company, level and competency, in every file of the session, whatever errors the
  * files have (a line that does not parse is not in it). */
 typedef enum ld_name_kind {
-    LD_NAME_ROLE, LD_NAME_TRACK, LD_NAME_BOX, LD_NAME_COMPANY, LD_NAME_LEVEL, LD_NAME_KINDS
+    LD_NAME_ROLE, LD_NAME_TRACK, LD_NAME_BOX, LD_NAME_COMPANY, LD_NAME_LEVEL, LD_NAME_COMPETENCY, LD_NAME_KINDS
 } ld_name_kind;
 
-/* "role", "track", "box", "company", "level"; NULL for another value. */
+/* "role", "track", "box", "company", "level", "competency"; NULL for another value. */
 const char *ld_name_kind_name(ld_name_kind kind);
 
 /* One place a name is written: its definition (a duplicate's too) or a use. */

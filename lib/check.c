@@ -669,17 +669,19 @@ static void declare_competency(struct checker *c, const struct ast_stmt *s)
 {
     struct model *m = c->m;
     struct ast_text id = s->u.competency.id;
-    size_t first;
-    if (symtab_get(&c->competencies, id.text, &first)) {
-        report_duplicate(c, "E107", id.loc, c->competency_stmt[first]->u.competency.id.loc, "competency", id.text);
-        return;
-    }
-    if (m->ncompetencies == MODEL_COMPETENCIES_MAX) {
+    size_t first = 0;
+    bool dup = symtab_get(&c->competencies, id.text, &first);
+    if (!dup && m->ncompetencies == MODEL_COMPETENCIES_MAX) {
         if (!c->competencies_capped)
             diag_error(c->diag, "E188", id.loc, "more than %d competencies: a framework is read by people, and "
                        "each rule between two roles compares every competency; group them into themes",
                        MODEL_COMPETENCIES_MAX);
         c->competencies_capped = true;
+        return;
+    }
+    index_def(c, INDEX_COMPETENCY, first, dup, id, m->ncompetencies);
+    if (dup) {
+        report_duplicate(c, "E107", id.loc, c->competency_stmt[first]->u.competency.id.loc, "competency", id.text);
         return;
     }
     symtab_add(&c->competencies, id.text, m->ncompetencies, &first);
@@ -853,7 +855,9 @@ static bool check_role_text_line(struct checker *c, const struct ast_role_line *
 static bool check_rung_line(struct checker *c, const struct ast_role_line *l, struct model_expect *out)
 {
     size_t k;
-    if (!symtab_get(&c->competencies, l->key.text, &k)) {
+    bool found = symtab_get(&c->competencies, l->key.text, &k);
+    index_ref(c, INDEX_COMPETENCY, found ? k : SIZE_MAX, l->key);
+    if (!found) {
         if (!c->competencies_capped)
             note_undefined(c, &c->undefined_competencies, "competency", l->key, c->m->ncompetencies,
                            competency_id_at);
@@ -1436,7 +1440,8 @@ static void checker_init_index(struct checker *c, struct arena *a)
         return;
     const size_t *n = c->count;
     size_t ndefs[INDEX_KIND_COUNT] = {[INDEX_ROLE] = n[AST_ROLE], [INDEX_TRACK] = n[AST_TRACK],
-                                      [INDEX_BOX] = n[AST_BOX], [INDEX_COMPANY] = n[AST_COMPANY]};
+                                      [INDEX_BOX] = n[AST_BOX], [INDEX_COMPANY] = n[AST_COMPANY],
+                                      [INDEX_COMPETENCY] = n[AST_COMPETENCY]};
     /* what each statement records at most (a role: its id, track and two
      * levels; a transition: two roles); company lines grow the table */
     index_prepare(c->idx, ndefs, 4 * n[AST_ROLE] + 2 * n[AST_TRANSITION] + 3 * n[AST_BOX] + n[AST_TRACK] +

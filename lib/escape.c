@@ -338,3 +338,26 @@ void escape_github(struct buf *b, const char *s, bool property)
         }
     }
 }
+
+/* escape_dot's loop; backslash is what a backslash becomes. */
+static void escape_dot_with(struct buf *b, const char *s, const char *backslash)
+{
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        switch (*p) {
+        case '\\': buf_puts(b, backslash); break;
+        case '"': buf_puts(b, "\\\""); break;
+        case '&': buf_puts(b, "&amp;"); break;
+        default: buf_putc(b, (*p < 32 || *p == 127) ? ' ' : (char)*p); break;
+        }
+    }
+}
+
+void escape_dot(struct buf *b, const char *s)
+{
+    escape_dot_with(b, s, "\\\\");
+}
+
+void escape_dot_tooltip(struct buf *b, const char *s)
+{
+    escape_dot_with(b, s, "\\\\\\\\");
+}

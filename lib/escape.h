@@ -64,4 +64,17 @@ void escape_quoted(struct buf *b, const char *s, size_t n, size_t max);
  * name or message can neither end its line nor reach the log as a control. */
 void escape_github(struct buf *b, const char *s, bool property);
 
+/* Text for the inside of a Graphviz DOT string (the quotes are the
+ * caller's), such that Graphviz draws the very characters given in a label or
+ * tooltip: backslashes are doubled so no escape sequence (\N, \G, \L, \n)
+ * is seen, quotes are escaped, and & becomes &amp; because Graphviz decodes
+ * entities in labels. Control characters (the checker lets none through)
+ * become spaces. Never for ids, URLs or HTML-like labels. */
+void escape_dot(struct buf *b, const char *s);
+
+/* The same for a tooltip, which Graphviz reads twice: once turning \n, \l
+ * and \r into line breaks and dropping any other backslash, then again
+ * expanding \N, \G, \L and \\; so a backslash is written four times. */
+void escape_dot_tooltip(struct buf *b, const char *s);
+
 #endif

@@ -22,7 +22,7 @@ void index_init(struct index *idx, struct arena *arena)
 
 const char *index_kind_name(enum index_kind kind)
 {
-    static const char *const names[] = {"role", "track", "box", "company", "level"};
+    static const char *const names[] = {"role", "track", "box", "company", "level", "competency"};
     return (unsigned)kind < INDEX_KIND_COUNT ? names[kind] : "name";
 }
 
@@ -272,7 +272,8 @@ const char *index_suggest(struct index *idx, const char *name, unsigned kinds)
 static bool is_keyword(const char *s)
 {
     static const char *const kw[] = {"ladder", "axis", "levels", "track", "box", "years", "role", "level",
-                                     "at", "company", "promotion", "lateral", "downward", "import"};
+                                     "at", "company", "promotion", "lateral", "downward", "import",
+                                     "competency"};
     for (size_t i = 0; i < sizeof kw / sizeof *kw; i++)
         if (strcmp(s, kw[i]) == 0)
             return true;
@@ -318,6 +319,8 @@ static const char *name_invalid(enum index_kind kind, const char *s)
         return "an id is a lowercase letter followed by lowercase letters, digits and '_'";
     if (is_keyword(s))
         return "that word is a keyword of the language";
+    if (kind == INDEX_COMPETENCY && (strcmp(s, "summary") == 0 || strcmp(s, "link") == 0))
+        return "a role's block reads 'summary' and 'link' as its own words";
     return NULL;
 }
 

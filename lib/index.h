@@ -23,6 +23,8 @@
  *            prefix, lo..hi: the scale); reference: each level written in a
  *            role, box or company line (L6..L7 is two), resolved to the
  *            levels statement when it lies in the scale
+ *   competency  definition: the id of 'competency ID ...'; reference: the
+ *            first word of a rung line in a role's block ('craft 3')
  * A duplicate definition (E102...) is a definition too, resolved to the
  * first: renaming a name renames both. */
 #ifndef LADDERC_INDEX_H
@@ -36,7 +38,7 @@
 #include "buf.h"
 #include "loc.h"
 
-enum index_kind { INDEX_ROLE, INDEX_TRACK, INDEX_BOX, INDEX_COMPANY, INDEX_LEVEL, INDEX_KIND_COUNT };
+enum index_kind { INDEX_ROLE, INDEX_TRACK, INDEX_BOX, INDEX_COMPANY, INDEX_LEVEL, INDEX_COMPETENCY, INDEX_KIND_COUNT };
 
 #define INDEX_NONE UINT32_MAX
 

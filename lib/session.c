@@ -21,6 +21,7 @@
 #include "check.h"
 #include "diag.h"
 #include "emit.h"
+#include "emit_chart.h"
 #include "escape.h"
 #include "explain.h"
 #include "fmt.h"
@@ -1049,7 +1050,7 @@ ld_status ld_path(ld_session *s, const char *from, const char *to, size_t max, c
 
 /* ---- names: the index ---- */
 
-static const char *const session_kind_names[] = {"role", "track", "box", "company", "level"};
+static const char *const session_kind_names[] = {"role", "track", "box", "company", "level", "competency"};
 
 const char *ld_name_kind_name(ld_name_kind kind)
 {
@@ -1204,5 +1205,47 @@ ld_status ld_rename(ld_session *s, ld_name_kind kind, const char *old_name, cons
     }
     *changes = s->changes;
     *n = k;
+    SESSION_LEAVE(s, LD_OK);
+}
+
+/* ---- charts ---- */
+
+_Static_assert(LD_CHART_ROLES_MAX == EMIT_CHART_ROLES_MAX, "the public limit is the backend's");
+
+ld_status ld_chart(ld_session *s, const char *const *roles, size_t nroles, const char *format, ld_text *out)
+{
+    SESSION_ENTER(s);
+    if (!roles || !out || !format)
+        SESSION_LEAVE(s, session_usage(s, "ld_chart: a NULL argument"));
+    if (strcmp(format, "dot") != 0)
+        SESSION_LEAVE(s, session_usage(s, "ld_chart: unknown format: use dot"));
+    if (nroles < 1 || nroles > LD_CHART_ROLES_MAX)
+        SESSION_LEAVE(s, session_usage(s, "a chart shows 1 to 8 roles"));
+    if (!s->model)
+        SESSION_LEAVE(s, session_usage(s, "ld_chart: the ladder is not checked, or has errors"));
+    const struct model *m = s->model;
+    size_t found[LD_CHART_ROLES_MAX];
+    for (size_t i = 0; i < nroles; i++) {
+        if (!roles[i])
+            SESSION_LEAVE(s, session_usage(s, "ld_chart: a NULL argument"));
+        if (session_role(s, roles[i], &found[i]) != LD_OK)
+            SESSION_LEAVE(s, LD_EUSAGE);
+        for (size_t j = 0; j < i; j++)
+            if (found[j] == found[i]) {
+                snprintf(s->message, sizeof s->message, "role '%s' is given twice", m->roles[found[i]].id);
+                SESSION_LEAVE(s, LD_EUSAGE);
+            }
+    }
+    s->out.len = 0;
+    for (size_t i = 0; i < nroles; i++)
+        if (m->roles[found[i]].nexpect == 0) {
+            snprintf(s->message, sizeof s->message,
+                     "role '%s' sets no competency rungs: nothing to chart (give it lines such as "
+                     "'craft 3' in a block after its level)", m->roles[found[i]].id);
+            session_text(s, out);
+            SESSION_LEAVE(s, LD_EINPUT);
+        }
+    emit_chart(m, found, nroles, &s->out);
+    session_text(s, out);
     SESSION_LEAVE(s, LD_OK);
 }

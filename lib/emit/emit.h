@@ -8,6 +8,11 @@
 /* Graphviz DOT with pinned positions (for neato -n / nop). */
 void emit_dot(const struct model *m, struct buf *out);
 
+/* The width in points of one line of UTF-8 text at size points, as
+ * Graphviz draws it in SVG or PNG (at most): for the backends that place
+ * their own text (emit_chart too). */
+double emit_dot_text_width(const char *s, double size);
+
 /* GitHub-flavoured Markdown: company tables per track, roles, transitions. */
 void emit_md(const struct model *m, struct buf *out);
 

@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "escape.h"
 #include "heap.h"
 #include "util.h"
 
@@ -99,7 +100,7 @@ static const unsigned short emit_dot_char_width[95] = {
 
 /* Width of one line of UTF-8 text in points. A non-ASCII code point counts as
  * a full em, so wide scripts fit too; continuation bytes count nothing. */
-static double emit_dot_text_width(const char *s, double size)
+double emit_dot_text_width(const char *s, double size)
 {
     double units = 0;
     for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
@@ -113,20 +114,10 @@ static double emit_dot_text_width(const char *s, double size)
 
 static double emit_dot_line_height(double size) { return size * LINE_SPACING; }
 
-/* Writes user text for the inside of a DOT string. Backslashes are doubled so
- * Graphviz sees no escape sequence, quotes are escaped, and & becomes &amp;
- * because Graphviz decodes entities in labels. Control characters (the
- * checker should not let any through) become spaces. */
+/* User text for the inside of a DOT string (lib/escape.h says how). */
 static void emit_dot_put_text(struct buf *b, const char *s)
 {
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        switch (*p) {
-        case '\\': buf_puts(b, "\\\\"); break;
-        case '"': buf_puts(b, "\\\""); break;
-        case '&': buf_puts(b, "&amp;"); break;
-        default: buf_putc(b, (*p < 32 || *p == 127) ? ' ' : (char)*p); break;
-        }
-    }
+    escape_dot(b, s);
 }
 
 static void emit_dot_put_string(struct buf *b, const char *s)

@@ -85,7 +85,7 @@ expect_eq "index-edges: refs of a name that is no level written (L, 5, L5x, Lx5,
 # ---- arguments, standard input, standard output ----
 "$LADDERC" refs "$IE/base.ladder" "" >"$IE/e.out" 2>"$IE/e.err"
 expect_eq "index-edges: refs of an empty name: no such name, exit 1" \
-    "1::ladderc: error: no role, track, box, company or level is named '' in '$IE/base.ladder'" \
+    "1::ladderc: error: no role, track, box, company, level or competency is named '' in '$IE/base.ladder'" \
     "$?:$(cat "$IE/e.out"):$(cat "$IE/e.err")"
 "$LADDERC" refs - dev </ >"$IE/e.out" 2>"$IE/e.err"
 expect_eq "index-edges: refs of standard input that cannot be read (a folder): exit 2" \
