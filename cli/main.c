@@ -40,6 +40,7 @@ static const char usage_main[] =
     "  fmt [-w | --check] FILE...        print (or rewrite) files in the canonical layout\n"
     "  path [--max N] [-T md] FILE FROM TO   routes from one role to another, fastest first\n"
     "  chart [-T FORMAT] [-o OUT] FILE ROLE...   roles' rungs on a radar chart (svg, png, dot)\n"
+    "  gap [--route] [-T md|json] FILE FROM TO   what it takes to go from one role to another\n"
     "  refs [--kind KIND] FILE NAME      every place NAME is defined and used\n"
     "  rename [--dry-run] FILE OLD NEW   rename a role, track, company or box everywhere\n"
     "  explain CODE                      explain a diagnostic code (E130, W170...)\n"
@@ -110,6 +111,17 @@ static const char usage_chart[] =
     "else from OUT's extension (.svg .png .dot .gv), else svg. Without -o (or\n"
     "with -o -) the chart goes to standard output; with -o, OUT is replaced\n"
     "whole or not at all, as by build. Exit status 1 when a ROLE sets no rung.\n";
+
+static const char usage_gap[] =
+    "usage: ladderc gap [--route] [-T text|md|json] [--] FILE FROM TO\n"
+    "\n"
+    "Shows what it takes to go from role FROM to role TO: each competency's\n"
+    "rung in both roles, with the rungs' names and meanings, the largest gap\n"
+    "first; then the competencies FROM already meets, and those that one of\n"
+    "the roles does not set. --route adds the fastest route (as ladderc path\n"
+    "finds it) and, for each move, the competencies whose rung rises. FROM and\n"
+    "TO are ids or names, as for path. Exit status 1 when the ladder has no\n"
+    "competencies, a role sets no rungs, or (with --route) there is no route.\n";
 
 static const char usage_explain[] =
     "usage: ladderc explain CODE\n"
@@ -961,6 +973,79 @@ static int cmd_chart(int argc, char **argv)
     return rc;
 }
 
+/* ---- gap ---- */
+
+static int cmd_gap(int argc, char **argv)
+{
+    struct run r;
+    run_init(&r, usage_gap, argv);
+    r.json_to_stderr = true;
+    const char *args[3];
+    int nargs = 0;
+    const char *format = "text";
+    bool route = false, files_only = false;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (end_of_options(a, &files_only))
+            continue;
+        int k = files_only ? OPT_NONE : parse_common_option(&r, argc, argv, &i);
+        if (k != OPT_NONE) {
+            if (k == OPT_TAKEN)
+                continue;
+            return k == OPT_HELP ? EXIT_OK : EXIT_USAGE;
+        }
+        if (!files_only && strcmp(a, "--route") == 0) {
+            route = true;
+        } else if (!files_only && strcmp(a, "-T") == 0) {
+            if (i + 1 >= argc)
+                return usage_error(&r, "option '%s' needs a value", a);
+            format = argv[++i];
+            if (strcmp(format, "text") != 0 && strcmp(format, "md") != 0 && strcmp(format, "json") != 0)
+                return usage_error(&r, "unknown format '%s': gap prints text, md or json", format);
+        } else if (!files_only && a[0] == '-' && a[1] != '\0') {
+            return usage_error(&r, "unknown option '%s'", a);
+        } else if (nargs == 3) {
+            return usage_error(&r, "gap takes FILE FROM TO; '%s' is one too many", a);
+        } else {
+            args[nargs++] = a;
+        }
+    }
+    if (nargs < 3)
+        return usage_error(&r, "%s", "gap needs FILE FROM TO");
+
+    struct unit u;
+    int rc = unit_load(&r, &u, args[0], true);
+    if (rc != EXIT_OK) {
+        unit_free(&u);
+        run_free(&r);
+        return rc;
+    }
+    if (unit_failed(&u)) {
+        rc = EXIT_INPUT;
+    } else {
+        ld_text t;
+        ld_status st = ld_gap(u.s, args[1], args[2], route, format, &t);
+        if (st == LD_ENOMEM) {
+            rc = cli_out_of_memory();
+        } else if (st == LD_EUSAGE) {
+            fprintf(stderr, "ladderc: error: %s\n", ld_message(u.s));
+            rc = EXIT_USAGE;
+        } else if (st == LD_EINPUT) {
+            fprintf(stderr, "ladderc: %s\n", ld_message(u.s));
+            rc = EXIT_INPUT;
+        } else {
+            struct buf b;
+            buf_init(&b, &r.heap);
+            buf_put(&b, t.data, t.len);
+            rc = write_output(NULL, &b, OUTPUT_ANY);
+            buf_free(&b);
+        }
+    }
+    unit_free(&u);
+    run_finish(&r);
+    return rc;
+}
+
 /* ---- explain ---- */
 
 static int cmd_explain(int argc, char **argv)
@@ -1014,7 +1099,7 @@ static int dispatch(int argc, char **argv)
     }
     static const struct { const char *name; int (*fn)(int, char **); } commands[] = {
         {"build", cmd_build}, {"check", cmd_check}, {"fmt", cmd_fmt},
-        {"path", cmd_path}, {"chart", cmd_chart}, {"explain", cmd_explain}, {"refs", refs_main}, {"rename", rename_main},
+        {"path", cmd_path}, {"chart", cmd_chart}, {"gap", cmd_gap}, {"explain", cmd_explain}, {"refs", refs_main}, {"rename", rename_main},
     };
     for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
         if (strcmp(cmd, commands[i].name) == 0)

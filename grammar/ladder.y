@@ -174,7 +174,8 @@ role_sig
           $$->u.role.y = $6; }
     ;
 
-/* a role's '{' ends its line: on the next line it would read as a new statement */
+/* the '{' may also open a later line: the scanner then drops the line ends
+ * before it (lex_brace_after in ladder.l), as it does for every block */
 role_head
     : role_sig LBRACE NEWLINE
         { $$ = $1;

@@ -242,6 +242,15 @@ ld_status ld_path(ld_session *s, const char *from, const char *to, size_t max, c
 #define LD_CHART_ROLES_MAX 8
 ld_status ld_chart(ld_session *s, const char *const *roles, size_t nroles, const char *format, ld_text *out);
 
+/* What it takes to go from role `from` to role `to` (ids, or names only one
+ * role has, as in ld_path): each competency's rung in both roles, the
+ * rungs' names and meanings, largest gap first (docs/language.md, "Gaps");
+ * with route != 0, also the fastest route's moves and what each must grow.
+ * format is "text", "md" or "json". LD_EUSAGE with ld_message as ld_path's
+ * for roles; LD_EINPUT (out empty, ld_message says why) when the ladder has
+ * no competencies, a role sets no rungs, or, with route, there is no route. */
+ld_status ld_gap(ld_session *s, const char *from, const char *to, int route, const char *format, ld_text *out);
+
 /* ---- names: where each is defined and used (with ld_config.index) ---- */
 
 /* The index holds every definition and every use of a role, track, box,

@@ -7,6 +7,7 @@
  * that failed a check is marked invalid and later rules skip it, so one
  * mistake gives one diagnostic. */
 #include "check.h"
+#include "check_rungs.h"
 
 #include <stdbool.h>
 #include <stdint.h>
@@ -30,6 +31,7 @@ enum { SUGGESTION_BUDGET = 100, SUGGESTION_WORK = 1 << 22 };
 struct role_info {                  /* per role of the model */
     const struct ast_stmt *stmt;
     bool levels_ok;
+    bool rungs_ok;                  /* its track resolved and its block was right: check_rungs may compare it */
 };
 
 struct track_info {                 /* per track of the model */
@@ -983,6 +985,8 @@ static void check_role(struct checker *c, const struct ast_stmt *s)
     if (first)
         c->role_info[idx].levels_ok = ok;
     bool block_ok = !s->u.role.has_block || check_role_block(c, s, r);
+    if (first)
+        c->role_info[idx].rungs_ok = track != SIZE_MAX && block_ok;
     place_role(c, s, r, block_ok);
 }
 
@@ -1061,6 +1065,8 @@ static void check_transition_levels(struct checker *c, const struct ast_stmt *s,
     const char *rule = move_rule_broken(a, b, kind);
     if (!rule)
         return;     /* the common case: no level text to format */
+    if (strcmp(rule, "W170") == 0 && check_rungs_both_soft(c->m, a, b))
+        return;     /* both set soft rungs: check_rungs compares their soft scores */
     char la[64], lb[64];
     role_levels_text(c, a, la, sizeof la);
     role_levels_text(c, b, lb, sizeof lb);
@@ -1421,6 +1427,20 @@ static void relate_positions(struct checker *c)
     heap_free(c->arena->heap, slot);
 }
 
+/* The warnings about competencies (check_rungs.c), over the model as
+ * filled: a role is compared when its track, levels and block resolved. */
+static void relate_rungs(struct checker *c)
+{
+    struct model *m = c->m;
+    if (!m->ncompetencies)
+        return;     /* the common case: nothing to allocate */
+    bool *judged = heap_calloc(c->arena->heap, m->nroles ? m->nroles : 1, sizeof *judged);
+    for (size_t i = 0; i < m->nroles; i++)
+        judged[i] = c->role_info[i].levels_ok && c->role_info[i].rungs_ok;
+    check_rungs(m, judged, c->syntax_errors == 0, c->diag, c->arena->heap);
+    heap_free(c->arena->heap, judged);
+}
+
 /* ---- driver ---- */
 
 /* The statement counts and syntax errors of every file, summed: the
@@ -1618,6 +1638,7 @@ struct model *check_files(struct ast_file *const *files, size_t nfiles, struct a
     relate_boxes(&c);
     relate_roles_to_boxes(&c);
     relate_positions(&c);
+    relate_rungs(&c);
 
     checker_free(&c);
     return c.syntax_errors == 0 && d->nerrors == errors_before ? m : NULL;

@@ -332,6 +332,11 @@ static const struct { const char *code, *name; } warning_names[] = {
     {"W152", "same-position"},
     {"W162", "company-order"},
     {"W170", "soft-skills"},
+    {"W190", "missing-rungs"},
+    {"W191", "lowered-rung"},
+    {"W192", "no-raise"},
+    {"W193", "rung-order"},
+    {"W194", "copied-text"},
 };
 
 const char *diag_warning_code(const char *s)

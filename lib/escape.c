@@ -3,6 +3,7 @@
 
 #include <stdbool.h>
 #include <string.h>
+#include <strings.h>
 
 #include "util.h"
 
@@ -360,4 +361,67 @@ void escape_dot(struct buf *b, const char *s)
 void escape_dot_tooltip(struct buf *b, const char *s)
 {
     escape_dot_with(b, s, "\\\\\\\\");
+}
+
+/* ---- web addresses ------------------------------------------------------- */
+
+bool escape_url_is_web(const char *url)
+{
+    size_t n = strncasecmp(url, "https://", 8) == 0 ? 8 : strncasecmp(url, "http://", 7) == 0 ? 7 : 0;
+    if (!n || !url[n])
+        return false;
+    for (const unsigned char *p = (const unsigned char *)url + n; *p; p++)
+        if (*p <= ' ' || *p == 0x7F)
+            return false;
+    return true;
+}
+
+static void escape_percent(struct buf *b, unsigned char c)
+{
+    buf_printf(b, "%%%02X", c);
+}
+
+/* In a CommonMark link destination: what takes a backslash. Letters,
+ * digits and the URL punctuation that CommonMark leaves alone
+ * (/ : . - ? = # % + , ; ~ ! $ ' @) are written as they are. '&' is not
+ * here: cmark decodes entities in a destination before it removes
+ * backslashes, so "\&amp;" would still become "&"; it is written "&amp;". */
+static bool escape_md_url_special(unsigned char c)
+{
+    return c != 0 && strchr("\\()<>[]*_\"`|{}^", c) != NULL;
+}
+
+void escape_md_link(struct buf *b, const char *text, const char *url)
+{
+    if (!escape_url_is_web(url)) {
+        escape_md(b, text);
+        return;
+    }
+    buf_putc(b, '[');
+    escape_md(b, text);
+    buf_puts(b, "](");
+    for (const unsigned char *p = (const unsigned char *)url; *p; p++) {
+        if (*p <= ' ' || *p >= 0x7F)
+            escape_percent(b, *p);
+        else if (*p == '&')
+            buf_puts(b, "&amp;");
+        else {
+            if (escape_md_url_special(*p))
+                buf_putc(b, '\\');
+            buf_putc(b, (char)*p);
+        }
+    }
+    buf_putc(b, ')');
+}
+
+void escape_dot_url(struct buf *b, const char *url)
+{
+    for (const unsigned char *p = (const unsigned char *)url; *p; p++) {
+        if (*p <= ' ' || *p >= 0x7F || *p == '"' || *p == '\\' || *p == '<' || *p == '>')
+            escape_percent(b, *p);
+        else if (*p == '&')
+            buf_puts(b, "&amp;");
+        else
+            buf_putc(b, (char)*p);
+    }
 }

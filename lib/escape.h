@@ -16,6 +16,31 @@
  * the very characters given: no markup, no link, no raw HTML, no line break. */
 void escape_md(struct buf *b, const char *s);
 
+/* Whether url may become a link: "https://" or "http://" (any case), then
+ * at least one byte, and no blank, control character or DEL (what the
+ * checker accepts, E185). Backends test it again before writing a link, so
+ * that no javascript:, data: or file: address reaches an href whatever the
+ * model holds. */
+bool escape_url_is_web(const char *url);
+
+/* A Markdown link that shows text (as escape_md writes it) and goes to url,
+ * when url is a web address (escape_url_is_web); otherwise the text alone.
+ * The destination keeps the address: ASCII punctuation that means
+ * something to CommonMark ('(' ')' '<' '>' '\\' '|'...) gets a backslash,
+ * which CommonMark reads as the character itself, '&' is written "&amp;"
+ * (entities are decoded there), and bytes outside printable ASCII become
+ * %XX. */
+void escape_md_link(struct buf *b, const char *text, const char *url);
+
+/* A web address for the inside of a Graphviz DOT string that Graphviz
+ * copies into an SVG href (URL=): '"', '\\', '<', '>', bytes outside
+ * printable ASCII and blanks become %XX, so the string cannot end, no
+ * Graphviz escape (\N, \G...) is left to expand, and the attribute stays
+ * well-formed XML; '&' becomes "&amp;", which Graphviz passes through as an
+ * entity (it copies "&name;" verbatim, which would otherwise be an
+ * undefined entity in the SVG). Call it only for a web address. */
+void escape_dot_url(struct buf *b, const char *url);
+
 /* A JSON string, quotes included. Control characters are \u escapes; a byte
  * that is not valid UTF-8 becomes U+FFFD, so the output is always valid UTF-8
  * JSON whatever the input (file names are bytes, not text). */

@@ -872,6 +872,8 @@ static void put_years(struct buf *out, const struct path_route *r)
     }
 }
 
+void path_years_put(struct buf *out, const struct path_route *r) { put_years(out, r); }
+
 static void put_term(struct buf *out, const char *s) { escape_terminal(out, s, strlen(s)); }
 
 /* " (no years known for a to b, c to d)": every move whose years are unknown

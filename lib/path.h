@@ -48,6 +48,10 @@ void path_search(struct heap *mem, const struct model *m, size_t from, size_t to
 
 void path_routes_free(struct path_routes *r);
 
+/* A route's total years as the routes print it: "6.5..18", "6.." (a move's
+ * years are open), "3", "unknown" (ladderc gap shows its route's so). */
+void path_years_put(struct buf *out, const struct path_route *r);
+
 /* One line per route: "6.5..18 years: A -(lateral)-> B ...", names masked
  * for a terminal (escape_terminal). */
 void path_print_text(struct buf *out, const struct model *m, const struct path_routes *r);

@@ -25,6 +25,7 @@
 #include "escape.h"
 #include "explain.h"
 #include "fmt.h"
+#include "gap.h"
 #include "heap.h"
 #include "index.h"
 #include "parse.h"
@@ -1248,4 +1249,71 @@ ld_status ld_chart(ld_session *s, const char *const *roles, size_t nroles, const
     emit_chart(m, found, nroles, &s->out);
     session_text(s, out);
     SESSION_LEAVE(s, LD_OK);
+}
+
+/* ---- gap: what it takes to go from one role to another ---- */
+
+/* Why the ladder cannot answer a gap between roles a and b, into
+ * s->message; false when it can. */
+static bool session_gap_unanswerable(ld_session *s, size_t a, size_t b)
+{
+    const struct model *m = s->model;
+    if (m->ncompetencies == 0) {
+        snprintf(s->message, sizeof s->message,
+                 "the ladder defines no competencies: gap compares the rungs roles set on them "
+                 "('competency craft \"Technical craft\" { 1 \"Learns\" ... }', then 'craft 2' in a role's block)");
+        return true;
+    }
+    for (int i = 0; i < 2; i++) {
+        const struct model_role *r = &m->roles[i ? b : a];
+        if (r->nexpect == 0) {
+            snprintf(s->message, sizeof s->message,
+                     "role '%s' sets no rungs: gap compares the rungs both roles set in their blocks "
+                     "(a line such as '%s 2' between the '{' and '}' that end the role)", r->id,
+                     m->competencies[0].id);
+            return true;
+        }
+    }
+    return false;
+}
+
+ld_status ld_gap(ld_session *s, const char *from, const char *to, int route, const char *format, ld_text *out)
+{
+    SESSION_ENTER(s);
+    if (!from || !to || !out || !format)
+        SESSION_LEAVE(s, session_usage(s, "ld_gap: a NULL argument"));
+    void (*print)(struct buf *, const struct model *, const struct gap *) =
+        strcmp(format, "text") == 0 ? gap_print_text
+        : strcmp(format, "md") == 0 ? gap_print_md
+        : strcmp(format, "json") == 0 ? gap_print_json
+        : NULL;
+    if (!print)
+        SESSION_LEAVE(s, session_usage(s, "ld_gap: unknown format: use text, md or json"));
+    if (!s->model)
+        SESSION_LEAVE(s, session_usage(s, "ld_gap: the ladder is not checked, or has errors"));
+    const struct model *m = s->model;
+    size_t a, b;
+    if (session_role(s, from, &a) != LD_OK || session_role(s, to, &b) != LD_OK)
+        SESSION_LEAVE(s, LD_EUSAGE);
+    if (a == b) {
+        snprintf(s->message, sizeof s->message, "FROM and TO are the same role, '%s'", m->roles[a].id);
+        SESSION_LEAVE(s, LD_EUSAGE);
+    }
+    s->out.len = 0;
+    if (session_gap_unanswerable(s, a, b)) {
+        session_text(s, out);
+        SESSION_LEAVE(s, LD_EINPUT);
+    }
+    struct gap g;
+    gap_compute(&s->heap, m, a, b, route != 0, &g);
+    ld_status st = LD_OK;
+    if (route && g.route.nroutes == 0) {
+        snprintf(s->message, sizeof s->message, "no route from '%s' to '%s'", m->roles[a].id, m->roles[b].id);
+        st = LD_EINPUT;
+    } else {
+        print(&s->out, m, &g);
+    }
+    gap_free(&g);
+    session_text(s, out);
+    SESSION_LEAVE(s, st);
 }

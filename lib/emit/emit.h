@@ -13,7 +13,8 @@ void emit_dot(const struct model *m, struct buf *out);
  * their own text (emit_chart too). */
 double emit_dot_text_width(const char *s, double size);
 
-/* GitHub-flavoured Markdown: company tables per track, roles, transitions. */
+/* GitHub-flavoured Markdown: company tables per track, the framework and
+ * its competencies (when the ladder has some), roles, transitions. */
 void emit_md(const struct model *m, struct buf *out);
 
 /* The checked model as JSON. */

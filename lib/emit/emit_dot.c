@@ -9,9 +9,12 @@
  * from font metrics (see emit_dot_char_width), so the estimate is what
  * Graphviz draws. The scale is the smallest that keeps roles apart.
  *
- * All user text goes through emit_dot_put_text inside a quoted string: no
- * label can turn into an HTML-like label, a Graphviz escape (\N, \G, \L,
- * \n) or an entity. User text never reaches an id, a URL or a comment.
+ * All user text goes through emit_dot_put_text (escape_dot), or in a
+ * tooltip, which Graphviz reads twice, escape_dot_tooltip, inside a quoted
+ * string: no label can turn into an HTML-like label, a Graphviz escape (\N,
+ * \G, \L, \n) or an entity. User text never reaches an id or a comment; a role's
+ * link reaches URL= only through escape_dot_url, and only when it is an
+ * http: or https: address.
  */
 #include "emit.h"
 
@@ -50,6 +53,10 @@
  * grows faster than the map (10k moves: 5 s of a 5.2 s render), and so many
  * labels would cover each other anyway. */
 #define MAX_EDGE_LABELS 1000
+
+/* A competency's or rung's name in a role's tooltip: at most this many
+ * code points, then an ellipsis. */
+#define TOOLTIP_NAME_MAX 40
 
 /* Track colours by track index, cycling: border and a light fill. */
 static const char *const emit_dot_track_color[][2] = {
@@ -160,27 +167,53 @@ static void emit_dot_put_bb(struct buf *b, double x0, double y0, double x1, doub
     buf_putc(b, '"');
 }
 
-/* model_levels_put's text, whole, with the prefix escaped as user text. */
-static void emit_dot_put_levels(struct buf *b, const struct model *m, int lo, int hi)
+/* The role's levels in its track's names, model_role_levels_put's text,
+ * whole, with the prefix escaped as user text. */
+static void emit_dot_put_role_levels(struct buf *b, const struct model *m, const struct model_role *r)
 {
-    emit_dot_put_text(b, m->level_prefix);
-    buf_printf(b, "%d", lo);
-    if (hi != lo) {
+    const struct model_track *t = &m->tracks[r->track];
+    const char *prefix = t->level_prefix ? t->level_prefix : m->level_prefix;
+    emit_dot_put_text(b, prefix);
+    buf_printf(b, "%d", r->lo - t->shift);
+    if (r->hi != r->lo) {
         buf_puts(b, "..");
-        emit_dot_put_text(b, m->level_prefix);
-        buf_printf(b, "%d", hi);
+        emit_dot_put_text(b, prefix);
+        buf_printf(b, "%d", r->hi - t->shift);
     }
 }
 
-/* "3..8", or "3" when both ends agree. */
+/* "3..8", "3" when both ends agree, "3.." when open ('years 3..'). */
 static void emit_dot_put_years(struct buf *b, struct model_years y)
 {
     emit_dot_put_number(b, y.min);
-    if (y.max != y.min) {
+    if (y.open) {
+        buf_puts(b, "..");
+    } else if (y.max != y.min) {
         buf_puts(b, "..");
         emit_dot_put_number(b, y.max);
     }
     buf_puts(b, " y");
+}
+
+/* s for a tooltip (escape_dot_tooltip), cut after TOOLTIP_NAME_MAX code
+ * points with an ellipsis: competency and rung names repeat on every
+ * role's tooltip, so a long one must not multiply the output. */
+static void emit_dot_put_tooltip_clipped(struct buf *b, const char *s)
+{
+    size_t n = 0;
+    for (const char *p = s; *p; p++) {
+        if (((unsigned char)*p & 0xC0) != 0x80 && n++ == TOOLTIP_NAME_MAX) {
+            struct buf cut;
+            buf_init(&cut, b->heap);
+            buf_put(&cut, s, (size_t)(p - s));
+            buf_putc(&cut, '\0');
+            escape_dot_tooltip(b, cut.data);
+            buf_free(&cut);
+            buf_puts(b, "\xE2\x80\xA6");
+            return;
+        }
+    }
+    escape_dot_tooltip(b, s);
 }
 
 /* ---- placement ----------------------------------------------------------- */
@@ -191,7 +224,7 @@ static struct emit_dot_place emit_dot_role_size(const struct model *m, const str
                                                 struct buf *scratch)
 {
     scratch->len = 0;
-    model_levels_put(scratch, m, r->lo, r->hi);
+    model_role_levels_put(scratch, m, r);
     buf_putc(scratch, '\0');
     double text = fmax(emit_dot_text_width(r->name, ROLE_FONT),
                        emit_dot_text_width(scratch->data, ROLE_FONT));
@@ -391,6 +424,40 @@ static const char *const *emit_dot_track_colors(size_t track)
     return emit_dot_track_color[track % NTRACK_COLORS];
 }
 
+/* A role with rungs or a summary gets a tooltip: its name and levels (what
+ * Graphviz shows without one), its summary, then a line per rung,
+ * "Technical craft: Owns (3)". A role with a link (the checker lets only
+ * http: and https: through; tested again here) becomes a link in the
+ * SVG. Roles with neither are written as before. */
+static void emit_dot_role_framework(const struct model *m, const struct model_role *r, struct buf *b)
+{
+    if (r->nexpect || r->summary) {
+        buf_puts(b, ", tooltip=\"");
+        escape_dot_tooltip(b, r->name);
+        buf_puts(b, " (");
+        emit_dot_put_role_levels(b, m, r);
+        buf_putc(b, ')');
+        if (r->summary) {
+            buf_puts(b, "\\n");
+            escape_dot_tooltip(b, r->summary);
+        }
+        for (size_t k = 0; k < r->nexpect; k++) {
+            const struct model_competency *c = &m->competencies[r->expect[k].competency];
+            buf_puts(b, "\\n");
+            emit_dot_put_tooltip_clipped(b, c->name);
+            buf_puts(b, ": ");
+            emit_dot_put_tooltip_clipped(b, c->rungs[r->expect[k].rung - 1].name);
+            buf_printf(b, " (%d)", r->expect[k].rung);
+        }
+        buf_putc(b, '"');
+    }
+    if (r->link && escape_url_is_web(r->link)) {
+        buf_puts(b, ", URL=\"");
+        escape_dot_url(b, r->link);
+        buf_putc(b, '"');
+    }
+}
+
 /* Role ids are always quoted: an id such as "node" or "edge" is a DOT keyword. */
 static void emit_dot_role(const struct model *m, const struct emit_dot_plan *plan, size_t i,
                           const char *indent, struct buf *b)
@@ -402,9 +469,10 @@ static void emit_dot_role(const struct model *m, const struct emit_dot_plan *pla
     buf_puts(b, " [label=\"");
     emit_dot_put_text(b, r->name);
     buf_puts(b, "\\n");
-    emit_dot_put_levels(b, m, r->lo, r->hi);
+    emit_dot_put_role_levels(b, m, r);
     buf_printf(b, "\", color=\"%s\", fillcolor=\"%s\", ", c[0], c[1]);
     emit_dot_put_geometry(b, plan->roles[i]);
+    emit_dot_role_framework(m, r, b);
     buf_puts(b, "];\n");
 }
 

@@ -1,7 +1,10 @@
 /* emit_md.c - the ladder as GitHub-flavoured Markdown tables.
  *
  * One table per track that some company uses (a row per level of the scale,
- * a column per company), then every role, then every transition. User text
+ * or of the track's own level names, a column per company); with
+ * competencies, a framework table per track (a row per role, a column per
+ * competency) and a table of rungs per competency; then every role (with
+ * its summary and link when some role has one), then every transition. User text
  * goes through escape_md so no name can end a cell, start a link, emphasis,
  * raw HTML or a mention: it renders as the very characters the file holds.
  *
@@ -12,7 +15,9 @@
  * characters and an ellipsis. The company tables are grids of levels x
  * companies only while all of them together have at most MD_GRID_PER_LINE
  * cells per company line, plus MD_GRID_SLACK; beyond that every track's table
- * lists its company lines instead, one row each.
+ * lists its company lines instead, one row each. The framework tables follow
+ * the same rule, per rung a role sets. Rung and competency names repeat on
+ * roles: whole in the Competencies section, clipped in the framework.
  */
 #include "emit.h"
 
@@ -29,7 +34,7 @@ enum { MD_REPEAT_MAX = 40, MD_GRID_PER_LINE = 16, MD_GRID_SLACK = 1024 };
 struct md {
     const struct model *m;
     struct buf *out;
-    bool *track_shown, *company_shown;
+    bool *track_shown, *company_shown, *competency_shown;
     bool scale_shown;
     struct buf scratch;
 };
@@ -93,6 +98,15 @@ static void emit_md_put_levels(struct md *md, int lo, int hi)
     escape_md(md->out, md->scratch.data);
 }
 
+/* Levels lo..hi of track t in its own names, whole (model_track_levels_put). */
+static void emit_md_put_track_levels(struct md *md, size_t t, int lo, int hi)
+{
+    md->scratch.len = 0;
+    model_track_levels_put(&md->scratch, md->m, t, lo, hi);
+    buf_putc(&md->scratch, '\0');
+    escape_md(md->out, md->scratch.data);
+}
+
 /* A level of the scale, heading a grid row: whole the first time, then
  * with a long prefix clipped (model_levels_text), since every grid repeats
  * the scale. */
@@ -107,7 +121,20 @@ static void emit_md_put_scale_level(struct md *md, int level)
     escape_md(md->out, model_levels_text(md->m, level, level, text, sizeof text));
 }
 
-/* "3..8", "3" when both ends agree, an em dash when nobody says. */
+/* A row of a grid of a track with its own level names: "M5 (L5)", both
+ * with a long prefix clipped (model_track_levels_text), since every row
+ * repeats them. */
+static void emit_md_put_own_level(struct md *md, size_t t, int level)
+{
+    char text[MD_REPEAT_MAX + 16];
+    escape_md(md->out, model_track_levels_text(md->m, t, level, level, text, sizeof text));
+    buf_puts(md->out, " (");
+    escape_md(md->out, model_levels_text(md->m, level, level, text, sizeof text));
+    buf_putc(md->out, ')');
+}
+
+/* "3..8", "3" when both ends agree, "3.." when open, an em dash when
+ * nobody says. */
 static void emit_md_put_years(struct buf *b, struct model_years y)
 {
     if (!y.known) {
@@ -115,7 +142,9 @@ static void emit_md_put_years(struct buf *b, struct model_years y)
         return;
     }
     emit_md_put_number(b, y.min);
-    if (y.max != y.min) {
+    if (y.open) {
+        buf_puts(b, "..");
+    } else if (y.max != y.min) {
         buf_puts(b, "..");
         emit_md_put_number(b, y.max);
     }
@@ -174,15 +203,28 @@ static size_t emit_md_columns(const struct md_ref *refs, size_t n)
     return ncols;
 }
 
+/* The rows of track t's grid: a level of the scale each, or, for a track
+ * with its own level names, a level of its own (its lo..hi); *first (when
+ * asked) is the first row's level, a number of the scale. */
+static size_t emit_md_grid_rows(const struct model *m, size_t t, int *first)
+{
+    const struct model_track *tr = &m->tracks[t];
+    int lo = tr->level_prefix ? tr->lo : m->level_min, hi = tr->level_prefix ? tr->hi : m->level_max;
+    if (first)
+        *first = lo;
+    return (size_t)(hi - lo) + 1;
+}
+
 /* Whether every track's table can be a grid: all grids together have at most
  * MD_GRID_PER_LINE cells per company line, plus MD_GRID_SLACK. */
 static bool emit_md_grids_fit(const struct model *m, const struct md_ref *refs, size_t n)
 {
-    size_t rows = (size_t)(m->level_max - m->level_min) + 1, cells = 0;
+    size_t cells = 0;
     size_t budget = MD_GRID_PER_LINE * n + MD_GRID_SLACK;
     for (size_t i = 0, end; i < n; i = end) {
         for (end = i + 1; end < n && refs[end].track == refs[i].track; end++)
             ;
+        size_t rows = emit_md_grid_rows(m, refs[i].track, NULL);
         cells += rows * (emit_md_columns(refs + i, end - i) + 1);
         if (cells > budget)
             return false;
@@ -235,9 +277,16 @@ static void emit_md_track_grid(struct md *md, const struct md_ref *refs, size_t 
     }
     buf_puts(b, "|\n");
     emit_md_put_rule(b, ncols + 1);
-    for (int level = m->level_min; level <= m->level_max; level++) {
+    size_t track = refs[0].track;
+    int first;
+    size_t rows = emit_md_grid_rows(m, track, &first);
+    int last = first + (int)rows - 1;
+    for (int level = first; level <= last; level++) {
         buf_puts(b, "| ");
-        emit_md_put_scale_level(md, level);
+        if (m->tracks[track].level_prefix)
+            emit_md_put_own_level(md, track, level);
+        else
+            emit_md_put_scale_level(md, level);
         buf_putc(b, ' ');
         for (size_t col = 0; col < ncols; col++) {
             size_t *cur = &cursor[col];
@@ -269,7 +318,7 @@ static void emit_md_track_list(struct md *md, const struct md_ref *refs, size_t 
         buf_puts(b, "| ");
         emit_md_put_ref(md, md->m->companies[refs[i].company].name, &md->company_shown[refs[i].company]);
         buf_puts(b, " | ");
-        emit_md_put_levels(md, l->lo, l->hi);
+        emit_md_put_track_levels(md, refs[i].track, l->lo, l->hi);
         buf_puts(b, " | ");
         escape_md(b, l->title);
         buf_puts(b, " | ");
@@ -295,6 +344,197 @@ static void emit_md_companies(struct md *md)
     heap_free(md->out->heap, refs);
 }
 
+/* ---- the framework: each track's roles x competencies -------------------- */
+
+struct md_role_ref {
+    size_t track, role;
+    int lo, hi;
+};
+
+static int emit_md_role_ref_cmp(const void *pa, const void *pb)
+{
+    const struct md_role_ref *a = pa, *b = pb;
+    if (a->track != b->track)
+        return (a->track > b->track) - (a->track < b->track);
+    if (a->lo != b->lo)
+        return (a->lo > b->lo) - (a->lo < b->lo);
+    if (a->hi != b->hi)
+        return (a->hi > b->hi) - (a->hi < b->hi);
+    return (a->role > b->role) - (a->role < b->role);
+}
+
+/* Every role, sorted by track, then level (lowest first), then source
+ * order: each track's table reads its roles as one run. */
+static struct md_role_ref *emit_md_roles_by_level(struct heap *heap, const struct model *m)
+{
+    struct md_role_ref *refs = heap_calloc(heap, m->nroles + 1, sizeof *refs);
+    for (size_t i = 0; i < m->nroles; i++)
+        refs[i] = (struct md_role_ref){m->roles[i].track, i, m->roles[i].lo, m->roles[i].hi};
+    if (m->nroles > 1)
+        qsort(refs, m->nroles, sizeof *refs, emit_md_role_ref_cmp);
+    return refs;
+}
+
+/* Whether the framework tables can be grids, a column per competency: all
+ * of them together have at most MD_GRID_PER_LINE cells per rung set, plus
+ * MD_GRID_SLACK. Otherwise each lists its roles' rungs one per row, so
+ * that roles which set few of a hundred competencies do not make the page
+ * a hundred times the file. */
+static bool emit_md_framework_grids_fit(const struct model *m)
+{
+    size_t set = 0;
+    for (size_t i = 0; i < m->nroles; i++)
+        set += m->roles[i].nexpect;
+    return m->nroles * (m->ncompetencies + 2) <= MD_GRID_PER_LINE * set + MD_GRID_SLACK;
+}
+
+static void emit_md_framework_heading(struct md *md, size_t track)
+{
+    buf_puts(md->out, "## Framework: ");
+    emit_md_put_ref(md, md->m->tracks[track].name, &md->track_shown[track]);
+    buf_puts(md->out, "\n\n");
+}
+
+/* "Owns (3)", then the role's own sentence after a colon when it has one.
+ * The rung's name repeats on every role at that rung: it is whole in the
+ * Competencies section and clipped here. */
+static void emit_md_put_expect(struct md *md, const struct model_expect *e)
+{
+    const struct model_competency *c = &md->m->competencies[e->competency];
+    emit_md_put_clipped(md, c->rungs[e->rung - 1].name);
+    buf_printf(md->out, " (%d)", e->rung);
+    if (e->text) {
+        buf_puts(md->out, ": ");
+        escape_md(md->out, e->text);
+    }
+}
+
+/* The grid of one track's roles refs[0..n): a row per role, lowest level
+ * first; a column per competency; an em dash where the role sets no rung
+ * (W190 says which). */
+static void emit_md_framework_grid(struct md *md, const struct md_role_ref *refs, size_t n)
+{
+    const struct model *m = md->m;
+    struct buf *b = md->out;
+    emit_md_framework_heading(md, refs[0].track);
+    buf_puts(b, "| Role | Levels ");
+    for (size_t k = 0; k < m->ncompetencies; k++) {
+        buf_puts(b, "| ");
+        emit_md_put_ref(md, m->competencies[k].name, &md->competency_shown[k]);
+        buf_putc(b, ' ');
+    }
+    buf_puts(b, "|\n");
+    emit_md_put_rule(b, m->ncompetencies + 2);
+    for (size_t i = 0; i < n; i++) {
+        const struct model_role *r = &m->roles[refs[i].role];
+        buf_puts(b, "| ");
+        escape_md(b, r->name);
+        buf_puts(b, " | ");
+        emit_md_put_track_levels(md, r->track, r->lo, r->hi);
+        buf_putc(b, ' ');
+        size_t j = 0;       /* r->expect is sorted by competency */
+        for (size_t k = 0; k < m->ncompetencies; k++) {
+            buf_puts(b, "| ");
+            if (j < r->nexpect && r->expect[j].competency == k)
+                emit_md_put_expect(md, &r->expect[j++]);
+            else
+                buf_puts(b, "\xE2\x80\x94");
+            buf_putc(b, ' ');
+        }
+        buf_puts(b, "|\n");
+    }
+    buf_putc(b, '\n');
+}
+
+/* The list of one track's rungs, a row per rung a role sets, for ladders
+ * whose grids would be mostly empty. Names repeat here: whole in the Roles
+ * and Competencies sections, clipped in this one. */
+static void emit_md_framework_list(struct md *md, const struct md_role_ref *refs, size_t n)
+{
+    const struct model *m = md->m;
+    struct buf *b = md->out;
+    emit_md_framework_heading(md, refs[0].track);
+    buf_puts(b, "| Role | Levels | Competency | Rung |\n");
+    emit_md_put_rule(b, 4);
+    for (size_t i = 0; i < n; i++) {
+        const struct model_role *r = &m->roles[refs[i].role];
+        for (size_t j = 0; j < r->nexpect; j++) {
+            buf_puts(b, "| ");
+            emit_md_put_clipped(md, r->name);
+            buf_puts(b, " | ");
+            emit_md_put_track_levels(md, r->track, r->lo, r->hi);
+            buf_puts(b, " | ");
+            emit_md_put_clipped(md, m->competencies[r->expect[j].competency].name);
+            buf_puts(b, " | ");
+            emit_md_put_expect(md, &r->expect[j]);
+            buf_puts(b, " |\n");
+        }
+    }
+    buf_putc(b, '\n');
+}
+
+/* A section per track that has roles, in track order. */
+static void emit_md_frameworks(struct md *md)
+{
+    const struct model *m = md->m;
+    struct md_role_ref *refs = emit_md_roles_by_level(md->out->heap, m);
+    bool grids = emit_md_framework_grids_fit(m);
+    for (size_t i = 0, end; i < m->nroles; i = end) {
+        for (end = i + 1; end < m->nroles && refs[end].track == refs[i].track; end++)
+            ;
+        if (grids)
+            emit_md_framework_grid(md, refs + i, end - i);
+        else
+            emit_md_framework_list(md, refs + i, end - i);
+    }
+    heap_free(md->out->heap, refs);
+}
+
+/* "`craft`: a hard skill; it places roles on the map's y axis (Hard skills)." */
+static void emit_md_competency_kind(struct buf *b, const struct model *m, const struct model_competency *c)
+{
+    emit_md_put_id(b, c->id);
+    if (c->skill == SKILL_NONE) {
+        buf_puts(b, ": neither hard nor soft; it places roles on neither axis of the map.\n\n");
+        return;
+    }
+    const struct model_axis *a = &m->axis[c->skill == SKILL_HARD ? 1 : 0];
+    buf_printf(b, ": a %s skill; it places roles on the map's %s axis", c->skill == SKILL_HARD ? "hard" : "soft",
+               c->skill == SKILL_HARD ? "y" : "x");
+    if (a->title[0]) {
+        buf_puts(b, " (");
+        escape_md(b, a->title);
+        buf_putc(b, ')');
+    }
+    buf_puts(b, ".\n\n");
+}
+
+/* Each competency with its rungs, lowest first, and what each means. */
+static void emit_md_competencies(struct md *md)
+{
+    const struct model *m = md->m;
+    struct buf *b = md->out;
+    buf_puts(b, "## Competencies\n\n");
+    for (size_t k = 0; k < m->ncompetencies; k++) {
+        const struct model_competency *c = &m->competencies[k];
+        buf_puts(b, "### ");
+        escape_md(b, c->name);
+        buf_puts(b, "\n\n");
+        emit_md_competency_kind(b, m, c);
+        buf_puts(b, "| Rung | Name | Meaning |\n");
+        emit_md_put_rule(b, 3);
+        for (size_t i = 0; i < c->nrungs; i++) {
+            buf_printf(b, "| %zu | ", i + 1);
+            escape_md(b, c->rungs[i].name);
+            buf_puts(b, " | ");
+            if (c->rungs[i].meaning)
+                escape_md(b, c->rungs[i].meaning);
+            buf_puts(b, " |\n");
+        }
+        buf_putc(b, '\n');
+    }
+}
+
 /* ---- roles and transitions ----------------------------------------------- */
 
 /* An axis column is headed by the axis title, or by x / y when there is none. */
@@ -305,15 +545,39 @@ static void emit_md_put_axis_header(struct buf *b, const struct model_axis *a, c
     buf_putc(b, ' ');
 }
 
+/* Whether some role has a summary or a link: then the Roles table has a
+ * column for each (a ladder with neither keeps its table as it was). */
+static bool emit_md_roles_described(const struct model *m)
+{
+    for (size_t i = 0; i < m->nroles; i++)
+        if (m->roles[i].summary || m->roles[i].link)
+            return true;
+    return false;
+}
+
+/* " | summary | link" of a role; a link is a Markdown link to itself. */
+static void emit_md_put_role_description(struct buf *b, const struct model_role *r)
+{
+    buf_puts(b, " | ");
+    if (r->summary)
+        escape_md(b, r->summary);
+    buf_puts(b, " | ");
+    if (r->link)
+        escape_md_link(b, r->link, r->link);
+}
+
 static void emit_md_roles(struct md *md)
 {
     const struct model *m = md->m;
     struct buf *b = md->out;
+    bool described = emit_md_roles_described(m);
     buf_puts(b, "## Roles\n\n| Role | Id | Track | Levels ");
     emit_md_put_axis_header(b, &m->axis[0], "x");
     emit_md_put_axis_header(b, &m->axis[1], "y");
+    if (described)
+        buf_puts(b, "| Summary | Link ");
     buf_puts(b, "|\n");
-    emit_md_put_rule(b, 6);
+    emit_md_put_rule(b, described ? 8 : 6);
     for (size_t i = 0; i < m->nroles; i++) {
         const struct model_role *r = &m->roles[i];
         buf_puts(b, "| ");
@@ -323,11 +587,13 @@ static void emit_md_roles(struct md *md)
         buf_puts(b, " | ");
         emit_md_put_ref(md, m->tracks[r->track].name, &md->track_shown[r->track]);
         buf_puts(b, " | ");
-        emit_md_put_levels(md, r->lo, r->hi);
+        emit_md_put_track_levels(md, r->track, r->lo, r->hi);
         buf_puts(b, " | ");
         emit_md_put_number(b, r->x);
         buf_puts(b, " | ");
         emit_md_put_number(b, r->y);
+        if (described)
+            emit_md_put_role_description(b, r);
         buf_puts(b, " |\n");
     }
     buf_putc(b, '\n');
@@ -359,6 +625,7 @@ void emit_md(const struct model *m, struct buf *out)
     struct md md = {.m = m, .out = out, .scale_shown = false};
     md.track_shown = heap_calloc(out->heap, m->ntracks + 1, sizeof *md.track_shown);
     md.company_shown = heap_calloc(out->heap, m->ncompanies + 1, sizeof *md.company_shown);
+    md.competency_shown = heap_calloc(out->heap, m->ncompetencies + 1, sizeof *md.competency_shown);
     buf_init(&md.scratch, out->heap);
     buf_puts(out, "# ");
     if (m->title)
@@ -367,9 +634,14 @@ void emit_md(const struct model *m, struct buf *out)
         buf_puts(out, "Ladder");
     buf_puts(out, "\n\n");
     emit_md_companies(&md);
+    if (m->ncompetencies) {
+        emit_md_frameworks(&md);
+        emit_md_competencies(&md);
+    }
     emit_md_roles(&md);
     emit_md_transitions(&md);
     buf_free(&md.scratch);
     heap_free(out->heap, md.track_shown);
     heap_free(out->heap, md.company_shown);
+    heap_free(out->heap, md.competency_shown);
 }

@@ -48,6 +48,8 @@ struct parse_ctx {
     bool ladder_evidence;       /* a line starts with a statement word or 'id ->' */
     bool line_has_error;        /* a lexical error was reported on this line */
     bool owe_newline;           /* a supplied '}' still needs its line end */
+    bool line_opens_block;      /* the last token of the line so far is a '{' */
+    uint32_t brace_ahead;       /* a '{' that opens a later line: the line ends before it are not tokens */
 
     /* the id defined on the line being read ('role ID', 'track ID', ...) */
     bool after_def_keyword, def_keyword_pending;

@@ -53,12 +53,18 @@ for f in "$ROOT"/examples/*.ladder; do
     cmark-gfm -e table "$TMP/$ex.md" >"$TMP/$ex.html"
     tables=$(grep -c '<table>' "$TMP/$ex.html")
     tracks_used=$(jq '[.companies[].lines[].track] | unique | length' "$TMP/$ex.json")
-    expect_eq "backend: $ex.md renders one table per company track, plus roles and transitions" \
-        "$((tracks_used + 2))" "$tables"
+    # with competencies: a framework table per track with roles (a row per
+    # role) and a table per competency (a row per rung), each with a header
+    framework=$(jq 'if (.competencies | length) == 0 then 0 else [.roles[].track] | unique | length end' "$TMP/$ex.json")
+    comps=$(jq '.competencies | length' "$TMP/$ex.json")
+    rungs=$(jq '[.competencies[].rungs | length] | add // 0' "$TMP/$ex.json")
+    expect_eq "backend: $ex.md renders one table per company track, framework track and competency, plus roles and transitions" \
+        "$((tracks_used + framework + comps + 2))" "$tables"
     rows=$(grep -c '<tr>' "$TMP/$ex.html")
     levels=$(jq '.scale.max - .scale.min + 1' "$TMP/$ex.json")
-    expect_eq "backend: $ex.md has a row per level per track table, per role, per transition (+ headers)" \
-        "$((tracks_used * (levels + 1) + roles + 1 + trans + 1))" "$rows"
+    [ "$framework" -gt 0 ] && framework_rows=$((roles + framework + rungs + comps)) || framework_rows=0
+    expect_eq "backend: $ex.md has a row per level per track table, per role, per transition, per framework role and rung (+ headers)" \
+        "$((tracks_used * (levels + 1) + framework_rows + roles + 1 + trans + 1))" "$rows"
 
     # JSON is valid and complete
     jq -e '.roles and .transitions and .companies and .scale and .axes' "$TMP/$ex.json" >/dev/null \
