@@ -89,6 +89,8 @@ struct checker {
     int suggestions_left;
     size_t suggestion_work_left;    /* candidates that may still be compared */
     size_t next_role;               /* check pass: the next role of role_info to meet */
+    struct deferred_move { const struct ast_stmt *stmt; size_t from, to; } *deferred;  /* before their roles */
+    size_t ndeferred, deferred_cap;
     size_t *track_last, *track_stamp, track_stamp_now;  /* check_company_order's scratch */
 };
 
@@ -927,25 +929,16 @@ static bool check_role_block(struct checker *c, const struct ast_stmt *s, struct
     return ok;
 }
 
-/* Where the rungs place the role on one axis: the mean, over its
- * competencies of that kind, of the middle of its rung's band, (rung - 0.5)
- * / rungs, scaled to the axis. Monotone in every rung, strictly inside. */
+/* Where the rungs place the role on one axis: its score on the axis's
+ * competencies (model_skill_score), scaled to the axis. */
 static bool derive_coordinate(const struct model *m, const struct model_role *r, enum model_skill skill,
                               int which, double *out)
 {
-    double sum = 0;
-    size_t n = 0;
-    for (size_t i = 0; i < r->nexpect; i++) {
-        const struct model_competency *mc = &m->competencies[r->expect[i].competency];
-        if (mc->skill == skill) {
-            sum += (r->expect[i].rung - 0.5) / (double)mc->nrungs;
-            n++;
-        }
-    }
-    if (!n)
+    double score;
+    if (!model_skill_score(m, r, skill, &score))
         return false;
     const struct model_axis *ax = &m->axis[which];
-    *out = ax->min + (ax->max - ax->min) * (sum / (double)n);
+    *out = ax->min + (ax->max - ax->min) * score;
     return true;
 }
 
@@ -1145,6 +1138,27 @@ static bool batch_end(struct checker *c, size_t found, struct ast_text name, siz
     return true;
 }
 
+/* A transition met before one of its roles: its level rules wait for the
+ * end of the pass (check_deferred_transitions). */
+static void defer_transition(struct checker *c, const struct ast_stmt *s, size_t from, size_t to)
+{
+    if (c->ndeferred == c->deferred_cap) {
+        c->deferred_cap = c->deferred_cap ? 2 * c->deferred_cap : 16;
+        c->deferred = heap_realloc(c->arena->heap, c->deferred, c->deferred_cap * sizeof *c->deferred);
+    }
+    c->deferred[c->ndeferred++] = (struct deferred_move){s, from, to};
+}
+
+static void check_deferred_transitions(struct checker *c)
+{
+    for (size_t i = 0; i < c->ndeferred; i++) {
+        const struct deferred_move *d = &c->deferred[i];
+        if (c->role_info[d->from].levels_ok && c->role_info[d->to].levels_ok)
+            check_transition_levels(c, d->stmt, &c->m->roles[d->from], &c->m->roles[d->to],
+                                    d->stmt->u.transition.kind);
+    }
+}
+
 static void check_transition(struct checker *c, const struct ast_stmt *s, struct model_transition *out,
                              bool *ok, struct batch *b)
 {
@@ -1171,7 +1185,9 @@ static void check_transition(struct checker *c, const struct ast_stmt *s, struct
         return;
     }
     enum model_kind kind = s->u.transition.kind;
-    if (c->role_info[from].levels_ok && c->role_info[to].levels_ok)
+    if (from >= c->next_role || to >= c->next_role)
+        defer_transition(c, s, from, to);   /* a role is defined further on: its levels are not known yet */
+    else if (c->role_info[from].levels_ok && c->role_info[to].levels_ok)
         check_transition_levels(c, s, &m->roles[from], &m->roles[to], kind);
     out->from = from;
     out->to = to;
@@ -1546,6 +1562,7 @@ static void checker_free(struct checker *c)
     symtab_free(&c->undefined_tracks);
     heap_free(c->arena->heap, c->undefined);
     heap_free(c->arena->heap, c->pairs);
+    heap_free(c->arena->heap, c->deferred);
     heap_free(c->arena->heap, c->role_info);
     heap_free(c->arena->heap, c->box_info);
     heap_free(c->arena->heap, c->track_last);
@@ -1633,6 +1650,7 @@ struct model *check_files(struct ast_file *const *files, size_t nfiles, struct a
     m->title = c.ladder ? c.ladder->u.ladder.title.text : NULL;
     resolve_track_names(&c);
     check_all(&c);
+    check_deferred_transitions(&c);
 
     report_all_undefined(&c);
     relate_boxes(&c);

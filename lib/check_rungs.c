@@ -86,24 +86,11 @@ static bool silenced(const struct diag_sink *diag, const char *code)
     return false;
 }
 
-/* Where a role's soft rungs put it on the soft-skills scale: the mean over
- * its soft competencies of (rung - 0.5) / rungs, in 0..1. The formula of
- * derive_coordinate in check.c, which places a role without 'at' on x by
- * it: a role placed by its rungs is at x = axis min + (max - min) * score. */
+/* Where a role's soft rungs put it on the soft-skills scale, in 0..1: the
+ * score that places a role without 'at' on x (model_skill_score). */
 static bool soft_score(const struct model *m, const struct model_role *r, double *out)
 {
-    double sum = 0;
-    size_t n = 0;
-    for (size_t i = 0; i < r->nexpect; i++) {
-        const struct model_competency *mc = &m->competencies[r->expect[i].competency];
-        if (mc->skill == SKILL_SOFT) {
-            sum += (r->expect[i].rung - 0.5) / (double)mc->nrungs;
-            n++;
-        }
-    }
-    if (n)
-        *out = sum / (double)n;
-    return n > 0;
+    return model_skill_score(m, r, SKILL_SOFT, out);
 }
 
 bool check_rungs_both_soft(const struct model *m, const struct model_role *a, const struct model_role *b)

@@ -149,3 +149,19 @@ void model_role_levels_put(struct buf *b, const struct model *m, const struct mo
 {
     model_track_levels_put(b, m, r->track, r->lo, r->hi);
 }
+
+bool model_skill_score(const struct model *m, const struct model_role *r, enum model_skill skill, double *out)
+{
+    double sum = 0;
+    size_t n = 0;
+    for (size_t i = 0; i < r->nexpect; i++) {
+        const struct model_competency *mc = &m->competencies[r->expect[i].competency];
+        if (mc->skill == skill) {
+            sum += (r->expect[i].rung - 0.5) / (double)mc->nrungs;
+            n++;
+        }
+    }
+    if (n)
+        *out = sum / (double)n;
+    return n > 0;
+}

@@ -143,6 +143,13 @@ enum { MODEL_COMPETENCIES_MAX = 100 };
 /* The role's expectation on competency k, or NULL when it sets none. */
 const struct model_expect *model_role_expect(const struct model_role *r, size_t k);
 
+/* The role's score on the competencies of one kind (hard or soft), in
+ * 0..1: the mean, over those it sets, of the middle of its rung's band,
+ * (rung - 0.5) / rungs. Monotone in every rung, strictly inside 0..1; what
+ * places a role without 'at' on the map (x: soft, y: hard). False when the
+ * role sets none of that kind. */
+bool model_skill_score(const struct model *m, const struct model_role *r, enum model_skill skill, double *out);
+
 /* Appends the role's levels in its track's names: "M5", "L6..L7". */
 void model_role_levels_put(struct buf *b, const struct model *m, const struct model_role *r);
 

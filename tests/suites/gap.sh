@@ -302,7 +302,7 @@ expect_eq "gap: a role that sets no rungs (exit 1, said, no output)" \
     "1:ladderc: role 'c' sets no rungs: gap compares the rungs both roles set in their blocks (a line such as 'craft 2' between the '{' and '}' that end the role):" \
     "$?:$(grep '^ladderc:' "$G/err"):$(cat "$G/out")"
 "$LADDERC" gap "$G/unset.ladder" c a >/dev/null 2>"$G/err"
-expect_eq "gap: FROM without rungs too" "1:1" "$?:$(grep -c "role 'c' sets no rungs" "$G/err")"
+expect_eq "gap: FROM without rungs too" "1:1" "$?:$(grep -c "^ladderc: role 'c' sets no rungs" "$G/err")"
 printf 'levels L3..L8\ntrack ic "IC"\nrole a "A" track ic level L3 at (1, 1)\nrole b "B" track ic level L4 at (2, 2)\na -> b\n' >"$G/none.ladder"
 "$LADDERC" gap --route "$G/none.ladder" a b >"$G/out" 2>"$G/err"
 expect_eq "gap: a ladder without competencies (exit 1, said, no output)" \
