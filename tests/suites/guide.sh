@@ -104,3 +104,14 @@ expect_eq "guide: northwind's roles are at 15 different places" "15" \
     "$(jq -r '.roles[] | "\(.x),\(.y)"' "$GD/nw.json" 2>/dev/null | sort -u | wc -l | tr -d ' ')"
 expect_eq "guide: northwind's route from the first job to VP has an open total" "yes" \
     "$(gd_lc path "$ROOT/examples/northwind.ladder" swe1 vp 2>/dev/null | head -n 1 | grep -q '^[0-9.]*\.\. years:' && echo yes || echo no)"
+
+# The README's example is a fragment (no scale, no track): with them and
+# its move, it compiles clean.
+awk '/^## Competencies/ { on = 1 } on && /^```$/ && !f { f = 1; next } on && f && /^```$/ { exit } on && f' \
+    "$ROOT/README.md" >"$GD/readme-body"
+{ printf 'levels L3..L8\ntrack ic "IC"\n'; cat "$GD/readme-body"; echo 'senior -> staff'; } >"$GD/readme.ladder"
+gd_lc check "$GD/readme.ladder" >"$GD/out" 2>"$GD/err"
+gd_rc=$?
+gd_n=$(grep -c '^role ' "$GD/readme-body")
+expect_eq "guide: the README's competencies (2 roles) compile with a scale, a track and a move" "0:2:" \
+    "$gd_rc:$gd_n:$(cat "$GD/out" "$GD/err")"
