@@ -102,6 +102,22 @@ line
     : stmt NEWLINE          { add_stmt(ctx, $1); }
     | NEWLINE
     | error NEWLINE         { yyerrok; }
+    /* a block whose first line is wrong ('rol x ... {', 'competency x "X" hrad oops {'): its lines are
+     * not statements, and reading them as such would report each; the first line's error is the one */
+    | error LBRACE { ctx->broken_block = true; } NEWLINE broken_body RBRACE NEWLINE
+        { ctx->broken_block = false;
+          yyerrok; }
+    ;
+
+broken_body
+    : %empty
+    | broken_body broken_token
+    ;
+
+/* what the lines of a block hold; a statement keyword opening a line ends the block (the scanner) */
+broken_token
+    : NEWLINE | ID | STRING | NUMBER | LEVEL | ARROW | DOTDOT | LPAREN | RPAREN | COMMA | LBRACE | EQUALS
+    | KW_LEVEL | KW_AT | KW_PROMOTION | KW_LATERAL | KW_DOWNWARD
     ;
 
 stmt
@@ -200,6 +216,10 @@ role_line
     | ID STRING NEWLINE
         { ast_role_line_append(ctx->arena, ctx->block, (struct ast_role_line){
               .key = text_at($1, @1), .has_text = true, .text = text_at($2, @2), .loc = span(@1, @2)}); }
+    /* 'craft' or 'summary' alone: the checker says what it lacks (E184) */
+    | ID NEWLINE
+        { ast_role_line_append(ctx->arena, ctx->block, (struct ast_role_line){
+              .key = text_at($1, @1), .loc = @1}); }
     | NEWLINE
     | error NEWLINE         { yyerrok; }
     ;

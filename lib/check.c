@@ -31,12 +31,21 @@ enum { SUGGESTION_BUDGET = 100, SUGGESTION_WORK = 1 << 22 };
 struct role_info {                  /* per role of the model */
     const struct ast_stmt *stmt;
     bool levels_ok;
+    bool track_ok;                  /* its track is defined: model_role.track is its index */
     bool rungs_ok;                  /* its track resolved and its block was right: check_rungs may compare it */
 };
 
 struct track_info {                 /* per track of the model */
     const struct ast_stmt *stmt;
     bool names_ok;                  /* its own level names, if any, are valid: its levels can be resolved */
+};
+
+/* A competency whose declaration is wrong: the roles' rungs on it are not
+ * judged against what may not be what the author meant (one mistake, one
+ * diagnostic). */
+struct competency_info {
+    bool rungs_ok;                  /* numbered 1..N, at least one, declared once (E182, E107) */
+    bool kind_ok;                   /* 'hard', 'soft' or nothing (E183): it places roles as meant */
 };
 
 struct box_info {
@@ -84,7 +93,8 @@ struct checker {
     struct box_info *box_info;
     struct track_info *track_info;
     const struct ast_stmt **company_stmt, **competency_stmt;
-    bool competencies_capped;       /* E188 was reported */
+    struct competency_info *competency_info;    /* per competency of the model */
+    struct symtab capped_competencies;  /* ids past the E188 cap: not undefined, not checked */
     long *box_of_level;             /* level - level_min -> box index, -1 none */
     int suggestions_left;
     size_t suggestion_work_left;    /* candidates that may still be compared */
@@ -101,9 +111,13 @@ static char *levels_text(const struct checker *c, int lo, int hi, char *out, siz
     return model_levels_text(c->m, lo, hi, out, n);
 }
 
-/* A role's levels in its track's names: "M5". */
+/* A role's levels in its track's names: "M5"; in the scale's when its
+ * track is undefined (E110: its levels were read in the scale's names, and
+ * its track index is no track's). r is one of the model's roles. */
 static char *role_levels_text(const struct checker *c, const struct model_role *r, char *out, size_t n)
 {
+    if (!c->role_info[r - c->m->roles].track_ok)
+        return levels_text(c, r->lo, r->hi, out, n);
     return model_track_levels_text(c->m, r->track, r->lo, r->hi, out, n);
 }
 
@@ -366,13 +380,22 @@ static void check_axis(struct checker *c, const struct ast_stmt *s, int which)
 static void track_names_mismatch(struct checker *c, const struct ast_stmt *s, int lo, int hi)
 {
     const struct ast_levels *own = &s->u.track.own;
+    const char *p = own->lo.prefix, *sp = c->m->level_prefix;
+    long n_own = own->hi.number - own->lo.number + 1, n_scale = hi - lo + 1;
+    long scale_hi = lo + n_own - 1;     /* the scale's range that has the own names' length */
     char scale[64];
     levels_text(c, lo, hi, scale, sizeof scale);
-    long want = own->lo.number + (hi - lo);
-    diag_error(c->diag, "E118", own->loc, "track '%s' names %ld levels (%s%ld..%s%ld) but maps them onto %d (%s): "
-               "the two ranges must have the same length; did you mean '%s%ld..%s%ld'?", s->u.track.id.text,
-               own->hi.number - own->lo.number + 1, own->lo.prefix, own->lo.number, own->hi.prefix,
-               own->hi.number, hi - lo + 1, scale, own->lo.prefix, own->lo.number, own->lo.prefix, want);
+    if (scale_hi <= c->m->level_max)
+        diag_error(c->diag, "E118", own->loc, "track '%s' names %ld levels (%s%ld..%s%ld) but maps them onto %ld "
+                   "(%s): the two ranges must have the same length; did you mean '%s%ld..%s%ld = %s%d..%s%ld' or "
+                   "'%s%ld..%s%ld = %s'?", s->u.track.id.text, n_own, p, own->lo.number, p, own->hi.number,
+                   n_scale, scale, p, own->lo.number, p, own->hi.number, sp, lo, sp, scale_hi, p,
+                   own->lo.number, p, own->lo.number + n_scale - 1, scale);
+    else
+        diag_error(c->diag, "E118", own->loc, "track '%s' names %ld levels (%s%ld..%s%ld) but maps them onto %ld "
+                   "(%s): the two ranges must have the same length; did you mean '%s%ld..%s%ld = %s'?",
+                   s->u.track.id.text, n_own, p, own->lo.number, p, own->hi.number, n_scale, scale, p,
+                   own->lo.number, p, own->lo.number + n_scale - 1, scale);
 }
 
 /* Whether the own names are well formed; reports the first thing wrong. */
@@ -381,8 +404,9 @@ static bool track_names_valid(struct checker *c, const struct ast_stmt *s)
     const struct ast_levels *own = &s->u.track.own;
     const char *id = s->u.track.id.text;
     if (strcmp(own->lo.prefix, own->hi.prefix) != 0) {
-        diag_error(c->diag, "E118", own->loc, "track '%s' names its levels with two prefixes, '%s' and '%s'",
-                   id, own->lo.prefix, own->hi.prefix);
+        diag_error(c->diag, "E118", own->loc, "track '%s' names its levels with two prefixes, '%s' and '%s': "
+                   "its names share one prefix; did you mean '%s%ld..%s%ld'?", id, own->lo.prefix, own->hi.prefix,
+                   own->lo.prefix, own->lo.number, own->lo.prefix, own->hi.number);
         return false;
     }
     if (c->scale_ok && strcmp(own->lo.prefix, c->m->level_prefix) == 0) {
@@ -391,8 +415,9 @@ static bool track_names_valid(struct checker *c, const struct ast_stmt *s)
         return false;
     }
     if (own->lo.number > own->hi.number) {
-        diag_error(c->diag, "E118", own->loc, "track '%s' names its levels %s%ld..%s%ld: the lowest must come "
-                   "first", id, own->lo.prefix, own->lo.number, own->hi.prefix, own->hi.number);
+        diag_error(c->diag, "E118", own->loc, "track '%s' names its levels %s%ld..%s%ld: the lowest comes "
+                   "first; did you mean '%s%ld..%s%ld'?", id, own->lo.prefix, own->lo.number, own->hi.prefix,
+                   own->hi.number, own->lo.prefix, own->hi.number, own->hi.prefix, own->lo.number);
         return false;
     }
     return true;
@@ -439,9 +464,13 @@ static void report_scale_name_on_named_track(struct checker *c, const struct mod
         diag_error(c->diag, "E119", l->loc, "level '%s%ld' is in the scale's names, but track '%s' names its "
                    "levels %s; did you mean '%s%ld'?", l->prefix, l->number, tr->id, own, tr->level_prefix,
                    l->number - tr->shift);
-    else
+    else {
+        char scale[64];
+        levels_text(c, tr->lo, tr->hi, scale, sizeof scale);
         diag_error(c->diag, "E119", l->loc, "level '%s%ld' is in the scale's names, but track '%s' names its "
-                   "levels %s", l->prefix, l->number, tr->id, own);
+                   "levels %s (the scale's %s), and %s%ld is not one of them", l->prefix, l->number, tr->id, own,
+                   scale, l->prefix, l->number);
+    }
 }
 
 /* A level in another track's own names, on a track that uses the scale's:
@@ -457,11 +486,11 @@ static bool report_other_track_name(struct checker *c, const struct model_track 
     long n = l->number + other->shift;
     if (n >= c->m->level_min && n <= c->m->level_max)
         diag_error(c->diag, "E119", l->loc, "level '%s%ld' is in the names of track '%s', but track '%s' uses the "
-                   "scale %s; did you mean '%s%ld'?", l->prefix, l->number, other->id, tr->id, scale,
+                   "scale's names, %s; did you mean '%s%ld'?", l->prefix, l->number, other->id, tr->id, scale,
                    c->m->level_prefix, n);
     else
         diag_error(c->diag, "E119", l->loc, "level '%s%ld' is in the names of track '%s', but track '%s' uses the "
-                   "scale %s", l->prefix, l->number, other->id, tr->id, scale);
+                   "scale's names, %s", l->prefix, l->number, other->id, tr->id, scale);
     return true;
 }
 
@@ -470,6 +499,10 @@ static bool report_other_track_name(struct checker *c, const struct model_track 
 static bool resolve_track_level(struct checker *c, size_t t, const struct ast_level *l, int *out)
 {
     const struct model_track *tr = t == SIZE_MAX ? NULL : &c->m->tracks[t];
+    if (!tr && c->scale_ok && strcmp(l->prefix, c->m->level_prefix) != 0) {
+        index_level(c, l, false);
+        return false;   /* the undefined track (E110) may be the one that names its levels so */
+    }
     if (!tr || !tr->level_prefix) {
         if (tr && strcmp(l->prefix, c->m->level_prefix) != 0 && report_other_track_name(c, tr, l)) {
             index_level(c, l, false);
@@ -486,16 +519,21 @@ static bool resolve_track_level(struct checker *c, size_t t, const struct ast_le
         else {
             char own[64];
             model_track_levels_text(c->m, t, tr->lo, tr->hi, own, sizeof own);
-            diag_error(c->diag, "E113", l->loc, "level %s%ld is outside track '%s''s levels %s", l->prefix,
-                       l->number, tr->id, own);
+            diag_error(c->diag, "E113", l->loc, "level %s%ld is outside the levels of track '%s', %s",
+                       l->prefix, l->number, tr->id, own);
         }
     } else if (c->scale_ok && strcmp(l->prefix, c->m->level_prefix) == 0) {
         report_scale_name_on_named_track(c, tr, l);
     } else {
         char own[64];
         model_track_levels_text(c->m, t, tr->lo, tr->hi, own, sizeof own);
-        diag_error(c->diag, "E112", l->loc, "undefined level '%s%ld': track '%s' names its levels %s", l->prefix,
-                   l->number, tr->id, own);
+        long n = l->number + tr->shift;
+        if (n >= tr->lo && n <= tr->hi)
+            diag_error(c->diag, "E112", l->loc, "undefined level '%s%ld': track '%s' names its levels %s; did you "
+                       "mean '%s%ld'?", l->prefix, l->number, tr->id, own, tr->level_prefix, l->number);
+        else
+            diag_error(c->diag, "E112", l->loc, "undefined level '%s%ld': track '%s' names its levels %s",
+                       l->prefix, l->number, tr->id, own);
     }
     index_level(c, l, ok);
     return ok;
@@ -629,8 +667,29 @@ static const char *skill_word_at(const void *unused, size_t i)
     return skill_words[i];
 }
 
-static enum model_skill competency_skill(struct checker *c, const struct ast_stmt *s)
+/* 'hrad', 'sfot': the same letters as a kind, in another order (an edit
+ * distance of 2, which suggest_closest does not reach on a short word). */
+static const char *skill_word_anagram(const char *w)
 {
+    for (size_t i = 0; i < 2; i++) {
+        const char *k = skill_words[i];
+        if (strlen(w) != strlen(k))
+            continue;
+        int count[256] = {0};
+        for (const unsigned char *p = (const unsigned char *)k; *p; p++)
+            count[*p]++;
+        bool same = true;
+        for (const unsigned char *p = (const unsigned char *)w; *p && same; p++)
+            same = count[*p]-- > 0;
+        if (same)
+            return k;
+    }
+    return NULL;
+}
+
+static enum model_skill competency_skill(struct checker *c, const struct ast_stmt *s, bool *ok)
+{
+    *ok = true;
     if (!s->u.competency.has_skill)
         return SKILL_NONE;
     struct ast_text w = s->u.competency.skill;
@@ -638,7 +697,10 @@ static enum model_skill competency_skill(struct checker *c, const struct ast_stm
         return SKILL_HARD;
     if (strcmp(w.text, "soft") == 0)
         return SKILL_SOFT;
+    *ok = false;
     const char *close = suggest_closest(w.text, 2, skill_word_at, NULL);
+    if (!close)
+        close = skill_word_anagram(w.text);
     if (close)
         diag_error(c->diag, "E183", w.loc, "unknown competency kind '%s'; did you mean '%s'?", w.text, close);
     else
@@ -647,26 +709,74 @@ static enum model_skill competency_skill(struct checker *c, const struct ast_stm
     return SKILL_NONE;
 }
 
+/* Whether a line after l is numbered n: then l is out of order, not a gap. */
+static bool rung_written_later(const struct ast_rung_line *l, double n)
+{
+    for (l = l->next; l; l = l->next)
+        if (l->number.value == n)
+            return true;
+    return false;
+}
+
+/* The first rung whose number is not the next one: say what it looks like
+ * (out of order, a gap, not starting at 1) and what to write. */
+static void report_misnumbered_rung(struct checker *c, const struct model_competency *mc,
+                                    const struct ast_rung_line *l, size_t want)
+{
+    double v = l->number.value;
+    const char *text = l->number.text;
+    if (v != floor(v) || v < (double)want)
+        diag_error(c->diag, "E182", l->number.loc, "rung %s of competency '%s' should be %zu: rungs are "
+                   "numbered 1, 2, 3... from the lowest, in order", text, mc->id, want);
+    else if (rung_written_later(l, (double)want))
+        diag_error(c->diag, "E182", l->number.loc, "rung %s of competency '%s' comes before its rung %zu: "
+                   "write the rungs in order, lowest first", text, mc->id, want);
+    else if (want == 1)
+        diag_error(c->diag, "E182", l->number.loc, "competency '%s' starts at rung %s: rungs are numbered "
+                   "from 1, lowest first", mc->id, text);
+    else
+        diag_error(c->diag, "E182", l->number.loc, "competency '%s' has no rung %zu: rung %s follows rung %zu; "
+                   "number the rungs 1, 2, 3... with no gap", mc->id, want, text, want - 1);
+}
+
 /* Rungs are numbered 1..N in the order written: the number is there for
- * the reader, and a gap or a swap is a mistake. One report per competency. */
-static void declare_rungs(struct checker *c, const struct ast_stmt *s, struct model_competency *mc)
+ * the reader, and a gap or a swap is a mistake. One report per competency;
+ * the rungs are kept as written, in their order. A block with a syntax
+ * error, or no '}', may miss a rung: its numbers are not judged (the next
+ * rung would look like a gap), and neither are the roles' rungs on it. */
+static bool declare_rungs(struct checker *c, const struct ast_stmt *s, struct model_competency *mc)
 {
     size_t n = s->u.competency.nrungs;
     mc->rungs = arena_array(c->arena, n ? n : 1, sizeof *mc->rungs);
-    bool reported = false;
+    bool ok = !s->u.competency.block_broken;
     for (const struct ast_rung_line *l = s->u.competency.rungs; l; l = l->next) {
         size_t k = mc->nrungs;
-        if (!reported && l->number.value != (double)(k + 1)) {
-            diag_error(c->diag, "E182", l->number.loc, "rung %s of competency '%s' should be %zu: rungs are "
-                       "numbered 1, 2, 3... from the lowest, in order", l->number.text, mc->id, k + 1);
-            reported = true;
+        if (ok && l->number.value != (double)(k + 1)) {
+            report_misnumbered_rung(c, mc, l, k + 1);
+            ok = false;
         }
         mc->rungs[mc->nrungs++] = (struct model_rung){l->name.text, l->has_meaning ? l->meaning.text : NULL,
                                                      l->loc};
     }
-    if (n == 0)
+    if (n == 0 && ok) {
         diag_error(c->diag, "E182", s->u.competency.id.loc, "competency '%s' has no rungs: write them in its "
-                   "block, lowest first, as 1 \"Name\" \"what it means\"", mc->id);
+                   "block, one a line, lowest first: 1 \"Name\" \"what it means\"", mc->id);
+        ok = false;
+    }
+    return ok;
+}
+
+/* Past MODEL_COMPETENCIES_MAX: one E188, at the first one past it; the ids
+ * are kept aside so that the roles' rungs on them are neither undefined
+ * (E110) nor checked. */
+static void cap_competency(struct checker *c, struct ast_text id)
+{
+    size_t unused;
+    if (c->capped_competencies.count == 0)
+        diag_error(c->diag, "E188", id.loc, "competency '%s' is one more than the %d a ladder may have: a "
+                   "framework is read by people, and each rule between two roles compares every competency; "
+                   "group them into themes", id.text, MODEL_COMPETENCIES_MAX);
+    symtab_add(&c->capped_competencies, id.text, 0, &unused);
 }
 
 static void declare_competency(struct checker *c, const struct ast_stmt *s)
@@ -676,24 +786,22 @@ static void declare_competency(struct checker *c, const struct ast_stmt *s)
     size_t first = 0;
     bool dup = symtab_get(&c->competencies, id.text, &first);
     if (!dup && m->ncompetencies == MODEL_COMPETENCIES_MAX) {
-        if (!c->competencies_capped)
-            diag_error(c->diag, "E188", id.loc, "more than %d competencies: a framework is read by people, and "
-                       "each rule between two roles compares every competency; group them into themes",
-                       MODEL_COMPETENCIES_MAX);
-        c->competencies_capped = true;
+        cap_competency(c, id);
         return;
     }
     index_def(c, INDEX_COMPETENCY, first, dup, id, m->ncompetencies);
     if (dup) {
         report_duplicate(c, "E107", id.loc, c->competency_stmt[first]->u.competency.id.loc, "competency", id.text);
+        c->competency_info[first].rungs_ok = false;     /* which of the two the roles mean is not known */
         return;
     }
     symtab_add(&c->competencies, id.text, m->ncompetencies, &first);
     c->competency_stmt[m->ncompetencies] = s;
+    struct competency_info *info = &c->competency_info[m->ncompetencies];
     struct model_competency *mc = &m->competencies[m->ncompetencies++];
     *mc = (struct model_competency){.id = id.text, .name = s->u.competency.name.text, .loc = id.loc};
-    mc->skill = competency_skill(c, s);
-    declare_rungs(c, s, mc);
+    mc->skill = competency_skill(c, s, &info->kind_ok);
+    info->rungs_ok = declare_rungs(c, s, mc);
 }
 
 static void declare_definition(struct checker *c, const struct ast_stmt *s)
@@ -797,31 +905,137 @@ static const char *role_word_at(const void *unused, size_t i)
     return role_words[i];
 }
 
-/* A link lands in the SVG and the web page as an href: only the web's own
- * schemes, so that no javascript:, data: or file: link can run or leak. */
-static bool link_is_web(const char *url)
+enum link_problem { LINK_OK, LINK_BLANK, LINK_NO_SCHEME, LINK_OTHER_SCHEME, LINK_NO_SLASHES, LINK_NO_ADDRESS };
+
+static bool is_ascii_letter(char ch) { return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z'); }
+static bool is_ascii_alnum(char ch) { return is_ascii_letter(ch) || (ch >= '0' && ch <= '9'); }
+
+/* The length of url's scheme, 'javascript' in 'javascript:...', or 0 when
+ * it does not start with one (RFC 3986: a letter, then letters, digits, '+',
+ * '-' or '.'). */
+static size_t link_scheme_length(const char *url)
 {
-    size_t n = strncasecmp(url, "https://", 8) == 0 ? 8 : strncasecmp(url, "http://", 7) == 0 ? 7 : 0;
-    if (!n || !url[n])
-        return false;
-    for (const unsigned char *p = (const unsigned char *)url + n; *p; p++)
+    if (!is_ascii_letter(url[0]))
+        return 0;
+    size_t n = 1;
+    while (is_ascii_alnum(url[n]) || url[n] == '+' || url[n] == '-' || url[n] == '.')
+        n++;
+    return url[n] == ':' ? n : 0;
+}
+
+/* Whether url's scheme is the web's: 'https' or 'http', in any case. */
+static bool link_scheme_is_web(const char *url, size_t n)
+{
+    return (n == 5 && strncasecmp(url, "https", 5) == 0) || (n == 4 && strncasecmp(url, "http", 4) == 0);
+}
+
+/* A link lands in the SVG and the web page as an href: only the web's own
+ * schemes, so that no javascript:, data: or file: link can run or leak;
+ * and no blank (a leading one included), which would end the address in a
+ * Markdown link. */
+static enum link_problem link_problem(const char *url)
+{
+    for (const unsigned char *p = (const unsigned char *)url; *p; p++)
         if (*p <= ' ' || *p == 0x7F)
-            return false;
-    return true;
+            return LINK_BLANK;
+    size_t n = link_scheme_length(url);
+    if (!n)
+        return LINK_NO_SCHEME;
+    if (!link_scheme_is_web(url, n))
+        return LINK_OTHER_SCHEME;
+    const char *rest = url + n + 1;
+    bool slashes = strncmp(rest, "//", 2) == 0;
+    while (*rest == '/')
+        rest++;
+    if (!*rest)
+        return LINK_NO_ADDRESS;
+    return slashes ? LINK_OK : LINK_NO_SLASHES;
+}
+
+/* E185 for an address with no scheme: 'example.com/wiki' and '//example.com'
+ * get the https:// they lack. */
+static void report_link_no_scheme(struct checker *c, struct loc at, const char *role, const char *url)
+{
+    if (url[0] == '/' && url[1] == '/' && url[2])
+        diag_error(c->diag, "E185", at, "link of role '%s' does not start with https:// or http://; did you "
+                   "mean 'https:%s'?", role, url);
+    else if (is_ascii_alnum(url[0]))
+        diag_error(c->diag, "E185", at, "link of role '%s' does not start with https:// or http://; did you "
+                   "mean 'https://%s'?", role, url);
+    else
+        diag_error(c->diag, "E185", at, "link of role '%s' does not start with https:// or http://: a link is "
+                   "a web address", role);
+}
+
+/* E185, saying what is wrong with this link and what to write. */
+static void report_link(struct checker *c, const struct ast_role_line *l, const char *role, enum link_problem p)
+{
+    const char *url = l->text.text;
+    struct loc at = l->text.loc;
+    int scheme = (int)link_scheme_length(url);
+    switch (p) {
+    case LINK_BLANK: {
+        size_t n = strlen(url);
+        bool edge = (unsigned char)url[0] <= ' ' || (unsigned char)url[n - 1] <= ' ';
+        if (edge)
+            diag_error(c->diag, "E185", at, "link of role '%s' %s with a blank: remove it, a web address has "
+                       "none", role, (unsigned char)url[0] <= ' ' ? "starts" : "ends");
+        else
+            diag_error(c->diag, "E185", at, "link of role '%s' has a blank in it: a web address has none (write "
+                       "a blank inside it as '%s')", role, "%20");
+        break;
+    }
+    case LINK_NO_SCHEME:
+        report_link_no_scheme(c, at, role, url);
+        break;
+    case LINK_OTHER_SCHEME:
+        diag_error(c->diag, "E185", at, "link of role '%s' starts with '%.*s:': a link is a web address, "
+                   "starting with https:// or http://, since it becomes a link on the map and the page",
+                   role, scheme, url);
+        break;
+    case LINK_NO_SLASHES: {
+        const char *rest = url + scheme + 1;
+        while (*rest == '/')
+            rest++;
+        diag_error(c->diag, "E185", at, "link of role '%s' has no '//' after '%.*s:'; did you mean '%.*s://%s'?",
+                   role, scheme, url, scheme, url, rest);
+        break;
+    }
+    default:
+        diag_error(c->diag, "E185", at, "link of role '%s' has no address after '%.*s://'", role, scheme, url);
+        break;
+    }
 }
 
 static void role_text_once(struct checker *c, const struct ast_role_line *l, const struct ast_role_line **seen,
                            const char *role)
 {
     if (*seen) {
-        struct diag *d = diag_error(c->diag, "E186", l->key.loc, "role '%s' has a second '%s'", role, l->key.text);
+        struct diag *d = diag_error(c->diag, "E186", l->key.loc, "role '%s' has a second '%s': a role has one; "
+                                    "remove one of the two", role, l->key.text);
         diag_note(c->diag, d, (*seen)->key.loc, "the first '%s' is here", l->key.text);
         return;
     }
     *seen = l;
 }
 
-/* 'summary "..."', 'link "..."', or a word that is neither. */
+/* A word that is neither a competency nor 'summary' or 'link'. */
+static void report_unknown_role_line(struct checker *c, const struct ast_role_line *l, const char *role)
+{
+    const char *key = l->key.text;
+    const char *close = suggest_closest(key, 2, role_word_at, NULL);
+    if (close)
+        diag_error(c->diag, "E184", l->key.loc, "unknown line '%s' in role '%s'; did you mean '%s'?", key, role,
+                   close);
+    else
+        diag_error(c->diag, "E184", l->key.loc, "unknown line '%s' in role '%s': a role's block holds rungs "
+                   "('craft 3'), a 'summary \"...\"' and a 'link \"https://...\"'", key, role);
+}
+
+/* 'summary "..."', 'link "..."', or a word that is neither. Returns false
+ * when the line may have been meant as a rung (E184 on a competency or an
+ * unknown word): the role's rungs are then not complete. A wrong summary or
+ * link says nothing about the rungs. */
 static bool check_role_text_line(struct checker *c, const struct ast_role_line *l, const char *role,
                                  const struct ast_role_line **summary, const struct ast_role_line **link)
 {
@@ -832,46 +1046,92 @@ static bool check_role_text_line(struct checker *c, const struct ast_role_line *
         return true;
     }
     if (strcmp(key, "link") == 0 && !l->has_number) {
-        if (!link_is_web(l->text.text)) {
-            diag_error(c->diag, "E185", l->text.loc, "link of role '%s' is not a web address: a link starts with "
-                       "https:// or http:// and has no blanks, since it becomes a link on the map and the page",
-                       role);
-            return false;
-        }
-        role_text_once(c, l, link, role);
+        enum link_problem p = link_problem(l->text.text);
+        if (p != LINK_OK)
+            report_link(c, l, role, p);
+        else
+            role_text_once(c, l, link, role);
         return true;
     }
-    if (strcmp(key, "summary") == 0 || strcmp(key, "link") == 0)
-        diag_error(c->diag, "E184", l->key.loc, "'%s' takes a text, not a number: %s \"...\"", key, key);
-    else if (symtab_get(&c->competencies, key, &k))
-        diag_error(c->diag, "E184", l->key.loc, "'%s' needs a rung number: write '%s N' or '%s N \"what this "
-                   "role does\"'", key, key, key);
-    else {
-        const char *close = suggest_closest(key, 2, role_word_at, NULL);
-        diag_error(c->diag, "E184", l->key.loc, "unknown line '%s' in role '%s'%s%s%s", key, role,
-                   close ? "; did you mean '" : ": a role's block holds competency rungs ('craft 3'), "
-                   "'summary \"...\"' and 'link \"https://...\"'", close ? close : "", close ? "'?" : "");
+    if (strcmp(key, "summary") == 0 || strcmp(key, "link") == 0) {
+        diag_error(c->diag, "E184", l->number.loc, "'%s' takes a text, not a number: write %s \"...\"", key, key);
+        return true;
     }
+    bool found = symtab_get(&c->competencies, key, &k);
+    if (found && c->competency_info[k].rungs_ok)
+        diag_error(c->diag, "E184", l->text.loc, "'%s' needs a rung before its text: write '%s N \"...\"', "
+                   "with N from 1 to %zu", key, key, c->m->competencies[k].nrungs);
+    else if (found || symtab_get(&c->capped_competencies, key, &k))
+        diag_error(c->diag, "E184", l->text.loc, "'%s' needs a rung before its text: write '%s N \"...\"'",
+                   key, key);
+    else
+        report_unknown_role_line(c, l, role);
     return false;
 }
 
-/* 'craft 3 ["text"]': the expectation, or false when it is wrong. */
+/* A word alone on a line of the block: 'craft' without its rung, 'summary'
+ * or 'link' without its text. Returns false when it may be a rung line. */
+static bool report_bare_role_line(struct checker *c, const struct ast_role_line *l, const char *role,
+                                  bool text_word)
+{
+    const char *key = l->key.text;
+    size_t k;
+    if (text_word) {
+        diag_error(c->diag, "E184", l->key.loc, "'%s' needs its text: write %s \"...\"", key, key);
+        return true;
+    }
+    bool found = symtab_get(&c->competencies, key, &k);
+    if (found && c->competency_info[k].rungs_ok)
+        diag_error(c->diag, "E184", l->key.loc, "'%s' needs a rung: write '%s N', with N from 1 to %zu", key, key,
+                   c->m->competencies[k].nrungs);
+    else if (found || symtab_get(&c->capped_competencies, key, &k))
+        diag_error(c->diag, "E184", l->key.loc, "'%s' needs a rung: write '%s N'", key, key);
+    else
+        report_unknown_role_line(c, l, role);
+    return false;
+}
+
+/* E180, naming the competency's rungs: "1 (Learns) to 5 (Defines)" (each
+ * name its own argument, so that a long one is cut alone). */
+static void report_rung_outside(struct checker *c, const struct ast_role_line *l,
+                                const struct model_competency *mc)
+{
+    const char *v = l->number.text, *id = mc->id, *first = mc->rungs[0].name;
+    const char *last = mc->rungs[mc->nrungs - 1].name;
+    bool whole = l->number.value == floor(l->number.value);
+    if (whole && mc->nrungs == 1)
+        diag_error(c->diag, "E180", l->number.loc, "competency '%s' has no rung %s: its one rung is 1 (%s)", id,
+                   v, first);
+    else if (whole)
+        diag_error(c->diag, "E180", l->number.loc, "competency '%s' has no rung %s: its rungs are 1 (%s) to %zu "
+                   "(%s)", id, v, first, mc->nrungs, last);
+    else if (mc->nrungs == 1)
+        diag_error(c->diag, "E180", l->number.loc, "rung %s of competency '%s' is not a whole number: its one "
+                   "rung is 1 (%s)", v, id, first);
+    else
+        diag_error(c->diag, "E180", l->number.loc, "rung %s of competency '%s' is not a whole number: its rungs "
+                   "are 1 (%s) to %zu (%s)", v, id, first, mc->nrungs, last);
+}
+
+/* 'craft 3 ["text"]': the expectation, or false when it is wrong or cannot
+ * be judged (its competency's declaration is wrong, and was reported). */
 static bool check_rung_line(struct checker *c, const struct ast_role_line *l, struct model_expect *out)
 {
     size_t k;
     bool found = symtab_get(&c->competencies, l->key.text, &k);
     index_ref(c, INDEX_COMPETENCY, found ? k : SIZE_MAX, l->key);
     if (!found) {
-        if (!c->competencies_capped)
+        if (!symtab_get(&c->capped_competencies, l->key.text, &k))
             note_undefined(c, &c->undefined_competencies, "competency", l->key, c->m->ncompetencies,
                            competency_id_at);
         return false;
     }
+    if (!c->competency_info[k].rungs_ok)
+        return false;
     const struct model_competency *mc = &c->m->competencies[k];
     double v = l->number.value;
     if (v != floor(v) || v < 1 || v > (double)mc->nrungs) {
-        diag_error(c->diag, "E180", l->number.loc, "rung %s is not a rung of competency '%s', whose rungs are "
-                   "1..%zu", l->number.text, mc->id, mc->nrungs);
+        report_rung_outside(c, l, mc);
         return false;
     }
     *out = (struct model_expect){k, (int)v, l->has_text ? l->text.text : NULL, l->key.loc};
@@ -894,8 +1154,8 @@ static size_t drop_twice_set(struct checker *c, struct model_expect *e, size_t n
     for (size_t i = 0; i < n; i++) {
         if (kept && e[kept - 1].competency == e[i].competency) {
             const char *id = c->m->competencies[e[i].competency].id;
-            struct diag *d = diag_error(c->diag, "E181", e[i].loc, "competency '%s' is set twice in role '%s'",
-                                        id, role);
+            struct diag *d = diag_error(c->diag, "E181", e[i].loc, "competency '%s' is set twice in role '%s': "
+                                        "a role expects one rung of each competency; keep one line", id, role);
             diag_note(c->diag, d, e[kept - 1].loc, "'%s' is first set here", id);
             continue;
         }
@@ -904,17 +1164,21 @@ static size_t drop_twice_set(struct checker *c, struct model_expect *e, size_t n
     return kept;
 }
 
-/* Returns whether every line of the block was right. */
+/* Returns whether the block's rungs are the ones the author wrote: every
+ * rung line right, and no line that may have been one lost to a mistake
+ * (then the role's position is not judged from them). */
 static bool check_role_block(struct checker *c, const struct ast_stmt *s, struct model_role *r)
 {
     const char *role = s->u.role.id.text;
     const struct ast_role_line *summary = NULL, *link = NULL;
     r->expect = arena_array(c->arena, s->u.role.nlines ? s->u.role.nlines : 1, sizeof *r->expect);
     r->nexpect = 0;
-    bool ok = true;
+    bool ok = !s->u.role.block_broken;
     for (const struct ast_role_line *l = s->u.role.lines; l; l = l->next) {
         bool text_word = strcmp(l->key.text, "summary") == 0 || strcmp(l->key.text, "link") == 0;
-        if (l->has_number && !text_word) {
+        if (!l->has_number && !l->has_text) {
+            ok = report_bare_role_line(c, l, role, text_word) && ok;
+        } else if (l->has_number && !text_word) {
             if (check_rung_line(c, l, &r->expect[r->nexpect]))
                 r->nexpect++;
             else
@@ -942,25 +1206,98 @@ static bool derive_coordinate(const struct model *m, const struct model_role *r,
     return true;
 }
 
-static void place_role(struct checker *c, const struct ast_stmt *s, struct model_role *r, bool block_ok)
+/* "'people', 'reach' and 2 more": the competencies of one kind, for a
+ * message (ids are ASCII and short: the text is cut, never wrong). */
+static void competencies_of_kind(const struct model *m, enum model_skill skill, char *out, size_t n)
+{
+    enum { SHOWN = 3 };
+    size_t total = 0, len = 0;
+    out[0] = '\0';
+    for (size_t i = 0; i < m->ncompetencies; i++) {
+        if (m->competencies[i].skill != skill)
+            continue;
+        if (total < SHOWN && len < n)
+            len += (size_t)snprintf(out + len, n - len, "%s'%s'", total ? ", " : "", m->competencies[i].id);
+        total++;
+    }
+    if (total > SHOWN && len < n)
+        snprintf(out + len, n - len, " and %zu more", total - SHOWN);
+}
+
+/* Whether the role has a rung on a competency whose kind is wrong (E183):
+ * its position would leave that rung out. */
+static bool uses_wrong_kind(const struct checker *c, const struct model_role *r)
+{
+    for (size_t i = 0; i < r->nexpect; i++)
+        if (!c->competency_info[r->expect[i].competency].kind_ok)
+            return true;
+    return false;
+}
+
+/* Whether some competency's kind is wrong (E183): it may be the one meant
+ * to place the role on the axis it lacks. */
+static bool some_kind_wrong(const struct checker *c)
+{
+    for (size_t k = 0; k < c->m->ncompetencies; k++)
+        if (!c->competency_info[k].kind_ok)
+            return true;
+    return false;
+}
+
+/* E187: say which axis the rungs leave open, and with what to fill it. */
+static void report_no_position(struct checker *c, const struct ast_stmt *s, bool has_x, bool has_y)
+{
+    const struct model *m = c->m;
+    struct loc at = s->u.role.id.loc;
+    const char *role = s->u.role.id.text;
+    char have[256] = "", want[256] = "";
+    competencies_of_kind(m, SKILL_SOFT, !has_x ? want : have, sizeof want);
+    competencies_of_kind(m, SKILL_HARD, !has_x ? have : want, sizeof want);
+    if (m->ncompetencies == 0)
+        diag_error(c->diag, "E187", at, "role '%s' has no position: give it 'at (x, y)' after its levels", role);
+    else if (!has_x && !has_y && !have[0] && !want[0])
+        diag_error(c->diag, "E187", at, "role '%s' has no position: give it 'at (x, y)' (no competency is "
+                   "'hard' or 'soft', so rungs cannot place it)", role);
+    else if (!has_x && !has_y)
+        diag_error(c->diag, "E187", at, "role '%s' has no position: give it 'at (x, y)', or rungs in a block "
+                   "to place it from (rungs of soft competencies place it on x, of hard ones on y)", role);
+    else if (want[0])
+        diag_error(c->diag, "E187", at, "role '%s' has rungs on %s competencies only, which place it on %s but "
+                   "not on %s: set a rung of a %s one (%s), or give it 'at (x, y)'", role,
+                   has_x ? "soft" : "hard", has_x ? "x" : "y", has_x ? "y" : "x", has_x ? "hard" : "soft", want);
+    else
+        diag_error(c->diag, "E187", at, "role '%s' has rungs on %s competencies only, which place it on %s but "
+                   "not on %s, and no competency is %s: give it 'at (x, y)', or make a competency '%s'", role,
+                   has_x ? "soft" : "hard", has_x ? "x" : "y", has_x ? "y" : "x", has_x ? "hard" : "soft",
+                   has_x ? "hard" : "soft");
+}
+
+/* A hand position is kept; without one, the rungs place the role. E187
+ * when they cannot, unless the cause is a mistake already reported: a
+ * wrong line of the block (block_ok), a competency's wrong kind, an axis
+ * that is wrong. A role the rungs do not place as written is at NaN: the
+ * rules between positions (W152, W170) do not see it (there is an error,
+ * so the model is never shown). Returns false when it reported E187. */
+static bool place_role(struct checker *c, const struct ast_stmt *s, struct model_role *r, bool block_ok)
 {
     if (s->u.role.has_at) {
         check_position(c, &s->u.role.x, 0);
         check_position(c, &s->u.role.y, 1);
         r->x = s->u.role.x.value;
         r->y = s->u.role.y.value;
-        return;
+        return true;
     }
     bool has_x = derive_coordinate(c->m, r, SKILL_SOFT, 0, &r->x);
     bool has_y = derive_coordinate(c->m, r, SKILL_HARD, 1, &r->y);
     r->derived = true;
+    if (!has_x || !has_y || !block_ok || uses_wrong_kind(c, r))
+        r->x = r->y = NAN;
     if (has_x && has_y)
-        return;
-    if (!block_ok || !c->axis_ok[0] || !c->axis_ok[1])
-        return;     /* a wrong line in the block is the mistake to report */
-    const char *missing = !has_x && !has_y ? "soft or hard" : !has_x ? "soft" : "hard";
-    diag_error(c->diag, "E187", s->u.role.id.loc, "role '%s' has no position: give it 'at (x, y)', or rungs on "
-               "%s competencies to place it from (it has none)", s->u.role.id.text, missing);
+        return true;
+    if (!block_ok || !c->axis_ok[0] || !c->axis_ok[1] || some_kind_wrong(c))
+        return true;
+    report_no_position(c, s, has_x, has_y);
+    return false;
 }
 
 static void check_role(struct checker *c, const struct ast_stmt *s)
@@ -975,12 +1312,15 @@ static void check_role(struct checker *c, const struct ast_stmt *s)
     if (resolve_track(c, s->u.role.track, &track))
         r->track = track;
     bool ok = resolve_track_levels(c, track, &s->u.role.levels, &r->lo, &r->hi);
-    if (first)
+    if (first) {
         c->role_info[idx].levels_ok = ok;
+        c->role_info[idx].track_ok = track != SIZE_MAX;
+    }
     bool block_ok = !s->u.role.has_block || check_role_block(c, s, r);
+    /* E187 says which rungs the role lacks: W190 would say it again */
+    bool placed = place_role(c, s, r, block_ok);
     if (first)
-        c->role_info[idx].rungs_ok = track != SIZE_MAX && block_ok;
-    place_role(c, s, r, block_ok);
+        c->role_info[idx].rungs_ok = track != SIZE_MAX && block_ok && placed;
 }
 
 /* A box's name is a label on the map, and the JSON model names each role's
@@ -1422,6 +1762,8 @@ static void relate_positions(struct checker *c)
     memset(slot, 0, cap * sizeof *slot);
     for (size_t i = 0; i < m->nroles; i++) {
         const struct model_role *r = &m->roles[i];
+        if (isnan(r->x))
+            continue;       /* not placed: E187, or a mistake in its rungs, says so */
         size_t k = (size_t)(position_hash(c, r->x, r->y) >> shift);
         while (slot[k] && !(m->roles[slot[k] - 1].x == r->x && m->roles[slot[k] - 1].y == r->y))
             k = (k + 1) & (cap - 1);
@@ -1518,6 +1860,7 @@ static void checker_init(struct checker *c, struct ast_file *const *files, size_
     size_t ncomp = count[AST_COMPETENCY] < MODEL_COMPETENCIES_MAX ? count[AST_COMPETENCY] : MODEL_COMPETENCIES_MAX;
     m->competencies = arena_array(a, ncomp, sizeof *m->competencies);
     c->competency_stmt = arena_array(a, ncomp, sizeof *c->competency_stmt);
+    c->competency_info = arena_array(a, ncomp, sizeof *c->competency_info);
     c->company_stmt = arena_array(a, count[AST_COMPANY], sizeof *c->company_stmt);
     c->role_info = heap_calloc(c->arena->heap, count[AST_ROLE], sizeof *c->role_info);
     c->box_info = heap_calloc(c->arena->heap, count[AST_BOX], sizeof *c->box_info);
@@ -1530,6 +1873,7 @@ static void checker_init(struct checker *c, struct ast_file *const *files, size_
     symtab_init(&c->competencies, c->arena->heap);
     symtab_init(&c->track_prefixes, c->arena->heap);
     symtab_init(&c->undefined_competencies, c->arena->heap);
+    symtab_init(&c->capped_competencies, c->arena->heap);
     symtab_reserve(&c->roles, count[AST_ROLE]);
     symtab_init(&c->undefined_roles, c->arena->heap);
     symtab_init(&c->undefined_tracks, c->arena->heap);
@@ -1556,6 +1900,7 @@ static void checker_free(struct checker *c)
     symtab_free(&c->competencies);
     symtab_free(&c->track_prefixes);
     symtab_free(&c->undefined_competencies);
+    symtab_free(&c->capped_competencies);
     heap_free(c->arena->heap, c->track_info);
     symtab_free(&c->broken);
     symtab_free(&c->undefined_roles);

@@ -95,6 +95,7 @@ struct ast_stmt {
             struct ast_text id, name, track;
             struct ast_levels levels;
             bool has_at, has_block;
+            bool block_broken;      /* a syntax error inside the block, or no '}': a line may be missing */
             struct ast_number x, y;
             struct loc brace;
             struct ast_role_line *lines, **tail;
@@ -118,6 +119,7 @@ struct ast_stmt {
             struct ast_text id, name;
             bool has_skill;
             struct ast_text skill;      /* hard, soft: checked by the checker */
+            bool block_broken;          /* a syntax error inside the block, or no '}': a rung may be missing */
             struct loc brace;
             struct ast_rung_line *rungs, **tail;
             size_t nrungs;

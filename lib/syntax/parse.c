@@ -25,9 +25,20 @@ static bool parse_on_def_line(const struct parse_ctx *ctx, struct loc loc)
     return line == ctx->def_line_start;
 }
 
+/* A line of the open block may be missing: the checker does not judge a
+ * role's rungs or a competency's numbering from what is left. */
+void parse_block_broken(struct parse_ctx *ctx)
+{
+    if (ctx->block && ctx->block->kind == AST_ROLE)
+        ctx->block->u.role.block_broken = true;
+    else if (ctx->block && ctx->block->kind == AST_COMPETENCY)
+        ctx->block->u.competency.block_broken = true;
+}
+
 void parse_note_error(struct parse_ctx *ctx, struct loc loc)
 {
     ctx->file->syntax_errors++;
+    parse_block_broken(ctx);
     if (ctx->def_name && parse_on_def_line(ctx, loc)) {
         ast_broken_def(ctx->arena, ctx->file, ctx->def_name);
         ctx->def_name = NULL;

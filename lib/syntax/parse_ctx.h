@@ -48,6 +48,7 @@ struct parse_ctx {
     bool ladder_evidence;       /* a line starts with a statement word or 'id ->' */
     bool line_has_error;        /* a lexical error was reported on this line */
     bool owe_newline;           /* a supplied '}' still needs its line end */
+    bool broken_block;          /* a line with a syntax error opened a '{': its body is skipped to its '}' */
     bool line_opens_block;      /* the last token of the line so far is a '{' */
     uint32_t brace_ahead;       /* a '{' that opens a later line: the line ends before it are not tokens */
 
@@ -65,6 +66,7 @@ static inline const char *parse_at(const struct parse_ctx *ctx, uint32_t off) { 
 
 /* Counts a syntax error at loc; remembers the id its line defines. */
 void parse_note_error(struct parse_ctx *ctx, struct loc loc);
+void parse_block_broken(struct parse_ctx *ctx);
 
 /* A line whose first word (at word) is no statement word and is not followed
  * by '->': reports "unknown statement" (E007) with the closest statement word

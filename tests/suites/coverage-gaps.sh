@@ -100,7 +100,7 @@ cg_run "-W FILE takes FILE as the value" 2 "ladderc: error: unknown warning opti
 cg_run "explain without a code" 2 "ladderc: error: explain needs one CODE" "$LADDERC" explain
 cg_run "explain with two codes" 2 "ladderc: error: explain needs one CODE" "$LADDERC" explain E110 E120
 cg_run "explain -- CODE" 0 "" "$LADDERC" explain -- E110
-expect_eq "coverage-gaps: explain -- CODE prints the entry" "### E110: undefined role or track" "$(head -n 1 "$CG/out")"
+expect_eq "coverage-gaps: explain -- CODE prints the entry" "### E110: undefined role, track or competency" "$(head -n 1 "$CG/out")"
 cg_run "explain an unknown code" 2 "ladderc: error: unknown diagnostic code 'E999'" "$LADDERC" explain E999
 
 # ---- path's options ----
