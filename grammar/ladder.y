@@ -51,6 +51,11 @@ static struct ast_levels levels_one(struct ast_level l, struct loc loc);
 static struct ast_levels levels_range(struct ast_level lo, struct ast_level hi, struct loc loc);
 static struct ast_range range_of(struct ast_number lo, struct ast_number hi, struct loc loc);
 static void add_stmt(struct parse_ctx *ctx, struct ast_stmt *s);
+static struct ast_stmt *role_at(struct ast_stmt *s, struct ast_number x, struct ast_number y);
+static struct ast_stmt *role_open(struct parse_ctx *ctx, struct ast_stmt *s, struct loc brace);
+static struct ast_stmt *role_new(struct parse_ctx *ctx, const char *id, struct loc id_loc, const char *name,
+                                 struct loc name_loc, const char *track, struct loc track_loc,
+                                 struct ast_levels levels, struct loc loc);
 static void yyerror(const struct loc *loc, void *scanner, struct parse_ctx *ctx, const char *msg);
 }
 
@@ -83,7 +88,7 @@ static void yyerror(const struct loc *loc, void *scanner, struct parse_ctx *ctx,
 %token KW_COMPANY "'company'" KW_IMPORT "'import'" KW_COMPETENCY "'competency'" KW_PROMOTION "'promotion'" KW_LATERAL "'lateral'"
 %token KW_DOWNWARD "'downward'"
 
-%type <stmt> stmt company company_head role_base role_sig role_head competency competency_head
+%type <stmt> stmt company company_head role_head competency competency_head
 %type <levels> levels
 %type <range> range
 %type <kind> kind
@@ -152,7 +157,10 @@ stmt
           $$->u.years.kind = $2;
           $$->u.years.kind_loc = @2;
           $$->u.years.range = $3; }
-    | role_sig
+    | KW_ROLE ID STRING KW_TRACK ID KW_LEVEL levels
+        { $$ = role_new(ctx, $2, @2, $3, @3, $5, @5, $7, @$); }
+    | KW_ROLE ID STRING KW_TRACK ID KW_LEVEL levels KW_AT LPAREN NUMBER COMMA NUMBER RPAREN
+        { $$ = role_at(role_new(ctx, $2, @2, $3, @3, $5, @5, $7, @$), $10, $12); }
     | role_head role_body RBRACE
         { $$ = $1; $$->loc.end = @3.end;
           ctx->block = NULL; }
@@ -172,32 +180,16 @@ stmt
     | company
     ;
 
-role_base
-    : KW_ROLE ID STRING KW_TRACK ID KW_LEVEL levels
-        { $$ = ast_stmt_new(ctx->arena, AST_ROLE, @$);
-          $$->u.role.id = text_at($2, @2);
-          $$->u.role.name = text_at($3, @3);
-          $$->u.role.track = text_at($5, @5);
-          $$->u.role.levels = $7; }
-    ;
-
-role_sig
-    : role_base
-    | role_base KW_AT LPAREN NUMBER COMMA NUMBER RPAREN
-        { $$ = $1; $$->loc.end = @7.end;
-          $$->u.role.has_at = true;
-          $$->u.role.x = $4;
-          $$->u.role.y = $6; }
-    ;
-
-/* the '{' may also open a later line: the scanner then drops the line ends
- * before it (lex_brace_after in ladder.l), as it does for every block */
+/* A role is written out in full in each of its four shapes (with or
+ * without 'at', with or without a block): a role line then costs the
+ * parser no more reductions than before roles had blocks. The '{' may
+ * also open a later line: the scanner then drops the line ends before it
+ * (lex_brace_after in ladder.l), as it does for every block. */
 role_head
-    : role_sig LBRACE NEWLINE
-        { $$ = $1;
-          $$->u.role.has_block = true;
-          $$->u.role.brace = @2;
-          ctx->block = $$; }
+    : KW_ROLE ID STRING KW_TRACK ID KW_LEVEL levels LBRACE NEWLINE
+        { $$ = role_open(ctx, role_new(ctx, $2, @2, $3, @3, $5, @5, $7, @$), @8); }
+    | KW_ROLE ID STRING KW_TRACK ID KW_LEVEL levels KW_AT LPAREN NUMBER COMMA NUMBER RPAREN LBRACE NEWLINE
+        { $$ = role_open(ctx, role_at(role_new(ctx, $2, @2, $3, @3, $5, @5, $7, @$), $10, $12), @14); }
     ;
 
 role_body
@@ -342,6 +334,33 @@ static struct ast_levels levels_range(struct ast_level lo, struct ast_level hi, 
 static struct ast_range range_of(struct ast_number lo, struct ast_number hi, struct loc loc)
 {
     return (struct ast_range){.lo = lo, .hi = hi, .loc = loc};
+}
+
+static struct ast_stmt *role_new(struct parse_ctx *ctx, const char *id, struct loc id_loc, const char *name,
+                                 struct loc name_loc, const char *track, struct loc track_loc,
+                                 struct ast_levels levels, struct loc loc)
+{
+    struct ast_stmt *s = ast_stmt_new(ctx->arena, AST_ROLE, loc);
+    s->u.role.id = text_at(id, id_loc);
+    s->u.role.name = text_at(name, name_loc);
+    s->u.role.track = text_at(track, track_loc);
+    s->u.role.levels = levels;
+    return s;
+}
+
+static struct ast_stmt *role_at(struct ast_stmt *s, struct ast_number x, struct ast_number y)
+{
+    s->u.role.x = x;
+    s->u.role.y = y;
+    return s;
+}
+
+/* The role's '{' at brace: its block's lines come next. */
+static struct ast_stmt *role_open(struct parse_ctx *ctx, struct ast_stmt *s, struct loc brace)
+{
+    ast_role_open(ctx->arena, s, brace);
+    ctx->block = s;
+    return s;
 }
 
 static void add_stmt(struct parse_ctx *ctx, struct ast_stmt *s)

@@ -504,7 +504,9 @@ static bool resolve_track_level(struct checker *c, size_t t, const struct ast_le
         return false;   /* the undefined track (E110) may be the one that names its levels so */
     }
     if (!tr || !tr->level_prefix) {
-        if (tr && strcmp(l->prefix, c->m->level_prefix) != 0 && report_other_track_name(c, tr, l)) {
+        /* only when some track names its levels: the common case compares no prefix here */
+        if (tr && c->track_prefixes.count && strcmp(l->prefix, c->m->level_prefix) != 0
+            && report_other_track_name(c, tr, l)) {
             index_level(c, l, false);
             return false;
         }
@@ -832,6 +834,7 @@ static void declare_definition(struct checker *c, const struct ast_stmt *s)
         }
         c->role_info[m->nroles].stmt = s;
         m->roles[m->nroles++] = (struct model_role){.id = id.text, .name = s->u.role.name.text, .box = -1,
+                                                    .about = &model_role_about_none,
                                                     .loc = id.loc};
         break;
     }
@@ -1171,25 +1174,28 @@ static bool check_role_block(struct checker *c, const struct ast_stmt *s, struct
 {
     const char *role = s->u.role.id.text;
     const struct ast_role_line *summary = NULL, *link = NULL;
-    r->expect = arena_array(c->arena, s->u.role.nlines ? s->u.role.nlines : 1, sizeof *r->expect);
-    r->nexpect = 0;
-    bool ok = !s->u.role.block_broken;
-    for (const struct ast_role_line *l = s->u.role.lines; l; l = l->next) {
+    struct model_role_about *about = arena_alloc(c->arena, sizeof *about);
+    const struct ast_role_block *block = s->u.role.block;
+    about->expect = arena_array(c->arena, block->nlines ? block->nlines : 1, sizeof *about->expect);
+    about->nexpect = 0;
+    bool ok = !s->u.role.block->broken;
+    for (const struct ast_role_line *l = block->lines; l; l = l->next) {
         bool text_word = strcmp(l->key.text, "summary") == 0 || strcmp(l->key.text, "link") == 0;
         if (!l->has_number && !l->has_text) {
             ok = report_bare_role_line(c, l, role, text_word) && ok;
         } else if (l->has_number && !text_word) {
-            if (check_rung_line(c, l, &r->expect[r->nexpect]))
-                r->nexpect++;
+            if (check_rung_line(c, l, &about->expect[about->nexpect]))
+                about->nexpect++;
             else
                 ok = false;
         } else {
             ok = check_role_text_line(c, l, role, &summary, &link) && ok;
         }
     }
-    r->nexpect = drop_twice_set(c, r->expect, r->nexpect, role);
-    r->summary = summary ? summary->text.text : NULL;
-    r->link = link ? link->text.text : NULL;
+    about->nexpect = drop_twice_set(c, about->expect, about->nexpect, role);
+    about->summary = summary ? summary->text.text : NULL;
+    about->link = link ? link->text.text : NULL;
+    r->about = about;
     return ok;
 }
 
@@ -1228,8 +1234,8 @@ static void competencies_of_kind(const struct model *m, enum model_skill skill, 
  * its position would leave that rung out. */
 static bool uses_wrong_kind(const struct checker *c, const struct model_role *r)
 {
-    for (size_t i = 0; i < r->nexpect; i++)
-        if (!c->competency_info[r->expect[i].competency].kind_ok)
+    for (size_t i = 0; i < r->about->nexpect; i++)
+        if (!c->competency_info[r->about->expect[i].competency].kind_ok)
             return true;
     return false;
 }
@@ -1280,7 +1286,7 @@ static void report_no_position(struct checker *c, const struct ast_stmt *s, bool
  * so the model is never shown). Returns false when it reported E187. */
 static bool place_role(struct checker *c, const struct ast_stmt *s, struct model_role *r, bool block_ok)
 {
-    if (s->u.role.has_at) {
+    if (ast_role_has_at(s)) {
         check_position(c, &s->u.role.x, 0);
         check_position(c, &s->u.role.y, 1);
         r->x = s->u.role.x.value;
@@ -1307,7 +1313,7 @@ static void check_role(struct checker *c, const struct ast_stmt *s)
     bool first = idx < c->m->nroles && c->role_info[idx].stmt == s;
     if (first)
         c->next_role++;
-    struct model_role tmp = {0}, *r = first ? &c->m->roles[idx] : &tmp;
+    struct model_role tmp = {.about = &model_role_about_none}, *r = first ? &c->m->roles[idx] : &tmp;
     size_t track = SIZE_MAX;
     if (resolve_track(c, s->u.role.track, &track))
         r->track = track;
@@ -1316,7 +1322,7 @@ static void check_role(struct checker *c, const struct ast_stmt *s)
         c->role_info[idx].levels_ok = ok;
         c->role_info[idx].track_ok = track != SIZE_MAX;
     }
-    bool block_ok = !s->u.role.has_block || check_role_block(c, s, r);
+    bool block_ok = !s->u.role.block || check_role_block(c, s, r);
     /* E187 says which rungs the role lacks: W190 would say it again */
     bool placed = place_role(c, s, r, block_ok);
     if (first)
@@ -1744,7 +1750,7 @@ static uint64_t position_hash(const struct checker *c, double x, double y)
 static struct loc role_position_loc(const struct checker *c, size_t i)
 {
     const struct ast_stmt *s = c->role_info[i].stmt;
-    return s->u.role.has_at ? s->u.role.x.loc : s->u.role.id.loc;
+    return ast_role_has_at(s) ? s->u.role.x.loc : s->u.role.id.loc;
 }
 
 /* Two roles at one point would be drawn one over the other. An open-address
@@ -1777,8 +1783,8 @@ static void relate_positions(struct checker *c)
         struct diag *d = diag_warning(c->diag, "W152", role_position_loc(c, i),
             "roles '%s' and '%s' are at the same position (%s, %s): the map draws one over the other%s",
             m->roles[first].id, r->id,
-            s->u.role.has_at ? s->u.role.x.text : model_number_text(r->x, x, sizeof x),
-            s->u.role.has_at ? s->u.role.y.text : model_number_text(r->y, y, sizeof y),
+            ast_role_has_at(s) ? s->u.role.x.text : model_number_text(r->x, x, sizeof x),
+            ast_role_has_at(s) ? s->u.role.y.text : model_number_text(r->y, y, sizeof y),
             r->derived && m->roles[first].derived ? " (their rungs place them there: give one 'at (x, y)')" : "");
         diag_note(c->diag, d, role_position_loc(c, first), "'%s' is here", m->roles[first].id);
     }

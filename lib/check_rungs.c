@@ -107,12 +107,12 @@ static void list_missing(const struct rungs *g, const struct model_role *r, stru
 {
     size_t i = 0;
     for (size_t k = 0; k < g->m->ncompetencies && l->n < 3; k++) {
-        if (i < r->nexpect && r->expect[i].competency == k)
+        if (i < r->about->nexpect && r->about->expect[i].competency == k)
             i++;
         else
             list_add(l, g->m->competencies[k].id);
     }
-    l->more = g->m->ncompetencies - r->nexpect - l->n;
+    l->more = g->m->ncompetencies - r->about->nexpect - l->n;
     list_close(l);
 }
 
@@ -156,7 +156,7 @@ static void check_missing(struct rungs *g)
     const struct model_role *first_set = NULL, *first_none = NULL;
     size_t nset = 0;
     for (size_t i = 0; i < m->nroles; i++)
-        if (m->roles[i].nexpect && nset++ == 0)
+        if (m->roles[i].about->nexpect && nset++ == 0)
             first_set = &m->roles[i];
     if (!nset)
         return;     /* no role sets rungs: the ladder has not adopted its competencies */
@@ -165,11 +165,11 @@ static void check_missing(struct rungs *g)
         const struct model_role *r = &m->roles[i];
         if (!g->judged[i])
             continue;
-        if (!r->nexpect) {
+        if (!r->about->nexpect) {
             if (!first_none)
                 first_none = r;
             list_add(&none, r->id);
-        } else if (r->nexpect < m->ncompetencies) {
+        } else if (r->about->nexpect < m->ncompetencies) {
             report_some_missing(g, r);
         }
     }
@@ -188,8 +188,8 @@ struct promotion_rungs {
 static void compare_rungs(const struct model_role *a, const struct model_role *b, struct promotion_rungs *p)
 {
     size_t i = 0, j = 0;
-    while (i < a->nexpect && j < b->nexpect) {
-        const struct model_expect *ea = &a->expect[i], *eb = &b->expect[j];
+    while (i < a->about->nexpect && j < b->about->nexpect) {
+        const struct model_expect *ea = &a->about->expect[i], *eb = &b->about->expect[j];
         if (ea->competency < eb->competency) {
             i++;
             continue;
@@ -306,8 +306,8 @@ struct below {                  /* what W193 found for one role */
 
 static void best_add(struct best_rung *best, size_t stamp, const struct model_role *r, size_t role)
 {
-    for (size_t i = 0; i < r->nexpect; i++) {
-        const struct model_expect *e = &r->expect[i];
+    for (size_t i = 0; i < r->about->nexpect; i++) {
+        const struct model_expect *e = &r->about->expect[i];
         struct best_rung *b = &best[e->competency];
         if (b->stamp != stamp || e->rung > b->rung)
             *b = (struct best_rung){stamp, e->rung, role, e};
@@ -316,8 +316,8 @@ static void best_add(struct best_rung *best, size_t stamp, const struct model_ro
 
 static void best_compare(const struct best_rung *best, size_t stamp, const struct model_role *r, struct below *out)
 {
-    for (size_t i = 0; i < r->nexpect; i++) {
-        const struct model_expect *e = &r->expect[i];
+    for (size_t i = 0; i < r->about->nexpect; i++) {
+        const struct model_expect *e = &r->about->expect[i];
         const struct best_rung *b = &best[e->competency];
         if (b->stamp != stamp || b->rung <= e->rung)
             continue;
@@ -379,7 +379,7 @@ static void check_track_order(struct rungs *g)
     size_t n = 0;
     for (size_t i = 0; i < m->nroles; i++) {
         const struct model_role *r = &m->roles[i];
-        if (!g->judged[i] || !r->nexpect)
+        if (!g->judged[i] || !r->about->nexpect)
             continue;
         by_lo[n] = (struct level_ref){r->track, r->lo, i};
         by_hi[n++] = (struct level_ref){r->track, r->hi, i};
@@ -460,15 +460,15 @@ static void check_copied_texts(struct rungs *g)
     const struct model *m = g->m;
     size_t n = 0;
     for (size_t i = 0; i < m->nroles; i++)
-        for (size_t j = 0; g->judged[i] && j < m->roles[i].nexpect; j++)
-            n += m->roles[i].expect[j].text != NULL;
+        for (size_t j = 0; g->judged[i] && j < m->roles[i].about->nexpect; j++)
+            n += m->roles[i].about->expect[j].text != NULL;
     if (!n)
         return;
     struct text_table t;
     text_table_init(&t, g->heap, n);
     for (size_t i = 0; i < m->nroles; i++)
-        for (size_t j = 0; g->judged[i] && j < m->roles[i].nexpect; j++) {
-            const struct model_expect *e = &m->roles[i].expect[j];
+        for (size_t j = 0; g->judged[i] && j < m->roles[i].about->nexpect; j++) {
+            const struct model_expect *e = &m->roles[i].about->expect[j];
             if (!e->text)
                 continue;
             const struct text_slot *first = text_seen(&t, e, i);

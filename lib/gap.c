@@ -66,12 +66,12 @@ static void gap_items(struct gap *g, const struct model *m)
 static size_t gap_rises(const struct model_role *a, const struct model_role *b, struct gap_item *out)
 {
     size_t n = 0, i = 0;
-    for (size_t j = 0; j < b->nexpect; j++) {
-        const struct model_expect *eb = &b->expect[j];
-        while (i < a->nexpect && a->expect[i].competency < eb->competency)
+    for (size_t j = 0; j < b->about->nexpect; j++) {
+        const struct model_expect *eb = &b->about->expect[j];
+        while (i < a->about->nexpect && a->about->expect[i].competency < eb->competency)
             i++;
-        if (i < a->nexpect && a->expect[i].competency == eb->competency && eb->rung > a->expect[i].rung)
-            out[n++] = gap_item_of(eb->competency, &a->expect[i], eb);
+        if (i < a->about->nexpect && a->about->expect[i].competency == eb->competency && eb->rung > a->about->expect[i].rung)
+            out[n++] = gap_item_of(eb->competency, &a->about->expect[i], eb);
     }
     qsort(out, n, sizeof *out, gap_item_cmp);
     return n;
@@ -85,7 +85,7 @@ static void gap_route(struct gap *g, const struct model *m)
     const struct path_route *r = &g->route.routes[0];
     size_t room = 0;
     for (size_t i = 0; i < r->nsteps; i++)
-        room += m->roles[m->transitions[r->steps[i]].to].nexpect;
+        room += m->roles[m->transitions[r->steps[i]].to].about->nexpect;
     g->nsteps = r->nsteps;
     g->steps = heap_calloc(g->heap, g->nsteps, sizeof *g->steps);
     g->rises = heap_calloc(g->heap, room, sizeof *g->rises);
@@ -146,9 +146,9 @@ static size_t gap_clip_len(const char *s, size_t max, bool *clipped)
  * move is not compared, which is not "grows nothing". */
 static long gap_step_bare(const struct model *m, const struct model_transition *t)
 {
-    if (m->roles[t->from].nexpect == 0)
+    if (m->roles[t->from].about->nexpect == 0)
         return (long)t->from;
-    return m->roles[t->to].nexpect == 0 ? (long)t->to : -1;
+    return m->roles[t->to].about->nexpect == 0 ? (long)t->to : -1;
 }
 
 /* A number as a person writes it: 3, 0.5 (model_number_text). */

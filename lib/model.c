@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <string.h>
 
+const struct model_role_about model_role_about_none = {NULL, NULL, NULL, 0};
+
 const char *model_kind_name(enum model_kind kind)
 {
     static const char *const name[KIND_COUNT] = {
@@ -124,15 +126,15 @@ const char *model_file_of(const struct model *m, struct loc loc)
 
 const struct model_expect *model_role_expect(const struct model_role *r, size_t k)
 {
-    size_t lo = 0, hi = r->nexpect;
+    size_t lo = 0, hi = r->about->nexpect;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (r->expect[mid].competency < k)
+        if (r->about->expect[mid].competency < k)
             lo = mid + 1;
         else
             hi = mid;
     }
-    return lo < r->nexpect && r->expect[lo].competency == k ? &r->expect[lo] : NULL;
+    return lo < r->about->nexpect && r->about->expect[lo].competency == k ? &r->about->expect[lo] : NULL;
 }
 
 void model_track_levels_put(struct buf *b, const struct model *m, size_t t, int lo, int hi)
@@ -154,10 +156,10 @@ bool model_skill_score(const struct model *m, const struct model_role *r, enum m
 {
     double sum = 0;
     size_t n = 0;
-    for (size_t i = 0; i < r->nexpect; i++) {
-        const struct model_competency *mc = &m->competencies[r->expect[i].competency];
+    for (size_t i = 0; i < r->about->nexpect; i++) {
+        const struct model_competency *mc = &m->competencies[r->about->expect[i].competency];
         if (mc->skill == skill) {
-            sum += (r->expect[i].rung - 0.5) / (double)mc->nrungs;
+            sum += (r->about->expect[i].rung - 0.5) / (double)mc->nrungs;
             n++;
         }
     }

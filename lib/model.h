@@ -78,16 +78,25 @@ struct model_box {
     struct loc loc;
 };
 
+/* What a role's block says. Behind a pointer, so that a ladder without
+ * blocks pays 8 bytes per role for it, not 32. */
+struct model_role_about {
+    const char *summary, *link;     /* NULL when not written; a link is http: or https: */
+    struct model_expect *expect;    /* sorted by competency, at most one each */
+    size_t nexpect;
+};
+
+/* The about of every role without a block: nothing. */
+extern const struct model_role_about model_role_about_none;
+
 struct model_role {
     const char *id, *name;
     size_t track;           /* index into model.tracks */
     int lo, hi;             /* level numbers */
     double x, y;            /* soft skills, hard skills */
-    long box;               /* index into model.boxes of the box the role fits in, -1 if none */
+    int box;                /* index into model.boxes of the box the role fits in, -1 if none */
     bool derived;           /* x and y come from the rungs, not from 'at' */
-    const char *summary, *link;     /* NULL when not written; a link is http: or https: */
-    struct model_expect *expect;    /* sorted by competency, at most one each */
-    size_t nexpect;
+    const struct model_role_about *about;   /* never NULL: model_role_about_none without a block */
     struct loc loc;
 };
 

@@ -1239,7 +1239,7 @@ ld_status ld_chart(ld_session *s, const char *const *roles, size_t nroles, const
     }
     s->out.len = 0;
     for (size_t i = 0; i < nroles; i++)
-        if (m->roles[found[i]].nexpect == 0) {
+        if (m->roles[found[i]].about->nexpect == 0) {
             snprintf(s->message, sizeof s->message,
                      "role '%s' sets no competency rungs: nothing to chart (give it lines such as "
                      "'craft 3' in a block after its level)", m->roles[found[i]].id);
@@ -1266,7 +1266,7 @@ static bool session_gap_unanswerable(ld_session *s, size_t a, size_t b)
     }
     for (int i = 0; i < 2; i++) {
         const struct model_role *r = &m->roles[i ? b : a];
-        if (r->nexpect == 0) {
+        if (r->about->nexpect == 0) {
             snprintf(s->message, sizeof s->message,
                      "role '%s' sets no rungs: gap compares the rungs both roles set in their blocks "
                      "(a line such as '%s 2' between the '{' and '}' that end the role)", r->id,

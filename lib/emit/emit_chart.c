@@ -139,8 +139,8 @@ static void emit_chart_plan(struct heap *heap, const struct model *m, const size
     bool *used = heap_calloc(heap, nc ? nc : 1, sizeof *used);
     for (size_t i = 0; i < nroles; i++) {
         const struct model_role *r = &m->roles[roles[i]];
-        for (size_t e = 0; e < r->nexpect; e++)
-            used[r->expect[e].competency] = true;
+        for (size_t e = 0; e < r->about->nexpect; e++)
+            used[r->about->expect[e].competency] = true;
     }
     p->spokes = heap_calloc(heap, nc ? nc : 1, sizeof *p->spokes);
     p->nspokes = 0;

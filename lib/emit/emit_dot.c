@@ -431,29 +431,29 @@ static const char *const *emit_dot_track_colors(size_t track)
  * SVG. Roles with neither are written as before. */
 static void emit_dot_role_framework(const struct model *m, const struct model_role *r, struct buf *b)
 {
-    if (r->nexpect || r->summary) {
+    if (r->about->nexpect || r->about->summary) {
         buf_puts(b, ", tooltip=\"");
         escape_dot_tooltip(b, r->name);
         buf_puts(b, " (");
         emit_dot_put_role_levels(b, m, r);
         buf_putc(b, ')');
-        if (r->summary) {
+        if (r->about->summary) {
             buf_puts(b, "\\n");
-            escape_dot_tooltip(b, r->summary);
+            escape_dot_tooltip(b, r->about->summary);
         }
-        for (size_t k = 0; k < r->nexpect; k++) {
-            const struct model_competency *c = &m->competencies[r->expect[k].competency];
+        for (size_t k = 0; k < r->about->nexpect; k++) {
+            const struct model_competency *c = &m->competencies[r->about->expect[k].competency];
             buf_puts(b, "\\n");
             emit_dot_put_tooltip_clipped(b, c->name);
             buf_puts(b, ": ");
-            emit_dot_put_tooltip_clipped(b, c->rungs[r->expect[k].rung - 1].name);
-            buf_printf(b, " (%d)", r->expect[k].rung);
+            emit_dot_put_tooltip_clipped(b, c->rungs[r->about->expect[k].rung - 1].name);
+            buf_printf(b, " (%d)", r->about->expect[k].rung);
         }
         buf_putc(b, '"');
     }
-    if (r->link && escape_url_is_web(r->link)) {
+    if (r->about->link && escape_url_is_web(r->about->link)) {
         buf_puts(b, ", URL=\"");
-        escape_dot_url(b, r->link);
+        escape_dot_url(b, r->about->link);
         buf_putc(b, '"');
     }
 }

@@ -109,7 +109,7 @@ static struct json_parts json_parts_of(const struct model *m)
     for (size_t i = 0; i < m->ntracks && !p.level_names; i++)
         p.level_names = m->tracks[i].level_prefix != NULL;
     for (size_t i = 0; i < m->nroles && !p.framework; i++)
-        p.framework = m->roles[i].summary || m->roles[i].link;
+        p.framework = m->roles[i].about->summary || m->roles[i].about->link;
     return p;
 }
 
@@ -181,12 +181,12 @@ static void json_string_or_null(struct buf *b, const char *s)
 static void json_role_framework(struct buf *b, const struct model *m, const struct model_role *r)
 {
     buf_printf(b, ", \"position\": \"%s\", \"summary\": ", r->derived ? "derived" : "written");
-    json_string_or_null(b, r->summary);
+    json_string_or_null(b, r->about->summary);
     buf_puts(b, ", \"link\": ");
-    json_string_or_null(b, r->link);
+    json_string_or_null(b, r->about->link);
     buf_puts(b, ", \"rungs\": [");
-    for (size_t k = 0; k < r->nexpect; k++) {
-        const struct model_expect *e = &r->expect[k];
+    for (size_t k = 0; k < r->about->nexpect; k++) {
+        const struct model_expect *e = &r->about->expect[k];
         buf_puts(b, k ? ", {\"competency\": " : "{\"competency\": ");
         json_string(b, m->competencies[e->competency].id);
         buf_printf(b, ", \"rung\": %d, \"text\": ", e->rung);

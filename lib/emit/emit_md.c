@@ -384,7 +384,7 @@ static bool emit_md_framework_grids_fit(const struct model *m)
 {
     size_t set = 0;
     for (size_t i = 0; i < m->nroles; i++)
-        set += m->roles[i].nexpect;
+        set += m->roles[i].about->nexpect;
     return m->nroles * (m->ncompetencies + 2) <= MD_GRID_PER_LINE * set + MD_GRID_SLACK;
 }
 
@@ -432,11 +432,11 @@ static void emit_md_framework_grid(struct md *md, const struct md_role_ref *refs
         buf_puts(b, " | ");
         emit_md_put_track_levels(md, r->track, r->lo, r->hi);
         buf_putc(b, ' ');
-        size_t j = 0;       /* r->expect is sorted by competency */
+        size_t j = 0;       /* r->about->expect is sorted by competency */
         for (size_t k = 0; k < m->ncompetencies; k++) {
             buf_puts(b, "| ");
-            if (j < r->nexpect && r->expect[j].competency == k)
-                emit_md_put_expect(md, &r->expect[j++]);
+            if (j < r->about->nexpect && r->about->expect[j].competency == k)
+                emit_md_put_expect(md, &r->about->expect[j++]);
             else
                 buf_puts(b, "\xE2\x80\x94");
             buf_putc(b, ' ');
@@ -458,15 +458,15 @@ static void emit_md_framework_list(struct md *md, const struct md_role_ref *refs
     emit_md_put_rule(b, 4);
     for (size_t i = 0; i < n; i++) {
         const struct model_role *r = &m->roles[refs[i].role];
-        for (size_t j = 0; j < r->nexpect; j++) {
+        for (size_t j = 0; j < r->about->nexpect; j++) {
             buf_puts(b, "| ");
             emit_md_put_clipped(md, r->name);
             buf_puts(b, " | ");
             emit_md_put_track_levels(md, r->track, r->lo, r->hi);
             buf_puts(b, " | ");
-            emit_md_put_clipped(md, m->competencies[r->expect[j].competency].name);
+            emit_md_put_clipped(md, m->competencies[r->about->expect[j].competency].name);
             buf_puts(b, " | ");
-            emit_md_put_expect(md, &r->expect[j]);
+            emit_md_put_expect(md, &r->about->expect[j]);
             buf_puts(b, " |\n");
         }
     }
@@ -550,7 +550,7 @@ static void emit_md_put_axis_header(struct buf *b, const struct model_axis *a, c
 static bool emit_md_roles_described(const struct model *m)
 {
     for (size_t i = 0; i < m->nroles; i++)
-        if (m->roles[i].summary || m->roles[i].link)
+        if (m->roles[i].about->summary || m->roles[i].about->link)
             return true;
     return false;
 }
@@ -559,11 +559,11 @@ static bool emit_md_roles_described(const struct model *m)
 static void emit_md_put_role_description(struct buf *b, const struct model_role *r)
 {
     buf_puts(b, " | ");
-    if (r->summary)
-        escape_md(b, r->summary);
+    if (r->about->summary)
+        escape_md(b, r->about->summary);
     buf_puts(b, " | ");
-    if (r->link)
-        escape_md_link(b, r->link, r->link);
+    if (r->about->link)
+        escape_md_link(b, r->about->link, r->about->link);
 }
 
 static void emit_md_roles(struct md *md)

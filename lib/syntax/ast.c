@@ -30,8 +30,6 @@ struct ast_stmt *ast_stmt_new(struct arena *a, enum ast_kind kind, struct loc lo
         s->u.company.tail = &s->u.company.lines;
     else if (kind == AST_COMPETENCY)
         s->u.competency.tail = &s->u.competency.rungs;
-    else if (kind == AST_ROLE)
-        s->u.role.tail = &s->u.role.lines;
     return s;
 }
 
@@ -62,20 +60,29 @@ void ast_rung_append(struct arena *a, struct ast_stmt *competency, struct ast_ru
     competency->u.competency.nrungs++;
 }
 
+void ast_role_open(struct arena *a, struct ast_stmt *role, struct loc brace)
+{
+    struct ast_role_block *b = arena_alloc(a, sizeof *b);
+    *b = (struct ast_role_block){.brace = brace};
+    b->tail = &b->lines;
+    role->u.role.block = b;
+}
+
 void ast_role_line_append(struct arena *a, struct ast_stmt *role, struct ast_role_line line)
 {
     struct ast_role_line *l = arena_alloc(a, sizeof *l);
     *l = line;
     l->next = NULL;
-    *role->u.role.tail = l;
-    role->u.role.tail = &l->next;
-    role->u.role.nlines++;
+    struct ast_role_block *b = role->u.role.block;
+    *b->tail = l;
+    b->tail = &l->next;
+    b->nlines++;
 }
 
 struct loc ast_block_brace(const struct ast_stmt *s)
 {
     return s->kind == AST_COMPANY ? s->u.company.brace
-         : s->kind == AST_COMPETENCY ? s->u.competency.brace : s->u.role.brace;
+         : s->kind == AST_COMPETENCY ? s->u.competency.brace : s->u.role.block->brace;
 }
 
 const char *ast_block_what(const struct ast_stmt *s)

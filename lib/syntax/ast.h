@@ -74,6 +74,13 @@ struct ast_role_line {      /* in a role: craft 3 "text", summary "text", link "
     struct ast_role_line *next;
 };
 
+struct ast_role_block {     /* a role's { ... } */
+    struct loc brace;
+    bool broken;            /* a syntax error inside the block, or no '}': a line may be missing */
+    struct ast_role_line *lines, **tail;
+    size_t nlines;
+};
+
 /* ast_stmt_new allocates a statement only up to its kind's member of the
  * union: read only that member, and never copy a statement by value. */
 struct ast_stmt {
@@ -94,12 +101,8 @@ struct ast_stmt {
         struct {
             struct ast_text id, name, track;
             struct ast_levels levels;
-            bool has_at, has_block;
-            bool block_broken;      /* a syntax error inside the block, or no '}': a line may be missing */
-            struct ast_number x, y;
-            struct loc brace;
-            struct ast_role_line *lines, **tail;
-            size_t nlines;
+            struct ast_number x, y;     /* when written: ast_role_has_at */
+            struct ast_role_block *block;   /* NULL without a block: 8 bytes a role, not 32 */
         } role;
         struct {
             struct ast_text from, to;
@@ -156,6 +159,12 @@ struct ast_stmt *ast_stmt_new(struct arena *a, enum ast_kind kind, struct loc lo
 void ast_file_append(struct ast_file *f, struct ast_stmt *s);
 void ast_company_append(struct arena *a, struct ast_stmt *company, struct ast_company_line line);
 void ast_rung_append(struct arena *a, struct ast_stmt *competency, struct ast_rung_line line);
+/* Whether the role says 'at (x, y)': x has its text then (a flag would
+ * cost every role 8 bytes). */
+static inline bool ast_role_has_at(const struct ast_stmt *s) { return s->u.role.x.text != NULL; }
+
+/* Gives the role a block opened at brace; then its lines are appended. */
+void ast_role_open(struct arena *a, struct ast_stmt *role, struct loc brace);
 void ast_role_line_append(struct arena *a, struct ast_stmt *role, struct ast_role_line line);
 /* The '{' of a company, competency or role block, and what the block is:
  * "company", "competency", "role". */

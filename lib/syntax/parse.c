@@ -30,7 +30,7 @@ static bool parse_on_def_line(const struct parse_ctx *ctx, struct loc loc)
 void parse_block_broken(struct parse_ctx *ctx)
 {
     if (ctx->block && ctx->block->kind == AST_ROLE)
-        ctx->block->u.role.block_broken = true;
+        ctx->block->u.role.block->broken = true;
     else if (ctx->block && ctx->block->kind == AST_COMPETENCY)
         ctx->block->u.competency.block_broken = true;
 }

@@ -49,7 +49,7 @@ struct parse_ctx {
     bool line_has_error;        /* a lexical error was reported on this line */
     bool owe_newline;           /* a supplied '}' still needs its line end */
     bool broken_block;          /* a line with a syntax error opened a '{': its body is skipped to its '}' */
-    bool line_opens_block;      /* the last token of the line so far is a '{' */
+    uint32_t brace_line;        /* 1 + the offset of the last line with a '{' (0: none yet) */
     uint32_t brace_ahead;       /* a '{' that opens a later line: the line ends before it are not tokens */
 
     /* the id defined on the line being read ('role ID', 'track ID', ...) */

@@ -39,10 +39,12 @@ static struct model_expect e_c[] = {{0, 4, NULL, {0, 0}}, {1, 5, NULL, {0, 0}}, 
 
 static struct model_track tracks[] = {{"ic", "IC", NULL, 0, 0, 0, {0, 0}}};
 
+static struct model_role_about about[] = {{NULL, NULL, e_a, 4}, {NULL, NULL, e_b, 3}, {NULL, NULL, e_c, 4}};
+
 static struct model_role roles[] = {
-    {"a", "Engineer", 0, 3, 3, 10, 10, -1, true, NULL, NULL, e_a, 4, {0, 0}},
-    {"b", "Senior Engineer", 0, 5, 5, 20, 20, -1, true, NULL, NULL, e_b, 3, {0, 0}},
-    {"c", "Staff Engineer", 0, 6, 7, 30, 30, -1, true, NULL, NULL, e_c, 4, {0, 0}},
+    {"a", "Engineer", 0, 3, 3, 10, 10, -1, true, &about[0], {0, 0}},
+    {"b", "Senior Engineer", 0, 5, 5, 20, 20, -1, true, &about[1], {0, 0}},
+    {"c", "Staff Engineer", 0, 6, 7, 30, 30, -1, true, &about[2], {0, 0}},
 };
 
 static void fill(struct model *m)
@@ -85,8 +87,8 @@ int main(int argc, char **argv)
         m.competencies = hostile;
         m.ncompetencies = 3;
         roles[0].name = "Eve \"\\\"; label=x <i>&amp;</i>";
-        roles[0].expect = e;
-        roles[0].nexpect = 3;
+        about[0].expect = e;
+        about[0].nexpect = 3;
         size_t pick[] = {0};
         emit_chart(&m, pick, 1, &out);
     } else if (strcmp(argv[1], "many") == 0) {
@@ -104,14 +106,14 @@ int main(int argc, char **argv)
         }
         m.competencies = many;
         m.ncompetencies = 16;
-        roles[0].expect = ea;
-        roles[0].nexpect = 16;
-        roles[1].expect = eb;
-        roles[1].nexpect = 16;
+        about[0].expect = ea;
+        about[0].nexpect = 16;
+        about[1].expect = eb;
+        about[1].nexpect = 16;
         size_t pick[] = {0, 1};
         emit_chart(&m, pick, 2, &out);
     } else if (strcmp(argv[1], "one") == 0) {
-        roles[1].nexpect = 1;
+        about[1].nexpect = 1;
         size_t pick[] = {1};
         emit_chart(&m, pick, 1, &out);
     } else {
