@@ -5,9 +5,9 @@
 # pass, fail, expect_eq).
 #
 # A block is a complete file. It must compile with no diagnostic at all
-# (exit 0, nothing on stderr), unless its first line is "# error: CODE" or
-# "# warning: CODE": then its diagnostics are exactly that code, and an
-# error block exits 1. The "## Diagnostics" sections of language.md are
+# (exit 0, nothing on stderr) and be in fmt's canonical layout, unless its
+# first line is "# error: CODE" or "# warning: CODE": then its diagnostics
+# are exactly that code, and an error block exits 1. The "## Diagnostics" sections of language.md are
 # workflow.sh's (their Wrong/Right examples), not this suite's.
 
 GD="$TMP/guide"
@@ -36,6 +36,9 @@ gd_check_block() {
     if [ -z "$gd_want" ]; then
         gd_lc check "$1" >"$GD/out" 2>"$GD/err"
         expect_eq "guide: $2 compiles clean" "0:" "$?:$(cat "$GD/out" "$GD/err")"
+        # (the docs teach the layout fmt writes)
+        gd_lc fmt "$1" >"$GD/fmt.ladder" 2>/dev/null
+        expect_file "guide: $2 is in fmt's layout" "$1" "$GD/fmt.ladder"
         return
     fi
     gd_code=${gd_want#* }
