@@ -1181,6 +1181,9 @@ static bool check_role_block(struct checker *c, const struct ast_stmt *s, struct
     bool ok = !s->u.role.block->broken;
     for (const struct ast_role_line *l = block->lines; l; l = l->next) {
         bool text_word = strcmp(l->key.text, "summary") == 0 || strcmp(l->key.text, "link") == 0;
+        /* 'summary 3' sets a competency named summary, when there is one */
+        if (text_word && l->has_number && symtab_get(&c->competencies, l->key.text, &(size_t){0}))
+            text_word = false;
         if (!l->has_number && !l->has_text) {
             ok = report_bare_role_line(c, l, role, text_word) && ok;
         } else if (l->has_number && !text_word) {

@@ -319,8 +319,6 @@ static const char *name_invalid(enum index_kind kind, const char *s)
         return "an id is a lowercase letter followed by lowercase letters, digits and '_'";
     if (is_keyword(s))
         return "that word is a keyword of the language";
-    if (kind == INDEX_COMPETENCY && (strcmp(s, "summary") == 0 || strcmp(s, "link") == 0))
-        return "a role's block reads 'summary' and 'link' as its own words";
     return NULL;
 }
 
