@@ -119,6 +119,9 @@ for f in "$ROOT"/tests/cases/*/*.ladder "$EX"/*.ladder; do
     cmp -s "$W/f1.ladder" "$W/f2.ladder" || { n_bad=$((n_bad + 1)); echo "     not idempotent: $f"; }
     # the same comments, the same model (or the same diagnostics)
     [ "$(grep -c '#' "$f")" = "$(grep -c '#' "$W/f1.ladder")" ] || { n_bad=$((n_bad + 1)); echo "     comments lost: $f"; }
+    # (the meaning is compared once, by the normal build: under the sanitizers
+    # what matters is fmt's memory on every input, which the two runs above show)
+    [ -n "${LADDERC_SANITIZED:-}" ] && continue
     # (the model apart from each entity's "file", which names f1.ladder)
     if wf_lc build -T json "$f" >"$W/m1.raw" 2>/dev/null; then
         wf_lc build -T json "$W/f1.ladder" >"$W/m2.raw" 2>/dev/null
