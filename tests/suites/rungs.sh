@@ -82,16 +82,16 @@ if [ -n "${LADDERC_SANITIZED:-}" ]; then
 elif ! command -v valgrind >/dev/null 2>&1; then
     fail "rungs: valgrind is installed (scripts/deps.sh test)"
 else
-    rg_ladder 2000 >"$RG/b.ladder"
-    rg_n=$(valgrind --tool=callgrind --callgrind-out-file=/dev/null "$LADDERC" check "$RG/a.ladder" 2>&1 >/dev/null |
+    rg_ladder 500 >"$RG/h.ladder"
+    rg_n=$(valgrind --tool=callgrind --callgrind-out-file=/dev/null "$LADDERC" check "$RG/h.ladder" 2>&1 >/dev/null |
         sed -n 's/.*I *refs: *//p' | tr -d ,)
-    rg_2n=$(valgrind --tool=callgrind --callgrind-out-file=/dev/null "$LADDERC" check "$RG/b.ladder" 2>&1 >/dev/null |
+    rg_2n=$(valgrind --tool=callgrind --callgrind-out-file=/dev/null "$LADDERC" check "$RG/a.ladder" 2>&1 >/dev/null |
         sed -n 's/.*I *refs: *//p' | tr -d ,)
     if [ -n "$rg_n" ] && [ -n "$rg_2n" ] && [ "$rg_2n" -le $((rg_n * 23 / 10)) ]; then
-        pass "rungs: 2,000 roles x 100 competencies in one track cost within 2.3x of 1,000"
+        pass "rungs: 1,000 roles x 100 competencies in one track cost within 2.3x of 500"
     else
-        fail "rungs: 2,000 roles x 100 competencies in one track cost within 2.3x of 1,000" \
-            "1,000 roles: $rg_n instructions, 2,000 roles: $rg_2n"
+        fail "rungs: 1,000 roles x 100 competencies in one track cost within 2.3x of 500" \
+            "500 roles: $rg_n instructions, 1,000 roles: $rg_2n"
     fi
 fi
 
