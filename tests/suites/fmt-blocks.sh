@@ -84,14 +84,17 @@ while IFS= read -r f; do
     cmp -s "$f1" "$FB/f2.ladder" || fb_problem "not idempotent" "$f"
     cp "$f1" "$FB/out/$fb_n.ladder"
     printf '%s\t%s\n' "$f" "$FB/out/$fb_n.ladder" >>"$FB/pairs"
+    # (the model of the cases and examples is compared by workflow.sh's fmt
+    # loop: here only the fuzz seeds', which nothing else formats)
+    case "$f" in "$ROOT"/tests/fuzz/*) ;; *) continue ;; esac
     if fb_lc build -T json "$f" >"$FB/m1.raw" 2>/dev/null; then
         fb_lc build -T json "$f1" >"$FB/m2.raw" 2>/dev/null
         sed 's/, "file": "[^"]*"//g' "$FB/m1.raw" >"$FB/m1.json"
         sed 's/, "file": "[^"]*"//g' "$FB/m2.raw" >"$FB/m2.json"
         cmp -s "$FB/m1.json" "$FB/m2.json" || fb_problem "model changed" "$f"
     else
-        fb_lc check --diagnostics=json "$f" 2>/dev/null | jq -c '[.[] | {code, message}]' >"$FB/d1"
-        fb_lc check --diagnostics=json "$f1" 2>/dev/null | jq -c '[.[] | {code, message}]' >"$FB/d2"
+        fb_lc check --max-diagnostics=0 "$f" 2>&1 | sed -n 's/^[^ :][^:]*:[0-9]*:[0-9]*: //p' >"$FB/d1"
+        fb_lc check --max-diagnostics=0 "$f1" 2>&1 | sed -n 's/^[^ :][^:]*:[0-9]*:[0-9]*: //p' >"$FB/d2"
         cmp -s "$FB/d1" "$FB/d2" || fb_problem "diagnostics changed" "$f"
     fi
 done <"$fb_list"
