@@ -470,15 +470,15 @@ if [ -n "${LADDERC_SANITIZED:-}" ]; then
 elif ! command -v valgrind >/dev/null 2>&1; then
     fail "gap: valgrind is installed (scripts/deps.sh test)"
 else
-    gp_chain 250 1 20 "$G/w1.ladder"
-    gp_chain 1000 1 20 "$G/w4.ladder"
+    gp_chain 125 1 20 "$G/w1.ladder"
+    gp_chain 500 1 20 "$G/w4.ladder"
     gp_c4=$(gp_instructions check -W no-W152 "$G/w4.ladder")
-    gp_g1=$(gp_instructions gap --route -W no-W152 "$G/w1.ladder" r0 r249)
-    gp_g4=$(gp_instructions gap --route -W no-W152 "$G/w4.ladder" r0 r999)
+    gp_g1=$(gp_instructions gap --route -W no-W152 "$G/w1.ladder" r0 r124)
+    gp_g4=$(gp_instructions gap --route -W no-W152 "$G/w4.ladder" r0 r499)
     if [ -n "$gp_g4" ] && [ -n "$gp_c4" ] && [ "$gp_g4" -le $((4 * gp_c4)) ]; then
-        pass "gap --route: 1,000 roles x 20 competencies cost at most 4 times the check"
+        pass "gap --route: 500 roles x 20 competencies cost at most 4 times the check"
     else
-        fail "gap --route: 1,000 roles x 20 competencies cost at most 4 times the check" "gap $gp_g4, check $gp_c4 instructions"
+        fail "gap --route: 500 roles x 20 competencies cost at most 4 times the check" "gap $gp_g4, check $gp_c4 instructions"
     fi
     if [ -n "$gp_g1" ] && [ -n "$gp_g4" ] && [ "$gp_g4" -le $((5 * gp_g1)) ]; then
         pass "gap --route: 4 times the roles, at most 5 times the work"

@@ -111,8 +111,12 @@ for f in "$EX"/*.ladder; do
 done
 expect_eq "fmt --check on the examples" "0" \
     "$(status_of wf_lc fmt --check "$EX"/acme.ladder "$EX"/skills-map.ladder "$EX"/northwind.ladder)"
-n_fmt=0 n_bad=0
+n_fmt=0 n_bad=0 n_all=0
 for f in "$ROOT"/tests/cases/*/*.ladder "$EX"/*.ladder; do
+    # (under the sanitizers, a third of the inputs, fixed: fmt's memory on
+    # every input is the fuzz smoke's too, and the normal run checks them all)
+    n_all=$((n_all + 1))
+    [ -n "${LADDERC_SANITIZED:-}" ] && [ $((n_all % 3)) != 0 ] && continue
     wf_lc fmt "$f" >"$W/f1.ladder" 2>/dev/null || continue
     n_fmt=$((n_fmt + 1))
     wf_lc fmt "$W/f1.ladder" >"$W/f2.ladder" 2>/dev/null
