@@ -57,7 +57,7 @@ for f in "$ROOT"/examples/*.ladder; do
     # role) and a table per competency (a row per rung), each with a header
     framework=$(jq 'if (.competencies | length) == 0 then 0 else [.roles[].track] | unique | length end' "$TMP/$ex.json")
     comps=$(jq '.competencies | length' "$TMP/$ex.json")
-    rungs=$(jq '[.competencies[].rungs | length] | add // 0' "$TMP/$ex.json")
+    rungs=$(jq '[(.competencies // [])[].rungs | length] | add // 0' "$TMP/$ex.json")
     expect_eq "backend: $ex.md renders one table per company track, framework track and competency, plus roles and transitions" \
         "$((tracks_used + framework + comps + 2))" "$tables"
     rows=$(grep -c '<tr>' "$TMP/$ex.html")
