@@ -300,7 +300,7 @@ levels
 
 range
     : NUMBER DOTDOT NUMBER  { $$ = range_of($1, $3, @$); }
-    | NUMBER DOTDOT         { $$ = range_of($1, $1, @$); $$.open = true; }
+    | NUMBER DOTDOT         { $$ = range_of($1, $1, @$); $$.hi.text = NULL; }
     ;
 
 kind

@@ -336,7 +336,7 @@ static void declare_scale(struct checker *c, const struct ast_stmt *s)
 
 static struct model_years model_years_of(const struct ast_range *r)
 {
-    return (struct model_years){.known = true, .open = r->open, .min = r->lo.value, .max = r->hi.value};
+    return (struct model_years){.known = true, .open = ast_range_open(r), .min = r->lo.value, .max = r->hi.value};
 }
 
 static bool check_years(struct checker *c, const struct ast_range *r)
@@ -346,7 +346,7 @@ static bool check_years(struct checker *c, const struct ast_range *r)
         diag_error(c->diag, "E141", neg->loc, "negative duration %s years", neg->text);
         return false;
     }
-    if (!r->open && r->lo.value > r->hi.value) {
+    if (!ast_range_open(r) && r->lo.value > r->hi.value) {
         diag_error(c->diag, "E140", r->loc, "empty years range %s..%s: the minimum is above the maximum",
                    r->lo.text, r->hi.text);
         return false;
@@ -358,7 +358,7 @@ static void check_axis(struct checker *c, const struct ast_stmt *s, int which)
 {
     const struct ast_range *r = &s->u.axis.range;
     struct model_axis *ax = &c->m->axis[which];
-    if (r->open) {
+    if (ast_range_open(r)) {
         diag_error(c->diag, "E121", r->loc, "axis %s range %s.. is open: an axis needs both ends, as in %s..100",
                    s->u.axis.name.text, r->lo.text, r->lo.text);
         c->axis_ok[which] = false;
@@ -567,7 +567,7 @@ static bool same_level(const struct ast_level *a, const struct ast_level *b)
 
 static bool same_range(const struct ast_range *a, const struct ast_range *b)
 {
-    return a->lo.value == b->lo.value && a->hi.value == b->hi.value && a->open == b->open;
+    return a->lo.value == b->lo.value && a->hi.value == b->hi.value && ast_range_open(a) == ast_range_open(b);
 }
 
 /* Two singleton statements of one kind (and one axis or years kind) that

@@ -95,7 +95,7 @@ static const char *cell_levels(struct fmt *f, const struct ast_levels *l)
 
 static const char *cell_range(struct fmt *f, const struct ast_range *r)
 {
-    if (r->open)
+    if (ast_range_open(r))
         return cell_printf(f, "%s..", r->lo.text);     /* 3.. : "3 or more" */
     return cell_printf(f, "%s..%s", r->lo.text, r->hi.text);
 }

@@ -37,11 +37,13 @@ struct ast_levels {         /* L6..L7, or L5 (then lo and hi are equal) */
     struct loc loc;
 };
 
-struct ast_range {          /* 3..8, or 3.. (open: no hi) */
-    struct ast_number lo, hi;
-    bool open;
+struct ast_range {          /* 3..8, or 3.. (open: ast_range_open) */
+    struct ast_number lo, hi;   /* open: hi has lo's value and no text */
     struct loc loc;
 };
+
+/* '3..': no upper end written (a flag would cost every move 8 bytes). */
+static inline bool ast_range_open(const struct ast_range *r) { return r->hi.text == NULL; }
 
 enum ast_kind {
     AST_LADDER, AST_AXIS, AST_LEVELS, AST_TRACK, AST_BOX, AST_YEARS,
