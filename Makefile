@@ -110,9 +110,13 @@ demo: deps
 	@$(MAKE) --no-print-directory all
 	$(B)/ladderc build -o $(B)/skills-map.svg examples/skills-map.ladder
 	$(B)/ladderc build -o $(B)/skills-map.md examples/skills-map.ladder
+	$(B)/ladderc build -o $(B)/framework.md examples/framework.ladder
+	$(B)/ladderc chart -o $(B)/framework-chart.svg examples/framework.ladder senior staff manager
 	@echo
 	@echo "The skills map is in $(B)/skills-map.svg (open it in a browser)"
-	@echo "and its company tables in $(B)/skills-map.md."
+	@echo "and its company tables in $(B)/skills-map.md; a framework with"
+	@echo "competencies in $(B)/framework.md, three of its roles on a radar"
+	@echo "chart in $(B)/framework-chart.svg."
 
 # the build runs on every core (a clean clone compiles three times: this one,
 # then ASan and libFuzzer inside tests/suites/sanitizers.sh); the benchmark's
