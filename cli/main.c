@@ -558,6 +558,49 @@ static int check_out_not_imported(const struct unit *u, const char *out)
     return EXIT_OK;
 }
 
+/* What build and chart share: refuse an OUT that is an input, load FILE,
+ * and when it has no errors, write what produce makes of it (arg is its
+ * own) to OUT, standard output when NULL, whole or not at all. Returns
+ * the exit status. */
+typedef int produce_fn(struct run *r, struct unit *u, const void *arg, struct buf *out);
+
+static int produce_to(struct run *r, const char *file, const char *out, produce_fn *produce, const void *arg)
+{
+    if (out) {
+        char err[OUTPUT_ERR_MAX];
+        if (output_check_not_input(out, file, err, sizeof err) != 0) {
+            fprintf(stderr, "ladderc: error: %s\n", err);
+            return EXIT_USAGE;
+        }
+    }
+    r->json_to_stderr = out == NULL;
+
+    struct unit u;
+    int rc = unit_load(r, &u, file, true);
+    if (rc == EXIT_OK) {
+        rc = unit_failed(&u) ? EXIT_INPUT : EXIT_OK;
+        if (rc == EXIT_OK && out)
+            rc = check_out_not_imported(&u, out);
+        if (rc == EXIT_OK) {
+            struct buf b;
+            buf_init(&b, &r->heap);
+            rc = produce(r, &u, arg, &b);
+            if (rc == EXIT_OK)
+                rc = write_output(out, &b, OUTPUT_ANY);
+            buf_free(&b);
+        }
+    }
+    unit_free(&u);
+    run_finish(r);
+    return rc;
+}
+
+/* build's output (arg: the format). */
+static int build_produce(struct run *r, struct unit *u, const void *arg, struct buf *out)
+{
+    return emit(r, u, arg, out);
+}
+
 static int cmd_build(int argc, char **argv)
 {
     struct run r;
@@ -603,33 +646,7 @@ static int cmd_build(int argc, char **argv)
                            ".svg .png .dot .gv .md or .json", out);
     if (!format)
         format = "svg";
-    if (out) {
-        char err[OUTPUT_ERR_MAX];
-        if (output_check_not_input(out, r.files[0], err, sizeof err) != 0) {
-            fprintf(stderr, "ladderc: error: %s\n", err);
-            return EXIT_USAGE;
-        }
-    }
-    r.json_to_stderr = out == NULL;
-
-    struct unit u;
-    int rc = unit_load(&r, &u, r.files[0], true);
-    if (rc == EXIT_OK) {
-        rc = unit_failed(&u) ? EXIT_INPUT : EXIT_OK;
-        if (rc == EXIT_OK && out)
-            rc = check_out_not_imported(&u, out);
-        if (rc == EXIT_OK) {
-            struct buf b;
-            buf_init(&b, &r.heap);
-            rc = emit(&r, &u, format, &b);
-            if (rc == EXIT_OK)
-                rc = write_output(out, &b, OUTPUT_ANY);
-            buf_free(&b);
-        }
-    }
-    unit_free(&u);
-    run_finish(&r);
-    return rc;
+    return produce_to(&r, r.files[0], out, build_produce, format);
 }
 
 /* ---- check ---- */
@@ -858,6 +875,7 @@ static int cmd_path(int argc, char **argv)
 /* FILE then the ROLEs, in the order given. */
 struct chart_args {
     const char *file;
+    const char *format;     /* svg, png or dot */
     const char *roles[LD_CHART_ROLES_MAX];
     size_t nroles;
 };
@@ -886,9 +904,13 @@ static const char *chart_format(struct run *r, const char *format, const char *o
     return format;
 }
 
-/* The chart of the checked unit, in format. Returns the exit status. */
-static int chart_draw(struct unit *u, const struct chart_args *c, const char *format, struct buf *out)
+/* The chart of the checked unit (arg: its chart_args). Returns the exit
+ * status. */
+static int chart_draw(struct run *r, struct unit *u, const void *arg, struct buf *out)
 {
+    (void)r;
+    const struct chart_args *c = arg;
+    const char *format = c->format;
     ld_text t;
     ld_status st = ld_chart(u->s, c->roles, c->nroles, "dot", &t);
     if (st == LD_ENOMEM)
@@ -944,33 +966,8 @@ static int cmd_chart(int argc, char **argv)
         out = NULL;     /* -o -: standard output */
     if (!(format = chart_format(&r, format, out)))
         return EXIT_USAGE;
-    if (out) {
-        char err[OUTPUT_ERR_MAX];
-        if (output_check_not_input(out, c.file, err, sizeof err) != 0) {
-            fprintf(stderr, "ladderc: error: %s\n", err);
-            return EXIT_USAGE;
-        }
-    }
-    r.json_to_stderr = out == NULL;
-
-    struct unit u;
-    int rc = unit_load(&r, &u, c.file, true);
-    if (rc == EXIT_OK) {
-        rc = unit_failed(&u) ? EXIT_INPUT : EXIT_OK;
-        if (rc == EXIT_OK && out)
-            rc = check_out_not_imported(&u, out);
-        if (rc == EXIT_OK) {
-            struct buf b;
-            buf_init(&b, &r.heap);
-            rc = chart_draw(&u, &c, format, &b);
-            if (rc == EXIT_OK)
-                rc = write_output(out, &b, OUTPUT_ANY);
-            buf_free(&b);
-        }
-    }
-    unit_free(&u);
-    run_finish(&r);
-    return rc;
+    c.format = format;
+    return produce_to(&r, c.file, out, chart_draw, &c);
 }
 
 /* ---- gap ---- */
