@@ -9,6 +9,9 @@
 # runner: budget 25
 # (the million-line files: about 15 s of CPU, reading a million roles three
 # times; run once, outside the sanitizers)
+# runner: background
+# (beside the other suites from the start: the longest of the normal run,
+# it would otherwise end the one queue that decides make check's wall time)
 #
 # Every run is bounded: hd_run by a 30 s `timeout` (exit 124 = hung), over 25
 # times the slowest it runs (a PNG under ASan, 1.1 s on a busy machine; small
