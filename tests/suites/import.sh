@@ -10,6 +10,9 @@
 # (making the 11,000 files of the two stress shapes costs 1 to 4 s of system
 # time on an overlay file system, the checks themselves 0.2 s; two runs under
 # callgrind 3 s)
+# runner: background
+# (beside the other suites from the start: its files mostly wait on the file
+# system, and the normal queue is what ends make check)
 
 IM="$TMP/import"
 rm -rf "$IM"
