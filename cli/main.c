@@ -788,6 +788,63 @@ static int cmd_fmt(int argc, char **argv)
 
 enum { PATH_MAX_DEFAULT = 10, PATH_MAX_LIMIT = 1000, PATH_CANDIDATES_SHOWN = 8 };
 
+/* What path and gap share: load FILE and, when it has no errors, print
+ * on standard output what ask (with arg) answers. LD_EUSAGE is a usage
+ * error (exit 2); LD_EINPUT an answer the ladder does not have, such as no
+ * route (exit 1). Returns the exit status. */
+typedef ld_status ask_fn(ld_session *s, const void *arg, ld_text *out);
+
+static int answer(struct run *r, const char *file, ask_fn *ask, const void *arg)
+{
+    struct unit u;
+    int rc = unit_load(r, &u, file, true);
+    if (rc != EXIT_OK) {
+        unit_free(&u);
+        run_free(r);
+        return rc;
+    }
+    if (unit_failed(&u)) {
+        rc = EXIT_INPUT;
+    } else {
+        ld_text t;
+        ld_status st = ask(u.s, arg, &t);
+        if (st == LD_ENOMEM) {
+            rc = cli_out_of_memory();
+        } else if (st == LD_EUSAGE) {
+            fprintf(stderr, "ladderc: error: %s\n", ld_message(u.s));
+            rc = EXIT_USAGE;
+        } else if (st == LD_EINPUT) {
+            fprintf(stderr, "ladderc: %s\n", ld_message(u.s));
+            rc = EXIT_INPUT;
+        } else {
+            struct buf b;
+            buf_init(&b, &r->heap);
+            buf_put(&b, t.data, t.len);
+            rc = write_output(NULL, &b, OUTPUT_ANY);
+            buf_free(&b);
+        }
+    }
+    unit_free(&u);
+    run_finish(r);
+    return rc;
+}
+
+struct path_query { const char *from, *to; size_t max; const char *format; };
+
+static ld_status path_ask(ld_session *s, const void *arg, ld_text *out)
+{
+    const struct path_query *q = arg;
+    return ld_path(s, q->from, q->to, q->max, q->format, out);
+}
+
+struct gap_query { const char *from, *to; bool route; const char *format; };
+
+static ld_status gap_ask(ld_session *s, const void *arg, ld_text *out)
+{
+    const struct gap_query *q = arg;
+    return ld_gap(s, q->from, q->to, q->route, q->format, out);
+}
+
 static int cmd_path(int argc, char **argv)
 {
     struct run r;
@@ -837,37 +894,8 @@ static int cmd_path(int argc, char **argv)
     if (nargs < 3)
         return usage_error(&r, "%s", "path needs FILE FROM TO");
 
-    struct unit u;
-    int rc = unit_load(&r, &u, args[0], true);
-    if (rc != EXIT_OK) {
-        unit_free(&u);
-        run_free(&r);
-        return rc;
-    }
-    if (unit_failed(&u)) {
-        rc = EXIT_INPUT;
-    } else {
-        ld_text t;
-        ld_status st = ld_path(u.s, args[1], args[2], max, md ? "md" : "text", &t);
-        if (st == LD_ENOMEM) {
-            rc = cli_out_of_memory();
-        } else if (st == LD_EUSAGE) {
-            fprintf(stderr, "ladderc: error: %s\n", ld_message(u.s));
-            rc = EXIT_USAGE;
-        } else if (st == LD_EINPUT) {
-            fprintf(stderr, "ladderc: %s\n", ld_message(u.s));
-            rc = EXIT_INPUT;
-        } else {
-            struct buf b;
-            buf_init(&b, &r.heap);
-            buf_put(&b, t.data, t.len);
-            rc = write_output(NULL, &b, OUTPUT_ANY);
-            buf_free(&b);
-        }
-    }
-    unit_free(&u);
-    run_finish(&r);
-    return rc;
+    struct path_query q = {args[1], args[2], max, md ? "md" : "text"};
+    return answer(&r, args[0], path_ask, &q);
 }
 
 /* ---- chart ---- */
@@ -1010,37 +1038,8 @@ static int cmd_gap(int argc, char **argv)
     if (nargs < 3)
         return usage_error(&r, "%s", "gap needs FILE FROM TO");
 
-    struct unit u;
-    int rc = unit_load(&r, &u, args[0], true);
-    if (rc != EXIT_OK) {
-        unit_free(&u);
-        run_free(&r);
-        return rc;
-    }
-    if (unit_failed(&u)) {
-        rc = EXIT_INPUT;
-    } else {
-        ld_text t;
-        ld_status st = ld_gap(u.s, args[1], args[2], route, format, &t);
-        if (st == LD_ENOMEM) {
-            rc = cli_out_of_memory();
-        } else if (st == LD_EUSAGE) {
-            fprintf(stderr, "ladderc: error: %s\n", ld_message(u.s));
-            rc = EXIT_USAGE;
-        } else if (st == LD_EINPUT) {
-            fprintf(stderr, "ladderc: %s\n", ld_message(u.s));
-            rc = EXIT_INPUT;
-        } else {
-            struct buf b;
-            buf_init(&b, &r.heap);
-            buf_put(&b, t.data, t.len);
-            rc = write_output(NULL, &b, OUTPUT_ANY);
-            buf_free(&b);
-        }
-    }
-    unit_free(&u);
-    run_finish(&r);
-    return rc;
+    struct gap_query q = {args[1], args[2], route, format};
+    return answer(&r, args[0], gap_ask, &q);
 }
 
 /* ---- explain ---- */
