@@ -1011,6 +1011,20 @@ static ld_status session_role(ld_session *s, const char *text, size_t *out)
     return LD_EUSAGE;
 }
 
+/* FROM and TO, ids or names, as two different roles of the model (path
+ * and gap ask for a way between them); LD_EUSAGE with the reason in the
+ * message otherwise. */
+static ld_status session_two_roles(ld_session *s, const char *from, const char *to, size_t *a, size_t *b)
+{
+    if (session_role(s, from, a) != LD_OK || session_role(s, to, b) != LD_OK)
+        return LD_EUSAGE;
+    if (*a == *b) {
+        snprintf(s->message, sizeof s->message, "FROM and TO are the same role, '%s'", s->model->roles[*a].id);
+        return LD_EUSAGE;
+    }
+    return LD_OK;
+}
+
 ld_status ld_path(ld_session *s, const char *from, const char *to, size_t max, const char *format, ld_text *out)
 {
     SESSION_ENTER(s);
@@ -1025,12 +1039,8 @@ ld_status ld_path(ld_session *s, const char *from, const char *to, size_t max, c
         SESSION_LEAVE(s, session_usage(s, "ld_path: the ladder is not checked, or has errors"));
     const struct model *m = s->model;
     size_t a, b;
-    if (session_role(s, from, &a) != LD_OK || session_role(s, to, &b) != LD_OK)
+    if (session_two_roles(s, from, to, &a, &b) != LD_OK)
         SESSION_LEAVE(s, LD_EUSAGE);
-    if (a == b) {
-        snprintf(s->message, sizeof s->message, "FROM and TO are the same role, '%s'", m->roles[a].id);
-        SESSION_LEAVE(s, LD_EUSAGE);
-    }
     struct path_routes routes;
     path_search(&s->heap, m, a, b, max, &routes);
     s->out.len = 0;
@@ -1293,12 +1303,8 @@ ld_status ld_gap(ld_session *s, const char *from, const char *to, int route, con
         SESSION_LEAVE(s, session_usage(s, "ld_gap: the ladder is not checked, or has errors"));
     const struct model *m = s->model;
     size_t a, b;
-    if (session_role(s, from, &a) != LD_OK || session_role(s, to, &b) != LD_OK)
+    if (session_two_roles(s, from, to, &a, &b) != LD_OK)
         SESSION_LEAVE(s, LD_EUSAGE);
-    if (a == b) {
-        snprintf(s->message, sizeof s->message, "FROM and TO are the same role, '%s'", m->roles[a].id);
-        SESSION_LEAVE(s, LD_EUSAGE);
-    }
     s->out.len = 0;
     if (session_gap_unanswerable(s, a, b)) {
         session_text(s, out);
