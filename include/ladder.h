@@ -97,6 +97,16 @@ typedef struct ld_diag_options {
     int keep_all;                   /* keep every one even so (JSON prints them all) */
 } ld_diag_options;
 
+/* How the map places roles (ld_config.layout). */
+typedef enum ld_layout {
+    LD_LAYOUT_FILE = 0,     /* the file's `layout` statement; relative without one */
+    LD_LAYOUT_RELATIVE,     /* keep each axis's order, choose the spacing (docs/layout.md) */
+    LD_LAYOUT_EXACT         /* every role at its written coordinates, as in 0.2 */
+} ld_layout;
+
+/* The map's colours (ld_config.theme). */
+typedef enum ld_theme { LD_THEME_LIGHT = 0, LD_THEME_DARK } ld_theme;
+
 typedef struct ld_config {
     ld_alloc_fn alloc;      /* NULL: the C library's malloc, realloc and free */
     void *alloc_ud;
@@ -105,6 +115,8 @@ typedef struct ld_config {
     ld_diag_options diag;   /* all zero: keep and show everything, warnings as warnings */
     int index;              /* ld_check also builds the index of names (ld_refs, ld_rename):
                              * 24 bytes a name written, and about a quarter more checking time */
+    ld_layout layout;       /* the map's layout; LD_LAYOUT_FILE: as the file says */
+    ld_theme theme;         /* the map's colours (DOT, and so SVG, PNG and PDF) */
 } ld_config;
 
 /* ---- sessions ---- */

@@ -129,6 +129,7 @@ struct model_file {         /* a file of the session that defined something */
 
 struct model {
     const char *title;      /* NULL when the file has no ladder statement */
+    bool layout_exact;      /* the file says `layout exact` */
     struct model_axis axis[2];  /* [0] = x (soft skills), [1] = y (hard skills) */
     const char *level_prefix;   /* "L" */
     int level_min, level_max;   /* the scale, level_min <= level_max */

@@ -81,6 +81,8 @@ struct ld_session {
     struct symtab by_path, by_key;  /* the loader's path, and its key -> file index */
     struct model *model;
     bool want_index;
+    ld_layout layout;           /* ld_config's, for the map */
+    ld_theme theme;
     struct index idx;           /* with want_index, after ld_check */
     ld_place *places;           /* ld_refs' last answer */
     ld_change *changes;         /* ld_rename's last answer */
@@ -181,6 +183,8 @@ ld_session *ld_session_new(const ld_config *config)
     s->load = config->load;
     s->load_ud = config->load_ud;
     s->want_index = config->index != 0;
+    s->layout = config->layout;
+    s->theme = config->theme;
     session_options(s, &config->diag);
     jmp_buf jb;
     s->heap.oom = &jb;
@@ -933,8 +937,13 @@ ld_status ld_emit(ld_session *s, const char *format, ld_text *out)
     if (!s->model)
         SESSION_LEAVE(s, session_usage(s, "ld_emit: the ladder is not checked, or has errors"));
     s->out.len = 0;
-    if (strcmp(format, "dot") == 0)
-        emit_dot(s->model, &s->out);
+    if (strcmp(format, "dot") == 0) {
+        struct emit_dot_options o = {
+            .exact = s->layout == LD_LAYOUT_FILE ? s->model->layout_exact : s->layout == LD_LAYOUT_EXACT,
+            .theme = s->theme == LD_THEME_DARK ? EMIT_THEME_DARK : EMIT_THEME_LIGHT,
+        };
+        emit_dot(s->model, &o, &s->out);
+    }
     else if (strcmp(format, "md") == 0)
         emit_md(s->model, &s->out);
     else if (strcmp(format, "json") == 0)

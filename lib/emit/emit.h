@@ -5,8 +5,15 @@
 #include "buf.h"
 #include "model.h"
 
+/* How the map is drawn: the session's choices over the file's. */
+enum emit_theme { EMIT_THEME_LIGHT, EMIT_THEME_DARK };
+struct emit_dot_options {
+    bool exact;                 /* roles at their written coordinates (else the relative layout) */
+    enum emit_theme theme;
+};
+
 /* Graphviz DOT with pinned positions (for neato -n / nop). */
-void emit_dot(const struct model *m, struct buf *out);
+void emit_dot(const struct model *m, const struct emit_dot_options *o, struct buf *out);
 
 /* The width in points of one line of UTF-8 text at size points, as
  * Graphviz draws it in SVG or PNG (at most): for the backends that place

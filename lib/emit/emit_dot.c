@@ -719,8 +719,9 @@ static void emit_dot_legend(const struct model *m, const struct emit_dot_plan *p
     buf_puts(b, "  }\n");
 }
 
-void emit_dot(const struct model *m, struct buf *out)
+void emit_dot(const struct model *m, const struct emit_dot_options *o, struct buf *out)
 {
+    (void)o;   /* the relative layout and the themes come next */
     struct emit_dot_plan plan;
     emit_dot_plan(out->heap, m, &plan);
     emit_dot_header(m, &plan, out);
