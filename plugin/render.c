@@ -59,7 +59,7 @@ static void render_reason(char *err, size_t errsz, const char *what)
 static int render_graph(GVC_t *gvc, Agraph_t *g, const char *format, struct buf *out,
                         char *err, size_t errsz)
 {
-    if (gvLayout(gvc, g, render_gv_string("nop")) != 0) {
+    if (gvLayout(gvc, g, render_gv_string("nop2")) != 0) {
         render_reason(err, errsz, "layout failed");
         return -1;
     }

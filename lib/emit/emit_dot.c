@@ -24,6 +24,7 @@
 
 #include "escape.h"
 #include "heap.h"
+#include "route.h"
 #include "util.h"
 
 #define FONT            "Helvetica"
@@ -47,6 +48,8 @@
 #define LEGEND_GAP      48.0    /* plot area to legend */
 #define LEGEND_ROW      26.0
 #define LEGEND_SWATCH   40.0    /* length of the sample edge */
+#define EDGE_ARROW      8.0     /* arrowhead length: Graphviz's 10 points x arrowsize 0.8 */
+#define EDGE_LABEL_PAD  1.0     /* around a years label, as route.c keeps it clear */
 
 /* Above this many transitions the years go into each arrow's tooltip, not a
  * label beside it. Graphviz places edge labels with a collision search that
@@ -403,13 +406,17 @@ static void emit_dot_plan(struct heap *heap, const struct model *m, struct emit_
 
 /* ---- the parts of the picture -------------------------------------------- */
 
-/* Edges route around nodes (splines=true) unless roles overlap: then the
- * router would give up with a warning, so we ask for straight lines. */
-static void emit_dot_header(const struct model *m, const struct emit_dot_plan *plan, struct buf *b)
+/* With the exact layout, Graphviz routes the edges around nodes
+ * (splines=true) unless roles overlap: then its router would give up with a
+ * warning, so we ask for straight lines. Otherwise (routed) the arrows carry
+ * their own splines (route.c), the engine is nop2, which keeps them, and the
+ * only edges without one, the axes and the legend's samples, are straight. */
+static void emit_dot_header(const struct model *m, const struct emit_dot_plan *plan, bool routed,
+                            struct buf *b)
 {
     buf_puts(b, "digraph ladder {\n");
-    buf_printf(b, "  graph [layout=nop, splines=%s, outputorder=edgesfirst, bgcolor=white, pad=0.3,\n",
-               plan->crowded ? "line" : "true");
+    buf_printf(b, "  graph [layout=%s, splines=%s, outputorder=edgesfirst, bgcolor=white, pad=0.3,\n",
+               routed ? "nop2" : "nop", routed || plan->crowded ? "line" : "true");
     buf_printf(b, "         fontname=\"%s\", fontsize=%d, labelloc=t, label=", FONT, (int)TITLE_FONT);
     emit_dot_put_string(b, m->title ? m->title : "");
     buf_puts(b, "];\n");
@@ -572,9 +579,74 @@ static void emit_dot_edge_style(enum model_kind kind, struct buf *b)
     buf_printf(b, "style=%s, color=\"%s\", arrowhead=%s", s[0], s[1], s[2]);
 }
 
-static void emit_dot_transitions(const struct model *m, struct buf *b)
+/* The years label's size in points, as route.c needs it (0 wide: none). */
+static void emit_dot_years_size(const struct model_transition *t, struct buf *scratch, double *w, double *h)
 {
-    const char *attr = emit_dot_labels_years(m) ? "label" : "tooltip";
+    *w = *h = 0;
+    if (!t->years.known)
+        return;
+    scratch->len = 0;
+    emit_dot_put_years(scratch, t->years);
+    buf_putc(scratch, '\0');
+    *w = ceil(emit_dot_text_width(scratch->data, EDGE_FONT)) + 2 * EDGE_LABEL_PAD;
+    *h = ceil(emit_dot_line_height(EDGE_FONT)) + 2 * EDGE_LABEL_PAD;
+}
+
+/* Every arrow's spline and label spot, from the plan's node rectangles
+ * (route.h); labels only when the map shows them. */
+static struct route_path *emit_dot_route(const struct model *m, const struct emit_dot_plan *plan,
+                                         struct heap *heap)
+{
+    struct route_rect *nodes = heap_calloc(heap, m->nroles ? m->nroles : 1, sizeof *nodes);
+    for (size_t i = 0; i < m->nroles; i++)
+        nodes[i] = (struct route_rect){plan->roles[i].x, plan->roles[i].y, plan->roles[i].w, plan->roles[i].h};
+    struct route_edge *edges = heap_calloc(heap, m->ntransitions ? m->ntransitions : 1, sizeof *edges);
+    struct buf scratch;
+    buf_init(&scratch, heap);
+    bool labels = emit_dot_labels_years(m);
+    for (size_t i = 0; i < m->ntransitions; i++) {
+        const struct model_transition *t = &m->transitions[i];
+        edges[i] = (struct route_edge){t->from, t->to, 0, 0};
+        if (labels)
+            emit_dot_years_size(t, &scratch, &edges[i].lw, &edges[i].lh);
+    }
+    buf_free(&scratch);
+    struct route_path *paths = heap_calloc(heap, m->ntransitions ? m->ntransitions : 1, sizeof *paths);
+    route_edges(heap, nodes, m->nroles, edges, m->ntransitions, EDGE_ARROW, paths, NULL);
+    heap_free(heap, edges);
+    heap_free(heap, nodes);
+    return paths;
+}
+
+/* pos="e,tip p0 p1 ..." and, for a placed label, lp="x,y". */
+static void emit_dot_put_path(struct buf *b, const struct route_path *p)
+{
+    buf_puts(b, ", pos=\"e,");
+    emit_dot_put_number(b, round(p->tip[0] * 100) / 100);
+    buf_putc(b, ',');
+    emit_dot_put_number(b, round(p->tip[1] * 100) / 100);
+    for (int k = 0; k < p->npt; k++) {
+        buf_putc(b, ' ');
+        emit_dot_put_number(b, round(p->pt[k][0] * 100) / 100);
+        buf_putc(b, ',');
+        emit_dot_put_number(b, round(p->pt[k][1] * 100) / 100);
+    }
+    buf_putc(b, '"');
+    if (p->placed) {
+        buf_puts(b, ", lp=\"");
+        emit_dot_put_number(b, round(p->lp[0] * 100) / 100);
+        buf_putc(b, ',');
+        emit_dot_put_number(b, round(p->lp[1] * 100) / 100);
+        buf_putc(b, '"');
+    }
+}
+
+/* paths NULL: Graphviz routes the arrows (the exact layout's DOT, as it
+ * always was); else each carries its own spline, and a label that found no
+ * free spot goes into the arrow's tooltip rather than on top of another. */
+static void emit_dot_transitions(const struct model *m, const struct route_path *paths, struct buf *b)
+{
+    bool labels = emit_dot_labels_years(m);
     for (size_t i = 0; i < m->ntransitions; i++) {
         const struct model_transition *t = &m->transitions[i];
         buf_puts(b, "  ");
@@ -584,10 +656,13 @@ static void emit_dot_transitions(const struct model *m, struct buf *b)
         buf_puts(b, " [");
         emit_dot_edge_style(t->kind, b);
         if (t->years.known) {
-            buf_printf(b, ", %s=\"", attr);
+            bool label = labels && (!paths || paths[i].placed);
+            buf_printf(b, ", %s=\"", label ? "label" : "tooltip");
             emit_dot_put_years(b, t->years);
             buf_putc(b, '"');
         }
+        if (paths)
+            emit_dot_put_path(b, &paths[i]);
         buf_puts(b, "];\n");
     }
 }
@@ -721,12 +796,13 @@ static void emit_dot_legend(const struct model *m, const struct emit_dot_plan *p
 
 void emit_dot(const struct model *m, const struct emit_dot_options *o, struct buf *out)
 {
-    (void)o;   /* the relative layout and the themes come next */
     struct emit_dot_plan plan;
     emit_dot_plan(out->heap, m, &plan);
-    emit_dot_header(m, &plan, out);
+    struct route_path *paths = o->exact ? NULL : emit_dot_route(m, &plan, out->heap);
+    emit_dot_header(m, &plan, paths != NULL, out);
     emit_dot_roles(m, &plan, out);
-    emit_dot_transitions(m, out);
+    emit_dot_transitions(m, paths, out);
+    heap_free(out->heap, paths);
     emit_dot_axes(m, &plan, out);
     emit_dot_legend(m, &plan, out);
     buf_puts(out, "}\n");

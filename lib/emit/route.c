@@ -1,0 +1,648 @@
+/* route.c - arrows and labels on rectangles (route.h says what and why).
+ *
+ * Two uniform grids answer "what is near here": one of the nodes, built
+ * once, and one of the labels placed so far. A query walks the cells a
+ * segment or a box covers and tests the items listed there once each (a
+ * stamp per item), and every cell walked and item tested is paid from the
+ * arrow's budget, so a pile of nodes on one spot costs each arrow its
+ * budget and no more. */
+#include "route.h"
+
+#include <math.h>
+#include <stdlib.h>
+
+#define ROUTE_CLEAR      4.0    /* an arrow keeps this far from other nodes */
+#define ROUTE_BEND_GAP   8.0    /* a bend passes this far beyond the blocking corner */
+#define ROUTE_BOW        14.0   /* how far arrows between the same two nodes bow apart */
+#define ROUTE_MAX_BOWS   8      /* beyond this many, parallel arrows share bows */
+#define ROUTE_MAX_BLOCKERS 3    /* blocking nodes whose corners are tried */
+#define ROUTE_LABEL_GAP  2.0    /* a label's distance from its arrow */
+#define ROUTE_LABEL_PAD  1.0    /* and from nodes and other labels */
+#define ROUTE_BUDGET     4096   /* cells walked + items tested, per arrow and per label */
+
+struct route_box {
+    double x0, y0, x1, y1;
+};
+
+/* A uniform grid of cells over a fixed area; items outside it are listed
+ * in the border cells (indices are clamped), so a query always finds
+ * them. Each cell is a chain of entries (head and next are 1-based). */
+struct route_grid {
+    double x0, y0, cell;
+    long ncx, ncy;
+    size_t *head;
+    size_t *next, *item;
+    size_t n, cap;
+    const struct route_box *boxes;
+    size_t *stamp;      /* per item: the query that last tested it */
+    size_t tick;
+};
+
+/* One query's running cost: it stops when the budget runs out. */
+struct route_cost {
+    long left;
+};
+
+static bool route_pay(struct route_cost *c)
+{
+    return --c->left >= 0;
+}
+
+/* ---- geometry ------------------------------------------------------------ */
+
+static struct route_box route_box_of(const struct route_rect *r, double grow)
+{
+    struct route_box b = {r->x - r->w / 2 - grow, r->y - r->h / 2 - grow,
+                          r->x + r->w / 2 + grow, r->y + r->h / 2 + grow};
+    return b;
+}
+
+static bool route_boxes_meet(const struct route_box *a, const struct route_box *b)
+{
+    return a->x0 < b->x1 && b->x0 < a->x1 && a->y0 < b->y1 && b->y0 < a->y1;
+}
+
+static bool route_inside(const struct route_box *b, double x, double y)
+{
+    return x > b->x0 && x < b->x1 && y > b->y0 && y < b->y1;
+}
+
+/* Where segment a-b enters box, as a fraction of the way (Liang-Barsky),
+ * or -1 when it misses. */
+static double route_segment_enters(const double a[2], const double b[2], const struct route_box *box)
+{
+    double t0 = 0, t1 = 1;
+    double d[2] = {b[0] - a[0], b[1] - a[1]};
+    double lo[2] = {box->x0, box->y0}, hi[2] = {box->x1, box->y1};
+    for (int k = 0; k < 2; k++) {
+        if (d[k] == 0) {
+            if (a[k] <= lo[k] || a[k] >= hi[k])
+                return -1;
+            continue;
+        }
+        double ta = (lo[k] - a[k]) / d[k], tb = (hi[k] - a[k]) / d[k];
+        if (ta > tb) {
+            double s = ta;
+            ta = tb, tb = s;
+        }
+        t0 = fmax(t0, ta);
+        t1 = fmin(t1, tb);
+        if (t0 >= t1)
+            return -1;
+    }
+    return t0;
+}
+
+/* The point where the ray from r's centre towards (qx, qy) leaves r. */
+static void route_border(const struct route_rect *r, double qx, double qy, double p[2])
+{
+    double dx = qx - r->x, dy = qy - r->y;
+    double t = HUGE_VAL;
+    if (dx != 0)
+        t = fmin(t, r->w / 2 / fabs(dx));
+    if (dy != 0)
+        t = fmin(t, r->h / 2 / fabs(dy));
+    if (t == HUGE_VAL || t > 1)
+        t = dx == 0 && dy == 0 ? 0 : fmin(t, 1);
+    p[0] = r->x + t * dx;
+    p[1] = r->y + t * dy;
+}
+
+static double route_dist(const double a[2], const double b[2])
+{
+    return hypot(b[0] - a[0], b[1] - a[1]);
+}
+
+/* ---- the grids ----------------------------------------------------------- */
+
+static long route_cell_of(double v, double origin, double cell, long n)
+{
+    double k = floor((v - origin) / cell);
+    return k < 0 || k != k ? 0 : k >= (double)n ? n - 1 : (long)k;
+}
+
+/* A grid over area with cells no smaller than `least` and about two
+ * cells per expected item, so its size stays linear in the items. */
+static void route_grid_init(struct heap *heap, struct route_grid *g, struct route_box area, double least,
+                            size_t items, const struct route_box *boxes, size_t nboxes)
+{
+    double w = fmax(area.x1 - area.x0, 1), h = fmax(area.y1 - area.y0, 1);
+    double cell = fmax(least, sqrt(w * h / (2.0 * (double)items + 1)));
+    if (!(cell > 0) || !isfinite(cell))
+        cell = 1;
+    g->x0 = area.x0, g->y0 = area.y0, g->cell = cell;
+    g->ncx = (long)fmin(floor(w / cell) + 1, 4.0 * (double)items + 64);
+    g->ncy = (long)fmin(floor(h / cell) + 1, 4.0 * (double)items + 64);
+    if ((double)g->ncx * (double)g->ncy > 8.0 * (double)items + 64) {
+        /* a long thin area: one row or column is enough */
+        if (g->ncx > g->ncy)
+            g->ncy = 1;
+        else
+            g->ncx = 1;
+    }
+    g->head = heap_calloc(heap, (size_t)g->ncx * (size_t)g->ncy, sizeof *g->head);
+    g->n = 0;
+    g->cap = items + 16;
+    g->next = heap_calloc(heap, g->cap, sizeof *g->next);
+    g->item = heap_calloc(heap, g->cap, sizeof *g->item);
+    g->boxes = boxes;
+    g->stamp = heap_calloc(heap, nboxes ? nboxes : 1, sizeof *g->stamp);
+    g->tick = 0;
+}
+
+static void route_grid_free(struct heap *heap, struct route_grid *g)
+{
+    heap_free(heap, g->head);
+    heap_free(heap, g->next);
+    heap_free(heap, g->item);
+    heap_free(heap, g->stamp);
+}
+
+static void route_grid_range(const struct route_grid *g, const struct route_box *b, long r[4])
+{
+    r[0] = route_cell_of(b->x0, g->x0, g->cell, g->ncx);
+    r[1] = route_cell_of(b->y0, g->y0, g->cell, g->ncy);
+    r[2] = route_cell_of(b->x1, g->x0, g->cell, g->ncx);
+    r[3] = route_cell_of(b->y1, g->y0, g->cell, g->ncy);
+}
+
+/* Lists item i (whose box is g->boxes[i]) in every cell its box covers. */
+static void route_grid_add(struct heap *heap, struct route_grid *g, size_t i)
+{
+    long r[4];
+    route_grid_range(g, &g->boxes[i], r);
+    for (long y = r[1]; y <= r[3]; y++)
+        for (long x = r[0]; x <= r[2]; x++) {
+            if (g->n == g->cap) {
+                g->cap *= 2;
+                g->next = heap_realloc(heap, g->next, g->cap * sizeof *g->next);
+                g->item = heap_realloc(heap, g->item, g->cap * sizeof *g->item);
+            }
+            size_t *h = &g->head[y * g->ncx + x];
+            g->item[g->n] = i;
+            g->next[g->n] = *h;
+            *h = ++g->n;
+        }
+}
+
+/* What a segment query found: up to ROUTE_MAX_BLOCKERS items it crosses,
+ * and whether the budget ran out before the answer was sure. */
+struct route_hits {
+    size_t item[ROUTE_MAX_BLOCKERS];
+    double t[ROUTE_MAX_BLOCKERS];
+    int n;
+    bool unsure;
+};
+
+static void route_hits_add(struct route_hits *h, size_t item, double t)
+{
+    if (h->n < ROUTE_MAX_BLOCKERS) {
+        h->item[h->n] = item;
+        h->t[h->n++] = t;
+    }
+}
+
+/* The items of cell (x, y) that segment a-b crosses, except skip0 and
+ * skip1; false when the budget ran out or enough were found. */
+static bool route_cell_segment(struct route_grid *g, long x, long y, const double a[2], const double b[2],
+                               size_t skip0, size_t skip1, struct route_cost *c, struct route_hits *h)
+{
+    if (!route_pay(c))
+        return false;
+    for (size_t e = g->head[y * g->ncx + x]; e; e = g->next[e - 1]) {
+        size_t i = g->item[e - 1];
+        if (g->stamp[i] == g->tick || i == skip0 || i == skip1)
+            continue;
+        g->stamp[i] = g->tick;
+        if (!route_pay(c))
+            return false;
+        double t = route_segment_enters(a, b, &g->boxes[i]);
+        if (t >= 0)
+            route_hits_add(h, i, t);
+        if (h->n == ROUTE_MAX_BLOCKERS)
+            return false;
+    }
+    return true;
+}
+
+/* Every item whose box segment a-b crosses (up to ROUTE_MAX_BLOCKERS),
+ * walking the grid column by column: in each column, the cells between
+ * the segment's lowest and highest point there. */
+static struct route_hits route_grid_segment(struct route_grid *g, const double a[2], const double b[2],
+                                            size_t skip0, size_t skip1, struct route_cost *c)
+{
+    struct route_hits h = {.n = 0, .unsure = false};
+    g->tick++;
+    double xmin = fmin(a[0], b[0]), xmax = fmax(a[0], b[0]);
+    long cx0 = route_cell_of(xmin, g->x0, g->cell, g->ncx), cx1 = route_cell_of(xmax, g->x0, g->cell, g->ncx);
+    for (long x = cx0; x <= cx1; x++) {
+        double xs = x == cx0 ? xmin : g->x0 + (double)x * g->cell;
+        double xe = x == cx1 ? xmax : g->x0 + (double)(x + 1) * g->cell;
+        double ys = a[1], ye = b[1];
+        if (b[0] != a[0]) {
+            ys = a[1] + (b[1] - a[1]) * (xs - a[0]) / (b[0] - a[0]);
+            ye = a[1] + (b[1] - a[1]) * (xe - a[0]) / (b[0] - a[0]);
+        }
+        long cy0 = route_cell_of(fmin(ys, ye), g->y0, g->cell, g->ncy);
+        long cy1 = route_cell_of(fmax(ys, ye), g->y0, g->cell, g->ncy);
+        for (long y = cy0; y <= cy1; y++)
+            if (!route_cell_segment(g, x, y, a, b, skip0, skip1, c, &h)) {
+                h.unsure = h.n < ROUTE_MAX_BLOCKERS;
+                return h;
+            }
+    }
+    return h;
+}
+
+/* Whether some item's box meets box b; a spent budget counts as yes. */
+static bool route_grid_box_taken(struct route_grid *g, const struct route_box *b, struct route_cost *c)
+{
+    long r[4];
+    route_grid_range(g, b, r);
+    g->tick++;
+    for (long y = r[1]; y <= r[3]; y++)
+        for (long x = r[0]; x <= r[2]; x++) {
+            if (!route_pay(c))
+                return true;
+            for (size_t e = g->head[y * g->ncx + x]; e; e = g->next[e - 1]) {
+                size_t i = g->item[e - 1];
+                if (g->stamp[i] == g->tick)
+                    continue;
+                g->stamp[i] = g->tick;
+                if (!route_pay(c) || route_boxes_meet(b, &g->boxes[i]))
+                    return true;
+            }
+        }
+    return false;
+}
+
+/* ---- one arrow ----------------------------------------------------------- */
+
+/* What routing needs to know about the whole run. */
+struct route_ctx {
+    const struct route_rect *nodes;
+    struct route_grid nodes_grid;
+    struct route_grid labels_grid;
+    struct route_box *label_boxes;
+    double arrow;
+};
+
+/* The arrowhead starts `arrow` before the tip, on the way from `from`
+ * (at most halfway, for very short arrows). */
+static void route_arrow_start(const double from[2], const double tip[2], double arrow, double p[2])
+{
+    double len = route_dist(from, tip);
+    double k = len > 0 ? fmin(arrow, len / 2) / len : 0;
+    p[0] = tip[0] - (tip[0] - from[0]) * k;
+    p[1] = tip[1] - (tip[1] - from[1]) * k;
+}
+
+static void route_lerp(const double a[2], const double b[2], double t, double p[2])
+{
+    p[0] = a[0] + (b[0] - a[0]) * t;
+    p[1] = a[1] + (b[1] - a[1]) * t;
+}
+
+static void route_set_straight(struct route_path *p, const double from[2], const double tip[2], double arrow)
+{
+    double end[2];
+    route_arrow_start(from, tip, arrow, end);
+    p->npt = 4;
+    route_lerp(from, end, 0, p->pt[0]);
+    route_lerp(from, end, 1.0 / 3, p->pt[1]);
+    route_lerp(from, end, 2.0 / 3, p->pt[2]);
+    route_lerp(from, end, 1, p->pt[3]);
+    p->tip[0] = tip[0], p->tip[1] = tip[1];
+}
+
+/* Two cubics through the bend w. Smooth: the tangent at w is the chord's
+ * direction, so the curve swings outward of the polyline (away from the
+ * corner it bends round); sharp: two straight pieces. */
+static void route_set_bent(struct route_path *p, const double from[2], const double w[2], const double tip[2],
+                           double arrow, bool smooth)
+{
+    double end[2];
+    route_arrow_start(w, tip, arrow, end);
+    p->npt = 7;
+    p->pt[0][0] = from[0], p->pt[0][1] = from[1];
+    p->pt[3][0] = w[0], p->pt[3][1] = w[1];
+    p->pt[6][0] = end[0], p->pt[6][1] = end[1];
+    route_lerp(from, w, 1.0 / 3, p->pt[1]);
+    route_lerp(w, end, 2.0 / 3, p->pt[5]);
+    double chord = route_dist(from, end);
+    double k1 = route_dist(from, w) / 3, k2 = route_dist(w, end) / 3;
+    if (smooth && chord > 0) {
+        double tx = (end[0] - from[0]) / chord, ty = (end[1] - from[1]) / chord;
+        p->pt[2][0] = w[0] - tx * k1, p->pt[2][1] = w[1] - ty * k1;
+        p->pt[4][0] = w[0] + tx * k2, p->pt[4][1] = w[1] + ty * k2;
+    } else {
+        route_lerp(from, w, 2.0 / 3, p->pt[2]);
+        route_lerp(w, end, 1.0 / 3, p->pt[4]);
+    }
+    p->tip[0] = tip[0], p->tip[1] = tip[1];
+}
+
+/* Whether the control polygon of p (which holds the curve) and the last
+ * stretch to the tip cross no node but from and to. */
+static bool route_path_clear(struct route_ctx *x, const struct route_path *p, size_t from, size_t to,
+                             struct route_cost *c)
+{
+    for (int k = 0; k + 1 <= p->npt; k++) {
+        const double *b = k + 1 < p->npt ? p->pt[k + 1] : p->tip;
+        struct route_hits h = route_grid_segment(&x->nodes_grid, p->pt[k], b, from, to, c);
+        if (h.n > 0 || h.unsure)
+            return false;
+    }
+    return true;
+}
+
+/* A bend at w, smooth if that is clear, else sharp if that is; false when
+ * neither is (or w lies inside an end node). */
+static bool route_try_bend(struct route_ctx *x, const struct route_edge *e, const double w[2],
+                           struct route_path *p, struct route_cost *c)
+{
+    const struct route_rect *a = &x->nodes[e->from], *b = &x->nodes[e->to];
+    struct route_box ba = route_box_of(a, ROUTE_CLEAR), bb = route_box_of(b, ROUTE_CLEAR);
+    if (route_inside(&ba, w[0], w[1]) || route_inside(&bb, w[0], w[1]))
+        return false;
+    double from[2], tip[2];
+    route_border(a, w[0], w[1], from);
+    route_border(b, w[0], w[1], tip);
+    for (int smooth = 1; smooth >= 0; smooth--) {
+        route_set_bent(p, from, w, tip, x->arrow, smooth);
+        if (route_path_clear(x, p, e->from, e->to, c))
+            return true;
+        if (c->left < 0)
+            return false;
+    }
+    return false;
+}
+
+/* Bends to try around the blocking nodes, shortest detour first: each
+ * one's four corners, pushed out diagonally, and the corners of all of
+ * them together. */
+struct route_bend {
+    double w[2];
+    double len;
+};
+
+static int route_bend_cmp(const void *pa, const void *pb)
+{
+    const struct route_bend *a = pa, *b = pb;
+    if (a->len != b->len)
+        return a->len < b->len ? -1 : 1;
+    if (a->w[0] != b->w[0])
+        return a->w[0] < b->w[0] ? -1 : 1;
+    return (a->w[1] > b->w[1]) - (a->w[1] < b->w[1]);
+}
+
+static int route_corners(const struct route_box *b, const struct route_rect *ra, const struct route_rect *rb,
+                         struct route_bend *out)
+{
+    double g = ROUTE_BEND_GAP;
+    double xs[2] = {b->x0 - g, b->x1 + g}, ys[2] = {b->y0 - g, b->y1 + g};
+    for (int k = 0; k < 4; k++) {
+        struct route_bend *o = &out[k];
+        o->w[0] = xs[k & 1], o->w[1] = ys[k >> 1];
+        o->len = hypot(o->w[0] - ra->x, o->w[1] - ra->y) + hypot(rb->x - o->w[0], rb->y - o->w[1]);
+    }
+    return 4;
+}
+
+static bool route_detour(struct route_ctx *x, const struct route_edge *e, const struct route_hits *h,
+                         struct route_path *p, struct route_cost *c)
+{
+    const struct route_rect *a = &x->nodes[e->from], *b = &x->nodes[e->to];
+    struct route_bend bends[4 * (ROUTE_MAX_BLOCKERS + 1)];
+    int n = 0;
+    struct route_box all = x->nodes_grid.boxes[h->item[0]];
+    for (int k = 0; k < h->n; k++) {
+        const struct route_box *o = &x->nodes_grid.boxes[h->item[k]];
+        n += route_corners(o, a, b, bends + n);
+        all.x0 = fmin(all.x0, o->x0), all.y0 = fmin(all.y0, o->y0);
+        all.x1 = fmax(all.x1, o->x1), all.y1 = fmax(all.y1, o->y1);
+    }
+    if (h->n > 1)
+        n += route_corners(&all, a, b, bends + n);
+    qsort(bends, (size_t)n, sizeof *bends, route_bend_cmp);
+    for (int k = 0; k < n && c->left > 0; k++)
+        if (route_try_bend(x, e, bends[k].w, p, c))
+            return true;
+    return false;
+}
+
+/* The bow of the j-th arrow between one pair of nodes (0 when it is the
+ * only one), to the left of the pair's own direction, lower index to
+ * higher: arrows both ways bow to opposite sides. */
+static double route_bow(size_t j, size_t group)
+{
+    if (group < 2)
+        return 0;
+    size_t k = j % (2 * ROUTE_MAX_BOWS);
+    double side = k % 2 ? -1 : 1;
+    return side * ROUTE_BOW * (double)(k / 2 + 1);
+}
+
+static void route_one(struct route_ctx *x, const struct route_edge *e, double bow, struct route_path *p)
+{
+    const struct route_rect *a = &x->nodes[e->from], *b = &x->nodes[e->to];
+    struct route_cost c = {ROUTE_BUDGET};
+    p->bent = p->blocked = false;
+    if (e->from == e->to) {
+        /* a loop on the right side (the checker allows none; be safe) */
+        double from[2] = {a->x + a->w / 2, a->y + a->h / 4}, tip[2] = {a->x + a->w / 2, a->y - a->h / 4};
+        double w[2] = {a->x + a->w / 2 + 24, a->y};
+        route_set_bent(p, from, w, tip, x->arrow, true);
+        p->bent = true;
+        return;
+    }
+    if (bow != 0) {
+        /* the pair's direction, lower index to higher */
+        const struct route_rect *lo = e->from < e->to ? a : b, *hi = e->from < e->to ? b : a;
+        double dx = hi->x - lo->x, dy = hi->y - lo->y, len = hypot(dx, dy);
+        if (len > 0) {
+            double w[2] = {(a->x + b->x) / 2 - dy / len * bow, (a->y + b->y) / 2 + dx / len * bow};
+            if (route_try_bend(x, e, w, p, &c)) {
+                p->bent = true;
+                return;
+            }
+        }
+    }
+    double from[2], tip[2];
+    route_border(a, b->x, b->y, from);
+    route_border(b, a->x, a->y, tip);
+    route_set_straight(p, from, tip, x->arrow);
+    struct route_hits h = route_grid_segment(&x->nodes_grid, from, tip, e->from, e->to, &c);
+    if (h.n == 0)
+        return;
+    struct route_path bent;
+    if (route_detour(x, e, &h, &bent, &c)) {
+        *p = bent;
+        p->bent = true;
+        p->blocked = false;
+        return;
+    }
+    p->blocked = true;
+}
+
+/* ---- labels -------------------------------------------------------------- */
+
+/* The point of the path at t in [0, 1] and its direction there. */
+static void route_path_at(const struct route_path *p, double t, double pt[2], double dir[2])
+{
+    int piece = 0;
+    if (p->npt == 7) {
+        piece = t < 0.5 ? 0 : 1;
+        t = t < 0.5 ? 2 * t : 2 * t - 1;
+    }
+    const double(*q)[2] = p->pt + 3 * piece;
+    double u = 1 - t;
+    for (int k = 0; k < 2; k++) {
+        pt[k] = u * u * u * q[0][k] + 3 * u * u * t * q[1][k] + 3 * u * t * t * q[2][k] + t * t * t * q[3][k];
+        dir[k] = 3 * u * u * (q[1][k] - q[0][k]) + 6 * u * t * (q[2][k] - q[1][k]) + 3 * t * t * (q[3][k] - q[2][k]);
+    }
+    if (dir[0] == 0 && dir[1] == 0) {
+        dir[0] = q[3][0] - q[0][0];
+        dir[1] = q[3][1] - q[0][1];
+    }
+}
+
+/* Where along the arrow a label may go, middle first, and on which side. */
+static const double route_label_t[] = {0.5, 0.4, 0.6, 0.3, 0.7, 0.25, 0.75, 0.2, 0.8};
+
+static bool route_label_free(struct route_ctx *x, const struct route_box *b, struct route_cost *c)
+{
+    return !route_grid_box_taken(&x->nodes_grid, b, c) && !route_grid_box_taken(&x->labels_grid, b, c);
+}
+
+/* The first free spot for edge e's label beside path p: at each t, on
+ * either side, just clear of the arrow (the box's extent across the
+ * arrow's direction, plus a gap). */
+static void route_label(struct heap *heap, struct route_ctx *x, const struct route_edge *e, size_t i,
+                        struct route_path *p)
+{
+    struct route_cost c = {ROUTE_BUDGET};
+    double hw = e->lw / 2, hh = e->lh / 2;
+    p->placed = false;
+    if (e->lw <= 0)
+        return;
+    for (size_t k = 0; k < sizeof route_label_t / sizeof route_label_t[0] && c.left > 0; k++) {
+        double pt[2], d[2];
+        route_path_at(p, route_label_t[k], pt, d);
+        double len = hypot(d[0], d[1]);
+        double nx = len > 0 ? -d[1] / len : 0, ny = len > 0 ? d[0] / len : 1;
+        double off = hw * fabs(nx) + hh * fabs(ny) + ROUTE_LABEL_GAP;
+        for (int side = 1; side >= -1; side -= 2) {
+            double cx = pt[0] + side * nx * off, cy = pt[1] + side * ny * off;
+            struct route_box b = {cx - hw - ROUTE_LABEL_PAD, cy - hh - ROUTE_LABEL_PAD,
+                                  cx + hw + ROUTE_LABEL_PAD, cy + hh + ROUTE_LABEL_PAD};
+            if (route_label_free(x, &b, &c)) {
+                x->label_boxes[i] = (struct route_box){cx - hw, cy - hh, cx + hw, cy + hh};
+                route_grid_add(heap, &x->labels_grid, i);
+                p->lp[0] = cx, p->lp[1] = cy;
+                p->placed = true;
+                return;
+            }
+        }
+    }
+}
+
+/* ---- the run ------------------------------------------------------------- */
+
+/* Arrows in order of their pair of nodes (smaller index first), then of
+ * their own index: a run of equal pairs is a group of parallel arrows. */
+struct route_pair {
+    size_t lo, hi, i;
+};
+
+static int route_pair_cmp(const void *pa, const void *pb)
+{
+    const struct route_pair *a = pa, *b = pb;
+    if (a->lo != b->lo)
+        return a->lo < b->lo ? -1 : 1;
+    if (a->hi != b->hi)
+        return a->hi < b->hi ? -1 : 1;
+    return (a->i > b->i) - (a->i < b->i);
+}
+
+/* Each arrow's bow (0 for an arrow alone between its two nodes). */
+static double *route_bows(struct heap *heap, const struct route_edge *edges, size_t n)
+{
+    double *bow = heap_calloc(heap, n ? n : 1, sizeof *bow);
+    struct route_pair *pairs = heap_calloc(heap, n ? n : 1, sizeof *pairs);
+    for (size_t i = 0; i < n; i++) {
+        size_t f = edges[i].from, t = edges[i].to;
+        pairs[i] = (struct route_pair){f < t ? f : t, f < t ? t : f, i};
+    }
+    qsort(pairs, n, sizeof *pairs, route_pair_cmp);
+    for (size_t s = 0, e; s < n; s = e) {
+        for (e = s + 1; e < n && pairs[e].lo == pairs[s].lo && pairs[e].hi == pairs[s].hi; e++)
+            ;
+        for (size_t j = s; j < e; j++)
+            bow[pairs[j].i] = route_bow(j - s, e - s);
+    }
+    heap_free(heap, pairs);
+    return bow;
+}
+
+static struct route_box route_extent(const struct route_box *boxes, size_t n)
+{
+    struct route_box all = boxes[0];
+    for (size_t i = 1; i < n; i++) {
+        all.x0 = fmin(all.x0, boxes[i].x0), all.y0 = fmin(all.y0, boxes[i].y0);
+        all.x1 = fmax(all.x1, boxes[i].x1), all.y1 = fmax(all.y1, boxes[i].y1);
+    }
+    return all;
+}
+
+/* The cell size: about the mean node's larger side, so a node covers a
+ * few cells at most and a cell holds a few nodes at most (unless they
+ * pile up, which the budget answers). */
+static double route_mean_side(const struct route_rect *nodes, size_t n)
+{
+    double sum = 0;
+    for (size_t i = 0; i < n; i++)
+        sum += fmax(nodes[i].w, nodes[i].h);
+    return sum / (double)n + 2 * ROUTE_CLEAR;
+}
+
+void route_edges(struct heap *heap, const struct route_rect *nodes, size_t nnodes,
+                 const struct route_edge *edges, size_t nedges, double arrow,
+                 struct route_path *out, struct route_stats *stats)
+{
+    struct route_stats st = {0, 0, 0};
+    if (nnodes == 0 || nedges == 0) {
+        if (stats)
+            *stats = st;
+        return;
+    }
+    struct route_ctx x;
+    x.nodes = nodes;
+    x.arrow = arrow;
+    struct route_box *node_boxes = heap_calloc(heap, nnodes, sizeof *node_boxes);
+    for (size_t i = 0; i < nnodes; i++)
+        node_boxes[i] = route_box_of(&nodes[i], ROUTE_CLEAR);
+    struct route_box area = route_extent(node_boxes, nnodes);
+    double side = route_mean_side(nodes, nnodes);
+    route_grid_init(heap, &x.nodes_grid, area, side, nnodes, node_boxes, nnodes);
+    for (size_t i = 0; i < nnodes; i++)
+        route_grid_add(heap, &x.nodes_grid, i);
+    x.label_boxes = heap_calloc(heap, nedges, sizeof *x.label_boxes);
+    route_grid_init(heap, &x.labels_grid, area, side, nnodes, x.label_boxes, nedges);
+
+    double *bow = route_bows(heap, edges, nedges);
+    for (size_t i = 0; i < nedges; i++) {
+        route_one(&x, &edges[i], bow[i], &out[i]);
+        route_label(heap, &x, &edges[i], i, &out[i]);
+        st.bent += out[i].bent;
+        st.blocked += out[i].blocked;
+        st.unplaced += edges[i].lw > 0 && !out[i].placed;
+    }
+    heap_free(heap, bow);
+    route_grid_free(heap, &x.labels_grid);
+    route_grid_free(heap, &x.nodes_grid);
+    heap_free(heap, x.label_boxes);
+    heap_free(heap, node_boxes);
+    if (stats)
+        *stats = st;
+}

@@ -1,0 +1,70 @@
+/* route.h - the map's arrows and their labels, routed by us, not Graphviz.
+ *
+ * Graphviz's obstacle-avoiding router (splines=true) costs about the cube of
+ * the nodes (docs/routing.md has the measurements); this module computes
+ * each arrow's spline and each label's place in near-linear time, from
+ * rectangles alone, and the DOT carries them as pos and lp (rendered with
+ * Graphviz's nop2 engine, which keeps them).
+ *
+ * An arrow runs from border to border: straight when the segment crosses no
+ * other node, else bent past the corner of a node in its way (one cubic
+ * Bezier on each side of the bend) when such a bend crosses nothing either.
+ * A pair of roles with arrows both ways gets two bows, one on each side.
+ * A label goes to the first free spot along its arrow (from the middle out,
+ * either side), free of every node and every label placed before it; a
+ * label with no free spot within its budget is left unplaced (the caller
+ * puts the text in a tooltip instead).
+ *
+ * Work per arrow is bounded (ROUTE_BUDGET tests of a rectangle or a grid
+ * cell for the arrow, as many again for its label), so 10k arrows between
+ * the same two rows, or every node on one spot, cost linear time: past its
+ * budget an arrow stays straight and a label unplaced. Coordinates are
+ * Graphviz points, y up. */
+#ifndef LADDERC_ROUTE_H
+#define LADDERC_ROUTE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "heap.h"
+
+/* A node: centre and size in points. */
+struct route_rect {
+    double x, y, w, h;
+};
+
+/* An arrow between two nodes (indices into the rectangles) and the size
+ * of its label (lw 0: no label). */
+struct route_edge {
+    size_t from, to;
+    double lw, lh;
+};
+
+/* Bezier control points: 4 (one cubic) or 7 (two). */
+#define ROUTE_MAX_POINTS 7
+
+/* Where an arrow goes. pt[0] is on from's border; pt[npt - 1] is where the
+ * arrowhead starts, and tip, on to's border, where it ends (Graphviz's
+ * "e,x,y" end point). */
+struct route_path {
+    double pt[ROUTE_MAX_POINTS][2];
+    int npt;
+    double tip[2];
+    double lp[2];       /* the label's centre, when placed */
+    bool placed;        /* the label has a free spot (false when lw is 0) */
+    bool bent;          /* detoured past a node, or bowed */
+    bool blocked;       /* crosses a node it does not connect: no detour found */
+};
+
+/* What a run did, for tests and for the curious. */
+struct route_stats {
+    size_t bent, blocked, unplaced;
+};
+
+/* arrow: the arrowhead's length in points (Graphviz: 10 * arrowsize).
+ * Fills out[0..nedges); stats may be NULL. */
+void route_edges(struct heap *heap, const struct route_rect *nodes, size_t nnodes,
+                 const struct route_edge *edges, size_t nedges, double arrow,
+                 struct route_path *out, struct route_stats *stats);
+
+#endif
