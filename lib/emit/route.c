@@ -18,7 +18,6 @@
 #define ROUTE_MAX_BLOCKERS 3    /* blocking nodes whose corners are tried */
 #define ROUTE_LABEL_GAP  2.0    /* a label's distance from its arrow */
 #define ROUTE_LABEL_PAD  1.0    /* and from nodes and other labels */
-#define ROUTE_BUDGET     4096   /* cells walked + items tested, per arrow and per label */
 
 struct route_box {
     double x0, y0, x1, y1;
@@ -45,7 +44,15 @@ struct route_cost {
 
 static bool route_pay(struct route_cost *c)
 {
+    if (c->left < 0)
+        return false;
     return --c->left >= 0;
+}
+
+/* What a query's cost came to (a spent budget goes one below zero). */
+static size_t route_spent(const struct route_cost *c)
+{
+    return (size_t)(ROUTE_BUDGET - (c->left < 0 ? 0 : c->left));
 }
 
 /* ---- geometry ------------------------------------------------------------ */
@@ -378,9 +385,8 @@ static bool route_try_bend(struct route_ctx *x, const struct route_edge *e, cons
     return false;
 }
 
-/* Bends to try around the blocking nodes, shortest detour first: each
- * one's four corners, pushed out diagonally, and the corners of all of
- * them together. */
+/* Bends to try around the blocking nodes, shortest detour first: round
+ * each one, and round the box of all of them together. */
 struct route_bend {
     double w[2];
     double len;
@@ -396,34 +402,56 @@ static int route_bend_cmp(const void *pa, const void *pb)
     return (a->w[1] > b->w[1]) - (a->w[1] < b->w[1]);
 }
 
-static int route_corners(const struct route_box *b, const struct route_rect *ra, const struct route_rect *rb,
-                         struct route_bend *out)
+static void route_bend_at(struct route_bend *o, double x, double y, const struct route_rect *ra,
+                          const struct route_rect *rb)
+{
+    o->w[0] = x, o->w[1] = y;
+    o->len = hypot(x - ra->x, y - ra->y) + hypot(rb->x - x, rb->y - y);
+}
+
+/* Bends round box b: its four corners, pushed out diagonally, and points
+ * straight across the line from a to b, on either side, beyond b by one
+ * to three times its own half-extent (a bend level with the middle of a
+ * long node clears both its corners only when far enough out). */
+#define ROUTE_BENDS_PER_BOX 10
+static int route_bends_round(const struct route_box *b, const struct route_rect *ra, const struct route_rect *rb,
+                             struct route_bend *out)
 {
     double g = ROUTE_BEND_GAP;
     double xs[2] = {b->x0 - g, b->x1 + g}, ys[2] = {b->y0 - g, b->y1 + g};
-    for (int k = 0; k < 4; k++) {
-        struct route_bend *o = &out[k];
-        o->w[0] = xs[k & 1], o->w[1] = ys[k >> 1];
-        o->len = hypot(o->w[0] - ra->x, o->w[1] - ra->y) + hypot(rb->x - o->w[0], rb->y - o->w[1]);
-    }
-    return 4;
+    int n = 0;
+    for (int k = 0; k < 4; k++)
+        route_bend_at(&out[n++], xs[k & 1], ys[k >> 1], ra, rb);
+    double dx = rb->x - ra->x, dy = rb->y - ra->y, len = hypot(dx, dy);
+    double nx = len > 0 ? -dy / len : 0, ny = len > 0 ? dx / len : 1;
+    double cx = (b->x0 + b->x1) / 2, cy = (b->y0 + b->y1) / 2;
+    double across = (cx - ra->x) * nx + (cy - ra->y) * ny;   /* b's centre off the line */
+    double half = (b->x1 - b->x0) / 2 * fabs(nx) + (b->y1 - b->y0) / 2 * fabs(ny);
+    double px = cx - across * nx, py = cy - across * ny;      /* its foot on the line */
+    static const double reach[3] = {1, 2, 3};
+    for (int side = 1; side >= -1; side -= 2)
+        for (int k = 0; k < 3; k++) {
+            double off = across + side * (half * reach[k] + g);
+            route_bend_at(&out[n++], px + nx * off, py + ny * off, ra, rb);
+        }
+    return n;
 }
 
 static bool route_detour(struct route_ctx *x, const struct route_edge *e, const struct route_hits *h,
                          struct route_path *p, struct route_cost *c)
 {
     const struct route_rect *a = &x->nodes[e->from], *b = &x->nodes[e->to];
-    struct route_bend bends[4 * (ROUTE_MAX_BLOCKERS + 1)];
+    struct route_bend bends[ROUTE_BENDS_PER_BOX * (ROUTE_MAX_BLOCKERS + 1)];
     int n = 0;
     struct route_box all = x->nodes_grid.boxes[h->item[0]];
     for (int k = 0; k < h->n; k++) {
         const struct route_box *o = &x->nodes_grid.boxes[h->item[k]];
-        n += route_corners(o, a, b, bends + n);
+        n += route_bends_round(o, a, b, bends + n);
         all.x0 = fmin(all.x0, o->x0), all.y0 = fmin(all.y0, o->y0);
         all.x1 = fmax(all.x1, o->x1), all.y1 = fmax(all.y1, o->y1);
     }
     if (h->n > 1)
-        n += route_corners(&all, a, b, bends + n);
+        n += route_bends_round(&all, a, b, bends + n);
     qsort(bends, (size_t)n, sizeof *bends, route_bend_cmp);
     for (int k = 0; k < n && c->left > 0; k++)
         if (route_try_bend(x, e, bends[k].w, p, c))
@@ -443,10 +471,12 @@ static double route_bow(size_t j, size_t group)
     return side * ROUTE_BOW * (double)(k / 2 + 1);
 }
 
-static void route_one(struct route_ctx *x, const struct route_edge *e, double bow, struct route_path *p)
+/* Edge e's path: bowed when it has parallels, else straight, or bent
+ * past what blocks the straight line, or straight and blocked. */
+static void route_one(struct route_ctx *x, const struct route_edge *e, double bow, struct route_path *p,
+                      struct route_cost *c)
 {
     const struct route_rect *a = &x->nodes[e->from], *b = &x->nodes[e->to];
-    struct route_cost c = {ROUTE_BUDGET};
     p->bent = p->blocked = false;
     if (e->from == e->to) {
         /* a loop on the right side (the checker allows none; be safe) */
@@ -462,7 +492,7 @@ static void route_one(struct route_ctx *x, const struct route_edge *e, double bo
         double dx = hi->x - lo->x, dy = hi->y - lo->y, len = hypot(dx, dy);
         if (len > 0) {
             double w[2] = {(a->x + b->x) / 2 - dy / len * bow, (a->y + b->y) / 2 + dx / len * bow};
-            if (route_try_bend(x, e, w, p, &c)) {
+            if (route_try_bend(x, e, w, p, c)) {
                 p->bent = true;
                 return;
             }
@@ -472,11 +502,11 @@ static void route_one(struct route_ctx *x, const struct route_edge *e, double bo
     route_border(a, b->x, b->y, from);
     route_border(b, a->x, a->y, tip);
     route_set_straight(p, from, tip, x->arrow);
-    struct route_hits h = route_grid_segment(&x->nodes_grid, from, tip, e->from, e->to, &c);
+    struct route_hits h = route_grid_segment(&x->nodes_grid, from, tip, e->from, e->to, c);
     if (h.n == 0)
         return;
     struct route_path bent;
-    if (route_detour(x, e, &h, &bent, &c)) {
+    if (route_detour(x, e, &h, &bent, c)) {
         *p = bent;
         p->bent = true;
         p->blocked = false;
@@ -510,41 +540,46 @@ static void route_path_at(const struct route_path *p, double t, double pt[2], do
 /* Where along the arrow a label may go, middle first, and on which side. */
 static const double route_label_t[] = {0.5, 0.4, 0.6, 0.3, 0.7, 0.25, 0.75, 0.2, 0.8};
 
-static bool route_label_free(struct route_ctx *x, const struct route_box *b, struct route_cost *c)
+/* Whether a label at (cx, cy) keeps ROUTE_LABEL_PAD from every node (whose
+ * grid boxes are grown by ROUTE_CLEAR) and from every label placed. */
+static bool route_label_free(struct route_ctx *x, double cx, double cy, double hw, double hh,
+                             struct route_cost *c)
 {
-    return !route_grid_box_taken(&x->nodes_grid, b, c) && !route_grid_box_taken(&x->labels_grid, b, c);
+    double pn = ROUTE_LABEL_PAD - ROUTE_CLEAR, pl = ROUTE_LABEL_PAD;
+    struct route_box bn = {cx - hw - pn, cy - hh - pn, cx + hw + pn, cy + hh + pn};
+    struct route_box bl = {cx - hw - pl, cy - hh - pl, cx + hw + pl, cy + hh + pl};
+    return !route_grid_box_taken(&x->nodes_grid, &bn, c) && !route_grid_box_taken(&x->labels_grid, &bl, c);
 }
 
 /* The first free spot for edge e's label beside path p: at each t, on
  * either side, just clear of the arrow (the box's extent across the
- * arrow's direction, plus a gap). */
+ * arrow's direction, plus a gap), then one label further out. */
 static void route_label(struct heap *heap, struct route_ctx *x, const struct route_edge *e, size_t i,
-                        struct route_path *p)
+                        struct route_path *p, struct route_cost *c)
 {
-    struct route_cost c = {ROUTE_BUDGET};
     double hw = e->lw / 2, hh = e->lh / 2;
     p->placed = false;
     if (e->lw <= 0)
         return;
-    for (size_t k = 0; k < sizeof route_label_t / sizeof route_label_t[0] && c.left > 0; k++) {
-        double pt[2], d[2];
-        route_path_at(p, route_label_t[k], pt, d);
-        double len = hypot(d[0], d[1]);
-        double nx = len > 0 ? -d[1] / len : 0, ny = len > 0 ? d[0] / len : 1;
-        double off = hw * fabs(nx) + hh * fabs(ny) + ROUTE_LABEL_GAP;
-        for (int side = 1; side >= -1; side -= 2) {
-            double cx = pt[0] + side * nx * off, cy = pt[1] + side * ny * off;
-            struct route_box b = {cx - hw - ROUTE_LABEL_PAD, cy - hh - ROUTE_LABEL_PAD,
-                                  cx + hw + ROUTE_LABEL_PAD, cy + hh + ROUTE_LABEL_PAD};
-            if (route_label_free(x, &b, &c)) {
-                x->label_boxes[i] = (struct route_box){cx - hw, cy - hh, cx + hw, cy + hh};
-                route_grid_add(heap, &x->labels_grid, i);
-                p->lp[0] = cx, p->lp[1] = cy;
-                p->placed = true;
-                return;
+    for (int ring = 0; ring < 2; ring++)
+        for (size_t k = 0; k < sizeof route_label_t / sizeof route_label_t[0] && c->left > 0; k++) {
+            double pt[2], d[2];
+            route_path_at(p, route_label_t[k], pt, d);
+            double len = hypot(d[0], d[1]);
+            double nx = len > 0 ? -d[1] / len : 0, ny = len > 0 ? d[0] / len : 1;
+            double across = hw * fabs(nx) + hh * fabs(ny);
+            double off = across * (1 + 2 * ring) + ROUTE_LABEL_GAP * (1 + ring);
+            for (int side = 1; side >= -1; side -= 2) {
+                double cx = pt[0] + side * nx * off, cy = pt[1] + side * ny * off;
+                if (route_label_free(x, cx, cy, hw, hh, c)) {
+                    x->label_boxes[i] = (struct route_box){cx - hw, cy - hh, cx + hw, cy + hh};
+                    route_grid_add(heap, &x->labels_grid, i);
+                    p->lp[0] = cx, p->lp[1] = cy;
+                    p->placed = true;
+                    return;
+                }
             }
         }
-    }
 }
 
 /* ---- the run ------------------------------------------------------------- */
@@ -610,7 +645,7 @@ void route_edges(struct heap *heap, const struct route_rect *nodes, size_t nnode
                  const struct route_edge *edges, size_t nedges, double arrow,
                  struct route_path *out, struct route_stats *stats)
 {
-    struct route_stats st = {0, 0, 0};
+    struct route_stats st = {0, 0, 0, 0};
     if (nnodes == 0 || nedges == 0) {
         if (stats)
             *stats = st;
@@ -632,8 +667,10 @@ void route_edges(struct heap *heap, const struct route_rect *nodes, size_t nnode
 
     double *bow = route_bows(heap, edges, nedges);
     for (size_t i = 0; i < nedges; i++) {
-        route_one(&x, &edges[i], bow[i], &out[i]);
-        route_label(heap, &x, &edges[i], i, &out[i]);
+        struct route_cost route = {ROUTE_BUDGET}, label = {ROUTE_BUDGET};
+        route_one(&x, &edges[i], bow[i], &out[i], &route);
+        route_label(heap, &x, &edges[i], i, &out[i], &label);
+        st.work += route_spent(&route) + route_spent(&label);
         st.bent += out[i].bent;
         st.blocked += out[i].blocked;
         st.unplaced += edges[i].lw > 0 && !out[i].placed;

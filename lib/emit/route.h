@@ -59,7 +59,11 @@ struct route_path {
 /* What a run did, for tests and for the curious. */
 struct route_stats {
     size_t bent, blocked, unplaced;
+    size_t work;        /* cells walked and rectangles tested: at most 2 * ROUTE_BUDGET per arrow */
 };
+
+/* The work one arrow, and one label, may cost (see above). */
+#define ROUTE_BUDGET 4096
 
 /* arrow: the arrowhead's length in points (Graphviz: 10 * arrowsize).
  * Fills out[0..nedges); stats may be NULL. */
