@@ -127,7 +127,7 @@ def edges(root):
 def main(argv):
     mode = "all"
     if argv and argv[0] in ("--labels-only", "--edges-only"):
-        mode = argv.pop(0)[2:]
+        mode = argv.pop(0)[2:].split("-")[0]
     root = ET.parse(argv[0]).getroot()
     nodes = role_nodes(root)
     problems = []

@@ -16,6 +16,8 @@
 #define ROUTE_BOW        14.0   /* how far arrows between the same two nodes bow apart */
 #define ROUTE_MAX_BOWS   8      /* beyond this many, parallel arrows share bows */
 #define ROUTE_MAX_BLOCKERS 3    /* blocking nodes whose corners are tried */
+#define ROUTE_DETOUR_MAX 1.5    /* a detour longer than this times the straight */
+#define ROUTE_DETOUR_SLACK 60.0 /* line, plus this, is no better than crossing */
 #define ROUTE_LABEL_GAP  2.0    /* a label's distance from its arrow */
 #define ROUTE_LABEL_PAD  1.0    /* and from nodes and other labels */
 
@@ -453,7 +455,8 @@ static bool route_detour(struct route_ctx *x, const struct route_edge *e, const 
     if (h->n > 1)
         n += route_bends_round(&all, a, b, bends + n);
     qsort(bends, (size_t)n, sizeof *bends, route_bend_cmp);
-    for (int k = 0; k < n && c->left > 0; k++)
+    double most = ROUTE_DETOUR_MAX * hypot(b->x - a->x, b->y - a->y) + ROUTE_DETOUR_SLACK;
+    for (int k = 0; k < n && c->left > 0 && bends[k].len <= most; k++)
         if (route_try_bend(x, e, bends[k].w, p, c))
             return true;
     return false;
