@@ -1,7 +1,9 @@
 /* render.c - SVG and PNG through libgvc, in this process.
  *
  * We hand Graphviz the DOT that the library writes (ld_emit "dot") and ask
- * its "nop" engine to keep our positions and route the edges. The plugins are linked in and named
+ * its "nop2" engine to keep our positions and the edges' own splines (an
+ * edge without one, as all in the exact layout's DOT, is routed as "nop"
+ * would). The plugins are linked in and named
  * in a table, so rendering does not depend on the plugin configuration file
  * that Debian's libgvc postinst writes. SVG gets only the core plugins: with
  * no text layout plugin loaded, Graphviz measures text with its built-in

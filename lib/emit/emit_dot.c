@@ -2,8 +2,11 @@
  *
  * The picture is a chart, not a graph layout: soft skills run left to right,
  * hard skills bottom to top, and each role sits where the file put it. So we
- * place everything ourselves (pos="x,y!" in points) and let Graphviz's "nop"
- * engine keep those positions and only route the edges. Under nop a cluster is
+ * place everything ourselves (pos="x,y!" in points), route the arrows
+ * ourselves too (route.c: pos and lp on each edge, in near-linear time; its
+ * obstacle-avoiding router costs the cube of the nodes), and let Graphviz's
+ * "nop2" engine keep all of it. With the exact layout the DOT is what it
+ * always was: no edge positions, and Graphviz routes. Under nop a cluster is
  * drawn only when it carries a bb, so boxes and the legend get theirs from the
  * node sizes we chose; node sizes are fixed (fixedsize=true) and estimated
  * from font metrics (see emit_dot_char_width), so the estimate is what
@@ -618,10 +621,12 @@ static struct route_path *emit_dot_route(const struct model *m, const struct emi
     return paths;
 }
 
-/* pos="e,tip p0 p1 ..." and, for a placed label, lp="x,y". */
+/* pos="e,tip p0 p1 ...", and lp="x,y" for a placed label: first in the
+ * edge's attributes, so that its style and label end the line as they
+ * always did. */
 static void emit_dot_put_path(struct buf *b, const struct route_path *p)
 {
-    buf_puts(b, ", pos=\"e,");
+    buf_puts(b, "pos=\"e,");
     emit_dot_put_number(b, round(p->tip[0] * 100) / 100);
     buf_putc(b, ',');
     emit_dot_put_number(b, round(p->tip[1] * 100) / 100);
@@ -639,6 +644,7 @@ static void emit_dot_put_path(struct buf *b, const struct route_path *p)
         emit_dot_put_number(b, round(p->lp[1] * 100) / 100);
         buf_putc(b, '"');
     }
+    buf_puts(b, ", ");
 }
 
 /* paths NULL: Graphviz routes the arrows (the exact layout's DOT, as it
@@ -654,6 +660,8 @@ static void emit_dot_transitions(const struct model *m, const struct route_path 
         buf_puts(b, " -> ");
         emit_dot_put_string(b, m->roles[t->to].id);
         buf_puts(b, " [");
+        if (paths)
+            emit_dot_put_path(b, &paths[i]);
         emit_dot_edge_style(t->kind, b);
         if (t->years.known) {
             bool label = labels && (!paths || paths[i].placed);
@@ -661,8 +669,6 @@ static void emit_dot_transitions(const struct model *m, const struct route_path 
             emit_dot_put_years(b, t->years);
             buf_putc(b, '"');
         }
-        if (paths)
-            emit_dot_put_path(b, &paths[i]);
         buf_puts(b, "];\n");
     }
 }

@@ -556,7 +556,8 @@ static bool route_label_free(struct route_ctx *x, double cx, double cy, double h
 
 /* The first free spot for edge e's label beside path p: at each t, on
  * either side, just clear of the arrow (the box's extent across the
- * arrow's direction, plus a gap), then one label further out. */
+ * arrow's direction, plus a gap), then one label further out (further still, a
+ * label would float free of its arrow: better a tooltip). */
 static void route_label(struct heap *heap, struct route_ctx *x, const struct route_edge *e, size_t i,
                         struct route_path *p, struct route_cost *c)
 {
