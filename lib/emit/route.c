@@ -13,6 +13,7 @@
 
 #define ROUTE_CLEAR      4.0    /* an arrow keeps this far from other nodes */
 #define ROUTE_BEND_GAP   8.0    /* a bend passes this far beyond the blocking corner */
+#define ROUTE_MARGIN     12.0   /* and stays this close to the outermost nodes */
 #define ROUTE_BOW        14.0   /* how far arrows between the same two nodes bow apart */
 #define ROUTE_MAX_BOWS   8      /* beyond this many, parallel arrows share bows */
 #define ROUTE_MAX_BLOCKERS 3    /* blocking nodes whose corners are tried */
@@ -20,6 +21,7 @@
 #define ROUTE_DETOUR_SLACK 60.0 /* line, plus this, is no better than crossing */
 #define ROUTE_LABEL_GAP  2.0    /* a label's distance from its arrow */
 #define ROUTE_LABEL_PAD  1.0    /* and from nodes and other labels */
+#define ROUTE_MAX_WAY    2      /* bends in one arrow */
 
 struct route_box {
     double x0, y0, x1, y1;
@@ -293,6 +295,7 @@ struct route_ctx {
     struct route_grid nodes_grid;
     struct route_grid labels_grid;
     struct route_box *label_boxes;
+    struct route_box bounds;    /* where a bent arrow may go: the nodes' extent, and a margin */
     double arrow;
 };
 
@@ -324,31 +327,49 @@ static void route_set_straight(struct route_path *p, const double from[2], const
     p->tip[0] = tip[0], p->tip[1] = tip[1];
 }
 
-/* Two cubics through the bend w. Smooth: the tangent at w is the chord's
- * direction, so the curve swings outward of the polyline (away from the
- * corner it bends round); sharp: two straight pieces. */
+/* Cubics from `from` through the bends way[0..nway) to the arrowhead,
+ * one per stretch. Smooth: the tangent at a bend is the direction from
+ * the point before it to the point after it, so the curve swings outward
+ * of the polyline (away from the corner it bends round); sharp: straight
+ * stretches. */
+static void route_set_through(struct route_path *p, const double from[2], const double (*way)[2], int nway,
+                              const double tip[2], double arrow, bool smooth)
+{
+    double pts[ROUTE_MAX_WAY + 2][2];
+    int n = nway + 2;
+    pts[0][0] = from[0], pts[0][1] = from[1];
+    for (int k = 0; k < nway; k++)
+        pts[k + 1][0] = way[k][0], pts[k + 1][1] = way[k][1];
+    route_arrow_start(way[nway - 1], tip, arrow, pts[n - 1]);
+    double tan[ROUTE_MAX_WAY + 2][2];
+    for (int k = 0; k < n; k++) {
+        const double *before = pts[k > 0 ? k - 1 : 0], *after = pts[k + 1 < n ? k + 1 : n - 1];
+        double d = route_dist(before, after);
+        tan[k][0] = d > 0 ? (after[0] - before[0]) / d : 0;
+        tan[k][1] = d > 0 ? (after[1] - before[1]) / d : 0;
+    }
+    p->npt = 3 * (n - 1) + 1;
+    for (int k = 0; k + 1 < n; k++) {
+        double *c1 = p->pt[3 * k + 1], *c2 = p->pt[3 * k + 2];
+        p->pt[3 * k][0] = pts[k][0], p->pt[3 * k][1] = pts[k][1];
+        double third = route_dist(pts[k], pts[k + 1]) / 3;
+        if (smooth) {
+            c1[0] = pts[k][0] + tan[k][0] * third, c1[1] = pts[k][1] + tan[k][1] * third;
+            c2[0] = pts[k + 1][0] - tan[k + 1][0] * third, c2[1] = pts[k + 1][1] - tan[k + 1][1] * third;
+        } else {
+            route_lerp(pts[k], pts[k + 1], 1.0 / 3, c1);
+            route_lerp(pts[k], pts[k + 1], 2.0 / 3, c2);
+        }
+    }
+    p->pt[p->npt - 1][0] = pts[n - 1][0], p->pt[p->npt - 1][1] = pts[n - 1][1];
+    p->tip[0] = tip[0], p->tip[1] = tip[1];
+}
+
 static void route_set_bent(struct route_path *p, const double from[2], const double w[2], const double tip[2],
                            double arrow, bool smooth)
 {
-    double end[2];
-    route_arrow_start(w, tip, arrow, end);
-    p->npt = 7;
-    p->pt[0][0] = from[0], p->pt[0][1] = from[1];
-    p->pt[3][0] = w[0], p->pt[3][1] = w[1];
-    p->pt[6][0] = end[0], p->pt[6][1] = end[1];
-    route_lerp(from, w, 1.0 / 3, p->pt[1]);
-    route_lerp(w, end, 2.0 / 3, p->pt[5]);
-    double chord = route_dist(from, end);
-    double k1 = route_dist(from, w) / 3, k2 = route_dist(w, end) / 3;
-    if (smooth && chord > 0) {
-        double tx = (end[0] - from[0]) / chord, ty = (end[1] - from[1]) / chord;
-        p->pt[2][0] = w[0] - tx * k1, p->pt[2][1] = w[1] - ty * k1;
-        p->pt[4][0] = w[0] + tx * k2, p->pt[4][1] = w[1] + ty * k2;
-    } else {
-        route_lerp(from, w, 2.0 / 3, p->pt[2]);
-        route_lerp(w, end, 1.0 / 3, p->pt[4]);
-    }
-    p->tip[0] = tip[0], p->tip[1] = tip[1];
+    double way[1][2] = {{w[0], w[1]}};
+    route_set_through(p, from, (const double(*)[2])way, 1, tip, arrow, smooth);
 }
 
 /* Whether the control polygon of p (which holds the curve) and the last
@@ -365,26 +386,44 @@ static bool route_path_clear(struct route_ctx *x, const struct route_path *p, si
     return true;
 }
 
-/* A bend at w, smooth if that is clear, else sharp if that is; false when
- * neither is (or w lies inside an end node). */
-static bool route_try_bend(struct route_ctx *x, const struct route_edge *e, const double w[2],
-                           struct route_path *p, struct route_cost *c)
+/* Whether p's control points (so its curve) stay within b: a bend never
+ * takes an arrow out past the outermost nodes, where the axes are. */
+static bool route_path_within(const struct route_box *b, const struct route_path *p)
+{
+    for (int k = 0; k < p->npt; k++)
+        if (p->pt[k][0] < b->x0 || p->pt[k][0] > b->x1 || p->pt[k][1] < b->y0 || p->pt[k][1] > b->y1)
+            return false;
+    return true;
+}
+
+/* Bends at way[0..nway), smooth if that is clear, else sharp if that is;
+ * false when neither is (or a bend lies inside an end node). */
+static bool route_try_way(struct route_ctx *x, const struct route_edge *e, const double (*way)[2], int nway,
+                          struct route_path *p, struct route_cost *c)
 {
     const struct route_rect *a = &x->nodes[e->from], *b = &x->nodes[e->to];
     struct route_box ba = route_box_of(a, ROUTE_CLEAR), bb = route_box_of(b, ROUTE_CLEAR);
-    if (route_inside(&ba, w[0], w[1]) || route_inside(&bb, w[0], w[1]))
-        return false;
+    for (int k = 0; k < nway; k++)
+        if (route_inside(&ba, way[k][0], way[k][1]) || route_inside(&bb, way[k][0], way[k][1]))
+            return false;
     double from[2], tip[2];
-    route_border(a, w[0], w[1], from);
-    route_border(b, w[0], w[1], tip);
+    route_border(a, way[0][0], way[0][1], from);
+    route_border(b, way[nway - 1][0], way[nway - 1][1], tip);
     for (int smooth = 1; smooth >= 0; smooth--) {
-        route_set_bent(p, from, w, tip, x->arrow, smooth);
-        if (route_path_clear(x, p, e->from, e->to, c))
+        route_set_through(p, from, way, nway, tip, x->arrow, smooth);
+        if (route_path_within(&x->bounds, p) && route_path_clear(x, p, e->from, e->to, c))
             return true;
         if (c->left < 0)
             return false;
     }
     return false;
+}
+
+static bool route_try_bend(struct route_ctx *x, const struct route_edge *e, const double w[2],
+                           struct route_path *p, struct route_cost *c)
+{
+    double way[1][2] = {{w[0], w[1]}};
+    return route_try_way(x, e, (const double(*)[2])way, 1, p, c);
 }
 
 /* Bends to try around the blocking nodes, shortest detour first: round
@@ -439,11 +478,88 @@ static int route_bends_round(const struct route_box *b, const struct route_rect 
     return n;
 }
 
+/* Whether the stretch from u to v crosses no node but e's two ends. */
+static bool route_leg_clear(struct route_ctx *x, const struct route_edge *e, const double u[2], const double v[2],
+                            struct route_cost *c)
+{
+    struct route_hits h = route_grid_segment(&x->nodes_grid, u, v, e->from, e->to, c);
+    return h.n == 0 && !h.unsure;
+}
+
+/* Each bend's two outer legs, from's border to it and it to to's border,
+ * tested once: clear[k] bit 0 the first, bit 1 the second. */
+static void route_outer_legs(struct route_ctx *x, const struct route_edge *e, const struct route_bend *bends,
+                             int n, unsigned char *clear, struct route_cost *c)
+{
+    const struct route_rect *a = &x->nodes[e->from], *b = &x->nodes[e->to];
+    struct route_box ba = route_box_of(a, ROUTE_CLEAR), bb = route_box_of(b, ROUTE_CLEAR);
+    for (int k = 0; k < n; k++) {
+        const double *w = bends[k].w;
+        double from[2], tip[2];
+        clear[k] = 0;
+        if (route_inside(&ba, w[0], w[1]) || route_inside(&bb, w[0], w[1]) || !route_pay(c))
+            continue;
+        route_border(a, w[0], w[1], from);
+        route_border(b, w[0], w[1], tip);
+        clear[k] = (unsigned char)(route_leg_clear(x, e, from, w, c) | route_leg_clear(x, e, w, tip, c) << 1);
+    }
+}
+
+/* Two bends, both from the same candidates, the one nearer from's end of
+ * the line first: what a move across a grid of roles needs (along a gap
+ * between rows, then one between columns). Pairs shortest first, within
+ * the same length limit as one bend, and only those whose outer legs are
+ * clear. */
+struct route_pair_bend {
+    short i, j;
+    double len;
+};
+
+static int route_pair_bend_cmp(const void *pa, const void *pb)
+{
+    const struct route_pair_bend *a = pa, *b = pb;
+    if (a->len != b->len)
+        return a->len < b->len ? -1 : 1;
+    if (a->i != b->i)
+        return a->i < b->i ? -1 : 1;
+    return (a->j > b->j) - (a->j < b->j);
+}
+
+#define ROUTE_MAX_BENDS (ROUTE_BENDS_PER_BOX * (ROUTE_MAX_BLOCKERS + 1))
+
+static bool route_detour_twice(struct route_ctx *x, const struct route_edge *e, const struct route_bend *bends,
+                               int n, const unsigned char *clear, double most, struct route_path *p,
+                               struct route_cost *c)
+{
+    const struct route_rect *a = &x->nodes[e->from], *b = &x->nodes[e->to];
+    double dx = b->x - a->x, dy = b->y - a->y;
+    struct route_pair_bend pairs[ROUTE_MAX_BENDS * ROUTE_MAX_BENDS];
+    size_t np = 0;
+    for (int i = 0; i < n; i++)
+        for (int j = 0; j < n && clear[i] & 1; j++) {
+            const double *u = bends[i].w, *v = bends[j].w;
+            if (!(clear[j] & 2) || (v[0] - u[0]) * dx + (v[1] - u[1]) * dy <= 0)
+                continue;   /* v's leg to the end is blocked, or v is not further along than u */
+            double len = hypot(u[0] - a->x, u[1] - a->y) + hypot(v[0] - u[0], v[1] - u[1]) +
+                         hypot(b->x - v[0], b->y - v[1]);
+            if (len <= most)
+                pairs[np++] = (struct route_pair_bend){(short)i, (short)j, len};
+        }
+    qsort(pairs, np, sizeof *pairs, route_pair_bend_cmp);
+    for (size_t k = 0; k < np && c->left > 0; k++) {
+        double way[2][2] = {{bends[pairs[k].i].w[0], bends[pairs[k].i].w[1]},
+                            {bends[pairs[k].j].w[0], bends[pairs[k].j].w[1]}};
+        if (route_leg_clear(x, e, way[0], way[1], c) && route_try_way(x, e, (const double(*)[2])way, 2, p, c))
+            return true;
+    }
+    return false;
+}
+
 static bool route_detour(struct route_ctx *x, const struct route_edge *e, const struct route_hits *h,
                          struct route_path *p, struct route_cost *c)
 {
     const struct route_rect *a = &x->nodes[e->from], *b = &x->nodes[e->to];
-    struct route_bend bends[ROUTE_BENDS_PER_BOX * (ROUTE_MAX_BLOCKERS + 1)];
+    struct route_bend bends[ROUTE_MAX_BENDS];
     int n = 0;
     struct route_box all = x->nodes_grid.boxes[h->item[0]];
     for (int k = 0; k < h->n; k++) {
@@ -456,10 +572,14 @@ static bool route_detour(struct route_ctx *x, const struct route_edge *e, const 
         n += route_bends_round(&all, a, b, bends + n);
     qsort(bends, (size_t)n, sizeof *bends, route_bend_cmp);
     double most = ROUTE_DETOUR_MAX * hypot(b->x - a->x, b->y - a->y) + ROUTE_DETOUR_SLACK;
-    for (int k = 0; k < n && c->left > 0 && bends[k].len <= most; k++)
-        if (route_try_bend(x, e, bends[k].w, p, c))
+    while (n > 0 && bends[n - 1].len > most)
+        n--;    /* sorted: the rest are longer still */
+    unsigned char clear[ROUTE_MAX_BENDS];
+    route_outer_legs(x, e, bends, n, clear, c);
+    for (int k = 0; k < n && c->left > 0; k++)
+        if (clear[k] == 3 && route_try_bend(x, e, bends[k].w, p, c))
             return true;
-    return false;
+    return route_detour_twice(x, e, bends, n, clear, most, p, c);
 }
 
 /* The bow of the j-th arrow between one pair of nodes (0 when it is the
@@ -523,11 +643,10 @@ static void route_one(struct route_ctx *x, const struct route_edge *e, double bo
 /* The point of the path at t in [0, 1] and its direction there. */
 static void route_path_at(const struct route_path *p, double t, double pt[2], double dir[2])
 {
-    int piece = 0;
-    if (p->npt == 7) {
-        piece = t < 0.5 ? 0 : 1;
-        t = t < 0.5 ? 2 * t : 2 * t - 1;
-    }
+    int pieces = (p->npt - 1) / 3;
+    double at = t * pieces;
+    int piece = at >= pieces ? pieces - 1 : (int)at;
+    t = at - piece;
     const double(*q)[2] = p->pt + 3 * piece;
     double u = 1 - t;
     for (int k = 0; k < 2; k++) {
@@ -662,6 +781,8 @@ void route_edges(struct heap *heap, const struct route_rect *nodes, size_t nnode
     for (size_t i = 0; i < nnodes; i++)
         node_boxes[i] = route_box_of(&nodes[i], ROUTE_CLEAR);
     struct route_box area = route_extent(node_boxes, nnodes);
+    x.bounds = (struct route_box){area.x0 - ROUTE_MARGIN, area.y0 - ROUTE_MARGIN, area.x1 + ROUTE_MARGIN,
+                                  area.y1 + ROUTE_MARGIN};
     double side = route_mean_side(nodes, nnodes);
     route_grid_init(heap, &x.nodes_grid, area, side, nnodes, node_boxes, nnodes);
     for (size_t i = 0; i < nnodes; i++)

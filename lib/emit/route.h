@@ -7,8 +7,11 @@
  * Graphviz's nop2 engine, which keeps them).
  *
  * An arrow runs from border to border: straight when the segment crosses no
- * other node, else bent past the corner of a node in its way (one cubic
- * Bezier on each side of the bend) when such a bend crosses nothing either.
+ * other node, else bent past a node in its way (one cubic Bezier on each
+ * side of the bend) when such a bend crosses nothing either, else bent
+ * twice (through a gap between rows, then one between columns) when that
+ * does; a detour longer than 1.5 times the straight line (+60 pt), or out
+ * past the outermost nodes, is not taken.
  * A pair of roles with arrows both ways gets two bows, one on each side.
  * A label goes to the first free spot along its arrow (from the middle out,
  * either side), free of every node and every label placed before it; a
@@ -40,8 +43,9 @@ struct route_edge {
     double lw, lh;
 };
 
-/* Bezier control points: 4 (one cubic) or 7 (two). */
-#define ROUTE_MAX_POINTS 7
+/* Bezier control points: 4 (one cubic, straight), 7 (two: one bend) or
+ * 10 (three: two bends). */
+#define ROUTE_MAX_POINTS 10
 
 /* Where an arrow goes. pt[0] is on from's border; pt[npt - 1] is where the
  * arrowhead starts, and tip, on to's border, where it ends (Graphviz's

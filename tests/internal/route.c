@@ -106,6 +106,31 @@ static void test_blocked_move_bends(void)
     heap_free_all(&heap);
 }
 
+/* A grid of roles 50 x 34 points, 103 apart across and 84 up (the
+ * generated 50-role grid), and a move three columns over and two rows
+ * up: no single bend clears the grid, two do (a gap between rows, then
+ * one between columns). */
+static void test_grid_move_bends_twice(void)
+{
+    struct heap heap;
+    heap_init(&heap, NULL, NULL);
+    struct route_rect nodes[5 * 4];
+    for (int r = 0; r < 4; r++)
+        for (int k = 0; k < 5; k++)
+            nodes[r * 5 + k] = (struct route_rect){40 + 103.0 * k, 28 + 84.0 * r, 50, 34};
+    struct route_edge e = {0, 2 * 5 + 3, 30, 12};
+    struct route_path p;
+    struct route_stats st;
+    route_edges(&heap, nodes, 20, &e, 1, ARROW, &p, &st);
+    EXPECT(p.bent && !p.blocked && p.npt == 10, "the long move bends twice");
+    int crossed = 0;
+    for (int k = 1; k < 20; k++)
+        crossed += k != 13 && path_enters(&p, &nodes[k]);
+    EXPECT(crossed == 0, "and enters no role on its way");
+    EXPECT(st.work <= 2 * ROUTE_BUDGET, "within its budget");
+    heap_free_all(&heap);
+}
+
 /* A wall of nodes from top to bottom, far taller than a bend can clear:
  * no simple detour, so the move stays straight and says it is blocked. */
 static void test_wall_blocks(void)
@@ -235,6 +260,7 @@ static void test_empty(void)
 int main(void)
 {
     test_blocked_move_bends();
+    test_grid_move_bends_twice();
     test_wall_blocks();
     test_labels_do_not_stack();
     test_one_spot();

@@ -47,10 +47,11 @@ for rt_ex in skills-map framework acme northwind; do
     rt_clean "$rt_ex" "$ROOT/examples/$rt_ex.ladder"
 done
 
-# a 50-role grid whose long moves cross rows of roles: they may need more
-# than one bend, which the router does not try, but the labels never stack
+# a 50-role grid whose long moves cross rows of roles: two bends take them
+# through the gaps (in denser grids, as the 100-role one, a move may need
+# three, which the router does not try: it stays straight)
 awk -v n=50 -f "$ROOT/tests/route/grid.awk" >"$RT/grid50.ladder"
-rt_clean grid50 "$RT/grid50.ladder" --labels-only "labels of a 50-role grid on no label or role"
+rt_clean grid50 "$RT/grid50.ladder"
 
 # 30 x 30 moves between the same two rows (900 labels): bounded (timeout),
 # and the labels that are shown do not stack
