@@ -8,6 +8,7 @@
  * budget and no more. */
 #include "route.h"
 
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 
@@ -236,6 +237,23 @@ static bool route_cell_segment(struct route_grid *g, long x, long y, const doubl
     return true;
 }
 
+/* The rows of cells that segment a-b covers in column x, of the columns
+ * cx0..cx1 it spans. */
+static void route_column_rows(const struct route_grid *g, const double a[2], const double b[2], long x, long cx0,
+                              long cx1, long *cy0, long *cy1)
+{
+    double xmin = fmin(a[0], b[0]), xmax = fmax(a[0], b[0]);
+    double xs = x == cx0 ? xmin : g->x0 + (double)x * g->cell;
+    double xe = x == cx1 ? xmax : g->x0 + (double)(x + 1) * g->cell;
+    double ys = a[1], ye = b[1];
+    if (b[0] != a[0]) {
+        ys = a[1] + (b[1] - a[1]) * (xs - a[0]) / (b[0] - a[0]);
+        ye = a[1] + (b[1] - a[1]) * (xe - a[0]) / (b[0] - a[0]);
+    }
+    *cy0 = route_cell_of(fmin(ys, ye), g->y0, g->cell, g->ncy);
+    *cy1 = route_cell_of(fmax(ys, ye), g->y0, g->cell, g->ncy);
+}
+
 /* Every item whose box segment a-b crosses (up to ROUTE_MAX_BLOCKERS),
  * walking the grid column by column: in each column, the cells between
  * the segment's lowest and highest point there. */
@@ -244,18 +262,11 @@ static struct route_hits route_grid_segment(struct route_grid *g, const double a
 {
     struct route_hits h = {.n = 0, .unsure = false};
     g->tick++;
-    double xmin = fmin(a[0], b[0]), xmax = fmax(a[0], b[0]);
-    long cx0 = route_cell_of(xmin, g->x0, g->cell, g->ncx), cx1 = route_cell_of(xmax, g->x0, g->cell, g->ncx);
+    long cx0 = route_cell_of(fmin(a[0], b[0]), g->x0, g->cell, g->ncx);
+    long cx1 = route_cell_of(fmax(a[0], b[0]), g->x0, g->cell, g->ncx);
     for (long x = cx0; x <= cx1; x++) {
-        double xs = x == cx0 ? xmin : g->x0 + (double)x * g->cell;
-        double xe = x == cx1 ? xmax : g->x0 + (double)(x + 1) * g->cell;
-        double ys = a[1], ye = b[1];
-        if (b[0] != a[0]) {
-            ys = a[1] + (b[1] - a[1]) * (xs - a[0]) / (b[0] - a[0]);
-            ye = a[1] + (b[1] - a[1]) * (xe - a[0]) / (b[0] - a[0]);
-        }
-        long cy0 = route_cell_of(fmin(ys, ye), g->y0, g->cell, g->ncy);
-        long cy1 = route_cell_of(fmax(ys, ye), g->y0, g->cell, g->ncy);
+        long cy0, cy1;
+        route_column_rows(g, a, b, x, cx0, cx1, &cy0, &cy1);
         for (long y = cy0; y <= cy1; y++)
             if (!route_cell_segment(g, x, y, a, b, skip0, skip1, c, &h)) {
                 h.unsure = h.n < ROUTE_MAX_BLOCKERS;
@@ -263,6 +274,33 @@ static struct route_hits route_grid_segment(struct route_grid *g, const double a
             }
     }
     return h;
+}
+
+/* Lists item i, segment a-b, in the cells it walks through, paying a cell
+ * each from *left; false when that runs out. */
+static bool route_grid_add_segment(struct heap *heap, struct route_grid *g, size_t i, const double a[2],
+                                   const double b[2], long *left)
+{
+    long cx0 = route_cell_of(fmin(a[0], b[0]), g->x0, g->cell, g->ncx);
+    long cx1 = route_cell_of(fmax(a[0], b[0]), g->x0, g->cell, g->ncx);
+    for (long x = cx0; x <= cx1; x++) {
+        long cy0, cy1;
+        route_column_rows(g, a, b, x, cx0, cx1, &cy0, &cy1);
+        for (long y = cy0; y <= cy1; y++) {
+            if (--*left < 0)
+                return false;
+            if (g->n == g->cap) {
+                g->cap *= 2;
+                g->next = heap_realloc(heap, g->next, g->cap * sizeof *g->next);
+                g->item = heap_realloc(heap, g->item, g->cap * sizeof *g->item);
+            }
+            size_t *h = &g->head[y * g->ncx + x];
+            g->item[g->n] = i;
+            g->next[g->n] = *h;
+            *h = ++g->n;
+        }
+    }
+    return true;
 }
 
 /* Whether some item's box meets box b; a spent budget counts as yes. */
@@ -297,6 +335,14 @@ struct route_ctx {
     struct route_box *label_boxes;
     struct route_box bounds;    /* where a bent arrow may go: the nodes' extent, and a margin */
     double arrow;
+    /* the arrows' pieces (control polygons), for labels to keep off:
+     * segment k runs seg[k][0..1] to seg[k][2..3], a piece of arrow
+     * seg_edge[k]; none listed (nseg 0) when listing them all would cost
+     * more than ROUTE_SEG_CELLS cells per arrow and node */
+    struct route_grid arrows_grid;
+    double (*seg)[4];
+    size_t *seg_edge;
+    size_t nseg;
 };
 
 /* The arrowhead starts `arrow` before the tip, on the way from `from`
@@ -662,21 +708,49 @@ static void route_path_at(const struct route_path *p, double t, double pt[2], do
 /* Where along the arrow a label may go, middle first, and on which side. */
 static const double route_label_t[] = {0.5, 0.4, 0.6, 0.3, 0.7, 0.25, 0.75, 0.2, 0.8};
 
-/* Whether a label at (cx, cy) keeps ROUTE_LABEL_PAD from every node (whose
- * grid boxes are grown by ROUTE_CLEAR) and from every label placed. */
-static bool route_label_free(struct route_ctx *x, double cx, double cy, double hw, double hh,
-                             struct route_cost *c)
+/* Whether box b crosses a piece of an arrow other than edge i's; a spent
+ * budget counts as yes. */
+static bool route_arrows_cross(struct route_ctx *x, const struct route_box *b, size_t i, struct route_cost *c)
+{
+    struct route_grid *g = &x->arrows_grid;
+    long r[4];
+    route_grid_range(g, b, r);
+    g->tick++;
+    for (long y = r[1]; y <= r[3]; y++)
+        for (long cx = r[0]; cx <= r[2]; cx++) {
+            if (!route_pay(c))
+                return true;
+            for (size_t e = g->head[y * g->ncx + cx]; e; e = g->next[e - 1]) {
+                size_t k = g->item[e - 1];
+                if (g->stamp[k] == g->tick || x->seg_edge[k] == i)
+                    continue;
+                g->stamp[k] = g->tick;
+                if (!route_pay(c) || route_segment_enters(x->seg[k], x->seg[k] + 2, b) >= 0)
+                    return true;
+            }
+        }
+    return false;
+}
+
+/* Whether a label of edge i at (cx, cy) keeps ROUTE_LABEL_PAD from every
+ * node (whose grid boxes are grown by ROUTE_CLEAR) and from every label
+ * placed, and, when `arrows`, lies on no other arrow. */
+static bool route_label_free(struct route_ctx *x, size_t i, double cx, double cy, double hw, double hh,
+                             bool arrows, struct route_cost *c)
 {
     double pn = ROUTE_LABEL_PAD - ROUTE_CLEAR, pl = ROUTE_LABEL_PAD;
     struct route_box bn = {cx - hw - pn, cy - hh - pn, cx + hw + pn, cy + hh + pn};
     struct route_box bl = {cx - hw - pl, cy - hh - pl, cx + hw + pl, cy + hh + pl};
-    return !route_grid_box_taken(&x->nodes_grid, &bn, c) && !route_grid_box_taken(&x->labels_grid, &bl, c);
+    return !route_grid_box_taken(&x->nodes_grid, &bn, c) && !route_grid_box_taken(&x->labels_grid, &bl, c) &&
+           !(arrows && route_arrows_cross(x, &bl, i, c));
 }
 
 /* The first free spot for edge e's label beside path p: at each t, on
  * either side, just clear of the arrow (the box's extent across the
- * arrow's direction, plus a gap), then one label further out (further still, a
- * label would float free of its arrow: better a tooltip). */
+ * arrow's direction, plus a gap), then one label further out (further
+ * still, a label would float free of its arrow: better a tooltip). First
+ * off every other arrow; failing that, on one (a label crossed by a line
+ * still reads, one under another label does not). */
 static void route_label(struct heap *heap, struct route_ctx *x, const struct route_edge *e, size_t i,
                         struct route_path *p, struct route_cost *c)
 {
@@ -684,25 +758,64 @@ static void route_label(struct heap *heap, struct route_ctx *x, const struct rou
     p->placed = false;
     if (e->lw <= 0)
         return;
-    for (int ring = 0; ring < 2; ring++)
-        for (size_t k = 0; k < sizeof route_label_t / sizeof route_label_t[0] && c->left > 0; k++) {
-            double pt[2], d[2];
-            route_path_at(p, route_label_t[k], pt, d);
-            double len = hypot(d[0], d[1]);
-            double nx = len > 0 ? -d[1] / len : 0, ny = len > 0 ? d[0] / len : 1;
-            double across = hw * fabs(nx) + hh * fabs(ny);
-            double off = across * (1 + 2 * ring) + ROUTE_LABEL_GAP * (1 + ring);
-            for (int side = 1; side >= -1; side -= 2) {
-                double cx = pt[0] + side * nx * off, cy = pt[1] + side * ny * off;
-                if (route_label_free(x, cx, cy, hw, hh, c)) {
-                    x->label_boxes[i] = (struct route_box){cx - hw, cy - hh, cx + hw, cy + hh};
-                    route_grid_add(heap, &x->labels_grid, i);
-                    p->lp[0] = cx, p->lp[1] = cy;
-                    p->placed = true;
-                    return;
+    for (int arrows = x->nseg > 0; arrows >= 0; arrows--)
+        for (int ring = 0; ring < 2; ring++)
+            for (size_t k = 0; k < sizeof route_label_t / sizeof route_label_t[0] && c->left > 0; k++) {
+                double pt[2], d[2];
+                route_path_at(p, route_label_t[k], pt, d);
+                double len = hypot(d[0], d[1]);
+                double nx = len > 0 ? -d[1] / len : 0, ny = len > 0 ? d[0] / len : 1;
+                double across = hw * fabs(nx) + hh * fabs(ny);
+                double off = across * (1 + 2 * ring) + ROUTE_LABEL_GAP * (1 + ring);
+                for (int side = 1; side >= -1; side -= 2) {
+                    double cx = pt[0] + side * nx * off, cy = pt[1] + side * ny * off;
+                    if (route_label_free(x, i, cx, cy, hw, hh, arrows, c)) {
+                        x->label_boxes[i] = (struct route_box){cx - hw, cy - hh, cx + hw, cy + hh};
+                        route_grid_add(heap, &x->labels_grid, i);
+                        p->lp[0] = cx, p->lp[1] = cy;
+                        p->placed = true;
+                        return;
+                    }
                 }
             }
+}
+
+/* Lists every piece of every arrow's control polygon (which holds its
+ * curve) in x->arrows_grid, unless that takes more than ROUTE_SEG_CELLS
+ * cells per arrow and node: then none (x->nseg 0). Returns the cells it
+ * took (work, for the stats). */
+static size_t route_list_arrows(struct heap *heap, struct route_ctx *x, struct route_box area, double side,
+                                const struct route_path *paths, size_t nedges, size_t nnodes)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < nedges; i++)
+        n += (size_t)paths[i].npt;
+    x->seg = heap_calloc(heap, n ? n : 1, sizeof *x->seg);
+    x->seg_edge = heap_calloc(heap, n ? n : 1, sizeof *x->seg_edge);
+    route_grid_init(heap, &x->arrows_grid, area, side, nnodes, NULL, n);
+    long most = (long)fmin(ROUTE_SEG_CELLS * (double)(nedges + nnodes), (double)LONG_MAX / 2), left = most;
+    bool whole = true;
+    x->nseg = 0;
+    for (size_t i = 0; i < nedges && whole; i++) {
+        const struct route_path *p = &paths[i];
+        for (int k = 0; k < p->npt && whole; k++) {
+            const double *a = p->pt[k], *b = k + 1 < p->npt ? p->pt[k + 1] : p->tip;
+            size_t s = x->nseg++;
+            x->seg[s][0] = a[0], x->seg[s][1] = a[1], x->seg[s][2] = b[0], x->seg[s][3] = b[1];
+            x->seg_edge[s] = i;
+            whole = route_grid_add_segment(heap, &x->arrows_grid, s, a, b, &left);
         }
+    }
+    if (!whole)
+        x->nseg = 0;
+    return (size_t)(most - (left < 0 ? 0 : left));
+}
+
+static void route_unlist_arrows(struct heap *heap, struct route_ctx *x)
+{
+    route_grid_free(heap, &x->arrows_grid);
+    heap_free(heap, x->seg);
+    heap_free(heap, x->seg_edge);
 }
 
 /* ---- the run ------------------------------------------------------------- */
@@ -792,15 +905,22 @@ void route_edges(struct heap *heap, const struct route_rect *nodes, size_t nnode
 
     double *bow = route_bows(heap, edges, nedges);
     for (size_t i = 0; i < nedges; i++) {
-        struct route_cost route = {ROUTE_BUDGET}, label = {ROUTE_BUDGET};
+        struct route_cost route = {ROUTE_BUDGET};
         route_one(&x, &edges[i], bow[i], &out[i], &route);
-        route_label(heap, &x, &edges[i], i, &out[i], &label);
-        st.work += route_spent(&route) + route_spent(&label);
+        st.work += route_spent(&route);
         st.bent += out[i].bent;
         st.blocked += out[i].blocked;
-        st.unplaced += edges[i].lw > 0 && !out[i].placed;
     }
     heap_free(heap, bow);
+    /* labels once every arrow is known, so that they can keep off them */
+    st.work += route_list_arrows(heap, &x, area, side, out, nedges, nnodes);
+    for (size_t i = 0; i < nedges; i++) {
+        struct route_cost label = {ROUTE_BUDGET};
+        route_label(heap, &x, &edges[i], i, &out[i], &label);
+        st.work += route_spent(&label);
+        st.unplaced += edges[i].lw > 0 && !out[i].placed;
+    }
+    route_unlist_arrows(heap, &x);
     route_grid_free(heap, &x.labels_grid);
     route_grid_free(heap, &x.nodes_grid);
     heap_free(heap, x.label_boxes);

@@ -14,9 +14,9 @@
  * past the outermost nodes, is not taken.
  * A pair of roles with arrows both ways gets two bows, one on each side.
  * A label goes to the first free spot along its arrow (from the middle out,
- * either side), free of every node and every label placed before it; a
- * label with no free spot within its budget is left unplaced (the caller
- * puts the text in a tooltip instead).
+ * either side), free of every node, every label placed before it and, if
+ * it can be, every other arrow; a label with no free spot within its
+ * budget is left unplaced (the caller puts the text in a tooltip instead).
  *
  * Work per arrow is bounded (ROUTE_BUDGET tests of a rectangle or a grid
  * cell for the arrow, as many again for its label), so 10k arrows between
@@ -63,11 +63,14 @@ struct route_path {
 /* What a run did, for tests and for the curious. */
 struct route_stats {
     size_t bent, blocked, unplaced;
-    size_t work;        /* cells walked and rectangles tested: at most 2 * ROUTE_BUDGET per arrow */
+    size_t work;        /* cells walked and rectangles tested: at most 2 * ROUTE_BUDGET per arrow,
+                           and ROUTE_SEG_CELLS per arrow and node to list the arrows for the labels */
 };
 
-/* The work one arrow, and one label, may cost (see above). */
+/* The work one arrow, and one label, may cost (see above), and what
+ * listing the arrows may, per arrow and node. */
 #define ROUTE_BUDGET 4096
+#define ROUTE_SEG_CELLS 64
 
 /* arrow: the arrowhead's length in points (Graphviz: 10 * arrowsize).
  * Fills out[0..nedges); stats may be NULL. */

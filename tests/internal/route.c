@@ -127,7 +127,7 @@ static void test_grid_move_bends_twice(void)
     for (int k = 1; k < 20; k++)
         crossed += k != 13 && path_enters(&p, &nodes[k]);
     EXPECT(crossed == 0, "and enters no role on its way");
-    EXPECT(st.work <= 2 * ROUTE_BUDGET, "within its budget");
+    EXPECT(st.work <= 2 * ROUTE_BUDGET + 21 * ROUTE_SEG_CELLS, "within its budget");
     heap_free_all(&heap);
 }
 
@@ -179,6 +179,29 @@ static void test_labels_do_not_stack(void)
     heap_free_all(&heap);
 }
 
+/* Whether path p, sampled finely, passes through edge e's label at lp. */
+static bool path_through_label(const struct route_path *p, const struct route_edge *e, const double lp[2])
+{
+    struct route_rect r = {lp[0], lp[1], e->lw, e->lh};
+    return path_enters(p, &r);
+}
+
+/* Two arrows crossing in an X: each label keeps off the other arrow (the
+ * middle of each, where a label goes first, is where they cross). */
+static void test_labels_keep_off_arrows(void)
+{
+    struct heap heap;
+    heap_init(&heap, NULL, NULL);
+    struct route_rect nodes[] = {{0, 0, 60, 30}, {300, 200, 60, 30}, {0, 200, 60, 30}, {300, 0, 60, 30}};
+    struct route_edge edges[] = {{0, 1, 40, 12}, {2, 3, 40, 12}};
+    struct route_path p[2];
+    route_edges(&heap, nodes, 4, edges, 2, ARROW, p, NULL);
+    EXPECT(p[0].placed && p[1].placed, "both labels of an X are placed");
+    EXPECT(!path_through_label(&p[1], &edges[0], p[0].lp), "the first label is off the second arrow");
+    EXPECT(!path_through_label(&p[0], &edges[1], p[1].lp), "and the second off the first");
+    heap_free_all(&heap);
+}
+
 /* splitmix64, for deterministic hostile inputs */
 static uint64_t next(uint64_t *s)
 {
@@ -206,7 +229,7 @@ static void test_one_spot(void)
         edges[i] = (struct route_edge){next(&s) % N, next(&s) % N, 30, 12};
     struct route_stats st;
     route_edges(&heap, nodes, N, edges, E, ARROW, p, &st);
-    EXPECT(st.work <= (size_t)E * 2 * ROUTE_BUDGET, "every node on one spot: work within 2 budgets per move");
+    EXPECT(st.work <= (size_t)E * 2 * ROUTE_BUDGET + (size_t)(E + N) * ROUTE_SEG_CELLS, "every node on one spot: work within 2 budgets per move");
     size_t placed = 0;
     for (size_t i = 0; i < E; i++)
         placed += p[i].placed;
@@ -234,7 +257,7 @@ static void test_two_rows(void)
                          : (struct route_edge){3, ROW + 7, 30, 12};
     struct route_stats st;
     route_edges(&heap, nodes, 2 * ROW, edges, E, ARROW, p, &st);
-    EXPECT(st.work <= (size_t)E * 2 * ROUTE_BUDGET, "10k moves between two rows: work within 2 budgets per move");
+    EXPECT(st.work <= (size_t)E * 2 * ROUTE_BUDGET + (size_t)(E + 2 * ROW) * ROUTE_SEG_CELLS, "10k moves between two rows: work within 2 budgets per move");
     /* overlap check on the placed labels, by sorting-free brute force on a sample */
     int clashes = 0;
     for (size_t i = 0; i < 600; i++)
@@ -263,6 +286,7 @@ int main(void)
     test_grid_move_bends_twice();
     test_wall_blocks();
     test_labels_do_not_stack();
+    test_labels_keep_off_arrows();
     test_one_spot();
     test_two_rows();
     test_empty();
