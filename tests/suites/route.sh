@@ -53,6 +53,11 @@ done
 awk -v n=50 -f "$ROOT/tests/route/grid.awk" >"$RT/grid50.ladder"
 rt_clean grid50 "$RT/grid50.ladder"
 
+# a crowded 50-role map (roles too close for today's largest scale: then
+# Graphviz drew every arrow straight, across roles)
+awk -v n=50 -f "$ROOT/tests/route/crowd.awk" >"$RT/crowd50.ladder"
+rt_clean crowd50 "$RT/crowd50.ladder"
+
 # 30 x 30 moves between the same two rows (900 labels): bounded (timeout),
 # and the labels that are shown do not stack
 awk -v n=30 -f "$ROOT/tests/route/rows.awk" >"$RT/rows30.ladder"
