@@ -22,7 +22,7 @@
 #define ROUTE_DETOUR_SLACK 60.0 /* line, plus this, is no better than crossing */
 #define ROUTE_LABEL_GAP  2.0    /* a label's distance from its arrow */
 #define ROUTE_LABEL_PAD  1.0    /* and from nodes and other labels */
-#define ROUTE_MAX_WAY    2      /* bends in one arrow */
+#define ROUTE_MAX_WAY    6      /* bends in one arrow */
 
 struct route_box {
     double x0, y0, x1, y1;
@@ -325,6 +325,24 @@ static bool route_grid_box_taken(struct route_grid *g, const struct route_box *b
     return false;
 }
 
+/* Whether point (px, py) lies inside some item's box but skip0's and
+ * skip1's; a spent budget counts as yes. */
+static bool route_grid_point_taken(struct route_grid *g, double px, double py, size_t skip0, size_t skip1,
+                                   struct route_cost *c)
+{
+    long x = route_cell_of(px, g->x0, g->cell, g->ncx), y = route_cell_of(py, g->y0, g->cell, g->ncy);
+    if (!route_pay(c))
+        return true;
+    for (size_t e = g->head[y * g->ncx + x]; e; e = g->next[e - 1]) {
+        size_t i = g->item[e - 1];
+        if (i == skip0 || i == skip1)
+            continue;
+        if (!route_pay(c) || route_inside(&g->boxes[i], px, py))
+            return true;
+    }
+    return false;
+}
+
 /* ---- one arrow ----------------------------------------------------------- */
 
 /* What routing needs to know about the whole run. */
@@ -343,6 +361,7 @@ struct route_ctx {
     double (*seg)[4];
     size_t *seg_edge;
     size_t nseg;
+    struct route_search *search;    /* the last resort's tables, made on first use */
 };
 
 /* The arrowhead starts `arrow` before the tip, on the way from `from`
@@ -376,10 +395,10 @@ static void route_set_straight(struct route_path *p, const double from[2], const
 /* Cubics from `from` through the bends way[0..nway) to the arrowhead,
  * one per stretch. Smooth: the tangent at a bend is the direction from
  * the point before it to the point after it, so the curve swings outward
- * of the polyline (away from the corner it bends round); sharp: straight
- * stretches. */
+ * of the polyline (away from the corner it bends round); smooth 0: straight
+ * stretches; in between, the corners rounded less. */
 static void route_set_through(struct route_path *p, const double from[2], const double (*way)[2], int nway,
-                              const double tip[2], double arrow, bool smooth)
+                              const double tip[2], double arrow, double smooth)
 {
     double pts[ROUTE_MAX_WAY + 2][2];
     int n = nway + 2;
@@ -398,13 +417,12 @@ static void route_set_through(struct route_path *p, const double from[2], const 
     for (int k = 0; k + 1 < n; k++) {
         double *c1 = p->pt[3 * k + 1], *c2 = p->pt[3 * k + 2];
         p->pt[3 * k][0] = pts[k][0], p->pt[3 * k][1] = pts[k][1];
-        double third = route_dist(pts[k], pts[k + 1]) / 3;
-        if (smooth) {
-            c1[0] = pts[k][0] + tan[k][0] * third, c1[1] = pts[k][1] + tan[k][1] * third;
-            c2[0] = pts[k + 1][0] - tan[k + 1][0] * third, c2[1] = pts[k + 1][1] - tan[k + 1][1] * third;
-        } else {
-            route_lerp(pts[k], pts[k + 1], 1.0 / 3, c1);
-            route_lerp(pts[k], pts[k + 1], 2.0 / 3, c2);
+        double third = route_dist(pts[k], pts[k + 1]) / 3, sharp1[2], sharp2[2];
+        route_lerp(pts[k], pts[k + 1], 1.0 / 3, sharp1);
+        route_lerp(pts[k], pts[k + 1], 2.0 / 3, sharp2);
+        for (int d = 0; d < 2; d++) {
+            c1[d] = sharp1[d] + smooth * (pts[k][d] + tan[k][d] * third - sharp1[d]);
+            c2[d] = sharp2[d] + smooth * (pts[k + 1][d] - tan[k + 1][d] * third - sharp2[d]);
         }
     }
     p->pt[p->npt - 1][0] = pts[n - 1][0], p->pt[p->npt - 1][1] = pts[n - 1][1];
@@ -415,7 +433,7 @@ static void route_set_bent(struct route_path *p, const double from[2], const dou
                            double arrow, bool smooth)
 {
     double way[1][2] = {{w[0], w[1]}};
-    route_set_through(p, from, (const double(*)[2])way, 1, tip, arrow, smooth);
+    route_set_through(p, from, (const double(*)[2])way, 1, tip, arrow, smooth ? 1 : 0);
 }
 
 /* Whether the control polygon of p (which holds the curve) and the last
@@ -442,8 +460,9 @@ static bool route_path_within(const struct route_box *b, const struct route_path
     return true;
 }
 
-/* Bends at way[0..nway), smooth if that is clear, else sharp if that is;
- * false when neither is (or a bend lies inside an end node). */
+/* Bends at way[0..nway), smooth if that is clear, else less and less
+ * rounded, down to sharp; false when none is (or a bend lies inside an
+ * end node). */
 static bool route_try_way(struct route_ctx *x, const struct route_edge *e, const double (*way)[2], int nway,
                           struct route_path *p, struct route_cost *c)
 {
@@ -455,8 +474,9 @@ static bool route_try_way(struct route_ctx *x, const struct route_edge *e, const
     double from[2], tip[2];
     route_border(a, way[0][0], way[0][1], from);
     route_border(b, way[nway - 1][0], way[nway - 1][1], tip);
-    for (int smooth = 1; smooth >= 0; smooth--) {
-        route_set_through(p, from, way, nway, tip, x->arrow, smooth);
+    static const double smooth[] = {1, 0.5, 0.2, 0};
+    for (size_t k = 0; k < sizeof smooth / sizeof smooth[0]; k++) {
+        route_set_through(p, from, way, nway, tip, x->arrow, smooth[k]);
         if (route_path_within(&x->bounds, p) && route_path_clear(x, p, e->from, e->to, c))
             return true;
         if (c->left < 0)
@@ -628,6 +648,216 @@ static bool route_detour(struct route_ctx *x, const struct route_edge *e, const 
     return route_detour_twice(x, e, bends, n, clear, most, p, c);
 }
 
+/* ---- the last resort: a search on a fine grid ----------------------------
+ *
+ * When no one or two bends clear, A* looks for a way between the roles on
+ * a grid of ROUTE_STEP-point squares (8 neighbours, a square free when its
+ * centre lies in no role grown by ROUTE_CLEAR), then pulls the string
+ * (from each point, on to the farthest one in a clear line) and draws the
+ * curve through what is left, up to ROUTE_MAX_WAY bends. Its squares live
+ * in a hash table of ROUTE_SEARCH_SLOTS, stamped per search, so a search
+ * costs what it visits, never the map's area, and stops when its budget
+ * or the table runs out. */
+#define ROUTE_STEP          6.0
+#define ROUTE_SEARCH_SLOTS  16384   /* a power of two */
+#define ROUTE_SEARCH_WEIGHT 1.2     /* > 1: greedier, fewer squares visited, paths a little longer */
+
+struct route_square {
+    int x, y;           /* in steps from the start */
+    unsigned stamp;     /* the search it belongs to */
+    int parent;         /* slot, -1 at the start */
+    double g;           /* path length so far */
+    bool closed;
+};
+
+struct route_open {
+    double f;
+    int slot;
+};
+
+struct route_search {
+    struct route_square sq[ROUTE_SEARCH_SLOTS];
+    struct route_open heap[ROUTE_SEARCH_SLOTS];
+    int nheap;
+    unsigned stamp;
+};
+
+/* The slot of square (x, y) in this search, made if new; -1 when full. */
+static int route_square_slot(struct route_search *s, int x, int y, bool *fresh)
+{
+    unsigned h = ((unsigned)x * 73856093u) ^ ((unsigned)y * 19349663u);
+    for (unsigned k = 0; k < ROUTE_SEARCH_SLOTS; k++) {
+        int i = (int)((h + k) & (ROUTE_SEARCH_SLOTS - 1));
+        struct route_square *q = &s->sq[i];
+        if (q->stamp != s->stamp) {
+            if (k > 64)
+                return -1;  /* crowded: give up rather than probe on */
+            *q = (struct route_square){x, y, s->stamp, -1, HUGE_VAL, false};
+            *fresh = true;
+            return i;
+        }
+        if (q->x == x && q->y == y) {
+            *fresh = false;
+            return i;
+        }
+    }
+    return -1;
+}
+
+static void route_open_push(struct route_search *s, double f, int slot)
+{
+    int i = s->nheap++;
+    while (i > 0 && s->heap[(i - 1) / 2].f > f) {
+        s->heap[i] = s->heap[(i - 1) / 2];
+        i = (i - 1) / 2;
+    }
+    s->heap[i] = (struct route_open){f, slot};
+}
+
+static struct route_open route_open_pop(struct route_search *s)
+{
+    struct route_open top = s->heap[0], last = s->heap[--s->nheap];
+    int i = 0;
+    for (;;) {
+        int k = 2 * i + 1;
+        if (k >= s->nheap)
+            break;
+        if (k + 1 < s->nheap && s->heap[k + 1].f < s->heap[k].f)
+            k++;
+        if (s->heap[k].f >= last.f)
+            break;
+        s->heap[i] = s->heap[k];
+        i = k;
+    }
+    if (s->nheap > 0)
+        s->heap[i] = last;
+    return top;
+}
+
+/* A* from a's centre to any square in b (grown by ROUTE_CLEAR); the slot
+ * of the square reached, or -1. */
+static int route_astar(struct route_ctx *x, const struct route_edge *e, double most, struct route_cost *c)
+{
+    struct route_search *s = x->search;
+    const struct route_rect *a = &x->nodes[e->from], *b = &x->nodes[e->to];
+    struct route_box goal = route_box_of(b, ROUTE_CLEAR);
+    s->stamp++;
+    s->nheap = 0;
+    bool fresh;
+    int start = route_square_slot(s, 0, 0, &fresh);
+    s->sq[start].g = 0;
+    route_open_push(s, 0, start);
+    static const int dx[8] = {1, -1, 0, 0, 1, 1, -1, -1}, dy[8] = {0, 0, 1, -1, 1, -1, 1, -1};
+    while (s->nheap > 0 && route_pay(c)) {
+        int at = route_open_pop(s).slot;
+        struct route_square *q = &s->sq[at];
+        if (q->closed)
+            continue;
+        q->closed = true;
+        double px = a->x + q->x * ROUTE_STEP, py = a->y + q->y * ROUTE_STEP;
+        if (route_inside(&goal, px, py))
+            return at;
+        for (int k = 0; k < 8; k++) {
+            int nx = q->x + dx[k], ny = q->y + dy[k];
+            double cx = a->x + nx * ROUTE_STEP, cy = a->y + ny * ROUTE_STEP;
+            double g = q->g + (k < 4 ? ROUTE_STEP : ROUTE_STEP * 1.4142135623730951);
+            double h = hypot(b->x - cx, b->y - cy);
+            if (g + h > most || !route_inside(&x->bounds, cx, cy))
+                continue;
+            int n = route_square_slot(s, nx, ny, &fresh);
+            if (n < 0)
+                return -1;
+            struct route_square *r = &s->sq[n];
+            if (r->closed || g >= r->g)
+                continue;
+            if (fresh && route_grid_point_taken(&x->nodes_grid, cx, cy, e->from, e->to, c)) {
+                r->closed = true;   /* a role's square: never open */
+                continue;
+            }
+            if (k >= 4) {
+                /* a diagonal step may cut a role's corner between four free squares */
+                double from[2] = {px, py}, to[2] = {cx, cy};
+                struct route_hits hit = route_grid_segment(&x->nodes_grid, from, to, e->from, e->to, c);
+                if (hit.n > 0 || hit.unsure)
+                    continue;
+            }
+            r->g = g;
+            r->parent = at;
+            if (s->nheap == ROUTE_SEARCH_SLOTS)
+                return -1;
+            route_open_push(s, g + ROUTE_SEARCH_WEIGHT * h, n);
+        }
+    }
+    return -1;
+}
+
+/* The point of the path at index j: the squares' centres from the start
+ * (index n - 1) to the last (0), then b's centre (-1). */
+static void route_path_point(const struct route_ctx *x, const struct route_edge *e, int j, double p[2])
+{
+    if (j < 0) {
+        p[0] = x->nodes[e->to].x, p[1] = x->nodes[e->to].y;
+        return;
+    }
+    const struct route_square *q = &x->search->sq[x->search->heap[j].slot];
+    p[0] = x->nodes[e->from].x + q->x * ROUTE_STEP;
+    p[1] = x->nodes[e->from].y + q->y * ROUTE_STEP;
+}
+
+/* The bends of the path that ends at slot `end`, from a's centre through
+ * its squares' centres to b's centre, the string pulled tight (each bend
+ * the farthest point in a clear line from the last). Returns their
+ * number, or -1 when there are more than ROUTE_MAX_WAY. */
+static int route_pull(struct route_ctx *x, const struct route_edge *e, int end, double way[][2],
+                      struct route_cost *c)
+{
+    struct route_search *s = x->search;
+    int n = 0;  /* the path's squares, last first, in the heap's array */
+    for (int i = end; i >= 0 && n < ROUTE_SEARCH_SLOTS; i = s->sq[i].parent)
+        s->heap[n++].slot = i;
+    double last[2];
+    route_path_point(x, e, n - 1, last);
+    int nway = 0, k = n - 1;
+    while (k >= 0) {
+        int far = k - 1;  /* the next square always sees this one */
+        for (int j = k - 2; j >= -1; j--) {
+            double p[2];
+            route_path_point(x, e, j, p);
+            struct route_hits h = route_grid_segment(&x->nodes_grid, last, p, e->from, e->to, c);
+            if (h.n > 0 || h.unsure)
+                break;
+            far = j;
+        }
+        if (far < 0)
+            break;  /* b's centre in sight */
+        if (nway == ROUTE_MAX_WAY)
+            return -1;
+        route_path_point(x, e, far, last);
+        way[nway][0] = last[0], way[nway][1] = last[1];
+        nway++;
+        k = far;
+    }
+    return nway;
+}
+
+/* The last resort (see above): true when it found a clear path. */
+static bool route_search_way(struct heap *heap, struct route_ctx *x, const struct route_edge *e, double most,
+                             struct route_path *p, struct route_cost *c)
+{
+    if (!x->search) {
+        x->search = heap_alloc(heap, sizeof *x->search);
+        for (int i = 0; i < ROUTE_SEARCH_SLOTS; i++)
+            x->search->sq[i].stamp = 0;
+        x->search->stamp = 0;
+    }
+    int end = route_astar(x, e, most, c);
+    if (end < 0)
+        return false;
+    double way[ROUTE_MAX_WAY][2];
+    int nway = route_pull(x, e, end, way, c);
+    return nway > 0 && route_try_way(x, e, (const double(*)[2])way, nway, p, c);
+}
+
 /* The bow of the j-th arrow between one pair of nodes (0 when it is the
  * only one), to the left of the pair's own direction, lower index to
  * higher: arrows both ways bow to opposite sides. */
@@ -642,8 +872,8 @@ static double route_bow(size_t j, size_t group)
 
 /* Edge e's path: bowed when it has parallels, else straight, or bent
  * past what blocks the straight line, or straight and blocked. */
-static void route_one(struct route_ctx *x, const struct route_edge *e, double bow, struct route_path *p,
-                      struct route_cost *c)
+static void route_one(struct heap *heap, struct route_ctx *x, const struct route_edge *e, double bow,
+                      struct route_path *p, struct route_cost *c, struct route_cost *search)
 {
     const struct route_rect *a = &x->nodes[e->from], *b = &x->nodes[e->to];
     p->bent = p->blocked = false;
@@ -675,7 +905,8 @@ static void route_one(struct route_ctx *x, const struct route_edge *e, double bo
     if (h.n == 0)
         return;
     struct route_path bent;
-    if (route_detour(x, e, &h, &bent, c)) {
+    double most = ROUTE_DETOUR_MAX * hypot(b->x - a->x, b->y - a->y) + ROUTE_DETOUR_SLACK;
+    if (route_detour(x, e, &h, &bent, c) || route_search_way(heap, x, e, most, &bent, search)) {
         *p = bent;
         p->bent = true;
         p->blocked = false;
@@ -889,6 +1120,7 @@ void route_edges(struct heap *heap, const struct route_rect *nodes, size_t nnode
     }
     struct route_ctx x;
     x.nodes = nodes;
+    x.search = NULL;
     x.arrow = arrow;
     struct route_box *node_boxes = heap_calloc(heap, nnodes, sizeof *node_boxes);
     for (size_t i = 0; i < nnodes; i++)
@@ -904,10 +1136,15 @@ void route_edges(struct heap *heap, const struct route_rect *nodes, size_t nnode
     route_grid_init(heap, &x.labels_grid, area, side, nnodes, x.label_boxes, nedges);
 
     double *bow = route_bows(heap, edges, nedges);
+    /* the searches' budget, shared: a search costs much more per step than
+     * the rest, and 10k blocked arrows must not each spend a whole budget */
+    size_t searches = ROUTE_SEARCH_SHARE * (nnodes + nedges);
     for (size_t i = 0; i < nedges; i++) {
-        struct route_cost route = {ROUTE_BUDGET};
-        route_one(&x, &edges[i], bow[i], &out[i], &route);
-        st.work += route_spent(&route);
+        struct route_cost route = {ROUTE_BUDGET}, search = {(long)fmin(ROUTE_BUDGET, (double)searches)};
+        route_one(heap, &x, &edges[i], bow[i], &out[i], &route, &search);
+        size_t searched = (size_t)(fmin(ROUTE_BUDGET, (double)searches) - (search.left < 0 ? 0 : search.left));
+        searches -= searched;
+        st.work += route_spent(&route) + searched;
         st.bent += out[i].bent;
         st.blocked += out[i].blocked;
     }
@@ -921,6 +1158,7 @@ void route_edges(struct heap *heap, const struct route_rect *nodes, size_t nnode
         st.unplaced += edges[i].lw > 0 && !out[i].placed;
     }
     route_unlist_arrows(heap, &x);
+    heap_free(heap, x.search);
     route_grid_free(heap, &x.labels_grid);
     route_grid_free(heap, &x.nodes_grid);
     heap_free(heap, x.label_boxes);

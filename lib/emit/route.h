@@ -10,8 +10,9 @@
  * other node, else bent past a node in its way (one cubic Bezier on each
  * side of the bend) when such a bend crosses nothing either, else bent
  * twice (through a gap between rows, then one between columns) when that
- * does; a detour longer than 1.5 times the straight line (+60 pt), or out
- * past the outermost nodes, is not taken.
+ * does, else along a path found by A* on a fine grid (up to 6 bends); a
+ * detour longer than 1.5 times the straight line (+60 pt), or out past the
+ * outermost nodes, is not taken.
  * A pair of roles with arrows both ways gets two bows, one on each side.
  * A label goes to the first free spot along its arrow (from the middle out,
  * either side), free of every node, every label placed before it and, if
@@ -19,7 +20,8 @@
  * budget is left unplaced (the caller puts the text in a tooltip instead).
  *
  * Work per arrow is bounded (ROUTE_BUDGET tests of a rectangle or a grid
- * cell for the arrow, as many again for its label), so 10k arrows between
+ * cell for the arrow, as many again for its label; the searches share
+ * ROUTE_SEARCH_SHARE per arrow and node, at most ROUTE_BUDGET each), so 10k arrows between
  * the same two rows, or every node on one spot, cost linear time: past its
  * budget an arrow stays straight and a label unplaced. Coordinates are
  * Graphviz points, y up. */
@@ -43,9 +45,9 @@ struct route_edge {
     double lw, lh;
 };
 
-/* Bezier control points: 4 (one cubic, straight), 7 (two: one bend) or
- * 10 (three: two bends). */
-#define ROUTE_MAX_POINTS 10
+/* Bezier control points: 4 (one cubic, straight), then 3 more per bend,
+ * up to 6 bends. */
+#define ROUTE_MAX_POINTS 22
 
 /* Where an arrow goes. pt[0] is on from's border; pt[npt - 1] is where the
  * arrowhead starts, and tip, on to's border, where it ends (Graphviz's
@@ -63,13 +65,15 @@ struct route_path {
 /* What a run did, for tests and for the curious. */
 struct route_stats {
     size_t bent, blocked, unplaced;
-    size_t work;        /* cells walked and rectangles tested: at most 2 * ROUTE_BUDGET per arrow,
-                           and ROUTE_SEG_CELLS per arrow and node to list the arrows for the labels */
+    size_t work;        /* cells walked and rectangles tested: at most 2 * ROUTE_BUDGET per arrow
+                           (its route and its label), and per arrow and node ROUTE_SEARCH_SHARE
+                           for the searches and ROUTE_SEG_CELLS to list the arrows for the labels */
 };
 
 /* The work one arrow, and one label, may cost (see above), and what
  * listing the arrows may, per arrow and node. */
 #define ROUTE_BUDGET 4096
+#define ROUTE_SEARCH_SHARE 256
 #define ROUTE_SEG_CELLS 64
 
 /* arrow: the arrowhead's length in points (Graphviz: 10 * arrowsize).
