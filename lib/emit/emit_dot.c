@@ -24,6 +24,7 @@
 
 #include "escape.h"
 #include "heap.h"
+#include "layout.h"
 #include "util.h"
 
 #define FONT            "Helvetica"
@@ -47,6 +48,7 @@
 #define LEGEND_GAP      48.0    /* plot area to legend */
 #define LEGEND_ROW      26.0
 #define LEGEND_SWATCH   40.0    /* length of the sample edge */
+#define BOX_GAP         12.0    /* between two frames, or a frame and a role not in it */
 
 /* Above this many transitions the years go into each arrow's tooltip, not a
  * label beside it. Graphviz places edge labels with a collision search that
@@ -83,9 +85,11 @@ struct emit_dot_place {
  * size, and [left,right] x [bottom,top] is their true extent. */
 struct emit_dot_plan {
     struct emit_dot_place *roles;
+    struct layout_frame *frames;    /* per box; drawn: the box holds a role */
     double width, height;
     double left, bottom, right, top;
     bool crowded;       /* some roles overlap even at MAX_SCALE */
+    bool exact;         /* at the written coordinates (else the relative layout) */
 };
 
 /* ---- text ---------------------------------------------------------------- */
@@ -369,47 +373,20 @@ static double emit_dot_fit_scale(struct heap *heap, const struct emit_dot_place 
     return scale;
 }
 
-static void emit_dot_plan(struct heap *heap, const struct model *m, struct emit_dot_plan *plan)
-{
-    plan->roles = heap_calloc(heap, m->nroles, sizeof *plan->roles);
-    struct buf scratch;
-    buf_init(&scratch, heap);
-    for (size_t i = 0; i < m->nroles; i++) {
-        const struct model_role *r = &m->roles[i];
-        struct emit_dot_place *p = &plan->roles[i];
-        *p = emit_dot_role_size(m, r, &scratch);
-        p->x = emit_dot_fraction(&m->axis[0], r->x) * BASE_WIDTH;
-        p->y = emit_dot_fraction(&m->axis[1], r->y) * BASE_HEIGHT;
-    }
-    buf_free(&scratch);
-    double scale = emit_dot_fit_scale(heap, plan->roles, m->nroles);
-    plan->crowded = scale > MAX_SCALE;
-    scale = fmin(scale, MAX_SCALE);
-    plan->width = round(BASE_WIDTH * scale);
-    plan->height = round(BASE_HEIGHT * scale);
-    plan->left = plan->bottom = 0;
-    plan->right = plan->width;
-    plan->top = plan->height;
-    for (size_t i = 0; i < m->nroles; i++) {
-        struct emit_dot_place *p = &plan->roles[i];
-        p->x = round(p->x * scale);
-        p->y = round(p->y * scale);
-        plan->left = fmin(plan->left, p->x - p->w / 2);
-        plan->right = fmax(plan->right, p->x + p->w / 2);
-        plan->bottom = fmin(plan->bottom, p->y - p->h / 2);
-        plan->top = fmax(plan->top, p->y + p->h / 2);
-    }
-}
-
 /* ---- the parts of the picture -------------------------------------------- */
 
 /* Edges route around nodes (splines=true) unless roles overlap: then the
- * router would give up with a warning, so we ask for straight lines. */
+ * router would give up with a warning, so we ask for straight lines. The
+ * router's cost grows about with the cube of the nodes: the relative
+ * layout asks for it only on maps small enough. */
+#define ROUTED_ROLES_MAX 100
+
 static void emit_dot_header(const struct model *m, const struct emit_dot_plan *plan, struct buf *b)
 {
     buf_puts(b, "digraph ladder {\n");
+    bool straight = plan->crowded || (!plan->exact && m->nroles > ROUTED_ROLES_MAX);
     buf_printf(b, "  graph [layout=nop, splines=%s, outputorder=edgesfirst, bgcolor=white, pad=0.3,\n",
-               plan->crowded ? "line" : "true");
+               straight ? "line" : "true");
     buf_printf(b, "         fontname=\"%s\", fontsize=%d, labelloc=t, label=", FONT, (int)TITLE_FONT);
     emit_dot_put_string(b, m->title ? m->title : "");
     buf_puts(b, "];\n");
@@ -520,27 +497,140 @@ static void emit_dot_extent(const struct emit_dot_plan *plan, const size_t *role
     }
 }
 
-/* One cluster per box that holds a role (roles[0..n)). Its bb leaves room for
- * the label on top and is at least as wide as the label. */
+/* The roles' sizes, and their places at scale 1 (exact: proportional). */
+static void emit_dot_sizes(struct heap *heap, const struct model *m, struct emit_dot_plan *plan)
+{
+    plan->roles = heap_calloc(heap, m->nroles ? m->nroles : 1, sizeof *plan->roles);
+    plan->frames = heap_calloc(heap, m->nboxes ? m->nboxes : 1, sizeof *plan->frames);
+    struct buf scratch;
+    buf_init(&scratch, heap);
+    for (size_t i = 0; i < m->nroles; i++) {
+        const struct model_role *r = &m->roles[i];
+        struct emit_dot_place *p = &plan->roles[i];
+        *p = emit_dot_role_size(m, r, &scratch);
+        p->x = emit_dot_fraction(&m->axis[0], r->x) * BASE_WIDTH;
+        p->y = emit_dot_fraction(&m->axis[1], r->y) * BASE_HEIGHT;
+    }
+    buf_free(&scratch);
+}
+
+/* The width a box's label needs inside its frame. */
+static double emit_dot_label_width(const char *name)
+{
+    return ceil(emit_dot_text_width(name, BOX_FONT)) + 2 * BOX_MARGIN;
+}
+
+/* The extent of the roles and, with frames, of the frames too. */
+static void emit_dot_bounds(const struct model *m, struct emit_dot_plan *plan, bool frames)
+{
+    plan->left = plan->bottom = 0;
+    plan->right = plan->width;
+    plan->top = plan->height;
+    for (size_t i = 0; i < m->nroles; i++) {
+        struct emit_dot_place *p = &plan->roles[i];
+        plan->left = fmin(plan->left, p->x - p->w / 2);
+        plan->right = fmax(plan->right, p->x + p->w / 2);
+        plan->bottom = fmin(plan->bottom, p->y - p->h / 2);
+        plan->top = fmax(plan->top, p->y + p->h / 2);
+    }
+    for (size_t k = 0; frames && k < m->nboxes; k++) {
+        const struct layout_frame *f = &plan->frames[k];
+        if (!f->drawn)
+            continue;
+        plan->left = fmin(plan->left, f->x0);
+        plan->right = fmax(plan->right, f->x1);
+        plan->bottom = fmin(plan->bottom, f->y0);
+        plan->top = fmax(plan->top, f->y1);
+    }
+}
+
+/* Every role at its written coordinates, scaled as little as keeps them
+ * apart (up to MAX_SCALE); each frame is the box around its roles, widened
+ * on both sides for its label. 0.2's picture, byte for byte. */
+static void emit_dot_plan_exact(struct heap *heap, const struct model *m, struct emit_dot_plan *plan)
+{
+    double scale = emit_dot_fit_scale(heap, plan->roles, m->nroles);
+    plan->crowded = scale > MAX_SCALE;
+    scale = fmin(scale, MAX_SCALE);
+    plan->width = round(BASE_WIDTH * scale);
+    plan->height = round(BASE_HEIGHT * scale);
+    for (size_t i = 0; i < m->nroles; i++) {
+        struct emit_dot_place *p = &plan->roles[i];
+        p->x = round(p->x * scale);
+        p->y = round(p->y * scale);
+    }
+    emit_dot_bounds(m, plan, false);
+    struct emit_dot_members mb;
+    emit_dot_members(heap, m, &mb);
+    for (size_t k = 0; k < m->nboxes; k++) {
+        size_t n = mb.start[k + 1] - mb.start[k];
+        if (n == 0)
+            continue;
+        double e[4];
+        emit_dot_extent(plan, mb.roles + mb.start[k], n, e);
+        double grow = fmax(0, emit_dot_label_width(m->boxes[k].name) - (e[2] - e[0] + 2 * BOX_MARGIN)) / 2;
+        plan->frames[k] = (struct layout_frame){
+            floor(e[0] - BOX_MARGIN - grow), floor(e[1] - BOX_MARGIN),
+            ceil(e[2] + BOX_MARGIN + grow), ceil(e[3] + BOX_MARGIN + ceil(emit_dot_line_height(BOX_FONT))), true};
+    }
+    heap_free(heap, mb.roles);
+    heap_free(heap, mb.start);
+}
+
+/* The relative layout (lib/layout.h): the file's order on each axis, the
+ * spacing chosen so that roles and frames stay apart. */
+static void emit_dot_plan_relative(struct heap *heap, const struct model *m, struct emit_dot_plan *plan)
+{
+    struct layout_metrics lm = {
+        .node_gap = NODE_GAP, .box_margin = BOX_MARGIN, .box_gap = BOX_GAP,
+        .label_h = ceil(emit_dot_line_height(BOX_FONT)), .base_w = BASE_WIDTH, .base_h = BASE_HEIGHT,
+    };
+    size_t n = m->nroles ? m->nroles : 1;
+    struct layout_place *places = heap_calloc(heap, n, sizeof *places);
+    double *label_w = heap_calloc(heap, m->nboxes ? m->nboxes : 1, sizeof *label_w);
+    for (size_t i = 0; i < m->nroles; i++)
+        places[i] = (struct layout_place){0, 0, plan->roles[i].w, plan->roles[i].h};
+    for (size_t k = 0; k < m->nboxes; k++)
+        label_w[k] = emit_dot_label_width(m->boxes[k].name);
+    layout_relative(m, &lm, label_w, places, plan->frames, heap);
+    for (size_t i = 0; i < m->nroles; i++) {
+        plan->roles[i].x = places[i].x;
+        plan->roles[i].y = places[i].y;
+    }
+    heap_free(heap, label_w);
+    heap_free(heap, places);
+    plan->crowded = false;
+    plan->width = plan->height = 0;
+    emit_dot_bounds(m, plan, true);
+    plan->width = plan->right;
+    plan->height = plan->top;
+}
+
+static void emit_dot_plan(struct heap *heap, const struct model *m, const struct emit_dot_options *o,
+                          struct emit_dot_plan *plan)
+{
+    emit_dot_sizes(heap, m, plan);
+    plan->exact = o->exact;
+    if (o->exact)
+        emit_dot_plan_exact(heap, m, plan);
+    else
+        emit_dot_plan_relative(heap, m, plan);
+}
+
+/* One cluster per box that holds a role (roles[0..n)), in the frame the
+ * plan gave it: room for the label on top, at least as wide as the label. */
 static void emit_dot_box(const struct model *m, const struct emit_dot_plan *plan, size_t k,
                          const size_t *roles, size_t n, struct buf *b)
 {
     if (n == 0)
         return;
-    double e[4];
-    emit_dot_extent(plan, roles, n, e);
-    const char *name = m->boxes[k].name;
-    double label_w = ceil(emit_dot_text_width(name, BOX_FONT)) + 2 * BOX_MARGIN;
-    double grow = fmax(0, label_w - (e[2] - e[0] + 2 * BOX_MARGIN)) / 2;
-    double x0 = e[0] - BOX_MARGIN - grow, x1 = e[2] + BOX_MARGIN + grow;
-    double y0 = e[1] - BOX_MARGIN;
-    double y1 = e[3] + BOX_MARGIN + ceil(emit_dot_line_height(BOX_FONT));
+    const struct layout_frame *f = &plan->frames[k];
     buf_printf(b, "  subgraph cluster_%zu {\n", k);
     buf_printf(b, "    graph [style=\"rounded,dashed\", color=\"#777777\", fontcolor=\"#444444\", "
                   "fontsize=%d, labeljust=l, label=", (int)BOX_FONT);
-    emit_dot_put_string(b, name);
+    emit_dot_put_string(b, m->boxes[k].name);
     buf_puts(b, ", ");
-    emit_dot_put_bb(b, floor(x0), floor(y0), ceil(x1), ceil(y1));
+    emit_dot_put_bb(b, f->x0, f->y0, f->x1, f->y1);
     buf_puts(b, "];\n");
     for (size_t j = 0; j < n; j++)
         emit_dot_role(m, plan, roles[j], "    ", b);
@@ -721,14 +811,14 @@ static void emit_dot_legend(const struct model *m, const struct emit_dot_plan *p
 
 void emit_dot(const struct model *m, const struct emit_dot_options *o, struct buf *out)
 {
-    (void)o;   /* the relative layout and the themes come next */
     struct emit_dot_plan plan;
-    emit_dot_plan(out->heap, m, &plan);
+    emit_dot_plan(out->heap, m, o, &plan);
     emit_dot_header(m, &plan, out);
     emit_dot_roles(m, &plan, out);
     emit_dot_transitions(m, out);
     emit_dot_axes(m, &plan, out);
     emit_dot_legend(m, &plan, out);
     buf_puts(out, "}\n");
+    heap_free(out->heap, plan.frames);
     heap_free(out->heap, plan.roles);
 }
