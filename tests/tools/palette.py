@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """palette.py - checks the colours of a map as ladderc writes them in DOT.
 
-    palette.py [--report] FILE.dot
+    palette.py [--report] FILE.dot [FILE.json]
 
 Reads the legend's track rows ("_legend_track_N": color, fillcolor, style,
 penwidth), the graph's background and the text colours, and asserts:
@@ -16,7 +16,9 @@ penwidth), the graph's background and the text colours, and asserts:
   3. every text colour against what it is drawn on has a WCAG 2 contrast
      ratio >= 4.5 (role text on each track's fill, the title, box labels,
      axis titles, edge labels and the legend's text on the background), and
-     every move's line against the background >= 3 (WCAG 1.4.11, graphics).
+     every move's line against the background >= 3 (WCAG 1.4.11, graphics);
+  4. with FILE.json (ladderc build -T json of the same ladder): every role
+     is drawn in its track's look, the one its legend row shows.
 
 Prints one line per failure and exits 1 if any; --report prints the
 distances too. Standard library only.
@@ -251,10 +253,25 @@ def check_contrast(graph, node, edge, tracks, boxes, kinds, legend, report, prob
                       MIN_LINE_CONTRAST, report, problems)
 
 
+def check_roles(dot, tracks, model, problems):
+    order = {t["id"]: i for i, t in enumerate(model["tracks"])}
+    drawn = {}
+    for m in re.finditer(r'^\s*"((?:[^"\\]|\\.)*)" \[label=(.*)\];$', dot, re.M):
+        drawn[m.group(1)] = attrs("label=" + m.group(2))
+    for r in model["roles"]:
+        a = drawn.get(r["id"])
+        t = order[r["track"]]
+        if a is None:
+            problems.append("role %s: not in the DOT" % r["id"])
+        elif t >= len(tracks) or look(a) != look(tracks[t]):
+            problems.append("role %s: drawn %s, its track's legend row %s"
+                            % (r["id"], look(a), look(tracks[t]) if t < len(tracks) else None))
+
+
 def main(argv):
     report = "--report" in argv
     files = [a for a in argv if a != "--report"]
-    if len(files) != 1:
+    if len(files) not in (1, 2):
         print(__doc__.split("\n\n")[1], file=sys.stderr)
         return 2
     with open(files[0], encoding="utf-8") as f:
@@ -269,6 +286,10 @@ def main(argv):
         check_borders(tracks, report, problems)
         check_patterns(tracks, report, problems)
         check_contrast(graph, node, edge, tracks, boxes, kinds, legend, report, problems)
+        if len(files) == 2:
+            import json
+            with open(files[1], encoding="utf-8") as f:
+                check_roles(dot, tracks, json.load(f), problems)
     for p in problems:
         print(p)
     return 1 if problems else 0
