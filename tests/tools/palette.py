@@ -26,13 +26,15 @@ distances too. Standard library only.
 Why CIEDE2000 >= 10: a distance of about 1 to 2.3 is a just-noticeable
 difference side by side in good light; the map's colours are read from small
 swatches (node borders 1.5 pt wide) and matched against a legend some
-centimetres away, which needs several times that. Palettes made for
-colour-blind readers are commonly judged with a floor of about 10 under
-simulation; Okabe-Ito, the palette we draw with, keeps every pair of its
-8 colours above 10 under all three dichromacies (its closest pair, under
-tritanopia, is printed by --report), while a palette that merges two hues
-under one deficiency (matplotlib's red and green under deuteranopia: about
-4) falls below it.
+centimetres away, which needs several times that. Okabe-Ito, the palette
+we draw with, keeps every pair of its 8 colours at 10.9 or more under all
+three dichromacies (orange and reddish purple under tritanopia; --report
+prints the closest pair of each), while palettes that merge two hues under
+one deficiency fall well below 10: ladderc's palette before the themes
+(orange and olive under protanopia, blue and purple under deuteranopia:
+2.8), matplotlib's tab10 (orange and green under protanopia: 1.3). So 10
+separates the palettes that work from those that do not, with the margin
+Okabe-Ito has.
 """
 import re
 import sys
