@@ -9,7 +9,9 @@
 # 9th track without its pattern, dark text on a dark fill).
 # The DOT of a theme comes from build/unit/themes --dot THEME FILE (the
 # library with ld_config.theme); when ladderc's build knows --theme, its
-# output must be the same bytes. Sourced by tests/run.sh.
+# output must be the same bytes. The axis titles sit by their axes, and
+# the dark skills map is kept byte for byte in tests/golden. Sourced by
+# tests/run.sh.
 
 TH="$TMP/themes"
 mkdir -p "$TH"
@@ -18,7 +20,7 @@ th_dot() { timeout 30 "$ROOT/build/unit/themes" --dot "$1" "$2"; }
 
 # th_many N: a ladder with N tracks, one role each, and a box
 th_many() {
-    printf 'levels L1..L5\nbox "Low" L1..L2\nbox "High" L3..L5\n'
+    printf 'levels L1..L5\naxis x "Soft" 0..100\naxis y "Hard" 0..100\nbox "Low" L1..L2\nbox "High" L3..L5\n'
     awk -v n="$1" 'BEGIN { for (i = 0; i < n; i++) printf "track t%d \"Track %d\"\n", i, i
                            for (i = 0; i < n; i++) printf "role r%d \"Role %d\" track t%d level L%d at (%d, %d)\n", i, i, i, 1 + i % 5, i * 3, i * 2
                            for (i = 0; i + 1 < n; i++) printf "r%d -> r%d%s\n", i, i % 5 == 4 ? i - 2 : i + 1, i % 5 == 4 ? " downward" : ""
@@ -111,3 +113,37 @@ if timeout 30 "$LADDERC" build --help 2>&1 | grep -q -- '--theme'; then
         expect_file "themes: ladderc build --theme $th_t gives the library's DOT" "$TH/skills-map-$th_t.dot" "$TH/cli-$th_t.dot"
     done
 fi
+
+# the axis titles sit by their axes: x's under the x axis (its top at most
+# 30 pt below the line, its centre within the axis), y's left of the y axis
+# (its right end at most 30 pt from the line, its centre within the axis)
+th_axes() {     # th_axes DOT: "ok" or what is wrong
+    python3 - "$1" <<'PY'
+import re, sys
+dot = open(sys.argv[1], encoding='utf-8').read()
+def node(name):
+    m = re.search(r'"%s" \[.*pos="([-0-9.]+),([-0-9.]+)!", width=([0-9.]+), height=([0-9.]+)' % name, dot)
+    return tuple(float(v) for v in m.groups()) if m else None
+o, xe, ye = node('_axis_origin'), node('_axis_x_end'), node('_axis_y_end')
+xt, yt = node('_axis_x_title'), node('_axis_y_title')
+bad = []
+if not (o and xe and ye and xt and yt):
+    bad.append('an axis or a title is missing')
+else:
+    gap = o[1] - (xt[1] + xt[3] * 36)
+    if not (o[0] <= xt[0] <= xe[0] and 0 <= gap <= 30):
+        bad.append('x title at %s, axis from %s to %s' % (xt[:2], o[:2], xe[:2]))
+    gap = o[0] - (yt[0] + yt[2] * 36)
+    if not (o[1] <= yt[1] <= ye[1] and 0 <= gap <= 30):
+        bad.append('y title at %s, axis from %s to %s' % (yt[:2], o[:2], ye[:2]))
+print('; '.join(bad) or 'ok')
+PY
+}
+for th_l in many skills-map framework; do
+    expect_eq "themes: $th_l: the axis titles sit by their axes" "ok" "$(th_axes "$TH/$th_l-light.dot")"
+done
+
+# the dark skills map, byte for byte (tests/golden/skills-map-dark.dot: read
+# every changed line when it changes)
+expect_file "themes: the dark skills map matches tests/golden/skills-map-dark.dot" \
+    "$ROOT/tests/golden/skills-map-dark.dot" "$TH/skills-map-dark.dot"
