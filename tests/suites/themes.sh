@@ -147,3 +147,10 @@ done
 # every changed line when it changes)
 expect_file "themes: the dark skills map matches tests/golden/skills-map-dark.dot" \
     "$ROOT/tests/golden/skills-map-dark.dot" "$TH/skills-map-dark.dot"
+
+# a box's name reaches its legend row as its very characters (escape_dot)
+printf 'levels L1..L3\ntrack t "T"\nbox "A \\"\\\\N\\" <b>&amp; \\\\L x" L2..L3\nbox "Empty" L1\nrole a "R" track t level L2 at (1, 1)\n' \
+    >"$TH/hostile.ladder"
+timeout 30 "$LADDERC" build -T svg -o "$TH/hostile.svg" "$TH/hostile.ladder" 2>"$TH/err"
+expect_eq "themes: a hostile box name reads as written in the legend; a box without roles has no row" \
+    'T|promotion|lateral|downward|A "\N" <b>&amp; \L x' "$(th_legend "$TH/hostile.svg" | paste -sd'|' -)"
