@@ -534,7 +534,8 @@ static void emit_dot_box(const struct model *m, const struct emit_dot_plan *plan
     double y1 = e[3] + BOX_MARGIN + ceil(emit_dot_line_height(BOX_FONT));
     buf_printf(b, "  subgraph cluster_%zu {\n", k);
     buf_printf(b, "    graph [style=\"rounded,dashed\", color=\"%s\", fontcolor=\"%s\", "
-                  "fontsize=%d, labeljust=l, label=", plan->theme->frame, plan->theme->frame_text, (int)BOX_FONT);
+                  "fontsize=%d, labeljust=l, label=", plan->theme->frame, plan->theme->frame_text,
+               (int)BOX_FONT);
     emit_dot_put_string(b, name);
     buf_puts(b, ", ");
     emit_dot_put_bb(b, floor(x0), floor(y0), ceil(x1), ceil(y1));
@@ -631,8 +632,9 @@ static void emit_dot_axes(const struct model *m, const struct emit_dot_plan *pla
     emit_dot_point(b, "  ", "_axis_origin", ox, oy);
     emit_dot_point(b, "  ", "_axis_x_end", ex, oy);
     emit_dot_point(b, "  ", "_axis_y_end", ox, ey);
-    buf_printf(b, "  \"_axis_origin\" -> \"_axis_x_end\" [color=\"%s\", arrowhead=normal];\n", plan->theme->axis);
-    buf_printf(b, "  \"_axis_origin\" -> \"_axis_y_end\" [color=\"%s\", arrowhead=normal];\n", plan->theme->axis);
+    const char *axis = plan->theme->axis;
+    buf_printf(b, "  \"_axis_origin\" -> \"_axis_x_end\" [color=\"%s\", arrowhead=normal];\n", axis);
+    buf_printf(b, "  \"_axis_origin\" -> \"_axis_y_end\" [color=\"%s\", arrowhead=normal];\n", axis);
 
     const char *xt = m->axis[0].title, *yt = m->axis[1].title;
     if (xt[0]) {
@@ -649,8 +651,9 @@ static void emit_dot_axes(const struct model *m, const struct emit_dot_plan *pla
     }
 }
 
-/* A legend row that shows a swatch with text in it: a track's card, a
- * box's frame. p holds the row's centre height; returns the row's width. */
+/* A legend row that is a swatch with its text inside (a track's card, a
+ * box's frame, drawn as look says), centred at height y, its left end at
+ * x0. Returns the row's width. */
 static double emit_dot_legend_swatch(struct buf *b, const char *id, const char *text, double x0, double y,
                                      const char *look)
 {
