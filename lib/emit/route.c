@@ -12,8 +12,8 @@
 #include <math.h>
 #include <stdlib.h>
 
-#define ROUTE_CLEAR      4.0    /* an arrow keeps this far from other nodes */
-#define ROUTE_BEND_GAP   8.0    /* a bend passes this far beyond the blocking corner */
+#define ROUTE_CLEAR      2.0    /* an arrow keeps this far from other nodes */
+#define ROUTE_BEND_GAP   5.0    /* a bend passes this far beyond the blocking corner */
 #define ROUTE_MARGIN     12.0   /* and stays this close to the outermost nodes */
 #define ROUTE_BOW        14.0   /* how far arrows between the same two nodes bow apart */
 #define ROUTE_MAX_BOWS   8      /* beyond this many, parallel arrows share bows */
@@ -658,7 +658,7 @@ static bool route_detour(struct route_ctx *x, const struct route_edge *e, const 
  * in a hash table of ROUTE_SEARCH_SLOTS, stamped per search, so a search
  * costs what it visits, never the map's area, and stops when its budget
  * or the table runs out. */
-#define ROUTE_STEP          6.0
+#define ROUTE_STEP          4.0
 #define ROUTE_SEARCH_SLOTS  16384   /* a power of two */
 #define ROUTE_SEARCH_WEIGHT 1.2     /* > 1: greedier, fewer squares visited, paths a little longer */
 
@@ -1140,9 +1140,10 @@ void route_edges(struct heap *heap, const struct route_rect *nodes, size_t nnode
      * the rest, and 10k blocked arrows must not each spend a whole budget */
     size_t searches = ROUTE_SEARCH_SHARE * (nnodes + nedges);
     for (size_t i = 0; i < nedges; i++) {
-        struct route_cost route = {ROUTE_BUDGET}, search = {(long)fmin(ROUTE_BUDGET, (double)searches)};
+        long cap = (long)fmin(ROUTE_SEARCH_BUDGET, (double)searches);
+        struct route_cost route = {ROUTE_BUDGET}, search = {cap};
         route_one(heap, &x, &edges[i], bow[i], &out[i], &route, &search);
-        size_t searched = (size_t)(fmin(ROUTE_BUDGET, (double)searches) - (search.left < 0 ? 0 : search.left));
+        size_t searched = (size_t)(cap - (search.left < 0 ? 0 : search.left));
         searches -= searched;
         st.work += route_spent(&route) + searched;
         st.bent += out[i].bent;

@@ -21,7 +21,7 @@
  *
  * Work per arrow is bounded (ROUTE_BUDGET tests of a rectangle or a grid
  * cell for the arrow, as many again for its label; the searches share
- * ROUTE_SEARCH_SHARE per arrow and node, at most ROUTE_BUDGET each), so 10k arrows between
+ * ROUTE_SEARCH_SHARE per arrow and node, at most ROUTE_SEARCH_BUDGET each), so 10k arrows between
  * the same two rows, or every node on one spot, cost linear time: past its
  * budget an arrow stays straight and a label unplaced. Coordinates are
  * Graphviz points, y up. */
@@ -73,7 +73,8 @@ struct route_stats {
 /* The work one arrow, and one label, may cost (see above), and what
  * listing the arrows may, per arrow and node. */
 #define ROUTE_BUDGET 4096
-#define ROUTE_SEARCH_SHARE 256
+#define ROUTE_SEARCH_SHARE 1024
+#define ROUTE_SEARCH_BUDGET 16384
 #define ROUTE_SEG_CELLS 64
 
 /* arrow: the arrowhead's length in points (Graphviz: 10 * arrowsize).
