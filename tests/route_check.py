@@ -84,9 +84,10 @@ def role_nodes(root):
     for g in root.iter(NS + "g"):
         if g.get("class") != "node":
             continue
-        shape = g.find(NS + "path")
+        # (a role with a tooltip or a link has its shapes inside an <a>)
+        shape = g.find(".//" + NS + "path")
         if shape is None:
-            shape = g.find(NS + "polygon")
+            shape = g.find(".//" + NS + "polygon")
         if shape is None:
             continue
         pts = path_points(shape.get("d")) if shape.tag == NS + "path" else \
@@ -107,10 +108,11 @@ def edges(root):
     for g in root.iter(NS + "g"):
         if g.get("class") != "edge":
             continue
-        path = g.find(NS + "path")
+        # (an arrow with its years in a tooltip is drawn inside an <a>)
+        path = g.find(".//" + NS + "path")
         if path is None:
             continue
-        head = g.find(NS + "polygon")
+        head = g.find(".//" + NS + "polygon")
         pairs = path_points(path.get("d"))
         tip = pairs[-1]
         if head is not None:

@@ -19,7 +19,8 @@
 #define ROUTE_MAX_BOWS   8      /* beyond this many, parallel arrows share bows */
 #define ROUTE_MAX_BLOCKERS 3    /* blocking nodes whose corners are tried */
 #define ROUTE_DETOUR_MAX 1.5    /* a detour longer than this times the straight */
-#define ROUTE_DETOUR_SLACK 60.0 /* line, plus this, is no better than crossing */
+#define ROUTE_DETOUR_SLACK 60.0 /* line, plus this, is no better than crossing; */
+#define ROUTE_SEARCH_SLACK 120.0 /* the search, which finds a shortest way, may go further */
 #define ROUTE_LABEL_GAP  2.0    /* a label's distance from its arrow */
 #define ROUTE_LABEL_PAD  1.0    /* and from nodes and other labels */
 #define ROUTE_MAX_WAY    6      /* bends in one arrow */
@@ -854,8 +855,17 @@ static bool route_search_way(struct heap *heap, struct route_ctx *x, const struc
     if (end < 0)
         return false;
     double way[ROUTE_MAX_WAY][2];
-    int nway = route_pull(x, e, end, way, c);
-    return nway > 0 && route_try_way(x, e, (const double(*)[2])way, nway, p, c);
+    int nway = route_pull(x, e, end, way, c), kept = 0;
+    /* bends within an end's margin (the search starts and stops there) go:
+     * the arrow starts and ends on the border anyway */
+    struct route_box ba = route_box_of(&x->nodes[e->from], ROUTE_CLEAR);
+    struct route_box bb = route_box_of(&x->nodes[e->to], ROUTE_CLEAR);
+    for (int k = 0; k < nway; k++)
+        if (!route_inside(&ba, way[k][0], way[k][1]) && !route_inside(&bb, way[k][0], way[k][1])) {
+            way[kept][0] = way[k][0], way[kept][1] = way[k][1];
+            kept++;
+        }
+    return kept > 0 && route_try_way(x, e, (const double(*)[2])way, kept, p, c);
 }
 
 /* The bow of the j-th arrow between one pair of nodes (0 when it is the
@@ -905,7 +915,7 @@ static void route_one(struct heap *heap, struct route_ctx *x, const struct route
     if (h.n == 0)
         return;
     struct route_path bent;
-    double most = ROUTE_DETOUR_MAX * hypot(b->x - a->x, b->y - a->y) + ROUTE_DETOUR_SLACK;
+    double most = ROUTE_DETOUR_MAX * hypot(b->x - a->x, b->y - a->y) + ROUTE_SEARCH_SLACK;
     if (route_detour(x, e, &h, &bent, c) || route_search_way(heap, x, e, most, &bent, search)) {
         *p = bent;
         p->bent = true;
