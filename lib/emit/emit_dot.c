@@ -678,6 +678,25 @@ static void emit_dot_years_size(const struct model_transition *t, struct buf *sc
     *h = ceil(emit_dot_line_height(EDGE_FONT)) + 2 * EDGE_LABEL_PAD;
 }
 
+/* Where each drawn box's title sits: the top left of its frame, as wide
+ * as the title's label (emit_dot_label_width), a line high and a little
+ * more; the years labels keep off them. */
+static struct route_rect *emit_dot_box_titles(const struct model *m, const struct emit_dot_plan *plan,
+                                              struct heap *heap, size_t *n)
+{
+    struct route_rect *titles = heap_calloc(heap, m->nboxes ? m->nboxes : 1, sizeof *titles);
+    double h = ceil(emit_dot_line_height(BOX_FONT)) + BOX_MARGIN / 2;
+    *n = 0;
+    for (size_t k = 0; plan->frames && k < m->nboxes; k++) {
+        const struct layout_frame *f = &plan->frames[k];
+        if (!f->drawn)
+            continue;
+        double w = emit_dot_label_width(m->boxes[k].name);
+        titles[(*n)++] = (struct route_rect){f->x0 + w / 2, f->y1 - h / 2, w, h};
+    }
+    return titles;
+}
+
 /* Every arrow's spline and label spot, from the plan's node rectangles
  * (route.h); labels only when the map shows them. */
 static struct route_path *emit_dot_route(const struct model *m, const struct emit_dot_plan *plan,
@@ -698,7 +717,11 @@ static struct route_path *emit_dot_route(const struct model *m, const struct emi
     }
     buf_free(&scratch);
     struct route_path *paths = heap_calloc(heap, m->ntransitions ? m->ntransitions : 1, sizeof *paths);
-    route_edges(heap, nodes, m->nroles, edges, m->ntransitions, EDGE_ARROW, paths, NULL);
+    size_t ntitles = 0;
+    struct route_rect *titles = emit_dot_box_titles(m, plan, heap, &ntitles);
+    struct route_input in = {nodes, m->nroles, edges, m->ntransitions, titles, ntitles, EDGE_ARROW};
+    route_edges(heap, &in, paths, NULL);
+    heap_free(heap, titles);
     heap_free(heap, edges);
     heap_free(heap, nodes);
     return paths;

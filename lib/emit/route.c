@@ -1118,10 +1118,13 @@ static double route_mean_side(const struct route_rect *nodes, size_t n)
     return sum / (double)n + 2 * ROUTE_CLEAR;
 }
 
-void route_edges(struct heap *heap, const struct route_rect *nodes, size_t nnodes,
-                 const struct route_edge *edges, size_t nedges, double arrow,
-                 struct route_path *out, struct route_stats *stats)
+void route_edges(struct heap *heap, const struct route_input *in, struct route_path *out,
+                 struct route_stats *stats)
 {
+    const struct route_rect *nodes = in->nodes;
+    const struct route_edge *edges = in->edges;
+    size_t nnodes = in->nnodes, nedges = in->nedges, nkeep = in->nkeep;
+    double arrow = in->arrow;
     struct route_stats st = {0, 0, 0, 0};
     if (nnodes == 0 || nedges == 0) {
         if (stats)
@@ -1142,8 +1145,14 @@ void route_edges(struct heap *heap, const struct route_rect *nodes, size_t nnode
     route_grid_init(heap, &x.nodes_grid, area, side, nnodes, node_boxes, nnodes);
     for (size_t i = 0; i < nnodes; i++)
         route_grid_add(heap, &x.nodes_grid, i);
-    x.label_boxes = heap_calloc(heap, nedges, sizeof *x.label_boxes);
-    route_grid_init(heap, &x.labels_grid, area, side, nnodes, x.label_boxes, nedges);
+    /* the labels' grid starts with what they keep off (as labels placed
+     * before them, after the edges' own slots) */
+    x.label_boxes = heap_calloc(heap, nedges + nkeep, sizeof *x.label_boxes);
+    route_grid_init(heap, &x.labels_grid, area, side, nnodes, x.label_boxes, nedges + nkeep);
+    for (size_t k = 0; k < nkeep; k++) {
+        x.label_boxes[nedges + k] = route_box_of(&in->keep[k], 0);
+        route_grid_add(heap, &x.labels_grid, nedges + k);
+    }
 
     double *bow = route_bows(heap, edges, nedges);
     /* the searches' budget, shared: a search costs much more per step than

@@ -77,10 +77,21 @@ struct route_stats {
 #define ROUTE_SEARCH_BUDGET 16384
 #define ROUTE_SEG_CELLS 64
 
-/* arrow: the arrowhead's length in points (Graphviz: 10 * arrowsize).
- * Fills out[0..nedges); stats may be NULL. */
-void route_edges(struct heap *heap, const struct route_rect *nodes, size_t nnodes,
-                 const struct route_edge *edges, size_t nedges, double arrow,
-                 struct route_path *out, struct route_stats *stats);
+/* What route_edges works on. keep[0..nkeep) are rectangles that labels
+ * keep off and arrows may cross (the boxes' titles); arrow is the
+ * arrowhead's length in points (Graphviz: 10 * arrowsize). */
+struct route_input {
+    const struct route_rect *nodes;
+    size_t nnodes;
+    const struct route_edge *edges;
+    size_t nedges;
+    const struct route_rect *keep;
+    size_t nkeep;
+    double arrow;
+};
+
+/* Fills out[0..in->nedges); stats may be NULL. */
+void route_edges(struct heap *heap, const struct route_input *in, struct route_path *out,
+                 struct route_stats *stats);
 
 #endif

@@ -17,6 +17,14 @@
 
 static int failures;
 
+/* route_edges with nothing for the labels to keep off */
+static void route(struct heap *heap, const struct route_rect *nodes, size_t nn, const struct route_edge *edges,
+                  size_t ne, double arrow, struct route_path *out, struct route_stats *st)
+{
+    struct route_input in = {nodes, nn, edges, ne, NULL, 0, arrow};
+    route_edges(heap, &in, out, st);
+}
+
 #define EXPECT(cond, what)                                                     \
     do {                                                                       \
         if (!(cond)) {                                                         \
@@ -92,7 +100,7 @@ static void test_blocked_move_bends(void)
     struct route_edge edges[] = {{0, 2, 30, 12}, {0, 1, 30, 12}, {1, 2, 30, 12}};
     struct route_path p[3];
     struct route_stats st;
-    route_edges(&heap, nodes, 3, edges, 3, ARROW, p, &st);
+    route(&heap, nodes, 3, edges, 3, ARROW, p, &st);
     EXPECT(p[0].bent && !p[0].blocked && p[0].npt >= 7, "the move over the middle node bends");
     EXPECT(!path_enters(&p[0], &nodes[1]), "and its curve stays out of the middle node");
     EXPECT(!p[1].bent && !p[1].blocked && p[1].npt == 4, "the moves to and from the middle stay straight");
@@ -120,7 +128,7 @@ static void test_grid_move_bends_twice(void)
     struct route_edge e = {0, 2 * 5 + 3, 30, 12};
     struct route_path p;
     struct route_stats st;
-    route_edges(&heap, nodes, 20, &e, 1, ARROW, &p, &st);
+    route(&heap, nodes, 20, &e, 1, ARROW, &p, &st);
     EXPECT(p.bent && !p.blocked, "the long move bends");
     int crossed = 0;
     for (int k = 1; k < 20; k++)
@@ -144,7 +152,7 @@ static void test_dense_grid_move_searches(void)
     struct route_edge e = {0, 2 * 6 + 3, 30, 12};
     struct route_path p;
     struct route_stats st;
-    route_edges(&heap, nodes, 30, &e, 1, ARROW, &p, &st);
+    route(&heap, nodes, 30, &e, 1, ARROW, &p, &st);
     EXPECT(p.bent && !p.blocked && p.npt > 10, "the long move in a dense grid bends more than twice");
     int crossed = 0;
     for (int k = 1; k < 30; k++)
@@ -166,7 +174,7 @@ static void test_wall_blocks(void)
         nodes[2 + k] = (struct route_rect){200, (k - 10) * 31.0, 60, 30};
     struct route_edge e = {0, 1, 0, 0};
     struct route_path p;
-    route_edges(&heap, nodes, 23, &e, 1, ARROW, &p, NULL);
+    route(&heap, nodes, 23, &e, 1, ARROW, &p, NULL);
     EXPECT(p.blocked && p.npt == 4, "behind a wall the move stays straight and is marked blocked");
     heap_free_all(&heap);
 }
@@ -191,7 +199,7 @@ static void test_labels_do_not_stack(void)
         edges[10 + k] = (struct route_edge){1, (size_t)(2 + k), 30, 12};
     }
     struct route_stats st;
-    route_edges(&heap, nodes, 10, edges, 18, ARROW, p, &st);
+    route(&heap, nodes, 10, edges, 18, ARROW, p, &st);
     EXPECT(p[0].bent && p[1].bent, "moves both ways between two nodes bow");
     double side0 = p[0].pt[3][1] - nodes[0].y, side1 = p[1].pt[3][1] - nodes[0].y;
     EXPECT(side0 * side1 < 0, "to opposite sides");
@@ -217,10 +225,29 @@ static void test_labels_keep_off_arrows(void)
     struct route_rect nodes[] = {{0, 0, 60, 30}, {300, 200, 60, 30}, {0, 200, 60, 30}, {300, 0, 60, 30}};
     struct route_edge edges[] = {{0, 1, 40, 12}, {2, 3, 40, 12}};
     struct route_path p[2];
-    route_edges(&heap, nodes, 4, edges, 2, ARROW, p, NULL);
+    route(&heap, nodes, 4, edges, 2, ARROW, p, NULL);
     EXPECT(p[0].placed && p[1].placed, "both labels of an X are placed");
     EXPECT(!path_through_label(&p[1], &edges[0], p[0].lp), "the first label is off the second arrow");
     EXPECT(!path_through_label(&p[0], &edges[1], p[1].lp), "and the second off the first");
+    heap_free_all(&heap);
+}
+
+/* A rectangle to keep off (a box's title) where the label would go first,
+ * beside the middle of the arrow: the label goes elsewhere. */
+static void test_labels_keep_off_titles(void)
+{
+    struct heap heap;
+    heap_init(&heap, NULL, NULL);
+    struct route_rect nodes[] = {{0, 0, 60, 30}, {300, 0, 60, 30}};
+    struct route_edge e = {0, 1, 30, 12};
+    struct route_path free, kept;
+    route(&heap, nodes, 2, &e, 1, ARROW, &free, NULL);
+    struct route_rect title = {free.lp[0], free.lp[1], 40, 16};
+    struct route_input in = {nodes, 2, &e, 1, &title, 1, ARROW};
+    route_edges(&heap, &in, &kept, NULL);
+    EXPECT(free.placed && kept.placed, "the label is placed with and without the title");
+    EXPECT(fabs(kept.lp[0] - title.x) >= (e.lw + title.w) / 2 || fabs(kept.lp[1] - title.y) >= (e.lh + title.h) / 2,
+           "and off the title when there is one");
     heap_free_all(&heap);
 }
 
@@ -250,7 +277,7 @@ static void test_one_spot(void)
     for (size_t i = 0; i < E; i++)
         edges[i] = (struct route_edge){next(&s) % N, next(&s) % N, 30, 12};
     struct route_stats st;
-    route_edges(&heap, nodes, N, edges, E, ARROW, p, &st);
+    route(&heap, nodes, N, edges, E, ARROW, p, &st);
     EXPECT(st.work <= (size_t)E * 2 * ROUTE_BUDGET + (size_t)(E + N) * (ROUTE_SEG_CELLS + ROUTE_SEARCH_SHARE), "every node on one spot: work within 2 budgets per move and the shared ones");
     size_t placed = 0;
     for (size_t i = 0; i < E; i++)
@@ -278,7 +305,7 @@ static void test_two_rows(void)
         edges[i] = i % 4 ? (struct route_edge){next(&s) % ROW, ROW + next(&s) % ROW, 30, 12}
                          : (struct route_edge){3, ROW + 7, 30, 12};
     struct route_stats st;
-    route_edges(&heap, nodes, 2 * ROW, edges, E, ARROW, p, &st);
+    route(&heap, nodes, 2 * ROW, edges, E, ARROW, p, &st);
     EXPECT(st.work <= (size_t)E * 2 * ROUTE_BUDGET + (size_t)(E + 2 * ROW) * (ROUTE_SEG_CELLS + ROUTE_SEARCH_SHARE), "10k moves between two rows: work within 2 budgets per move and the shared ones");
     /* overlap check on the placed labels, by sorting-free brute force on a sample */
     int clashes = 0;
@@ -296,7 +323,7 @@ static void test_empty(void)
     heap_init(&heap, NULL, NULL);
     struct route_rect n = {0, 0, 10, 10};
     struct route_stats st = {9, 9, 9, 9};
-    route_edges(&heap, &n, 1, NULL, 0, ARROW, NULL, &st);
+    route(&heap, &n, 1, NULL, 0, ARROW, NULL, &st);
     EXPECT(st.bent == 0 && st.work == 0, "no edges: zero stats");
     EXPECT(heap.nblocks == 0, "and nothing left allocated");
     heap_free_all(&heap);
@@ -310,6 +337,7 @@ int main(void)
     test_wall_blocks();
     test_labels_do_not_stack();
     test_labels_keep_off_arrows();
+    test_labels_keep_off_titles();
     test_one_spot();
     test_two_rows();
     test_empty();
