@@ -466,7 +466,7 @@ static void emit_dot_role(const struct model *m, const struct emit_dot_plan *pla
     const char *const *c = emit_dot_track_colors(r->track);
     buf_puts(b, indent);
     emit_dot_put_string(b, r->id);
-    buf_puts(b, " [label=\"");
+    buf_printf(b, " [id=\"role-%zu\", label=\"", i);
     emit_dot_put_text(b, r->name);
     buf_puts(b, "\\n");
     emit_dot_put_role_levels(b, m, r);
@@ -520,6 +520,24 @@ static void emit_dot_extent(const struct emit_dot_plan *plan, const size_t *role
     }
 }
 
+/* The box's id (the SVG finisher, lib/emit/emit_svg.c, finds it by that)
+ * and a tooltip naming it and its levels: without one, hovering the frame
+ * showed Graphviz's "cluster_0". */
+static void emit_dot_box_a11y(const struct model *m, size_t k, struct buf *b)
+{
+    const struct model_box *box = &m->boxes[k];
+    struct buf levels;
+    buf_init(&levels, b->heap);
+    model_levels_put(&levels, m, box->lo, box->hi);
+    buf_putc(&levels, '\0');
+    buf_printf(b, "    graph [id=\"box-%zu\", tooltip=\"Box ", k);
+    escape_dot_tooltip(b, box->name);
+    buf_puts(b, box->lo == box->hi ? ": level " : ": levels ");
+    escape_dot_tooltip(b, levels.data);
+    buf_puts(b, "\"];\n");
+    buf_free(&levels);
+}
+
 /* One cluster per box that holds a role (roles[0..n)). Its bb leaves room for
  * the label on top and is at least as wide as the label. */
 static void emit_dot_box(const struct model *m, const struct emit_dot_plan *plan, size_t k,
@@ -536,6 +554,7 @@ static void emit_dot_box(const struct model *m, const struct emit_dot_plan *plan
     double y0 = e[1] - BOX_MARGIN;
     double y1 = e[3] + BOX_MARGIN + ceil(emit_dot_line_height(BOX_FONT));
     buf_printf(b, "  subgraph cluster_%zu {\n", k);
+    emit_dot_box_a11y(m, k, b);
     buf_printf(b, "    graph [style=\"rounded,dashed\", color=\"#777777\", fontcolor=\"#444444\", "
                   "fontsize=%d, labeljust=l, label=", (int)BOX_FONT);
     emit_dot_put_string(b, name);
@@ -581,7 +600,7 @@ static void emit_dot_transitions(const struct model *m, struct buf *b)
         emit_dot_put_string(b, m->roles[t->from].id);
         buf_puts(b, " -> ");
         emit_dot_put_string(b, m->roles[t->to].id);
-        buf_puts(b, " [");
+        buf_printf(b, " [id=\"move-%zu\", ", i);
         emit_dot_edge_style(t->kind, b);
         if (t->years.known) {
             buf_printf(b, ", %s=\"", attr);
@@ -705,6 +724,7 @@ static void emit_dot_legend(const struct model *m, const struct emit_dot_plan *p
     double x0 = plan->right + AXIS_GAP + LEGEND_GAP, top = plan->top;
     size_t rows = m->ntracks + KIND_COUNT + !emit_dot_labels_years(m);
     buf_puts(b, "  subgraph cluster_legend {\n");
+    buf_puts(b, "    graph [id=\"legend\"];\n");
     struct buf rowtext;
     buf_init(&rowtext, b->heap);
     double widest = emit_dot_legend_rows(m, x0, top, &rowtext);
