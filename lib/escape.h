@@ -102,4 +102,11 @@ void escape_dot(struct buf *b, const char *s);
  * expanding \N, \G, \L and \\; so a backslash is written four times. */
 void escape_dot_tooltip(struct buf *b, const char *s);
 
+/* Text for XML character data or a quoted attribute value (SVG's <title>,
+ * <desc>): & < > " ' become entities, so no markup, entity, "]]>" or end of
+ * attribute can appear; control characters become spaces (the text is one
+ * line, and XML 1.0 forbids most of them); invalid UTF-8, C1 controls,
+ * U+FFFE and U+FFFF become U+FFFD, so the result is always well-formed. */
+void escape_xml(struct buf *b, const char *s, size_t n);
+
 #endif
