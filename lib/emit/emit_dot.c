@@ -522,7 +522,9 @@ static void emit_dot_extent(const struct emit_dot_plan *plan, const size_t *role
 
 /* The box's id (the SVG finisher, lib/emit/emit_svg.c, finds it by that)
  * and a tooltip naming it and its levels: without one, hovering the frame
- * showed Graphviz's "cluster_0". */
+ * showed Graphviz's "cluster_0". Written after the box's roles (a graph
+ * attribute holds for the whole cluster wherever it stands), apart from the
+ * lines that draw the frame. */
 static void emit_dot_box_a11y(const struct model *m, size_t k, struct buf *b)
 {
     const struct model_box *box = &m->boxes[k];
@@ -554,7 +556,6 @@ static void emit_dot_box(const struct model *m, const struct emit_dot_plan *plan
     double y0 = e[1] - BOX_MARGIN;
     double y1 = e[3] + BOX_MARGIN + ceil(emit_dot_line_height(BOX_FONT));
     buf_printf(b, "  subgraph cluster_%zu {\n", k);
-    emit_dot_box_a11y(m, k, b);
     buf_printf(b, "    graph [style=\"rounded,dashed\", color=\"#777777\", fontcolor=\"#444444\", "
                   "fontsize=%d, labeljust=l, label=", (int)BOX_FONT);
     emit_dot_put_string(b, name);
@@ -563,6 +564,7 @@ static void emit_dot_box(const struct model *m, const struct emit_dot_plan *plan
     buf_puts(b, "];\n");
     for (size_t j = 0; j < n; j++)
         emit_dot_role(m, plan, roles[j], "    ", b);
+    emit_dot_box_a11y(m, k, b);
     buf_puts(b, "  }\n");
 }
 
