@@ -461,6 +461,19 @@ static void unit_free(struct unit *u)
     files_loader_free(&u->loader);
 }
 
+/* The map's SVG, out[start..], finished for screen readers by the library
+ * (ld_finish_svg). Returns the exit status. */
+static int finish_svg(struct unit *u, struct buf *out, size_t start)
+{
+    ld_text t;
+    ld_status st = ld_finish_svg(u->s, out->data + start, out->len - start, &t);
+    if (st != LD_OK)
+        return st == LD_ENOMEM ? cli_out_of_memory() : EXIT_INPUT;
+    out->len = start;
+    buf_put(out, t.data, t.len);
+    return EXIT_OK;
+}
+
 /* Prints what must come at the end of a run: the JSON array, the summary. */
 static void run_finish(struct run *r)
 {
@@ -506,19 +519,6 @@ static const char *format_from_path(const char *out)
         if (strcasecmp(formats[i], dot + 1) == 0)
             return formats[i];
     return NULL;
-}
-
-/* The map's SVG, out[start..], finished for screen readers by the library
- * (ld_finish_svg). Returns the exit status. */
-static int finish_svg(struct unit *u, struct buf *out, size_t start)
-{
-    ld_text t;
-    ld_status st = ld_finish_svg(u->s, out->data + start, out->len - start, &t);
-    if (st != LD_OK)
-        return st == LD_ENOMEM ? cli_out_of_memory() : EXIT_INPUT;
-    out->len = start;
-    buf_put(out, t.data, t.len);
-    return EXIT_OK;
 }
 
 /* The checked ladder in format: dot, md and json from the library, svg and
