@@ -340,10 +340,17 @@ void escape_github(struct buf *b, const char *s, bool property)
     }
 }
 
-/* escape_dot's loop; backslash is what a backslash becomes. */
+/* escape_dot's loop; backslash is what a backslash becomes. Graphviz copies
+ * U+FFFE and U+FFFF into the SVG, where XML forbids them (the checker lets
+ * them through, as valid UTF-8): they become U+FFFD here. */
 static void escape_dot_with(struct buf *b, const char *s, const char *backslash)
 {
     for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (p[0] == 0xEF && p[1] == 0xBF && (p[2] == 0xBE || p[2] == 0xBF)) {
+            buf_puts(b, "\xEF\xBF\xBD");
+            p += 2;
+            continue;
+        }
         switch (*p) {
         case '\\': buf_puts(b, backslash); break;
         case '"': buf_puts(b, "\\\""); break;

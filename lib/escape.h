@@ -94,7 +94,9 @@ void escape_github(struct buf *b, const char *s, bool property);
  * tooltip: backslashes are doubled so no escape sequence (\N, \G, \L, \n)
  * is seen, quotes are escaped, and & becomes &amp; because Graphviz decodes
  * entities in labels. Control characters (the checker lets none through)
- * become spaces. Never for ids, URLs or HTML-like labels. */
+ * become spaces, and U+FFFE and U+FFFF, which Graphviz would copy into an
+ * SVG where XML forbids them, become U+FFFD. Never for ids, URLs or
+ * HTML-like labels. */
 void escape_dot(struct buf *b, const char *s);
 
 /* The same for a tooltip, which Graphviz reads twice: once turning \n, \l

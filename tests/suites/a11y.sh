@@ -33,18 +33,20 @@ def num(v):
     return ('%.6f' % v).rstrip('0').rstrip('.')
 def levels(text):
     return text.replace('..', ' to ')
+def heard(text):    # XML cannot carry U+FFFE or U+FFFF: written (and heard) as U+FFFD
+    return text.replace('\ufffe', '\ufffd').replace('\uffff', '\ufffd')
 def plural(n, one, many):
     return '%d %s' % (n, one if n == 1 else many)
 tracks = {t['id']: t['name'] for t in model['tracks']}
 roles = model['roles']
 ids = {r['id']: r for r in roles}
 def role_title(r):
-    return '%s (%s, %s)' % (r['name'], levels(r['levels']), tracks[r['track']])
+    return heard('%s (%s, %s)' % (r['name'], levels(r['levels']), tracks[r['track']]))
 def box_title(b):
     one = b['level_min'] == b['level_max']
     return 'Box %s: %s %s' % (b['name'], 'level' if one else 'levels', levels(b['levels']))
 def move_title(t):
-    s = '%s \u2192 %s: %s' % (ids[t['from']]['name'], ids[t['to']]['name'], t['kind'])
+    s = heard('%s \u2192 %s: %s' % (ids[t['from']]['name'], ids[t['to']]['name'], t['kind']))
     y = t['years']
     if y:
         if y.get('open'):
@@ -133,6 +135,8 @@ c -> e years 2..
 a -> d lateral
 d -> f
 EOF
+# U+FFFE and U+FFFF: valid UTF-8 the checker accepts, characters XML forbids
+printf 'role g "Non\357\277\276char\357\277\277" track ic level L10 at (95, 95)\ne -> g\n' >>"$AY/hostile.ladder"
 ay_map hostile "$AY/hostile.ladder"
 expect_eq "a11y: hostile: the root's <title> holds the title, escaped once" "1" \
     "$(grep -c '^<title id="ladder-title">T &lt;&amp;&gt; &quot;q&quot; &#39;a&#39; \]\]&gt; &lt;/title&gt;&lt;desc&gt;x&lt;/desc&gt; &amp;amp; &amp;#60; \\N 🚀</title>$' "$AY/hostile.svg")"
