@@ -10,7 +10,8 @@
 # every example, on hostile ladders (markup, entities, quotes, "]]>",
 # emoji, "</title>" in every name), on one with no title, and xmllint reads
 # every SVG. The checker must fail on the SVG Graphviz writes by itself from
-# the same DOT, or it could not fail at all. ld_finish_svg's edge cases
+# the same DOT, or it could not fail at all; docs/accessibility.md's sample
+# reading must be what the reader prints. ld_finish_svg's edge cases
 # (foreign or truncated input, every failing allocation) are in
 # tests/unit/finish_svg.c. Sourced by tests/run.sh.
 
@@ -173,3 +174,11 @@ else
         pass "a11y: the checker rejects Graphviz's own SVG (role ids as titles, no name)" ||
         fail "a11y: the checker rejects Graphviz's own SVG for the right reasons" "$(head -c 2000 "$AY/c.out")"
 fi
+
+# ---- docs/accessibility.md shows what the reader prints for the framework ----
+awk '/^\$ python3 tests\/tools\/svg_reader.py map.svg/ { f = 1; next } f && /^```/ { exit } f && !/^\.\.\./' \
+    "$ROOT/docs/accessibility.md" >"$AY/doc.lines"
+python3 "$AY_READER" "$AY/framework.svg" >"$AY/framework.txt" 2>&1
+ay_missing=$(grep -vxF -f "$AY/framework.txt" "$AY/doc.lines")
+[ -s "$AY/doc.lines" ] && [ -z "$ay_missing" ] && pass "a11y: docs/accessibility.md's reading of the framework is what the reader prints" \
+    || fail "a11y: docs/accessibility.md's reading of the framework is what the reader prints" "lines: $(wc -l <"$AY/doc.lines"); not printed: $ay_missing"
