@@ -1,0 +1,180 @@
+# geometry.sh - the skills map reads well (issue 12, "How to measure it"):
+# tests/tools/svg_geometry.py reads the SVG ladderc draws and asserts, from
+# the drawn shapes, that no two roles overlap, no role lies in another box's
+# frame, no two frames overlap (unless W153 said why), every box label is in
+# the picture, in its frame and clear of the others, and each axis keeps the
+# file's order. It runs on every example, on generated ladders
+# (tests/tools/gen_ladder.py: crowded ones of 50, 300 and 1,000 roles, a
+# framework of 9 tracks and 48 roles), and on a ladder whose boxes cannot be
+# drawn apart (W153 must say so). With `--layout exact` a map only has to
+# render: the author pinned every role. The checker itself is tested first,
+# on hand-made SVGs (tests/tools/geometry_fixtures.py) with one defect each,
+# in the light, dark and square styles: every check must fire, and alone.
+# No time is asserted: `make bench` measures the render time.
+# Sourced by tests/run.sh.
+#
+# The 1,000-role ladder is in the slow tier (make check-slow); under the
+# sanitizers only the examples run.
+# runner: budget 10
+#   (the 300-role map is rendered and checked: about 1 s of render and 1 s of
+#   Python once overlaps are gone; the examples, the 48-role and 50-role maps
+#   about 2 s more)
+
+GM="$TMP/geometry"
+mkdir -p "$GM"
+GM_TOOLS="$ROOT/tests/tools"
+
+# gm_fixtures: the checker against fixtures that say what it must report
+gm_fixtures() {
+    if ! python3 "$GM_TOOLS/geometry_fixtures.py" "$GM/fx" 2>"$GM/fx.err"; then
+        fail "geometry: the checker's fixtures are written" "$(head -5 "$GM/fx.err")"
+        return
+    fi
+    for gm_exp in "$GM"/fx/*.expect; do
+        gm_n=${gm_exp%.expect}
+        gm_name=$(basename "$gm_n")
+        python3 "$GM_TOOLS/svg_geometry.py" --svg "$gm_n.svg" --json "$gm_n.json" --dot "$gm_n.dot" \
+            --stderr "$gm_n.err" >"$gm_n.out" 2>"$gm_n.stderr"
+        gm_rc=$?
+        # exit 0 with nothing expected, 1 with something; exactly the
+        # expected kinds; each expected line matched by one naming its names
+        gm_verdict=$(python3 - "$gm_exp" "$gm_n.out" "$gm_rc" <<'EOF'
+import sys
+exp = [l.rstrip('\n').split('|') for l in open(sys.argv[1]) if l.strip()]
+out = [l.rstrip('\n') for l in open(sys.argv[2]) if l.strip()]
+rc = int(sys.argv[3])
+bad = []
+if rc != (1 if exp else 0):
+    bad.append('exit status %d' % rc)
+kinds = sorted({l.split(':')[0] for l in out})
+want = sorted({e[0] for e in exp})
+if kinds != want:
+    bad.append('kinds %s, expected %s' % (kinds, want))
+for e in exp:
+    if not any(l.startswith(e[0] + ':') and all(n in l for n in e[1:]) for l in out):
+        bad.append('no %s line naming %s' % (e[0], ', '.join(e[1:])))
+print('; '.join(bad))
+EOF
+)
+        if [ -z "$gm_verdict" ]; then
+            pass "geometry: the checker on fixture $gm_name"
+        else
+            fail "geometry: the checker on fixture $gm_name" "$gm_verdict
+$(head -10 "$gm_n.out" "$gm_n.stderr")"
+        fi
+    done
+}
+
+# gm_map NAME LADDER [BUILD OPTION...]: builds LADDER's svg, json and dot (the
+# svg build's stderr has the warnings), checks the geometry; passes when
+# the checker finds nothing. Every build under `timeout 30`: 10 times the
+# 3 s that a 1,000-role map may take (a hang fails, no time is measured).
+gm_map() {
+    gm_name=$1 gm_ladder=$2
+    shift 2
+    for gm_fmt in svg json dot; do
+        timeout 30 "$LADDERC" build -T "$gm_fmt" -o "$GM/$gm_name.$gm_fmt" "$@" -- "$gm_ladder" \
+            2>"$GM/$gm_name.$gm_fmt.err"
+        gm_rc=$?
+        if [ "$gm_rc" != 0 ]; then
+            fail "geometry: $gm_name: ladderc build -T $gm_fmt $*" "exit status $gm_rc
+$(head -5 "$GM/$gm_name.$gm_fmt.err")"
+            return 1
+        fi
+    done
+    python3 "$GM_TOOLS/svg_geometry.py" --svg "$GM/$gm_name.svg" --json "$GM/$gm_name.json" \
+        --dot "$GM/$gm_name.dot" --stderr "$GM/$gm_name.svg.err" >"$GM/$gm_name.out" 2>&1
+    gm_rc=$?
+    if [ "$gm_rc" = 0 ]; then
+        pass "geometry: $gm_name: no overlap, frames apart, labels clear, order kept"
+    else
+        fail "geometry: $gm_name: no overlap, frames apart, labels clear, order kept" \
+            "exit status $gm_rc, $(grep -c . "$GM/$gm_name.out") violations ($(cut -d: -f1 "$GM/$gm_name.out" | sort | uniq -c | awk '{ printf "%s%s %s", (NR > 1 ? ", " : ""), $1, $2 }')):
+$(head -8 "$GM/$gm_name.out")"
+    fi
+}
+
+# gm_exact NAME LADDER: with --layout exact the map renders, as valid XML
+gm_exact() {
+    timeout 30 "$LADDERC" build -T svg --layout exact -o "$GM/$1.exact.svg" -- "$2" 2>"$GM/$1.exact.err"
+    gm_rc=$?
+    if [ "$gm_rc" = 0 ] && xmllint --noout "$GM/$1.exact.svg" 2>"$GM/$1.exact.xml"; then
+        pass "geometry: $1: --layout exact renders"
+    else
+        fail "geometry: $1: --layout exact renders" "exit status $gm_rc
+$(head -5 "$GM/$1.exact.err" "$GM/$1.exact.xml" 2>/dev/null)"
+    fi
+}
+
+# gm_gen NAME ARGS...: a generated ladder, $GM/NAME.ladder
+gm_gen() {
+    gm_name=$1
+    shift
+    python3 "$GM_TOOLS/gen_ladder.py" "$@" >"$GM/$gm_name.ladder" 2>"$GM/$gm_name.gen.err" \
+        || fail "geometry: gen_ladder.py $*" "$(head -5 "$GM/$gm_name.gen.err")"
+}
+
+# ---- the examples --------------------------------------------------------
+
+for gm_f in "$ROOT"/examples/*.ladder "$ROOT"/examples/*/*.ladder; do
+    [ -f "$gm_f" ] || continue
+    gm_ex=$(echo "${gm_f#"$ROOT"/examples/}" | sed 's/\.ladder$//; s|/|-|g')
+    gm_map "$gm_ex" "$gm_f"
+    gm_exact "$gm_ex" "$gm_f"
+done
+
+if [ -z "${LADDERC_SANITIZED:-}" ]; then
+    gm_fixtures
+
+    # ---- generated ladders -------------------------------------------------
+    # the generators are deterministic: the same arguments, the same bytes
+    gm_gen crowded50 crowded 50
+    gm_gen crowded50.again crowded 50
+    expect_eq "geometry: gen_ladder.py writes the same ladder twice" \
+        "$(cksum <"$GM/crowded50.ladder")" "$(cksum <"$GM/crowded50.again.ladder")"
+    gm_gen gen-framework framework
+    gm_gen crowded300 crowded 300
+    # generated ladders are clean: no error and no warning, so that whatever
+    # the checker finds is the layout's
+    for gm_n in crowded50 gen-framework crowded300; do
+        "$LADDERC" check "$GM/$gm_n.ladder" >"$GM/$gm_n.check" 2>&1
+        expect_eq "geometry: the generated $gm_n checks clean" "0:" "$?:$(head -c 300 "$GM/$gm_n.check")"
+    done
+    expect_eq "geometry: the framework has 9 tracks and 48 roles" "9 48" \
+        "$(grep -c '^track ' "$GM/gen-framework.ladder") $(grep -c '^role ' "$GM/gen-framework.ladder")"
+    gm_map crowded50 "$GM/crowded50.ladder"
+    gm_exact crowded50 "$GM/crowded50.ladder"
+    gm_map gen-framework "$GM/gen-framework.ladder"
+    gm_exact gen-framework "$GM/gen-framework.ladder"
+    gm_map crowded300 "$GM/crowded300.ladder"
+    if [ -n "$CHECK_SLOW" ]; then
+        gm_gen crowded1000 crowded 1000
+        gm_map crowded1000 "$GM/crowded1000.ladder"
+        gm_exact crowded1000 "$GM/crowded1000.ladder"
+    fi
+
+    # ---- boxes that cannot be drawn apart ------------------------------------
+    # Low's roles and High's interleave on both axes, so no layout that keeps
+    # the order can draw the two frames apart: W153 must name both boxes, and
+    # then (only then) the checker accepts the overlap.
+    cat >"$GM/w153.ladder" <<'EOF'
+ladder "Interleaved boxes"
+levels L1..L2
+track ic "Individual contributor"
+box "Low"  L1
+box "High" L2
+role a "Engineer"        track ic level L1 at (10, 10)
+role b "Senior Engineer" track ic level L1 at (50, 50)
+role c "Staff Engineer"  track ic level L2 at (30, 30)
+role d "Principal"       track ic level L2 at (70, 70)
+a -> c
+b -> d
+EOF
+    gm_map w153 "$GM/w153.ladder"
+    # the warning comes with the map (the layout finds it): the svg build's stderr
+    gm_w153=$(grep '\[W153\]$' "$GM/w153.svg.err" 2>/dev/null | head -n 1)
+    case $gm_w153 in
+    *'"Low"'*'"High"'* | *'"High"'*'"Low"'*) pass "geometry: W153 names both boxes that cannot be drawn apart" ;;
+    *) fail "geometry: W153 names both boxes that cannot be drawn apart" "$(head -5 "$GM/w153.svg.err" 2>/dev/null)" ;;
+    esac
+fi
