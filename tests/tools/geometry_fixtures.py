@@ -12,7 +12,7 @@ maps (a root group with scale, rotate and translate, clusters with a
 <title> and a frame, nodes with a <title>, a frame and two lines of text,
 a link's <a> around a node's shapes), in three styles: light rounded
 (paths), dark (a dark background, filled frames) and square (polygons),
-with and without the ids role-<i>/box-<k>. Each fixture moves one thing of
+with and without the ids role-<i>/box-<k> (in the SVG and the DOT). Each fixture moves one thing of
 a clean map, so that each check is seen to fire, and to fire alone.
 """
 
@@ -126,12 +126,18 @@ def write_map(d, name, expect, style='light', ids=False, moves=None, frames=None
              'roles': [{'id': r[0], 'name': r[1], 'x': r[3], 'y': r[4],
                         'box': BOXES[box_of[i]] if box_of[i] is not None else None}
                        for i, r in enumerate(roles)]}
+    if ids:   # boxes from the DOT's cluster ids alone
+        for r in model['roles']:
+            del r['box']
     with open(os.path.join(d, name + '.json'), 'w') as f:
         json.dump(model, f, indent=1)
     with open(os.path.join(d, name + '.dot'), 'w') as f:
         f.write('digraph ladder {\n')
         for k in range(len(BOXES)):
-            f.write('  subgraph cluster_%d {\n    graph [label="%s"];\n' % (k, BOXES[k]))
+            if ids:   # a cluster known by its id only
+                f.write('  subgraph cluster_named_%d {\n    graph [id="box-%d", label="%s"];\n' % (k, k, BOXES[k]))
+            else:
+                f.write('  subgraph cluster_%d {\n    graph [label="%s"];\n' % (k, BOXES[k]))
             for i, r in enumerate(roles):
                 if box_of[i] == k:
                     f.write('    "%s" [label="%s\\nL%d", pos="0,0!"];\n' % (r[0], r[1], i + 3))

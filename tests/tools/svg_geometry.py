@@ -23,7 +23,7 @@ Which group is which: `id="role-<i>"` / `id="box-<k>"` when the SVG has them
 and boxes in order); otherwise the group's <title>, which Graphviz fills
 with the node's name (the role's id) or the cluster's (cluster_<k>). A
 role's box is the cluster its node is written in in the DOT (`subgraph
-cluster_<k>`), or without --dot the JSON's "box".
+cluster_<k>`, or a cluster with `id="box-<k>"`), else the JSON's "box".
 
 Assertions, one output line per violation, naming roles by id and boxes by
 name (exit 1 when there is any, 0 otherwise, 2 on bad input):
@@ -282,27 +282,36 @@ def dot_unquote(s):
 
 
 def read_dot_boxes(path):
-    """{node name: k} for every node written inside `subgraph cluster_<k>`
-    (emit_dot writes one statement per line)."""
+    """{node name: k} for every node written inside a box's cluster
+    (emit_dot writes one statement per line). A cluster is box k by its
+    `id="box-<k>"` when it has one, else by its name, cluster_<k>."""
     box_of = {}
-    stack = []
+    stack = []                   # per open subgraph: [k or None, its node names]
     with open(path, encoding='utf-8') as f:
         for line in f:
             s = line.strip()
-            mo = re.match(r'subgraph\s+"?cluster_(\w+)"?\s*\{', s)
+            mo = re.match(r'subgraph\s+"?cluster_(?:box_?)?(\d+)"?\s*\{', s)
             if mo:
-                stack.append(int(mo.group(1)) if mo.group(1).isdigit() else None)
+                stack.append([int(mo.group(1)), []])
                 continue
             if s.startswith('subgraph') and s.endswith('{'):
-                stack.append(None)
+                stack.append([None, []])
                 continue
             if s == '}':
                 if stack:
-                    stack.pop()
+                    k, names = stack.pop()
+                    for name in names:
+                        box_of[name] = k
+                continue
+            if not stack:
+                continue
+            mo = re.match(r'graph\s*\[.*\bid\s*=\s*"box-(\d+)"', s)
+            if mo:
+                stack[-1][0] = int(mo.group(1))
                 continue
             mo = re.match(DOT_STRING + r'\s*\[', s)
-            if mo and stack and stack[-1] is not None and '->' not in s[:mo.end()]:
-                box_of[dot_unquote(mo.group(1))] = stack[-1]
+            if mo and stack[-1][0] is not None:
+                stack[-1][1].append(dot_unquote(mo.group(1)))
     return box_of
 
 
@@ -338,16 +347,17 @@ class Map:
             if i is not None and i < len(self.roles) and g.rect is not None:
                 self.role_rect[i] = g.rect
         for g in clusters:
-            mo = re.fullmatch(r'box-(\d+)', g.gid) or re.fullmatch(r'cluster_(\d+)', g.title or '')
+            mo = re.fullmatch(r'box-(\d+)', g.gid) or re.fullmatch(r'cluster_(?:box_?)?(\d+)', g.title or '')
             if mo and int(mo.group(1)) < len(self.boxes) and g.rect is not None:
                 self.frame[int(mo.group(1))] = g
             elif (g.gid == 'legend' or g.title == 'cluster_legend') and g.rect is not None:
                 self.legend = g
         self.box_of = {}             # role index -> box index (absent: in no box)
         for i, r in enumerate(self.roles):
-            if box_of_node is not None:
-                k = box_of_node.get(r['id'])
-            else:
+            # the DOT's cluster, else (no DOT, or a role it does not place in
+            # a cluster) the JSON's box
+            k = box_of_node.get(r['id']) if box_of_node is not None else None
+            if k is None:
                 k = box_index.get(r.get('box'))
             if k is not None:
                 self.box_of[i] = k
