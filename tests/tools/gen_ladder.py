@@ -21,7 +21,7 @@ order can draw them apart: any frame overlap is the layout's.
   - crowded: every role in the middle fifth of each axis, on a grid of
     quarter units (tenths above 300 roles), so many roles are close (one
     step apart) but not identical;
-  - spread: one role per cell of a lattice with a third of its cells empty,
+  - spread: one role per cell of a lattice with a fifth of its cells empty,
     box k's cells in its x band over the whole y axis, short names: no two
     nodes overlap even in today's exact layout. That is what a map costs the
     edge router: today ladderc asks for straight lines when roles overlap
@@ -122,11 +122,11 @@ def place_spread(rng, roles, nboxes):
     nodes overlap even in today's exact layout (at 1,000 roles too): box k's
     cells cover its x band (right of box k-1's) and the whole y axis, each
     cell about twice as wide as high once drawn (a point per axis unit is
-    1.43 times wider on x than on y), and a third of them stay empty."""
+    1.43 times wider on x than on y), and a fifth of them stay empty."""
     w, h = 100.0 / nboxes, 100.0
     for k in range(nboxes):
         members = [r for r in roles if r['box'] == k]
-        cells = max(1, int(len(members) * 1.5))
+        cells = max(1, int(len(members) * 1.25))
         cols = max(1, int(round(math.sqrt(cells * 1.43 * w / (2 * h)))))
         rows = -(-cells // cols)
         spots = [(c, q) for c in range(cols) for q in range(rows)]
