@@ -27,7 +27,7 @@ ROLES = [  # id, name, box, x, y (file), w, h (points)
     ('senior', 'Senior Engineer', 0, 25, 20, 100, 34),
     ('staff', 'Staff Engineer', 1, 50, 30, 100, 34),
 ]
-BOXES = ['Early career', 'Staff+']
+BOX_NAMES = ['Early career', 'Staff+']
 SCALE = 10.0
 
 
@@ -69,11 +69,12 @@ def text(x, y, s, size, anchor='middle', fill='#000000'):
 
 
 def write_map(d, name, expect, style='light', ids=False, moves=None, frames=None, labels=None,
-              err='', box_of=None, legend=None, roles=ROLES):
+              err='', box_of=None, legend=None, roles=ROLES, boxes=None):
     """moves: {role index: (dx, dy)} in points; frames: {box: rect} replacing
     the frame drawn around its roles; labels: {box: (x, y)} for the label's
     anchor (text-anchor start)."""
     moves, frames, labels = moves or {}, frames or {}, labels or {}
+    BOXES = boxes or BOX_NAMES
     box_of = box_of if box_of is not None else [r[2] for r in roles]
     dark = style == 'dark'
     bg, fg, frame_fill = ('#1e1e1e', '#e0e0e0', '#262626') if dark else ('white', '#000000', 'white')
@@ -167,13 +168,28 @@ def main(d):
               frames={1: (200, -350, 560, -170)})
     # the same, but the build said W153 for the two boxes
     write_map(d, 'frames-w153', [], frames={1: (200, -350, 560, -170)},
-              err='f.ladder:3:1: warning: boxes "Early career" and "Staff+" cannot be drawn apart: '
-                  'role staff forces the overlap [W153]\n')
+              err="f.ladder:3:5: warning: boxes 'Early career' and 'Staff+' overlap on the map: the roles' "
+                  "order leaves no room to draw them apart (move a role, or write 'layout exact') [W153]\n"
+                  "f.ladder:7:6: note: 'senior' (in 'Early career') is not left of 'staff' (in 'Staff+')\n")
+    # the other form: senior lies within Staff+'s span (waives senior in that
+    # frame, and the two frames over each other)
+    write_map(d, 'frames-w153-role', [], frames={1: (200, -350, 560, -170)},
+              err="f.ladder:7:6: warning: role 'senior' lies within box 'Staff+' on the map, which it is not "
+                  "in: the roles' order leaves no room to draw it outside (move a role, or write 'layout exact') "
+                  "[W153]\n")
+    # a box name holding the separator: the split is the one that names two boxes
+    write_map(d, 'frames-w153-quote', [], frames={1: (200, -350, 560, -170)},
+              boxes=["Early' and 'career", 'Staff+'],
+              err="f.ladder:3:5: warning: boxes 'Early' and 'career' and 'Staff+' overlap on the map: the "
+                  "roles' order leaves no room to draw them apart (move a role, or write 'layout exact') [W153]\n")
     # a W153 about other boxes waives nothing
     write_map(d, 'frames-w153-other', ['role-in-frame|senior|Staff+', 'frame-overlap|Early career|Staff+'],
               frames={1: (200, -350, 560, -170)},
-              err='f.ladder:3:1: warning: boxes "Early career" and "Senior" cannot be drawn apart: '
-                  'role staff forces the overlap [W153]\n')
+              err="f.ladder:3:5: warning: boxes 'Early career' and 'Senior' overlap on the map: the roles' "
+                  "order leaves no room to draw them apart (move a role, or write 'layout exact') [W153]\n"
+                  "f.ladder:8:6: warning: role 'eng' lies within box 'Senior' on the map, which it is not "
+                  "in: the roles' order leaves no room to draw it outside (move a role, or write 'layout exact') "
+                  "[W153]\n")
     # a role in no box inside a frame
     write_map(d, 'no-box', ['role-in-frame|senior|in no box|Early career'],
               box_of=[0, None, 1], frames={0: (40, -280, 320, -60)})

@@ -29,7 +29,7 @@ Assertions, one output line per violation, naming roles by id and boxes by
 name (exit 1 when there is any, 0 otherwise, 2 on bad input):
   role-overlap     two role nodes overlap (by more than TOL points each way)
   role-in-frame    a role's node meets the frame of a box it does not belong
-                   to (waived for two boxes that W153 names)
+                   to (unless W153 said why, see below)
   frame-overlap    two box frames overlap, and no W153 warning names both
   label-outside    a box label is not inside the picture (the viewBox)
   label-clipped    a box label does not fit inside its own frame
@@ -46,9 +46,11 @@ A label's extent comes from its <text>: x, y, text-anchor and font-size, and
 Helvetica's advance widths (the table emit_dot.c sizes nodes with), a
 non-ASCII character counting a full em.
 
-W153 is read from the stderr given: every line ending in [W153] names two
-boxes as its first two double-quoted strings ("boxes "A" and "B" cannot be
-drawn apart: ...").
+W153 is read from the stderr given (lines ending in [W153], in its two
+forms: "boxes 'A' and 'B' overlap on the map: ..." waives A's and B's frames
+overlapping and each one's roles in the other's frame; "role 'R' lies within
+box 'A' on the map, which it is not in: ..." waives R in A's frame, and R's
+box's frame over A's).
 
 Python 3 standard library only. Cost: sorting, then a sweep over x for
 overlaps (near-linear for maps whose nodes do not pile up); roles x boxes for
@@ -315,25 +317,48 @@ def read_dot_boxes(path):
     return box_of
 
 
-def read_w153(path):
-    """Pairs of box names that W153 says cannot be drawn apart."""
-    pairs = set()
+def split_names(inner, sep, known):
+    """inner is NAME SEP NAME, names that may hold SEP themselves: the split
+    whose both sides are known names (else the first)."""
+    cuts = [mo.start() for mo in re.finditer(re.escape(sep), inner)]
+    for c in cuts:
+        if inner[:c] in known and inner[c + len(sep):] in known:
+            return inner[:c], inner[c + len(sep):]
+    return (inner[:cuts[0]], inner[cuts[0] + len(sep):]) if cuts else None
+
+
+def read_w153(path, boxes):
+    """What W153 said cannot be drawn apart, from the build's stderr:
+    ({frozenset of two box names}, {(role id, box name)}). Its two forms:
+      boxes 'A' and 'B' overlap on the map: ... [W153]
+      role 'R' lies within box 'A' on the map, which it is not in: ... [W153]"""
+    pairs, inside = set(), set()
     if not path:
-        return pairs
+        return pairs, inside
+    known = set(boxes)
     with open(path, encoding='utf-8', errors='replace') as f:
         for line in f:
-            if line.rstrip().endswith('[W153]'):
-                names = re.findall(r'"((?:[^"\\]|\\.)*)"', line)
-                if len(names) >= 2:
-                    pairs.add(frozenset((names[0], names[1])))
-    return pairs
+            if not line.rstrip().endswith('[W153]'):
+                continue
+            msg = line.split(': warning: ', 1)[-1]
+            mo = re.match(r"boxes '(.*)' overlap on the map: ", msg)
+            if mo:
+                two = split_names(mo.group(1), "' and '", known)
+                if two:
+                    pairs.add(frozenset(two))
+                continue
+            mo = re.match(r"role '([^']*)' lies within box '(.*)' on the map, which it is not in", msg)
+            if mo:
+                inside.add((mo.group(1), mo.group(2)))
+    return pairs, inside
 
 
 # ---- the checks -------------------------------------------------------------
 
 class Map:
     def __init__(self, model, nodes, clusters, box_of_node, viewbox, w153):
-        self.viewbox, self.w153 = viewbox, w153
+        self.viewbox = viewbox
+        self.w153_pairs, self.w153_inside = w153
         self.roles = model.get('roles', [])
         self.boxes = [b['name'] for b in model.get('boxes', [])]
         ids = {r['id']: i for i, r in enumerate(self.roles)}
@@ -361,6 +386,11 @@ class Map:
                 k = box_index.get(r.get('box'))
             if k is not None:
                 self.box_of[i] = k
+        # (role id, its box, the box W153 says it lies within)
+        box_index_of = {name: k for k, name in enumerate(self.boxes)}
+        ids_index = {r['id']: i for i, r in enumerate(self.roles)}
+        self.w153_roles = [(rid, self.box_of.get(ids_index.get(rid)), box_index_of.get(bname))
+                           for rid, bname in self.w153_inside]
 
     def role(self, i):
         return self.roles[i]['id']
@@ -369,7 +399,19 @@ class Map:
         return '"%s"' % self.boxes[k]
 
     def waived(self, k, l):
-        return frozenset((self.boxes[k], self.boxes[l])) in self.w153
+        """Whether W153 said boxes k and l cannot be drawn apart: by naming
+        both, or a role of one that lies within the other."""
+        if frozenset((self.boxes[k], self.boxes[l])) in self.w153_pairs:
+            return True
+        return any((rid, self.boxes[b]) in self.w153_inside
+                   for rid, a, b in self.w153_roles if (a, b) in ((k, l), (l, k)))
+
+    def waived_role(self, i, k):
+        """Whether W153 said role i lies within box k, or that its box and k
+        cannot be drawn apart."""
+        own = self.box_of.get(i)
+        return ((self.role(i), self.boxes[k]) in self.w153_inside
+                or (own is not None and frozenset((self.boxes[own], self.boxes[k])) in self.w153_pairs))
 
     def check_missing(self, out):
         for i in range(len(self.roles)):
@@ -394,7 +436,7 @@ class Map:
         for i, r in sorted(self.role_rect.items()):
             own = self.box_of.get(i)
             for k, g in sorted(self.frame.items()):
-                if k == own or (own is not None and self.waived(own, k)):
+                if k == own or self.waived_role(i, k):
                     continue
                 if rect_overlap(r, g.rect):
                     where = 'of box %s' % self.box(own) if own is not None else 'in no box'
@@ -552,7 +594,8 @@ def main(argv):
             except (OSError, ValueError) as e:
                 raise BadInput('%s: %s' % (paths['json'], e))
             box_of_node = read_dot_boxes(paths['dot']) if paths.get('dot') else None
-            m = Map(model, nodes, clusters, box_of_node, viewbox, read_w153(paths.get('stderr')))
+            boxes = [b['name'] for b in model.get('boxes', [])]
+            m = Map(model, nodes, clusters, box_of_node, viewbox, read_w153(paths.get('stderr'), boxes))
             violations = m.check()
     except BadInput as e:
         print('svg_geometry: error: %s' % e, file=sys.stderr)
