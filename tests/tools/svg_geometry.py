@@ -567,6 +567,19 @@ def run_ladderc(binary, args, ladder, work):
     return paths
 
 
+def check_files(svg, model_json, dot=None, stderr=None):
+    """The violations of one map, from its files (BadInput when unreadable)."""
+    viewbox, nodes, clusters = read_svg(svg)
+    try:
+        with open(model_json, encoding='utf-8') as f:
+            model = json.load(f)
+    except (OSError, ValueError) as e:
+        raise BadInput('%s: %s' % (model_json, e))
+    box_of_node = read_dot_boxes(dot) if dot else None
+    boxes = [b['name'] for b in model.get('boxes', [])]
+    return Map(model, nodes, clusters, box_of_node, viewbox, read_w153(stderr, boxes)).check()
+
+
 def main(argv):
     p = argparse.ArgumentParser(description=__doc__.split('\n\n')[0])
     p.add_argument('--svg')
@@ -587,16 +600,7 @@ def main(argv):
                 if not a.svg or not a.json:
                     raise BadInput('give --svg and --json (or --ladderc BIN LADDER)')
                 paths = {'svg': a.svg, 'json': a.json, 'dot': a.dot, 'stderr': a.stderr}
-            viewbox, nodes, clusters = read_svg(paths['svg'])
-            try:
-                with open(paths['json'], encoding='utf-8') as f:
-                    model = json.load(f)
-            except (OSError, ValueError) as e:
-                raise BadInput('%s: %s' % (paths['json'], e))
-            box_of_node = read_dot_boxes(paths['dot']) if paths.get('dot') else None
-            boxes = [b['name'] for b in model.get('boxes', [])]
-            m = Map(model, nodes, clusters, box_of_node, viewbox, read_w153(paths.get('stderr'), boxes))
-            violations = m.check()
+            violations = check_files(paths['svg'], paths['json'], paths.get('dot'), paths.get('stderr'))
     except BadInput as e:
         print('svg_geometry: error: %s' % e, file=sys.stderr)
         return 2
