@@ -212,16 +212,19 @@ static void layout_cells(struct layout_run *r)
     heap_free(r->heap, k);
 }
 
-/* Each column's and row's proportional place, from any of its roles. */
+/* Each column's and row's proportional place, from any of its roles,
+ * measured from the lowest role's value: only relative positions matter, so
+ * the map starts at its first column and row, not at the axis's minimum. */
 static void layout_proportions(struct layout_run *r)
 {
     const struct model_axis *ax = &r->m->axis[0], *ay = &r->m->axis[1];
+    const struct model_role *left = &r->m->roles[r->by_col[0]], *low = &r->m->roles[r->by_row[0]];
     for (size_t i = 0; i < r->m->nroles; i++) {
         if (r->col[i] == SIZE_MAX)
             continue;
         const struct model_role *ro = &r->m->roles[i];
-        r->px[r->col[i]] = round((ro->x - ax->min) / (ax->max - ax->min) * r->lm->base_w);
-        r->py[r->row[i]] = round((ro->y - ay->min) / (ay->max - ay->min) * r->lm->base_h);
+        r->px[r->col[i]] = round((ro->x - left->x) / (ax->max - ax->min) * r->lm->base_w);
+        r->py[r->row[i]] = round((ro->y - low->y) / (ay->max - ay->min) * r->lm->base_h);
     }
 }
 
@@ -449,7 +452,8 @@ void layout_relative(const struct model *m, const struct layout_metrics *lm, con
     for (size_t i = 0; i < m->nroles; i++)
         r.hmax = fmax(r.hmax, roles[i].h);
     layout_cells(&r);
-    layout_proportions(&r);
+    if (r.nplaced)
+        layout_proportions(&r);
     layout_spans(&r);
     layout_rows(&r);
     layout_columns(&r, label_w, frames);
