@@ -183,6 +183,22 @@ if [ -z "${LADDERC_SANITIZED:-}" ]; then
         gm_exact crowded1000 "$GM/crowded1000.ladder"
     fi
 
+    # ---- two roles at one point (W152) ------------------------------------------
+    # the layout must split a and b; c shares their x, d their y: whichever
+    # axis splits them breaks a tie the checker then does not hold against it
+    cat >"$GM/twins.ladder" <<'EOF'
+levels L1..L3
+track ic "Individual contributor"
+box "Low" L1..L2
+role a "Engineer"        track ic level L1 at (10, 10)
+role b "Analyst"         track ic level L1 at (10, 10)
+role c "Senior Engineer" track ic level L2 at (10, 30)
+role d "Senior Analyst"  track ic level L2 at (20, 10)
+a -> c
+b -> d
+EOF
+    gm_map twins "$GM/twins.ladder"
+
     # ---- the dark theme ------------------------------------------------------
     # the same checks on the dark map (other fills, a dark page; the 48-role
     # framework's ninth track is dashed): its DOT from the library with

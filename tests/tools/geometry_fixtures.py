@@ -203,6 +203,11 @@ def main(d):
     # eng and a new role at the same x drawn apart on x: not level
     level = ROLES + [('lead', 'Team Lead', 0, 10, 16, 60, 20)]
     write_map(d, 'level-x', ['order-x|eng|lead'], roles=level, moves={3: (30, 0)})
+    # twin shares eng's point (W152): drawn below it, their tie on y breaks,
+    # which the layout cannot avoid; drawn past senior, the x order breaks
+    twins = ROLES + [('twin', 'Twin', 0, 10, 10, 60, 20)]
+    write_map(d, 'twins', [], roles=twins, moves={3: (0, 40)})
+    write_map(d, 'twins-order', ['order-x|twin|senior'], roles=twins, moves={3: (200, 40)})
     # eng drawn above senior: y order broken (eng y 10 < senior y 20)
     write_map(d, 'order-y', ['order-y|eng|senior'], moves={0: (0, -130)})
     # the legend over staff

@@ -38,9 +38,11 @@ name (exit 1 when there is any, 0 otherwise, 2 on bad input):
   order-x, order-y two roles whose file positions are ordered (x_a < x_b)
                    are not drawn in that order, or two roles at the same x
                    (y) are not drawn level within TOL; y grows upwards in the
-                   file and downwards in SVG. Two roles at one identical
-                   point are exempt from "level" (the layout must split them
-                   on some axis), not from the order with the others.
+                   file and downwards in SVG. A role that shares its very
+                   point with another (W152) is exempt from "level": the
+                   layout must split the two on some axis, which breaks
+                   their ties with the roles level with them there; it is
+                   not exempt from the order with the others.
   missing          a role of the JSON has no node in the SVG
 A label's extent comes from its <text>: x, y, text-anchor and font-size, and
 Helvetica's advance widths (the table emit_dot.c sizes nodes with), a
@@ -484,6 +486,14 @@ class Map:
                 out.append('legend-overlap: the legend meets the frame of box %s' % self.box(k))
 
     def check_order(self, out):
+        # roles that share their very point with another (W152): the layout
+        # must split them on some axis, and that breaks their ties there
+        seen, self.twins = {}, set()
+        for i, r in enumerate(self.roles):
+            p = (r.get('x'), r.get('y'))
+            if p in seen:
+                self.twins.update((i, seen[p]))
+            seen.setdefault(p, i)
         for axis, key, flip in (('x', 'x', False), ('y', 'y', True)):
             self.check_axis(out, axis, key, flip)
 
@@ -527,7 +537,7 @@ class Map:
             for b in g[x + 1:]:
                 if drawn(b) - drawn(a) <= TOL:
                     continue
-                if self.roles[a].get(other) == self.roles[b].get(other):
+                if a in self.twins or b in self.twins:
                     continue
                 if shown < 5:
                     out.append('order-%s: roles %s and %s have %s = %g in the file but are drawn at %s = %.1f and %.1f'
