@@ -461,6 +461,19 @@ static void unit_free(struct unit *u)
     files_loader_free(&u->loader);
 }
 
+/* The map's SVG, out[start..], finished for screen readers by the library
+ * (ld_finish_svg). Returns the exit status. */
+static int finish_svg(struct unit *u, struct buf *out, size_t start)
+{
+    ld_text t;
+    ld_status st = ld_finish_svg(u->s, out->data + start, out->len - start, &t);
+    if (st != LD_OK)
+        return st == LD_ENOMEM ? cli_out_of_memory() : EXIT_INPUT;
+    out->len = start;
+    buf_put(out, t.data, t.len);
+    return EXIT_OK;
+}
+
 /* Prints what must come at the end of a run: the JSON array, the summary. */
 static void run_finish(struct run *r)
 {
@@ -525,11 +538,12 @@ static int emit(struct run *r, struct unit *u, const char *format, struct buf *o
         return st == LD_ENOMEM ? cli_out_of_memory() : EXIT_INPUT;
     char err[256];
     (void)r;
+    size_t start = out->len;
     if (plugin_render(t.data, format, out, err, sizeof err) != 0) {
         fprintf(stderr, "ladderc: error: cannot render %s: %s\n", format, err);
         return EXIT_USAGE;
     }
-    return EXIT_OK;
+    return strcmp(format, "svg") == 0 ? finish_svg(u, out, start) : EXIT_OK;
 }
 
 static int write_output(const char *out, const struct buf *b, int flags)
