@@ -23,7 +23,7 @@
 #define ROUTE_SEARCH_SLACK 120.0 /* the search, which finds a shortest way, may go further */
 #define ROUTE_LABEL_GAP  2.0    /* a label's distance from its arrow */
 #define ROUTE_LABEL_PAD  1.0    /* and from nodes and other labels */
-#define ROUTE_MAX_WAY    6      /* bends in one arrow */
+#define ROUTE_MAX_WAY    10     /* bends in one arrow */
 
 struct route_box {
     double x0, y0, x1, y1;
@@ -652,14 +652,16 @@ static bool route_detour(struct route_ctx *x, const struct route_edge *e, const 
 /* ---- the last resort: a search on a fine grid ----------------------------
  *
  * When no one or two bends clear, A* looks for a way between the roles on
- * a grid of ROUTE_STEP-point squares (8 neighbours, a square free when its
+ * a grid of squares, ROUTE_STEP points or 1/ROUTE_STEPS_ALONG of the line
+ * if larger (8 neighbours, a square free when its
  * centre lies in no role grown by ROUTE_CLEAR), then pulls the string
  * (from each point, on to the farthest one in a clear line) and draws the
  * curve through what is left, up to ROUTE_MAX_WAY bends. Its squares live
  * in a hash table of ROUTE_SEARCH_SLOTS, stamped per search, so a search
  * costs what it visits, never the map's area, and stops when its budget
  * or the table runs out. */
-#define ROUTE_STEP          4.0
+#define ROUTE_STEP          4.0     /* the least square */
+#define ROUTE_STEPS_ALONG   128.0   /* squares along the straight line, at most */
 #define ROUTE_SEARCH_SLOTS  16384   /* a power of two */
 #define ROUTE_SEARCH_WEIGHT 1.2     /* > 1: greedier, fewer squares visited, paths a little longer */
 
@@ -677,6 +679,7 @@ struct route_open {
 };
 
 struct route_search {
+    double step;        /* this search's square, in points */
     struct route_square sq[ROUTE_SEARCH_SLOTS];
     struct route_open heap[ROUTE_SEARCH_SLOTS];
     int nheap;
@@ -755,13 +758,13 @@ static int route_astar(struct route_ctx *x, const struct route_edge *e, double m
         if (q->closed)
             continue;
         q->closed = true;
-        double px = a->x + q->x * ROUTE_STEP, py = a->y + q->y * ROUTE_STEP;
+        double px = a->x + q->x * s->step, py = a->y + q->y * s->step;
         if (route_inside(&goal, px, py))
             return at;
         for (int k = 0; k < 8; k++) {
             int nx = q->x + dx[k], ny = q->y + dy[k];
-            double cx = a->x + nx * ROUTE_STEP, cy = a->y + ny * ROUTE_STEP;
-            double g = q->g + (k < 4 ? ROUTE_STEP : ROUTE_STEP * 1.4142135623730951);
+            double cx = a->x + nx * s->step, cy = a->y + ny * s->step;
+            double g = q->g + (k < 4 ? s->step : s->step * 1.4142135623730951);
             double h = hypot(b->x - cx, b->y - cy);
             if (g + h > most || !route_inside(&x->bounds, cx, cy))
                 continue;
@@ -801,8 +804,8 @@ static void route_path_point(const struct route_ctx *x, const struct route_edge 
         return;
     }
     const struct route_square *q = &x->search->sq[x->search->heap[j].slot];
-    p[0] = x->nodes[e->from].x + q->x * ROUTE_STEP;
-    p[1] = x->nodes[e->from].y + q->y * ROUTE_STEP;
+    p[0] = x->nodes[e->from].x + q->x * x->search->step;
+    p[1] = x->nodes[e->from].y + q->y * x->search->step;
 }
 
 /* The bends of the path that ends at slot `end`, from a's centre through
@@ -851,6 +854,10 @@ static bool route_search_way(struct heap *heap, struct route_ctx *x, const struc
             x->search->sq[i].stamp = 0;
         x->search->stamp = 0;
     }
+    /* a long arrow searches on larger squares: the same budget then
+     * reaches as far, and the gaps it needs are wider away from crowds */
+    const struct route_rect *a = &x->nodes[e->from], *b = &x->nodes[e->to];
+    x->search->step = fmax(ROUTE_STEP, hypot(b->x - a->x, b->y - a->y) / ROUTE_STEPS_ALONG);
     int end = route_astar(x, e, most, c);
     if (end < 0)
         return false;

@@ -10,7 +10,7 @@
  * other node, else bent past a node in its way (one cubic Bezier on each
  * side of the bend) when such a bend crosses nothing either, else bent
  * twice (through a gap between rows, then one between columns) when that
- * does, else along a path found by A* on a fine grid (up to 6 bends); a
+ * does, else along a path found by A* on a fine grid (up to 10 bends); a
  * detour longer than 1.5 times the straight line (+60 pt), or out past the
  * outermost nodes, is not taken.
  * A pair of roles with arrows both ways gets two bows, one on each side.
@@ -46,8 +46,8 @@ struct route_edge {
 };
 
 /* Bezier control points: 4 (one cubic, straight), then 3 more per bend,
- * up to 6 bends. */
-#define ROUTE_MAX_POINTS 22
+ * up to 10 bends. */
+#define ROUTE_MAX_POINTS 34
 
 /* Where an arrow goes. pt[0] is on from's border; pt[npt - 1] is where the
  * arrowhead starts, and tip, on to's border, where it ends (Graphviz's
@@ -73,8 +73,8 @@ struct route_stats {
 /* The work one arrow, and one label, may cost (see above), and what
  * listing the arrows may, per arrow and node. */
 #define ROUTE_BUDGET 4096
-#define ROUTE_SEARCH_SHARE 1024
-#define ROUTE_SEARCH_BUDGET 16384
+#define ROUTE_SEARCH_SHARE 4096
+#define ROUTE_SEARCH_BUDGET 32768
 #define ROUTE_SEG_CELLS 64
 
 /* What route_edges works on. keep[0..nkeep) are rectangles that labels

@@ -60,6 +60,13 @@ done
 awk -v n=50 -f "$ROOT/tests/route/crowd.awk" >"$RT/crowd50.ladder"
 rt_clean crowd50 "$RT/crowd50.ladder"
 
+# the issue's crowded 50-role map (tests/tools/gen_ladder.py, seeded)
+if python3 "$ROOT/tests/tools/gen_ladder.py" crowded 50 >"$RT/gen-crowded50.ladder" 2>"$RT/gen.err"; then
+    rt_clean gen-crowded50 "$RT/gen-crowded50.ladder"
+else
+    fail "route: gen_ladder.py crowded 50" "$(head -5 "$RT/gen.err")"
+fi
+
 # 30 x 30 moves between the same two rows (900 labels): bounded (timeout),
 # and the labels that are shown do not stack
 awk -v n=30 -f "$ROOT/tests/route/rows.awk" >"$RT/rows30.ladder"
