@@ -1,11 +1,18 @@
 /* route.c - arrows and labels on rectangles (route.h says what and why).
  *
- * Two uniform grids answer "what is near here": one of the nodes, built
- * once, and one of the labels placed so far. A query walks the cells a
- * segment or a box covers and tests the items listed there once each (a
- * stamp per item), and every cell walked and item tested is paid from the
- * arrow's budget, so a pile of nodes on one spot costs each arrow its
- * budget and no more. */
+ * Uniform grids answer "what is near here": one of the nodes, built once;
+ * one of the labels placed so far (and the boxes' titles); one of the
+ * arrows' pieces, built once every arrow is drawn, for the labels. A query
+ * walks the cells a segment or a box covers and tests the items listed
+ * there once each (a stamp per item), and every cell walked and item tested
+ * is paid from the arrow's budget, so a pile of nodes on one spot costs
+ * each arrow its budget and no more.
+ *
+ * An arrow is tried straight, then bent once, then twice (candidate bends
+ * round the nodes in its way), then along a path that A* finds on a grid
+ * of squares (the last resort, whose squares live in a hash table, see
+ * below); a label, once every arrow is drawn, along its arrow from the
+ * middle out. docs/routing.md has the measurements and the reasons. */
 #include "route.h"
 
 #include <limits.h>
