@@ -41,8 +41,8 @@ grep -q "unknown command 'frobnicate'" "$TMP/s.err" && pass "cli: unknown comman
 status "unknown option" 2 cli_lc build --frob "$GOOD"
 status "build without file" 2 cli_lc build
 status "build with two files" 2 cli_lc build "$GOOD" "$GOOD"
-status "unknown format" 2 cli_lc build -T pdf "$GOOD"
-grep -q "unknown format 'pdf'" "$TMP/s.err" && pass "cli: unknown format named" || fail "cli: unknown format named"
+status "unknown format" 2 cli_lc build -T gif "$GOOD"
+grep -q "unknown format 'gif'" "$TMP/s.err" && pass "cli: unknown format named" || fail "cli: unknown format named"
 status "-T without value" 2 cli_lc build "$GOOD" -T
 status "check without file" 2 cli_lc check
 
