@@ -672,7 +672,8 @@ static void picture_note_capped(const char *format, const struct render_report *
 
 /* Draws dot (the library's DOT) as p says, through the Graphviz plugin.
  * Returns the exit status. */
-static int picture_render(const struct picture *p, const char *format, const char *dot, struct buf *out)
+static int picture_render(const struct run *r, const struct picture *p, const char *format, const char *dot,
+                          struct buf *out)
 {
     struct render_options opt = {.format = format, .dpi = p->dpi, .scale = p->scale, .pdf_date = -1};
     if (strcmp(format, "pdf") == 0 && (opt.pdf_date = picture_pdf_date()) == -2)
@@ -683,7 +684,9 @@ static int picture_render(const struct picture *p, const char *format, const cha
         fprintf(stderr, "ladderc: error: cannot render %s: %s\n", format, err);
         return EXIT_USAGE;
     }
-    if (rep.capped)
+    /* not inside the JSON array of diagnostics on standard error, which
+     * must stay one JSON text */
+    if (rep.capped && !(r->format == DIAG_FMT_JSON && r->json_to_stderr))
         picture_note_capped(format, &rep);
     return EXIT_OK;
 }
@@ -731,8 +734,7 @@ static int emit(struct run *r, struct unit *u, const struct picture *p, struct b
     /* svg, png, pdf: the renderer draws the library's DOT */
     if ((st = ld_emit(u->s, "dot", &t)) != LD_OK)
         return st == LD_ENOMEM ? cli_out_of_memory() : EXIT_INPUT;
-    (void)r;
-    return picture_render(p, format, t.data, out);
+    return picture_render(r, p, format, t.data, out);
 }
 
 static int write_output(const char *out, const struct buf *b, int flags)
@@ -1138,7 +1140,6 @@ static const char *chart_format(struct run *r, const char *format, const char *o
  * status. */
 static int chart_draw(struct run *r, struct unit *u, const void *arg, struct buf *out)
 {
-    (void)r;
     const struct chart_args *c = arg;
     const char *format = c->picture.format;
     ld_text t;
@@ -1153,7 +1154,7 @@ static int chart_draw(struct run *r, struct unit *u, const void *arg, struct buf
         buf_put(out, t.data, t.len);
         return EXIT_OK;
     }
-    return picture_render(&c->picture, format, t.data, out);
+    return picture_render(r, &c->picture, format, t.data, out);
 }
 
 static int cmd_chart(int argc, char **argv)

@@ -101,8 +101,6 @@ rd_run "--scale 0.5" 0 build --scale 0.5 -o "$RD/half.png" "$RD_MAP"
 expect_file "render: --scale 0.5 is --dpi 48 (the same bytes)" "$RD/48.png" "$RD/half.png"
 rd_run "--dpi=192 --scale=0.25" 0 build --dpi=192 --scale=0.25 -o "$RD/quarter.png" "$RD_MAP"
 expect_file "render: --dpi 192 --scale 0.25 is --dpi 48 (the = forms too)" "$RD/48.png" "$RD/quarter.png"
-rd_run "--dpi 96" 0 build --dpi 96 -o "$RD/96b.png" "$RD_MAP"
-expect_file "render: --dpi 96 is the default" "$RD/96.png" "$RD/96b.png"
 [ -s "$RD/err" ] && fail "render: a png within the limit gets no note" "$(cat "$RD/err")" \
     || pass "render: a png within the limit gets no note"
 
@@ -126,6 +124,8 @@ rd_run "chart png --scale 0.5" 0 chart --scale 0.5 -o "$RD/chart-half.png" "$RD_
 rd_run "chart png" 0 chart -o "$RD/chart.png" "$RD_FW" senior staff
 rd_near "$(rd_half "$(rd_png_size "$RD/chart.png")")" "$(rd_png_size "$RD/chart-half.png")" \
     && pass "render: chart --scale 0.5 halves the png" || fail "render: chart --scale 0.5 halves the png"
+rd_run "chart png --dpi 96 --scale 1" 0 chart --dpi 96 --scale 1 -o "$RD/chart-96.png" "$RD_FW" senior staff
+expect_file "render: --dpi 96 --scale 1 is the default" "$RD/chart.png" "$RD/chart-96.png"
 
 # ---- the largest picture ------------------------------------------------
 
@@ -170,6 +170,15 @@ rd_check_cap "wide ladder at 96 dpi" "$RD/wide.png"
 rd_limited build --dpi 1200 -o "$RD/big.png" "$RD_MAP" >"$RD/out" 2>"$RD/err"
 expect_eq "render: the skills map at 1200 dpi under a 400 MB limit (exit status)" "0" "$?"
 rd_check_cap "skills map at 1200 dpi" "$RD/big.png"
+
+# with the diagnostics as JSON on standard error (the picture on standard
+# output), the note stays out of the one JSON text there
+rd_lc build --diagnostics=json -T pdf --scale 10 "$RD_MAP" >"$RD/json.pdf" 2>"$RD/err"
+expect_eq "render: --diagnostics=json, pdf to stdout, over the limit: stderr is one JSON text" "0:[]" \
+    "$?:$(jq -c . "$RD/err" 2>&1)"
+rd_lc build --diagnostics=json --scale 10 -o "$RD/json.pdf" "$RD_MAP" >"$RD/out" 2>"$RD/err"
+expect_eq "render: --diagnostics=json with -o: JSON on stdout, the note on stderr" "0:[]:1" \
+    "$?:$(jq -c . "$RD/out" 2>&1):$(grep -Ec '^ladderc: note: a [0-9]+ x [0-9]+ point PDF page is over the limit' "$RD/err")"
 
 rd_run "pdf at --scale 10 (a 23090-point page)" 0 build --scale 10 -o "$RD/wide.pdf" "$RD_MAP"
 rd_size=$(rd_pdf_size "$RD/wide.pdf")
