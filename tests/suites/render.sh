@@ -170,6 +170,12 @@ rd_check_cap "wide ladder at 96 dpi" "$RD/wide.png"
 rd_limited build --dpi 1200 -o "$RD/big.png" "$RD_MAP" >"$RD/out" 2>"$RD/err"
 expect_eq "render: the skills map at 1200 dpi under a 400 MB limit (exit status)" "0" "$?"
 rd_check_cap "skills map at 1200 dpi" "$RD/big.png"
+# the size asked is the drawing's: 12.5 times its 96-dpi PNG (each side
+# within the rounding of that PNG's, 12.5 x 0.5 pixels)
+sed -n 's/^ladderc: note: a \([0-9]*\) x \([0-9]*\) pixel PNG.*/\1x\2/p' "$RD/err" | awk -Fx -v s="$rd_size96" '
+    { split(s, n, "x"); d = $1 - 12.5 * n[1]; e = $2 - 12.5 * n[2]; exit !(d * d <= 40 && e * e <= 40) }' \
+    && pass "render: the note's size asked is 12.5 times the 96-dpi PNG's" \
+    || fail "render: the note's size asked is 12.5 times the 96-dpi PNG's" "96 dpi: $rd_size96; $(cat "$RD/err")"
 
 # with the diagnostics as JSON on standard error (the picture on standard
 # output), the note stays out of the one JSON text there
