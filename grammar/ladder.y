@@ -85,7 +85,7 @@ static void yyerror(const struct loc *loc, void *scanner, struct parse_ctx *ctx,
 %token LPAREN "'('" RPAREN "')'" COMMA "','" LBRACE "'{'" RBRACE "'}'" EQUALS "'='"
 %token KW_LADDER "'ladder'" KW_AXIS "'axis'" KW_LEVELS "'levels'" KW_TRACK "'track'"
 %token KW_BOX "'box'" KW_YEARS "'years'" KW_ROLE "'role'" KW_LEVEL "'level'" KW_AT "'at'"
-%token KW_COMPANY "'company'" KW_IMPORT "'import'" KW_COMPETENCY "'competency'" KW_PROMOTION "'promotion'" KW_LATERAL "'lateral'"
+%token KW_COMPANY "'company'" KW_IMPORT "'import'" KW_LAYOUT "'layout'" KW_COMPETENCY "'competency'" KW_PROMOTION "'promotion'" KW_LATERAL "'lateral'"
 %token KW_DOWNWARD "'downward'"
 
 %type <stmt> stmt company company_head role_head competency competency_head
@@ -134,6 +134,9 @@ stmt
           $$->u.axis.name = text_at($2, @2);
           $$->u.axis.title = text_at($3, @3);
           $$->u.axis.range = $4; }
+    | KW_LAYOUT ID
+        { $$ = ast_stmt_new(ctx->arena, AST_LAYOUT, @$);
+          $$->u.layout.mode = text_at($2, @2); }
     | KW_LEVELS levels
         { $$ = ast_stmt_new(ctx->arena, AST_LEVELS, @$);
           $$->u.levels.levels = $2; }

@@ -18,6 +18,7 @@
 
 #include "heap.h"
 #include "index.h"
+#include "layout.h"
 #include "suggest.h"
 #include "symtab.h"
 #include "util.h"
@@ -72,8 +73,8 @@ struct checker {
     struct model *m;
     struct index *idx;              /* NULL: nobody asked for one */
 
-    const struct ast_stmt *ladder, *levels, *axis[2], *years[KIND_COUNT];
-    size_t ladder_file, levels_file, axis_file[2], years_file[KIND_COUNT];  /* where each was met */
+    const struct ast_stmt *ladder, *levels, *layout, *axis[2], *years[KIND_COUNT];
+    size_t ladder_file, levels_file, layout_file, axis_file[2], years_file[KIND_COUNT];  /* where each was met */
     bool scale_ok;                  /* a valid levels statement exists */
     bool axis_ok[2];                /* positions are checkable against this axis */
     bool boxes_ok;                  /* every box is valid: role fit can be judged */
@@ -582,6 +583,7 @@ static bool same_singleton(const struct ast_stmt *a, const struct ast_stmt *b)
     case AST_AXIS:
         return strcmp(a->u.axis.title.text, b->u.axis.title.text) == 0 && same_range(&a->u.axis.range, &b->u.axis.range);
     case AST_YEARS: return same_range(&a->u.years.range, &b->u.years.range);
+    case AST_LAYOUT: return strcmp(a->u.layout.mode.text, b->u.layout.mode.text) == 0;
     default: return false;
     }
 }
@@ -602,6 +604,32 @@ static void singleton_again(struct checker *c, const struct ast_stmt *s, const s
     struct diag *d = diag_error(c->diag, "E101", s->loc, "duplicate '%s' statement: it differs from the first "
                                 "(files may repeat it only as it is)", what);
     diag_note(c->diag, d, first->loc, "the first '%s' statement is here", what);
+}
+
+static const char *const layout_words[] = {"relative", "exact"};
+
+static const char *layout_word_at(const void *unused, size_t i)
+{
+    (void)unused;
+    return layout_words[i];
+}
+
+/* 'layout exact' keeps the written coordinates; 'layout relative' says the
+ * default. */
+static void declare_layout(struct checker *c, const struct ast_stmt *s)
+{
+    const char *w = s->u.layout.mode.text;
+    if (strcmp(w, "exact") == 0 || strcmp(w, "relative") == 0) {
+        c->m->layout_exact = strcmp(w, "exact") == 0;
+        return;
+    }
+    const char *near = suggest_closest(w, 2, layout_word_at, NULL);
+    if (near)
+        diag_error(c->diag, "E189", s->u.layout.mode.loc,
+                   "unknown layout '%s': did you mean '%s'? (the layouts are relative and exact)", w, near);
+    else
+        diag_error(c->diag, "E189", s->u.layout.mode.loc,
+                   "unknown layout '%s': the layouts are relative and exact", w);
 }
 
 static void declare_singleton(struct checker *c, const struct ast_stmt *s)
@@ -640,6 +668,15 @@ static void declare_singleton(struct checker *c, const struct ast_stmt *s)
         }
         break;
     }
+    case AST_LAYOUT:
+        if (c->layout)
+            singleton_again(c, s, c->layout, c->layout_file, "layout");
+        else {
+            c->layout = s;
+            c->layout_file = c->cur;
+            declare_layout(c, s);
+        }
+        break;
     case AST_YEARS: {
         enum model_kind k = s->u.years.kind;
         if (c->years[k]) {
@@ -1794,6 +1831,67 @@ static void relate_positions(struct checker *c)
     heap_free(c->arena->heap, slot);
 }
 
+/* W153: where the relative layout cannot keep frames apart, because the
+ * file's order interleaves two boxes on both axes or puts a role within the
+ * span of a box it is not in (layout_conflicts). At most this many: each
+ * is about the file's order, and the first ones say what to change. */
+#define LAYOUT_CONFLICTS_MAX 100
+
+/* What to do about a conflict: move a role, unless its rungs place every
+ * role involved. */
+static const char *layout_fix(const struct model *m, const size_t *roles, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!m->roles[roles[i]].derived)
+            return "move a role, or write 'layout exact'";
+    return "their rungs place them: give a role 'at (x, y)', or write 'layout exact'";
+}
+
+static void report_box_pair(struct checker *c, const struct layout_conflict *k)
+{
+    const struct model *m = c->m;
+    const struct model_box *a = &m->boxes[k->box_a], *b = &m->boxes[k->box_b];
+    size_t why[] = {k->across[0], k->across[1], k->up[0], k->up[1]};
+    struct diag *d = diag_warning(c->diag, "W153", b->loc,
+        "boxes '%s' and '%s' overlap on the map: the roles' order leaves no room to draw them apart (%s)",
+        a->name, b->name, layout_fix(m, why, 4));
+    const struct model_role *r0 = &m->roles[k->across[0]], *r1 = &m->roles[k->across[1]];
+    diag_note(c->diag, d, r0->loc, "'%s' (in '%s') is not left of '%s' (in '%s')", r0->id,
+              m->boxes[r0->box].name, r1->id, m->boxes[r1->box].name);
+    r0 = &m->roles[k->up[0]], r1 = &m->roles[k->up[1]];
+    diag_note(c->diag, d, r0->loc, "'%s' (in '%s') is not below '%s' (in '%s')", r0->id,
+              m->boxes[r0->box].name, r1->id, m->boxes[r1->box].name);
+}
+
+static void report_role_in_box(struct checker *c, const struct layout_conflict *k)
+{
+    const struct model *m = c->m;
+    const struct model_role *r = &m->roles[k->role];
+    const struct model_box *a = &m->boxes[k->box_a];
+    size_t why[] = {k->role, k->span[0], k->span[1], k->span[2], k->span[3]};
+    struct diag *d = diag_warning(c->diag, "W153", r->loc,
+        "role '%s' lies within box '%s' on the map, which it is not in: the roles' order leaves no room "
+        "to draw it outside (%s)", r->id, a->name, layout_fix(m, why, 5));
+    diag_note(c->diag, d, a->loc, "'%s' spans from '%s' to '%s' across and from '%s' to '%s' up", a->name,
+              m->roles[k->span[0]].id, m->roles[k->span[1]].id, m->roles[k->span[2]].id,
+              m->roles[k->span[3]].id);
+}
+
+static void relate_layout(struct checker *c)
+{
+    if (c->m->layout_exact || c->m->nboxes == 0)
+        return;
+    struct layout_conflict *k = heap_calloc(c->arena->heap, LAYOUT_CONFLICTS_MAX, sizeof *k);
+    size_t n = layout_conflicts(c->m, c->arena->heap, k, LAYOUT_CONFLICTS_MAX);
+    for (size_t i = 0; i < n; i++) {
+        if (k[i].role == SIZE_MAX)
+            report_box_pair(c, &k[i]);
+        else
+            report_role_in_box(c, &k[i]);
+    }
+    heap_free(c->arena->heap, k);
+}
+
 /* The warnings about competencies (check_rungs.c), over the model as
  * filled: a role is compared when its track, levels and block resolved. */
 static void relate_rungs(struct checker *c)
@@ -2010,6 +2108,7 @@ struct model *check_files(struct ast_file *const *files, size_t nfiles, struct a
     relate_boxes(&c);
     relate_roles_to_boxes(&c);
     relate_positions(&c);
+    relate_layout(&c);
     relate_rungs(&c);
 
     checker_free(&c);

@@ -330,6 +330,7 @@ static const struct { const char *code, *name; } warning_names[] = {
     {"W133", "deep-downward"},
     {"W151", "box-fit"},
     {"W152", "same-position"},
+    {"W153", "box-overlap"},
     {"W162", "company-order"},
     {"W170", "soft-skills"},
     {"W190", "missing-rungs"},

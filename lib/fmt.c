@@ -223,6 +223,9 @@ static void stmt_cells(struct fmt *f, const struct ast_stmt *s, struct row *r)
     case AST_IMPORT:
         row_cells(r, 2, (const char *[]){"import", cell_string(f, s->u.import.path.text)});
         break;
+    case AST_LAYOUT:
+        row_cells(r, 2, (const char *[]){"layout", s->u.layout.mode.text});
+        break;
     case AST_TRANSITION: {
         const char *kind = s->u.transition.has_kind ? model_kind_name(s->u.transition.kind) : "";
         const char *years = s->u.transition.has_years ? cell_printf(f, "years %s", cell_range(f, &s->u.transition.years)) : "";

@@ -24,6 +24,8 @@
 
 #include "escape.h"
 #include "heap.h"
+#include "layout.h"
+#include "theme.h"
 #include "util.h"
 
 #define FONT            "Helvetica"
@@ -47,6 +49,7 @@
 #define LEGEND_GAP      48.0    /* plot area to legend */
 #define LEGEND_ROW      26.0
 #define LEGEND_SWATCH   40.0    /* length of the sample edge */
+#define BOX_GAP         12.0    /* between two frames, or a frame and a role not in it */
 
 /* Above this many transitions the years go into each arrow's tooltip, not a
  * label beside it. Graphviz places edge labels with a collision search that
@@ -58,21 +61,6 @@
  * code points, then an ellipsis. */
 #define TOOLTIP_NAME_MAX 40
 
-/* Track colours by track index, cycling: border and a light fill. */
-static const char *const emit_dot_track_color[][2] = {
-    {"#1f77b4", "#dceaf6"}, {"#d9730d", "#fbe5d0"}, {"#2ca02c", "#dcf1dc"},
-    {"#7b4fb0", "#ebe2f5"}, {"#8c564b", "#f0e2de"}, {"#138d90", "#d4efef"},
-    {"#c8418f", "#f8dcec"}, {"#7f7f1f", "#eeeed4"},
-};
-#define NTRACK_COLORS (sizeof emit_dot_track_color / sizeof emit_dot_track_color[0])
-
-/* How each transition kind is drawn: style, colour, arrowhead. */
-static const char *const emit_dot_kind_style[KIND_COUNT][3] = {
-    [KIND_PROMOTION] = {"solid", "#333333", "normal"},
-    [KIND_LATERAL] = {"dashed", "#3060a0", "vee"},
-    [KIND_DOWNWARD] = {"dotted", "#b03030", "empty"},
-};
-
 /* A node's centre and size, in points. */
 struct emit_dot_place {
     double x, y, w, h;
@@ -83,9 +71,12 @@ struct emit_dot_place {
  * size, and [left,right] x [bottom,top] is their true extent. */
 struct emit_dot_plan {
     struct emit_dot_place *roles;
+    struct layout_frame *frames;    /* per box; drawn: the box holds a role */
     double width, height;
     double left, bottom, right, top;
     bool crowded;       /* some roles overlap even at MAX_SCALE */
+    bool exact;         /* at the written coordinates (else the relative layout) */
+    const struct theme *theme;  /* every colour drawn (lib/emit/theme.h) */
 };
 
 /* ---- text ---------------------------------------------------------------- */
@@ -369,59 +360,41 @@ static double emit_dot_fit_scale(struct heap *heap, const struct emit_dot_place 
     return scale;
 }
 
-static void emit_dot_plan(struct heap *heap, const struct model *m, struct emit_dot_plan *plan)
-{
-    plan->roles = heap_calloc(heap, m->nroles, sizeof *plan->roles);
-    struct buf scratch;
-    buf_init(&scratch, heap);
-    for (size_t i = 0; i < m->nroles; i++) {
-        const struct model_role *r = &m->roles[i];
-        struct emit_dot_place *p = &plan->roles[i];
-        *p = emit_dot_role_size(m, r, &scratch);
-        p->x = emit_dot_fraction(&m->axis[0], r->x) * BASE_WIDTH;
-        p->y = emit_dot_fraction(&m->axis[1], r->y) * BASE_HEIGHT;
-    }
-    buf_free(&scratch);
-    double scale = emit_dot_fit_scale(heap, plan->roles, m->nroles);
-    plan->crowded = scale > MAX_SCALE;
-    scale = fmin(scale, MAX_SCALE);
-    plan->width = round(BASE_WIDTH * scale);
-    plan->height = round(BASE_HEIGHT * scale);
-    plan->left = plan->bottom = 0;
-    plan->right = plan->width;
-    plan->top = plan->height;
-    for (size_t i = 0; i < m->nroles; i++) {
-        struct emit_dot_place *p = &plan->roles[i];
-        p->x = round(p->x * scale);
-        p->y = round(p->y * scale);
-        plan->left = fmin(plan->left, p->x - p->w / 2);
-        plan->right = fmax(plan->right, p->x + p->w / 2);
-        plan->bottom = fmin(plan->bottom, p->y - p->h / 2);
-        plan->top = fmax(plan->top, p->y + p->h / 2);
-    }
-}
-
 /* ---- the parts of the picture -------------------------------------------- */
 
 /* Edges route around nodes (splines=true) unless roles overlap: then the
- * router would give up with a warning, so we ask for straight lines. */
+ * router would give up with a warning, so we ask for straight lines. The
+ * router's cost grows about with the cube of the nodes: the relative
+ * layout asks for it only on maps small enough. */
+#define ROUTED_ROLES_MAX 100
+
 static void emit_dot_header(const struct model *m, const struct emit_dot_plan *plan, struct buf *b)
 {
+    const struct theme *th = plan->theme;
     buf_puts(b, "digraph ladder {\n");
-    buf_printf(b, "  graph [layout=nop, splines=%s, outputorder=edgesfirst, bgcolor=white, pad=0.3,\n",
-               plan->crowded ? "line" : "true");
-    buf_printf(b, "         fontname=\"%s\", fontsize=%d, labelloc=t, label=", FONT, (int)TITLE_FONT);
+    bool straight = plan->crowded || (!plan->exact && m->nroles > ROUTED_ROLES_MAX);
+    buf_printf(b, "  graph [layout=nop, splines=%s, outputorder=edgesfirst, bgcolor=\"%s\", pad=0.3,\n",
+               straight ? "line" : "true", th->background);
+    buf_printf(b, "         fontname=\"%s\", fontsize=%d, fontcolor=\"%s\", labelloc=t, label=", FONT,
+               (int)TITLE_FONT, th->text);
     emit_dot_put_string(b, m->title ? m->title : "");
     buf_puts(b, "];\n");
-    buf_printf(b, "  node [fontname=\"%s\", fontsize=%d, fixedsize=true, shape=box, "
-                  "style=\"rounded,filled\", penwidth=1.5];\n", FONT, (int)ROLE_FONT);
-    buf_printf(b, "  edge [fontname=\"%s\", fontsize=%d, fontcolor=\"#555555\", penwidth=1.2, "
-                  "arrowsize=0.8];\n", FONT, (int)EDGE_FONT);
+    buf_printf(b, "  node [fontname=\"%s\", fontsize=%d, fontcolor=\"%s\", fixedsize=true, shape=box, "
+                  "style=\"rounded,filled\", penwidth=1.5];\n", FONT, (int)ROLE_FONT, th->text);
+    buf_printf(b, "  edge [fontname=\"%s\", fontsize=%d, fontcolor=\"%s\", penwidth=1.2, "
+                  "arrowsize=0.8];\n", FONT, (int)EDGE_FONT, th->move_text);
 }
 
-static const char *const *emit_dot_track_colors(size_t track)
+/* A track's colours and border pattern, for its roles and its legend row:
+ * the pattern only beyond the first THEME_TRACK_COLORS tracks (theme.h). */
+static void emit_dot_put_track_look(struct buf *b, const struct theme *th, size_t track)
 {
-    return emit_dot_track_color[track % NTRACK_COLORS];
+    struct theme_track look = theme_track(th, track);
+    buf_printf(b, "color=\"%s\", fillcolor=\"%s\"", look.border, look.fill);
+    if (look.dash)
+        buf_printf(b, ", style=\"rounded,filled,%s\"", look.dash);
+    if (look.penwidth)
+        buf_printf(b, ", penwidth=%s", look.penwidth);
 }
 
 /* A role with rungs or a summary gets a tooltip: its name and levels (what
@@ -463,14 +436,15 @@ static void emit_dot_role(const struct model *m, const struct emit_dot_plan *pla
                           const char *indent, struct buf *b)
 {
     const struct model_role *r = &m->roles[i];
-    const char *const *c = emit_dot_track_colors(r->track);
     buf_puts(b, indent);
     emit_dot_put_string(b, r->id);
     buf_puts(b, " [label=\"");
     emit_dot_put_text(b, r->name);
     buf_puts(b, "\\n");
     emit_dot_put_role_levels(b, m, r);
-    buf_printf(b, "\", color=\"%s\", fillcolor=\"%s\", ", c[0], c[1]);
+    buf_puts(b, "\", ");
+    emit_dot_put_track_look(b, plan->theme, r->track);
+    buf_puts(b, ", ");
     emit_dot_put_geometry(b, plan->roles[i]);
     emit_dot_role_framework(m, r, b);
     buf_puts(b, "];\n");
@@ -520,27 +494,141 @@ static void emit_dot_extent(const struct emit_dot_plan *plan, const size_t *role
     }
 }
 
-/* One cluster per box that holds a role (roles[0..n)). Its bb leaves room for
- * the label on top and is at least as wide as the label. */
+/* The roles' sizes, and their places at scale 1 (exact: proportional). */
+static void emit_dot_sizes(struct heap *heap, const struct model *m, struct emit_dot_plan *plan)
+{
+    plan->roles = heap_calloc(heap, m->nroles ? m->nroles : 1, sizeof *plan->roles);
+    plan->frames = heap_calloc(heap, m->nboxes ? m->nboxes : 1, sizeof *plan->frames);
+    struct buf scratch;
+    buf_init(&scratch, heap);
+    for (size_t i = 0; i < m->nroles; i++) {
+        const struct model_role *r = &m->roles[i];
+        struct emit_dot_place *p = &plan->roles[i];
+        *p = emit_dot_role_size(m, r, &scratch);
+        p->x = emit_dot_fraction(&m->axis[0], r->x) * BASE_WIDTH;
+        p->y = emit_dot_fraction(&m->axis[1], r->y) * BASE_HEIGHT;
+    }
+    buf_free(&scratch);
+}
+
+/* The width a box's label needs inside its frame. */
+static double emit_dot_label_width(const char *name)
+{
+    return ceil(emit_dot_text_width(name, BOX_FONT)) + 2 * BOX_MARGIN;
+}
+
+/* The extent of the roles and, with frames, of the frames too. */
+static void emit_dot_bounds(const struct model *m, struct emit_dot_plan *plan, bool frames)
+{
+    plan->left = plan->bottom = 0;
+    plan->right = plan->width;
+    plan->top = plan->height;
+    for (size_t i = 0; i < m->nroles; i++) {
+        struct emit_dot_place *p = &plan->roles[i];
+        plan->left = fmin(plan->left, p->x - p->w / 2);
+        plan->right = fmax(plan->right, p->x + p->w / 2);
+        plan->bottom = fmin(plan->bottom, p->y - p->h / 2);
+        plan->top = fmax(plan->top, p->y + p->h / 2);
+    }
+    for (size_t k = 0; frames && k < m->nboxes; k++) {
+        const struct layout_frame *f = &plan->frames[k];
+        if (!f->drawn)
+            continue;
+        plan->left = fmin(plan->left, f->x0);
+        plan->right = fmax(plan->right, f->x1);
+        plan->bottom = fmin(plan->bottom, f->y0);
+        plan->top = fmax(plan->top, f->y1);
+    }
+}
+
+/* Every role at its written coordinates, scaled as little as keeps them
+ * apart (up to MAX_SCALE); each frame is the box around its roles, widened
+ * on both sides for its label. 0.2's picture, byte for byte. */
+static void emit_dot_plan_exact(struct heap *heap, const struct model *m, struct emit_dot_plan *plan)
+{
+    double scale = emit_dot_fit_scale(heap, plan->roles, m->nroles);
+    plan->crowded = scale > MAX_SCALE;
+    scale = fmin(scale, MAX_SCALE);
+    plan->width = round(BASE_WIDTH * scale);
+    plan->height = round(BASE_HEIGHT * scale);
+    for (size_t i = 0; i < m->nroles; i++) {
+        struct emit_dot_place *p = &plan->roles[i];
+        p->x = round(p->x * scale);
+        p->y = round(p->y * scale);
+    }
+    emit_dot_bounds(m, plan, false);
+    struct emit_dot_members mb;
+    emit_dot_members(heap, m, &mb);
+    for (size_t k = 0; k < m->nboxes; k++) {
+        size_t n = mb.start[k + 1] - mb.start[k];
+        if (n == 0)
+            continue;
+        double e[4];
+        emit_dot_extent(plan, mb.roles + mb.start[k], n, e);
+        double grow = fmax(0, emit_dot_label_width(m->boxes[k].name) - (e[2] - e[0] + 2 * BOX_MARGIN)) / 2;
+        plan->frames[k] = (struct layout_frame){
+            floor(e[0] - BOX_MARGIN - grow), floor(e[1] - BOX_MARGIN),
+            ceil(e[2] + BOX_MARGIN + grow), ceil(e[3] + BOX_MARGIN + ceil(emit_dot_line_height(BOX_FONT))), true};
+    }
+    heap_free(heap, mb.roles);
+    heap_free(heap, mb.start);
+}
+
+/* The relative layout (lib/layout.h): the file's order on each axis, the
+ * spacing chosen so that roles and frames stay apart. */
+static void emit_dot_plan_relative(struct heap *heap, const struct model *m, struct emit_dot_plan *plan)
+{
+    struct layout_metrics lm = {
+        .node_gap = NODE_GAP, .box_margin = BOX_MARGIN, .box_gap = BOX_GAP,
+        .label_h = ceil(emit_dot_line_height(BOX_FONT)), .base_w = BASE_WIDTH, .base_h = BASE_HEIGHT,
+    };
+    size_t n = m->nroles ? m->nroles : 1;
+    struct layout_place *places = heap_calloc(heap, n, sizeof *places);
+    double *label_w = heap_calloc(heap, m->nboxes ? m->nboxes : 1, sizeof *label_w);
+    for (size_t i = 0; i < m->nroles; i++)
+        places[i] = (struct layout_place){0, 0, plan->roles[i].w, plan->roles[i].h};
+    for (size_t k = 0; k < m->nboxes; k++)
+        label_w[k] = emit_dot_label_width(m->boxes[k].name);
+    layout_relative(m, &lm, label_w, places, plan->frames, heap);
+    for (size_t i = 0; i < m->nroles; i++) {
+        plan->roles[i].x = places[i].x;
+        plan->roles[i].y = places[i].y;
+    }
+    heap_free(heap, label_w);
+    heap_free(heap, places);
+    plan->crowded = false;
+    plan->width = plan->height = 0;
+    emit_dot_bounds(m, plan, true);
+    plan->width = plan->right;
+    plan->height = plan->top;
+}
+
+static void emit_dot_plan(struct heap *heap, const struct model *m, const struct emit_dot_options *o,
+                          struct emit_dot_plan *plan)
+{
+    emit_dot_sizes(heap, m, plan);
+    plan->exact = o->exact;
+    if (o->exact)
+        emit_dot_plan_exact(heap, m, plan);
+    else
+        emit_dot_plan_relative(heap, m, plan);
+}
+
+/* One cluster per box that holds a role (roles[0..n)), in the frame the
+ * plan gave it: room for the label on top, at least as wide as the label. */
 static void emit_dot_box(const struct model *m, const struct emit_dot_plan *plan, size_t k,
                          const size_t *roles, size_t n, struct buf *b)
 {
     if (n == 0)
         return;
-    double e[4];
-    emit_dot_extent(plan, roles, n, e);
-    const char *name = m->boxes[k].name;
-    double label_w = ceil(emit_dot_text_width(name, BOX_FONT)) + 2 * BOX_MARGIN;
-    double grow = fmax(0, label_w - (e[2] - e[0] + 2 * BOX_MARGIN)) / 2;
-    double x0 = e[0] - BOX_MARGIN - grow, x1 = e[2] + BOX_MARGIN + grow;
-    double y0 = e[1] - BOX_MARGIN;
-    double y1 = e[3] + BOX_MARGIN + ceil(emit_dot_line_height(BOX_FONT));
+    const struct layout_frame *f = &plan->frames[k];
     buf_printf(b, "  subgraph cluster_%zu {\n", k);
-    buf_printf(b, "    graph [style=\"rounded,dashed\", color=\"#777777\", fontcolor=\"#444444\", "
-                  "fontsize=%d, labeljust=l, label=", (int)BOX_FONT);
-    emit_dot_put_string(b, name);
+    buf_printf(b, "    graph [style=\"rounded,dashed\", color=\"%s\", fontcolor=\"%s\", "
+                  "fontsize=%d, labeljust=l, label=", plan->theme->frame, plan->theme->frame_text,
+               (int)BOX_FONT);
+    emit_dot_put_string(b, m->boxes[k].name);
     buf_puts(b, ", ");
-    emit_dot_put_bb(b, floor(x0), floor(y0), ceil(x1), ceil(y1));
+    emit_dot_put_bb(b, f->x0, f->y0, f->x1, f->y1);
     buf_puts(b, "];\n");
     for (size_t j = 0; j < n; j++)
         emit_dot_role(m, plan, roles[j], "    ", b);
@@ -566,13 +654,13 @@ static bool emit_dot_labels_years(const struct model *m)
     return m->ntransitions <= MAX_EDGE_LABELS;
 }
 
-static void emit_dot_edge_style(enum model_kind kind, struct buf *b)
+static void emit_dot_edge_style(const struct theme *th, enum model_kind kind, struct buf *b)
 {
-    const char *const *s = emit_dot_kind_style[kind];
-    buf_printf(b, "style=%s, color=\"%s\", arrowhead=%s", s[0], s[1], s[2]);
+    const struct theme_move *s = &th->move[kind];
+    buf_printf(b, "style=%s, color=\"%s\", arrowhead=%s", s->style, s->color, s->arrowhead);
 }
 
-static void emit_dot_transitions(const struct model *m, struct buf *b)
+static void emit_dot_transitions(const struct model *m, const struct theme *th, struct buf *b)
 {
     const char *attr = emit_dot_labels_years(m) ? "label" : "tooltip";
     for (size_t i = 0; i < m->ntransitions; i++) {
@@ -582,7 +670,7 @@ static void emit_dot_transitions(const struct model *m, struct buf *b)
         buf_puts(b, " -> ");
         emit_dot_put_string(b, m->roles[t->to].id);
         buf_puts(b, " [");
-        emit_dot_edge_style(t->kind, b);
+        emit_dot_edge_style(th, t->kind, b);
         if (t->years.known) {
             buf_printf(b, ", %s=\"", attr);
             emit_dot_put_years(b, t->years);
@@ -634,8 +722,9 @@ static void emit_dot_axes(const struct model *m, const struct emit_dot_plan *pla
     emit_dot_point(b, "  ", "_axis_origin", ox, oy);
     emit_dot_point(b, "  ", "_axis_x_end", ex, oy);
     emit_dot_point(b, "  ", "_axis_y_end", ox, ey);
-    buf_puts(b, "  \"_axis_origin\" -> \"_axis_x_end\" [color=\"#333333\", arrowhead=normal];\n");
-    buf_puts(b, "  \"_axis_origin\" -> \"_axis_y_end\" [color=\"#333333\", arrowhead=normal];\n");
+    const char *axis = plan->theme->axis;
+    buf_printf(b, "  \"_axis_origin\" -> \"_axis_x_end\" [color=\"%s\", arrowhead=normal];\n", axis);
+    buf_printf(b, "  \"_axis_origin\" -> \"_axis_y_end\" [color=\"%s\", arrowhead=normal];\n", axis);
 
     const char *xt = m->axis[0].title, *yt = m->axis[1].title;
     if (xt[0]) {
@@ -652,28 +741,46 @@ static void emit_dot_axes(const struct model *m, const struct emit_dot_plan *pla
     }
 }
 
-/* The legend's rows, top down: one swatch per track, then one sample edge
- * per kind. Returns the width of the widest row. */
-static double emit_dot_legend_rows(const struct model *m, double x0, double top, struct buf *b)
+/* A legend row that is a swatch with its text inside (a track's card, a
+ * box's frame, drawn as look says), centred at height y, its left end at
+ * x0. Returns the row's width. */
+static double emit_dot_legend_swatch(struct buf *b, const char *id, const char *text, double x0, double y,
+                                     const char *look)
+{
+    struct emit_dot_place p = emit_dot_text_place(text, "", LEGEND_FONT, 0, y);
+    p.w += 2 * ROLE_PAD_X;
+    p.h = LEGEND_ROW - 10;
+    p.x = x0 + p.w / 2;
+    buf_printf(b, "    \"%s\" [fontsize=%d, %s, label=", id, (int)LEGEND_FONT, look);
+    emit_dot_put_string(b, text);
+    buf_puts(b, ", ");
+    emit_dot_put_geometry(b, p);
+    buf_puts(b, "];\n");
+    return p.w;
+}
+
+/* The legend's rows, top down: one card per track in its colours and border
+ * pattern, one sample edge per kind of move, then one dashed frame per box
+ * drawn (a box with roles), named as on the map: the frames' own labels can
+ * sit far apart or behind other frames, and the legend is where all of
+ * them are read at once. Returns the width of the widest row and counts the
+ * rows in *nrows. */
+static double emit_dot_legend_rows(const struct model *m, const struct theme *th, double x0, double top,
+                                   struct buf *b, size_t *nrows)
 {
     double widest = 0, y = top - LEGEND_ROW / 2;
     char id[64];
-    for (size_t t = 0; t < m->ntracks; t++, y -= LEGEND_ROW) {
-        const char *const *c = emit_dot_track_colors(t);
-        struct emit_dot_place p = emit_dot_text_place(m->tracks[t].name, "", LEGEND_FONT, 0, y);
-        p.w += 2 * ROLE_PAD_X;
-        p.h = LEGEND_ROW - 10;
-        p.x = x0 + p.w / 2;
+    struct buf look;
+    buf_init(&look, b->heap);
+    size_t rows = 0;
+    for (size_t t = 0; t < m->ntracks; t++, y -= LEGEND_ROW, rows++) {
+        look.len = 0;
+        emit_dot_put_track_look(&look, th, t);
+        buf_putc(&look, '\0');
         snprintf(id, sizeof id, "_legend_track_%zu", t);
-        buf_printf(b, "    \"%s\" [fontsize=%d, color=\"%s\", fillcolor=\"%s\", label=", id,
-                   (int)LEGEND_FONT, c[0], c[1]);
-        emit_dot_put_string(b, m->tracks[t].name);
-        buf_puts(b, ", ");
-        emit_dot_put_geometry(b, p);
-        buf_puts(b, "];\n");
-        widest = fmax(widest, p.w);
+        widest = fmax(widest, emit_dot_legend_swatch(b, id, m->tracks[t].name, x0, y, look.data));
     }
-    for (int k = 0; k < KIND_COUNT; k++, y -= LEGEND_ROW) {
+    for (int k = 0; k < KIND_COUNT; k++, y -= LEGEND_ROW, rows++) {
         char from[64], to[64];
         snprintf(from, sizeof from, "_legend_%s_from", model_kind_name(k));
         snprintf(to, sizeof to, "_legend_%s_to", model_kind_name(k));
@@ -681,20 +788,39 @@ static double emit_dot_legend_rows(const struct model *m, double x0, double top,
         emit_dot_point(b, "    ", from, x0 + 1, y);
         emit_dot_point(b, "    ", to, x0 + LEGEND_SWATCH, y);
         buf_printf(b, "    \"%s\" -> \"%s\" [", from, to);
-        emit_dot_edge_style(k, b);
+        emit_dot_edge_style(th, k, b);
         buf_puts(b, "];\n");
         struct emit_dot_place p = emit_dot_text_place(model_kind_name(k), "", LEGEND_FONT, 0, y);
         p.x = x0 + LEGEND_SWATCH + 10 + p.w / 2;
         emit_dot_text_node(b, "    ", id, model_kind_name(k), "", LEGEND_FONT, p);
         widest = fmax(widest, LEGEND_SWATCH + 10 + p.w);
     }
+    look.len = 0;
+    buf_printf(&look, "style=\"rounded,dashed\", penwidth=1, color=\"%s\", fontcolor=\"%s\"", th->frame,
+               th->frame_text);
+    buf_putc(&look, '\0');
+    bool *drawn = heap_calloc(b->heap, m->nboxes ? m->nboxes : 1, sizeof *drawn);
+    for (size_t i = 0; i < m->nroles; i++)
+        if (emit_dot_in_box(&m->roles[i]))
+            drawn[m->roles[i].box] = true;
+    for (size_t k = 0; k < m->nboxes; k++) {
+        if (!drawn[k])
+            continue;
+        snprintf(id, sizeof id, "_legend_box_%zu", k);
+        widest = fmax(widest, emit_dot_legend_swatch(b, id, m->boxes[k].name, x0, y, look.data));
+        y -= LEGEND_ROW, rows++;
+    }
+    heap_free(b->heap, drawn);
+    buf_free(&look);
     if (!emit_dot_labels_years(m)) {
         static const char hint[] = "years: hover an arrow";
         struct emit_dot_place p = emit_dot_text_place(hint, "", LEGEND_FONT, 0, y);
         p.x = x0 + p.w / 2;
         emit_dot_text_node(b, "    ", "_legend_years", hint, "", LEGEND_FONT, p);
         widest = fmax(widest, p.w);
+        rows++;
     }
+    *nrows = rows;
     return widest;
 }
 
@@ -703,13 +829,14 @@ static double emit_dot_legend_rows(const struct model *m, double x0, double top,
 static void emit_dot_legend(const struct model *m, const struct emit_dot_plan *plan, struct buf *b)
 {
     double x0 = plan->right + AXIS_GAP + LEGEND_GAP, top = plan->top;
-    size_t rows = m->ntracks + KIND_COUNT + !emit_dot_labels_years(m);
+    size_t rows;
     buf_puts(b, "  subgraph cluster_legend {\n");
     struct buf rowtext;
     buf_init(&rowtext, b->heap);
-    double widest = emit_dot_legend_rows(m, x0, top, &rowtext);
-    buf_printf(b, "    graph [style=rounded, color=\"#999999\", fontcolor=\"#444444\", "
-                  "fontsize=%d, labeljust=l, label=\"Legend\", ", (int)BOX_FONT);
+    double widest = emit_dot_legend_rows(m, plan->theme, x0, top, &rowtext, &rows);
+    buf_printf(b, "    graph [style=rounded, color=\"%s\", fontcolor=\"%s\", "
+                  "fontsize=%d, labeljust=l, label=\"Legend\", ", plan->theme->legend_frame,
+               plan->theme->legend_text, (int)BOX_FONT);
     emit_dot_put_bb(b, x0 - BOX_MARGIN, top - (double)rows * LEGEND_ROW - BOX_MARGIN,
                     ceil(x0 + widest + BOX_MARGIN),
                     top + BOX_MARGIN + ceil(emit_dot_line_height(BOX_FONT)));
@@ -721,14 +848,15 @@ static void emit_dot_legend(const struct model *m, const struct emit_dot_plan *p
 
 void emit_dot(const struct model *m, const struct emit_dot_options *o, struct buf *out)
 {
-    (void)o;   /* the relative layout and the themes come next */
     struct emit_dot_plan plan;
-    emit_dot_plan(out->heap, m, &plan);
+    emit_dot_plan(out->heap, m, o, &plan);
+    plan.theme = theme_get(o->theme);
     emit_dot_header(m, &plan, out);
     emit_dot_roles(m, &plan, out);
-    emit_dot_transitions(m, out);
+    emit_dot_transitions(m, plan.theme, out);
     emit_dot_axes(m, &plan, out);
     emit_dot_legend(m, &plan, out);
     buf_puts(out, "}\n");
+    heap_free(out->heap, plan.frames);
     heap_free(out->heap, plan.roles);
 }

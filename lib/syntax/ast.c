@@ -21,6 +21,7 @@ struct ast_stmt *ast_stmt_new(struct arena *a, enum ast_kind kind, struct loc lo
         [AST_TRACK] = MEMBER_SIZE(track), [AST_BOX] = MEMBER_SIZE(box), [AST_YEARS] = MEMBER_SIZE(years),
         [AST_ROLE] = MEMBER_SIZE(role), [AST_TRANSITION] = MEMBER_SIZE(transition), [AST_COMPANY] = MEMBER_SIZE(company),
         [AST_IMPORT] = MEMBER_SIZE(import), [AST_COMPETENCY] = MEMBER_SIZE(competency),
+        [AST_LAYOUT] = MEMBER_SIZE(layout),
     };
 #undef MEMBER_SIZE
     struct ast_stmt *s = arena_alloc(a, offsetof(struct ast_stmt, u) + size[kind]);

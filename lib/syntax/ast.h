@@ -47,9 +47,9 @@ static inline bool ast_range_open(const struct ast_range *r) { return r->hi.text
 
 enum ast_kind {
     AST_LADDER, AST_AXIS, AST_LEVELS, AST_TRACK, AST_BOX, AST_YEARS,
-    AST_ROLE, AST_TRANSITION, AST_COMPANY, AST_IMPORT, AST_COMPETENCY,
+    AST_ROLE, AST_TRANSITION, AST_COMPANY, AST_IMPORT, AST_COMPETENCY, AST_LAYOUT,
 };
-enum { AST_KIND_COUNT = AST_COMPETENCY + 1 };
+enum { AST_KIND_COUNT = AST_LAYOUT + 1 };
 
 struct ast_company_line {
     struct ast_text track;
@@ -120,6 +120,7 @@ struct ast_stmt {
             size_t nlines;
         } company;
         struct { struct ast_text path; } import;    /* import "PATH" */
+        struct { struct ast_text mode; } layout;    /* layout exact */
         struct {
             struct ast_text id, name;
             bool has_skill;

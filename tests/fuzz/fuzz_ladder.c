@@ -528,7 +528,7 @@ static bool fuzz_compile(const char *text, size_t len, struct buf *json, FILE *s
         buf_init(&dot, &fuzz_heap);
         buf_init(&md, &fuzz_heap);
         buf_init(&again, &fuzz_heap);
-        emit_dot(m, &dot);
+        emit_dot(m, &(struct emit_dot_options){0}, &dot);   /* light theme, the file's layout */
         emit_md(m, &md);
         emit_json(m, json);
         emit_json(m, &again);

@@ -5,11 +5,15 @@
 
 for f in "$ROOT"/examples/*.ladder; do
     ex=$(basename "$f" .ladder)
+    # the issue's framework, as written, gets the map's W153 (guide.sh says
+    # which); every other example builds without a word
+    bk_quiet=""
+    [ "$ex" = framework ] && bk_quiet="-W no-box-overlap"
     for fmt in dot md json svg; do
         gold="$ROOT/tests/golden/$ex.$fmt"
         # from the examples' folder: -T json names each entity's file as
         # given, and the golden file must not hold this checkout's path
-        (cd "$ROOT/examples" && timeout 30 "$LADDERC" build -T $fmt -o "$TMP/$ex.$fmt" "$ex.ladder") 2>"$TMP/b.err"
+        (cd "$ROOT/examples" && timeout 30 "$LADDERC" build $bk_quiet -T $fmt -o "$TMP/$ex.$fmt" "$ex.ladder") 2>"$TMP/b.err"
         expect_eq "backend: $ex.$fmt builds" "0:" "$?:$(head -c 300 "$TMP/b.err")"
         if [ -f "$gold" ]; then
             expect_file "backend: $ex.$fmt matches tests/golden" "$gold" "$TMP/$ex.$fmt"
@@ -17,7 +21,7 @@ for f in "$ROOT"/examples/*.ladder; do
             fail "backend: $ex.$fmt has a golden file" "missing $gold"
         fi
     done
-    no_lsan timeout 30 "$LADDERC" build -T png -o "$TMP/$ex.png" "$f" 2>"$TMP/b.err"
+    no_lsan timeout 30 "$LADDERC" build $bk_quiet -T png -o "$TMP/$ex.png" "$f" 2>"$TMP/b.err"
     expect_eq "backend: $ex.png builds" "0:" "$?:$(head -c 300 "$TMP/b.err")"
 
     # Graphviz reads the DOT back without a word on stderr
