@@ -137,6 +137,13 @@ awk 'BEGIN { print "levels L1..L9"
              printf "role a \"%s\" track t0 level L1 at (1, 1)\n", s
              print "role b \"B\" track t1 level L2 at (90, 90)" }' >"$RD/wide.ladder"
 
+# rd_long: a role 3,600 letters long and nothing else to speak of: a
+# drawing 31234 points wide, cheap to lay out
+awk 'BEGIN { print "levels L1..L9"; print "track t0 \"T0\""; print "track t1 \"T1\""
+             s = sprintf("%3600s", ""); gsub(/ /, "w", s)
+             printf "role a \"%s\" track t0 level L1 at (1, 1)\n", s
+             print "role b \"B\" track t1 level L2 at (90, 90)" }' >"$RD/long.ladder"
+
 # rd_check_cap NAME PNG: the note names a size over the limit that needs
 # more than 400 MB of canvas (so the limit is what the test is about), and
 # the size drawn, which the PNG's header has, within the limit
@@ -179,14 +186,14 @@ sed -n 's/^ladderc: note: a \([0-9]*\) x \([0-9]*\) pixel PNG.*/\1x\2/p' "$RD/er
 
 # with the diagnostics as JSON on standard error (the picture on standard
 # output), the note stays out of the one JSON text there
-rd_lc build --diagnostics=json -T pdf --scale 10 "$RD_MAP" >"$RD/json.pdf" 2>"$RD/err"
+rd_lc build --diagnostics=json -T pdf "$RD/long.ladder" >"$RD/json.pdf" 2>"$RD/err"
 expect_eq "render: --diagnostics=json, pdf to stdout, over the limit: stderr is one JSON text" "0:[]" \
     "$?:$(jq -c . "$RD/err" 2>&1)"
-rd_lc build --diagnostics=json --scale 10 -o "$RD/json.pdf" "$RD_MAP" >"$RD/out" 2>"$RD/err"
+rd_lc build --diagnostics=json -o "$RD/json.pdf" "$RD/long.ladder" >"$RD/out" 2>"$RD/err"
 expect_eq "render: --diagnostics=json with -o: JSON on stdout, the note on stderr" "0:[]:1" \
     "$?:$(jq -c . "$RD/out" 2>&1):$(grep -Ec '^ladderc: note: a [0-9]+ x [0-9]+ point PDF page is over the limit' "$RD/err")"
 
-rd_run "pdf at --scale 10 (a 23090-point page)" 0 build --scale 10 -o "$RD/wide.pdf" "$RD_MAP"
+rd_run "pdf of a drawing 31234 points wide" 0 build -o "$RD/wide.pdf" "$RD/long.ladder"
 rd_size=$(rd_pdf_size "$RD/wide.pdf")
 echo "$rd_size" | awk -Fx '{ exit !($1 <= 14400 && $2 <= 14400 && $1 >= 14000) }' \
     && pass "render: a pdf page is at most 14400 points a side ($rd_size)" \
@@ -260,6 +267,25 @@ if ${CC:-cc} -std=c11 -Wall -Wextra -Werror -O1 -D_POSIX_C_SOURCE=200809L -I"$RO
         rd_lc build -T dot $rd_flags "$RD_MAP" >"$RD/got.dot" 2>>"$RD/err"
         expect_file "render: build --layout $rd_l without --theme: the light theme" "$RD/want.dot" "$RD/got.dot"
     done
+    # a file that says 'layout exact': --layout relative overrides it
+    { echo 'layout exact'; cat "$RD_MAP"; } >"$RD/exact.ladder"
+    for rd_l in file relative exact; do
+        rd_flags=""
+        [ $rd_l != file ] && rd_flags="--layout $rd_l"
+        "$RD/config_dot" $rd_l light "$RD/exact.ladder" >"$RD/want.dot" 2>"$RD/err"
+        rd_lc build -T dot $rd_flags "$RD/exact.ladder" >"$RD/got-$rd_l.dot" 2>>"$RD/err"
+        expect_file "render: 'layout exact' in the file, build --layout $rd_l: the library's DOT" "$RD/want.dot" "$RD/got-$rd_l.dot"
+    done
+    # and the flags change the picture (the library's tests say how)
+    rd_lc build -T dot "$RD_MAP" >"$RD/default.dot" 2>/dev/null
+    for rd_f in "--theme dark" "--layout exact"; do
+        # shellcheck disable=SC2086
+        rd_lc build -T dot $rd_f "$RD_MAP" >"$RD/other.dot" 2>/dev/null
+        cmp -s "$RD/default.dot" "$RD/other.dot" && fail "render: build $rd_f changes the map" \
+            || pass "render: build $rd_f changes the map"
+    done
+    cmp -s "$RD/got-file.dot" "$RD/got-relative.dot" && fail "render: --layout relative overrides the file's 'layout exact'" \
+        || pass "render: --layout relative overrides the file's 'layout exact'"
     for rd_t in light dark; do
         "$RD/config_dot" file $rd_t "$RD_FW" senior staff >"$RD/want.dot" 2>"$RD/err"
         rd_lc chart -T dot --theme $rd_t "$RD_FW" senior staff >"$RD/got.dot" 2>>"$RD/err"
