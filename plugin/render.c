@@ -67,21 +67,20 @@ static void render_reason(char *err, size_t errsz, const char *what)
 
 /* ---- the size of the drawing ---- */
 
-/* What a format's size is made of: Graphviz's device margin (points a
- * side, scaled with the drawing) and the largest size allowed. */
+/* The largest size allowed for a format. */
 struct render_limits {
-    double margin;          /* pango's device margin: 0 for png, 36 for pdf */
     long max_side;          /* pixels (png) or points (pdf) */
     double max_area;        /* png only; 0: none */
 };
 
-static const struct render_limits render_png_limits = {0, RENDER_PNG_MAX_SIDE, RENDER_PNG_MAX_PIXELS};
-static const struct render_limits render_pdf_limits = {36, RENDER_PDF_MAX_SIDE, 0};
+static const struct render_limits render_png_limits = {RENDER_PNG_MAX_SIDE, RENDER_PNG_MAX_PIXELS};
+static const struct render_limits render_pdf_limits = {RENDER_PDF_MAX_SIDE, 0};
 
 /* The drawing's size in points with its padding (the graph's pad, in
  * inches, "x" or "x,y"; Graphviz's cairo default is 4 points), as
- * Graphviz's init_job_viewport computes it. */
-static void render_natural_size(Agraph_t *g, const struct render_limits *lim, double *w, double *h)
+ * Graphviz's init_job_viewport computes it. No device margin: we set the
+ * graph's margin to 0 (render_graph). */
+static void render_natural_size(Agraph_t *g, double *w, double *h)
 {
     double padx = 4, pady = 4;
     const char *pad = agget(g, render_gv_string("pad"));
@@ -94,8 +93,8 @@ static void render_natural_size(Agraph_t *g, const struct render_limits *lim, do
             pady = y * 72;
     }
     boxf bb = GD_bb(g);
-    *w = bb.UR.x - bb.LL.x + 2 * padx + 2 * lim->margin;
-    *h = bb.UR.y - bb.LL.y + 2 * pady + 2 * lim->margin;
+    *w = bb.UR.x - bb.LL.x + 2 * padx;
+    *h = bb.UR.y - bb.LL.y + 2 * pady;
 }
 
 /* Graphviz's size of the output at dpi: ROUND((size) * dpi / 72). */
@@ -189,7 +188,7 @@ static void render_set_size(Agraph_t *g, const struct render_options *opt, int p
     double scale = opt->scale > 0 ? opt->scale : 1;
     double dpi = pdf ? 72 : (opt->dpi > 0 ? opt->dpi : RENDER_PNG_DPI);
     double pw, ph;
-    render_natural_size(g, lim, &pw, &ph);
+    render_natural_size(g, &pw, &ph);
     GD_drawing(g)->dpi = render_fit_dpi(pw, ph, dpi * scale, lim, rep);
 }
 
@@ -212,6 +211,13 @@ static int render_graph(GVC_t *gvc, Agraph_t *g, const struct render_options *op
         return -1;
     }
     int png = strcmp(opt->format, "png") == 0, pdf = strcmp(opt->format, "pdf") == 0;
+    if (pdf) {
+        /* cairo's PDF device puts a blank half inch around the drawing,
+         * outside its background: a dark map would get a white frame. The
+         * drawing's own pad keeps it off the page's edge. Graphviz reads
+         * margin when it renders. */
+        agsafeset(g, render_gv_string("margin"), render_gv_string("0"), render_gv_string(""));
+    }
     if (png || pdf)
         render_set_size(g, opt, pdf, rep);
     if (png && !render_canvas_fits(rep)) {

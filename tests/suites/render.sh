@@ -84,6 +84,13 @@ grep -q "SOURCE_DATE_EPOCH must be a number of seconds since 1970" "$RD/err" \
 rd_dated yesterday build -T svg -o "$RD/date.svg" "$RD_MAP" >/dev/null 2>&1
 expect_eq "render: SOURCE_DATE_EPOCH matters only to pdf (svg: exit status)" "0" "$?"
 
+# the page is the drawing: no blank margin around a dark map (the corner
+# pixel, as poppler draws the page, is the page's colour, not white)
+rd_run "--theme dark -o dark.pdf" 0 build --theme dark -o "$RD/dark.pdf" "$RD_MAP"
+rd_corner=$(pdftoppm -r 10 -x 0 -y 0 -W 1 -H 1 "$RD/dark.pdf" 2>/dev/null | od -An -tu1 | tr -s ' \n' ' ' | awk '{ print $(NF - 2) + $(NF - 1) + $NF }')
+[ -n "$rd_corner" ] && [ "$rd_corner" -lt 300 ] && pass "render: a dark pdf is dark to the page's edge" \
+    || fail "render: a dark pdf is dark to the page's edge" "corner: $rd_corner (R+G+B)"
+
 rd_run "chart -T pdf" 0 chart -T pdf -o "$RD/chart.pdf" "$RD_FW" senior staff manager
 pdftotext "$RD/chart.pdf" - 2>/dev/null | grep -c 'Senior Engineer (L5)\|Staff Engineer (L6..L7)\|Engineering Manager (M5)' >"$RD/n"
 expect_eq "render: chart pdf: pdftotext finds the three roles" "3" "$(cat "$RD/n")"
