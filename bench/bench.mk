@@ -3,7 +3,9 @@
 #   make bench        generate ladders of 1k..1M roles into build/bench/, in
 #                     two shapes (bench/gen.c: the tuned one, valid, and the
 #                     random one, full of errors and warnings), time ladderc
-#                     against wc -l and Graphviz, and rewrite the measured
+#                     against wc -l and Graphviz, render the maps of issue 12
+#                     (tests/tools/gen_ladder.py: 300 and 1,000 roles, 300
+#                     tracks) beside neato -n2, and rewrite the measured
 #                     part of docs/performance.md (6 to 8 minutes;
 #                     BENCH_SIZES="100000 1000000" for the growth targets only)
 #   make bench-smoke  the same pipeline once, on 1k roles, with no timing

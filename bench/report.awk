@@ -10,7 +10,10 @@
 # Variables: sizes ("1000 10000 ..."), svgmax, smoke (1: no targets), run (the
 # folder of the raw results, for the footnote), random (a TSV of the random
 # shape's inputs: size, errors, warnings, most frequent codes), nowarn (the
-# options that turn every warning off).
+# options that turn every warning off), maps (a TSV of the maps of issue 12:
+# shape, size, roles, moves, bytes, splines, then "wall CPU peak-KiB" of
+# `ladderc build -T svg` and of `neato -n2 -Tsvg`, "timeout - -" for a run
+# cut at map_timeout seconds).
 
 BEGIN { FS = "\t" }
 
@@ -172,6 +175,71 @@ function skills_table(    k, kinds, nk, id, names) {
     print ""
 }
 
+# ---- the maps of issue 12 ----
+
+function read_maps(    line, f, id) {
+    if (maps == "") return
+    while ((getline line < maps) > 0) {
+        split(line, f, "\t")
+        id = f[1] f[2]
+        nmaps++; map_id[nmaps] = id; map_shape[id] = f[1]; map_n[id] = f[2]; map_roles[id] = f[3]
+        map_moves[id] = f[4]; map_bytes[id] = f[5]; map_splines[id] = f[6]
+        split(f[7], svg_f, " "); split(f[8], n2_f, " ")
+        map_svg_wall[id] = svg_f[1]; map_svg_cpu[id] = svg_f[2]; map_svg_rss[id] = svg_f[3]
+        map_n2_wall[id] = n2_f[1]; map_n2_cpu[id] = n2_f[2]; map_n2_rss[id] = n2_f[3]
+    }
+    close(maps)
+}
+
+function map_t(v) { return v == "timeout" ? "> " map_timeout " s" : v == "-" ? "" : t(v + 0) }
+function map_rss(v) { return v == "-" || v == "" ? "" : sprintf("%.0f MB", v * 1024 / 1e6) }
+
+function map_ratio(id) {
+    if (map_svg_cpu[id] == "-" || map_n2_cpu[id] == "-") return "?"
+    if (map_n2_cpu[id] + 0 == 0) return "-"
+    return sprintf("%.2f", map_svg_cpu[id] / map_n2_cpu[id])
+}
+
+function maps_table(    i, id) {
+    if (nmaps == 0) return
+    print "### The map: SVG at 300 and 1,000 roles (issue 12)"
+    print ""
+    print "`tests/tools/gen_ladder.py`: *crowded* (close roles with real titles, boxes along the diagonal),"
+    print "*spread* (a lattice with short names, no two nodes overlapping) and *tracks* (the worst case found in a"
+    print "few KB: every track is a legend row the edge router avoids, though only four have roles). Beside"
+    print "each, Graphviz's own command on the DOT ladderc writes for it (`ladderc build -T dot`, then"
+    print "`neato -n2 -Tsvg`), in the same run. Median of up to three runs (one when a run takes over 10 s),"
+    printf "each under `timeout %s`. *edges* is the DOT's `splines`: `line` when roles overlap, `true` (routed\n", map_timeout
+    print "around the nodes) otherwise. CPU is user + system."
+    print ""
+    print "| shape | roles | moves | input | edges | ladderc `-T svg` | CPU | peak RSS | `neato -n2 -Tsvg` | CPU | peak RSS | ladderc ÷ neato (CPU) |"
+    print "| --- | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+    for (i = 1; i <= nmaps; i++) {
+        id = map_id[i]
+        printf "| %s | %s | %s | %.1f KB | %s | %s | %s | %s | %s | %s | %s | %s |\n",
+            map_shape[id] (map_shape[id] == "tracks" ? " (" map_n[id] ")" : ""), map_roles[id],
+            map_moves[id], map_bytes[id] / 1000, map_splines[id], map_t(map_svg_wall[id]), map_t(map_svg_cpu[id]),
+            map_rss(map_svg_rss[id]), map_t(map_n2_wall[id]), map_t(map_n2_cpu[id]), map_rss(map_n2_rss[id]),
+            map_ratio(id)
+    }
+    print ""
+}
+
+# map_target NAME SIZE LIMIT TRACKS: every shape's svg of SIZE under LIMIT
+# seconds of CPU (a timeout misses): the tracks shape's when TRACKS is 1,
+# the others' when 0; -1 when none of them was measured
+function map_target(name, size, limit, tracks,    i, id, ok, text, any) {
+    ok = 1; text = ""
+    for (i = 1; i <= nmaps; i++) {
+        id = map_id[i]
+        if (map_n[id] != size || (map_shape[id] == "tracks") != tracks) continue
+        any = 1
+        text = text (text == "" ? "" : ", ") map_shape[id] " " (map_svg_cpu[id] == "-" ? map_t(map_svg_wall[id]) : t(map_svg_cpu[id] + 0))
+        if (map_svg_wall[id] == "timeout" || map_svg_cpu[id] == "-" || map_svg_cpu[id] + 0 >= limit) ok = 0
+    }
+    target(name, text " of CPU", any ? ok : -1)
+}
+
 # target NAME VALUE-TEXT OK: one row; OK is 1, 0, or -1 (not measured)
 function target(name, value, ok) {
     ntargets++
@@ -233,6 +301,9 @@ function targets(    c, w, g, c1, v, x, x1) {
         v = rss[x] * 1024 / bytes[x]
         target("random shape: `check` on 1M: peak RSS ≤ 6× the input", sprintf("%.2f× (%s for %s MB)", v, rss_mb(x), mb(bytes[x])), v <= 6)
     } else target("random shape: `check` on 1M: peak RSS ≤ 6× the input", "", -1)
+    map_target("svg of 300 roles under 1 s, every shape", 300, 1, 0)
+    map_target("svg of 1,000 roles under 3 s, every shape", 1000, 3, 0)
+    map_target("the worst few-KB input found (300 tracks) under 3 s", 300, 3, 1)
     print ""
     printf "%d of %d targets pass.\n\n", passes, ntargets
 }
@@ -240,11 +311,13 @@ function targets(    c, w, g, c1, v, x, x1) {
 END {
     nsizes = split(sizes, sz, " ")
     read_random()
+    read_maps()
     targets()
     for (i = 1; i <= nsizes; i++) size_table(sz[i])
     random_table()
     scaling_table()
     skills_table()
+    maps_table()
     print "Commands as run (relative to the repository), with their raw medians: " run "/results.tsv;"
     print "hyperfine's exports: " run "/time.*.json; GNU time's: " run "/rss.*."
 }

@@ -22,7 +22,10 @@
 # inputs and results, default build/bench: the tests give each run its own),
 # BENCH_SIZES (default
 # "1000 10000 100000 1000000"), BENCH_DOC (default docs/performance.md; to
-# measure a candidate binary without touching the docs). Needs hyperfine,
+# measure a candidate binary without touching the docs), BENCH_MAPS (the
+# maps of issue 12, default "crowded:300 spread:300 crowded:1000 spread:1000
+# tracks:300", SHAPE:N for tests/tools/gen_ladder.py), BENCH_MAP_TIMEOUT
+# (seconds a map's run may take, default 120). Needs python3, hyperfine,
 # /usr/bin/time and graphviz (scripts/deps.sh test); without hyperfine a
 # shell loop times the runs, without GNU time the peak RSS is not measured.
 set -eu
@@ -79,6 +82,9 @@ else
 fi
 mkdir -p "$W" "$RUN"
 RANDOM_TSV=$RUN/random.tsv
+MAP_GEN=tests/tools/gen_ladder.py
+MAP_TIMEOUT=${BENCH_MAP_TIMEOUT:-120}
+MAPS_TSV=$RUN/maps.tsv                  # the maps of issue 12, below
 META=$RUN/meta                          # what the report needs from the measuring
 if [ "$REPORT_ONLY" = 0 ]; then
     : >"$RESULTS"
@@ -258,6 +264,64 @@ measure "check.skills" 50 warm "$SKILLS" "$LADDERC check $SKILLS"
 measure "svg.skills" 50 warm "$SKILLS" "$LADDERC build -T svg $SKILLS"
 measure "neato.skills" 50 warm "$W/skills-map.dot" "neato -Tsvg $W/skills-map.dot"
 
+# ---- the map at 300 and 1,000 roles (issue 12) ------------------------------
+# tests/tools/gen_ladder.py's crowded shape (close roles, real titles) and
+# spread shape (a lattice, short names, no overlap), and the worst case found
+# in a few KB (300 tracks: 300 legend rows for the edge router). Each beside
+# Graphviz's own command on the DOT ladderc writes for it, in the same run:
+# `ladderc build -T dot` then `neato -n2 -Tsvg`. A render may take minutes
+# before issue 12, so these run under `timeout $MAP_TIMEOUT`, at most three
+# times each, and once only when a run takes more than 10 s.
+if [ "$SMOKE" = 1 ]; then
+    MAP_INPUTS="crowded:50 spread:50 tracks:20"
+else
+    MAP_INPUTS=${BENCH_MAPS:-crowded:300 spread:300 crowded:1000 spread:1000 tracks:300}
+fi
+
+# time_map ID CMD: CMD's wall, CPU (user + system) and peak RSS, as the medians
+# of up to three runs (one when a run takes over 10 s), written to
+# $RUN/map.ID; "timeout" for the wall when a run hits MAP_TIMEOUT
+time_map() {
+    tm_id=$1 tm_cmd=$2 tm_out=$RUN/map.$1
+    : >"$tm_out.runs"
+    tm_i=0
+    while [ "$tm_i" -lt 3 ]; do
+        tm_rc=0
+        # shellcheck disable=SC2086
+        /usr/bin/time -f '%e %U %S %M' -o "$tm_out.time" timeout "$MAP_TIMEOUT" $tm_cmd >/dev/null 2>>"$LOG" || tm_rc=$?
+        if [ "$tm_rc" = 124 ]; then
+            echo "timeout - - -" >"$tm_out"
+            say "  $tm_id: over $MAP_TIMEOUT s (timeout): $tm_cmd"
+            return 0
+        fi
+        [ "$tm_rc" = 0 ] || die "failed: $tm_cmd: exit status $tm_rc (see $LOG)"
+        tail -n 1 "$tm_out.time" | awk '{ printf "%s %.2f %s\n", $1, $2 + $3, $4 }' >>"$tm_out.runs"
+        tm_i=$((tm_i + 1))
+        [ "$SMOKE" = 1 ] && break
+        awk '{ exit !($1 > 10) }' "$tm_out.time" 2>/dev/null && break
+    done
+    tm_med() { cut -d ' ' -f "$1" "$tm_out.runs" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+    echo "$(tm_med 1) $(tm_med 2) $(cut -d ' ' -f 3 "$tm_out.runs" | sort -n | tail -n 1)" >"$tm_out"
+    say "  $tm_id: $(cat "$tm_out") (wall s, CPU s, peak KiB): $tm_cmd"
+}
+
+: >"$MAPS_TSV"
+say "maps: $MAP_INPUTS (timeout $MAP_TIMEOUT s a run)"
+for mi in $MAP_INPUTS; do
+    shape=${mi%%:*} n=${mi#*:}
+    ML=$W/map-$shape$n.ladder MD=$W/map-$shape$n.dot
+    python3 "$MAP_GEN" "$shape" "$n" >"$ML" || die "$MAP_GEN $shape $n failed"
+    "$LADDERC" check "$ML" 2>"$W/map.err" || { head -5 "$W/map.err" >&2; die "ladderc rejects $ML"; }
+    "$LADDERC" build -T dot "$ML" >"$MD" 2>/dev/null || die "ladderc build -T dot $ML failed"
+    time_map "svg.$shape$n" "$LADDERC build -T svg $ML"
+    time_map "n2.$shape$n" "neato -n2 -Tsvg $MD"
+    roles=$(grep -c '^role ' "$ML")
+    moves=$(grep -c -- ' -> ' "$ML")
+    splines=$(sed -n 's/.*splines=\([a-z]*\).*/\1/p' "$MD" | head -n 1)
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$shape" "$n" "$roles" "$moves" "$(wc -c <"$ML" | tr -d ' ')" \
+        "$splines" "$(cat "$RUN/map.svg.$shape$n")" "$(cat "$RUN/map.n2.$shape$n")" >>"$MAPS_TSV"
+done
+
 LOAD_END=$(cut -d ' ' -f 1 /proc/loadavg)
 REV=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
 dirty=$(git status --porcelain -- lib cli plugin include grammar 2>/dev/null | wc -l | tr -d ' ')
@@ -296,7 +360,7 @@ REPORT=$RUN/report.md
     echo "| tools | $(first hyperfine --version 2>/dev/null || echo 'no hyperfine'), GNU time $(dpkg-query -W -f '${Version}' time 2>/dev/null || echo '?'), $(first wc --version) |"
     echo
     awk -F '\t' -v sizes="$SIZES" -v svgmax="$SVG_MAX" -v smoke="$SMOKE" -v run="$RUN" -v random="$RANDOM_TSV" \
-        -v nowarn="$NOWARN" -f bench/report.awk "$RESULTS"
+        -v nowarn="$NOWARN" -v maps="$MAPS_TSV" -v map_timeout="$MAP_TIMEOUT" -f bench/report.awk "$RESULTS"
 } >"$REPORT"
 
 BEGIN_MARK='<!-- bench:begin (written by make bench; edit outside the markers) -->'

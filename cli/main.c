@@ -486,6 +486,19 @@ static void unit_free(struct unit *u)
     files_loader_free(&u->loader);
 }
 
+/* The map's SVG, out[start..], finished for screen readers by the library
+ * (ld_finish_svg). Returns the exit status. */
+static int finish_svg(struct unit *u, struct buf *out, size_t start)
+{
+    ld_text t;
+    ld_status st = ld_finish_svg(u->s, out->data + start, out->len - start, &t);
+    if (st != LD_OK)
+        return st == LD_ENOMEM ? cli_out_of_memory() : EXIT_INPUT;
+    out->len = start;
+    buf_put(out, t.data, t.len);
+    return EXIT_OK;
+}
+
 /* Prints what must come at the end of a run: the JSON array, the summary. */
 static void run_finish(struct run *r)
 {
@@ -734,7 +747,10 @@ static int emit(struct run *r, struct unit *u, const struct picture *p, struct b
     /* svg, png, pdf: the renderer draws the library's DOT */
     if ((st = ld_emit(u->s, "dot", &t)) != LD_OK)
         return st == LD_ENOMEM ? cli_out_of_memory() : EXIT_INPUT;
-    return picture_render(r, p, format, t.data, out);
+    /* the map's SVG is finished for screen readers (ld_finish_svg) */
+    size_t start = out->len;
+    int rc = picture_render(r, p, format, t.data, out);
+    return rc == EXIT_OK && strcmp(format, "svg") == 0 ? finish_svg(u, out, start) : rc;
 }
 
 static int write_output(const char *out, const struct buf *b, int flags)

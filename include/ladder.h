@@ -230,6 +230,19 @@ const char *ld_explain(const char *code);
  * not return LD_OK. */
 ld_status ld_emit(ld_session *s, const char *format, ld_text *out);
 
+/* The SVG that Graphviz drew from ld_emit(s, "dot") (the map; svg[0..len),
+ * any bytes), finished for screen readers with the checked ladder: the root
+ * <svg> gets role="img", aria-labelledby and aria-describedby naming a new
+ * <title> (the ladder's title, or "Career ladder") and <desc> ("16 roles in
+ * 3 tracks, levels L5 to L11; 4 boxes, 18 moves."); each role's, box's and
+ * move's <title> says what it is in words ("Senior Engineer (L5, Individual
+ * contributor)", "Box L6-8: levels L6 to L8", "Staff Engineer → Principal
+ * Engineer: promotion, 3 to 8 years") instead of Graphviz's node names.
+ * Every other byte is kept; an SVG it does not recognise comes back
+ * unchanged. Linear in len. svg may be the session's last text. LD_EUSAGE
+ * when ld_check did not return LD_OK. docs/accessibility.md. */
+ld_status ld_finish_svg(ld_session *s, const char *svg, size_t len, ld_text *out);
+
 /* Root i in the canonical layout (ladderc fmt), after ld_parse. LD_EINPUT
  * when it has syntax errors. */
 ld_status ld_format(ld_session *s, size_t root, ld_text *out);

@@ -340,10 +340,17 @@ void escape_github(struct buf *b, const char *s, bool property)
     }
 }
 
-/* escape_dot's loop; backslash is what a backslash becomes. */
+/* escape_dot's loop; backslash is what a backslash becomes. Graphviz copies
+ * U+FFFE and U+FFFF into the SVG, where XML forbids them (the checker lets
+ * them through, as valid UTF-8): they become U+FFFD here. */
 static void escape_dot_with(struct buf *b, const char *s, const char *backslash)
 {
     for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (p[0] == 0xEF && p[1] == 0xBF && (p[2] == 0xBE || p[2] == 0xBF)) {
+            buf_puts(b, "\xEF\xBF\xBD");
+            p += 2;
+            continue;
+        }
         switch (*p) {
         case '\\': buf_puts(b, backslash); break;
         case '"': buf_puts(b, "\\\""); break;
@@ -423,5 +430,39 @@ void escape_dot_url(struct buf *b, const char *url)
             buf_puts(b, "&amp;");
         else
             buf_putc(b, (char)*p);
+    }
+}
+
+/* XML 1.0 allows tab, line feed and carriage return among the C0 controls,
+ * and no U+FFFE or U+FFFF; a parser rejects the rest, even as character
+ * references, and rejects invalid UTF-8. Markup characters become entities:
+ * '>' too, so that "]]>" (forbidden in character data) cannot appear, and
+ * both quotes, so the same text is safe in an attribute value. */
+void escape_xml(struct buf *b, const char *s, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    for (size_t i = 0; i < n;) {
+        unsigned char c = u[i];
+        const char *entity = c == '&' ? "&amp;" : c == '<' ? "&lt;" : c == '>' ? "&gt;"
+                           : c == '"' ? "&quot;" : c == '\'' ? "&#39;" : NULL;
+        if (entity) {
+            buf_puts(b, entity);
+            i++;
+        } else if (c < 0x20 || c == 0x7F) {
+            buf_putc(b, ' ');       /* one line of text: a line break or a control reads as a space */
+            i++;
+        } else if (c < 0x80) {
+            buf_putc(b, (char)c);
+            i++;
+        } else {
+            size_t len = util_utf8_len(u + i, n - i);
+            bool c1 = len == 2 && c == 0xC2 && u[i + 1] < 0xA0;                 /* U+0080..U+009F */
+            bool nonchar = len == 3 && c == 0xEF && u[i + 1] == 0xBF && u[i + 2] >= 0xBE;  /* U+FFFE, U+FFFF */
+            if (len == 0 || c1 || nonchar)
+                buf_puts(b, "\xEF\xBF\xBD");    /* U+FFFD REPLACEMENT CHARACTER */
+            else
+                buf_put(b, s + i, len);
+            i += len ? len : 1;
+        }
     }
 }

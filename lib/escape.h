@@ -94,12 +94,21 @@ void escape_github(struct buf *b, const char *s, bool property);
  * tooltip: backslashes are doubled so no escape sequence (\N, \G, \L, \n)
  * is seen, quotes are escaped, and & becomes &amp; because Graphviz decodes
  * entities in labels. Control characters (the checker lets none through)
- * become spaces. Never for ids, URLs or HTML-like labels. */
+ * become spaces, and U+FFFE and U+FFFF, which Graphviz would copy into an
+ * SVG where XML forbids them, become U+FFFD. Never for ids, URLs or
+ * HTML-like labels. */
 void escape_dot(struct buf *b, const char *s);
 
 /* The same for a tooltip, which Graphviz reads twice: once turning \n, \l
  * and \r into line breaks and dropping any other backslash, then again
  * expanding \N, \G, \L and \\; so a backslash is written four times. */
 void escape_dot_tooltip(struct buf *b, const char *s);
+
+/* Text for XML character data or a quoted attribute value (SVG's <title>,
+ * <desc>): & < > " ' become entities, so no markup, entity, "]]>" or end of
+ * attribute can appear; control characters become spaces (the text is one
+ * line, and XML 1.0 forbids most of them); invalid UTF-8, C1 controls,
+ * U+FFFE and U+FFFF become U+FFFD, so the result is always well-formed. */
+void escape_xml(struct buf *b, const char *s, size_t n);
 
 #endif

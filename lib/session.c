@@ -22,6 +22,7 @@
 #include "diag.h"
 #include "emit.h"
 #include "emit_chart.h"
+#include "emit_svg.h"
 #include "escape.h"
 #include "explain.h"
 #include "fmt.h"
@@ -950,6 +951,23 @@ ld_status ld_emit(ld_session *s, const char *format, ld_text *out)
         emit_json(s->model, &s->out);
     else
         SESSION_LEAVE(s, session_usage(s, "ld_emit: unknown format: use dot, md or json"));
+    session_text(s, out);
+    SESSION_LEAVE(s, LD_OK);
+}
+
+ld_status ld_finish_svg(ld_session *s, const char *svg, size_t len, ld_text *out)
+{
+    SESSION_ENTER(s);
+    if (!out || (!svg && len))
+        SESSION_LEAVE(s, session_usage(s, "ld_finish_svg: no svg or no out"));
+    if (!s->model)
+        SESSION_LEAVE(s, session_usage(s, "ld_finish_svg: the ladder is not checked, or has errors"));
+    /* into a buffer of its own: svg may be the session's last text */
+    struct buf done;
+    buf_init(&done, &s->heap);
+    emit_svg_finish(s->model, svg, len, &done);
+    buf_free(&s->out);
+    s->out = done;
     session_text(s, out);
     SESSION_LEAVE(s, LD_OK);
 }

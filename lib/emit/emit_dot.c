@@ -447,7 +447,7 @@ static void emit_dot_role(const struct model *m, const struct emit_dot_plan *pla
     buf_puts(b, ", ");
     emit_dot_put_geometry(b, plan->roles[i]);
     emit_dot_role_framework(m, r, b);
-    buf_puts(b, "];\n");
+    buf_printf(b, ", id=\"role-%zu\"];\n", i);    /* last: tools that read the DOT expect the label first */
 }
 
 /* The roles of each box, in source order: box k holds roles[start[k]] up to
@@ -492,6 +492,26 @@ static void emit_dot_extent(const struct emit_dot_plan *plan, const size_t *role
             ext[2] = fmax(ext[2], x1), ext[3] = fmax(ext[3], y1);
         }
     }
+}
+
+/* The box's id (the SVG finisher, lib/emit/emit_svg.c, finds it by that)
+ * and a tooltip naming it and its levels: without one, hovering the frame
+ * showed Graphviz's "cluster_0". Written after the box's roles (a graph
+ * attribute holds for the whole cluster wherever it stands), apart from the
+ * lines that draw the frame. */
+static void emit_dot_box_a11y(const struct model *m, size_t k, struct buf *b)
+{
+    const struct model_box *box = &m->boxes[k];
+    struct buf levels;
+    buf_init(&levels, b->heap);
+    model_levels_put(&levels, m, box->lo, box->hi);
+    buf_putc(&levels, '\0');
+    buf_printf(b, "    graph [id=\"box-%zu\", tooltip=\"Box ", k);
+    escape_dot_tooltip(b, box->name);
+    buf_puts(b, box->lo == box->hi ? ": level " : ": levels ");
+    escape_dot_tooltip(b, levels.data);
+    buf_puts(b, "\"];\n");
+    buf_free(&levels);
 }
 
 /* The roles' sizes, and their places at scale 1 (exact: proportional). */
@@ -632,6 +652,7 @@ static void emit_dot_box(const struct model *m, const struct emit_dot_plan *plan
     buf_puts(b, "];\n");
     for (size_t j = 0; j < n; j++)
         emit_dot_role(m, plan, roles[j], "    ", b);
+    emit_dot_box_a11y(m, k, b);
     buf_puts(b, "  }\n");
 }
 
@@ -669,7 +690,7 @@ static void emit_dot_transitions(const struct model *m, const struct theme *th, 
         emit_dot_put_string(b, m->roles[t->from].id);
         buf_puts(b, " -> ");
         emit_dot_put_string(b, m->roles[t->to].id);
-        buf_puts(b, " [");
+        buf_printf(b, " [id=\"move-%zu\", ", i);
         emit_dot_edge_style(th, t->kind, b);
         if (t->years.known) {
             buf_printf(b, ", %s=\"", attr);
@@ -843,6 +864,7 @@ static void emit_dot_legend(const struct model *m, const struct emit_dot_plan *p
     buf_puts(b, "];\n");
     buf_put(b, rowtext.data, rowtext.len);
     buf_free(&rowtext);
+    buf_puts(b, "    graph [id=\"legend\"];\n");     /* last, as a box's: the frame's line comes first */
     buf_puts(b, "  }\n");
 }
 

@@ -83,9 +83,10 @@ for f in "$ROOT"/examples/*.ladder; do
 done
 
 # the picture keeps the map's relative positions: Senior Engineer left of and
-# below Fellow (SVG y grows downwards)
-pos() { grep -A3 "<title>$1</title>" "$TMP/skills-map.svg" | grep -o '<text[^>]*x="[-0-9.]*" y="[-0-9.]*"' | head -1 | sed 's/.*x="\([-0-9.]*\)" y="\([-0-9.]*\)"/\1 \2/'; }
-set -- $(pos senior_engineer) $(pos fellow)
+# below Fellow (SVG y grows downwards); a role's group has the id role-<i>
+# (i: its index in the model, 0 and 5 here), written "role&#45;<i>"
+pos() { grep -A3 "<g id=\"role&#45;$1\" " "$TMP/skills-map.svg" | grep -o '<text[^>]*x="[-0-9.]*" y="[-0-9.]*"' | head -1 | sed 's/.*x="\([-0-9.]*\)" y="\([-0-9.]*\)"/\1 \2/'; }
+set -- $(pos 0) $(pos 5)
 if [ $# = 4 ] && awk "BEGIN{exit !($1 < $3 && $2 > $4)}"; then
     pass "backend: svg keeps relative positions (senior_engineer bottom-left of fellow)"
 else

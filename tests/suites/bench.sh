@@ -29,6 +29,12 @@ bench_smoke() {
     else
         fail "bench: the random shape has errors and warnings" "random.tsv: $bench_random"
     fi
+    # the maps of issue 12 (gen_ladder.py's shapes, beside neato -n2): a row each
+    bench_maps=$(cut -f 1,2 "$bench_work/smoke/maps.tsv" 2>/dev/null | tr '\t\n' ': ')
+    expect_eq "bench: the smoke renders the maps of issue 12" "crowded:50 spread:50 tracks:20 " "$bench_maps"
+    grep -q '^### The map: SVG at 300 and 1,000 roles' "$bench_work/performance-smoke.md" 2>/dev/null \
+        && pass "bench: the report has the maps' table" \
+        || fail "bench: the report has the maps' table"
     grep -q '^### The random shape' "$bench_work/performance-smoke.md" 2>/dev/null \
         && pass "bench: the report has the random shape's table" \
         || fail "bench: the report has the random shape's table"

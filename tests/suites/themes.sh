@@ -67,15 +67,19 @@ expect_eq "themes: light SVG: a white page" "1" \
 # the legend: every track (in its look: palette.py), every kind of move and
 # every box with roles, by name, as text in the legend's cluster
 th_legend() {   # th_legend SVG: the texts of the legend's nodes, one a line
+    # (a node is found by the comment naming it that Graphviz writes before
+    # it: ladderc's SVG titles roles in words, and the legend rows not at all)
     python3 - "$1" <<'PY'
 import sys, xml.etree.ElementTree as ET
 S = '{http://www.w3.org/2000/svg}'
-for g in ET.parse(sys.argv[1]).getroot().iter(S + 'g'):
-    t = g.find(S + 'title')
-    if g.get('class') == 'node' and t is not None and t.text.startswith('_legend_'):
-        line = ' '.join(x.text or '' for x in g.findall(S + 'text'))
-        if line:
-            print(line)
+tree = ET.parse(sys.argv[1], ET.XMLParser(target=ET.TreeBuilder(insert_comments=True)))
+for parent in tree.getroot().iter():
+    kids = list(parent)
+    for c, g in zip(kids, kids[1:]):
+        if c.tag is ET.Comment and (c.text or '').strip().startswith('_legend_') and g.get('class') == 'node':
+            line = ' '.join(x.text or '' for x in g.findall(S + 'text'))
+            if line:
+                print(line)
 PY
 }
 expect_eq "themes: the skills map's legend: tracks, kinds of move, boxes" \
