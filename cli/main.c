@@ -35,11 +35,11 @@ static const char usage_main[] =
     "Compiles career ladders written as text (.ladder files).\n"
     "\n"
     "commands:\n"
-    "  build [-T FORMAT] [-o OUT] FILE   compile FILE to svg, png, dot, md or json\n"
+    "  build [-T FORMAT] [-o OUT] FILE   compile FILE to svg, png, pdf, dot, md or json\n"
     "  check FILE...                     check files and print diagnostics; write nothing\n"
     "  fmt [-w | --check] FILE...        print (or rewrite) files in the canonical layout\n"
     "  path [--max N] [-T md] FILE FROM TO   routes from one role to another, fastest first\n"
-    "  chart [-T FORMAT] [-o OUT] FILE ROLE...   roles' rungs on a radar chart (svg, png, dot)\n"
+    "  chart [-T FORMAT] [-o OUT] FILE ROLE...   roles' rungs on a radar chart (svg, png, pdf, dot)\n"
     "  gap [--route] [-T md|json] FILE FROM TO   what it takes to go from one role to another\n"
     "  refs [--kind KIND] FILE NAME      every place NAME is defined and used\n"
     "  rename [--dry-run] FILE OLD NEW   rename a role, track, box, company or competency\n"
@@ -60,19 +60,39 @@ static const char usage_main[] =
     "read with it (fmt formats only the FILEs given). The language:\n"
     "docs/language.md; the library under it: docs/library.md.\n";
 
+/* The options of build and chart that choose how a picture is drawn. */
+#define USAGE_PICTURE \
+    "\n" \
+    "picture options:\n" \
+    "  --theme light|dark   the colours: light (default) or dark, for dark pages\n" \
+    "  --dpi N              png: pixels per inch, 10 to 1200 (default 96)\n" \
+    "  --scale F            png and pdf: the drawing's size times F, 0.1 to 10\n" \
+    "                       (default 1; a decimal number such as 0.5 or 2.25)\n" \
+    "Every other format is the same bytes whatever --dpi and --scale say (an\n" \
+    "SVG scales in the viewer). A PNG has at most 8192 pixels a side and\n" \
+    "16777216 in all, a PDF page 14400 points (200 inches) a side: a larger\n" \
+    "drawing is drawn smaller, and a note on standard error gives both sizes.\n" \
+    "A PDF has no creation date, so that one map gives the same bytes, unless\n" \
+    "SOURCE_DATE_EPOCH gives one (seconds since 1970).\n"
+
 static const char usage_build[] =
-    "usage: ladderc build [-T FORMAT] [-o OUT] [diagnostic options] [--] FILE\n"
+    "usage: ladderc build [-T FORMAT] [-o OUT] [picture options] [--layout relative|exact]\n"
+    "                     [diagnostic options] [--] FILE\n"
     "\n"
-    "Compiles FILE. FORMAT is svg, png, dot, md or json; without -T it comes\n"
-    "from OUT's extension (.svg .png .dot .gv .md .json, in any case); an OUT\n"
-    "without one of them needs -T. Without -o (or with -o -) the output goes\n"
-    "to standard output, as svg unless -T says otherwise.\n"
+    "Compiles FILE. FORMAT is svg, png, pdf, dot, md or json; without -T it\n"
+    "comes from OUT's extension (.svg .png .pdf .dot .gv .md .json, in any\n"
+    "case); an OUT without one of them needs -T. Without -o (or with -o -) the\n"
+    "output goes to standard output, as svg unless -T says otherwise.\n"
     "With -o, OUT is replaced whole or not at all: a failed compile leaves an\n"
     "earlier OUT untouched, and an OUT that is FILE itself is refused. A\n"
     "symbolic link at OUT is followed (its file is replaced, the link stays),\n"
     "except a link in a shared sticky folder such as /tmp that belongs to\n"
     "neither you nor the folder's owner (nor is another user's file there\n"
-    "replaced); an existing OUT keeps its mode, owner and group.\n";
+    "replaced); an existing OUT keeps its mode, owner and group.\n"
+    "--layout relative keeps the order of the roles on each axis and chooses\n"
+    "the spacing; --layout exact puts each role at its written coordinates;\n"
+    "without it, the file's layout statement decides (relative without one).\n"
+    USAGE_PICTURE;
 
 static const char usage_check[] =
     "usage: ladderc check [diagnostic options] [--] FILE...\n"
@@ -102,15 +122,17 @@ static const char usage_path[] =
     "is no route.\n";
 
 static const char usage_chart[] =
-    "usage: ladderc chart [-T svg|png|dot] [-o OUT] [diagnostic options] [--] FILE ROLE [ROLE...]\n"
+    "usage: ladderc chart [-T svg|png|pdf|dot] [-o OUT] [picture options] [diagnostic options]\n"
+    "                     [--] FILE ROLE [ROLE...]\n"
     "\n"
     "Draws the rungs of up to 8 roles on one radar (spider) chart: a spoke per\n"
     "competency that one of them sets, each role a polygon in its own colour,\n"
     "with a legend; in SVG each vertex's tooltip names the role, competency\n"
     "and rung. ROLE is an id or a name only one role has. FORMAT comes from -T,\n"
-    "else from OUT's extension (.svg .png .dot .gv), else svg. Without -o (or\n"
-    "with -o -) the chart goes to standard output; with -o, OUT is replaced\n"
-    "whole or not at all, as by build. Exit status 1 when a ROLE sets no rung.\n";
+    "else from OUT's extension (.svg .png .pdf .dot .gv), else svg. Without -o\n"
+    "(or with -o -) the chart goes to standard output; with -o, OUT is replaced\n"
+    "whole or not at all, as by build. Exit status 1 when a ROLE sets no rung.\n"
+    USAGE_PICTURE;
 
 static const char usage_gap[] =
     "usage: ladderc gap [--route] [-T text|md|json] [--] FILE FROM TO\n"
@@ -156,6 +178,8 @@ struct run {
     const char **files;
     size_t nfiles;
     bool stdin_given;           /* '-' is among the files */
+    ld_layout layout;           /* --layout (build), for the session */
+    ld_theme theme;             /* --theme (build, chart) */
 };
 
 /* arg is often a file name or another word from the command line (which
@@ -401,7 +425,8 @@ static int unit_open(struct run *r, struct unit *u, const char *path)
 {
     memset(u, 0, sizeof *u);
     files_loader_init(&u->loader, path);
-    ld_config cfg = {.alloc = cli_session_alloc, .load = files_load, .load_ud = &u->loader, .diag = r->diag};
+    ld_config cfg = {.alloc = cli_session_alloc, .load = files_load, .load_ud = &u->loader, .diag = r->diag,
+                     .layout = r->layout, .theme = r->theme};
     u->s = ld_session_new(&cfg);
     if (!u->s)
         return cli_out_of_memory();
@@ -494,9 +519,194 @@ static void run_finish(struct run *r)
     run_free(r);
 }
 
+/* ---- pictures: the options build and chart share ---- */
+
+enum { PICTURE_DPI_MIN = 10, PICTURE_DPI_MAX = 1200 };
+#define PICTURE_SCALE_MIN 0.1
+#define PICTURE_SCALE_MAX 10.0
+
+/* How build or chart draws: the format and OUT, and how large. */
+struct picture {
+    const char *format;     /* -T; NULL: from OUT, else svg */
+    const char *out;        /* -o; NULL: standard output */
+    int dpi;                /* --dpi; 0: the renderer's default */
+    double scale;           /* --scale; 0: 1 */
+};
+
+/* The value of option name at argv[*i], given as "name VALUE" or
+ * "name=VALUE": 1 (in *value), 0 when argv[*i] is another option, -1 when
+ * the value is missing (reason printed). */
+static int option_value(struct run *r, int argc, char **argv, int *i, const char *name, const char **value)
+{
+    const char *a = argv[*i];
+    size_t n = strlen(name);
+    if (strncmp(a, name, n) != 0)
+        return 0;
+    if (a[n] == '=') {
+        *value = a + n + 1;
+        return 1;
+    }
+    if (a[n] != '\0')
+        return 0;
+    if (*i + 1 >= argc)
+        return usage_error(r, "option '%s' needs a value", a), -1;
+    *value = argv[++*i];
+    return 1;
+}
+
+/* A decimal number written plainly: digits, then '.' and digits or not
+ * (no sign, exponent, hex, "inf" or "nan", which strtod would take). -1
+ * when v is not one. */
+static double parse_plain_decimal(const char *v)
+{
+    double x = 0, unit = 1;
+    bool point = false, digits = false;
+    for (const char *p = v; *p; p++) {
+        if (*p == '.' && !point) {
+            point = true;
+            continue;
+        }
+        if (*p < '0' || *p > '9')
+            return -1;
+        digits = true;
+        if (point)
+            x += (*p - '0') * (unit /= 10);
+        else if (x < 1e6)   /* larger is out of range anyway */
+            x = x * 10 + (*p - '0');
+    }
+    return digits && v[strlen(v) - 1] != '.' ? x : -1;
+}
+
+static int parse_dpi(struct run *r, const char *v, struct picture *p)
+{
+    double x = parse_plain_decimal(v);
+    if (strchr(v, '.') || x < PICTURE_DPI_MIN || x > PICTURE_DPI_MAX)
+        return usage_error(r, "--dpi needs a whole number from 10 to 1200, not '%s'", v);
+    p->dpi = (int)x;
+    return EXIT_OK;
+}
+
+static int parse_scale(struct run *r, const char *v, struct picture *p)
+{
+    double x = parse_plain_decimal(v);
+    if (x < PICTURE_SCALE_MIN || x > PICTURE_SCALE_MAX)
+        return usage_error(r, "--scale needs a number from 0.1 to 10 (such as 1.5), not '%s'", v);
+    p->scale = x;
+    return EXIT_OK;
+}
+
+static int parse_theme(struct run *r, const char *v)
+{
+    if (strcmp(v, "light") == 0)
+        r->theme = LD_THEME_LIGHT;
+    else if (strcmp(v, "dark") == 0)
+        r->theme = LD_THEME_DARK;
+    else
+        return usage_error(r, "unknown theme '%s': use light or dark", v);
+    return EXIT_OK;
+}
+
+static int parse_layout(struct run *r, const char *v)
+{
+    if (strcmp(v, "relative") == 0)
+        r->layout = LD_LAYOUT_RELATIVE;
+    else if (strcmp(v, "exact") == 0)
+        r->layout = LD_LAYOUT_EXACT;
+    else
+        return usage_error(r, "unknown layout '%s': use relative or exact", v);
+    return EXIT_OK;
+}
+
+/* Parses an option of build or chart at argv[*i]: -T, -o, --dpi, --scale,
+ * --theme, and --layout when layout is true (build). OPT_NONE, OPT_TAKEN,
+ * or OPT_ERROR (a usage error, printed). */
+static int parse_picture_option(struct run *r, int argc, char **argv, int *i, struct picture *p, bool layout)
+{
+    const char *a = argv[*i], *v;
+    int k;
+    if (strcmp(a, "-T") == 0 || strcmp(a, "-o") == 0) {
+        if (*i + 1 >= argc)
+            return usage_error(r, "option '%s' needs a value", a), OPT_ERROR;
+        *(a[1] == 'T' ? &p->format : &p->out) = argv[++*i];
+        return OPT_TAKEN;
+    }
+    if (strncmp(a, "-T", 2) == 0) {
+        p->format = a + 2;
+        return OPT_TAKEN;
+    }
+    if ((k = option_value(r, argc, argv, i, "--dpi", &v)) != 0)
+        return k < 0 || parse_dpi(r, v, p) != EXIT_OK ? OPT_ERROR : OPT_TAKEN;
+    if ((k = option_value(r, argc, argv, i, "--scale", &v)) != 0)
+        return k < 0 || parse_scale(r, v, p) != EXIT_OK ? OPT_ERROR : OPT_TAKEN;
+    if ((k = option_value(r, argc, argv, i, "--theme", &v)) != 0)
+        return k < 0 || parse_theme(r, v) != EXIT_OK ? OPT_ERROR : OPT_TAKEN;
+    if (layout && (k = option_value(r, argc, argv, i, "--layout", &v)) != 0)
+        return k < 0 || parse_layout(r, v) != EXIT_OK ? OPT_ERROR : OPT_TAKEN;
+    return OPT_NONE;
+}
+
+static bool is_picture_format(const char *format)
+{
+    return strcmp(format, "svg") == 0 || strcmp(format, "png") == 0 || strcmp(format, "pdf") == 0;
+}
+
+/* The PDF's creation date: SOURCE_DATE_EPOCH (reproducible-builds.org)
+ * when set, else none (-1), so that the same map gives the same bytes.
+ * -2 (reason printed) when it is not a number of seconds. */
+static long long picture_pdf_date(void)
+{
+    const char *v = getenv("SOURCE_DATE_EPOCH");
+    if (!v || !*v)
+        return -1;
+    char *end;
+    errno = 0;
+    long long t = strtoll(v, &end, 10);
+    /* at most year 9999: the date is written with four digits */
+    if (*v < '0' || *v > '9' || *end != '\0' || errno == ERANGE || t > 253402300799LL) {
+        fprintf(stderr, "ladderc: error: SOURCE_DATE_EPOCH must be a number of seconds since 1970 "
+                        "(up to year 9999), not '%.40s'\n", v);
+        return -2;
+    }
+    return t;
+}
+
+/* The note that a picture was drawn smaller than asked. */
+static void picture_note_capped(const char *format, const struct render_report *rep)
+{
+    if (strcmp(format, "png") == 0)
+        fprintf(stderr, "ladderc: note: a %ld x %ld pixel PNG is over the limit (%d a side, %ld in all); "
+                        "drawn at %ld x %ld\n", rep->asked_width, rep->asked_height, RENDER_PNG_MAX_SIDE,
+                RENDER_PNG_MAX_PIXELS, rep->width, rep->height);
+    else
+        fprintf(stderr, "ladderc: note: a %ld x %ld point PDF page is over the limit (%d a side); "
+                        "drawn at %ld x %ld\n", rep->asked_width, rep->asked_height, RENDER_PDF_MAX_SIDE,
+                rep->width, rep->height);
+}
+
+/* Draws dot (the library's DOT) as p says, through the Graphviz plugin.
+ * Returns the exit status. */
+static int picture_render(const struct run *r, const struct picture *p, const char *format, const char *dot,
+                          struct buf *out)
+{
+    struct render_options opt = {.format = format, .dpi = p->dpi, .scale = p->scale, .pdf_date = -1};
+    if (strcmp(format, "pdf") == 0 && (opt.pdf_date = picture_pdf_date()) == -2)
+        return EXIT_USAGE;
+    struct render_report rep;
+    char err[256];
+    if (plugin_render(dot, &opt, out, &rep, err, sizeof err) != 0) {
+        fprintf(stderr, "ladderc: error: cannot render %s: %s\n", format, err);
+        return EXIT_USAGE;
+    }
+    /* not inside the JSON array of diagnostics on standard error, which
+     * must stay one JSON text */
+    if (rep.capped && !(r->format == DIAG_FMT_JSON && r->json_to_stderr))
+        picture_note_capped(format, &rep);
+    return EXIT_OK;
+}
+
 /* ---- build ---- */
 
-static const char *const formats[] = {"svg", "png", "dot", "md", "json", NULL};
+static const char *const formats[] = {"svg", "png", "pdf", "dot", "md", "json", NULL};
 
 static bool known_format(const char *f)
 {
@@ -521,29 +731,26 @@ static const char *format_from_path(const char *out)
     return NULL;
 }
 
-/* The checked ladder in format: dot, md and json from the library, svg and
- * png through the Graphviz plugin. Returns the exit status. */
-static int emit(struct run *r, struct unit *u, const char *format, struct buf *out)
+/* The checked ladder in p's format: dot, md and json from the library, svg,
+ * png and pdf through the Graphviz plugin. Returns the exit status. */
+static int emit(struct run *r, struct unit *u, const struct picture *p, struct buf *out)
 {
+    const char *format = p->format;
     ld_text t;
-    ld_status st = strcmp(format, "svg") == 0 || strcmp(format, "png") == 0 ? LD_EUSAGE : ld_emit(u->s, format, &t);
+    ld_status st = is_picture_format(format) ? LD_EUSAGE : ld_emit(u->s, format, &t);
     if (st == LD_ENOMEM)
         return cli_out_of_memory();
     if (st == LD_OK) {
         buf_put(out, t.data, t.len);
         return EXIT_OK;
     }
-    /* svg, png: the renderer draws the library's DOT */
+    /* svg, png, pdf: the renderer draws the library's DOT */
     if ((st = ld_emit(u->s, "dot", &t)) != LD_OK)
         return st == LD_ENOMEM ? cli_out_of_memory() : EXIT_INPUT;
-    char err[256];
-    (void)r;
+    /* the map's SVG is finished for screen readers (ld_finish_svg) */
     size_t start = out->len;
-    if (plugin_render(t.data, format, out, err, sizeof err) != 0) {
-        fprintf(stderr, "ladderc: error: cannot render %s: %s\n", format, err);
-        return EXIT_USAGE;
-    }
-    return strcmp(format, "svg") == 0 ? finish_svg(u, out, start) : EXIT_OK;
+    int rc = picture_render(r, p, format, t.data, out);
+    return rc == EXIT_OK && strcmp(format, "svg") == 0 ? finish_svg(u, out, start) : rc;
 }
 
 static int write_output(const char *out, const struct buf *b, int flags)
@@ -609,7 +816,7 @@ static int produce_to(struct run *r, const char *file, const char *out, produce_
     return rc;
 }
 
-/* build's output (arg: the format). */
+/* build's output (arg: the struct picture). */
 static int build_produce(struct run *r, struct unit *u, const void *arg, struct buf *out)
 {
     return emit(r, u, arg, out);
@@ -619,7 +826,7 @@ static int cmd_build(int argc, char **argv)
 {
     struct run r;
     run_init(&r, usage_build, argv);
-    const char *format = NULL, *out = NULL;
+    struct picture p = {0};
     bool files_only = false;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
@@ -631,16 +838,15 @@ static int cmd_build(int argc, char **argv)
                 continue;
             return k == OPT_HELP ? EXIT_OK : EXIT_USAGE;
         }
+        k = files_only ? OPT_NONE : parse_picture_option(&r, argc, argv, &i, &p, true);
+        if (k == OPT_ERROR)
+            return EXIT_USAGE;
+        if (k == OPT_TAKEN)
+            continue;
         if (files_only) {
             if (r.nfiles)
                 return usage_error(&r, "build takes one FILE; '%s' is a second one", a);
             add_file(&r, a);
-        } else if (strcmp(a, "-T") == 0 || strcmp(a, "-o") == 0) {
-            if (i + 1 >= argc)
-                return usage_error(&r, "option '%s' needs a value", a);
-            *(a[1] == 'T' ? &format : &out) = argv[++i];
-        } else if (strncmp(a, "-T", 2) == 0) {
-            format = a + 2;
         } else if (a[0] == '-' && a[1] != '\0') {
             return usage_error(&r, "unknown option '%s'", a);
         } else if (r.nfiles) {
@@ -651,16 +857,16 @@ static int cmd_build(int argc, char **argv)
     }
     if (!r.nfiles)
         return usage_error(&r, "%s", "build needs a FILE");
-    if (format && !known_format(format))
-        return usage_error(&r, "unknown format '%s': use svg, png, dot, md or json", format);
-    if (out && strcmp(out, "-") == 0)
-        out = NULL;     /* -o -: standard output, as without -o */
-    if (!format && out && !(format = format_from_path(out)))
+    if (p.format && !known_format(p.format))
+        return usage_error(&r, "unknown format '%s': use svg, png, pdf, dot, md or json", p.format);
+    if (p.out && strcmp(p.out, "-") == 0)
+        p.out = NULL;   /* -o -: standard output, as without -o */
+    if (!p.format && p.out && !(p.format = format_from_path(p.out)))
         return usage_error(&r, "cannot tell the format from the name '%s': give -T FORMAT, or end OUT in "
-                           ".svg .png .dot .gv .md or .json", out);
-    if (!format)
-        format = "svg";
-    return produce_to(&r, r.files[0], out, build_produce, format);
+                           ".svg .png .pdf .dot .gv .md or .json", p.out);
+    if (!p.format)
+        p.format = "svg";
+    return produce_to(&r, r.files[0], p.out, build_produce, &p);
 }
 
 /* ---- check ---- */
@@ -917,7 +1123,7 @@ static int cmd_path(int argc, char **argv)
 /* FILE then the ROLEs, in the order given. */
 struct chart_args {
     const char *file;
-    const char *format;     /* svg, png or dot */
+    struct picture picture; /* its format: svg, png, pdf or dot */
     const char *roles[LD_CHART_ROLES_MAX];
     size_t nroles;
 };
@@ -941,8 +1147,8 @@ static const char *chart_format(struct run *r, const char *format, const char *o
         format = format_from_path(out);
     if (!format)
         return "svg";
-    if (strcmp(format, "svg") != 0 && strcmp(format, "png") != 0 && strcmp(format, "dot") != 0)
-        return usage_error(r, "unknown chart format '%s': use svg, png or dot", format), NULL;
+    if (!is_picture_format(format) && strcmp(format, "dot") != 0)
+        return usage_error(r, "unknown chart format '%s': use svg, png, pdf or dot", format), NULL;
     return format;
 }
 
@@ -950,9 +1156,8 @@ static const char *chart_format(struct run *r, const char *format, const char *o
  * status. */
 static int chart_draw(struct run *r, struct unit *u, const void *arg, struct buf *out)
 {
-    (void)r;
     const struct chart_args *c = arg;
-    const char *format = c->format;
+    const char *format = c->picture.format;
     ld_text t;
     ld_status st = ld_chart(u->s, c->roles, c->nroles, "dot", &t);
     if (st == LD_ENOMEM)
@@ -965,12 +1170,7 @@ static int chart_draw(struct run *r, struct unit *u, const void *arg, struct buf
         buf_put(out, t.data, t.len);
         return EXIT_OK;
     }
-    char err[256];
-    if (plugin_render(t.data, format, out, err, sizeof err) != 0) {
-        fprintf(stderr, "ladderc: error: cannot render %s: %s\n", format, err);
-        return EXIT_USAGE;
-    }
-    return EXIT_OK;
+    return picture_render(r, &c->picture, format, t.data, out);
 }
 
 static int cmd_chart(int argc, char **argv)
@@ -978,7 +1178,7 @@ static int cmd_chart(int argc, char **argv)
     struct run r;
     run_init(&r, usage_chart, argv);
     struct chart_args c = {0};
-    const char *format = NULL, *out = NULL;
+    struct picture *p = &c.picture;
     bool files_only = false;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
@@ -990,13 +1190,12 @@ static int cmd_chart(int argc, char **argv)
                 continue;
             return k == OPT_HELP ? EXIT_OK : EXIT_USAGE;
         }
-        if (!files_only && (strcmp(a, "-T") == 0 || strcmp(a, "-o") == 0)) {
-            if (i + 1 >= argc)
-                return usage_error(&r, "option '%s' needs a value", a);
-            *(a[1] == 'T' ? &format : &out) = argv[++i];
-        } else if (!files_only && strncmp(a, "-T", 2) == 0) {
-            format = a + 2;
-        } else if (!files_only && a[0] == '-' && a[1] != '\0') {
+        k = files_only ? OPT_NONE : parse_picture_option(&r, argc, argv, &i, p, false);
+        if (k == OPT_ERROR)
+            return EXIT_USAGE;
+        if (k == OPT_TAKEN)
+            continue;
+        if (!files_only && a[0] == '-' && a[1] != '\0') {
             return usage_error(&r, "unknown option '%s'", a);
         } else if (chart_add_arg(&r, &c, a) != EXIT_OK) {
             return EXIT_USAGE;
@@ -1004,12 +1203,11 @@ static int cmd_chart(int argc, char **argv)
     }
     if (!c.nroles)
         return usage_error(&r, "%s", "chart needs FILE and at least one ROLE");
-    if (out && strcmp(out, "-") == 0)
-        out = NULL;     /* -o -: standard output */
-    if (!(format = chart_format(&r, format, out)))
+    if (p->out && strcmp(p->out, "-") == 0)
+        p->out = NULL;  /* -o -: standard output */
+    if (!(p->format = chart_format(&r, p->format, p->out)))
         return EXIT_USAGE;
-    c.format = format;
-    return produce_to(&r, c.file, out, chart_draw, &c);
+    return produce_to(&r, c.file, p->out, chart_draw, &c);
 }
 
 /* ---- gap ---- */

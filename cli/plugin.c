@@ -10,7 +10,8 @@
 
 #define PLUGIN_NAME "ladderc-render.so"
 
-typedef int render_fn(const char *, const char *, struct buf *, char *, size_t);
+typedef int render_fn(const char *, const struct render_options *, struct buf *, struct render_report *,
+                      char *, size_t);
 
 /* The plugin sits beside the executable (build/), or in ../lib/ladderc/
  * (make install). Nothing else is searched, and no environment variable
@@ -35,7 +36,8 @@ static int plugin_path(char *out, size_t outsz)
     return 0;
 }
 
-int plugin_render(const char *dot, const char *format, struct buf *out, char *err, size_t errsz)
+int plugin_render(const char *dot, const struct render_options *opt, struct buf *out,
+                  struct render_report *report, char *err, size_t errsz)
 {
     char path[PATH_MAX + sizeof PLUGIN_NAME];
     if (plugin_path(path, sizeof path) != 0) {
@@ -54,7 +56,7 @@ int plugin_render(const char *dot, const char *format, struct buf *out, char *er
         snprintf(err, errsz, "%s has no render_graphviz", path);
         rc = -1;
     } else {
-        rc = fn(dot, format, out, err, errsz);
+        rc = fn(dot, opt, out, report, err, errsz);
     }
     /* not dlclose'd: Graphviz registers atexit handlers inside the library */
     return rc;

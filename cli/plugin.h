@@ -9,8 +9,10 @@
 #include <stddef.h>
 
 #include "buf.h"
+#include "render.h"     /* the options and the report; no Graphviz in it */
 
 /* Same contract as render_graphviz() in plugin/render.h. */
-int plugin_render(const char *dot, const char *format, struct buf *out, char *err, size_t errsz);
+int plugin_render(const char *dot, const struct render_options *opt, struct buf *out,
+                  struct render_report *report, char *err, size_t errsz);
 
 #endif

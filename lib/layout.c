@@ -569,19 +569,35 @@ static void layout_extremes(const struct model *m, const size_t *col, const size
 
 /* The sweep's items: boxes (their span) and roles (a point), by first
  * column; at one column boxes come first, so a role meets every box open
- * there. */
+ * there. Roles come by column from their ranks already, boxes by a counting
+ * sort on their first column: no third sort. */
 struct layout_item {
     size_t col, kind, i;        /* kind 0: box i, 1: role i */
 };
 
-static int layout_item_cmp(const void *pa, const void *pb)
+static size_t layout_items(const struct model *m, const size_t *col, const size_t *by_col, size_t nplaced,
+                           size_t ncols, size_t (*ext)[4], struct layout_item *items, struct heap *heap)
 {
-    const struct layout_item *a = pa, *b = pb;
-    if (a->col != b->col)
-        return a->col < b->col ? -1 : 1;
-    if (a->kind != b->kind)
-        return a->kind < b->kind ? -1 : 1;
-    return (a->i > b->i) - (a->i < b->i);
+    size_t *first = heap_calloc(heap, ncols + 2, sizeof *first);
+    size_t *boxes = heap_calloc(heap, m->nboxes, sizeof *boxes);
+    for (size_t k = 0; k < m->nboxes; k++)
+        if (ext[k][0] != SIZE_MAX)
+            first[col[ext[k][0]] + 2]++;
+    for (size_t c = 0; c < ncols; c++)
+        first[c + 2] += first[c + 1];
+    for (size_t k = 0; k < m->nboxes; k++)
+        if (ext[k][0] != SIZE_MAX)
+            boxes[first[col[ext[k][0]] + 1]++] = k;
+    size_t ni = 0, j = 0;
+    for (size_t c = 0; c < ncols; c++) {
+        for (size_t b = first[c]; b < first[c + 1]; b++)
+            items[ni++] = (struct layout_item){c, 0, boxes[b]};
+        for (; j < nplaced && col[by_col[j]] == c; j++)
+            items[ni++] = (struct layout_item){c, 1, by_col[j]};
+    }
+    heap_free(heap, boxes);
+    heap_free(heap, first);
+    return ni;
 }
 
 /* The conflict of box a (opened first) with box b. */
@@ -606,23 +622,17 @@ size_t layout_conflicts(const struct model *m, struct heap *heap, struct layout_
         return 0;
     size_t n = m->nroles ? m->nroles : 1, nplaced, unused;
     size_t *col = heap_calloc(heap, n, sizeof *col), *row = heap_calloc(heap, n, sizeof *row);
-    size_t *order = heap_calloc(heap, n, sizeof *order);
-    layout_rank(m, 0, col, order, &nplaced, heap);
-    size_t nrows = layout_rank(m, 1, row, order, &unused, heap);
+    size_t *by_col = heap_calloc(heap, n, sizeof *by_col), *by_row = heap_calloc(heap, n, sizeof *by_row);
+    size_t ncols = layout_rank(m, 0, col, by_col, &nplaced, heap);
+    size_t nrows = layout_rank(m, 1, row, by_row, &unused, heap);
     size_t (*ext)[4] = heap_calloc(heap, m->nboxes, sizeof *ext);
     layout_extremes(m, col, row, ext);
     size_t *bx1 = heap_calloc(heap, m->nboxes, sizeof *bx1);
-    struct layout_item *items = heap_calloc(heap, m->nboxes + n, sizeof *items);
-    size_t ni = 0;
     for (size_t k = 0; k < m->nboxes; k++)
-        if (ext[k][0] != SIZE_MAX) {
+        if (ext[k][0] != SIZE_MAX)
             bx1[k] = col[ext[k][1]];
-            items[ni++] = (struct layout_item){col[ext[k][0]], 0, k};
-        }
-    for (size_t i = 0; i < m->nroles; i++)
-        if (col[i] != SIZE_MAX)
-            items[ni++] = (struct layout_item){col[i], 1, i};
-    qsort(items, ni, sizeof *items, layout_item_cmp);
+    struct layout_item *items = heap_calloc(heap, m->nboxes + n, sizeof *items);
+    size_t ni = layout_items(m, col, by_col, nplaced, ncols, ext, items, heap);
 
     struct layout_open o = {.size = 1};
     while (o.size < nrows)
@@ -632,7 +642,7 @@ size_t layout_conflicts(const struct model *m, struct heap *heap, struct layout_
     o.stamp = heap_calloc(heap, m->nboxes, sizeof *o.stamp);
     for (size_t v = 0; v < 2 * o.size; v++)
         o.head[v] = SIZE_MAX;
-    size_t *found = heap_calloc(heap, max, sizeof *found), nout = 0;
+    size_t *found = heap_calloc(heap, max + 1, sizeof *found), nout = 0;   /* + a role's own box */
     for (size_t j = 0; j < ni && nout < max; j++) {
         const struct layout_item *it = &items[j];
         size_t lo, hi, own = SIZE_MAX;
@@ -661,7 +671,7 @@ size_t layout_conflicts(const struct model *m, struct heap *heap, struct layout_
         if (it->kind == 0)
             layout_open_put(&o, 1, 0, o.size, lo, hi, it->i, heap);
     }
-    void *all[] = {found, o.stamp, o.live, o.head, o.box, o.next, items, bx1, ext, order, row, col};
+    void *all[] = {found, o.stamp, o.live, o.head, o.box, o.next, items, bx1, ext, by_row, by_col, row, col};
     for (size_t k = 0; k < sizeof all / sizeof all[0]; k++)
         heap_free(heap, all[k]);
     return nout;

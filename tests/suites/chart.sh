@@ -185,7 +185,7 @@ cp "$CH/fw.ladder" "$CH/self.ladder"
 expect_eq "chart: -o FILE itself is refused (exit 2), FILE untouched" "2 same" \
     "$? $(cmp -s "$CH/fw.ladder" "$CH/self.ladder" && echo same)"
 "$LADDERC" chart -T md "$CH/fw.ladder" senior >/dev/null 2>"$CH/err"
-expect_eq "chart: -T md is refused" "2 ladderc: error: unknown chart format 'md': use svg, png or dot" "$? $(head -n 1 "$CH/err")"
+expect_eq "chart: -T md is refused" "2 ladderc: error: unknown chart format 'md': use svg, png, pdf or dot" "$? $(head -n 1 "$CH/err")"
 
 # ---- roles that cannot be charted ----
 "$LADDERC" chart "$CH/fw.ladder" senoir staff >"$CH/out" 2>"$CH/err"

@@ -41,8 +41,8 @@ grep -q "unknown command 'frobnicate'" "$TMP/s.err" && pass "cli: unknown comman
 status "unknown option" 2 cli_lc build --frob "$GOOD"
 status "build without file" 2 cli_lc build
 status "build with two files" 2 cli_lc build "$GOOD" "$GOOD"
-status "unknown format" 2 cli_lc build -T pdf "$GOOD"
-grep -q "unknown format 'pdf'" "$TMP/s.err" && pass "cli: unknown format named" || fail "cli: unknown format named"
+status "unknown format" 2 cli_lc build -T gif "$GOOD"
+grep -q "unknown format 'gif'" "$TMP/s.err" && pass "cli: unknown format named" || fail "cli: unknown format named"
 status "-T without value" 2 cli_lc build "$GOOD" -T
 status "check without file" 2 cli_lc check
 
@@ -107,7 +107,8 @@ for f in "$EX"/*.ladder; do
     for fmt in dot svg md json png; do
         rm -f "$TMP/a.$fmt" "$TMP/b.$fmt"
         cli_nl=""; [ $fmt = png ] && cli_nl=no_lsan
-        $cli_nl cli_lc build -T $fmt -o "$TMP/a.$fmt" "$f" && $cli_nl cli_lc build -T $fmt -o "$TMP/b.$fmt" "$f" && cmp -s "$TMP/a.$fmt" "$TMP/b.$fmt" && pass "cli: deterministic $fmt $(basename "$f")" || fail "cli: deterministic $fmt $(basename "$f")"
+        # (stderr: the framework's W153, guide.sh's business)
+        $cli_nl cli_lc build -T $fmt -o "$TMP/a.$fmt" "$f" 2>/dev/null && $cli_nl cli_lc build -T $fmt -o "$TMP/b.$fmt" "$f" 2>/dev/null && cmp -s "$TMP/a.$fmt" "$TMP/b.$fmt" && pass "cli: deterministic $fmt $(basename "$f")" || fail "cli: deterministic $fmt $(basename "$f")"
     done
 done
 

@@ -62,7 +62,7 @@ for pair in GV:digraph Dot:digraph MD:'# ' JSON:'{' Svg:'<?xml'; do
     f_run "-o map.$ext" 0 build -o "$F/map.$ext" "$F_GOOD"
     expect_eq "files: -o map.$ext is the right format" "$head" "$(head -c ${#head} "$F/map.$ext")"
 done
-for out in map.pdf map.ladder map noext.d/map; do
+for out in map.gif map.ladder map noext.d/map; do
     mkdir -p "$F/noext.d"
     f_run "-o $out (no known extension)" 2 build -o "$F/$out" "$F_GOOD"
     f_grep "-o $out says what to do" "cannot tell the format from the name .*give -T FORMAT"
