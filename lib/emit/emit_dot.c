@@ -368,6 +368,12 @@ static double emit_dot_fit_scale(struct heap *heap, const struct emit_dot_place 
 
 /* ---- the parts of the picture -------------------------------------------- */
 
+/* Above this many moves the relative layout's arrows are straight lines:
+ * route.c spends about 0.3 ms a move on the bench's maps (0.37 s at 1,000
+ * roles and moves, 4.7 s at 10,000), and a map of thousands of moves shows
+ * their years only on hover anyway (MAX_EDGE_LABELS). docs/routing.md. */
+#define ROUTED_MOVES_MAX 2000
+
 /* With the exact layout, Graphviz routes the edges around nodes
  * (splines=true) unless roles overlap: then its router would give up with a
  * warning, so we ask for straight lines. Otherwise (routed) the arrows carry
@@ -379,7 +385,8 @@ static void emit_dot_header(const struct model *m, const struct emit_dot_plan *p
     const struct theme *th = plan->theme;
     buf_puts(b, "digraph ladder {\n");
     buf_printf(b, "  graph [layout=%s, splines=%s, outputorder=edgesfirst, bgcolor=\"%s\", pad=0.3,\n",
-               routed ? "nop2" : "nop", routed || plan->crowded ? "line" : "true", th->background);
+               routed ? "nop2" : "nop", routed || plan->crowded || !plan->exact ? "line" : "true",
+               th->background);
     buf_printf(b, "         fontname=\"%s\", fontsize=%d, fontcolor=\"%s\", labelloc=t, label=", FONT,
                (int)TITLE_FONT, th->text);
     emit_dot_put_string(b, m->title ? m->title : "");
@@ -973,7 +980,8 @@ void emit_dot(const struct model *m, const struct emit_dot_options *o, struct bu
     struct emit_dot_plan plan;
     emit_dot_plan(out->heap, m, o, &plan);
     plan.theme = theme_get(o->theme);
-    struct route_path *paths = o->exact ? NULL : emit_dot_route(m, &plan, out->heap);
+    bool routed = !o->exact && m->ntransitions <= ROUTED_MOVES_MAX;
+    struct route_path *paths = routed ? emit_dot_route(m, &plan, out->heap) : NULL;
     emit_dot_header(m, &plan, paths != NULL, out);
     emit_dot_roles(m, &plan, out);
     emit_dot_transitions(m, plan.theme, paths, out);

@@ -99,3 +99,30 @@ PY
 "$LADDERC" check --max-diagnostics=0 --diagnostics=json "$LY/boxes.ladder" >"$LY/boxes.json" 2>"$LY/err"
 expect_eq "layout: 3,000 boxes, each interleaved with all others: at most 100 W153" \
     "100" "$(python3 -c 'import json,sys; print(sum(1 for d in json.load(open(sys.argv[1])) if d["code"] == "W153"))' "$LY/boxes.json" 2>&1)"
+
+# ---- the arrows: routed by ladderc up to 2,000 moves, straight beyond ----
+# (ROUTED_MOVES_MAX in emit_dot.c: route.c's cost, docs/routing.md)
+ly_moves() {
+    python3 - "$1" "$2" <<'PY'
+import sys
+path, moves = sys.argv[1], int(sys.argv[2])
+with open(path, 'w') as f:
+    f.write('levels L1..L100\ntrack ic "IC"\n')
+    for i in range(1, 101):
+        f.write('role r%d "R%d" track ic level L%d at (%d, %d)\n' % (i, i, i, i - 1, (i * 37) % 100))
+    n = 0
+    for i in range(1, 101):
+        for j in range(i + 1, 101):
+            if n < moves:
+                f.write('r%d -> r%d\n' % (i, j)); n += 1
+PY
+}
+for ly_n in 2000 2001; do
+    ly_moves "$LY/moves$ly_n.ladder" $ly_n
+    "$LADDERC" build -T dot -o "$LY/moves$ly_n.dot" "$LY/moves$ly_n.ladder" 2>"$LY/err"
+    echo "$?:$(head -c 200 "$LY/err"):$(grep -c 'layout=nop2, splines=line' "$LY/moves$ly_n.dot"):$(grep -c ' -> "r[0-9]*" \[id="move-[0-9]*", pos="e,' "$LY/moves$ly_n.dot")" >"$LY/moves$ly_n.got"
+done
+expect_eq "layout: 2,000 moves are routed by ladderc (nop2, every arrow its own spline)" "0::1:2000" "$(cat "$LY/moves2000.got")"
+expect_eq "layout: 2,001 moves are straight lines (nop, splines=line, no spline given)" "0::0:0" "$(cat "$LY/moves2001.got")"
+grep -q 'layout=nop, splines=line' "$LY/moves2001.dot" && pass "layout: 2,001 moves: the header asks for straight lines" \
+    || fail "layout: 2,001 moves: the header asks for straight lines" "$(sed -n 2p "$LY/moves2001.dot")"
