@@ -209,8 +209,9 @@ function maps_table(    i, id) {
     print "few KB: every track is a legend row the edge router avoids, though only four have roles). Beside"
     print "each, Graphviz's own command on the DOT ladderc writes for it (`ladderc build -T dot`, then"
     print "`neato -n2 -Tsvg`), in the same run. Median of up to three runs (one when a run takes over 10 s),"
-    printf "each under `timeout %s`. *edges* is the DOT's `splines`: `line` when roles overlap, `true` (routed\n", map_timeout
-    print "around the nodes) otherwise. CPU is user + system."
+    printf "each under `timeout %s`. *edges*: `routed` when ladderc's router (docs/routing.md) gives every\n", map_timeout
+    print "arrow its spline (up to 2,000 moves), `line` for straight arrows, `true` when Graphviz routes them"
+    print "(the exact layout). CPU is user + system."
     print ""
     print "| shape | roles | moves | input | edges | ladderc `-T svg` | CPU | peak RSS | `neato -n2 -Tsvg` | CPU | peak RSS | ladderc ÷ neato (CPU) |"
     print "| --- | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"

@@ -317,7 +317,10 @@ for mi in $MAP_INPUTS; do
     time_map "n2.$shape$n" "neato -n2 -Tsvg $MD"
     roles=$(grep -c '^role ' "$ML")
     moves=$(grep -c -- ' -> ' "$ML")
+    # how the arrows are drawn: "routed" when ladderc gives each its spline
+    # (nop2), else the DOT's splines (line: straight; true: Graphviz routes)
     splines=$(sed -n 's/.*splines=\([a-z]*\).*/\1/p' "$MD" | head -n 1)
+    grep -q 'layout=nop2' "$MD" && splines=routed
     printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$shape" "$n" "$roles" "$moves" "$(wc -c <"$ML" | tr -d ' ')" \
         "$splines" "$(cat "$RUN/map.svg.$shape$n")" "$(cat "$RUN/map.n2.$shape$n")" >>"$MAPS_TSV"
 done
