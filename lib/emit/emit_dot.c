@@ -1,16 +1,19 @@
 /* emit_dot.c - the skills map as Graphviz DOT with every node pinned.
  *
  * The picture is a chart, not a graph layout: soft skills run left to right,
- * hard skills bottom to top, and each role sits where the file put it. So we
- * place everything ourselves (pos="x,y!" in points), route the arrows
- * ourselves too (route.c: pos and lp on each edge, in near-linear time; its
- * obstacle-avoiding router costs the cube of the nodes), and let Graphviz's
- * "nop2" engine keep all of it. With the exact layout the DOT is what it
- * always was: no edge positions, and Graphviz routes. Under nop a cluster is
- * drawn only when it carries a bb, so boxes and the legend get theirs from the
- * node sizes we chose; node sizes are fixed (fixedsize=true) and estimated
+ * hard skills bottom to top. So we place everything ourselves (pos="x,y!" in
+ * points): by default the relative layout (layout.c: each axis's order kept,
+ * the spacing chosen so that roles and box frames stay apart), or with
+ * `layout exact` each role where the file put it, at the smallest scale
+ * that keeps roles apart. We route the arrows ourselves too (route.c: pos
+ * and lp on each edge, in near-linear time; Graphviz's obstacle-avoiding
+ * router costs the cube of the nodes), up to ROUTED_MOVES_MAX moves, and let
+ * Graphviz's "nop2" engine keep all of it. With the exact layout the DOT has
+ * no edge positions, and Graphviz routes, as it always did. Under nop a
+ * cluster is drawn only when it carries a bb, so boxes and the legend get
+ * theirs from the plan; node sizes are fixed (fixedsize=true) and estimated
  * from font metrics (see emit_dot_char_width), so the estimate is what
- * Graphviz draws. The scale is the smallest that keeps roles apart.
+ * Graphviz draws.
  *
  * All user text goes through emit_dot_put_text (escape_dot), or in a
  * tooltip, which Graphviz reads twice, escape_dot_tooltip, inside a quoted
