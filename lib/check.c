@@ -1821,10 +1821,12 @@ static void relate_positions(struct checker *c)
         char x[32], y[32];
         const struct ast_stmt *s = c->role_info[i].stmt;
         struct diag *d = diag_warning(c->diag, "W152", role_position_loc(c, i),
-            "roles '%s' and '%s' are at the same position (%s, %s): the map draws one over the other%s",
+            "roles '%s' and '%s' are at the same position (%s, %s): %s%s",
             m->roles[first].id, r->id,
             ast_role_has_at(s) ? s->u.role.x.text : model_number_text(r->x, x, sizeof x),
             ast_role_has_at(s) ? s->u.role.y.text : model_number_text(r->y, y, sizeof y),
+            m->layout_exact ? "the map draws one over the other"
+                            : "the map cannot say which has more of either skill, and puts them side by side",
             r->derived && m->roles[first].derived ? " (their rungs place them there: give one 'at (x, y)')" : "");
         diag_note(c->diag, d, role_position_loc(c, first), "'%s' is here", m->roles[first].id);
     }

@@ -181,14 +181,14 @@ expect_eq "coverage-more: dropped warnings only" \
 (cd "$CM" && "$LADDERC" check --diagnostics=github --max-diagnostics=1 --werror mix.ladder >"$CM/out" 2>"$CM/err")
 expect_eq "coverage-more: github --werror (exit status)" 1 "$?"
 expect_eq "coverage-more: github --werror: the warning is an error, the rest counted as errors" \
-    "::error file=mix.ladder,line=4,col=33,endLine=4,endColumn=34,title=W152::roles 'a' and 'b' are at the same position (1, 1): the map draws one over the other%0Anote (line 3): 'a' is here
+    "::error file=mix.ladder,line=4,col=33,endLine=4,endColumn=34,title=W152::roles 'a' and 'b' are at the same position (1, 1): the map cannot say which has more of either skill, and puts them side by side%0Anote (line 3): 'a' is here
 ::notice file=mix.ladder,title=ladderc::3 more errors not shown; --max-diagnostics=0 shows them all" "$(cat "$CM/out")"
 (cd "$CM" && "$LADDERC" check --diagnostics=json --werror warn.ladder >"$CM/out" 2>"$CM/err")
 expect_eq "coverage-more: json --werror (exit status)" 1 "$?"
 expect_eq "coverage-more: json --werror: both warnings are errors, with their notes" \
     '[
-  {"file": "warn.ladder", "line": 4, "column": 33, "end_line": 4, "end_column": 34, "severity": "error", "code": "W152", "message": "roles '"'a'"' and '"'b'"' are at the same position (1, 1): the map draws one over the other", "notes": [{"file": "warn.ladder", "line": 3, "column": 33, "end_line": 3, "end_column": 34, "message": "'"'a'"' is here"}]},
-  {"file": "warn.ladder", "line": 5, "column": 33, "end_line": 5, "end_column": 34, "severity": "error", "code": "W152", "message": "roles '"'a'"' and '"'d'"' are at the same position (1, 1): the map draws one over the other", "notes": [{"file": "warn.ladder", "line": 3, "column": 33, "end_line": 3, "end_column": 34, "message": "'"'a'"' is here"}]}
+  {"file": "warn.ladder", "line": 4, "column": 33, "end_line": 4, "end_column": 34, "severity": "error", "code": "W152", "message": "roles '"'a'"' and '"'b'"' are at the same position (1, 1): the map cannot say which has more of either skill, and puts them side by side", "notes": [{"file": "warn.ladder", "line": 3, "column": 33, "end_line": 3, "end_column": 34, "message": "'"'a'"' is here"}]},
+  {"file": "warn.ladder", "line": 5, "column": 33, "end_line": 5, "end_column": 34, "severity": "error", "code": "W152", "message": "roles '"'a'"' and '"'d'"' are at the same position (1, 1): the map cannot say which has more of either skill, and puts them side by side", "notes": [{"file": "warn.ladder", "line": 3, "column": 33, "end_line": 3, "end_column": 34, "message": "'"'a'"' is here"}]}
 ]' "$(cat "$CM/out")"
 
 # A warning-only notice in GitHub output (dropped warnings, no errors)

@@ -264,7 +264,7 @@ fi
 printf 'levels L3..L11\ntrack ic "IC"\nrole a "A" track ic level L5 at (1, 2)\nrole b "B" track ic level L5 at (1, 2)\n' >"$DG/werror.ladder"
 "$LADDERC" check --werror "$DG/werror.ladder" 2>"$DG/err"
 expect_eq "diag: --werror: the warning is an error" \
-    "$DG/werror.ladder:4:34: error: roles 'a' and 'b' are at the same position (1, 2): the map draws one over the other [W152]|1 error generated." \
+    "$DG/werror.ladder:4:34: error: roles 'a' and 'b' are at the same position (1, 2): the map cannot say which has more of either skill, and puts them side by side [W152]|1 error generated." \
     "$(sed -n '1p;$p' "$DG/err" | paste -sd '|')"
 expect_eq "diag: --werror: JSON says error too" '"error"' \
     "$("$LADDERC" check --werror --diagnostics=json "$DG/werror.ladder" | python3 -c 'import json,sys; print(json.dumps(json.load(sys.stdin)[0]["severity"]))')"
