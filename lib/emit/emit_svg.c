@@ -68,17 +68,18 @@ static size_t emit_svg_skip_space(const struct emit_svg_text *t, size_t i)
     return i;
 }
 
-/* The first occurrence of word at or after i, or len. word is a short
+/* Just past the first occurrence of word at or after i, or len. word is a short
  * constant ("-->", "]]>", "?>"), so trying it at each position is linear. */
-static size_t emit_svg_find(const struct emit_svg_text *t, size_t i, const char *word)
+static size_t emit_svg_past(const struct emit_svg_text *t, size_t i, const char *word)
 {
+    size_t n = strlen(word);
     while (i < t->len) {
         const char *p = memchr(t->s + i, word[0], t->len - i);
         if (!p)
             return t->len;
         i = (size_t)(p - t->s);
         if (emit_svg_at(t, i, word))
-            return i;
+            return i + n;
         i++;
     }
     return t->len;
@@ -379,11 +380,9 @@ static size_t emit_svg_root(const struct emit_svg_text *t)
     for (;;) {
         i = emit_svg_skip_space(t, i);
         if (emit_svg_at(t, i, "<?")) {
-            i = emit_svg_find(t, i + 2, "?>");
-            i = i < t->len ? i + 2 : t->len;
+            i = emit_svg_past(t, i + 2, "?>");
         } else if (emit_svg_at(t, i, "<!--")) {
-            i = emit_svg_find(t, i + 4, "-->");
-            i = i < t->len ? i + 3 : t->len;
+            i = emit_svg_past(t, i + 4, "-->");
         } else if (emit_svg_at(t, i, "<!DOCTYPE")) {
             size_t end = emit_svg_tag_end(t, i);
             if (end == t->len || memchr(t->s + i, '[', end - i))
@@ -459,11 +458,9 @@ static void emit_svg_put_body(struct buf *out, const struct model *m, const stru
             return;
         size_t next;
         if (emit_svg_at(t, k, "<!--")) {
-            next = emit_svg_find(t, k + 4, "-->");
-            next = next < t->len ? next + 3 : t->len;
+            next = emit_svg_past(t, k + 4, "-->");
         } else if (emit_svg_at(t, k, "<![CDATA[")) {
-            next = emit_svg_find(t, k + 9, "]]>");
-            next = next < t->len ? next + 3 : t->len;
+            next = emit_svg_past(t, k + 9, "]]>");
         } else if (emit_svg_at(t, k, "<g") && k + 2 < t->len && emit_svg_is_space(t->s[k + 2])) {
             size_t end = emit_svg_tag_end(t, k);
             if (end == t->len) {
