@@ -406,26 +406,28 @@ static void html_role_facts(struct html *h, size_t i)
     buf_puts(b, "</dl>\n</div>\n");
 }
 
-/* A point of the radar: rung `rung` of `of` on spoke k of n, in a
- * 200 x 200 box centred at 100,100, radius 62 (room for labels). */
-#define HTML_RADAR_R 62.0
+/* The radar's box: RADAR_W x RADAR_H user units, centred on (RADAR_CX,
+ * RADAR_CY), with room beside the rings for the spokes' labels. */
+#define RADAR_W 300.0
+#define RADAR_H 220.0
+#define RADAR_CX 150.0
+#define RADAR_CY 110.0
+#define RADAR_R 62.0
+#define RADAR_LABEL 1.14    /* a label's distance from the centre, in radii */
+
+/* The point at frac of the radius on spoke k of n, clockwise from the top. */
 static void html_radar_point(double frac, size_t k, size_t n, double *x, double *y)
 {
     double a = 2.0 * 3.14159265358979323846 * (double)k / (double)n;
-    *x = 100.0 + HTML_RADAR_R * frac * sin(a);
-    *y = 100.0 - HTML_RADAR_R * frac * cos(a);
-}
-
-static void html_radar_xy(struct buf *b, double x, double y)
-{
-    buf_printf(b, "%.1f,%.1f", x, y);
+    *x = RADAR_CX + RADAR_R * frac * sin(a);
+    *y = RADAR_CY - RADAR_R * frac * cos(a);
 }
 
 /* A competency's name on its spoke, cut to a few characters (the table
- * beside the chart has it whole). */
+ * under the chart has it whole). */
 static void html_radar_label(struct html *h, const char *name)
 {
-    enum { LABEL_MAX = 14 };
+    enum { LABEL_MAX = 18 };
     size_t n = 0, cut = strlen(name);
     for (const char *p = name; *p; p++)
         if (((unsigned char)*p & 0xC0) != 0x80 && n++ == LABEL_MAX) {
@@ -440,9 +442,15 @@ static void html_radar_label(struct html *h, const char *name)
     html_text(h, h->scratch.data);
 }
 
+static double html_radar_frac(const struct model *m, const struct model_expect *e)
+{
+    return (double)e->rung / (double)m->competencies[e->competency].nrungs;
+}
+
 /* The role's rungs on a radar, one spoke per competency it sets, in the
  * model's order, rung r of n at r / n of the radius; drawn here as inline
- * SVG, so the chart needs no script. A role that sets one or two rungs
+ * SVG, so the chart needs no script, and coloured by the page's style (its
+ * classes), so it follows the theme. A role that sets one or two rungs
  * gets spokes and dots, no area. */
 static void html_radar(struct html *h, const struct model_role *r)
 {
@@ -451,39 +459,35 @@ static void html_radar(struct html *h, const struct model_role *r)
     size_t n = r->about->nexpect;
     if (!n)
         return;
-    buf_puts(b, "<svg class=\"radar\" viewBox=\"0 0 200 200\" role=\"img\" aria-label=\"Radar chart: ");
+    buf_printf(b, "<svg class=\"radar\" viewBox=\"0 0 %g %g\" role=\"img\" aria-label=\"Radar chart: ", RADAR_W,
+               RADAR_H);
     html_text(h, r->name);
     buf_printf(b, "'s rungs on %zu competenc%s\">\n", n, n == 1 ? "y" : "ies");
     for (int ring = 1; ring <= 4; ring++)
-        buf_printf(b, "<circle class=\"ring\" cx=\"100\" cy=\"100\" r=\"%.1f\"/>\n", HTML_RADAR_R * ring / 4.0);
+        buf_printf(b, "<circle class=\"ring\" cx=\"%g\" cy=\"%g\" r=\"%.1f\"/>\n", RADAR_CX, RADAR_CY,
+                   RADAR_R * ring / 4.0);
+    double x, y;
     for (size_t k = 0; k < n; k++) {
-        double x, y;
         html_radar_point(1.0, k, n, &x, &y);
-        buf_printf(b, "<line class=\"spoke\" x1=\"100\" y1=\"100\" x2=\"%.1f\" y2=\"%.1f\"/>\n", x, y);
+        buf_printf(b, "<line class=\"spoke\" x1=\"%g\" y1=\"%g\" x2=\"%.1f\" y2=\"%.1f\"/>\n", RADAR_CX, RADAR_CY, x, y);
     }
-    if (n >= 3)
+    if (n >= 3) {
         buf_puts(b, "<polygon class=\"area\" points=\"");
-    for (size_t k = 0; n >= 3 && k < n; k++) {
-        const struct model_expect *e = &r->about->expect[k];
-        double x, y;
-        html_radar_point((double)e->rung / (double)m->competencies[e->competency].nrungs, k, n, &x, &y);
-        if (k)
-            buf_putc(b, ' ');
-        html_radar_xy(b, x, y);
-    }
-    if (n >= 3)
+        for (size_t k = 0; k < n; k++) {
+            html_radar_point(html_radar_frac(m, &r->about->expect[k]), k, n, &x, &y);
+            buf_printf(b, "%s%.1f,%.1f", k ? " " : "", x, y);
+        }
         buf_puts(b, "\"/>\n");
+    }
     for (size_t k = 0; k < n; k++) {
         const struct model_expect *e = &r->about->expect[k];
-        const struct model_competency *c = &m->competencies[e->competency];
-        double x, y;
-        html_radar_point((double)e->rung / (double)c->nrungs, k, n, &x, &y);
-        buf_printf(b, "<circle class=\"dot\" cx=\"%.1f\" cy=\"%.1f\" r=\"2.2\"/>\n", x, y);
-        html_radar_point(1.18, k, n, &x, &y);
-        const char *anchor = x < 95 ? "end" : x > 105 ? "start" : "middle";
-        buf_printf(b, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\" dominant-baseline=\"middle\">", x, y,
-                   anchor);
-        html_radar_label(h, c->name);
+        html_radar_point(html_radar_frac(m, e), k, n, &x, &y);
+        buf_printf(b, "<circle class=\"dot\" cx=\"%.1f\" cy=\"%.1f\" r=\"2.5\"/>\n", x, y);
+        html_radar_point(RADAR_LABEL, k, n, &x, &y);
+        const char *anchor = x < RADAR_CX - 4 ? "end" : x > RADAR_CX + 4 ? "start" : "middle";
+        const char *base = y < RADAR_CY - RADAR_R * 0.9 ? "auto" : y > RADAR_CY + RADAR_R * 0.9 ? "hanging" : "middle";
+        buf_printf(b, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\" dominant-baseline=\"%s\">", x, y, anchor, base);
+        html_radar_label(h, m->competencies[e->competency].name);
         buf_puts(b, "</text>\n");
     }
     buf_puts(b, "</svg>\n");
@@ -496,23 +500,28 @@ static void html_role_rungs(struct html *h, const struct model_role *r)
     struct buf *b = h->out;
     if (!r->about->nexpect)
         return;
+    bool own = false;   /* a column for the role's own sentences when it writes one */
+    for (size_t k = 0; k < r->about->nexpect; k++)
+        own = own || r->about->expect[k].text;
     buf_puts(b, "<h4>Competencies</h4>\n<div class=\"table-wrap\"><table>\n<thead><tr><th scope=\"col\">Competency"
-                "</th><th scope=\"col\">Rung</th><th scope=\"col\">What the rung means</th>"
-                "<th scope=\"col\">In this role</th></tr></thead>\n<tbody>\n");
+                "</th><th scope=\"col\">Rung</th><th scope=\"col\">What the rung means</th>");
+    buf_puts(b, own ? "<th scope=\"col\">In this role</th></tr></thead>\n<tbody>\n" : "</tr></thead>\n<tbody>\n");
     for (size_t k = 0; k < r->about->nexpect; k++) {
         const struct model_expect *e = &r->about->expect[k];
         const struct model_competency *c = &m->competencies[e->competency];
         const struct model_rung *g = &c->rungs[e->rung - 1];
         buf_puts(b, "<tr><th scope=\"row\">");
         html_ref(h, "competency", c->id, c->name);
-        buf_puts(b, "</th><td>");
+        buf_puts(b, "</th><td class=\"rung\">");
         html_text(h, g->name);
         buf_printf(b, " (%d of %zu)</td><td>", e->rung, c->nrungs);
         if (g->meaning)
             html_text(h, g->meaning);
-        buf_puts(b, "</td><td>");
-        if (e->text)
-            html_text(h, e->text);
+        if (own) {
+            buf_puts(b, "</td><td>");
+            if (e->text)
+                html_text(h, e->text);
+        }
         buf_puts(b, "</td></tr>\n");
     }
     buf_puts(b, "</tbody>\n</table></div>\n");

@@ -89,7 +89,7 @@ for ex in skills-map framework northwind acme; do
     ht_ids "$ex" "$HT/$ex.html"
 done
 expect_eq "html: the framework's radar charts are images with a name" 5 \
-    "$(grep -c '<svg class="radar" viewBox="0 0 200 200" role="img" aria-label="Radar chart: ' "$HT/framework.html")"
+    "$(grep -c '<svg class="radar" viewBox="0 0 300 220" role="img" aria-label="Radar chart: ' "$HT/framework.html")"
 expect_eq "html: no radar chart without competencies" 0 "$(grep -c 'class="radar"' "$HT/skills-map.html")"
 expect_eq "html: the map is inline, finished for screen readers (ld_finish_svg)" 1 \
     "$(grep -c '<title id="ladder-title">' "$HT/skills-map.html")"
