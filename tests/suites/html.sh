@@ -23,6 +23,8 @@
 #    picks the format by itself.
 # 5. Size: the skills map's page stays under 200 KB. The 1,000-role page
 #    builds (its time is measured in docs/performance.md, not here).
+# 6. page.css: each text colour on each background it is drawn on has a
+#    contrast of at least 4.5:1, light and dark (tests/tools/css_contrast.py).
 
 HT="$TMP/html"
 mkdir -p "$HT"
@@ -186,3 +188,9 @@ expect_eq "html: the 1,000-role page builds (exit status)" 0 $?
 $HT_CHECK facts "$HT/big.html" >"$HT/big.facts" 2>&1   # no model: html.parser is the cost
 expect_eq "html: the 1,000-role page is well-formed, with a section per role" "none 1000" \
     "$(ht_fact "$HT/big.facts" errors) $(ht_fact "$HT/big.facts" 'role sections')"
+
+# ---- the style: text contrast in both themes ---------------------------------
+python3 "$ROOT/tests/tools/css_contrast.py" "$ROOT/lib/emit/html/page.css" >"$HT/contrast" 2>&1
+expect_eq "html: page.css: every text colour has a contrast of 4.5:1 or more on its backgrounds, in both themes" "" \
+    "$(awk 'NF != 3 || $3 < 4.5' "$HT/contrast")"
+expect_eq "html: page.css: the contrast of 14 pairs is measured" 14 "$(wc -l <"$HT/contrast" | tr -d ' ')"
