@@ -554,10 +554,12 @@ static void html_role_moves(struct html *h, size_t i)
         buf_puts(h->out, "<p class=\"note\">No move leads into or out of this role.</p>\n");
         return;
     }
+    buf_puts(h->out, "<div class=\"moves-pair\">\n");     /* side by side where they fit */
     if (nin)
         html_role_moves_table(h, true, h->moves_in + h->in_start[i], nin);
     if (nout)
         html_role_moves_table(h, false, h->moves_out + h->out_start[i], nout);
+    buf_puts(h->out, "</div>\n");
 }
 
 static void html_role(struct html *h, size_t i)
