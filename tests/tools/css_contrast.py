@@ -7,7 +7,7 @@ import re
 import sys
 
 PAIRS = [('fg', 'bg'), ('fg', 'panel'), ('muted', 'bg'), ('muted', 'panel'), ('link', 'bg'), ('link', 'panel'),
-         ('fg', 'mark')]
+         ('accent', 'bg'), ('accent', 'panel'), ('fg', 'mark')]
 
 
 def themes(css):
