@@ -50,6 +50,7 @@ struct html {
     size_t *moves_in, *in_start;    /* transitions into role r: moves_in[in_start[r]..in_start[r + 1]) */
     size_t *moves_out, *out_start;
     struct grid_lines lines;   /* company lines by track and company */
+    bool role_titles;           /* role sections list their company titles (html_role_titles_fit) */
 };
 
 /* ---- small writers ------------------------------------------------------- */
@@ -342,6 +343,25 @@ static void html_explorer(struct html *h)
 
 /* ---- a role's section ---------------------------------------------------------- */
 
+/* Whether each role's section can list its titles: finding them costs a
+ * binary search per company with lines in the role's track, so all roles
+ * together cost the sum over tracks of roles x companies. Within
+ * GRID_PER_LINE per line and role, plus GRID_SLACK, they do; beyond (ten
+ * thousand companies), the Companies section alone lists the titles, and
+ * the page stays linear in the ladder. */
+static bool html_role_titles_fit(const struct html *h)
+{
+    const struct model *m = h->m;
+    size_t *roles = heap_calloc(h->heap, m->ntracks + 1, sizeof *roles);
+    for (size_t i = 0; i < m->nroles; i++)
+        roles[m->roles[i].track]++;
+    size_t cost = 0, budget = GRID_PER_LINE * (h->lines.nrefs + m->nroles) + GRID_SLACK;
+    for (size_t t = 0; t < m->ntracks && cost <= budget; t++)
+        cost += roles[t] * (h->lines.track_start[t + 1] - h->lines.track_start[t]);
+    heap_free(h->heap, roles);
+    return cost <= budget;
+}
+
 /* The company titles for the role's levels: for each company with lines in
  * the role's track, the lines that overlap the role's levels (a company's
  * lines in a track do not overlap, E161, and are sorted, so a binary search
@@ -395,7 +415,8 @@ static void html_role_facts(struct html *h, size_t i)
     buf_puts(b, "</dd>\n<dt>Levels</dt><dd>");
     html_track_levels(h, r->track, r->lo, r->hi);
     buf_puts(b, "</dd>\n");
-    html_role_companies(h, r);
+    if (h->role_titles)
+        html_role_companies(h, r);
     if (r->about->link && escape_url_is_web(r->about->link)) {
         buf_puts(b, "<dt>Link</dt><dd><a href=\"");
         html_text(h, r->about->link);
@@ -860,6 +881,7 @@ void emit_html(const struct model *m, const char *svg, size_t len, const char *j
     html_index_moves(&h, true, &h.moves_in, &h.in_start);
     html_index_moves(&h, false, &h.moves_out, &h.out_start);
     grid_lines_build(h.heap, m, &h.lines);
+    h.role_titles = html_role_titles_fit(&h);
 
     struct buf style;
     buf_init(&style, out->heap);

@@ -194,3 +194,21 @@ python3 "$ROOT/tests/tools/css_contrast.py" "$ROOT/lib/emit/html/page.css" >"$HT
 expect_eq "html: page.css: every text colour has a contrast of 4.5:1 or more on its backgrounds, in both themes" "" \
     "$(awk 'NF != 3 || $3 < 4.5' "$HT/contrast")"
 expect_eq "html: page.css: the contrast of 18 pairs is measured" 18 "$(wc -l <"$HT/contrast" | tr -d ' ')"
+
+# ---- bounded: many companies do not multiply every role's section -------------------
+# 300 roles x 300 companies in one track: listing each role's titles would
+# cost 90,000 searches and lines; the Companies section lists them instead
+python3 - "$HT/many.ladder" <<'PY'
+import sys
+with open(sys.argv[1], 'w') as f:
+    f.write('levels L1..L2\ntrack ic "IC"\n')
+    for i in range(300):
+        f.write('role r%d "R%d" track ic level L1 at (%d, %d)\n' % (i, i, i % 100, i // 100))
+    for i in range(300):
+        f.write('company c%d "C%d" {\n  ic L1 "c%d" "T%d"\n}\n' % (i, i, i, i))
+PY
+"$LADDERC" build -T html -o "$HT/many.html" "$HT/many.ladder" 2>/dev/null
+expect_eq "html: 300 roles x 300 companies build (exit status)" 0 $?
+expect_eq "html: ... and the roles' sections do not list 90,000 titles" 0 "$(grep -c '<dt>At companies</dt>' "$HT/many.html")"
+expect_eq "html: ... which the companies' sections list" 300 "$(grep -c '<td>T[0-9]*</td><td>c[0-9]*</td>' "$HT/many.html")"
+expect_eq "html: a small ladder's roles list their titles (those with some)" 10 "$(grep -c '<dt>At companies</dt>' "$HT/skills-map.html")"
