@@ -41,6 +41,9 @@
  * would otherwise make the page a hundred times the ladder. */
 enum { HTML_GRID_PER_RUNG = 16, HTML_GRID_SLACK = 1024 };
 
+/* The most code points of a text the page repeats (html_clipped). */
+enum { HTML_REPEAT_MAX = 200 };
+
 struct html {
     const struct model *m;
     struct buf *out;
@@ -75,6 +78,14 @@ static void html_track_levels(struct html *h, size_t t, int lo, int hi)
     html_text(h, h->scratch.data);
 }
 
+/* Level `level` of track t, heading a row that every table repeats: a
+ * long level prefix clipped (model_track_levels_text). */
+static void html_track_level_clipped(struct html *h, size_t t, int level)
+{
+    char text[HTML_REPEAT_MAX / 4 + MODEL_LEVELS_TEXT_MIN];
+    html_text(h, model_track_levels_text(h->m, t, level, level, text, sizeof text));
+}
+
 /* "3..8 years", "3 years", "3.. years", "unknown": a move's years as
  * `ladderc path` writes a route's. */
 static void html_years(struct buf *b, struct model_years y)
@@ -93,6 +104,30 @@ static void html_years(struct buf *b, struct model_years y)
     buf_puts(b, y.min == 1 && !y.open && y.max == 1 ? " year" : " years");
 }
 
+/* A text the page repeats (a track's name on each of its roles, a rung's
+ * meaning on each role at that rung, a title on each level of its line):
+ * whole when it has at most HTML_REPEAT_MAX code points, else its first
+ * HTML_REPEAT_MAX and an ellipsis. Each is whole once, in its own section,
+ * and a ladder of long texts repeated by many roles keeps a page within a
+ * constant factor of its size. */
+static void html_clipped(struct html *h, const char *s)
+{
+    size_t n = 0;
+    const char *p = s;
+    for (; *p; p++)
+        if (((unsigned char)*p & 0xC0) != 0x80 && n++ == HTML_REPEAT_MAX)
+            break;
+    if (!*p) {
+        html_text(h, s);
+        return;
+    }
+    h->scratch.len = 0;
+    buf_put(&h->scratch, s, (size_t)(p - s));
+    buf_putc(&h->scratch, '\0');
+    html_text(h, h->scratch.data);
+    buf_puts(h->out, "\xE2\x80\xA6");
+}
+
 /* <a href="#PREFIX-ID">name</a> */
 static void html_ref(struct html *h, const char *prefix, const char *id, const char *name)
 {
@@ -100,6 +135,16 @@ static void html_ref(struct html *h, const char *prefix, const char *id, const c
     html_text(h, id);
     buf_puts(h->out, "\">");
     html_text(h, name);
+    buf_puts(h->out, "</a>");
+}
+
+/* The same with the name clipped (html_clipped). */
+static void html_ref_clipped(struct html *h, const char *prefix, const char *id, const char *name)
+{
+    buf_printf(h->out, "<a href=\"#%s-", prefix);
+    html_text(h, id);
+    buf_puts(h->out, "\">");
+    html_clipped(h, name);
     buf_puts(h->out, "</a>");
 }
 
@@ -385,11 +430,11 @@ static void html_role_companies(struct html *h, const struct model_role *r)
             const struct model_company_line *l = L->refs[k].line;
             buf_puts(b, said++ ? "" : "<dt>At companies</dt><dd><ul>\n");
             buf_puts(b, "<li>");
-            html_ref(h, "company", m->companies[L->refs[k].company].id, m->companies[L->refs[k].company].name);
+            html_ref_clipped(h, "company", m->companies[L->refs[k].company].id, m->companies[L->refs[k].company].name);
             buf_puts(b, ": ");
-            html_text(h, l->title);
+            html_clipped(h, l->title);
             buf_puts(b, " (");
-            html_text(h, l->code);
+            html_clipped(h, l->code);
             buf_puts(b, "), ");
             html_track_levels(h, r->track, l->lo, l->hi);
             buf_puts(b, "</li>\n");
@@ -411,7 +456,7 @@ static void html_role_facts(struct html *h, size_t i)
         buf_puts(b, "</p>\n");
     }
     buf_puts(b, "<dl class=\"facts\">\n<dt>Track</dt><dd>");
-    html_ref(h, "track", m->tracks[r->track].id, m->tracks[r->track].name);
+    html_ref_clipped(h, "track", m->tracks[r->track].id, m->tracks[r->track].name);
     buf_puts(b, "</dd>\n<dt>Levels</dt><dd>");
     html_track_levels(h, r->track, r->lo, r->hi);
     buf_puts(b, "</dd>\n");
@@ -532,12 +577,12 @@ static void html_role_rungs(struct html *h, const struct model_role *r)
         const struct model_competency *c = &m->competencies[e->competency];
         const struct model_rung *g = &c->rungs[e->rung - 1];
         buf_puts(b, "<tr><th scope=\"row\">");
-        html_ref(h, "competency", c->id, c->name);
+        html_ref_clipped(h, "competency", c->id, c->name);
         buf_puts(b, "</th><td class=\"rung\">");
-        html_text(h, g->name);
+        html_clipped(h, g->name);
         buf_printf(b, " (%d of %zu)</td><td>", e->rung, c->nrungs);
         if (g->meaning)
-            html_text(h, g->meaning);
+            html_clipped(h, g->meaning);
         if (own) {
             buf_puts(b, "</td><td>");
             if (e->text)
@@ -559,7 +604,7 @@ static void html_role_moves_table(struct html *h, bool into, const size_t *list,
     for (size_t k = 0; k < n; k++) {
         const struct model_transition *t = &m->transitions[list[k]];
         buf_puts(b, "<tr><td>");
-        html_role_ref(h, into ? t->from : t->to);
+        html_ref_clipped(h, "role", m->roles[into ? t->from : t->to].id, m->roles[into ? t->from : t->to].name);
         buf_printf(b, "</td><td class=\"kind\">%s</td><td>", model_kind_name(t->kind));
         html_years(b, t->years);
         buf_puts(b, "</td></tr>\n");
@@ -631,11 +676,11 @@ static void html_matrix_cell(struct html *h, const struct model_expect *e)
     buf_puts(h->out, "<td");
     if (g->meaning) {
         buf_puts(h->out, " title=\"");
-        html_text(h, g->meaning);
+        html_clipped(h, g->meaning);
         buf_putc(h->out, '"');
     }
     buf_putc(h->out, '>');
-    html_text(h, g->name);
+    html_clipped(h, g->name);
     buf_printf(h->out, " (%d)</td>", e->rung);
 }
 
@@ -663,7 +708,7 @@ static void html_matrix_track(struct html *h, size_t t, const size_t *roles, siz
     size_t *cursor = heap_calloc(h->heap, n + 1, sizeof *cursor);
     for (size_t k = 0; k < m->ncompetencies; k++) {
         buf_puts(b, "<tr><th scope=\"row\">");
-        html_ref(h, "competency", m->competencies[k].id, m->competencies[k].name);
+        html_ref_clipped(h, "competency", m->competencies[k].id, m->competencies[k].name);
         buf_puts(b, "</th>");
         for (size_t j = 0; j < n; j++) {
             const struct model_role_about *a = m->roles[roles[j]].about;
@@ -777,7 +822,7 @@ static void html_company(struct html *h, size_t c)
     for (size_t i = 0; i < co->nlines; i++) {
         const struct model_company_line *l = &co->lines[i];
         buf_puts(b, "<tr><td>");
-        html_ref(h, "track", m->tracks[l->track].id, m->tracks[l->track].name);
+        html_ref_clipped(h, "track", m->tracks[l->track].id, m->tracks[l->track].name);
         buf_puts(b, "</td><td>");
         html_track_levels(h, l->track, l->lo, l->hi);
         buf_puts(b, "</td><td>");
@@ -814,22 +859,22 @@ static void html_comparison_track(struct html *h, const struct grid_track *g)
     for (size_t c = 0; c < g->ncols; c++) {
         size_t company = L->refs[L->column_start[L->track_start[t] + c]].company;
         buf_puts(b, "<th scope=\"col\">");
-        html_ref(h, "company", m->companies[company].id, m->companies[company].name);
+        html_ref_clipped(h, "company", m->companies[company].id, m->companies[company].name);
         buf_puts(b, "</th>");
     }
     buf_puts(b, "</tr></thead>\n<tbody>\n");
     for (size_t row = 0; row < g->nrows; row++) {
         int level = g->first + (int)row;
         buf_puts(b, "<tr><th scope=\"row\">");
-        html_track_levels(h, t, level, level);
+        html_track_level_clipped(h, t, level);
         buf_puts(b, "</th>");
         for (size_t c = 0; c < g->ncols; c++) {
             const struct model_company_line *l = g->cells[row * g->ncols + c];
             buf_puts(b, "<td>");
             if (l) {
-                html_text(h, l->title);
+                html_clipped(h, l->title);
                 buf_puts(b, " (");
-                html_text(h, l->code);
+                html_clipped(h, l->code);
                 buf_putc(b, ')');
             }
             buf_puts(b, "</td>");

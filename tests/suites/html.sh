@@ -212,3 +212,32 @@ expect_eq "html: 300 roles x 300 companies build (exit status)" 0 $?
 expect_eq "html: ... and the roles' sections do not list 90,000 titles" 0 "$(grep -c '<dt>At companies</dt>' "$HT/many.html")"
 expect_eq "html: ... which the companies' sections list" 300 "$(grep -c '<td>T[0-9]*</td><td>c[0-9]*</td>' "$HT/many.html")"
 expect_eq "html: a small ladder's roles list their titles (those with some)" 10 "$(grep -c '<dt>At companies</dt>' "$HT/skills-map.html")"
+
+# ---- bounded: long texts that many roles repeat --------------------------------------
+# a 20,000-character track, competency, rung, meaning, company and title,
+# each repeated by 500 roles (or 100 levels): the page outside the map stays
+# within 20 times the ladder (before clipping: 500 times)
+python3 - "$HT/long.ladder" <<'PY'
+import sys
+L = 'x' * 20000
+with open(sys.argv[1], 'w') as f:
+    f.write('levels L1..L100\ntrack ic "T%s"\n' % L)
+    f.write('competency c "C%s" hard {\n  1 "R%s" "M%s"\n  2 "two" "two"\n}\n' % (L, L, L))
+    for i in range(500):
+        f.write('role r%d "R%d" track ic level L%d at (%d, %d) {\n  c 1\n}\n' % (i, i, 1 + i // 5, i % 100, i // 5))
+    for i in range(499):
+        f.write('r%d -> r%d%s\n' % (i, i + 1, ' lateral' if i // 5 == (i + 1) // 5 else ''))
+    f.write('company co "Co%s" {\n  ic L1..L100 "K" "Title%s"\n}\n' % (L, L))
+PY
+"$LADDERC" build -T html -o "$HT/long.html" "$HT/long.ladder" 2>/dev/null
+expect_eq "html: long repeated texts build (exit status)" 0 $?
+ht_outside=$(python3 -c "
+import sys
+s = open(sys.argv[1], 'rb').read()
+i = s.index(b'<section id=\"map\"'); j = s.index(b'<section id=\"tracks\"')
+print(len(s) - (j - i))" "$HT/long.html")
+ht_in=$(wc -c <"$HT/long.ladder" | tr -d ' ')
+[ "$ht_outside" -lt $((20 * ht_in)) ] && pass "html: long repeated texts: the page outside the map is $ht_outside bytes for $ht_in" \
+    || fail "html: long repeated texts: the page outside the map stays within 20 times the ladder" "$ht_outside bytes for $ht_in"
+grep -q "<h3 id=\"track-ic-title\">T$(printf 'x%.0s' $(seq 20000))</h3>" "$HT/long.html" \
+    && pass "html: long repeated texts: whole in their own section" || fail "html: long repeated texts: whole in their own section"
