@@ -297,12 +297,32 @@ static size_t html_svg_start(const char *svg, size_t len)
     return len;
 }
 
+/* The map's root tag with role="img" made role="group": an image's
+ * children are hidden from assistive technology, and here they are links
+ * to the roles' sections, which a screen reader must reach as a keyboard
+ * does. The group keeps the SVG's name and description. Returns where the
+ * rest of the SVG starts. */
+static size_t html_svg_root(struct buf *b, const char *svg, size_t start, size_t len)
+{
+    const char *end = memchr(svg + start, '>', len - start);
+    size_t stop = end ? (size_t)(end - svg) : len;
+    static const char img[] = " role=\"img\"";
+    for (size_t i = start; i + sizeof img - 1 <= stop; i++)
+        if (memcmp(svg + i, img, sizeof img - 1) == 0) {
+            buf_put(b, svg + start, i - start);
+            buf_puts(b, " role=\"group\"");
+            return i + sizeof img - 1;
+        }
+    return start;
+}
+
 static void html_map(struct html *h, const char *svg, size_t len)
 {
     struct buf *b = h->out;
     size_t start = html_svg_start(svg, len);
     buf_puts(b, "<section id=\"map\" aria-labelledby=\"map-title\">\n<h2 id=\"map-title\">Map</h2>\n"
                 "<figure class=\"map-figure\">\n<div class=\"map\">\n");
+    start = html_svg_root(b, svg, start, len);
     buf_put(b, svg + start, len - start);
     buf_puts(b, "</div>\n<figcaption>Each role on the map links to its section below.</figcaption>\n"
                 "</figure>\n</section>\n");
