@@ -248,3 +248,14 @@ ht_in=$(wc -c <"$HT/long.ladder" | tr -d ' ')
     || fail "html: long repeated texts: the page outside the map stays within 20 times the ladder" "$ht_outside bytes for $ht_in"
 grep -q "<h3 id=\"track-ic-title\">T$(printf 'x%.0s' $(seq 20000))</h3>" "$HT/long.html" \
     && pass "html: long repeated texts: whole in their own section" || fail "html: long repeated texts: whole in their own section"
+
+# ---- small ladders: no roles, no title ------------------------------------------
+printf 'levels L1..L2\n' >"$HT/empty.ladder"
+printf 'levels L1..L2\ntrack a "A"\n' >"$HT/track.ladder"
+for f in empty track; do
+    "$LADDERC" build -T html -o "$HT/$f.html" "$HT/$f.ladder" 2>/dev/null
+    expect_eq "html: a ladder with $f only builds (exit status)" 0 $?
+    $HT_CHECK facts "$HT/$f.html" >"$HT/$f.facts" 2>&1
+    expect_eq "html: ... well-formed, links whole, headings in order, titled" "none none none Career ladder" \
+        "$(ht_fact "$HT/$f.facts" errors) $(ht_fact "$HT/$f.facts" 'fragments naming no id') $(ht_fact "$HT/$f.facts" 'heading skips') $(ht_fact "$HT/$f.facts" 'h1 text')"
+done
