@@ -16,7 +16,7 @@
  * come from the ladder's ids ([a-z][a-z0-9_]*, so "role-ID" is a valid
  * fragment and cannot collide with "role-ID-title" or with the map's own
  * "role-N" groups, whose N is a digit), so deep links survive a rebuild.
- * No date, no path: the same model gives the same bytes.
+ * No date: the same model gives the same bytes.
  *
  * This file writes the page's frame and its tables; html_role.c the
  * roles' sections; html_write.c the writers both use (html_page.h).
@@ -47,7 +47,8 @@ enum { HTML_GRID_PER_RUNG = 16, HTML_GRID_SLACK = 1024 };
 /* ---- indexes ------------------------------------------------------------- */
 
 /* Roles by track, then lowest level, then highest, then source order:
- * a stable counting sort by track, then per track by levels. */
+ * sorted once, the role's index the last key, so the order is total and
+ * the same whatever the C library's qsort. */
 struct html_role_key {
     size_t track, role;
     int lo, hi;
