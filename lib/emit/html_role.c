@@ -157,7 +157,8 @@ static void html_radar(struct html *h, const struct model_role *r)
     double x, y;
     for (size_t k = 0; k < n; k++) {
         html_radar_point(1.0, k, n, &x, &y);
-        buf_printf(b, "<line class=\"spoke\" x1=\"%g\" y1=\"%g\" x2=\"%.1f\" y2=\"%.1f\"/>\n", RADAR_CX, RADAR_CY, x, y);
+        buf_printf(b, "<line class=\"spoke\" x1=\"%g\" y1=\"%g\" x2=\"%.1f\" y2=\"%.1f\"/>\n", RADAR_CX, RADAR_CY,
+                   x, y);
     }
     if (n >= 3) {
         buf_puts(b, "<polygon class=\"area\" points=\"");
