@@ -169,7 +169,10 @@ static void diff_text_change(struct buf *out, const struct diff *d, const struct
         diff_text_value(out, c->new_value, false);
         break;
     default:
-        buf_printf(out, " %s: ", c->property);
+        if (c->section == DIFF_YEARS)
+            buf_puts(out, ": ");        /* "years promotion: 2..5 -> 3..6", as the statement reads */
+        else
+            buf_printf(out, " %s: ", c->property);
         diff_text_value(out, c->old_value, c->quoted);
         buf_puts(out, " -> ");
         diff_text_value(out, c->new_value, c->quoted);
