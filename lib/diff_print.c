@@ -109,7 +109,9 @@ static void diff_summary_put(struct buf *out, const struct diff *d)
             diff_count_put(out, count[DIFF_ADDED], nm->one, nm->many, "added", &sep);
             diff_count_put(out, count[DIFF_REMOVED], nm->one, nm->many, "removed", &sep);
         }
-        diff_count_put(out, diff_changed_subjects(d, i, j), nm->one, nm->many,
+        /* the ladder's settings are one subject, "ladder": each counts */
+        bool each = d->v[i].section == DIFF_LADDER || d->v[i].section == DIFF_YEARS;
+        diff_count_put(out, each ? count[DIFF_CHANGED] : diff_changed_subjects(d, i, j), nm->one, nm->many,
                        d->v[i].section == DIFF_POSITION ? "moved on the map" : "changed", &sep);
         diff_count_put(out, count[DIFF_RAISED], nm->one, nm->many, "raised", &sep);
         diff_count_put(out, count[DIFF_LOWERED], nm->one, nm->many, "lowered", &sep);
