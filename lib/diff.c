@@ -652,16 +652,15 @@ static void diff_company_lines(struct diff *d, const struct model_company *oc, c
 {
     const struct model *o = d->old_v->m, *n = d->new_v->m;
     const char **ok = diff_line_keys(d, o, oc, NULL), **nk = diff_line_keys(d, n, c, &d->tracks);
-    const char **shown = diff_line_keys(d, n, c, NULL);
     struct symtab to, tn;
     diff_table(d, &to, ok, oc->nlines);
     diff_table(d, &tn, nk, c->nlines);
     for (size_t i = 0; i < c->nlines; i++) {
         const struct model_company_line *l = &c->lines[i];
-        const char *subject = diff_join(d, "company '", c->id, "' line ",
-                                        diff_join(d, n->tracks[l->track].id, " ",
-                                                  diff_track_levels_text(d, n, l->track, l->lo, l->hi), NULL));
-        const char *id = diff_join(d, c->id, " ", shown[i], NULL);
+        const char *line = diff_join(d, n->tracks[l->track].id, " ",
+                                     diff_track_levels_text(d, n, l->track, l->lo, l->hi), NULL);
+        const char *subject = diff_join(d, "company '", c->id, "' line ", line);
+        const char *id = diff_join(d, c->id, " ", line, NULL);
         size_t j;
         if (!symtab_get(&to, nk[i], &j)) {
             diff_add(d, DIFF_COMPANY_LINE, DIFF_ADDED, subject, id, l->loc, false)->detail =
@@ -679,10 +678,10 @@ static void diff_company_lines(struct diff *d, const struct model_company *oc, c
         if (symtab_get(&tn, ok[i], &j))
             continue;
         const struct model_company_line *l = &oc->lines[i];
-        const char *subject = diff_join(d, "company '", oc->id, "' line ",
-                                        diff_join(d, o->tracks[l->track].id, " ",
-                                                  diff_track_levels_text(d, o, l->track, l->lo, l->hi), NULL));
-        diff_add(d, DIFF_COMPANY_LINE, DIFF_REMOVED, subject, diff_join(d, oc->id, " ", ok[i], NULL), l->loc, true)
+        const char *line = diff_join(d, o->tracks[l->track].id, " ",
+                                     diff_track_levels_text(d, o, l->track, l->lo, l->hi), NULL);
+        diff_add(d, DIFF_COMPANY_LINE, DIFF_REMOVED, diff_join(d, "company '", oc->id, "' line ", line),
+                 diff_join(d, oc->id, " ", line, NULL), l->loc, true)
             ->detail = diff_join(d, diff_quote(d, l->code), " ", diff_quote(d, l->title), NULL);
     }
     symtab_free(&to);

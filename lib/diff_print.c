@@ -222,7 +222,14 @@ void diff_print_md(struct buf *out, struct diff *d)
             buf_printf(out, "\n### %s\n\n| Change | What | Old | New | Where |\n| --- | --- | --- | --- | --- |\n",
                        diff_names[c->section].heading);
         buf_putc(out, '|');
-        diff_md_cell(out, c->what == DIFF_MOVED ? c->detail : c->property);
+        cell.len = 0;
+        buf_puts(&cell, c->property);
+        if (c->what == DIFF_MOVED) {
+            buf_putc(&cell, ' ');
+            buf_puts(&cell, c->detail);     /* "moved up" */
+        }
+        buf_putc(&cell, '\0');
+        diff_md_cell(out, cell.data);
         cell.len = 0;
         buf_puts(&cell, c->subject);
         if (c->what == DIFF_ID) {
