@@ -34,6 +34,12 @@ df_has() {
 $(head -20 "$2")"; fi
 }
 
+# ---- a file split into imports is no change ----
+sed '/^company acme/,$d' "$DF_CASES/old/base.ladder" | sed '1a import "split-companies.ladder"' >"$DF/split.ladder"
+sed -n '/^company acme/,$p' "$DF_CASES/old/base.ladder" >"$DF/split-companies.ladder"
+df_run diff --exit-code "$DF_CASES/old/base.ladder" "$DF/split.ladder"
+expect_eq "diff: the same ladder split into two files: no changes" "0:no changes" "$df_rc:$(cat "$DF/out")"
+
 # ---- Markdown through cmark-gfm, with GitHub's extensions ----
 df_in "$DF_CASES" diff -T md old/base.ladder md.ladder
 expect_eq "diff: -T md (exit status, no diagnostics)" "0:" "$df_rc:$(cat "$DF/err")"
