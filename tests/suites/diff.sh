@@ -87,6 +87,14 @@ expect_eq "diff: --exit-code with changes: 3, and the diff printed" "3:yes" \
 df_in "$DF_CASES" diff --exit-code old/broken.ladder roles.ladder
 expect_eq "diff: --exit-code: a version with errors is still 1" "1" "$df_rc"
 
+# ---- standard input ----
+(cd "$DF_CASES" && timeout 30 "$LADDERC" diff - roles.ladder <old/base.ladder >"$DF/out" 2>"$DF/err")
+df_rc=$?
+expect_eq "diff: OLD from standard input: the same changes, a removed thing at <stdin>" "0:yes:yes" \
+    "$df_rc:$(grep -q "^1 role added, 1 role removed, 3 roles changed" "$DF/out" && echo yes):$(grep -q "^<stdin>:29: role 'junior' removed" "$DF/out" && echo yes)"
+df_run diff - - </dev/null
+expect_eq "diff: standard input twice is a usage error" "2" "$df_rc"
+
 # ---- text: no name becomes a terminal control ----
 printf 'levels L1..L2\ntrack ic "IC"\nrole a "A" track ic level L1 at (1, 1)\n' >"$DF/t-old.ladder"
 printf 'levels L1..L2\ntrack ic "IC"\nrole a "A\342\200\256B\033]0;x" track ic level L1 at (1, 1)\n' >"$DF/t-new.ladder"
