@@ -394,8 +394,15 @@ static void diff_expectations(struct diff *d, const struct model_role *or, const
             continue;
         }
         if (oe->rung != e->rung) {
-            struct diff_change *c =
-                diff_add(d, DIFF_EXPECT, e->rung > oe->rung ? DIFF_RAISED : DIFF_LOWERED, subject, id, e->loc, false);
+            /* the same rung under a new number (a rung inserted below it)
+             * is no higher or lower expectation */
+            bool same = strcmp(o->competencies[oe->competency].rungs[oe->rung - 1].name,
+                               n->competencies[e->competency].rungs[e->rung - 1].name) == 0;
+            struct diff_change *c = diff_add(d, DIFF_EXPECT,
+                                             same ? DIFF_CHANGED : e->rung > oe->rung ? DIFF_RAISED : DIFF_LOWERED,
+                                             subject, id, e->loc, false);
+            if (same)
+                c->property = "renumbered";
             c->old_value = diff_rung_text(d, o, oe);
             c->new_value = diff_rung_text(d, n, e);
         }
