@@ -495,9 +495,29 @@ static int diff_parse(struct heap *heap, int argc, char **argv, struct diff_args
     return -1;
 }
 
+/* -o must not replace a file a version was read from (a version from git
+ * or standard input has none on disk). Said on stderr: -1. */
+static int diff_out_not_input(const char *out, struct diff_side *d)
+{
+    if (d->source != DIFF_DISK)
+        return 0;
+    char err[OUTPUT_ERR_MAX];
+    for (size_t i = 0; i < ld_file_count(d->s); i++) {
+        const char *path = ld_file_path(d->s, i);
+        if (strncmp(path, "std/", 4) != 0 && strcmp(path, "<stdin>") != 0 &&
+            output_check_not_input(out, path, err, sizeof err) != 0) {
+            fprintf(stderr, "ladderc: error: %s\n", err);
+            return -1;
+        }
+    }
+    return 0;
+}
+
 /* The diff of two checked versions, written out. */
 static int diff_write(struct heap *heap, struct diff_side *old_v, struct diff_side *new_v, const struct diff_args *a)
 {
+    if (a->out && (diff_out_not_input(a->out, old_v) != 0 || diff_out_not_input(a->out, new_v) != 0))
+        return DIFF_EXIT_USAGE;
     ld_text t;
     size_t n = 0;
     ld_status st = ld_diff(old_v->s, new_v->s, a->format, &t, &n);
@@ -527,8 +547,8 @@ int diff_main(int argc, char **argv)
     if (rc >= 0)
         return rc;
     struct diff_side old_v, new_v;
-    const char *old_name = a.git_rev ? a.operands[0] : a.operands[0];
-    const char *new_name = a.git_rev ? a.operands[0] : a.operands[1];
+    const char *old_name = a.operands[0];      /* with --git, FILE at REV... */
+    const char *new_name = a.git_rev ? a.operands[0] : a.operands[1];      /* ...and FILE */
     int ro = diff_side_init(&old_v, old_name, a.git_rev);
     int rn = diff_side_init(&new_v, new_name, NULL);
     if (ro == 0 && rn == 0) {

@@ -81,6 +81,10 @@ expect_eq "diff: -o writes nothing to standard output" "0:" "$df_rc:$(cat "$DF/o
 expect_file "diff: -o writes what standard output would have shown" "$DF/stdout.txt" "$DF/written.txt"
 df_in "$DF_CASES" diff -o "$DF/no/such/dir/x.txt" old/base.ladder roles.ladder
 expect_eq "diff: -o into a missing folder is an I/O error" "2" "$df_rc"
+cp "$DF_CASES/old/base.ladder" "$DF/keep.ladder"
+df_in "$DF" diff -o keep.ladder keep.ladder "$DF_CASES/roles.ladder"
+expect_eq "diff: -o naming a version is refused, the version kept" "2:yes:yes" \
+    "$df_rc:$(grep -q 'ladderc: error: .*keep.ladder' "$DF/err" && echo yes):$(cmp -s "$DF/keep.ladder" "$DF_CASES/old/base.ladder" && echo yes)"
 df_in "$DF_CASES" diff --exit-code -T md old/base.ladder roles.ladder
 expect_eq "diff: --exit-code with changes: 3, and the diff printed" "3:yes" \
     "$df_rc:$(grep -q '^### Roles' "$DF/out" && echo yes)"
