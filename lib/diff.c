@@ -18,7 +18,7 @@
 
 /* ---- building strings and changes ---- */
 
-/* a, b, c and d (any may be NULL) joined, in the diff's arena */
+/* a, b, c and e (any may be NULL) joined, in the diff's arena */
 static const char *diff_join(struct diff *d, const char *a, const char *b, const char *c, const char *e)
 {
     const char *parts[4] = {a, b, c, e};
@@ -384,11 +384,13 @@ static void diff_expectations(struct diff *d, const struct model_role *or, const
     const struct model *o = d->old_v->m, *n = d->new_v->m;
     for (size_t i = 0; i < nr->about->nexpect; i++) {
         const struct model_expect *e = &nr->about->expect[i];
+        size_t ok = comp_new_to_old[e->competency];
+        const struct model_expect *oe = ok == SIZE_MAX ? NULL : model_role_expect(or, ok);
+        if (oe && oe->rung == e->rung && diff_str_equal(oe->text, e->text))
+            continue;   /* (the common case: no string is made for it) */
         const char *cid = n->competencies[e->competency].id;
         const char *subject = diff_join(d, "role '", nr->id, "' on ", cid);
         const char *id = diff_join(d, nr->id, " ", cid, NULL);
-        size_t ok = comp_new_to_old[e->competency];
-        const struct model_expect *oe = ok == SIZE_MAX ? NULL : model_role_expect(or, ok);
         if (!oe) {
             diff_add(d, DIFF_EXPECT, DIFF_ADDED, subject, id, e->loc, false)->detail = diff_rung_text(d, n, e);
             continue;
@@ -581,8 +583,7 @@ static const char **diff_move_keys(struct diff *d, const struct model *m, const 
 
 static const char *diff_move_text(struct diff *d, const struct model_transition *t)
 {
-    return diff_join(d, model_kind_name(t->kind), ", ", diff_years_text(d, t->years),
-                     t->years.known ? " years" : " years");
+    return diff_join(d, model_kind_name(t->kind), ", ", diff_years_text(d, t->years), " years");
 }
 
 static void diff_move_pair(struct diff *d, const struct model_transition *ot, const struct model_transition *t,
