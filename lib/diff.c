@@ -483,9 +483,10 @@ static const char *diff_point(struct diff *d, double x, double y)
     return diff_join(d, "(", diff_number(d, x), ", ", diff_join(d, diff_number(d, y), ")", NULL, NULL));
 }
 
-/* Whether a role's place moved on axis a (-1 down/left, 1 up/right, 0 no):
- * exact layout: by more than 5% of the axis; relative layout: its order
- * against the other roles of both versions changed. */
+/* The roles of both versions whose place the map would show moved: in the
+ * exact layout, by more than 5% of an axis; in the relative layout, when
+ * its order on an axis against the other roles of both versions changed
+ * (dir: per role and axis, -1 left or down, 1 right or up, 0 not moved). */
 static void diff_positions(struct diff *d, const size_t *role_new_to_old, bool exact)
 {
     const struct model *o = d->old_v->m, *n = d->new_v->m;
