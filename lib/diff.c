@@ -158,11 +158,29 @@ static size_t *diff_map(struct diff *d, const char *const *from, size_t nfrom, c
     return map;
 }
 
+/* The names of the entities left unmatched (other[i] == SIZE_MAX) in t,
+ * each to its first index, and how many share it (at that index). */
+static size_t *diff_count_names(struct diff *d, struct symtab *t, const char *const *names, const size_t *other,
+                                size_t n)
+{
+    size_t *count = arena_array(&d->arena, n ? n : 1, sizeof *count);
+    symtab_init(t, d->heap);
+    size_t existing;
+    for (size_t i = 0; i < n; i++)
+        if (other[i] == SIZE_MAX && !symtab_add(t, names[i], i, &existing))
+            count[existing]++;
+        else if (other[i] == SIZE_MAX)
+            count[i] = 1;
+    return count;
+}
+
 /* Matches by key; then, with names (entities whose id and name are their
- * first two fields: tracks, roles, companies, competencies), each new one
- * left over takes the first old one left over with its name: an id renamed
- * by hand, said once (diff_renamed_id) and compared as one thing, so that
- * its moves, rungs and lines are not all "removed" and "added". */
+ * first two fields: tracks, roles, companies, competencies), a new one left
+ * over takes the old one left over with its name, when no other left over
+ * on either side has that name (so that the pairs never depend on the
+ * order of statements): an id renamed by hand, said once (diff_renamed_id)
+ * and compared as one thing, so that its moves, rungs and lines are not
+ * all "removed" and "added". */
 static void diff_match(struct diff *d, struct diff_match *mt, const void *ov, size_t on, const void *nv, size_t nn,
                        size_t size, size_t offset, bool names)
 {
@@ -178,19 +196,19 @@ static void diff_match(struct diff *d, struct diff_match *mt, const void *ov, si
     if (!names)
         return;
     const char **old_names = diff_keys(d, ov, on, size, sizeof(const char *));
-    struct symtab left;
-    symtab_init(&left, d->heap);
-    size_t existing, j;
-    for (size_t i = 0; i < on; i++)
-        if (mt->old_to_new[i] == SIZE_MAX)
-            symtab_add(&left, old_names[i], i, &existing);
     const char **new_names = diff_keys(d, nv, nn, size, sizeof(const char *));
+    struct symtab left_old, left_new;
+    size_t *old_count = diff_count_names(d, &left_old, old_names, mt->old_to_new, on);
+    size_t *new_count = diff_count_names(d, &left_new, new_names, mt->new_to_old, nn);
+    size_t j, k;
     for (size_t i = 0; i < nn; i++)
-        if (mt->new_to_old[i] == SIZE_MAX && symtab_get(&left, new_names[i], &j) && mt->old_to_new[j] == SIZE_MAX) {
+        if (mt->new_to_old[i] == SIZE_MAX && symtab_get(&left_new, new_names[i], &k) && new_count[k] == 1 &&
+            symtab_get(&left_old, new_names[i], &j) && old_count[j] == 1) {
             mt->new_to_old[i] = j;
             mt->old_to_new[j] = i;
         }
-    symtab_free(&left);
+    symtab_free(&left_old);
+    symtab_free(&left_new);
 }
 
 #define DIFF_MATCH(d, mt, field, names)                                                                    \
