@@ -351,12 +351,41 @@ static void diff_tracks(struct diff *d)
         }
 }
 
+/* A box's levels as a key: "lo..hi" in the scale's numbers. */
+static const char *diff_box_key(struct diff *d, const struct model_box *b)
+{
+    char t[32];
+    snprintf(t, sizeof t, "%d..%d", b->lo, b->hi);
+    return arena_strdup(&d->arena, t);
+}
+
+/* Boxes left over on both sides with the same levels are one box renamed:
+ * the boxes of a version never overlap (E150), so each levels has one. */
+static void diff_box_renames(struct diff *d, struct diff_match *mt)
+{
+    const struct model *o = d->old_v->m, *n = d->new_v->m;
+    struct symtab left;
+    symtab_init(&left, d->heap);
+    size_t existing, j;
+    for (size_t i = 0; i < o->nboxes; i++)
+        if (mt->old_to_new[i] == SIZE_MAX)
+            symtab_add(&left, diff_box_key(d, &o->boxes[i]), i, &existing);
+    for (size_t i = 0; i < n->nboxes; i++)
+        if (mt->new_to_old[i] == SIZE_MAX && symtab_get(&left, diff_box_key(d, &n->boxes[i]), &j) &&
+            mt->old_to_new[j] == SIZE_MAX) {
+            mt->new_to_old[i] = j;
+            mt->old_to_new[j] = i;
+        }
+    symtab_free(&left);
+}
+
 static void diff_boxes(struct diff *d)
 {
     const struct model *o = d->old_v->m, *n = d->new_v->m;
     struct diff_match mt;
     diff_match(d, &mt, o->boxes, o->nboxes, n->boxes, n->nboxes, sizeof *n->boxes, offsetof(struct model_box, name),
                false);
+    diff_box_renames(d, &mt);
     for (size_t i = 0; i < n->nboxes; i++) {
         const struct model_box *b = &n->boxes[i];
         const char *subject = diff_join(d, "box '", b->name, "'", NULL);
@@ -366,6 +395,8 @@ static void diff_boxes(struct diff *d)
             continue;
         }
         const struct model_box *ob = &o->boxes[mt.new_to_old[i]];
+        if (strcmp(ob->name, b->name) != 0)
+            diff_property(d, DIFF_BOX, subject, b->name, b->loc, "name", ob->name, b->name, true);
         const char *ol = diff_levels_text(d, o, ob->lo, ob->hi);
         if (strcmp(ol, nl) != 0)
             diff_property(d, DIFF_BOX, subject, b->name, b->loc, "levels", ol, nl, false);

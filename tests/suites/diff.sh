@@ -55,7 +55,7 @@ else
     pass "diff: md: no markup comes from a name"
 fi
 df_has "md: the summary line first" "$DF/out" \
-    '^\*\*Ladder changes:\*\* 1 default years changed, 1 box added, 1 box removed, 1 role changed, '
+    '^\*\*Ladder changes:\*\* 1 default years changed, 1 box changed, 1 role changed, '
 df_in "$DF_CASES" diff -T md old/base.ladder no-change.ladder
 cmark-gfm -e table "$DF/out" >"$DF/md.html"
 expect_eq "diff: md: no changes says so, without a table" "0:<p><strong>Ladder changes:</strong> no changes</p>" \
