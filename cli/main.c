@@ -15,6 +15,7 @@
 #include "alloc.h"
 #include "arena.h"
 #include "buf.h"
+#include "diffcmd.h"
 #include "escape.h"
 #include "files.h"
 #include "ladder.h"
@@ -43,6 +44,7 @@ static const char usage_main[] =
     "  gap [--route] [-T md|json] FILE FROM TO   what it takes to go from one role to another\n"
     "  refs [--kind KIND] FILE NAME      every place NAME is defined and used\n"
     "  rename [--dry-run] FILE OLD NEW   rename a role, track, box, company or competency\n"
+    "  diff [-T md|json] OLD NEW         what changed between two versions of a ladder\n"
     "  explain CODE                      explain a diagnostic code (E130, W170...)\n"
     "\n"
     "diagnostic options (build, check, fmt, path, chart, gap):\n"
@@ -1308,6 +1310,7 @@ static int dispatch(int argc, char **argv)
     static const struct { const char *name; int (*fn)(int, char **); } commands[] = {
         {"build", cmd_build}, {"check", cmd_check}, {"fmt", cmd_fmt},
         {"path", cmd_path}, {"chart", cmd_chart}, {"gap", cmd_gap}, {"explain", cmd_explain}, {"refs", refs_main}, {"rename", rename_main},
+        {"diff", diff_main},
     };
     for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
         if (strcmp(cmd, commands[i].name) == 0)

@@ -276,6 +276,16 @@ ld_status ld_chart(ld_session *s, const char *const *roles, size_t nroles, const
  * no competencies, a role sets no rungs, or, with route, there is no route. */
 ld_status ld_gap(ld_session *s, const char *from, const char *to, int route, const char *format, ld_text *out);
 
+/* What changed from the ladder of old_s to the ladder of new_s (both
+ * checked: ld_check returned LD_OK), by meaning, not by text: roles,
+ * tracks, boxes, moves, companies, competencies, rungs, expectations, the
+ * ladder's settings and places on the map (docs/language.md, "Differences").
+ * format "text", "md" or "json"; out belongs to new_s; *nchanges (when not
+ * NULL) gets the number of changes. Reordering or reformatting a file is no
+ * change. LD_EUSAGE when a session is not checked or has errors, or for
+ * another format. */
+ld_status ld_diff(ld_session *old_s, ld_session *new_s, const char *format, ld_text *out, size_t *nchanges);
+
 /* ---- names: where each is defined and used (with ld_config.index) ---- */
 
 /* The index holds every definition and every use of a role, track, box,

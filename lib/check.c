@@ -2091,6 +2091,23 @@ static void check_all(struct checker *c)
         }
 }
 
+/* Where the ladder-wide statements are (model_where). */
+static void model_where_of(const struct checker *c, struct model_where *w)
+{
+    if (c->ladder)
+        w->ladder = c->ladder->loc;
+    if (c->layout)
+        w->layout = c->layout->loc;
+    if (c->levels)
+        w->levels = c->levels->loc;
+    for (int i = 0; i < 2; i++)
+        if (c->axis[i])
+            w->axis[i] = c->axis[i]->loc;
+    for (int k = 0; k < KIND_COUNT; k++)
+        if (c->years[k])
+            w->years[k] = c->years[k]->loc;
+}
+
 struct model *check_files(struct ast_file *const *files, size_t nfiles, struct arena *a, struct diag_sink *d,
                           struct index *idx)
 {
@@ -2102,6 +2119,7 @@ struct model *check_files(struct ast_file *const *files, size_t nfiles, struct a
     model_files(&c);
     declare_all(&c);
     m->title = c.ladder ? c.ladder->u.ladder.title.text : NULL;
+    model_where_of(&c, &m->where);
     resolve_track_names(&c);
     check_all(&c);
     check_deferred_transitions(&c);

@@ -127,8 +127,16 @@ struct model_file {         /* a file of the session that defined something */
     const char *path;       /* as diagnostics show it */
 };
 
+/* Where the ladder-wide statements are written (whole statements), for
+ * ladderc diff's FILE:LINE; a span that ends at 0 is a statement not
+ * written. */
+struct model_where {
+    struct loc ladder, layout, levels, axis[2], years[KIND_COUNT];
+};
+
 struct model {
     const char *title;      /* NULL when the file has no ladder statement */
+    struct model_where where;
     bool layout_exact;      /* the file says `layout exact` */
     struct model_axis axis[2];  /* [0] = x (soft skills), [1] = y (hard skills) */
     const char *level_prefix;   /* "L" */

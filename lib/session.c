@@ -20,6 +20,7 @@
 #include "buf.h"
 #include "check.h"
 #include "diag.h"
+#include "diff.h"
 #include "emit.h"
 #include "emit_chart.h"
 #include "emit_svg.h"
@@ -1349,4 +1350,48 @@ ld_status ld_gap(ld_session *s, const char *from, const char *to, int route, con
     gap_free(&g);
     session_text(s, out);
     SESSION_LEAVE(s, st);
+}
+
+/* ---- diff: what changed between two versions ---- */
+
+/* Builds the line maps of s's files now, from s's own heap, so that
+ * ld_diff, whose memory is the other session's, allocates nothing of s's. */
+static ld_status session_map_lines(ld_session *s)
+{
+    SESSION_ENTER(s);
+    for (size_t i = 0; i < s->nfiles; i++)
+        source_line_of(&s->files[i]->src, s->files[i]->src.base);
+    SESSION_LEAVE(s, LD_OK);
+}
+
+ld_status ld_diff(ld_session *old_s, ld_session *new_s, const char *format, ld_text *out, size_t *nchanges)
+{
+    if (old_s && old_s == new_s)
+        return session_usage(old_s, "ld_diff: two versions are two sessions");
+    ld_status st = session_map_lines(old_s);
+    if (st != LD_OK)
+        return st;
+    SESSION_ENTER(new_s);
+    if (!out || !format)
+        SESSION_LEAVE(new_s, session_usage(new_s, "ld_diff: a NULL argument"));
+    void (*print)(struct buf *, struct diff *) =
+        strcmp(format, "text") == 0 ? diff_print_text
+        : strcmp(format, "md") == 0 ? diff_print_md
+        : strcmp(format, "json") == 0 ? diff_print_json
+        : NULL;
+    if (!print)
+        SESSION_LEAVE(new_s, session_usage(new_s, "ld_diff: unknown format: use text, md or json"));
+    if (!old_s->model || !new_s->model)
+        SESSION_LEAVE(new_s, session_usage(new_s, "ld_diff: a version is not checked, or has errors"));
+    struct diff_version ov = {old_s->model, &old_s->set}, nv = {new_s->model, &new_s->set};
+    bool exact = new_s->layout == LD_LAYOUT_EXACT || (new_s->layout == LD_LAYOUT_FILE && new_s->model->layout_exact);
+    struct diff d;
+    diff_compute(&new_s->heap, &ov, &nv, exact, &d);
+    new_s->out.len = 0;
+    print(&new_s->out, &d);
+    if (nchanges)
+        *nchanges = d.count;
+    diff_free(&d);
+    session_text(new_s, out);
+    SESSION_LEAVE(new_s, LD_OK);
 }
