@@ -3,7 +3,7 @@
 the property of tests/suites/diff-props.sh: `ladderc diff` compares models,
 not text, so these versions must diff to "no changes".
 
-    shuffle_ladder.py [--seed S] --out DIR FILE...
+    shuffle_ladder.py [--seed S] [--only-both] --out DIR FILE...
 
 For each FILE (a path relative to the current folder, kept under DIR so that
 a file's imports of its siblings still resolve to the rewritten siblings) it
@@ -18,14 +18,17 @@ writes
     DIR/both/FILE         shuffled, then reformatted
     DIR/both/FILE.mut.ladder  (FILE's name with .mut before .ladder) the
                           version in both/, with one word changed: a display
-                          name (see MUTATION_ORDER), so that the diff must
-                          report exactly one change; it imports the siblings
-                          of both/, which are unchanged
+                          name (see MUTATION_ORDER), or in a file with no
+                          name the top of its scale, so that the diff must
+                          report exactly that change; it imports the
+                          siblings of both/, which are unchanged
 
-and prints a line per FILE on standard output, tab-separated:
-FILE, the kind and the id of what was changed, its old and its new name
-("-" and nothing else when FILE has nothing to change, such as a file of
-imports only).
+(--only-both writes only the last two, the same bytes), and prints a JSON
+object per FILE on a line of standard output: "file" (FILE), "units" (its
+number of top-level statements: a file of one cannot be reordered), and
+"change", what the changed version changed as `ladderc diff -T json` names
+it ("kind", "id", "old", "new": decoded text), or null when FILE has
+nothing to change.
 
 What may move, from docs/language.md "## Statements": statements may come in
 any order, and a name may be used before the line that defines it, so every
@@ -53,6 +56,7 @@ Deterministic: the same seed and files write the same bytes.
 """
 
 import argparse
+import json
 import os
 import random
 import re
@@ -66,7 +70,7 @@ NUMBER_RE = re.compile(r'^[0-9]+(\.[0-9]+)?$')
 # What the mutation changes, in order of preference: the first statement of
 # the first kind the file has gets a new display name (the first string of
 # its head), so diff must report that one thing renamed.
-MUTATION_ORDER = ('role', 'track', 'company', 'competency', 'box', 'ladder')
+MUTATION_ORDER = ('role', 'track', 'company', 'competency', 'box', 'ladder', 'axis')
 
 
 # ---- reading ---------------------------------------------------------------
@@ -382,6 +386,11 @@ def write_reformatted(rng, units):
 
 # ---- one change ------------------------------------------------------------
 
+def unquote(tok):
+    """The text of a string token: its quotes off, its escapes undone."""
+    return re.sub(r'\\(.)', r'\1', tok[1:-1])
+
+
 def mutation_target(units):
     for kind in MUTATION_ORDER:
         for u in units:
@@ -390,12 +399,8 @@ def mutation_target(units):
     return None
 
 
-def mutate(units):
-    """Changes one word of the display name of the target unit, in place:
-    returns (kind, id, old name, new name), or None."""
-    u = mutation_target(units)
-    if u is None:
-        return None
+def rename(u):
+    """Changes the last word of u's display name (its first string)."""
     toks = u.head.toks
     k = next(i for i, t in enumerate(toks) if t.startswith('"'))
     old = toks[k]
@@ -403,8 +408,44 @@ def mutate(units):
     words[-1] = 'Changed' if words[-1] != 'Changed' else 'Altered'
     new = '"' + ' '.join(words) + '"'
     u.head.toks = toks[:k] + [new] + toks[k + 1:]
-    ident = toks[1] if u.keyword() not in ('box', 'ladder') else old[1:-1]
-    return u.keyword(), ident, old[1:-1], new[1:-1]
+    kind = u.keyword()
+    ident = {'box': unquote(old), 'ladder': 'title', 'axis': 'axis %s title' % toks[1]}.get(kind, toks[1])
+    return kind, ident, unquote(old), unquote(new)
+
+
+def level_text(tok):
+    m = LEVEL_RE.match(tok)
+    return '%s%d' % (m.group(1), int(m.group(2)))
+
+
+def widen_scale(units):
+    """For a file with no name to change: the scale one level higher at its
+    top, which every ladder allows (one lower at its bottom when the top is
+    the highest level, 9999; one level shorter when both ends are taken)."""
+    u = next((u for u in units if u.keyword() == 'levels'), None)
+    if u is None:
+        return None
+    t = u.head.toks
+    lo, hi = LEVEL_RE.match(t[1]), LEVEL_RE.match(t[-1])
+    prefix, a, b = lo.group(1), int(lo.group(2)), int(hi.group(2))
+    if b < 9999:
+        na, nb = a, b + 1
+    elif a > 0:
+        na, nb = a - 1, b
+    else:
+        na, nb = a, b - 1
+    u.head.toks = t[:1] + ['%s%d' % (prefix, na), '..', '%s%d' % (prefix, nb)]
+    span = lambda x, y: '%s%d' % (prefix, x) + ('..%s%d' % (prefix, y) if y != x else '')
+    return 'levels', 'levels', span(a, b), span(na, nb)
+
+
+def mutate(units):
+    """Changes one word, in place: the display name of the first statement
+    of the first kind of MUTATION_ORDER the file has, else the top of the
+    scale. Returns (kind, id, old, new) as ladderc diff names them, or
+    None."""
+    u = mutation_target(units)
+    return rename(u) if u else widen_scale(units)
 
 
 # ---- driver ----------------------------------------------------------------
@@ -415,31 +456,37 @@ def write(path, text):
         f.write(text.encode('utf-8'))
 
 
-def rewrite(seed, out, path):
+def rewrite(seed, out, path, only_both):
     rel = os.path.normpath(path)
     rng = random.Random('%s:%s' % (seed, rel))
-    write(os.path.join(out, 'shuffled', rel), write_plain(shuffle_units(rng, parse(read_lines(path)))))
-    write(os.path.join(out, 'reformatted', rel), write_reformatted(rng, parse(read_lines(path))))
+    shuffled = write_plain(shuffle_units(rng, parse(read_lines(path))))
+    reformatted = write_reformatted(rng, parse(read_lines(path)))
+    if not only_both:
+        write(os.path.join(out, 'shuffled', rel), shuffled)
+        write(os.path.join(out, 'reformatted', rel), reformatted)
     both = shuffle_units(rng, parse(read_lines(path)))
     write(os.path.join(out, 'both', rel), write_reformatted(random.Random(rng.random()), both))
+    entry = {'file': rel, 'units': len(both), 'change': None}
     change = mutate(both)
-    if change is None:
-        return '%s\t-' % rel
-    write(os.path.join(out, 'both', rel[:-len('.ladder')] + '.mut.ladder'),
-          write_reformatted(random.Random(rng.random()), both))
-    return '\t'.join((rel,) + change)
+    if change is not None:
+        write(os.path.join(out, 'both', rel[:-len('.ladder')] + '.mut.ladder'),
+              write_reformatted(random.Random(rng.random()), both))
+        entry['change'] = dict(zip(('kind', 'id', 'old', 'new'), change))
+    return json.dumps(entry, ensure_ascii=False)
 
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     ap.add_argument('--seed', default='1')
     ap.add_argument('--out', required=True)
+    ap.add_argument('--only-both', action='store_true',
+                    help='write only both/ (and the changed version): the same bytes as without it')
     ap.add_argument('files', nargs='+')
     args = ap.parse_args()
     for path in args.files:
         if not path.endswith('.ladder') or os.path.isabs(path) or path.startswith('..'):
             sys.exit('shuffle_ladder: %s: want a relative path to a .ladder file' % path)
-        print(rewrite(args.seed, args.out, path))
+        print(rewrite(args.seed, args.out, path, args.only_both))
 
 
 if __name__ == '__main__':
