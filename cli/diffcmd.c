@@ -53,17 +53,25 @@ const char diff_usage[] =
 
 /* ---- reading a file at a git revision ---- */
 
-/* How a version is read: from disk, or from git at a revision, its paths
- * taken from here (--git, REV:./PATH) or from the top of the repository
- * (REV:PATH). */
-enum diff_source { DIFF_DISK, DIFF_GIT_HERE, DIFF_GIT_TOP };
+/* How a version is read: from disk, or from git at a revision.
+ *
+ * A git version's files are named "REV:./PATH" in its session, PATH from
+ * the top of the repository: what its diagnostics and removed things show
+ * ("origin/main:./ladder.ladder:3:1", the same as git's own
+ * "origin/main:./ladder.ladder" when ladderc runs at the top, as in CI).
+ * The library resolves an import from the importing file's folder, and
+ * pops a folder for each "..": the "./" puts a '/' after the revision
+ * (whose own slashes, "origin/main", must not be taken for folders), and
+ * from the top of the repository only an import that leaves the
+ * repository can pop "REV:." off, which git could not read anyway. */
+enum diff_source { DIFF_DISK, DIFF_GIT };
 
 struct diff_side {
     struct heap heap;
     ld_session *s;
     enum diff_source source;
     const char *rev;            /* git: the revision as given */
-    const char *root;           /* the path the session reads first */
+    const char *root;           /* the path the session reads first ("REV:./PATH" for git) */
     const char *operand;        /* as the user wrote it, for messages */
     struct files_loader files;  /* disk, and the shipped ladders (std/) */
     size_t calls;
@@ -109,10 +117,10 @@ static int diff_read_all(struct heap *h, int fd, char **text, size_t *len)
     return 0;
 }
 
-/* `git cat-file blob SPEC`: its output in *text (from h), or -1 with
- * git's reason in why. cat-file, not show: a folder at that revision is an
- * error, not a listing, and no textconv (a ladder diff driver) applies. */
-static int diff_git_blob(struct heap *h, const char *spec, char **text, size_t *len, char *why, size_t whysz)
+/* Runs git with args (argv[0] "git"): its standard output in *text
+ * (from h), or -1 with git's reason (its last line on standard error) in
+ * why. */
+static int diff_git_run(struct heap *h, char *const args[], char **text, size_t *len, char *why, size_t whysz)
 {
     int out[2], err[2];
     if (pipe(out) != 0) {
@@ -136,7 +144,7 @@ static int diff_git_blob(struct heap *h, const char *spec, char **text, size_t *
         dup2(out[1], 1);
         dup2(err[1], 2);
         close(out[0]), close(out[1]), close(err[0]), close(err[1]);
-        execlp("git", "git", "cat-file", "blob", spec, (char *)NULL);
+        execvp("git", args);
         const char *e = strerror(errno);
         if (write(2, "cannot run git: ", 16) < 0 || write(2, e, strlen(e)) < 0)
             _exit(127);
@@ -169,6 +177,15 @@ static int diff_git_blob(struct heap *h, const char *spec, char **text, size_t *
     return -1;
 }
 
+/* `git cat-file blob SPEC`. cat-file, not show: a folder at that revision
+ * is an error, not a listing, and no textconv (a ladder diff driver)
+ * applies. */
+static int diff_git_blob(struct heap *h, const char *spec, char **text, size_t *len, char *why, size_t whysz)
+{
+    char *args[] = {"git", "cat-file", "blob", (char *)spec, NULL};
+    return diff_git_run(h, args, text, len, why, whysz);
+}
+
 static void diff_git_release(void *ud, const char *text, size_t len)
 {
     (void)len;
@@ -199,11 +216,16 @@ static int diff_load(void *ud, const char *path, ld_source *out)
         }
         return rc;
     }
-    /* from here: "./PATH" (git reads "../PATH" from here already) */
-    bool here = d->source == DIFF_GIT_HERE && strncmp(path, "../", 3) != 0 && strncmp(path, "./", 2) != 0;
+    size_t n = strlen(d->rev);
+    if (strncmp(path, d->rev, n) != 0 || strncmp(path + n, ":./", 3) != 0) {
+        snprintf(out->why, sizeof out->why, "it is outside the repository");
+        return -1;
+    }
+    /* git reads "REV:PATH" from the top */
     struct buf spec;
     buf_init(&spec, &d->heap);
-    buf_printf(&spec, "%s:%s%s", d->rev, here ? "./" : "", path);
+    buf_put(&spec, path, n + 1);
+    buf_puts(&spec, path + n + 3);
     buf_putc(&spec, '\0');
     char *text;
     size_t len;
@@ -235,11 +257,87 @@ static int diff_usage_error(struct heap *heap, const char *fmt, const char *arg)
     return DIFF_EXIT_USAGE;
 }
 
+/* An I/O error about arg (exit 2, without the usage). */
+static void diff_error(struct heap *heap, const char *fmt, const char *arg, const char *why)
+{
+    struct buf b;
+    buf_init(&b, heap);
+    fprintf(stderr, "ladderc: error: ");
+    fprintf(stderr, fmt, escape_filename_str(&b, arg), why);
+    fputc('\n', stderr);
+    buf_free(&b);
+}
+
 /* A git revision that cannot be taken for an option of git's. */
 static bool diff_rev_ok(const char *rev) { return rev[0] != '\0' && rev[0] != '-'; }
 
+/* Appends path's components to b (a path from the top, "" or ending in
+ * '/'), "." skipped and ".." popping one; -1 when it leaves the top. */
+static int diff_path_join(struct buf *b, const char *path)
+{
+    while (*path) {
+        const char *end = strchr(path, '/');
+        size_t n = end ? (size_t)(end - path) : strlen(path);
+        if (n == 2 && path[0] == '.' && path[1] == '.') {
+            if (b->len == 0)
+                return -1;
+            b->len--;                       /* the '/' */
+            while (b->len && b->data[b->len - 1] != '/')
+                b->len--;
+        } else if (n && !(n == 1 && path[0] == '.')) {
+            buf_put(b, path, n);
+            if (end)
+                buf_putc(b, '/');
+        }
+        path += n + (end != NULL);
+    }
+    return 0;
+}
+
+/* The session's name of path at rev: "REV:./TOP" where TOP is path from
+ * the top of the repository; path is from here unless top_relative. NULL
+ * when it cannot be (said on stderr). */
+static const char *diff_git_name(struct diff_side *d, const char *rev, size_t revlen, const char *path,
+                                 bool top_relative)
+{
+    if (path[0] == '/') {
+        diff_error(&d->heap, "cannot read '%s' from git: name it from the current folder, not from /%s", path, "");
+        return NULL;
+    }
+    struct buf b;
+    buf_init(&b, &d->heap);
+    if (!top_relative) {
+        char *prefix, why[256];
+        size_t n;
+        char *args[] = {"git", "rev-parse", "--show-prefix", NULL};
+        if (diff_git_run(&d->heap, args, &prefix, &n, why, sizeof why) != 0) {
+            diff_error(&d->heap, "cannot read '%s' from git: %s", path, why);
+            buf_free(&b);
+            return NULL;
+        }
+        while (n && (prefix[n - 1] == '\n' || prefix[n - 1] == '\r'))
+            n--;
+        buf_put(&b, prefix, n);
+        heap_free(&d->heap, prefix);
+    }
+    if (diff_path_join(&b, path) != 0 || b.len == 0) {
+        diff_error(&d->heap, "cannot read '%s' from git: %s", path, "it is outside the repository");
+        buf_free(&b);
+        return NULL;
+    }
+    char *name = heap_alloc(&d->heap, revlen + b.len + 4);
+    memcpy(name, rev, revlen);
+    memcpy(name + revlen, ":./", 3);
+    memcpy(name + revlen + 3, b.data, b.len);
+    name[revlen + 3 + b.len] = '\0';
+    buf_free(&b);
+    return name;
+}
+
 /* Where operand comes from: a file on disk, or REV:PATH when no such file
- * exists and it has a ':' (with a revision and a path around it). */
+ * exists and it has a ':' (with a revision and a path around it); with
+ * git_rev (--git), operand at that revision. Returns 0 or the exit status
+ * (said). */
 static int diff_side_init(struct diff_side *d, const char *operand, const char *git_rev)
 {
     memset(d, 0, sizeof *d);
@@ -248,9 +346,10 @@ static int diff_side_init(struct diff_side *d, const char *operand, const char *
     d->operand = operand;
     d->root = operand;
     if (git_rev) {
-        d->source = DIFF_GIT_HERE;
+        d->source = DIFF_GIT;
         d->rev = git_rev;
-        return 0;
+        d->root = diff_git_name(d, git_rev, strlen(git_rev), operand, false);
+        return d->root ? 0 : DIFF_EXIT_USAGE;
     }
     struct stat st;
     const char *colon = strchr(operand, ':');
@@ -264,11 +363,14 @@ static int diff_side_init(struct diff_side *d, const char *operand, const char *
     memcpy(rev, operand, n);
     rev[n] = '\0';
     d->rev = rev;
-    d->root = colon + 1;
-    if (!diff_rev_ok(rev) || !*d->root)
+    if (!diff_rev_ok(rev) || !colon[1])
         return diff_usage_error(&d->heap, "'%s' is neither a file nor REV:PATH", operand);
-    d->source = strncmp(d->root, "./", 2) == 0 || strncmp(d->root, "../", 3) == 0 ? DIFF_GIT_HERE : DIFF_GIT_TOP;
-    return 0;
+    d->source = DIFF_GIT;
+    /* as git reads REV:PATH: from the top, but ./PATH and ../PATH from here */
+    const char *path = colon + 1;
+    bool here = strncmp(path, "./", 2) == 0 || strncmp(path, "../", 3) == 0;
+    d->root = diff_git_name(d, rev, n, path, !here);
+    return d->root ? 0 : DIFF_EXIT_USAGE;
 }
 
 static void diff_side_free(struct diff_side *d)
@@ -278,62 +380,13 @@ static void diff_side_free(struct diff_side *d)
     heap_free_all(&d->heap);
 }
 
-/* The name a file of a version goes by in messages: "REV:PATH" for git. */
-static const char *diff_side_name(struct diff_side *d, const char *path, struct buf *b)
-{
-    b->len = 0;
-    if (d->source != DIFF_DISK && strncmp(path, "std/", 4) != 0) {
-        buf_puts(b, d->rev);
-        buf_putc(b, ':');
-    }
-    buf_puts(b, path);
-    buf_putc(b, '\0');
-    return b->data;
-}
-
-/* Prints the version's diagnostics, each file named as diff_side_name
- * says: the library names a file by its path, so the lines that start
- * with a file's name (escaped as the printer escapes it) get the revision
- * in front. */
+/* Prints the version's diagnostics (its files are named with the
+ * revision already: "origin/main:./ladder.ladder:3:1: error: ..."). */
 static void diff_side_report(struct diff_side *d)
 {
     ld_text t;
-    if (ld_print_diagnostics(d->s, LD_FORMAT_TEXT, &t) != LD_OK)
-        return;
-    if (d->source == DIFF_DISK) {
+    if (ld_print_diagnostics(d->s, LD_FORMAT_TEXT, &t) == LD_OK)
         fwrite(t.data, 1, t.len, stderr);
-        return;
-    }
-    size_t nfiles = ld_file_count(d->s);
-    struct buf plain, named, full;
-    buf_init(&plain, &d->heap);
-    buf_init(&named, &d->heap);
-    buf_init(&full, &d->heap);
-    for (const char *line = t.data, *end = t.data + t.len; line < end;) {
-        const char *nl = memchr(line, '\n', (size_t)(end - line));
-        size_t len = nl ? (size_t)(nl - line) + 1 : (size_t)(end - line);
-        size_t best = 0, best_file = 0;
-        for (size_t i = 0; i < nfiles; i++) {
-            plain.len = 0;
-            escape_filename(&plain, ld_file_path(d->s, i));
-            if (plain.len > best && plain.len < len && memcmp(line, plain.data, plain.len) == 0 &&
-                line[plain.len] == ':') {
-                best = plain.len;
-                best_file = i;
-            }
-        }
-        if (best) {
-            named.len = 0;
-            diff_side_name(d, ld_file_path(d->s, best_file), &full);
-            escape_filename(&named, full.data);
-            fwrite(named.data, 1, named.len, stderr);
-        }
-        fwrite(line + best, 1, len - best, stderr);
-        line += len;
-    }
-    buf_free(&plain);
-    buf_free(&named);
-    buf_free(&full);
 }
 
 /* Reads and checks the version. 0: checked without errors; 1: errors
@@ -353,12 +406,8 @@ static int diff_side_load(struct diff_side *d)
     if (d->root_failed) {
         struct buf b;
         buf_init(&b, &d->heap);
-        struct buf n;
-        buf_init(&n, &d->heap);
-        fprintf(stderr, "ladderc: error: cannot read '%s': %s\n",
-                escape_filename_str(&b, diff_side_name(d, d->root, &n)), d->root_why);
+        fprintf(stderr, "ladderc: error: cannot read '%s': %s\n", escape_filename_str(&b, d->root), d->root_why);
         buf_free(&b);
-        buf_free(&n);
         return DIFF_EXIT_USAGE;
     }
     if (st != LD_OK) {

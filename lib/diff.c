@@ -158,14 +158,13 @@ static size_t *diff_map(struct diff *d, const char *const *from, size_t nfrom, c
     return map;
 }
 
-/* Old and new indices of one kind of entity, both ways. */
-struct diff_match {
-    const char **old_keys, **new_keys;
-    size_t *old_to_new, *new_to_old;
-};
-
+/* Matches by key; then, with names (entities whose id and name are their
+ * first two fields: tracks, roles, companies, competencies), each new one
+ * left over takes the first old one left over with its name: an id renamed
+ * by hand, said once (diff_renamed_id) and compared as one thing, so that
+ * its moves, rungs and lines are not all "removed" and "added". */
 static void diff_match(struct diff *d, struct diff_match *mt, const void *ov, size_t on, const void *nv, size_t nn,
-                       size_t size, size_t offset)
+                       size_t size, size_t offset, bool names)
 {
     mt->old_keys = diff_keys(d, ov, on, size, offset);
     mt->new_keys = diff_keys(d, nv, nn, size, offset);
@@ -176,11 +175,51 @@ static void diff_match(struct diff *d, struct diff_match *mt, const void *ov, si
     mt->old_to_new = diff_map(d, mt->old_keys, on, &tn);
     symtab_free(&to);
     symtab_free(&tn);
+    if (!names)
+        return;
+    const char **old_names = diff_keys(d, ov, on, size, sizeof(const char *));
+    struct symtab left;
+    symtab_init(&left, d->heap);
+    size_t existing, j;
+    for (size_t i = 0; i < on; i++)
+        if (mt->old_to_new[i] == SIZE_MAX)
+            symtab_add(&left, old_names[i], i, &existing);
+    const char **new_names = diff_keys(d, nv, nn, size, sizeof(const char *));
+    for (size_t i = 0; i < nn; i++)
+        if (mt->new_to_old[i] == SIZE_MAX && symtab_get(&left, new_names[i], &j) && mt->old_to_new[j] == SIZE_MAX) {
+            mt->new_to_old[i] = j;
+            mt->old_to_new[j] = i;
+        }
+    symtab_free(&left);
 }
 
-#define DIFF_MATCH(d, mt, field)                                                                           \
+#define DIFF_MATCH(d, mt, field, names)                                                                    \
     diff_match((d), (mt), (d)->old_v->m->field, (d)->old_v->m->n##field, (d)->new_v->m->field,             \
-               (d)->new_v->m->n##field, sizeof *(d)->new_v->m->field, 0)
+               (d)->new_v->m->n##field, sizeof *(d)->new_v->m->field, 0, (names))
+
+/* The old id of new entity i when a same-name pair (else its own): what
+ * keys built of ids (moves, company lines) use, so a pair's stay matched. */
+static const char *diff_old_id(const struct diff_match *mt, size_t i)
+{
+    return mt->new_to_old[i] != SIZE_MAX ? mt->old_keys[mt->new_to_old[i]] : mt->new_keys[i];
+}
+
+/* When new entity i was matched by name to an old one with another id:
+ * says so, at the new one's place. */
+static void diff_renamed_id(struct diff *d, enum diff_section section, const char *noun, const struct diff_match *mt,
+                            size_t i, const char *name, struct loc loc)
+{
+    if (mt->new_to_old[i] == SIZE_MAX || strcmp(mt->old_keys[mt->new_to_old[i]], mt->new_keys[i]) == 0)
+        return;
+    const char *old_id = mt->old_keys[mt->new_to_old[i]], *new_id = mt->new_keys[i];
+    struct diff_change *c = diff_add(d, section, DIFF_ID, diff_join(d, noun, " id '", old_id, "'"), new_id, loc,
+                                     false);
+    c->old_value = old_id;
+    c->new_value = new_id;
+    c->detail = diff_join(d, "became '", new_id, "'? (same name ",
+                          diff_join(d, diff_quote(d, name), "; 'ladderc rename' renames an id with all its uses)",
+                                    NULL, NULL));
+}
 
 /* ---- the ladder's own settings and default years ---- */
 
@@ -268,18 +307,17 @@ static const char *diff_track_scale(struct diff *d, const struct model *m, const
 static void diff_tracks(struct diff *d)
 {
     const struct model *o = d->old_v->m, *n = d->new_v->m;
-    struct diff_match mt;
-    DIFF_MATCH(d, &mt, tracks);
+    const struct diff_match *mt = &d->tracks;
     for (size_t i = 0; i < n->ntracks; i++) {
         const struct model_track *t = &n->tracks[i];
         const char *subject = diff_join(d, "track '", t->id, "'", NULL);
-        if (mt.new_to_old[i] == SIZE_MAX) {
+        if (mt->new_to_old[i] == SIZE_MAX) {
             struct diff_change *c = diff_add(d, DIFF_TRACK, DIFF_ADDED, subject, t->id, t->loc, false);
             c->detail = diff_quote(d, t->name);
-            c->name = t->name;
             continue;
         }
-        const struct model_track *ot = &o->tracks[mt.new_to_old[i]];
+        diff_renamed_id(d, DIFF_TRACK, "track", mt, i, t->name, t->loc);
+        const struct model_track *ot = &o->tracks[mt->new_to_old[i]];
         if (strcmp(ot->name, t->name) != 0)
             diff_property(d, DIFF_TRACK, subject, t->id, t->loc, "name", ot->name, t->name, true);
         const char *os = diff_track_scale(d, o, ot), *ns = diff_track_scale(d, n, t);
@@ -287,12 +325,11 @@ static void diff_tracks(struct diff *d)
             diff_property(d, DIFF_TRACK, subject, t->id, t->loc, "levels", os, ns, false);
     }
     for (size_t i = 0; i < o->ntracks; i++)
-        if (mt.old_to_new[i] == SIZE_MAX) {
+        if (mt->old_to_new[i] == SIZE_MAX) {
             const struct model_track *t = &o->tracks[i];
             struct diff_change *c =
                 diff_add(d, DIFF_TRACK, DIFF_REMOVED, diff_join(d, "track '", t->id, "'", NULL), t->id, t->loc, true);
             c->detail = diff_quote(d, t->name);
-            c->name = t->name;
         }
 }
 
@@ -300,7 +337,8 @@ static void diff_boxes(struct diff *d)
 {
     const struct model *o = d->old_v->m, *n = d->new_v->m;
     struct diff_match mt;
-    diff_match(d, &mt, o->boxes, o->nboxes, n->boxes, n->nboxes, sizeof *n->boxes, offsetof(struct model_box, name));
+    diff_match(d, &mt, o->boxes, o->nboxes, n->boxes, n->nboxes, sizeof *n->boxes, offsetof(struct model_box, name),
+               false);
     for (size_t i = 0; i < n->nboxes; i++) {
         const struct model_box *b = &n->boxes[i];
         const char *subject = diff_join(d, "box '", b->name, "'", NULL);
@@ -375,8 +413,7 @@ static void diff_expectations(struct diff *d, const struct model_role *or, const
     }
 }
 
-static void diff_role_pair(struct diff *d, const struct model_role *or, const struct model_role *r,
-                           const struct diff_match *comps)
+static void diff_role_pair(struct diff *d, const struct model_role *or, const struct model_role *r)
 {
     const struct model *o = d->old_v->m, *n = d->new_v->m;
     const char *subject = diff_join(d, "role '", r->id, "'", NULL);
@@ -386,14 +423,14 @@ static void diff_role_pair(struct diff *d, const struct model_role *or, const st
         diff_property(d, DIFF_ROLE, subject, r->id, r->loc, "levels",
                       diff_track_levels_text(d, o, or->track, or->lo, or->hi),
                       diff_track_levels_text(d, n, r->track, r->lo, r->hi), false);
-    if (strcmp(o->tracks[or->track].id, n->tracks[r->track].id) != 0)
+    if (d->tracks.new_to_old[r->track] != or->track)
         diff_property(d, DIFF_ROLE, subject, r->id, r->loc, "track", o->tracks[or->track].id, n->tracks[r->track].id,
                       false);
     if (!diff_str_equal(or->about->summary, r->about->summary))
         diff_property(d, DIFF_ROLE, subject, r->id, r->loc, "summary", or->about->summary, r->about->summary, true);
     if (!diff_str_equal(or->about->link, r->about->link))
         diff_property(d, DIFF_ROLE, subject, r->id, r->loc, "link", or->about->link, r->about->link, true);
-    diff_expectations(d, or, r, comps->new_to_old, comps->old_to_new);
+    diff_expectations(d, or, r, d->comps.new_to_old, d->comps.old_to_new);
 }
 
 /* ---- places on the map ---- */
@@ -497,38 +534,41 @@ static void diff_positions(struct diff *d, const size_t *role_new_to_old, bool e
 static void diff_roles(struct diff *d, bool exact)
 {
     const struct model *o = d->old_v->m, *n = d->new_v->m;
-    struct diff_match roles, comps;
-    DIFF_MATCH(d, &roles, roles);
-    DIFF_MATCH(d, &comps, competencies);
+    const struct diff_match *roles = &d->roles;
     for (size_t i = 0; i < n->nroles; i++) {
         const struct model_role *r = &n->roles[i];
-        if (roles.new_to_old[i] == SIZE_MAX) {
+        if (roles->new_to_old[i] == SIZE_MAX) {
             struct diff_change *c =
                 diff_add(d, DIFF_ROLE, DIFF_ADDED, diff_join(d, "role '", r->id, "'", NULL), r->id, r->loc, false);
             c->detail = diff_role_text(d, n, r);
-            c->name = r->name;
             continue;
         }
-        diff_role_pair(d, &o->roles[roles.new_to_old[i]], r, &comps);
+        diff_renamed_id(d, DIFF_ROLE, "role", roles, i, r->name, r->loc);
+        diff_role_pair(d, &o->roles[roles->new_to_old[i]], r);
     }
     for (size_t i = 0; i < o->nroles; i++)
-        if (roles.old_to_new[i] == SIZE_MAX) {
+        if (roles->old_to_new[i] == SIZE_MAX) {
             const struct model_role *r = &o->roles[i];
             struct diff_change *c =
                 diff_add(d, DIFF_ROLE, DIFF_REMOVED, diff_join(d, "role '", r->id, "'", NULL), r->id, r->loc, true);
             c->detail = diff_role_text(d, o, r);
-            c->name = r->name;
         }
-    diff_positions(d, roles.new_to_old, exact);
+    diff_positions(d, roles->new_to_old, exact);
 }
 
 /* ---- moves ---- */
 
-static const char **diff_move_keys(struct diff *d, const struct model *m)
+/* "from -> to" of each move, by the roles' ids; with roles (the new
+ * version's), a role paired by name goes by its old id, so that its moves
+ * match the old ones. */
+static const char **diff_move_keys(struct diff *d, const struct model *m, const struct diff_match *roles)
 {
     const char **keys = arena_array(&d->arena, m->ntransitions ? m->ntransitions : 1, sizeof *keys);
-    for (size_t i = 0; i < m->ntransitions; i++)
-        keys[i] = diff_join(d, m->roles[m->transitions[i].from].id, " -> ", m->roles[m->transitions[i].to].id, NULL);
+    for (size_t i = 0; i < m->ntransitions; i++) {
+        const struct model_transition *t = &m->transitions[i];
+        keys[i] = diff_join(d, roles ? diff_old_id(roles, t->from) : m->roles[t->from].id, " -> ",
+                            roles ? diff_old_id(roles, t->to) : m->roles[t->to].id, NULL);
+    }
     return keys;
 }
 
@@ -559,8 +599,9 @@ static void diff_moves(struct diff *d)
 {
     const struct model *o = d->old_v->m, *n = d->new_v->m;
     struct diff_match mt;
-    mt.old_keys = diff_move_keys(d, o);
-    mt.new_keys = diff_move_keys(d, n);
+    mt.old_keys = diff_move_keys(d, o, NULL);
+    mt.new_keys = diff_move_keys(d, n, &d->roles);
+    const char **shown = diff_move_keys(d, n, NULL);
     struct symtab to, tn;
     diff_table(d, &to, mt.old_keys, o->ntransitions);
     diff_table(d, &tn, mt.new_keys, n->ntransitions);
@@ -570,14 +611,14 @@ static void diff_moves(struct diff *d)
     symtab_free(&tn);
     for (size_t i = 0; i < n->ntransitions; i++) {
         const struct model_transition *t = &n->transitions[i];
-        const char *subject = diff_join(d, "move ", mt.new_keys[i], NULL, NULL);
+        const char *subject = diff_join(d, "move ", shown[i], NULL, NULL);
         if (mt.new_to_old[i] == SIZE_MAX) {
-            struct diff_change *c = diff_add(d, DIFF_MOVE, DIFF_ADDED, subject, mt.new_keys[i], t->loc, false);
+            struct diff_change *c = diff_add(d, DIFF_MOVE, DIFF_ADDED, subject, shown[i], t->loc, false);
             c->detail = diff_move_text(d, t);
             c->kind = model_kind_name(t->kind);
             continue;
         }
-        diff_move_pair(d, &o->transitions[mt.new_to_old[i]], t, subject, mt.new_keys[i]);
+        diff_move_pair(d, &o->transitions[mt.new_to_old[i]], t, subject, shown[i]);
     }
     for (size_t i = 0; i < o->ntransitions; i++)
         if (mt.old_to_new[i] == SIZE_MAX) {
@@ -592,15 +633,17 @@ static void diff_moves(struct diff *d)
 /* ---- companies and their lines ---- */
 
 /* A line's key inside its company: its track's id and its levels (lines
- * of one company never overlap in a track: E161). */
-static const char **diff_line_keys(struct diff *d, const struct model *m, const struct model_company *c)
+ * of one company never overlap in a track: E161); with tracks (the new
+ * version's), a track paired by name goes by its old id. */
+static const char **diff_line_keys(struct diff *d, const struct model *m, const struct model_company *c,
+                                   const struct diff_match *tracks)
 {
     const char **keys = arena_array(&d->arena, c->nlines ? c->nlines : 1, sizeof *keys);
     for (size_t i = 0; i < c->nlines; i++) {
         const struct model_company_line *l = &c->lines[i];
         char t[64];
         snprintf(t, sizeof t, " %d..%d", l->lo, l->hi);
-        keys[i] = diff_join(d, m->tracks[l->track].id, t, NULL, NULL);
+        keys[i] = diff_join(d, tracks ? diff_old_id(tracks, l->track) : m->tracks[l->track].id, t, NULL, NULL);
     }
     return keys;
 }
@@ -608,16 +651,16 @@ static const char **diff_line_keys(struct diff *d, const struct model *m, const 
 static void diff_company_lines(struct diff *d, const struct model_company *oc, const struct model_company *c)
 {
     const struct model *o = d->old_v->m, *n = d->new_v->m;
-    const char **ok = diff_line_keys(d, o, oc), **nk = diff_line_keys(d, n, c);
+    const char **ok = diff_line_keys(d, o, oc, NULL), **nk = diff_line_keys(d, n, c, &d->tracks);
     struct symtab to, tn;
     diff_table(d, &to, ok, oc->nlines);
     diff_table(d, &tn, nk, c->nlines);
     for (size_t i = 0; i < c->nlines; i++) {
         const struct model_company_line *l = &c->lines[i];
-        const char *subject = diff_join(d, "company '", c->id, "' line ",
-                                        diff_join(d, n->tracks[l->track].id, " ",
-                                                  diff_track_levels_text(d, n, l->track, l->lo, l->hi), NULL));
-        const char *id = diff_join(d, c->id, " ", nk[i], NULL);
+        const char *line = diff_join(d, n->tracks[l->track].id, " ",
+                                     diff_track_levels_text(d, n, l->track, l->lo, l->hi), NULL);
+        const char *subject = diff_join(d, "company '", c->id, "' line ", line);
+        const char *id = diff_join(d, c->id, " ", line, NULL);
         size_t j;
         if (!symtab_get(&to, nk[i], &j)) {
             diff_add(d, DIFF_COMPANY_LINE, DIFF_ADDED, subject, id, l->loc, false)->detail =
@@ -635,10 +678,10 @@ static void diff_company_lines(struct diff *d, const struct model_company *oc, c
         if (symtab_get(&tn, ok[i], &j))
             continue;
         const struct model_company_line *l = &oc->lines[i];
-        const char *subject = diff_join(d, "company '", oc->id, "' line ",
-                                        diff_join(d, o->tracks[l->track].id, " ",
-                                                  diff_track_levels_text(d, o, l->track, l->lo, l->hi), NULL));
-        diff_add(d, DIFF_COMPANY_LINE, DIFF_REMOVED, subject, diff_join(d, oc->id, " ", ok[i], NULL), l->loc, true)
+        const char *line = diff_join(d, o->tracks[l->track].id, " ",
+                                     diff_track_levels_text(d, o, l->track, l->lo, l->hi), NULL);
+        diff_add(d, DIFF_COMPANY_LINE, DIFF_REMOVED, diff_join(d, "company '", oc->id, "' line ", line),
+                 diff_join(d, oc->id, " ", line, NULL), l->loc, true)
             ->detail = diff_join(d, diff_quote(d, l->code), " ", diff_quote(d, l->title), NULL);
     }
     symtab_free(&to);
@@ -655,29 +698,27 @@ static const char *diff_lines_count(struct diff *d, const struct model_company *
 static void diff_companies(struct diff *d)
 {
     const struct model *o = d->old_v->m, *n = d->new_v->m;
-    struct diff_match mt;
-    DIFF_MATCH(d, &mt, companies);
+    const struct diff_match *mt = &d->companies;
     for (size_t i = 0; i < n->ncompanies; i++) {
         const struct model_company *c = &n->companies[i];
         const char *subject = diff_join(d, "company '", c->id, "'", NULL);
-        if (mt.new_to_old[i] == SIZE_MAX) {
+        if (mt->new_to_old[i] == SIZE_MAX) {
             struct diff_change *ch = diff_add(d, DIFF_COMPANY, DIFF_ADDED, subject, c->id, c->loc, false);
             ch->detail = diff_lines_count(d, c);
-            ch->name = c->name;
             continue;
         }
-        const struct model_company *oc = &o->companies[mt.new_to_old[i]];
+        diff_renamed_id(d, DIFF_COMPANY, "company", mt, i, c->name, c->loc);
+        const struct model_company *oc = &o->companies[mt->new_to_old[i]];
         if (strcmp(oc->name, c->name) != 0)
             diff_property(d, DIFF_COMPANY, subject, c->id, c->loc, "name", oc->name, c->name, true);
         diff_company_lines(d, oc, c);
     }
     for (size_t i = 0; i < o->ncompanies; i++)
-        if (mt.old_to_new[i] == SIZE_MAX) {
+        if (mt->old_to_new[i] == SIZE_MAX) {
             const struct model_company *c = &o->companies[i];
             struct diff_change *ch =
                 diff_add(d, DIFF_COMPANY, DIFF_REMOVED, diff_join(d, "company '", c->id, "'", NULL), c->id, c->loc, true);
             ch->detail = diff_lines_count(d, c);
-            ch->name = c->name;
         }
 }
 
@@ -735,18 +776,17 @@ static void diff_rungs(struct diff *d, const struct model_competency *oc, const 
 static void diff_competencies(struct diff *d)
 {
     const struct model *o = d->old_v->m, *n = d->new_v->m;
-    struct diff_match mt;
-    DIFF_MATCH(d, &mt, competencies);
+    const struct diff_match *mt = &d->comps;
     for (size_t i = 0; i < n->ncompetencies; i++) {
         const struct model_competency *c = &n->competencies[i];
         const char *subject = diff_join(d, "competency '", c->id, "'", NULL);
-        if (mt.new_to_old[i] == SIZE_MAX) {
+        if (mt->new_to_old[i] == SIZE_MAX) {
             struct diff_change *ch = diff_add(d, DIFF_COMPETENCY, DIFF_ADDED, subject, c->id, c->loc, false);
             ch->detail = diff_competency_text(d, c);
-            ch->name = c->name;
             continue;
         }
-        const struct model_competency *oc = &o->competencies[mt.new_to_old[i]];
+        diff_renamed_id(d, DIFF_COMPETENCY, "competency", mt, i, c->name, c->loc);
+        const struct model_competency *oc = &o->competencies[mt->new_to_old[i]];
         if (strcmp(oc->name, c->name) != 0)
             diff_property(d, DIFF_COMPETENCY, subject, c->id, c->loc, "name", oc->name, c->name, true);
         if (oc->skill != c->skill)
@@ -755,50 +795,12 @@ static void diff_competencies(struct diff *d)
         diff_rungs(d, oc, c);
     }
     for (size_t i = 0; i < o->ncompetencies; i++)
-        if (mt.old_to_new[i] == SIZE_MAX) {
+        if (mt->old_to_new[i] == SIZE_MAX) {
             const struct model_competency *c = &o->competencies[i];
             struct diff_change *ch = diff_add(d, DIFF_COMPETENCY, DIFF_REMOVED,
                                               diff_join(d, "competency '", c->id, "'", NULL), c->id, c->loc, true);
             ch->detail = diff_competency_text(d, c);
-            ch->name = c->name;
         }
-}
-
-/* ---- an id removed and another added with the same name ---- */
-
-/* Each added thing of a kind with ids whose name a removed one of the same
- * kind had becomes one change that says so (first come, first paired). */
-static void diff_same_names(struct diff *d)
-{
-    struct symtab removed[DIFF_SECTIONS];
-    for (int s = 0; s < DIFF_SECTIONS; s++)
-        symtab_init(&removed[s], d->heap);
-    for (size_t i = 0; i < d->n; i++) {
-        struct diff_change *c = &d->v[i];
-        size_t existing;
-        if (c->what == DIFF_REMOVED && c->name)
-            symtab_add(&removed[c->section], c->name, i, &existing);
-    }
-    for (size_t i = 0; i < d->n; i++) {
-        struct diff_change *c = &d->v[i];
-        size_t j;
-        if (c->what != DIFF_ADDED || !c->name || !symtab_get(&removed[c->section], c->name, &j) || d->v[j].dropped)
-            continue;
-        struct diff_change *r = &d->v[j];
-        r->dropped = true;
-        const char *noun = c->section == DIFF_ROLE ? "role" : c->section == DIFF_TRACK ? "track"
-                           : c->section == DIFF_COMPANY ? "company" : "competency";
-        c->what = DIFF_ID;
-        c->property = "id";
-        c->subject = diff_join(d, noun, " id '", r->id, "'");
-        c->old_value = r->id;
-        c->new_value = c->id;
-        c->detail = diff_join(d, "became '", c->id, "'? (same name ",
-                              diff_join(d, diff_quote(d, c->name),
-                                        "; 'ladderc rename' renames an id with all its uses)", NULL, NULL));
-    }
-    for (int s = 0; s < DIFF_SECTIONS; s++)
-        symtab_free(&removed[s]);
 }
 
 /* ---- all of it ---- */
@@ -823,6 +825,10 @@ void diff_compute(struct heap *h, const struct diff_version *old_v, const struct
     arena_init(&out->arena, h);
     out->old_v = old_v;
     out->new_v = new_v;
+    DIFF_MATCH(out, &out->tracks, tracks, true);
+    DIFF_MATCH(out, &out->roles, roles, true);
+    DIFF_MATCH(out, &out->companies, companies, true);
+    DIFF_MATCH(out, &out->comps, competencies, true);
     diff_ladder(out);
     diff_default_years(out);
     diff_tracks(out);
@@ -831,12 +837,7 @@ void diff_compute(struct heap *h, const struct diff_version *old_v, const struct
     diff_moves(out);
     diff_companies(out);
     diff_competencies(out);
-    diff_same_names(out);
-    size_t kept = 0;
-    for (size_t i = 0; i < out->n; i++)
-        if (!out->v[i].dropped)
-            out->v[kept++] = out->v[i];
-    out->n = out->count = kept;
+    out->count = out->n;
     qsort(out->v, out->n, sizeof *out->v, diff_change_cmp);
 }
 

@@ -36,7 +36,7 @@ enum diff_section {
 
 enum diff_what {
     DIFF_ADDED, DIFF_REMOVED,
-    DIFF_ID,            /* one id removed and another added with the same name */
+    DIFF_ID,            /* an id gone and another come with the same name: one thing, renamed by hand? */
     DIFF_CHANGED,       /* a property: name, levels, track, kind, years, ... */
     DIFF_RAISED, DIFF_LOWERED,  /* an expectation's rung */
     DIFF_MOVED          /* a role's place on the map */
@@ -51,12 +51,17 @@ struct diff_change {
     const char *old_value, *new_value;  /* NULL: not written (or no such side) */
     bool quoted;            /* the values are user text, shown in quotes */
     const char *detail;     /* added, removed: what it is; DIFF_ID, DIFF_MOVED: the words */
-    const char *name;       /* added, removed: the name, for DIFF_ID pairing */
     const char *kind;       /* a move's kind ("promotion"), for the summary */
     bool old_side;          /* loc is in the old version (a removed thing) */
-    bool dropped;           /* folded into a DIFF_ID change */
     struct loc loc;
     size_t seq;
+};
+
+/* One kind of entity matched: for each old one its new index, and back
+ * (SIZE_MAX: none), and each one's key. */
+struct diff_match {
+    const char **old_keys, **new_keys;
+    size_t *old_to_new, *new_to_old;
 };
 
 struct diff {
@@ -65,7 +70,9 @@ struct diff {
     const struct diff_version *old_v, *new_v;
     struct diff_change *v;
     size_t n, cap;
-    size_t count;           /* changes not dropped */
+    size_t count;           /* changes */
+    /* by id, then leftovers by name (an id renamed by hand) */
+    struct diff_match tracks, roles, companies, comps;
 };
 
 /* The changes from old to new. exact: the new version's map uses the exact

@@ -109,7 +109,9 @@ static void diff_summary_put(struct buf *out, const struct diff *d)
             diff_count_put(out, count[DIFF_ADDED], nm->one, nm->many, "added", &sep);
             diff_count_put(out, count[DIFF_REMOVED], nm->one, nm->many, "removed", &sep);
         }
-        diff_count_put(out, diff_changed_subjects(d, i, j), nm->one, nm->many,
+        /* the ladder's settings are one subject, "ladder": each counts */
+        bool each = d->v[i].section == DIFF_LADDER || d->v[i].section == DIFF_YEARS;
+        diff_count_put(out, each ? count[DIFF_CHANGED] : diff_changed_subjects(d, i, j), nm->one, nm->many,
                        d->v[i].section == DIFF_POSITION ? "moved on the map" : "changed", &sep);
         diff_count_put(out, count[DIFF_RAISED], nm->one, nm->many, "raised", &sep);
         diff_count_put(out, count[DIFF_LOWERED], nm->one, nm->many, "lowered", &sep);
@@ -169,7 +171,10 @@ static void diff_text_change(struct buf *out, const struct diff *d, const struct
         diff_text_value(out, c->new_value, false);
         break;
     default:
-        buf_printf(out, " %s: ", c->property);
+        if (c->section == DIFF_YEARS)
+            buf_puts(out, ": ");        /* "years promotion: 2..5 -> 3..6", as the statement reads */
+        else
+            buf_printf(out, " %s: ", c->property);
         diff_text_value(out, c->old_value, c->quoted);
         buf_puts(out, " -> ");
         diff_text_value(out, c->new_value, c->quoted);
@@ -217,7 +222,14 @@ void diff_print_md(struct buf *out, struct diff *d)
             buf_printf(out, "\n### %s\n\n| Change | What | Old | New | Where |\n| --- | --- | --- | --- | --- |\n",
                        diff_names[c->section].heading);
         buf_putc(out, '|');
-        diff_md_cell(out, c->what == DIFF_MOVED ? c->detail : c->property);
+        cell.len = 0;
+        buf_puts(&cell, c->property);
+        if (c->what == DIFF_MOVED) {
+            buf_putc(&cell, ' ');
+            buf_puts(&cell, c->detail);     /* "moved up" */
+        }
+        buf_putc(&cell, '\0');
+        diff_md_cell(out, cell.data);
         cell.len = 0;
         buf_puts(&cell, c->subject);
         if (c->what == DIFF_ID) {
