@@ -110,6 +110,7 @@ dg_git add .gitattributes
 dg_git commit -qm "attributes"
 
 # git diff between the first two commits: what docs/diff.md shows
+# shellcheck disable=SC2016
 dg_block '## In `git diff`' '```' "$DG_DOC" >"$DG/doc-example"
 dg_git diff HEAD~2 HEAD~1 >"$DG/out" 2>"$DG/err"
 expect_eq "diff-git: git diff HEAD~2 HEAD~1 ran (exit status, stderr)" "0|" "$?|$(cat "$DG/err")"
