@@ -299,12 +299,16 @@ while IFS= read -r dg_line; do
     esac
 done <"$DG/wf.report"
 
-# dg_step NAME DIR: runs the step's script in DIR as GitHub runs a bash step,
-# with the step's environment, a summary file, the repository's name
+# dg_step NAME DIR [VAR=VALUE...]: runs the step's script in DIR as GitHub
+# runs a bash step, with the step's environment (VAR=VALUE overriding it), a
+# summary file, the repository's name, a temporary folder
 dg_step() {
+    dg_name=$1 dg_dir=$2
+    shift 2
     # shellcheck disable=SC2046
-    dg_in "$2" env $(cat "$DG/$1.env") GITHUB_STEP_SUMMARY="$DG/summary" GITHUB_REPOSITORY=acme/ladders RUNNER_TEMP="$DG/runner" \
-        bash --noprofile --norc -eo pipefail "$DG/$1.sh" >"$DG/$1.out" 2>"$DG/$1.err"
+    dg_in "$dg_dir" env $(cat "$DG/$dg_name.env") "$@" GITHUB_STEP_SUMMARY="$DG/summary" \
+        GITHUB_REPOSITORY=acme/ladders RUNNER_TEMP="$DG/runner" \
+        bash --noprofile --norc -eo pipefail "$DG/$dg_name.sh" >"$DG/$dg_name.out" 2>"$DG/$dg_name.err"
 }
 
 # the pull request: main is the first commit, the branch the third; a clone,
@@ -395,6 +399,25 @@ team.ladder:12:11: error: undefined role 'ghost'; declare it with a 'role ghost 
 ````
 EOF
 expect_file "diff-git: workflow: a ladder with errors: its diagnostics in a code block" "$DG/want" "$DG/out"
+
+# a diff longer than a comment holds: cut at a line, whole in the summary.
+# 700 roles renamed, on a base of their own (origin/big)
+awk 'BEGIN { print "levels L1..L2"; print "track ic \"IC\"";
+    for (i = 1; i <= 700; i++) printf "role r%d \"Role number %d of a long ladder\" track ic level L1 at (%d, %d)\n", i, i, i % 100, i / 10 }' \
+    >"$DG/pr/big.ladder"
+dg_in "$DG/pr" git add big.ladder
+dg_in "$DG/pr" git commit -qm "big"
+dg_in "$DG/pr" git update-ref refs/remotes/origin/big HEAD
+sed 's/"Role number/"Renamed role number/' "$DG/pr/big.ladder" >"$DG/big" && mv "$DG/big" "$DG/pr/big.ladder"
+dg_in "$DG/pr" git commit -qam "big renamed"
+: >"$DG/summary"
+dg_step diff "$DG/pr" BASE_REF=big
+expect_eq "diff-git: workflow: a long diff: the step passes" "0|" "$?|$(cat "$DG/diff.err")"
+expect_eq "diff-git: workflow: a long diff: the comment is cut at a line under 65,536 characters, and says so" \
+    "yes|(cut: the whole diff is in the summary of the workflow run)" \
+    "$([ "$(wc -c <"$DG/runner/comment.md")" -le 60100 ] && echo yes)|$(tail -n 1 "$DG/runner/comment.md")"
+expect_eq "diff-git: workflow: a long diff: the summary has all of it" "700" \
+    "$(grep -c '^| name | role .r[0-9]*. | Role number' "$DG/summary")"
 
 # the post step, with a stand-in gh: `api --paginate` answers from a file
 # of comments through the step's own jq filter (with jq, as gh's --jq does)
