@@ -9,9 +9,9 @@ of DP/src/gen/; DP/log the runs of `ladderc diff`, each written as
 "\036run NAME\n", its standard output, "\036rc STATUS\n", and when its
 standard error is not empty "\036stderr\n" and that (the byte 036 is a
 control character no output of ladderc holds). NAME is KEY.VERSION.FORMAT
-(KEY the ladder's path with / as _, VERSION shuffled, reformatted, both or
-mut) or none.FORMAT, a ladder diffed with itself. Prints a test a line, "ok
-NAME" or "FAIL NAME", a failure's reasons indented below it.
+(KEY the ladder's path with / as _, VERSION shuffled, reformatted, both,
+split or mut) or none.FORMAT, a ladder diffed with itself. Prints a test a
+line, "ok NAME" or "FAIL NAME", a failure's reasons indented below it.
 """
 
 import json
@@ -78,7 +78,7 @@ def check_versions(dp, none, rel, key, units, orig):
     """The three versions of rel (whose text is orig): that they differ from
     it, and that diff says no change, in every format that ran, with
     --exit-code 0."""
-    for v in ('shuffled', 'reformatted', 'both'):
+    for v in ('shuffled', 'reformatted', 'both', 'split'):
         runs = [(t, run_output(dp, '%s.%s.%s' % (key, v, t))) for t in FORMATS]
         runs = [(t, r) for t, r in runs if r is not None]
         if not runs:

@@ -16,6 +16,11 @@ writes
     DIR/reformatted/FILE  the statements in their order, written unlike
                           `ladderc fmt` would (see reformat_unit)
     DIR/both/FILE         shuffled, then reformatted
+    DIR/split/FILE        the statements as written, about half of them
+                          moved to DIR/split/FILE.part.ladder (FILE's name
+                          with .part before .ladder), which it imports: the
+                          same ladder in two files (not for a file of one
+                          statement)
     DIR/both/FILE.mut.ladder  (FILE's name with .mut before .ladder) the
                           version in both/, with one word changed: a display
                           name (see MUTATION_ORDER), or in a file with no
@@ -23,7 +28,7 @@ writes
                           report exactly that change; it imports the
                           siblings of both/, which are unchanged
 
-(--only-both writes only the last two, the same bytes), and prints a JSON
+(--only-both writes only both/, the same bytes), and prints a JSON
 object per FILE on a line of standard output: "file" (FILE), "units" (its
 number of top-level statements: a file of one cannot be reordered), and
 "change", what the changed version changed as `ladderc diff -T json` names
@@ -384,6 +389,22 @@ def write_reformatted(rng, units):
     return ('\ufeff' if rng.random() < 0.3 else '') + text
 
 
+# ---- two files -------------------------------------------------------------
+
+def split_units(rng, units, part_name):
+    """The units as two files: about half of them moved to a file named
+    part_name, which the first imports. A ladder split across files is the
+    same ladder (docs/language.md, "Several files")."""
+    main, part = [], []
+    for u in units:
+        (part if rng.random() < 0.5 else main).append(u)
+    if not part:
+        part.append(main.pop())
+    if not main:
+        main.append(part.pop())
+    return 'import "%s"\n' % part_name + write_plain(main), write_plain(part)
+
+
 # ---- one change ------------------------------------------------------------
 
 def unquote(tok):
@@ -472,6 +493,12 @@ def rewrite(seed, out, path, only_both):
         write(os.path.join(out, 'both', rel[:-len('.ladder')] + '.mut.ladder'),
               write_reformatted(random.Random(rng.random()), both))
         entry['change'] = dict(zip(('kind', 'id', 'old', 'new'), change))
+    if not only_both and len(both) > 1:
+        part = rel[:-len('.ladder')] + '.part.ladder'
+        main, rest = split_units(random.Random('split:%s:%s' % (seed, rel)), parse(read_lines(path)),
+                                 os.path.basename(part))
+        write(os.path.join(out, 'split', rel), main)
+        write(os.path.join(out, 'split', part), rest)
     return json.dumps(entry, ensure_ascii=False)
 
 
