@@ -1,10 +1,10 @@
 # diff-git.sh - the recipes of docs/diff.md, run for real: the `git diff`
-# driver (its two lines taken from the page) in a temporary repository with
-# three commits, a file that imports another and both changed, a file only
+# driver (its two lines taken from the page) in a temporary repository of
+# five commits, a file that imports another and both changed, a file only
 # reordered and realigned, one added, one deleted, an uncommitted change, and
-# a version that no longer checks with the work tree's imports; `ladderc diff
-# --git REV FILE` and `REV:FILE` on the same commits; and the pull-request
-# workflow, examples/ci/ladder-diff.yml: parsed (pins, permissions, history),
+# a version that no longer checks with the work tree's imports, a file in a
+# folder importing from above; `ladderc diff --git REV FILE` and `REV:FILE`
+# on the same commits; and the pull-request workflow, examples/ci/ladder-diff.yml: parsed (pins, permissions, history),
 # the same as the page shows, its diff step's and post step's scripts run
 # against a clone with a base branch and a pull request branch, with a
 # stand-in `gh` that answers with jq and records what it was asked.
@@ -42,7 +42,7 @@ dg_block() {
         found == 2 { print }' "$3"
 }
 
-# ---- the repository: three commits ------------------------------------------
+# ---- the repository: the first two commits ---------------------------------
 
 cat >"$DG/repo/company.ladder" <<'EOF'
 # company.ladder - the scale, the tracks and the roles every team shares
@@ -78,6 +78,7 @@ EOF
 dg_git init -q -b main
 dg_git add -A
 dg_git commit -qm "one"
+dg_git tag one
 
 # two: company.ladder renames a track, team.ladder (which imports it) renames
 # a role and gives a move its own years, lab.ladder is only reordered and
@@ -167,6 +168,7 @@ printf 'levels L1..L2\ntrack ic "IC"\nrole a "A" track ic level L1 at (1, 1)\n' 
 dg_git rm -q lab.ladder
 dg_git add -A
 dg_git commit -qm "three"
+dg_git tag three
 dg_git diff HEAD~1 HEAD >"$DG/out" 2>"$DG/err"
 expect_eq "diff-git: git diff HEAD~1 HEAD ran (exit status, stderr)" "0|" "$?|$(cat "$DG/err")"
 cat >"$DG/want" <<'EOF'
@@ -224,6 +226,28 @@ EOF
 dg_in "$DG/repo" ladderc diff --git HEAD~1 team.ladder >"$DG/out" 2>&1
 expect_file "diff-git: the same change through --git: each version with its own imports, removed things named at their revision" \
     "$DG/want" "$DG/out"
+
+# a file in a folder, importing from the folder above; git diff run from
+# that folder (git runs the driver from the top)
+mkdir "$DG/repo/teams"
+printf 'import "../company.ladder"\nrole sre "Site Reliability Engineer" track ic level L3 at (35, 45)\n' \
+    >"$DG/repo/teams/ops.ladder"
+dg_git add teams/ops.ladder
+dg_git commit -qm "four"
+printf 'role sre_lead "SRE Lead" track manager level L5 at (60, 55)\nsre -> sre_lead\n' >>"$DG/repo/teams/ops.ladder"
+dg_git commit -qam "five"
+dg_in "$DG/repo/teams" git diff HEAD~1 HEAD >"$DG/out" 2>&1
+cat >"$DG/want" <<'EOF'
+ladderc diff a/teams/ops.ladder b/teams/ops.ladder
+1 role added, 1 promotion added
+
+Roles:
+b/teams/ops.ladder:3: role 'sre_lead' added: 'SRE Lead', track manager, L5
+
+Moves:
+b/teams/ops.ladder:4: move sre -> sre_lead added: promotion, 2..4 years
+EOF
+expect_file "diff-git: a file in a folder importing ../company.ladder, git diff run from the folder" "$DG/want" "$DG/out"
 
 # the driver outside git: a usage error, and without ladderc a line diff
 dg_in "$DG/repo" git-diff-ladder a b >"$DG/out" 2>"$DG/err"
@@ -313,8 +337,8 @@ dg_step() {
 
 # the pull request: main is the first commit, the branch the third; a clone,
 # as the checkout makes one (origin/main there)
-dg_git checkout -q -b topic
-dg_git branch -q -f main HEAD~3
+dg_git checkout -q -b topic three
+dg_git branch -q -f main one
 dg_in "$DG" git clone -q repo pr
 dg_step diff "$DG/pr"
 expect_eq "diff-git: workflow: the diff step ran (exit status, stderr)" "0|" "$?|$(cat "$DG/diff.err")"
