@@ -4,10 +4,12 @@
 # reordered and realigned, one added, one deleted, an uncommitted change, and
 # a version that no longer checks with the work tree's imports, a file in a
 # folder importing from above; `ladderc diff --git REV FILE` and `REV:FILE`
-# on the same commits; and the pull-request workflow, examples/ci/ladder-diff.yml: parsed (pins, permissions, history),
-# the same as the page shows, its diff step's and post step's scripts run
-# against a clone with a base branch and a pull request branch, with a
-# stand-in `gh` that answers with jq and records what it was asked.
+# on the same commits; and the pull-request workflow,
+# examples/ci/ladder-diff.yml: parsed (pins, permissions, history), the same
+# as the page shows, its diff step's and post step's scripts run against a
+# clone with a base branch and a pull request branch (a ladder with errors, a
+# diff too long for a comment), with a stand-in `gh` that answers with jq and
+# records what it was asked.
 # Sourced by tests/run.sh (helpers: pass, fail, expect_eq, expect_file).
 
 DG="$TMP/diff-git"
