@@ -20,6 +20,7 @@
 
 #include "alloc.h"
 #include "buf.h"
+#include "diag.h"
 #include "escape.h"
 #include "files.h"
 #include "ladder.h"
@@ -43,12 +44,13 @@ const char diff_usage[] =
     "  --exit-code       exit with status 3 when there are changes (0: none)\n"
     "  --git REV FILE    OLD is FILE at the git revision REV, NEW is FILE\n"
     "\n"
-    "OLD or NEW written REV:PATH (when no such file exists) is PATH at the git\n"
-    "revision REV, as git reads it (PATH from the top of the repository, or\n"
-    "from here when it starts with ./ or ../). The files a version imports\n"
-    "are read from the same place. Exit status: 0 done, 1 a version has errors\n"
-    "(its diagnostics are printed, each file named with its version), 2 usage\n"
-    "or I/O (a file missing, an unknown revision, git not found).\n"
+    "OLD or NEW '-' is standard input (once). OLD or NEW written REV:PATH\n"
+    "(when no such file exists) is PATH at the git revision REV, as git\n"
+    "reads it: from the top of the repository, or from here when it starts\n"
+    "with ./ or ../. The files a version imports are read from the same\n"
+    "place. Exit status: 0 done, 1 a version has errors (its diagnostics are\n"
+    "printed, each file named with its version), 2 usage or I/O (a file\n"
+    "missing, an unknown revision, git not found), 3 changes (--exit-code).\n"
     "The changes: docs/language.md, \"Differences\".\n";
 
 /* ---- reading a file at a git revision ---- */
@@ -77,6 +79,7 @@ struct diff_side {
     size_t calls;
     bool root_failed;
     char root_why[256];
+    struct files_text stdin_text;   /* '-': standard input, read here */
 };
 
 static void diff_side_why(char *why, size_t whysz, const char *text, size_t len)
@@ -353,9 +356,9 @@ static int diff_side_init(struct diff_side *d, const char *operand, const char *
     }
     struct stat st;
     const char *colon = strchr(operand, ':');
-    if (stat(operand, &st) == 0 || !colon) {
+    if (strcmp(operand, "-") == 0 || stat(operand, &st) == 0 || !colon) {
         d->source = DIFF_DISK;
-        d->files.root = operand;
+        d->files.root = strcmp(operand, "-") == 0 ? NULL : operand;    /* "-": standard input */
         return 0;
     }
     size_t n = (size_t)(colon - operand);
@@ -376,6 +379,7 @@ static int diff_side_init(struct diff_side *d, const char *operand, const char *
 static void diff_side_free(struct diff_side *d)
 {
     ld_session_free(d->s);
+    files_text_free(&d->stdin_text);
     files_loader_free(&d->files);
     heap_free_all(&d->heap);
 }
@@ -393,8 +397,25 @@ static void diff_side_report(struct diff_side *d)
  * (printed); 2: it cannot be read (said). */
 static int diff_side_load(struct diff_side *d)
 {
-    ld_config cfg = {.load = diff_load, .load_ud = d};
-    if (!(d->s = ld_session_new(&cfg)) || ld_session_add_file(d->s, d->root) != LD_OK) {
+    /* at most 20 diagnostics a file, as the other commands show */
+    ld_config cfg = {.load = diff_load, .load_ud = d, .diag = {.max_shown = DIAG_MAX_SHOWN_DEFAULT}};
+    if (!(d->s = ld_session_new(&cfg))) {
+        fputs("ladderc: error: out of memory\n", stderr);
+        return DIFF_EXIT_USAGE;
+    }
+    ld_status added;
+    if (d->source == DIFF_DISK && strcmp(d->root, "-") == 0) {
+        char err[256];
+        if (files_read_stdin(&d->stdin_text, &d->heap, err, sizeof err) != 0) {
+            diff_error(&d->heap, "cannot read '%s': %s", d->root, err);
+            return DIFF_EXIT_USAGE;
+        }
+        d->calls++;     /* the loader's first call is then an import's */
+        added = ld_session_add_text(d->s, "<stdin>", d->stdin_text.text, d->stdin_text.len);
+    } else {
+        added = ld_session_add_file(d->s, d->root);
+    }
+    if (added != LD_OK) {
         fputs("ladderc: error: out of memory\n", stderr);
         return DIFF_EXIT_USAGE;
     }
@@ -469,6 +490,8 @@ static int diff_parse(struct heap *heap, int argc, char **argv, struct diff_args
         return diff_usage_error(heap, "%s", "diff --git REV needs one FILE");
     if (!a->git_rev && a->noperands != 2)
         return diff_usage_error(heap, "%s", "diff needs OLD NEW (or --git REV FILE)");
+    if (a->noperands == 2 && strcmp(a->operands[0], "-") == 0 && strcmp(a->operands[1], "-") == 0)
+        return diff_usage_error(heap, "%s", "'-' (standard input) can be given only once");
     return -1;
 }
 

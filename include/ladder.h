@@ -282,8 +282,11 @@ ld_status ld_gap(ld_session *s, const char *from, const char *to, int route, con
  * ladder's settings and places on the map (docs/language.md, "Differences").
  * format "text", "md" or "json"; out belongs to new_s; *nchanges (when not
  * NULL) gets the number of changes. Reordering or reformatting a file is no
- * change. LD_EUSAGE when a session is not checked or has errors, or for
- * another format. */
+ * change. Every change names the FILE:LINE of the thing in new_s (a removed
+ * one: in old_s). The memory is new_s's, but for old_s's line maps, built
+ * from its allocator on the first call: LD_ENOMEM from either spends that
+ * session. LD_EUSAGE when a session is not checked or has errors, when
+ * both are one, or for another format. */
 ld_status ld_diff(ld_session *old_s, ld_session *new_s, const char *format, ld_text *out, size_t *nchanges);
 
 /* ---- names: where each is defined and used (with ld_config.index) ---- */

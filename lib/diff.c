@@ -838,7 +838,8 @@ void diff_compute(struct heap *h, const struct diff_version *old_v, const struct
     diff_companies(out);
     diff_competencies(out);
     out->count = out->n;
-    qsort(out->v, out->n, sizeof *out->v, diff_change_cmp);
+    if (out->n > 1)     /* (no list at all without changes: qsort wants one) */
+        qsort(out->v, out->n, sizeof *out->v, diff_change_cmp);
 }
 
 void diff_free(struct diff *d)

@@ -34,6 +34,12 @@ df_has() {
 $(head -20 "$2")"; fi
 }
 
+# ---- a file split into imports is no change ----
+sed '/^company acme/,$d' "$DF_CASES/old/base.ladder" | sed '1a import "split-companies.ladder"' >"$DF/split.ladder"
+sed -n '/^company acme/,$p' "$DF_CASES/old/base.ladder" >"$DF/split-companies.ladder"
+df_run diff --exit-code "$DF_CASES/old/base.ladder" "$DF/split.ladder"
+expect_eq "diff: the same ladder split into two files: no changes" "0:no changes" "$df_rc:$(cat "$DF/out")"
+
 # ---- Markdown through cmark-gfm, with GitHub's extensions ----
 df_in "$DF_CASES" diff -T md old/base.ladder md.ladder
 expect_eq "diff: -T md (exit status, no diagnostics)" "0:" "$df_rc:$(cat "$DF/err")"
@@ -80,6 +86,14 @@ expect_eq "diff: --exit-code with changes: 3, and the diff printed" "3:yes" \
     "$df_rc:$(grep -q '^### Roles' "$DF/out" && echo yes)"
 df_in "$DF_CASES" diff --exit-code old/broken.ladder roles.ladder
 expect_eq "diff: --exit-code: a version with errors is still 1" "1" "$df_rc"
+
+# ---- standard input ----
+(cd "$DF_CASES" && timeout 30 "$LADDERC" diff - roles.ladder <old/base.ladder >"$DF/out" 2>"$DF/err")
+df_rc=$?
+expect_eq "diff: OLD from standard input: the same changes, a removed thing at <stdin>" "0:yes:yes" \
+    "$df_rc:$(grep -q "^1 role added, 1 role removed, 3 roles changed" "$DF/out" && echo yes):$(grep -q "^<stdin>:29: role 'junior' removed" "$DF/out" && echo yes)"
+df_run diff - - </dev/null
+expect_eq "diff: standard input twice is a usage error" "2" "$df_rc"
 
 # ---- text: no name becomes a terminal control ----
 printf 'levels L1..L2\ntrack ic "IC"\nrole a "A" track ic level L1 at (1, 1)\n' >"$DF/t-old.ladder"
