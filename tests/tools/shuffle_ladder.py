@@ -38,9 +38,10 @@ nothing to change.
 What may move, from docs/language.md "## Statements": statements may come in
 any order, and a name may be used before the line that defines it, so every
 top-level statement moves, `import` and `levels` included; a role block's
-lines "may come in any order". What does not move: a competency's rungs
-(numbered 1..N in order, E182) and a company's lines (lowest levels first,
-W162), which stay as written inside their block. Blank lines are not kept
+lines "may come in any order". A company's lines move too: out of order
+they are a warning (W162), not an error, and the version still checks. What
+does not move: a competency's rungs (numbered 1..N in order, E182), which
+stay as written inside their block. Blank lines are not kept
 (they only group statements); a comment line goes with the statement or
 block line below it, and the comments at the end of a file go with the last
 statement.
@@ -222,7 +223,7 @@ def permute(rng, items):
 
 def shuffle_units(rng, units):
     for u in units:
-        if u.keyword() == 'role' and u.items:
+        if u.keyword() in ('role', 'company') and u.items:
             u.items = permute(rng, u.items)
     return permute(rng, units)
 
