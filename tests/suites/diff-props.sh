@@ -4,8 +4,9 @@
 # clean with `check`, and the generated framework of the other suites, a
 # version with its statements shuffled, one reformatted unlike `ladderc fmt`
 # would, and one both shuffled and reformatted diff to "no changes" in text,
-# Markdown and JSON, with --exit-code 0; so does the ladder split in two
-# files, one importing the other. The converse, so that the property
+# Markdown and JSON, with --exit-code 0; so do the ladder split in two
+# files, one importing the other, and (in the relative layout) its roles'
+# places moved without changing any order on an axis. The converse, so that the property
 # cannot pass by diff saying nothing: one word changed (a display name) gives
 # exactly that change, in each format, with --exit-code 3, at the FILE:LINE
 # of the changed statement. tests/tools/shuffle_ladder.py writes the versions
@@ -80,7 +81,7 @@ expect_eq "diff-props: shuffle_ladder.py rewrote every ladder" \
 # dp_run REL all|both: diffs REL (from the current folder) with its versions
 # and its changed version; the checker reads the outputs. all: each version
 # in text (with --exit-code), md and json, the changed one in the three
-# formats, the split one in text. both (the test cases, many, small and alike): the version both
+# formats, the split and the bent ones in text. both (the test cases, many, small and alike): the version both
 # shuffled and reformatted in text, the changed one in JSON, a sixth of the
 # runs.
 dp_run() {
@@ -92,7 +93,9 @@ dp_run() {
         dp_diff "$dp_k.$dp_v.md" -T md --exit-code "$1" "$DP/v/$dp_v/$1"
         dp_diff "$dp_k.$dp_v.json" -T json --exit-code "$1" "$DP/v/$dp_v/$1"
     done
-    [ "$2" = all ] && [ -f "$DP/v/split/$1" ] && dp_diff "$dp_k.split.text" --exit-code "$1" "$DP/v/split/$1"
+    for dp_v in split bent; do
+        [ "$2" = all ] && [ -f "$DP/v/$dp_v/$1" ] && dp_diff "$dp_k.$dp_v.text" --exit-code "$1" "$DP/v/$dp_v/$1"
+    done
     dp_mut="$DP/v/both/${1%.ladder}.mut.ladder"
     [ -f "$dp_mut" ] || return 0
     dp_diff "$dp_k.mut.json" -T json --exit-code "$1" "$dp_mut"

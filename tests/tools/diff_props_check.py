@@ -10,7 +10,7 @@ of DP/src/gen/; DP/log the runs of `ladderc diff`, each written as
 standard error is not empty "\036stderr\n" and that (the byte 036 is a
 control character no output of ladderc holds). NAME is KEY.VERSION.FORMAT
 (KEY the ladder's path with / as _, VERSION shuffled, reformatted, both,
-split or mut) or none.FORMAT, a ladder diffed with itself. Prints a test a
+split, bent or mut) or none.FORMAT, a ladder diffed with itself. Prints a test a
 line, "ok NAME" or "FAIL NAME", a failure's reasons indented below it.
 """
 
@@ -74,11 +74,22 @@ def check_shuffle(orig, text, units):
     return []
 
 
+def places(data):
+    """The (X, Y) of every `at` of a file, sorted."""
+    out = []
+    for line in lines_of(data):
+        t = shuffle_ladder.lex(line)[0]
+        if 'at' in t and t[0] == 'role':
+            k = t.index('at')
+            out.append((float(t[k + 2]), float(t[k + 4])))
+    return sorted(out)
+
+
 def check_versions(dp, none, rel, key, units, orig):
     """The three versions of rel (whose text is orig): that they differ from
     it, and that diff says no change, in every format that ran, with
     --exit-code 0."""
-    for v in ('shuffled', 'reformatted', 'both', 'split'):
+    for v in ('shuffled', 'reformatted', 'both', 'split', 'bent'):
         runs = [(t, run_output(dp, '%s.%s.%s' % (key, v, t))) for t in FORMATS]
         runs = [(t, r) for t, r in runs if r is not None]
         if not runs:
@@ -87,6 +98,8 @@ def check_versions(dp, none, rel, key, units, orig):
         errors = []
         if v == 'shuffled':
             errors += check_shuffle(orig, text, units)
+        elif v == 'bent' and places(text) == places(orig):
+            errors.append('the bent version moved no role: the test would prove nothing')
         elif text == orig:
             errors.append('the %s version is the file itself: the test would prove nothing' % v)
         for t, (rc, err, got) in runs:

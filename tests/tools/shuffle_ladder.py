@@ -16,6 +16,11 @@ writes
     DIR/reformatted/FILE  the statements in their order, written unlike
                           `ladderc fmt` would (see reformat_unit)
     DIR/both/FILE         shuffled, then reformatted
+    DIR/bent/FILE         every role's place moved, keeping every order and
+                          tie on each axis (v -> lo + (hi-lo) t^1.5): what
+                          the relative layout draws the same (not for a
+                          file with `layout exact` or a role placed by its
+                          rungs, or one that imports a file of its own)
     DIR/split/FILE        the statements as written, about half of them
                           moved to DIR/split/FILE.part.ladder (FILE's name
                           with .part before .ladder), which it imports: the
@@ -406,6 +411,51 @@ def split_units(rng, units, part_name):
     return 'import "%s"\n' % part_name + write_plain(main), write_plain(part)
 
 
+# ---- places that keep their order ---------------------------------------------
+
+def axis_ranges(units):
+    """{'x': (min, max), 'y': (min, max)} of the file's axis statements,
+    0..100 where it has none."""
+    ranges = {'x': (0.0, 100.0), 'y': (0.0, 100.0)}
+    for u in units:
+        t = u.head.toks
+        if u.keyword() == 'axis' and len(t) >= 6 and t[-2] == '..':
+            ranges[t[1]] = (float(t[-3]), float(t[-1]))
+    return ranges
+
+
+def bend(v, lo, hi):
+    """v moved along [lo, hi] by a strictly increasing map that keeps the
+    ends: every order and every tie between places stays."""
+    if hi <= lo:
+        return v
+    return lo + (hi - lo) * ((v - lo) / (hi - lo)) ** 1.5
+
+
+def bend_places(units):
+    """The places of the roles moved, every order kept, or None when the
+    file does not allow it: a role placed by its rungs (its place would pass
+    or be passed by the moved ones), `layout exact` (where a move of more
+    than 5% of the axis shows), an import of a file of its own (whose roles
+    and axes this one does not see; a shipped std/ ladder has neither), or
+    no role."""
+    roles = [u for u in units if u.keyword() == 'role']
+    local_imports = [u for u in units if u.keyword() == 'import' and not u.head.toks[1].startswith('"std/')]
+    if (not roles or local_imports or any('at' not in u.head.toks for u in roles)
+            or any(u.keyword() == 'layout' and u.head.toks[1:] != ['relative'] for u in units)):
+        return None
+    ranges = axis_ranges(units)
+    for u in roles:
+        t = u.head.toks
+        k = t.index('at')
+        x, y = float(t[k + 2]), float(t[k + 4])    # at ( X , Y )
+        nx = bend(x, *ranges['x'])
+        ny = bend(y, *ranges['y'])
+        u.head.toks = t[:k + 2] + ['%.6f' % nx, ','] + ['%.6f' % ny] + t[k + 5:]
+        u.head.raw = ' '.join(u.head.toks) + (' ' + u.head.comment if u.head.comment else '')
+    return units
+
+
 # ---- one change ------------------------------------------------------------
 
 def unquote(tok):
@@ -494,6 +544,9 @@ def rewrite(seed, out, path, only_both):
         write(os.path.join(out, 'both', rel[:-len('.ladder')] + '.mut.ladder'),
               write_reformatted(random.Random(rng.random()), both))
         entry['change'] = dict(zip(('kind', 'id', 'old', 'new'), change))
+    bent = None if only_both else bend_places(parse(read_lines(path)))
+    if bent is not None:
+        write(os.path.join(out, 'bent', rel), write_plain(bent))
     if not only_both and len(both) > 1:
         part = rel[:-len('.ladder')] + '.part.ladder'
         main, rest = split_units(random.Random('split:%s:%s' % (seed, rel)), parse(read_lines(path)),
