@@ -1,10 +1,10 @@
 # diff-git.sh - the recipes of docs/diff.md, run for real: the `git diff`
 # driver (its two lines taken from the page) in a temporary repository of
-# five commits, a file that imports another and both changed, a file only
+# six commits, a file that imports another and both changed, a file only
 # reordered and realigned, one added, one deleted, an uncommitted change, and
 # a version that no longer checks with the work tree's imports, a file in a
-# folder importing from above; `ladderc diff --git REV FILE` and `REV:FILE`
-# on the same commits; and the pull-request workflow,
+# folder importing from above, a file renamed; `ladderc diff --git REV
+# FILE` and `REV:FILE` on the same commits; and the pull-request workflow,
 # examples/ci/ladder-diff.yml: parsed (pins, permissions, history), the same
 # as the page shows, its diff step's and post step's scripts run against a
 # clone with a base branch and a pull request branch (a ladder with errors, a
@@ -250,6 +250,20 @@ Moves:
 b/teams/ops.ladder:4: move sre -> sre_lead added: promotion, 2..4 years
 EOF
 expect_file "diff-git: a file in a folder importing ../company.ladder, git diff run from the folder" "$DG/want" "$DG/out"
+
+# a file renamed and changed: git gives the driver the new path too
+dg_git mv teams/ops.ladder teams/sre.ladder
+sed 's/"SRE Lead"/"SRE Manager"/' "$DG/repo/teams/sre.ladder" >"$DG/s" && mv "$DG/s" "$DG/repo/teams/sre.ladder"
+dg_git commit -qam "six"
+dg_git diff -M HEAD~1 HEAD >"$DG/out" 2>&1
+cat >"$DG/want" <<'EOF'
+ladderc diff a/teams/ops.ladder b/teams/sre.ladder
+1 role changed
+
+Roles:
+b/teams/sre.ladder:3: role 'sre_lead' name: 'SRE Lead' -> 'SRE Manager'
+EOF
+expect_file "diff-git: a file renamed and changed: the old and the new path" "$DG/want" "$DG/out"
 
 # the driver outside git: a usage error, and without ladderc a line diff
 dg_in "$DG/repo" git-diff-ladder a b >"$DG/out" 2>"$DG/err"
