@@ -1,6 +1,6 @@
 # diff-git.sh - the recipes of docs/diff.md, run for real: the `git diff`
-# driver (its two lines taken from the page) in a temporary repository of
-# six commits, a file that imports another and both changed, a file only
+# driver (its two lines taken from the page) in a temporary repository:
+# a file that imports another and both changed, a file only
 # reordered and realigned, one added, one deleted, an uncommitted change, and
 # a version that no longer checks with the work tree's imports, a file in a
 # folder importing from above, a file renamed; `ladderc diff --git REV
