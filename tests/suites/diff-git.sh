@@ -14,7 +14,7 @@
 
 DG="$TMP/diff-git"
 rm -rf "$DG"
-mkdir -p "$DG/repo" "$DG/bin" "$DG/home" "$DG/runner"
+mkdir -p "$DG/repo" "$DG/bin" "$DG/home" "$DG/runner" "$DG/tmp"
 # ladderc and the driver on the PATH under their own names, as installed
 ln -s "$LADDERC" "$DG/bin/ladderc"
 ln -s "$ROOT/scripts/git-diff-ladder" "$DG/bin/git-diff-ladder"
@@ -28,7 +28,7 @@ dg_in() (
     shift
     export GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL="$DG/home/.gitconfig" HOME="$DG/home" \
         GIT_AUTHOR_NAME=t GIT_AUTHOR_EMAIL=t@example.com GIT_COMMITTER_NAME=t \
-        GIT_COMMITTER_EMAIL=t@example.com GIT_PAGER=cat PATH="$DG/bin:$PATH"
+        GIT_COMMITTER_EMAIL=t@example.com GIT_PAGER=cat PATH="$DG/bin:$PATH" TMPDIR="$DG/tmp"
     unset LADDERC
     timeout 60 "$@"
 )
@@ -264,6 +264,8 @@ Roles:
 b/teams/sre.ladder:3: role 'sre_lead' name: 'SRE Lead' -> 'SRE Manager'
 EOF
 expect_file "diff-git: a file renamed and changed: the old and the new path" "$DG/want" "$DG/out"
+
+expect_eq "diff-git: the driver leaves no temporary folder behind" "" "$(ls "$DG/tmp")"
 
 # the driver outside git: a usage error, and without ladderc a line diff
 dg_in "$DG/repo" git-diff-ladder a b >"$DG/out" 2>"$DG/err"
