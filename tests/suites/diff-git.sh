@@ -277,6 +277,33 @@ expect_eq "diff-git: the driver without ladderc: the reason, the lines, exit sta
     "0|git-diff-ladder: '/nonexistent/ladderc' not found (install ladderc, or set LADDERC): showing the lines instead" \
     "$?|$(sed -n 2p "$DG/out")"
 
+# ---- the framework of examples/framework/, shuffled and reformatted in git ----
+
+# Its files import each other: committed as written, then as shuffle_ladder.py
+# rewrites them (every file both shuffled and reformatted), every file is no
+# change, through --git (each version with its imports at its revision) and
+# through the driver (imports from the work tree: the rewritten ones)
+mkdir -p "$DG/fw"
+cp "$ROOT"/examples/framework/*.ladder "$DG/fw/"
+dg_in "$DG/fw" git init -q -b main
+dg_in "$DG/fw" sh -e "$DG/recipe.sh"
+dg_in "$DG/fw" git add -A
+dg_in "$DG/fw" git commit -qm "as written"
+(cd "$DG/fw" && python3 "$ROOT/tests/tools/shuffle_ladder.py" --only-both --out "$DG/fwv" ./*.ladder) >/dev/null
+cp "$DG"/fwv/both/*.ladder "$DG/fw/"
+rm "$DG"/fw/*.mut.ladder
+dg_in "$DG/fw" git commit -qam "shuffled and reformatted"
+dg_fw_rc=""
+for dg_f in backend company compare frontend; do
+    dg_in "$DG/fw" ladderc diff --exit-code --git HEAD~1 "$dg_f.ladder" >>"$DG/fw.out" 2>&1
+    dg_fw_rc="$dg_fw_rc$?"
+done
+expect_eq "diff-git: the framework shuffled and reformatted, through --git: no changes in each file" \
+    "0000|no changes|no changes|no changes|no changes" "$dg_fw_rc|$(paste -sd '|' "$DG/fw.out")"
+dg_in "$DG/fw" git diff HEAD~1 >"$DG/out" 2>&1
+expect_eq "diff-git: the framework shuffled and reformatted, through git diff: no changes in each file" \
+    "4 4" "$(grep -c '^ladderc diff a/' "$DG/out") $(grep -cx 'no changes' "$DG/out")"
+
 # ---- the pull-request workflow ------------------------------------------------
 
 awk '/^```yaml$/ { f = 1; next } f && /^```$/ { exit } f' "$DG_DOC" >"$DG/doc-wf.yml"
