@@ -24,9 +24,6 @@
 #include "refs.h"
 #include "symtab.h"
 
-#ifndef LADDERC_VERSION
-#define LADDERC_VERSION "0.2.0"
-#endif
 
 enum { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2 };
 
@@ -1332,7 +1329,7 @@ static int dispatch(int argc, char **argv)
         return EXIT_OK;
     }
     if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "version") == 0) {
-        printf("ladderc %s\n", LADDERC_VERSION);
+        printf("ladderc %s\n", LD_VERSION);
         return EXIT_OK;
     }
     static const struct { const char *name; int (*fn)(int, char **); } commands[] = {

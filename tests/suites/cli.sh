@@ -25,6 +25,9 @@ grep -q "usage: ladderc" "$TMP/s.out" && pass "cli: --help prints usage" || fail
 status "-h" 0 cli_lc -h
 status "--version" 0 cli_lc --version
 grep -Eq '^ladderc [0-9]+\.[0-9]+\.[0-9]+$' "$TMP/s.out" && pass "cli: --version format" || fail "cli: --version format" "$(cat "$TMP/s.out")"
+# one version: the library's (the page's footer and generator tag say it too)
+expect_eq "cli: --version is LD_VERSION" \
+    "ladderc $(sed -n 's/^#define LD_VERSION "\(.*\)"$/\1/p' "$ROOT/include/ladder.h")" "$(cat "$TMP/s.out")"
 status "build -h" 0 cli_lc build -h
 grep -q "usage: ladderc build" "$TMP/s.out" && pass "cli: build -h prints build usage" || fail "cli: build -h prints build usage"
 status "check -h" 0 cli_lc check -h
