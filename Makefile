@@ -104,6 +104,7 @@ install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/ladderc $(DESTDIR)$(PREFIX)/share/ladderc/std \
 	    $(DESTDIR)$(PREFIX)/include
 	install -m 755 $(B)/ladderc $(DESTDIR)$(PREFIX)/bin/ladderc
+	install -m 755 scripts/git-diff-ladder $(DESTDIR)$(PREFIX)/bin/git-diff-ladder
 	install -m 644 $(B)/libladder.a $(DESTDIR)$(PREFIX)/lib/libladder.a
 	install -m 644 include/ladder.h $(DESTDIR)$(PREFIX)/include/ladder.h
 	install -m 644 $(B)/ladderc-render.so $(DESTDIR)$(PREFIX)/lib/ladderc/ladderc-render.so

@@ -136,3 +136,6 @@ if (cd "$ROOT" && make -s install DESTDIR="$TMP/inst" PREFIX=/usr/local >/dev/nu
 else
     fail "cli: make install gives a ladderc that renders svg"
 fi
+# and the git diff driver of docs/diff.md beside it
+[ -x "$TMP/inst/usr/local/bin/git-diff-ladder" ] && cmp -s "$TMP/inst/usr/local/bin/git-diff-ladder" "$ROOT/scripts/git-diff-ladder" \
+    && pass "cli: make install puts git-diff-ladder beside ladderc" || fail "cli: make install puts git-diff-ladder beside ladderc"
