@@ -122,11 +122,13 @@ demo: deps
 	$(B)/ladderc build -o $(B)/skills-map.md examples/skills-map.ladder
 	$(B)/ladderc build -o $(B)/framework.md examples/framework.ladder
 	$(B)/ladderc chart -o $(B)/framework-chart.svg examples/framework.ladder senior staff manager
+	$(B)/ladderc build -o $(B)/framework.html examples/framework.ladder
 	@echo
 	@echo "The skills map is in $(B)/skills-map.svg (open it in a browser)"
 	@echo "and its company tables in $(B)/skills-map.md; a framework with"
 	@echo "competencies in $(B)/framework.md, three of its roles on a radar"
-	@echo "chart in $(B)/framework-chart.svg."
+	@echo "chart in $(B)/framework-chart.svg, and its career site (one page)"
+	@echo "in $(B)/framework.html."
 
 # the build runs on every core (a clean clone compiles three times: this one,
 # then ASan and libFuzzer inside tests/suites/sanitizers.sh); the benchmark's
