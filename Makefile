@@ -38,7 +38,7 @@ GEN      := $(B)/ladder.tab.c $(B)/ladder.lex.c
 GEN_H    := $(B)/ladder.tab.h $(B)/ladder.lex.h
 objs = $(patsubst %.c,$(1)/%.o,$(notdir $(2)))
 LIB_SRC  := $(wildcard lib/*.c lib/syntax/*.c lib/emit/*.c)
-LIB_OBJ  := $(call objs,$(B),$(LIB_SRC)) $(B)/ladder.tab.o $(B)/ladder.lex.o $(B)/explain.o
+LIB_OBJ  := $(call objs,$(B),$(LIB_SRC)) $(B)/ladder.tab.o $(B)/ladder.lex.o $(B)/explain.o $(B)/html_assets.o
 CLI_SRC  := $(wildcard cli/*.c)
 CLI_OBJ  := $(call objs,$(B),$(CLI_SRC))
 # every object of the executable: the command line's and the library's
@@ -85,6 +85,15 @@ $(B)/ladder.lex.o: $(B)/ladder.lex.c $(GEN_H)
 $(B)/explain.c: docs/language.md scripts/explain.awk | $(B)
 	awk -f scripts/explain.awk docs/language.md >$@.tmp && mv $@.tmp $@
 $(B)/explain.o: $(B)/explain.c lib/explain.h
+	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -c -o $@ $<
+
+# `ladderc build -T html` writes the page's style and script inline: the
+# files are compiled into the library (lib/emit/html_assets.h)
+HTML_ASSETS := lib/emit/html/page.css lib/emit/html/explorer.css lib/emit/html/page.js
+$(B)/html_assets.c: $(HTML_ASSETS) scripts/embed.sh | $(B)
+	scripts/embed.sh html_page_css=lib/emit/html/page.css html_explorer_css=lib/emit/html/explorer.css \
+	    html_page_js=lib/emit/html/page.js >$@.tmp && mv $@.tmp $@
+$(B)/html_assets.o: $(B)/html_assets.c lib/emit/html_assets.h
 	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -c -o $@ $<
 
 PREFIX ?= /usr/local

@@ -35,7 +35,7 @@ static const char usage_main[] =
     "Compiles career ladders written as text (.ladder files).\n"
     "\n"
     "commands:\n"
-    "  build [-T FORMAT] [-o OUT] FILE   compile FILE to svg, png, pdf, dot, md or json\n"
+    "  build [-T FORMAT] [-o OUT] FILE   compile FILE to svg, png, pdf, dot, md, json or html\n"
     "  check FILE...                     check files and print diagnostics; write nothing\n"
     "  fmt [-w | --check] FILE...        print (or rewrite) files in the canonical layout\n"
     "  path [--max N] [-T md] FILE FROM TO   routes from one role to another, fastest first\n"
@@ -79,10 +79,12 @@ static const char usage_build[] =
     "usage: ladderc build [-T FORMAT] [-o OUT] [picture options] [--layout relative|exact]\n"
     "                     [diagnostic options] [--] FILE\n"
     "\n"
-    "Compiles FILE. FORMAT is svg, png, pdf, dot, md or json; without -T it\n"
-    "comes from OUT's extension (.svg .png .pdf .dot .gv .md .json, in any\n"
-    "case); an OUT without one of them needs -T. Without -o (or with -o -) the\n"
-    "output goes to standard output, as svg unless -T says otherwise.\n"
+    "Compiles FILE. FORMAT is svg, png, pdf, dot, md, json or html (one\n"
+    "self-contained web page: the map, every role, a route explorer); without\n"
+    "-T it comes from OUT's extension (.svg .png .pdf .dot .gv .md .json\n"
+    ".html, in any case); an OUT without one of them needs -T. Without -o (or\n"
+    "with -o -) the output goes to standard output, as svg unless -T says\n"
+    "otherwise.\n"
     "With -o, OUT is replaced whole or not at all: a failed compile leaves an\n"
     "earlier OUT untouched, and an OUT that is FILE itself is refused. A\n"
     "symbolic link at OUT is followed (its file is replaced, the link stays),\n"
@@ -706,7 +708,7 @@ static int picture_render(const struct run *r, const struct picture *p, const ch
 
 /* ---- build ---- */
 
-static const char *const formats[] = {"svg", "png", "pdf", "dot", "md", "json", NULL};
+static const char *const formats[] = {"svg", "png", "pdf", "dot", "md", "json", "html", NULL};
 
 static bool known_format(const char *f)
 {
@@ -731,11 +733,36 @@ static const char *format_from_path(const char *out)
     return NULL;
 }
 
+/* The page (-T html): the map drawn as -T svg draws it, but from the DOT
+ * whose roles link to their sections, finished, then the library's page
+ * around it (ld_html). Returns the exit status. */
+static int emit_html_page(struct run *r, struct unit *u, const struct picture *p, struct buf *out)
+{
+    ld_text t;
+    ld_status st = ld_emit(u->s, "dot-links", &t);
+    if (st != LD_OK)
+        return st == LD_ENOMEM ? cli_out_of_memory() : EXIT_INPUT;
+    size_t start = out->len;
+    int rc = picture_render(r, p, "svg", t.data, out);
+    if (rc == EXIT_OK)
+        rc = finish_svg(u, out, start);
+    if (rc != EXIT_OK)
+        return rc;
+    st = ld_html(u->s, out->data + start, out->len - start, &t);
+    if (st != LD_OK)
+        return st == LD_ENOMEM ? cli_out_of_memory() : EXIT_INPUT;
+    out->len = start;
+    buf_put(out, t.data, t.len);
+    return EXIT_OK;
+}
+
 /* The checked ladder in p's format: dot, md and json from the library, svg,
- * png and pdf through the Graphviz plugin. Returns the exit status. */
+ * png and pdf through the Graphviz plugin, html both. Returns the exit status. */
 static int emit(struct run *r, struct unit *u, const struct picture *p, struct buf *out)
 {
     const char *format = p->format;
+    if (strcmp(format, "html") == 0)
+        return emit_html_page(r, u, p, out);
     ld_text t;
     ld_status st = is_picture_format(format) ? LD_EUSAGE : ld_emit(u->s, format, &t);
     if (st == LD_ENOMEM)
@@ -858,12 +885,12 @@ static int cmd_build(int argc, char **argv)
     if (!r.nfiles)
         return usage_error(&r, "%s", "build needs a FILE");
     if (p.format && !known_format(p.format))
-        return usage_error(&r, "unknown format '%s': use svg, png, pdf, dot, md or json", p.format);
+        return usage_error(&r, "unknown format '%s': use svg, png, pdf, dot, md, json or html", p.format);
     if (p.out && strcmp(p.out, "-") == 0)
         p.out = NULL;   /* -o -: standard output, as without -o */
     if (!p.format && p.out && !(p.format = format_from_path(p.out)))
         return usage_error(&r, "cannot tell the format from the name '%s': give -T FORMAT, or end OUT in "
-                           ".svg .png .pdf .dot .gv .md or .json", p.out);
+                           ".svg .png .pdf .dot .gv .md .json or .html", p.out);
     if (!p.format)
         p.format = "svg";
     return produce_to(&r, r.files[0], p.out, build_produce, &p);

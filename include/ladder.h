@@ -226,8 +226,9 @@ const char *ld_explain(const char *code);
 /* ---- results ---- */
 
 /* The checked ladder as "dot" (Graphviz, pinned positions), "md" (GitHub
- * Markdown) or "json". LD_EUSAGE for another format or when ld_check did
- * not return LD_OK. */
+ * Markdown) or "json"; "dot-links" is "dot" with every role a link to
+ * "#role-ID", its section of ld_html's page (draw the page's map from it).
+ * LD_EUSAGE for another format or when ld_check did not return LD_OK. */
 ld_status ld_emit(ld_session *s, const char *format, ld_text *out);
 
 /* The SVG that Graphviz drew from ld_emit(s, "dot") (the map; svg[0..len),
@@ -242,6 +243,17 @@ ld_status ld_emit(ld_session *s, const char *format, ld_text *out);
  * unchanged. Linear in len. svg may be the session's last text. LD_EUSAGE
  * when ld_check did not return LD_OK. docs/accessibility.md. */
 ld_status ld_finish_svg(ld_session *s, const char *svg, size_t len, ld_text *out);
+
+/* The ladder as one self-contained HTML page (docs/language.md, "The
+ * career site"): the map, tracks, a section per role ("#role-ID"), the
+ * competency matrix, competencies, companies, and a route explorer run by
+ * the page's own script; no network, a Content-Security-Policy that allows
+ * only the page's inline script and style, the same bytes for the same
+ * ladder. svg[0..len) is the map: ld_finish_svg's text of the SVG Graphviz
+ * drew from ld_emit(s, "dot-links") (it may be the session's last text);
+ * len 0 (svg may be NULL): a page without a map. LD_EUSAGE when ld_check
+ * did not return LD_OK. */
+ld_status ld_html(ld_session *s, const char *svg, size_t len, ld_text *out);
 
 /* Root i in the canonical layout (ladderc fmt), after ld_parse. LD_EINPUT
  * when it has syntax errors. */

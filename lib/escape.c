@@ -466,3 +466,30 @@ void escape_xml(struct buf *b, const char *s, size_t n)
         }
     }
 }
+
+void escape_html(struct buf *b, const char *s)
+{
+    escape_xml(b, s, strlen(s));
+}
+
+void escape_script_json(struct buf *b, const char *s, size_t n)
+{
+    size_t run = 0;     /* s[run..i) is copied as it is */
+    for (size_t i = 0; i < n; i++) {
+        const char *esc = NULL;
+        size_t skip = 1;
+        if (s[i] == '<') {
+            esc = "\\u003c";
+        } else if (s[i] == '\xE2' && i + 2 < n && s[i + 1] == '\x80' && (s[i + 2] == '\xA8' || s[i + 2] == '\xA9')) {
+            esc = s[i + 2] == '\xA8' ? "\\u2028" : "\\u2029";
+            skip = 3;
+        }
+        if (!esc)
+            continue;
+        buf_put(b, s + run, i - run);
+        buf_puts(b, esc);
+        i += skip - 1;
+        run = i + 1;
+    }
+    buf_put(b, s + run, n - run);
+}

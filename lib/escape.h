@@ -111,4 +111,22 @@ void escape_dot_tooltip(struct buf *b, const char *s);
  * U+FFFE and U+FFFF become U+FFFD, so the result is always well-formed. */
 void escape_xml(struct buf *b, const char *s, size_t n);
 
+/* Text for HTML: character data or a double- or single-quoted attribute
+ * value, by the rules of escape_xml (& < > " ' become entities, controls
+ * spaces, invalid UTF-8, C1 controls and non-characters U+FFFD), which are
+ * also what HTML5 asks: no tag, comment, entity or end of attribute can
+ * appear, and the parser reports no error. Never for the inside of a
+ * <script> or <style> element (escape_script_json) nor for an unquoted
+ * attribute. */
+void escape_html(struct buf *b, const char *s);
+
+/* JSON text (already valid JSON, as emit_json writes it) for the inside of
+ * a <script type="application/json"> element: every '<' becomes \u003c, so
+ * neither "</script" nor "<!--" can appear and the element ends only where
+ * the page ends it, and U+2028 and U+2029 become \u2028 and \u2029 (which
+ * older JavaScript parsers take for line breaks). JSON has '<' and those
+ * code points only inside strings, where the escapes mean the same
+ * characters, so JSON.parse of the element's text gives the same value. */
+void escape_script_json(struct buf *b, const char *s, size_t n);
+
 #endif

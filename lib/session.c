@@ -22,6 +22,7 @@
 #include "diag.h"
 #include "emit.h"
 #include "emit_chart.h"
+#include "emit_html.h"
 #include "emit_svg.h"
 #include "escape.h"
 #include "explain.h"
@@ -938,10 +939,12 @@ ld_status ld_emit(ld_session *s, const char *format, ld_text *out)
     if (!s->model)
         SESSION_LEAVE(s, session_usage(s, "ld_emit: the ladder is not checked, or has errors"));
     s->out.len = 0;
-    if (strcmp(format, "dot") == 0) {
+    bool links = strcmp(format, "dot-links") == 0;     /* the page's map (ld_html) */
+    if (links || strcmp(format, "dot") == 0) {
         struct emit_dot_options o = {
             .exact = s->layout == LD_LAYOUT_FILE ? s->model->layout_exact : s->layout == LD_LAYOUT_EXACT,
             .theme = s->theme == LD_THEME_DARK ? EMIT_THEME_DARK : EMIT_THEME_LIGHT,
+            .links = links,
         };
         emit_dot(s->model, &o, &s->out);
     }
@@ -968,6 +971,26 @@ ld_status ld_finish_svg(ld_session *s, const char *svg, size_t len, ld_text *out
     emit_svg_finish(s->model, svg, len, &done);
     buf_free(&s->out);
     s->out = done;
+    session_text(s, out);
+    SESSION_LEAVE(s, LD_OK);
+}
+
+ld_status ld_html(ld_session *s, const char *svg, size_t len, ld_text *out)
+{
+    SESSION_ENTER(s);
+    if (!out || (!svg && len))
+        SESSION_LEAVE(s, session_usage(s, "ld_html: no svg or no out"));
+    if (!s->model)
+        SESSION_LEAVE(s, session_usage(s, "ld_html: the ladder is not checked, or has errors"));
+    /* into buffers of its own: svg may be the session's last text */
+    struct buf json, page;
+    buf_init(&json, &s->heap);
+    buf_init(&page, &s->heap);
+    emit_json(s->model, &json);
+    emit_html(s->model, svg, len, json.data, json.len, &page);
+    buf_free(&json);
+    buf_free(&s->out);
+    s->out = page;
     session_text(s, out);
     SESSION_LEAVE(s, LD_OK);
 }

@@ -10,6 +10,7 @@ enum emit_theme { EMIT_THEME_LIGHT, EMIT_THEME_DARK };
 struct emit_dot_options {
     bool exact;                 /* roles at their written coordinates (else the relative layout) */
     enum emit_theme theme;
+    bool links;                 /* each role links to "#role-ID", its section of the page (emit_html) */
 };
 
 /* Graphviz DOT with pinned positions (for neato -n / nop). */

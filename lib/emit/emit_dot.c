@@ -86,6 +86,7 @@ struct emit_dot_plan {
     bool crowded;       /* some roles overlap even at MAX_SCALE */
     bool exact;         /* at the written coordinates (else the relative layout) */
     const struct theme *theme;  /* every colour drawn (lib/emit/theme.h) */
+    bool links;         /* roles link to their sections of the page */
 };
 
 /* ---- text ---------------------------------------------------------------- */
@@ -416,10 +417,11 @@ static void emit_dot_put_track_look(struct buf *b, const struct theme *th, size_
  * Graphviz shows without one), its summary, then a line per rung,
  * "Technical craft: Owns (3)". A role with a link (the checker lets only
  * http: and https: through; tested again here) becomes a link in the
- * SVG. Roles with neither are written as before. */
-static void emit_dot_role_framework(const struct model *m, const struct model_role *r, struct buf *b)
+ * SVG; for the page (links), every role links to its section instead,
+ * which shows the role's own link. Roles with neither are written as before. */
+static void emit_dot_role_framework(const struct model *m, const struct model_role *r, bool links, struct buf *b)
 {
-    if (r->about->nexpect || r->about->summary) {
+    if (links || r->about->nexpect || r->about->summary) {   /* a link's name: its tooltip, else the raw label */
         buf_puts(b, ", tooltip=\"");
         escape_dot_tooltip(b, r->name);
         buf_puts(b, " (");
@@ -439,7 +441,11 @@ static void emit_dot_role_framework(const struct model *m, const struct model_ro
         }
         buf_putc(b, '"');
     }
-    if (r->about->link && escape_url_is_web(r->about->link)) {
+    if (links) {    /* the page's section of the role; ids are [a-z][a-z0-9_]*: nothing to escape */
+        buf_puts(b, ", URL=\"#role-");
+        buf_puts(b, r->id);
+        buf_putc(b, '"');
+    } else if (r->about->link && escape_url_is_web(r->about->link)) {
         buf_puts(b, ", URL=\"");
         escape_dot_url(b, r->about->link);
         buf_putc(b, '"');
@@ -461,7 +467,7 @@ static void emit_dot_role(const struct model *m, const struct emit_dot_plan *pla
     emit_dot_put_track_look(b, plan->theme, r->track);
     buf_puts(b, ", ");
     emit_dot_put_geometry(b, plan->roles[i]);
-    emit_dot_role_framework(m, r, b);
+    emit_dot_role_framework(m, r, plan->links, b);
     buf_printf(b, ", id=\"role-%zu\"];\n", i);    /* last: tools that read the DOT expect the label first */
 }
 
@@ -983,6 +989,7 @@ void emit_dot(const struct model *m, const struct emit_dot_options *o, struct bu
     struct emit_dot_plan plan;
     emit_dot_plan(out->heap, m, o, &plan);
     plan.theme = theme_get(o->theme);
+    plan.links = o->links;
     bool routed = !o->exact && m->ntransitions <= ROUTED_MOVES_MAX;
     struct route_path *paths = routed ? emit_dot_route(m, &plan, out->heap) : NULL;
     emit_dot_header(m, &plan, paths != NULL, out);

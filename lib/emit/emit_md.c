@@ -25,10 +25,11 @@
 #include <string.h>
 
 #include "escape.h"
+#include "grid.h"
 #include "heap.h"
 #include "util.h"
 
-enum { MD_REPEAT_MAX = 40, MD_GRID_PER_LINE = 16, MD_GRID_SLACK = 1024 };
+enum { MD_REPEAT_MAX = 40, MD_GRID_PER_LINE = GRID_PER_LINE, MD_GRID_SLACK = GRID_SLACK };
 
 /* What has been written whole already, and scratch space. */
 struct md {
@@ -160,77 +161,8 @@ static void emit_md_put_rule(struct buf *b, size_t ncols)
 
 /* ---- company tables ------------------------------------------------------ */
 
-/* Every company line, sorted by track, company, then lowest level: a track's
- * table reads its lines as one run, a column as a sub-run. Linear in the
- * table's size however many tracks, companies and levels there are. */
-struct md_ref {
-    size_t track, company;
-    const struct model_company_line *line;
-};
-
-static int emit_md_ref_cmp(const void *pa, const void *pb)
-{
-    const struct md_ref *a = pa, *b = pb;
-    if (a->track != b->track)
-        return (a->track > b->track) - (a->track < b->track);
-    if (a->company != b->company)
-        return (a->company > b->company) - (a->company < b->company);
-    return (a->line->lo > b->line->lo) - (a->line->lo < b->line->lo);
-}
-
-static struct md_ref *emit_md_index(struct heap *heap, const struct model *m, size_t *n)
-{
-    size_t total = 0;
-    for (size_t i = 0; i < m->ncompanies; i++)
-        total += m->companies[i].nlines;
-    struct md_ref *refs = heap_calloc(heap, total, sizeof *refs);
-    size_t k = 0;
-    for (size_t i = 0; i < m->ncompanies; i++)
-        for (size_t j = 0; j < m->companies[i].nlines; j++)
-            refs[k++] = (struct md_ref){m->companies[i].lines[j].track, i, &m->companies[i].lines[j]};
-    if (total > 1)
-        qsort(refs, total, sizeof *refs, emit_md_ref_cmp);
-    *n = total;
-    return refs;
-}
-
-/* The number of companies in the run refs[0..n) of one track. */
-static size_t emit_md_columns(const struct md_ref *refs, size_t n)
-{
-    size_t ncols = 0;
-    for (size_t i = 0; i < n; i++)
-        ncols += i == 0 || refs[i].company != refs[i - 1].company;
-    return ncols;
-}
-
-/* The rows of track t's grid: a level of the scale each, or, for a track
- * with its own level names, a level of its own (its lo..hi); *first (when
- * asked) is the first row's level, a number of the scale. */
-static size_t emit_md_grid_rows(const struct model *m, size_t t, int *first)
-{
-    const struct model_track *tr = &m->tracks[t];
-    int lo = tr->level_prefix ? tr->lo : m->level_min, hi = tr->level_prefix ? tr->hi : m->level_max;
-    if (first)
-        *first = lo;
-    return (size_t)(hi - lo) + 1;
-}
-
-/* Whether every track's table can be a grid: all grids together have at most
- * MD_GRID_PER_LINE cells per company line, plus MD_GRID_SLACK. */
-static bool emit_md_grids_fit(const struct model *m, const struct md_ref *refs, size_t n)
-{
-    size_t cells = 0;
-    size_t budget = MD_GRID_PER_LINE * n + MD_GRID_SLACK;
-    for (size_t i = 0, end; i < n; i = end) {
-        for (end = i + 1; end < n && refs[end].track == refs[i].track; end++)
-            ;
-        size_t rows = emit_md_grid_rows(m, refs[i].track, NULL);
-        cells += rows * (emit_md_columns(refs + i, end - i) + 1);
-        if (cells > budget)
-            return false;
-    }
-    return true;
-}
+/* The tables are computed as data in grid.c (the page renders the same
+ * ones); here they are written. */
 
 static void emit_md_track_heading(struct md *md, size_t track)
 {
@@ -255,59 +187,48 @@ static void emit_md_put_line_cell(struct md *md, const struct model_company_line
     buf_putc(md->out, ')');
 }
 
-/* The grid of one track from its run of lines refs[0..n): a row per level
- * of the scale, a column per company with lines in the track. The checker
+/* The grid of one track: a row per level of the scale (or of the track's
+ * own names), a column per company with lines in the track. The checker
  * keeps a company's lines in a track from overlapping (E161), so each cell
  * holds at most one "Title (code)". */
-static void emit_md_track_grid(struct md *md, const struct md_ref *refs, size_t n)
+static void emit_md_track_grid(struct md *md, const struct grid_lines *lines, const struct grid_track *g)
 {
     const struct model *m = md->m;
     struct buf *b = md->out;
-    emit_md_track_heading(md, refs[0].track);
+    size_t track = g->track;
+    emit_md_track_heading(md, track);
     buf_puts(b, "| Level ");
-    size_t ncols = 0;
-    size_t *cursor = heap_calloc(md->out->heap, n + 1, sizeof *cursor);  /* per column: its next line */
-    for (size_t i = 0; i < n; i++) {
-        if (i > 0 && refs[i].company == refs[i - 1].company)
-            continue;
-        cursor[ncols++] = i;
+    for (size_t col = 0; col < g->ncols; col++) {
+        size_t company = lines->refs[lines->column_start[lines->track_start[track] + col]].company;
         buf_puts(b, "| ");
-        emit_md_put_ref(md, m->companies[refs[i].company].name, &md->company_shown[refs[i].company]);
+        emit_md_put_ref(md, m->companies[company].name, &md->company_shown[company]);
         buf_putc(b, ' ');
     }
     buf_puts(b, "|\n");
-    emit_md_put_rule(b, ncols + 1);
-    size_t track = refs[0].track;
-    int first;
-    size_t rows = emit_md_grid_rows(m, track, &first);
-    int last = first + (int)rows - 1;
-    for (int level = first; level <= last; level++) {
+    emit_md_put_rule(b, g->ncols + 1);
+    for (size_t row = 0; row < g->nrows; row++) {
+        int level = g->first + (int)row;
         buf_puts(b, "| ");
         if (m->tracks[track].level_prefix)
             emit_md_put_own_level(md, track, level);
         else
             emit_md_put_scale_level(md, level);
         buf_putc(b, ' ');
-        for (size_t col = 0; col < ncols; col++) {
-            size_t *cur = &cursor[col];
-            size_t company = refs[cursor[col]].company;
-            while (*cur + 1 < n && refs[*cur + 1].company == company && refs[*cur].line->hi < level)
-                (*cur)++;
-            const struct model_company_line *l = refs[*cur].line;
+        for (size_t col = 0; col < g->ncols; col++) {
+            const struct model_company_line *l = g->cells[row * g->ncols + col];
             buf_puts(b, "| ");
-            if (l->lo <= level && level <= l->hi)
+            if (l)
                 emit_md_put_line_cell(md, l, level);
             buf_putc(b, ' ');
         }
         buf_puts(b, "|\n");
     }
     buf_putc(b, '\n');
-    heap_free(md->out->heap, cursor);
 }
 
 /* The list of one track's lines refs[0..n), one row each, for ladders whose
  * grids would be far larger than their lines. */
-static void emit_md_track_list(struct md *md, const struct md_ref *refs, size_t n)
+static void emit_md_track_list(struct md *md, const struct grid_ref *refs, size_t n)
 {
     struct buf *b = md->out;
     emit_md_track_heading(md, refs[0].track);
@@ -330,18 +251,23 @@ static void emit_md_track_list(struct md *md, const struct md_ref *refs, size_t 
 
 static void emit_md_companies(struct md *md)
 {
-    size_t n;
-    struct md_ref *refs = emit_md_index(md->out->heap, md->m, &n);
-    bool grids = emit_md_grids_fit(md->m, refs, n);
-    for (size_t i = 0, end; i < n; i = end) {
-        for (end = i + 1; end < n && refs[end].track == refs[i].track; end++)
-            ;
-        if (grids)
-            emit_md_track_grid(md, refs + i, end - i);
-        else
-            emit_md_track_list(md, refs + i, end - i);
+    struct heap *heap = md->out->heap;
+    struct grid_lines lines;
+    struct grid_tables grids;
+    grid_lines_build(heap, md->m, &lines);
+    if (grid_tables_build(heap, md->m, &lines, &grids)) {
+        for (size_t i = 0; i < grids.n; i++)
+            emit_md_track_grid(md, &lines, &grids.tracks[i]);
+        grid_tables_free(heap, &grids);
+    } else {
+        for (size_t t = 0; t < md->m->ntracks; t++) {
+            size_t first = lines.column_start[lines.track_start[t]];
+            size_t end = lines.column_start[lines.track_start[t + 1]];
+            if (end > first)
+                emit_md_track_list(md, lines.refs + first, end - first);
+        }
     }
-    heap_free(md->out->heap, refs);
+    grid_lines_free(heap, &lines);
 }
 
 /* ---- the framework: each track's roles x competencies -------------------- */

@@ -261,7 +261,7 @@ cg_run "explain -- with two codes" 2 "ladderc: error: explain needs one CODE" "$
 cg_run "build -Tmd (joined)" 0 "" "$LADDERC" build -Tmd "$CG_GOOD"
 expect_eq "coverage-gaps: build -Tmd prints Markdown" "# The Senior Engineer Skills Map" "$(head -n 1 "$CG/out")"
 cg_run "build -o with a dot only in a folder name" 2 \
-    "ladderc: error: cannot tell the format from the name 'out.d/x': give -T FORMAT, or end OUT in .svg .png .pdf .dot .gv .md or .json" \
+    "ladderc: error: cannot tell the format from the name 'out.d/x': give -T FORMAT, or end OUT in .svg .png .pdf .dot .gv .md .json or .html" \
     "$LADDERC" build -o out.d/x "$CG_GOOD"
 
 printf 'levels L3..L11\nrole\n' >"$CG/syn.ladder"

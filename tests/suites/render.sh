@@ -249,7 +249,7 @@ rd_refused "--layout on chart" "unknown option '--layout'" chart --layout exact 
 rd_refused "chart --scale 20" "--scale needs a number from 0.1 to 10 (such as 1.5), not '20'" \
     chart --scale 20 -o "$RD/refused.png" "$RD_FW" senior
 rd_refused "chart --theme grey" "unknown theme 'grey': use light or dark" chart --theme grey -o "$RD/refused.png" "$RD_FW" senior
-rd_refused "-T gif" "unknown format 'gif': use svg, png, pdf, dot, md or json" build -T gif -o "$RD/refused.png" "$RD_MAP"
+rd_refused "-T gif" "unknown format 'gif': use svg, png, pdf, dot, md, json or html" build -T gif -o "$RD/refused.png" "$RD_MAP"
 rd_refused "chart -T md" "unknown chart format 'md': use svg, png, pdf or dot" chart -T md -o "$RD/refused.png" "$RD_FW" senior
 rd_run "-- ends the options: --dpi after it is a FILE" 2 build -T dot -- --dpi
 grep -q "cannot read '--dpi'" "$RD/err" && pass "render: -- then --dpi: read as a FILE" \

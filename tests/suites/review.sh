@@ -27,7 +27,7 @@ expect_eq "review: an unknown command with ESC and BEL is echoed escaped" "0" \
 # -o with an unsafe name was escaped twice: '"\"a\\tb.gif\""'.
 timeout 30 "$LADDERC" build -o "$(printf 'a\tb.gif')" "$RV_GOOD" >/dev/null 2>"$RV/err"
 expect_eq "review: an unsafe -o name is escaped once" \
-    "ladderc: error: cannot tell the format from the name '\"a\\tb.gif\"': give -T FORMAT, or end OUT in .svg .png .pdf .dot .gv .md or .json" \
+    "ladderc: error: cannot tell the format from the name '\"a\\tb.gif\"': give -T FORMAT, or end OUT in .svg .png .pdf .dot .gv .md .json or .html" \
     "$(head -n 1 "$RV/err")"
 
 # path echoed a 100 KB FROM whole: arguments are clipped like names.
