@@ -2,8 +2,10 @@
  *
  * The page is complete without this script: every role, track, table and
  * move is in its HTML. The script adds two things computed from the model
- * embedded as JSON (<script type="application/json" id="ladder-data">,
- * the bytes of `ladderc build -T json`, docs/json.md):
+ * embedded as JSON (the script element #ladder-data holds the bytes of
+ * `ladderc build -T json`, docs/json.md; this file never writes a less-than
+ * sign followed by a letter, '!' or '/', so it never ends the page's script
+ * element early):
  *
  * - the route explorer (#explorer-app): two roles, the fastest routes between
  *   them in the order and with the years `ladderc path` prints, and what each
@@ -456,6 +458,17 @@
     return node;
   }
 
+  /* node with kids appended, a space between each (read aloud and copied
+   * as words, whatever the layout) */
+  function spaced(doc, node, kids) {
+    kids.forEach(function (kid, i) {
+      if (i)
+        node.appendChild(doc.createTextNode(' '));
+      node.appendChild(kid);
+    });
+    return node;
+  }
+
   function roleLink(doc, role) {
     var a = el(doc, 'a', 'role-link', role.name);
     a.setAttribute('href', '#role-' + role.id);
@@ -547,13 +560,12 @@
     li.setAttribute('data-to', mv.to);
     li.setAttribute('data-kind', mv.kind);
     li.setAttribute('data-years', moveYears(mv.years));
-    var line = el(doc, 'p', 'step-line');
-    line.appendChild(roleLink(doc, g.roles[g.from[e]]));
-    line.appendChild(el(doc, 'span', 'step-kind kind-' + mv.kind, mv.kind));
-    line.appendChild(roleLink(doc, g.roles[g.to[e]]));
     var years = moveYears(mv.years);
-    line.appendChild(el(doc, 'span', 'step-years', years === 'unknown' ? 'years unknown' : years + ' years'));
-    li.appendChild(line);
+    li.appendChild(spaced(doc, el(doc, 'p', 'step-line'), [
+      roleLink(doc, g.roles[g.from[e]]),
+      el(doc, 'span', 'step-kind kind-' + mv.kind, mv.kind),
+      roleLink(doc, g.roles[g.to[e]]),
+      el(doc, 'span', 'step-years', years === 'unknown' ? '(years unknown)' : '(' + years + ' years)')]));
     if (withGrowth)
       li.appendChild(renderGrowth(doc, g, e));
     return li;
@@ -581,14 +593,13 @@
     li.setAttribute('data-roles', [g.moves[r.steps[0]].from].concat(r.steps.map(function (e) {
       return g.moves[e].to;
     })).join(' '));
-    var head = el(doc, 'p', 'route-head');
-    head.appendChild(el(doc, 'span', 'route-years', years === 'unknown' ? 'Years unknown' : years + ' years'));
     var moves = r.steps.length + (r.steps.length === 1 ? ' move' : ' moves');
-    head.appendChild(el(doc, 'span', 'route-moves', moves + (i === 0 ? ', the fastest' : '')));
+    var parts = [el(doc, 'span', 'route-years', years === 'unknown' ? 'Years unknown' : years + ' years'),
+      el(doc, 'span', 'route-moves', moves + (i === 0 ? ', the fastest' : ''))];
     var unknown = unknownMoves(g, r);
     if (unknown)
-      head.appendChild(el(doc, 'span', 'route-unknown', unknown.replace(/^ \((.*)\)$/, '$1')));
-    li.appendChild(head);
+      parts.push(el(doc, 'span', 'route-unknown', unknown.slice(1)));
+    li.appendChild(spaced(doc, el(doc, 'p', 'route-head'), parts));
     var ol = el(doc, 'ol', 'route-steps');
     r.steps.forEach(function (e) { ol.appendChild(renderStep(doc, g, e, withGrowth)); });
     li.appendChild(ol);
