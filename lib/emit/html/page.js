@@ -692,7 +692,7 @@
     summary.appendChild(roleLink(doc, g.roles[a]));
     summary.appendChild(doc.createTextNode(' to '));
     summary.appendChild(roleLink(doc, g.roles[b]));
-    summary.appendChild(doc.createTextNode(routes.length ? ', the fastest first:' : '.'));
+    summary.appendChild(doc.createTextNode(routes.length > 1 ? ', the fastest first:' : routes.length ? ':' : '.'));
     this.result.appendChild(summary);
     if (routes.length === 0)
       return;
