@@ -18,7 +18,10 @@ One browser process serves many pages (Target.createTarget), each page a
 
 Run alone, `browser.py URL [JS]` prints the value of JS (default: the
 title) after the page loaded, then its console errors, exceptions and
-requests: a quick look at a page by hand.
+requests: a quick look at a page by hand. `browser.py --time RUNS URL`
+opens URL RUNS times and prints three medians in seconds: the wall time
+from the navigation to the load event, the page's load event end and the
+mark its script sets when done (make bench's "opens in").
 """
 import base64
 import fcntl
@@ -259,9 +262,44 @@ class Page:
         self.b.call("Target.closeTarget", {"targetId": self.target})
 
 
+# the page's own clock: its load event's end and the script's mark, in ms
+# from the start of the navigation
+PAGE_TIMES = """(() => { const n = performance.getEntriesByType('navigation')[0];
+  const m = performance.getEntriesByName('ladderc-ready')[0];
+  return [n ? n.loadEventEnd : null, m ? m.startTime : null]; })()"""
+
+
+def time_open(url, runs):
+    """Opens url runs times (a fresh tab each, one browser) and prints the
+    medians, in seconds: the wall time from the navigation's request to the
+    load event as the test sees it, the page's load event end, and the
+    script's 'ladderc-ready' mark (both by the page's clock)."""
+    walls, loads, readies = [], [], []
+    with Browser() as b:
+        for _ in range(runs + 1):           # the first run warms the browser up
+            page = b.open("about:blank")
+            t0 = time.monotonic()
+            page.navigate(url)
+            wall = time.monotonic() - t0
+            load, ready = page.eval(PAGE_TIMES)
+            if page.errors():
+                raise BrowserError("the page reported errors: %s" % page.errors()[:3])
+            if ready is None:
+                raise BrowserError("the page's script did not finish (no 'ladderc-ready' mark)")
+            walls.append(wall)
+            loads.append(load / 1000)
+            readies.append(ready / 1000)
+            page.close()
+    med = lambda v: sorted(v[1:])[len(v[1:]) // 2]
+    print("%.3f %.3f %.3f" % (med(walls), med(loads), med(readies)))
+
+
 def main(argv):
+    if len(argv) == 4 and argv[1] == "--time":
+        time_open(argv[3], int(argv[2]))
+        return 0
     if len(argv) < 2:
-        print("usage: browser.py URL [JS]", file=sys.stderr)
+        print("usage: browser.py URL [JS] | browser.py --time RUNS URL", file=sys.stderr)
         return 2
     with Browser() as b:
         page = b.open(argv[1])
