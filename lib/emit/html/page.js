@@ -623,9 +623,15 @@
     form.appendChild(swap);
     form.appendChild(this.to.wrap);
     form.appendChild(go);
+    /* the answer: a status line that screen readers announce (only it: the
+     * routes can be long), then the routes */
     this.result = el(doc, 'div', 'explorer-result');
     this.result.id = 'explorer-result';
-    this.result.setAttribute('aria-live', 'polite');
+    this.status = el(doc, 'p', 'explorer-summary');
+    this.status.setAttribute('role', 'status');
+    this.body = el(doc, 'div', 'explorer-body');
+    this.result.appendChild(this.status);
+    this.result.appendChild(this.body);
     app.textContent = '';
     app.appendChild(form);
     app.appendChild(this.result);
@@ -662,8 +668,9 @@
 
   Explorer.prototype.message = function (text) {
     this.shown = '';
-    this.result.textContent = '';
-    this.result.appendChild(el(this.doc, 'p', 'explorer-message', text));
+    this.status.className = 'explorer-summary explorer-message';
+    this.status.textContent = text;
+    this.body.textContent = '';
   };
 
   /* Shows the answer for {from, to, max} (ids); unknown ids say so. */
@@ -685,26 +692,27 @@
     }
     var routes = findRoutes(g, a, b, want.max);
     this.shown = key;
-    this.result.textContent = '';
-    var summary = el(doc, 'p', 'explorer-summary');
+    var summary = this.status;
+    summary.className = 'explorer-summary';
+    summary.textContent = '';
+    this.body.textContent = '';
     summary.appendChild(doc.createTextNode(routes.length === 0 ? 'No route from ' :
       routes.length === 1 ? 'One route from ' : 'The ' + routes.length + ' fastest routes from '));
     summary.appendChild(roleLink(doc, g.roles[a]));
     summary.appendChild(doc.createTextNode(' to '));
     summary.appendChild(roleLink(doc, g.roles[b]));
     summary.appendChild(doc.createTextNode(routes.length > 1 ? ', the fastest first:' : routes.length ? ':' : '.'));
-    this.result.appendChild(summary);
     if (routes.length === 0)
       return;
     var ol = el(doc, 'ol', 'routes');
     ol.setAttribute('data-max', String(want.max));
     var withGrowth = g.comps.length > 0;
     routes.forEach(function (r, i) { ol.appendChild(renderRoute(doc, g, r, i, withGrowth)); });
-    this.result.appendChild(ol);
+    this.body.appendChild(ol);
     if (routes.length === want.max && want.max < MAX_ROUTES) {
       var more = el(doc, 'a', 'explorer-more', 'More routes');
       more.setAttribute('href', routeHash(want.from, want.to, Math.min(want.max * 2, MAX_ROUTES)));
-      this.result.appendChild(more);
+      this.body.appendChild(more);
     }
   };
 
@@ -749,20 +757,32 @@
     this.status.setAttribute('aria-live', 'polite');
     this.list = el(doc, 'ul', 'search-results');
     this.list.id = 'search-results';
+    /* the answer drops down over the page, so typing never moves it */
+    this.panel = el(doc, 'div', 'search-panel');
+    this.panel.hidden = true;
+    this.panel.appendChild(this.status);
+    this.panel.appendChild(this.list);
     form.appendChild(lab);
     form.appendChild(input);
     box.textContent = '';
     box.appendChild(form);
-    box.appendChild(this.status);
-    box.appendChild(this.list);
+    box.appendChild(this.panel);
     this.input = input;
     var self = this;
     input.addEventListener('input', function () { self.update(); });
+    input.addEventListener('focus', function () { self.panel.hidden = !input.value.trim(); });
+    /* a result followed: the panel gets out of the way of its section */
+    this.list.addEventListener('click', function (ev) {
+      if (ev.target.closest && ev.target.closest('a'))
+        self.panel.hidden = true;
+    });
     form.addEventListener('submit', function (ev) {
       ev.preventDefault();
       var first = self.list.querySelector('a');
-      if (first)
+      if (first) {
+        self.panel.hidden = true;
         win.location.hash = first.getAttribute('href');
+      }
     });
     input.addEventListener('keydown', function (ev) {
       if (ev.key === 'ArrowDown') {
@@ -782,6 +802,8 @@
       var links = Array.prototype.slice.call(self.list.querySelectorAll('a'));
       var i = links.indexOf(doc.activeElement);
       ev.preventDefault();
+      if (ev.key === 'Escape')
+        self.panel.hidden = true;
       if (ev.key === 'Escape' || (ev.key === 'ArrowUp' && i <= 0))
         input.focus();
       else if (ev.key === 'ArrowDown' && i + 1 < links.length)
@@ -794,6 +816,7 @@
   RoleSearch.prototype.update = function () {
     var doc = this.doc, q = this.input.value.trim().toLowerCase();
     this.list.textContent = '';
+    this.panel.hidden = !q;
     if (!q) {
       this.status.textContent = '';
       return;
