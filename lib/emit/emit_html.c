@@ -16,7 +16,10 @@
  * come from the ladder's ids ([a-z][a-z0-9_]*, so "role-ID" is a valid
  * fragment and cannot collide with "role-ID-title" or with the map's own
  * "role-N" groups, whose N is a digit), so deep links survive a rebuild.
- * No date, no path: the same model gives the same bytes.
+ * No date: the same model gives the same bytes.
+ *
+ * This file writes the page's frame and its tables; html_role.c the
+ * roles' sections; html_write.c the writers both use (html_page.h).
  *
  * Cost: every list is walked once or sorted once; a role's moves come from
  * an index built by counting; a role's company titles from a binary search
@@ -24,7 +27,6 @@
  */
 #include "emit_html.h"
 
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -32,6 +34,7 @@
 #include "grid.h"
 #include "heap.h"
 #include "html_assets.h"
+#include "html_page.h"
 #include "ladder.h"
 #include "sha256.h"
 
@@ -41,89 +44,11 @@
  * would otherwise make the page a hundred times the ladder. */
 enum { HTML_GRID_PER_RUNG = 16, HTML_GRID_SLACK = 1024 };
 
-struct html {
-    const struct model *m;
-    struct buf *out;
-    struct heap *heap;
-    struct buf scratch;
-    size_t *by_level;           /* role indices by track, then level, then source order */
-    size_t *moves_in, *in_start;    /* transitions into role r: moves_in[in_start[r]..in_start[r + 1]) */
-    size_t *moves_out, *out_start;
-    struct grid_lines lines;   /* company lines by track and company */
-};
-
-/* ---- small writers ------------------------------------------------------- */
-
-static void html_text(struct html *h, const char *s)
-{
-    escape_html(h->out, s);
-}
-
-static void html_number(struct buf *b, double v)
-{
-    char num[64];
-    buf_puts(b, model_number_text(v, num, sizeof num));
-}
-
-/* Levels lo..hi of track t in its own names ("M5", "L6..L7"), escaped. */
-static void html_track_levels(struct html *h, size_t t, int lo, int hi)
-{
-    h->scratch.len = 0;
-    model_track_levels_put(&h->scratch, h->m, t, lo, hi);
-    buf_putc(&h->scratch, '\0');
-    html_text(h, h->scratch.data);
-}
-
-/* "3..8 years", "3 years", "3.. years", "unknown": a move's years as
- * `ladderc path` writes a route's. */
-static void html_years(struct buf *b, struct model_years y)
-{
-    if (!y.known) {
-        buf_puts(b, "unknown");
-        return;
-    }
-    html_number(b, y.min);
-    if (y.open)
-        buf_puts(b, "..");
-    else if (y.max != y.min) {
-        buf_puts(b, "..");
-        html_number(b, y.max);
-    }
-    buf_puts(b, y.min == 1 && !y.open && y.max == 1 ? " year" : " years");
-}
-
-/* <a href="#PREFIX-ID">name</a> */
-static void html_ref(struct html *h, const char *prefix, const char *id, const char *name)
-{
-    buf_printf(h->out, "<a href=\"#%s-", prefix);
-    html_text(h, id);
-    buf_puts(h->out, "\">");
-    html_text(h, name);
-    buf_puts(h->out, "</a>");
-}
-
-static void html_role_ref(struct html *h, size_t r)
-{
-    html_ref(h, "role", h->m->roles[r].id, h->m->roles[r].name);
-}
-
-/* id="PREFIX-ID" */
-static void html_id_attr(struct html *h, const char *prefix, const char *id, const char *suffix)
-{
-    buf_printf(h->out, " id=\"%s-", prefix);
-    html_text(h, id);
-    buf_printf(h->out, "%s\"", suffix);
-}
-
-static const char *html_title(const struct model *m)
-{
-    return m->title && m->title[0] ? m->title : "Career ladder";
-}
-
 /* ---- indexes ------------------------------------------------------------- */
 
 /* Roles by track, then lowest level, then highest, then source order:
- * a stable counting sort by track, then per track by levels. */
+ * sorted once, the role's index the last key, so the order is total and
+ * the same whatever the C library's qsort. */
 struct html_role_key {
     size_t track, role;
     int lo, hi;
@@ -251,12 +176,32 @@ static size_t html_svg_start(const char *svg, size_t len)
     return len;
 }
 
+/* The map's root tag with role="img" made role="group": an image's
+ * children are hidden from assistive technology, and here they are links
+ * to the roles' sections, which a screen reader must reach as a keyboard
+ * does. The group keeps the SVG's name and description. Returns where the
+ * rest of the SVG starts. */
+static size_t html_svg_root(struct buf *b, const char *svg, size_t start, size_t len)
+{
+    const char *end = memchr(svg + start, '>', len - start);
+    size_t stop = end ? (size_t)(end - svg) : len;
+    static const char img[] = " role=\"img\"";
+    for (size_t i = start; i + sizeof img - 1 <= stop; i++)
+        if (memcmp(svg + i, img, sizeof img - 1) == 0) {
+            buf_put(b, svg + start, i - start);
+            buf_puts(b, " role=\"group\"");
+            return i + sizeof img - 1;
+        }
+    return start;
+}
+
 static void html_map(struct html *h, const char *svg, size_t len)
 {
     struct buf *b = h->out;
     size_t start = html_svg_start(svg, len);
     buf_puts(b, "<section id=\"map\" aria-labelledby=\"map-title\">\n<h2 id=\"map-title\">Map</h2>\n"
                 "<figure class=\"map-figure\">\n<div class=\"map\">\n");
+    start = html_svg_root(b, svg, start, len);
     buf_put(b, svg + start, len - start);
     buf_puts(b, "</div>\n<figcaption>Each role on the map links to its section below.</figcaption>\n"
                 "</figure>\n</section>\n");
@@ -340,247 +285,6 @@ static void html_explorer(struct html *h)
                      "fastest routes.</p></noscript>\n</section>\n");
 }
 
-/* ---- a role's section ---------------------------------------------------------- */
-
-/* The company titles for the role's levels: for each company with lines in
- * the role's track, the lines that overlap the role's levels (a company's
- * lines in a track do not overlap, E161, and are sorted, so a binary search
- * finds the first). */
-static void html_role_companies(struct html *h, const struct model_role *r)
-{
-    const struct model *m = h->m;
-    struct buf *b = h->out;
-    const struct grid_lines *L = &h->lines;
-    size_t said = 0;
-    for (size_t c = L->track_start[r->track]; c < L->track_start[r->track + 1]; c++) {
-        size_t lo = L->column_start[c], hi = L->column_start[c + 1];
-        while (lo < hi) {       /* the first line whose hi reaches the role's lo */
-            size_t mid = lo + (hi - lo) / 2;
-            if (L->refs[mid].line->hi < r->lo)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
-        for (size_t k = lo; k < L->column_start[c + 1] && L->refs[k].line->lo <= r->hi; k++) {
-            const struct model_company_line *l = L->refs[k].line;
-            buf_puts(b, said++ ? "" : "<dt>At companies</dt><dd><ul>\n");
-            buf_puts(b, "<li>");
-            html_ref(h, "company", m->companies[L->refs[k].company].id, m->companies[L->refs[k].company].name);
-            buf_puts(b, ": ");
-            html_text(h, l->title);
-            buf_puts(b, " (");
-            html_text(h, l->code);
-            buf_puts(b, "), ");
-            html_track_levels(h, r->track, l->lo, l->hi);
-            buf_puts(b, "</li>\n");
-        }
-    }
-    if (said)
-        buf_puts(b, "</ul></dd>\n");
-}
-
-static void html_role_facts(struct html *h, size_t i)
-{
-    const struct model *m = h->m;
-    const struct model_role *r = &m->roles[i];
-    struct buf *b = h->out;
-    buf_puts(b, "<div class=\"role-facts\">\n");
-    if (r->about->summary) {
-        buf_puts(b, "<p class=\"summary\">");
-        html_text(h, r->about->summary);
-        buf_puts(b, "</p>\n");
-    }
-    buf_puts(b, "<dl class=\"facts\">\n<dt>Track</dt><dd>");
-    html_ref(h, "track", m->tracks[r->track].id, m->tracks[r->track].name);
-    buf_puts(b, "</dd>\n<dt>Levels</dt><dd>");
-    html_track_levels(h, r->track, r->lo, r->hi);
-    buf_puts(b, "</dd>\n");
-    html_role_companies(h, r);
-    if (r->about->link && escape_url_is_web(r->about->link)) {
-        buf_puts(b, "<dt>Link</dt><dd><a href=\"");
-        html_text(h, r->about->link);
-        buf_puts(b, "\" rel=\"noopener noreferrer\">");
-        html_text(h, r->about->link);
-        buf_puts(b, "</a></dd>\n");
-    }
-    buf_puts(b, "</dl>\n</div>\n");
-}
-
-/* A point of the radar: rung `rung` of `of` on spoke k of n, in a
- * 200 x 200 box centred at 100,100, radius 62 (room for labels). */
-#define HTML_RADAR_R 62.0
-static void html_radar_point(double frac, size_t k, size_t n, double *x, double *y)
-{
-    double a = 2.0 * 3.14159265358979323846 * (double)k / (double)n;
-    *x = 100.0 + HTML_RADAR_R * frac * sin(a);
-    *y = 100.0 - HTML_RADAR_R * frac * cos(a);
-}
-
-static void html_radar_xy(struct buf *b, double x, double y)
-{
-    buf_printf(b, "%.1f,%.1f", x, y);
-}
-
-/* A competency's name on its spoke, cut to a few characters (the table
- * beside the chart has it whole). */
-static void html_radar_label(struct html *h, const char *name)
-{
-    enum { LABEL_MAX = 14 };
-    size_t n = 0, cut = strlen(name);
-    for (const char *p = name; *p; p++)
-        if (((unsigned char)*p & 0xC0) != 0x80 && n++ == LABEL_MAX) {
-            cut = (size_t)(p - name);
-            break;
-        }
-    h->scratch.len = 0;
-    buf_put(&h->scratch, name, cut);
-    if (cut < strlen(name))
-        buf_puts(&h->scratch, "\xE2\x80\xA6");
-    buf_putc(&h->scratch, '\0');
-    html_text(h, h->scratch.data);
-}
-
-/* The role's rungs on a radar, one spoke per competency it sets, in the
- * model's order, rung r of n at r / n of the radius; drawn here as inline
- * SVG, so the chart needs no script. A role that sets one or two rungs
- * gets spokes and dots, no area. */
-static void html_radar(struct html *h, const struct model_role *r)
-{
-    const struct model *m = h->m;
-    struct buf *b = h->out;
-    size_t n = r->about->nexpect;
-    if (!n)
-        return;
-    buf_puts(b, "<svg class=\"radar\" viewBox=\"0 0 200 200\" role=\"img\" aria-label=\"Radar chart: ");
-    html_text(h, r->name);
-    buf_printf(b, "'s rungs on %zu competenc%s\">\n", n, n == 1 ? "y" : "ies");
-    for (int ring = 1; ring <= 4; ring++)
-        buf_printf(b, "<circle class=\"ring\" cx=\"100\" cy=\"100\" r=\"%.1f\"/>\n", HTML_RADAR_R * ring / 4.0);
-    for (size_t k = 0; k < n; k++) {
-        double x, y;
-        html_radar_point(1.0, k, n, &x, &y);
-        buf_printf(b, "<line class=\"spoke\" x1=\"100\" y1=\"100\" x2=\"%.1f\" y2=\"%.1f\"/>\n", x, y);
-    }
-    if (n >= 3)
-        buf_puts(b, "<polygon class=\"area\" points=\"");
-    for (size_t k = 0; n >= 3 && k < n; k++) {
-        const struct model_expect *e = &r->about->expect[k];
-        double x, y;
-        html_radar_point((double)e->rung / (double)m->competencies[e->competency].nrungs, k, n, &x, &y);
-        if (k)
-            buf_putc(b, ' ');
-        html_radar_xy(b, x, y);
-    }
-    if (n >= 3)
-        buf_puts(b, "\"/>\n");
-    for (size_t k = 0; k < n; k++) {
-        const struct model_expect *e = &r->about->expect[k];
-        const struct model_competency *c = &m->competencies[e->competency];
-        double x, y;
-        html_radar_point((double)e->rung / (double)c->nrungs, k, n, &x, &y);
-        buf_printf(b, "<circle class=\"dot\" cx=\"%.1f\" cy=\"%.1f\" r=\"2.2\"/>\n", x, y);
-        html_radar_point(1.18, k, n, &x, &y);
-        const char *anchor = x < 95 ? "end" : x > 105 ? "start" : "middle";
-        buf_printf(b, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\" dominant-baseline=\"middle\">", x, y,
-                   anchor);
-        html_radar_label(h, c->name);
-        buf_puts(b, "</text>\n");
-    }
-    buf_puts(b, "</svg>\n");
-}
-
-/* Competency | Rung | What the rung means | In this role */
-static void html_role_rungs(struct html *h, const struct model_role *r)
-{
-    const struct model *m = h->m;
-    struct buf *b = h->out;
-    if (!r->about->nexpect)
-        return;
-    buf_puts(b, "<h4>Competencies</h4>\n<div class=\"table-wrap\"><table>\n<thead><tr><th scope=\"col\">Competency"
-                "</th><th scope=\"col\">Rung</th><th scope=\"col\">What the rung means</th>"
-                "<th scope=\"col\">In this role</th></tr></thead>\n<tbody>\n");
-    for (size_t k = 0; k < r->about->nexpect; k++) {
-        const struct model_expect *e = &r->about->expect[k];
-        const struct model_competency *c = &m->competencies[e->competency];
-        const struct model_rung *g = &c->rungs[e->rung - 1];
-        buf_puts(b, "<tr><th scope=\"row\">");
-        html_ref(h, "competency", c->id, c->name);
-        buf_puts(b, "</th><td>");
-        html_text(h, g->name);
-        buf_printf(b, " (%d of %zu)</td><td>", e->rung, c->nrungs);
-        if (g->meaning)
-            html_text(h, g->meaning);
-        buf_puts(b, "</td><td>");
-        if (e->text)
-            html_text(h, e->text);
-        buf_puts(b, "</td></tr>\n");
-    }
-    buf_puts(b, "</tbody>\n</table></div>\n");
-}
-
-/* The moves into or out of role i: the other role, the kind, the years. */
-static void html_role_moves_table(struct html *h, bool into, const size_t *list, size_t n)
-{
-    const struct model *m = h->m;
-    struct buf *b = h->out;
-    buf_printf(b, "<div class=\"table-wrap\"><table class=\"moves\">\n<caption>%s</caption>\n"
-                  "<thead><tr><th scope=\"col\">%s</th><th scope=\"col\">Kind</th><th scope=\"col\">Years</th>"
-                  "</tr></thead>\n<tbody>\n", into ? "Moves in" : "Moves out", into ? "From" : "To");
-    for (size_t k = 0; k < n; k++) {
-        const struct model_transition *t = &m->transitions[list[k]];
-        buf_puts(b, "<tr><td>");
-        html_role_ref(h, into ? t->from : t->to);
-        buf_printf(b, "</td><td class=\"kind\">%s</td><td>", model_kind_name(t->kind));
-        html_years(b, t->years);
-        buf_puts(b, "</td></tr>\n");
-    }
-    buf_puts(b, "</tbody>\n</table></div>\n");
-}
-
-static void html_role_moves(struct html *h, size_t i)
-{
-    size_t nin = h->in_start[i + 1] - h->in_start[i], nout = h->out_start[i + 1] - h->out_start[i];
-    buf_puts(h->out, "<h4>Moves</h4>\n");
-    if (!nin && !nout) {
-        buf_puts(h->out, "<p class=\"note\">No move leads into or out of this role.</p>\n");
-        return;
-    }
-    if (nin)
-        html_role_moves_table(h, true, h->moves_in + h->in_start[i], nin);
-    if (nout)
-        html_role_moves_table(h, false, h->moves_out + h->out_start[i], nout);
-}
-
-static void html_role(struct html *h, size_t i)
-{
-    const struct model_role *r = &h->m->roles[i];
-    struct buf *b = h->out;
-    buf_puts(b, "<section class=\"role\"");
-    html_id_attr(h, "role", r->id, "");
-    buf_puts(b, " aria-labelledby=\"role-");
-    html_text(h, r->id);
-    buf_puts(b, "-title\">\n<h3");
-    html_id_attr(h, "role", r->id, "-title");
-    buf_putc(b, '>');
-    html_text(h, r->name);
-    buf_puts(b, "</h3>\n<div class=\"role-head\">\n");
-    html_role_facts(h, i);
-    html_radar(h, r);
-    buf_puts(b, "</div>\n");
-    html_role_rungs(h, r);
-    html_role_moves(h, i);
-    buf_puts(b, "</section>\n");
-}
-
-/* Roles in source order, the order of the file and of the map's legend. */
-static void html_roles(struct html *h)
-{
-    buf_puts(h->out, "<section id=\"roles\" aria-labelledby=\"roles-title\">\n<h2 id=\"roles-title\">Roles</h2>\n");
-    for (size_t i = 0; i < h->m->nroles; i++)
-        html_role(h, i);
-    buf_puts(h->out, "</section>\n");
-}
-
 /* ---- the competency matrix ---------------------------------------------------- */
 
 static bool html_matrix_fits(const struct model *m)
@@ -599,11 +303,11 @@ static void html_matrix_cell(struct html *h, const struct model_expect *e)
     buf_puts(h->out, "<td");
     if (g->meaning) {
         buf_puts(h->out, " title=\"");
-        html_text(h, g->meaning);
+        html_clipped(h, g->meaning);
         buf_putc(h->out, '"');
     }
     buf_putc(h->out, '>');
-    html_text(h, g->name);
+    html_clipped(h, g->name);
     buf_printf(h->out, " (%d)</td>", e->rung);
 }
 
@@ -631,7 +335,7 @@ static void html_matrix_track(struct html *h, size_t t, const size_t *roles, siz
     size_t *cursor = heap_calloc(h->heap, n + 1, sizeof *cursor);
     for (size_t k = 0; k < m->ncompetencies; k++) {
         buf_puts(b, "<tr><th scope=\"row\">");
-        html_ref(h, "competency", m->competencies[k].id, m->competencies[k].name);
+        html_ref_clipped(h, "competency", m->competencies[k].id, m->competencies[k].name);
         buf_puts(b, "</th>");
         for (size_t j = 0; j < n; j++) {
             const struct model_role_about *a = m->roles[roles[j]].about;
@@ -745,7 +449,7 @@ static void html_company(struct html *h, size_t c)
     for (size_t i = 0; i < co->nlines; i++) {
         const struct model_company_line *l = &co->lines[i];
         buf_puts(b, "<tr><td>");
-        html_ref(h, "track", m->tracks[l->track].id, m->tracks[l->track].name);
+        html_ref_clipped(h, "track", m->tracks[l->track].id, m->tracks[l->track].name);
         buf_puts(b, "</td><td>");
         html_track_levels(h, l->track, l->lo, l->hi);
         buf_puts(b, "</td><td>");
@@ -782,22 +486,22 @@ static void html_comparison_track(struct html *h, const struct grid_track *g)
     for (size_t c = 0; c < g->ncols; c++) {
         size_t company = L->refs[L->column_start[L->track_start[t] + c]].company;
         buf_puts(b, "<th scope=\"col\">");
-        html_ref(h, "company", m->companies[company].id, m->companies[company].name);
+        html_ref_clipped(h, "company", m->companies[company].id, m->companies[company].name);
         buf_puts(b, "</th>");
     }
     buf_puts(b, "</tr></thead>\n<tbody>\n");
     for (size_t row = 0; row < g->nrows; row++) {
         int level = g->first + (int)row;
         buf_puts(b, "<tr><th scope=\"row\">");
-        html_track_levels(h, t, level, level);
+        html_track_level_clipped(h, t, level);
         buf_puts(b, "</th>");
         for (size_t c = 0; c < g->ncols; c++) {
             const struct model_company_line *l = g->cells[row * g->ncols + c];
             buf_puts(b, "<td>");
             if (l) {
-                html_text(h, l->title);
+                html_clipped(h, l->title);
                 buf_puts(b, " (");
-                html_text(h, l->code);
+                html_clipped(h, l->code);
                 buf_putc(b, ')');
             }
             buf_puts(b, "</td>");
@@ -849,6 +553,7 @@ void emit_html(const struct model *m, const char *svg, size_t len, const char *j
     html_index_moves(&h, true, &h.moves_in, &h.in_start);
     html_index_moves(&h, false, &h.moves_out, &h.out_start);
     grid_lines_build(h.heap, m, &h.lines);
+    h.role_titles = html_role_titles_fit(&h);
 
     struct buf style;
     buf_init(&style, out->heap);

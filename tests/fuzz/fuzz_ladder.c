@@ -37,6 +37,7 @@
 #include "check.h"
 #include "diag.h"
 #include "emit.h"
+#include "emit_html.h"
 #include "heap.h"
 #include "index.h"
 #include "parse.h"
@@ -537,6 +538,20 @@ static bool fuzz_compile(const char *text, size_t len, struct buf *json, FILE *s
         FUZZ_ASSERT(fuzz_json_valid(json), "JSON is valid");
         FUZZ_ASSERT(again.len == json->len && memcmp(again.data, json->data, json->len) == 0,
                     "JSON is deterministic");
+        /* the page (without a map): whatever the names hold, no script
+         * or comment starts before the model's, and the model's holds no
+         * '<' (so it ends where the page ends it) */
+        struct buf page;
+        buf_init(&page, &fuzz_heap);
+        emit_html(m, NULL, 0, json->data, json->len, &page);
+        buf_putc(&page, '\0');
+        char *data = strstr(page.data, "<script type=\"application/json\" id=\"ladder-data\">");
+        FUZZ_ASSERT(data != NULL, "the page has its model");
+        *data = '\0';
+        FUZZ_ASSERT(!strstr(page.data, "<script") && !strstr(page.data, "<!--"), "no script or comment from a name");
+        char *text = data + 1 + strcspn(data + 1, ">") + 1, *end = strstr(text, "</script>");
+        FUZZ_ASSERT(end && !memchr(text, '<', (size_t)(end - text)), "the model's script holds no '<'");
+        buf_free(&page);
 #ifdef FUZZ_HAVE_PATH
         if (m->nroles >= 2) {
             /* ladderc path FILE first last: every route is a simple path
