@@ -640,8 +640,16 @@
       ev.preventDefault();
       self.choose(FIRST_ROUTES);
     });
-    this.from.select.addEventListener('change', function () { self.choose(FIRST_ROUTES); });
-    this.to.select.addEventListener('change', function () { self.choose(FIRST_ROUTES); });
+    [this.from.select, this.to.select].forEach(function (sel) {
+      sel.addEventListener('change', function () { self.choose(FIRST_ROUTES); });
+      /* Enter on a select answers too (a select does not submit its form) */
+      sel.addEventListener('keydown', function (ev) {
+        if (ev.key === 'Enter') {
+          ev.preventDefault();
+          self.choose(FIRST_ROUTES);
+        }
+      });
+    });
     swap.addEventListener('click', function () {
       var a = self.from.select.value;
       self.from.select.value = self.to.select.value;
