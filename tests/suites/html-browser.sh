@@ -116,12 +116,26 @@ e -> a downward years 1..1
 f -> c downward
 EOF
 
+# Years whose totals pass 2^53 millionths: eleven moves of 999999999.999999
+# years make 10999999999.999989, which a double cannot hold (a page adding
+# numbers would print ...988 or ...990)
+{
+    printf 'levels L3..L8\ntrack ic "IC"\n'
+    for hb_i in 0 1 2 3 4 5 6 7 8 9 10 11; do
+        printf 'role g%d "G%d" track ic level L5 at (%d, %d)\n' "$hb_i" "$hb_i" $((hb_i * 8)) $((hb_i * 8))
+    done
+    for hb_i in 0 1 2 3 4 5 6 7 8 9 10; do
+        printf 'g%d -> g%d lateral years 999999999.999999..999999999.999999\n' "$hb_i" $((hb_i + 1))
+    done
+    printf 'g0 -> g11 lateral years 999999999.999999..1000000000\n'
+} >"$HB/years.ladder"
+
 hb_shots=""
 [ -n "${HTML_SHOTS:-}" ] && hb_shots="--shots $HTML_SHOTS"
 # shellcheck disable=SC2086
 timeout 120 python3 "$ROOT/tests/tools/html_checks.py" "$LADDERC" "$HB" \
     "skills=$ROOT/examples/skills-map.ladder" "framework=$ROOT/examples/framework.ladder" \
-    "injection=$HB/injection.ladder" "ties=$HB/ties.ladder" $hb_shots >"$HB/out" 2>"$HB/err"
+    "injection=$HB/injection.ladder" "ties=$HB/ties.ladder" "years=$HB/years.ladder" $hb_shots >"$HB/out" 2>"$HB/err"
 hb_rc=$?
 expect_eq "html-browser: the checks ran to the end (exit status, standard error)" "0:" "$hb_rc:$(tail -n 5 "$HB/err")"
 hb_n=$(grep -c '^ok \|^FAIL ' "$HB/out")

@@ -365,6 +365,7 @@ def route_pairs(name, model):
                    ("senior_engineer", "fellow", 5), ("fellow", "senior_engineer", 5), ("staff_sre", "svp_tech", 5)],
         "framework": [("engineer", "director", 5), ("senior", "manager", 5), ("engineer", "director", 10),
                       ("director", "engineer", 5)],
+        "years": [("g0", "g11", 5), ("g11", "g0", 5), ("g1", "g11", 5)],
     }.get(name)
     if picked is not None:
         return picked
