@@ -32,16 +32,15 @@
   var FIRST_ROUTES = 5;         /* shown before "More routes" */
   var INT64_MAX = BigInt('9223372036854775807');
   var MILLION = BigInt(1000000);
-  var KINDS = ['promotion', 'lateral', 'downward'];
 
   /* ---- the model ---- */
 
   function readModel(doc) {
-    var el = doc.getElementById('ladder-data');
-    if (!el)
+    var data = doc.getElementById('ladder-data');
+    if (!data)
       return null;
     try {
-      return JSON.parse(el.textContent);
+      return JSON.parse(data.textContent);
     } catch (e) {
       return null;
     }
