@@ -61,7 +61,8 @@ EOF
 # default for downward moves), and rungs that rise, fall and stay. Alpha to
 # Phi has three routes of 3..6 years and 3 moves: the search accepts
 # a-c-d-f (a spur at depth 0) before a-b-e-f (depth 1), which source order
-# then puts first; Gamma to Epsilon grows People by 2 before Craft by 1.
+# then puts first; Gamma to Epsilon grows People by 2 before Craft by 1;
+# Beta sets no People rung (not compared), Phi no rung at all.
 cat >"$HB/ties.ladder" <<'EOF'
 levels L3..L8
 track ic "IC"
@@ -82,9 +83,8 @@ role a "Alpha" track ic level L3 {
   craft 1
   people 1
 }
-role b "Beta" track ic level L4 {
+role b "Beta" track ic level L4 at (20, 40) {
   craft 2
-  people 1
 }
 role c "Gamma" track m level L4 at (30, 20) {
   craft 1

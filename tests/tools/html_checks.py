@@ -155,6 +155,13 @@ def check_routes(run, page, name, ladder, model, pairs):
             run.ok(label + ": gap --route refuses (exit %d), the page shows the route" % rc)
             continue
         run.expect(label + ": each move grows what ladderc gap --route says", want_growth, growth_text(model, dom))
+        rc, out = run.ladderc_out("gap", "-T", "json", ladder, a, b)
+        gap = json.loads(out)
+        shown = page.eval("[...document.querySelectorAll('#explorer-result .gap-item')].map(li =>"
+                          " [li.dataset.competency, li.dataset.status, li.dataset.gap === undefined ? null : +li.dataset.gap])")
+        run.expect(label + ": the whole gap, in ladderc gap's order", [[c["id"], c["status"], c["gap"]] for c in gap["competencies"]], shown)
+        counts = page.eval("document.querySelector('#explorer-result .gap-counts').textContent")
+        run.expect(label + ": the gap's counts as ladderc gap words them", True, lines[0].endswith(": " + counts))
         bad = growth_shown_as_said(model, dom)
         run.expect(label + ": growth lines name the competency and both rungs", [], bad)
 

@@ -439,6 +439,34 @@
     return out;
   }
 
+  /* The whole gap from role a to role b (lib/gap.c gap_items): one item
+   * {k, from, to, state} per competency, state 0 grow, 1 met, 2 unset (a
+   * role sets no rung); grow, then met, then unset, the largest to - from
+   * first within grow and met, then competency order. */
+  function gapItems(g, a, b) {
+    var ra = new Map(g.expect[a]), rb = new Map(g.expect[b]), items = [];
+    g.comps.forEach(function (c, k) {
+      var from = ra.get(k) || 0, to = rb.get(k) || 0;
+      items.push({k: k, from: from, to: to, state: !from || !to ? 2 : to > from ? 0 : 1});
+    });
+    items.sort(function (p, q) {
+      return p.state - q.state || (p.state < 2 ? (q.to - q.from) - (p.to - p.from) : 0) || p.k - q.k;
+    });
+    return items;
+  }
+
+  /* "4 competencies to grow, 1 already met, 1 not compared" (gap_put_counts) */
+  function gapCounts(items) {
+    var n = [0, 0, 0];
+    items.forEach(function (it) { n[it.state]++; });
+    var text = n[0] ? n[0] + (n[0] === 1 ? ' competency' : ' competencies') + ' to grow' : 'nothing to grow';
+    if (n[1])
+      text += ', ' + n[1] + ' already met';
+    if (n[2])
+      text += ', ' + n[2] + ' not compared';
+    return text;
+  }
+
   /* The role of a move that sets no rungs (its source first), or -1. */
   function bareRole(g, e) {
     if (g.expect[g.from[e]].length === 0)
@@ -551,6 +579,39 @@
       ul.appendChild(li);
     });
     return ul;
+  }
+
+  /* What going from a to b takes, competency by competency, as `ladderc
+   * gap` lists it; null when a role sets no rungs (gap refuses then). */
+  function renderGap(doc, g, a, b) {
+    if (g.comps.length === 0 || g.expect[a].length === 0 || g.expect[b].length === 0)
+      return null;
+    var items = gapItems(g, a, b), box = el(doc, 'div', 'explorer-gap');
+    box.appendChild(el(doc, 'h3', 'gap-title', 'What it takes, whatever the route'));
+    box.appendChild(el(doc, 'p', 'gap-counts', gapCounts(items)));
+    var ul = el(doc, 'ul', 'gap-list');
+    items.forEach(function (it) {
+      var c = g.comps[it.k], li = el(doc, 'li', 'gap-item gap-' + ['grow', 'met', 'unset'][it.state]);
+      li.setAttribute('data-competency', c.id);
+      li.setAttribute('data-status', ['grow', 'met', 'unset'][it.state]);
+      if (it.state === 2) {
+        li.textContent = c.name + ': not compared (' + (!it.from && !it.to ? 'neither role sets a rung' :
+          (it.from ? g.roles[b].name : g.roles[a].name) + ' sets no rung') + ')';
+      } else if (it.state === 1) {
+        li.setAttribute('data-gap', String(it.to - it.from));
+        li.textContent = c.name + ': ' + it.from + ' ' + rungName(g, it.k, it.from) + ', needs ' + it.to + ' ' +
+          rungName(g, it.k, it.to) + (it.from > it.to ? ' (' + (it.from - it.to) + ' above)' : '');
+      } else {
+        li.setAttribute('data-gap', String(it.to - it.from));
+        li.appendChild(el(doc, 'span', 'grow-gap', '+' + (it.to - it.from)));
+        li.appendChild(doc.createTextNode(' ' + c.name + ': '));
+        li.appendChild(el(doc, 'span', 'grow-rungs', it.from + ' ' + rungName(g, it.k, it.from) + ' \u2192 ' +
+          it.to + ' ' + rungName(g, it.k, it.to)));
+      }
+      ul.appendChild(li);
+    });
+    box.appendChild(ul);
+    return box;
   }
 
   function renderStep(doc, g, e, withGrowth) {
@@ -721,6 +782,9 @@
       more.setAttribute('href', routeHash(want.from, want.to, Math.min(want.max * 2, MAX_ROUTES)));
       this.body.appendChild(more);
     }
+    var gap = renderGap(doc, g, a, b);
+    if (gap)
+      this.body.appendChild(gap);
   };
 
   /* ---- the search ---- */
