@@ -130,12 +130,14 @@ EOF
     printf 'g0 -> g11 lateral years 999999999.999999..1000000000\n'
 } >"$HB/years.ladder"
 
-hb_shots=""
-[ -n "${HTML_SHOTS:-}" ] && hb_shots="--shots $HTML_SHOTS"
+hb_opts=""
+[ -n "${HTML_SHOTS:-}" ] && hb_opts="--shots $HTML_SHOTS"
+# the slow tier: every pair of ten random small ladders besides (10 s)
+[ -n "$CHECK_SLOW" ] && hb_opts="$hb_opts --random 10"
 # shellcheck disable=SC2086
 timeout 120 python3 "$ROOT/tests/tools/html_checks.py" "$LADDERC" "$HB" \
     "skills=$ROOT/examples/skills-map.ladder" "framework=$ROOT/examples/framework.ladder" \
-    "injection=$HB/injection.ladder" "ties=$HB/ties.ladder" "years=$HB/years.ladder" $hb_shots >"$HB/out" 2>"$HB/err"
+    "injection=$HB/injection.ladder" "ties=$HB/ties.ladder" "years=$HB/years.ladder" $hb_opts >"$HB/out" 2>"$HB/err"
 hb_rc=$?
 expect_eq "html-browser: the checks ran to the end (exit status, standard error)" "0:" "$hb_rc:$(tail -n 5 "$HB/err")"
 hb_n=$(grep -c '^ok \|^FAIL ' "$HB/out")

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """html_checks.py - the HTML page in a real browser (tests/suites/html-browser.sh).
 
-    html_checks.py LADDERC WORK NAME=FILE.ladder... [--shots DIR]
+    html_checks.py LADDERC WORK NAME=FILE.ladder... [--shots DIR] [--random N]
 
 For each ladder, writes WORK/NAME.html with `LADDERC build -T html`, opens it
 in one headless chromium (tests/tools/browser.py; one browser process for
@@ -14,7 +14,8 @@ the search, the keyboard, deep links, dark mode and print. A ladder named
 Prints one line per check, "ok NAME" or "FAIL NAME" followed by indented
 details; exits 0 (the shell counts the lines). --shots DIR saves the
 screenshots (the top of each page, the explorer with an answer, dark mode)
-for a person to look at.
+for a person to look at. --random N adds N random small ladders (seeds 0 to
+N - 1), every pair of roles against `ladderc path` and `ladderc gap`.
 """
 import json
 import os
@@ -287,8 +288,52 @@ def check_themes(run, page, name):
     page.emulate()
 
 
+YEARS = ["0", "0.5", "1", "1.5", "2", "3", "0.25", "0.000001", "7"]
+
+
+def random_ladder(seed):
+    """A small ladder full of ties, cycles, open and unknown years, and
+    rungs set, unset, rising and falling (the slow tier's differential)."""
+    import random
+    from fractions import Fraction
+    rnd = random.Random(seed)
+    n = rnd.randint(3, 8)
+    levels = [rnd.randint(5, 7) for _ in range(n)]
+    p = rnd.choice([0.3, 0.5, 0.8])
+    pairs = [(i, j) for i in range(n) for j in range(n) if i != j and rnd.random() <= p]
+    rnd.shuffle(pairs)
+    lines = ["levels L3..L11", 'track ic "IC"']
+    for kind in ("promotion", "lateral", "downward"):
+        years = rnd.choice([None, "1..2", "0.5..3", "2..2", "1.."])
+        if years:
+            lines.append("years %s %s" % (kind, years))
+    lines += ['competency c%d "C%d" %s {\n  1 "One"\n  2 "Two"\n  3 "Three"\n}' % (k, k, ("hard", "soft")[k % 2])
+              for k in range(3)]
+    for i in range(n):
+        rungs = ["  c%d %d" % (k, rnd.randint(1, 3)) for k in range(3) if rnd.random() < 0.8]
+        block = " {\n" + "\n".join(rungs) + "\n}" if rungs else ""
+        lines.append('role r%d "R%d" track ic level L%d at (%d, %d)%s' % (i, i, levels[i], i * 10, i * 10, block))
+    for i, j in pairs:
+        kind = "promotion" if levels[j] > levels[i] else "lateral" if levels[j] == levels[i] else "downward"
+        own, r = "", rnd.random()
+        if r < 0.4:
+            a, b = sorted([rnd.choice(YEARS), rnd.choice(YEARS)], key=Fraction)
+            own = " years %s..%s" % (a, b)
+        elif r < 0.5:
+            own = " years %s.." % rnd.choice(YEARS)
+        lines.append("r%d -> r%d %s%s" % (i, j, kind, own))
+    maxes = [1, 2, 3, 5, 10]
+    want = [("r%d" % a, "r%d" % b, rnd.choice(maxes)) for a in range(n) for b in range(n) if a != b]
+    return "\n".join(lines) + "\n", want
+
+
 def main(argv):
     shots = None
+    randoms = 0
+    if "--random" in argv:
+        i = argv.index("--random")
+        randoms = int(argv[i + 1])
+        del argv[i:i + 2]
     if "--shots" in argv:
         i = argv.index("--shots")
         shots = argv[i + 1]
@@ -305,6 +350,12 @@ def main(argv):
         for spec in specs:
             name, ladder = spec.split("=", 1)
             check_ladder(run, b, name, ladder)
+        for seed in range(randoms):
+            text, pairs = random_ladder(seed)
+            ladder = os.path.join(work, "random%d.ladder" % seed)
+            with open(ladder, "w") as f:
+                f.write(text)
+            check_random(run, b, "random%d" % seed, ladder, pairs)
     except BrowserError as e:
         run.fail("browser: the DevTools protocol answered", e)
     finally:
@@ -349,6 +400,20 @@ def check_ladder(run, b, name, ladder):
     check_themes(run, page, name)
     run.expect(name + ": no console error, exception or CSP report", [], errors + page.errors())
     run.expect(name + ": no network request", [], page.foreign_requests())
+    page.close()
+
+
+def check_random(run, b, name, ladder, pairs):
+    """Every pair of a random ladder against ladderc path and gap."""
+    html = os.path.join(run.work, name + ".html")
+    rc, _ = run.ladderc_out("build", "-T", "html", "-o", html, ladder)
+    if rc != 0:
+        run.fail(name + ": ladderc build -T html", "exit %d" % rc)
+        return
+    model = json.loads(run.ladderc_out("build", "-T", "json", ladder)[1])
+    page = b.open("file://" + os.path.abspath(html))
+    check_routes(run, page, name, ladder, model, pairs)
+    run.expect(name + ": no console error, exception or CSP report", [], page.errors())
     page.close()
 
 
