@@ -8,8 +8,11 @@
 # and `ladderc gap --route` (every route, in order, with its years), the
 # search, the keyboard, deep links, dark mode and print; on a ladder whose
 # names and texts carry </script>, <!--, quotes and event handlers, that
-# none of it ran. HTML_SHOTS=DIR keeps screenshots of each page to look at.
-# The generator's own output is checked statically by html.sh.
+# none of it ran. The ladders: the skills map, the framework, that injection
+# ladder, a ladder of ties (every pair of roles) and one whose years pass
+# 2^53 millionths; the slow tier adds every pair of ten random ladders.
+# HTML_SHOTS=DIR keeps screenshots of each page to look at. The generator's
+# own output is checked statically by html.sh.
 # Sourced by tests/run.sh (helpers: pass, fail, expect_eq).
 # runner: background
 
