@@ -17,6 +17,7 @@ screenshots (the top of each page, the explorer with an answer, dark mode)
 for a person to look at. --random N adds N random small ladders (seeds 0 to
 N - 1), every pair of roles against `ladderc path` and `ladderc gap`.
 """
+import base64
 import json
 import os
 import subprocess
@@ -288,6 +289,21 @@ def check_themes(run, page, name):
     page.emulate()
 
 
+def check_printed(run, page, name, model):
+    """The page printed (chromium's PDF, read back by pdftotext): every
+    role's name is in it, even the sections the screen lays out only near
+    the viewport (content-visibility), and the explorer's heading is not."""
+    data = page.call("Page.printToPDF", {})["data"]
+    pdf = os.path.join(run.work, name + ".pdf")
+    with open(pdf, "wb") as f:
+        f.write(base64.b64decode(data))
+    res = subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True)
+    text = " ".join(res.stdout.split())
+    run.expect(name + ": printed, every role's name is on paper", [], [r["name"] for r in model["roles"]
+                                                                    if " ".join(r["name"].split()) not in text])
+    run.expect(name + ": printed, no route explorer", False, "Route explorer" in text)
+
+
 YEARS = ["0", "0.5", "1", "1.5", "2", "3", "0.25", "0.000001", "7"]
 
 
@@ -398,6 +414,8 @@ def check_ladder(run, b, name, ladder):
         check_keyboard(run, page, name)
     check_links(run, page, name, model)
     check_themes(run, page, name)
+    if name in PRINTED:
+        check_printed(run, page, name, model)
     run.expect(name + ": no console error, exception or CSP report", [], errors + page.errors())
     run.expect(name + ": no network request", [], page.foreign_requests())
     page.close()
@@ -416,6 +434,9 @@ def check_random(run, b, name, ladder, pairs):
     run.expect(name + ": no console error, exception or CSP report", [], page.errors())
     page.close()
 
+
+# the pages printed to PDF and read back
+PRINTED = ("skills",)
 
 # the pages whose focus order is walked with Tab (the same code makes every page's)
 KEYBOARD = ("skills", "framework")
