@@ -13,7 +13,10 @@
 # options that turn every warning off), maps (a TSV of the maps of issue 12:
 # shape, size, roles, moves, bytes, splines, then "wall CPU peak-KiB" of
 # `ladderc build -T svg` and of `neato -n2 -Tsvg`, "timeout - -" for a run
-# cut at map_timeout seconds).
+# cut at map_timeout seconds), pages (a TSV of the HTML pages of issue 13:
+# name, roles, input bytes, page bytes, "wall CPU peak-KiB" of `ladderc build
+# -T html`, "wall load ready" seconds of its opening in chromium, "- - -"
+# when not measured).
 
 BEGIN { FS = "\t" }
 
@@ -241,6 +244,70 @@ function map_target(name, size, limit, tracks,    i, id, ok, text, any) {
     target(name, text " of CPU", any ? ok : -1)
 }
 
+# ---- the HTML page of issue 13 ----
+
+function read_pages(    line, f, id) {
+    if (pages == "") return
+    while ((getline line < pages) > 0) {
+        split(line, f, "\t")
+        id = f[1]
+        npages++; page_id[npages] = id; page_roles[id] = f[2]; page_in[id] = f[3]; page_bytes[id] = f[4]
+        split(f[5], b_f, " "); split(f[6], o_f, " ")
+        page_wall[id] = b_f[1]; page_cpu[id] = b_f[2]; page_rss[id] = b_f[3]
+        page_open[id] = o_f[1]; page_load[id] = o_f[2]; page_ready[id] = o_f[3]
+    }
+    close(pages)
+}
+
+function pages_table(    i, id) {
+    if (npages == 0) return
+    print "### The page: `ladderc build -T html` (issue 13)"
+    print ""
+    print "The skills map, bench/gen.c's tuned 1,000 roles (`r1000`, companies on every track) and"
+    print "`tests/tools/gen_ladder.py`'s crowded 1,000 (real titles). *build*: `ladderc build -T html -o`, the"
+    print "map rendered through Graphviz included, median of up to three runs (CPU is user + system). *opens*:"
+    print "headless chromium (tests/tools/browser.py --time), a fresh tab each time, median of five after one"
+    print "that warms the browser up: the wall time from the navigation to the load event as the test sees"
+    print "it, then the page's own clock at its load event's end and when its script was done."
+    print ""
+    print "| ladder | roles | input | page | build | CPU | peak RSS | opens (to load event) | load event end | script done |"
+    print "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+    for (i = 1; i <= npages; i++) {
+        id = page_id[i]
+        printf "| %s | %s | %.1f KB | %.1f KB | %s | %s | %s | %s | %s | %s |\n", id, page_roles[id],
+            page_in[id] / 1000, page_bytes[id] / 1000, map_t(page_wall[id]), map_t(page_cpu[id]),
+            map_rss(page_rss[id]), map_t(page_open[id]), map_t(page_load[id]), map_t(page_ready[id])
+    }
+    print ""
+}
+
+# page_targets: the skills map's page under 200 KB; every 1,000-role page
+# built in under 1 s of CPU and opened (to its load event) in under 2 s
+function page_targets(    i, id, ok, okb, oko, tb, to, any) {
+    if (npages == 0) {
+        target("page of the skills map under 200 KB", "", -1)
+        target("page of 1,000 roles built in under 1 s", "", -1)
+        target("page of 1,000 roles opens in under 2 s", "", -1)
+        return
+    }
+    if ("skills" in page_bytes)
+        target("page of the skills map under 200 KB", sprintf("%.1f KB", page_bytes["skills"] / 1000), page_bytes["skills"] < 200000)
+    else target("page of the skills map under 200 KB", "", -1)
+    okb = oko = 1; tb = to = ""
+    for (i = 1; i <= npages; i++) {
+        id = page_id[i]
+        if (page_roles[id] != 1000) continue
+        any = 1
+        tb = tb (tb == "" ? "" : ", ") id " " map_t(page_cpu[id])
+        to = to (to == "" ? "" : ", ") id " " map_t(page_open[id])
+        if (page_cpu[id] == "-" || page_cpu[id] + 0 >= 1) okb = 0
+        if (page_open[id] == "-") oko = -1
+        else if (oko == 1 && page_open[id] + 0 >= 2) oko = 0
+    }
+    target("page of 1,000 roles built in under 1 s", tb " of CPU", any ? okb : -1)
+    target("page of 1,000 roles opens in under 2 s", to " to the load event", any ? oko : -1)
+}
+
 # target NAME VALUE-TEXT OK: one row; OK is 1, 0, or -1 (not measured)
 function target(name, value, ok) {
     ntargets++
@@ -305,6 +372,7 @@ function targets(    c, w, g, c1, v, x, x1) {
     map_target("svg of 300 roles under 1 s, every shape", 300, 1, 0)
     map_target("svg of 1,000 roles under 3 s, every shape", 1000, 3, 0)
     map_target("the worst few-KB input found (300 tracks) under 3 s", 300, 3, 1)
+    page_targets()
     print ""
     printf "%d of %d targets pass.\n\n", passes, ntargets
 }
@@ -313,12 +381,14 @@ END {
     nsizes = split(sizes, sz, " ")
     read_random()
     read_maps()
+    read_pages()
     targets()
     for (i = 1; i <= nsizes; i++) size_table(sz[i])
     random_table()
     scaling_table()
     skills_table()
     maps_table()
+    pages_table()
     print "Commands as run (relative to the repository), with their raw medians: " run "/results.tsv;"
     print "hyperfine's exports: " run "/time.*.json; GNU time's: " run "/rss.*."
 }

@@ -26,8 +26,9 @@
 # maps of issue 12, default "crowded:300 spread:300 crowded:1000 spread:1000
 # tracks:300", SHAPE:N for tests/tools/gen_ladder.py), BENCH_MAP_TIMEOUT
 # (seconds a map's run may take, default 120). Needs python3, hyperfine,
-# /usr/bin/time and graphviz (scripts/deps.sh test); without hyperfine a
-# shell loop times the runs, without GNU time the peak RSS is not measured.
+# /usr/bin/time, graphviz and chromium (scripts/deps.sh test); without
+# hyperfine a shell loop times the runs, without GNU time the peak RSS is not
+# measured, without chromium the HTML pages' opening is not.
 set -eu
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -325,6 +326,42 @@ for mi in $MAP_INPUTS; do
         "$splines" "$(cat "$RUN/map.svg.$shape$n")" "$(cat "$RUN/map.n2.$shape$n")" >>"$MAPS_TSV"
 done
 
+# ---- the page (issue 13) ----------------------------------------------------
+# `ladderc build -T html` on the skills map and on 1,000 roles (bench/gen.c's
+# tuned r1000, and gen_ladder.py's crowded shape: real titles), timed as the
+# maps are (time_map); then the page opened in headless chromium by
+# tests/tools/browser.py --time: one browser, a fresh tab per opening, the
+# median of five after one that warms the browser up, of the wall time from
+# the navigation to the load event as the test sees it, and of the page's
+# own clock at its load event's end and when page.js was done (its
+# 'ladderc-ready' mark). Without chromium the openings are not measured.
+PAGES_TSV=$RUN/pages.tsv
+: >"$PAGES_TSV"
+PAGE_INPUTS="skills:$SKILLS"         # the smoke: the skills map only (one browser start)
+if [ "$SMOKE" = 0 ]; then
+    [ -s "$W/r1000.ladder" ] || gen_input tuned r 1000
+    python3 "$MAP_GEN" crowded 1000 >"$W/page-crowded1000.ladder" || die "$MAP_GEN crowded 1000 failed"
+    PAGE_INPUTS="$PAGE_INPUTS r1000:$W/r1000.ladder crowded1000:$W/page-crowded1000.ladder"
+fi
+PAGE_RUNS=5
+[ "$SMOKE" = 1 ] && PAGE_RUNS=1
+have chromium || say "chromium not found: the pages' opening is not measured (scripts/deps.sh test installs it)"
+for pi in $PAGE_INPUTS; do
+    name=${pi%%:*} PL=${pi#*:}
+    PH=$W/page-$name.html
+    "$LADDERC" build -T html -o "$PH" "$PL" 2>>"$LOG" || die "ladderc build -T html $PL failed (see $LOG)"
+    time_map "html.$name" "$LADDERC build -T html -o $PH $PL"
+    opened="- - -"
+    if have chromium; then
+        case $PH in /*) url=file://$PH ;; *) url=file://$ROOT/$PH ;; esac
+        opened=$(python3 tests/tools/browser.py --time "$PAGE_RUNS" "$url" 2>>"$LOG") ||
+            die "opening $PH in chromium failed (see $LOG)"
+        say "  open.$name: $opened (wall to load, load event end, script done; s)"
+    fi
+    printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$(grep -c '^role ' "$PL")" "$(wc -c <"$PL" | tr -d ' ')" \
+        "$(wc -c <"$PH" | tr -d ' ')" "$(cat "$RUN/map.html.$name")" "$opened" >>"$PAGES_TSV"
+done
+
 LOAD_END=$(cut -d ' ' -f 1 /proc/loadavg)
 REV=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
 dirty=$(git status --porcelain -- lib cli plugin include grammar 2>/dev/null | wc -l | tr -d ' ')
@@ -363,7 +400,8 @@ REPORT=$RUN/report.md
     echo "| tools | $(first hyperfine --version 2>/dev/null || echo 'no hyperfine'), GNU time $(dpkg-query -W -f '${Version}' time 2>/dev/null || echo '?'), $(first wc --version) |"
     echo
     awk -F '\t' -v sizes="$SIZES" -v svgmax="$SVG_MAX" -v smoke="$SMOKE" -v run="$RUN" -v random="$RANDOM_TSV" \
-        -v nowarn="$NOWARN" -v maps="$MAPS_TSV" -v map_timeout="$MAP_TIMEOUT" -f bench/report.awk "$RESULTS"
+        -v nowarn="$NOWARN" -v maps="$MAPS_TSV" -v map_timeout="$MAP_TIMEOUT" -v pages="$RUN/pages.tsv" \
+        -f bench/report.awk "$RESULTS"
 } >"$REPORT"
 
 BEGIN_MARK='<!-- bench:begin (written by make bench; edit outside the markers) -->'

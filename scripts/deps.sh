@@ -4,7 +4,8 @@
 #   build:    what compiling ladderc needs
 #   test:     that, plus what the tests use to check our output for real
 #             (xmllint, cmark-gfm, pdfinfo and pdftotext from poppler-utils,
-#             python3-yaml for the pull-request workflow of docs/diff.md), and
+#             python3-yaml for the pull-request workflow of docs/diff.md,
+#             chromium headless for the HTML page), and
 #             what the runner needs to run every test: script (bsdutils) for
 #             the colour tests, setpriv and mount (util-linux) for the tests as
 #             nobody and on a full disk, ps (procps) for the watchdog, timeout
@@ -15,7 +16,7 @@
 set -eu
 
 build_pkgs="gcc make flex bison pkg-config libgraphviz-dev graphviz"
-test_pkgs="$build_pkgs libxml2-utils poppler-utils cmark-gfm jq pre-commit git valgrind clang libclang-rt-14-dev time hyperfine strace python3 python3-yaml bsdutils util-linux procps coreutils"
+test_pkgs="$build_pkgs chromium libxml2-utils poppler-utils cmark-gfm jq pre-commit git valgrind clang libclang-rt-14-dev time hyperfine strace python3 python3-yaml bsdutils util-linux procps coreutils"
 coverage_pkgs="$test_pkgs gcovr"
 
 case "${1:-build}" in

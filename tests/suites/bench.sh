@@ -35,6 +35,13 @@ bench_smoke() {
     grep -q '^### The map: SVG at 300 and 1,000 roles' "$bench_work/performance-smoke.md" 2>/dev/null \
         && pass "bench: the report has the maps' table" \
         || fail "bench: the report has the maps' table"
+    # the page of issue 13: built, and opened in chromium (three numbers)
+    bench_page=$(awk -F '\t' '$1 == "skills" { print $1, ($4 > 0), split($6, o, " ") == 3 && o[3] != "-" }' \
+        "$bench_work/smoke/pages.tsv" 2>/dev/null)
+    expect_eq "bench: the smoke builds the skills map's page and opens it in chromium" "skills 1 1" "$bench_page"
+    grep -q '^### The page: `ladderc build -T html`' "$bench_work/performance-smoke.md" 2>/dev/null \
+        && pass "bench: the report has the pages' table" \
+        || fail "bench: the report has the pages' table"
     grep -q '^### The random shape' "$bench_work/performance-smoke.md" 2>/dev/null \
         && pass "bench: the report has the random shape's table" \
         || fail "bench: the report has the random shape's table"
