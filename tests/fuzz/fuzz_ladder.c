@@ -15,7 +15,11 @@
  *   - every row of every Markdown table (emit_md, path_routes) has as many
  *     cells as its header;
  *   - the diagnostics as JSON are valid JSON, as GitHub annotations one
- *     `::error`/`::warning` line each.
+ *     `::error`/`::warning` line each;
+ *   - an input with a line "----" is two versions of a ladder: when both
+ *     check, ladderc diff compares them both ways and each with itself; its
+ *     JSON is valid, its Markdown tables keep their columns, a version
+ *     has no changes against itself, nor against one with the same JSON.
  * When the formatter exists (src/fmt.h), its output must parse, check to the
  * same model (same JSON), keep every comment and format to itself.
  *
@@ -36,6 +40,7 @@
 #include "buf.h"
 #include "check.h"
 #include "diag.h"
+#include "diff.h"
 #include "emit.h"
 #include "emit_html.h"
 #include "heap.h"
@@ -581,6 +586,84 @@ static bool fuzz_compile(const char *text, size_t len, struct buf *json, FILE *s
     return m != NULL;
 }
 
+/* One version of a ladder for diff: alive until fuzz_version_close. */
+struct fuzz_version {
+    struct source src;
+    struct arena arena;
+    struct diag_sink diag;
+    struct source_set set;
+    struct diff_version v;
+    struct buf json;
+};
+
+static bool fuzz_version_open(struct fuzz_version *fv, const char *name, const char *text, size_t len)
+{
+    source_from_memory(&fv->src, &fuzz_heap, name, text, len);
+    arena_init(&fv->arena, &fuzz_heap);
+    diag_init(&fv->diag, &fv->arena);
+    source_set_init(&fv->set, &fuzz_heap);
+    source_set_add(&fv->set, &fv->src);
+    buf_init(&fv->json, &fuzz_heap);
+    struct ast_file *ast = parse_source(&fv->src, &fv->arena, &fv->diag);
+    struct ast_file *files[1] = {ast};
+    fv->v.m = ast->syntax_errors ? NULL : check_files(files, 1, &fv->arena, &fv->diag, NULL);
+    fv->v.set = &fv->set;
+    if (fv->v.m)
+        emit_json(fv->v.m, &fv->json);
+    return fv->v.m != NULL;
+}
+
+static void fuzz_version_close(struct fuzz_version *fv)
+{
+    buf_free(&fv->json);
+    arena_free(&fv->arena);
+    source_set_free(&fv->set);
+    source_free(&fv->src);
+}
+
+static void fuzz_diff(const struct fuzz_version *a, const struct fuzz_version *b)
+{
+    struct diff d;
+    diff_compute(&fuzz_heap, &a->v, &b->v, b->v.m->layout_exact, &d);
+    struct buf text, md, json;
+    buf_init(&text, &fuzz_heap);
+    buf_init(&md, &fuzz_heap);
+    buf_init(&json, &fuzz_heap);
+    diff_print_text(&text, &d);
+    diff_print_md(&md, &d);
+    diff_print_json(&json, &d);
+    FUZZ_ASSERT(fuzz_json_valid(&json), "diff's JSON is valid");
+    FUZZ_ASSERT(fuzz_md_tables_ok(&md), "diff's Markdown table rows keep their columns");
+    bool same = a->json.len == b->json.len && memcmp(a->json.data, b->json.data, a->json.len) == 0;
+    FUZZ_ASSERT(!same || d.count == 0, "a version has no changes against one with the same model");
+    buf_free(&text);
+    buf_free(&md);
+    buf_free(&json);
+    diff_free(&d);
+}
+
+/* The two versions an input with a line "----" holds, diffed. */
+static void fuzz_diff_pair(const char *text, size_t len)
+{
+    const char *cut = NULL;
+    for (size_t i = 0; i + 6 <= len && !cut; i++)
+        if (memcmp(text + i, "\n----\n", 6) == 0)
+            cut = text + i;
+    if (!cut)
+        return;
+    struct fuzz_version a, b;
+    bool ok_a = fuzz_version_open(&a, "old.ladder", text, (size_t)(cut - text) + 1);
+    bool ok_b = fuzz_version_open(&b, "new.ladder", cut + 6, len - (size_t)(cut + 6 - text));
+    if (ok_a && ok_b) {
+        fuzz_diff(&a, &b);
+        fuzz_diff(&b, &a);
+        fuzz_diff(&a, &a);
+        fuzz_diff(&b, &b);
+    }
+    fuzz_version_close(&a);
+    fuzz_version_close(&b);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     static FILE *sink;
@@ -595,6 +678,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     buf_init(&comments, &fuzz_heap);
     bool clean;
     bool ok = fuzz_compile((const char *)data, size, &json, sink, &fmt, &comments, &clean);
+    fuzz_diff_pair((const char *)data, size);
 #ifdef FUZZ_HAVE_FMT
     /* the formatted file parses, means the same, and is already formatted */
     static int fmt_checks = -1, comment_checks;
