@@ -38,47 +38,7 @@
 #include "ladder.h"
 #include "sha256.h"
 
-/* The competency matrix is a grid only while its cells stay within this
- * many per rung the roles set, plus a slack (the rule of emit_md's
- * framework tables): a hundred competencies that roles mostly leave unset
- * would otherwise make the page a hundred times the ladder. */
-enum { HTML_GRID_PER_RUNG = 16, HTML_GRID_SLACK = 1024 };
-
 /* ---- indexes ------------------------------------------------------------- */
-
-/* Roles by track, then lowest level, then highest, then source order:
- * sorted once, the role's index the last key, so the order is total and
- * the same whatever the C library's qsort. */
-struct html_role_key {
-    size_t track, role;
-    int lo, hi;
-};
-
-static int html_role_key_cmp(const void *pa, const void *pb)
-{
-    const struct html_role_key *a = pa, *b = pb;
-    if (a->track != b->track)
-        return (a->track > b->track) - (a->track < b->track);
-    if (a->lo != b->lo)
-        return (a->lo > b->lo) - (a->lo < b->lo);
-    if (a->hi != b->hi)
-        return (a->hi > b->hi) - (a->hi < b->hi);
-    return (a->role > b->role) - (a->role < b->role);
-}
-
-static void html_index_roles(struct html *h)
-{
-    const struct model *m = h->m;
-    struct html_role_key *keys = heap_calloc(h->heap, m->nroles + 1, sizeof *keys);
-    for (size_t i = 0; i < m->nroles; i++)
-        keys[i] = (struct html_role_key){m->roles[i].track, i, m->roles[i].lo, m->roles[i].hi};
-    if (m->nroles > 1)
-        qsort(keys, m->nroles, sizeof *keys, html_role_key_cmp);
-    h->by_level = heap_calloc(h->heap, m->nroles + 1, sizeof *h->by_level);
-    for (size_t i = 0; i < m->nroles; i++)
-        h->by_level[i] = keys[i].role;
-    heap_free(h->heap, keys);
-}
 
 /* Each role's moves in (or out), in source order: counted, then placed. */
 static void html_index_moves(struct html *h, bool into, size_t **list, size_t **start)
@@ -287,14 +247,6 @@ static void html_explorer(struct html *h)
 
 /* ---- the competency matrix ---------------------------------------------------- */
 
-static bool html_matrix_fits(const struct model *m)
-{
-    size_t set = 0;
-    for (size_t i = 0; i < m->nroles; i++)
-        set += m->roles[i].about->nexpect;
-    return m->nroles * (m->ncompetencies + 1) <= HTML_GRID_PER_RUNG * set + HTML_GRID_SLACK;
-}
-
 /* A cell: the rung's name and number, its meaning in the cell's title. */
 static void html_matrix_cell(struct html *h, const struct model_expect *e)
 {
@@ -356,7 +308,7 @@ static void html_matrix(struct html *h)
     struct buf *b = h->out;
     buf_puts(b, "<section id=\"matrix\" aria-labelledby=\"matrix-title\">\n"
                 "<h2 id=\"matrix-title\">Competency matrix</h2>\n");
-    if (!html_matrix_fits(m)) {
+    if (!grid_framework_fits(m)) {
         buf_puts(b, "<p class=\"note\">The roles set few of the competencies, so the matrix would be mostly "
                     "empty: each role's section lists the rungs it sets.</p>\n</section>\n");
         return;
@@ -549,7 +501,7 @@ void emit_html(const struct model *m, const char *svg, size_t len, const char *j
 {
     struct html h = {.m = m, .out = out, .heap = out->heap};
     buf_init(&h.scratch, out->heap);
-    html_index_roles(&h);
+    h.by_level = grid_roles_by_level(h.heap, m);   /* the matrix's columns */
     html_index_moves(&h, true, &h.moves_in, &h.in_start);
     html_index_moves(&h, false, &h.moves_out, &h.out_start);
     grid_lines_build(h.heap, m, &h.lines);

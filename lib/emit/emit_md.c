@@ -272,48 +272,6 @@ static void emit_md_companies(struct md *md)
 
 /* ---- the framework: each track's roles x competencies -------------------- */
 
-struct md_role_ref {
-    size_t track, role;
-    int lo, hi;
-};
-
-static int emit_md_role_ref_cmp(const void *pa, const void *pb)
-{
-    const struct md_role_ref *a = pa, *b = pb;
-    if (a->track != b->track)
-        return (a->track > b->track) - (a->track < b->track);
-    if (a->lo != b->lo)
-        return (a->lo > b->lo) - (a->lo < b->lo);
-    if (a->hi != b->hi)
-        return (a->hi > b->hi) - (a->hi < b->hi);
-    return (a->role > b->role) - (a->role < b->role);
-}
-
-/* Every role, sorted by track, then level (lowest first), then source
- * order: each track's table reads its roles as one run. */
-static struct md_role_ref *emit_md_roles_by_level(struct heap *heap, const struct model *m)
-{
-    struct md_role_ref *refs = heap_calloc(heap, m->nroles + 1, sizeof *refs);
-    for (size_t i = 0; i < m->nroles; i++)
-        refs[i] = (struct md_role_ref){m->roles[i].track, i, m->roles[i].lo, m->roles[i].hi};
-    if (m->nroles > 1)
-        qsort(refs, m->nroles, sizeof *refs, emit_md_role_ref_cmp);
-    return refs;
-}
-
-/* Whether the framework tables can be grids, a column per competency: all
- * of them together have at most MD_GRID_PER_LINE cells per rung set, plus
- * MD_GRID_SLACK. Otherwise each lists its roles' rungs one per row, so
- * that roles which set few of a hundred competencies do not make the page
- * a hundred times the file. */
-static bool emit_md_framework_grids_fit(const struct model *m)
-{
-    size_t set = 0;
-    for (size_t i = 0; i < m->nroles; i++)
-        set += m->roles[i].about->nexpect;
-    return m->nroles * (m->ncompetencies + 2) <= MD_GRID_PER_LINE * set + MD_GRID_SLACK;
-}
-
 static void emit_md_framework_heading(struct md *md, size_t track)
 {
     buf_puts(md->out, "## Framework: ");
@@ -338,11 +296,11 @@ static void emit_md_put_expect(struct md *md, const struct model_expect *e)
 /* The grid of one track's roles refs[0..n): a row per role, lowest level
  * first; a column per competency; an em dash where the role sets no rung
  * (W190 says which). */
-static void emit_md_framework_grid(struct md *md, const struct md_role_ref *refs, size_t n)
+static void emit_md_framework_grid(struct md *md, const size_t *roles, size_t n)
 {
     const struct model *m = md->m;
     struct buf *b = md->out;
-    emit_md_framework_heading(md, refs[0].track);
+    emit_md_framework_heading(md, m->roles[roles[0]].track);
     buf_puts(b, "| Role | Levels ");
     for (size_t k = 0; k < m->ncompetencies; k++) {
         buf_puts(b, "| ");
@@ -352,7 +310,7 @@ static void emit_md_framework_grid(struct md *md, const struct md_role_ref *refs
     buf_puts(b, "|\n");
     emit_md_put_rule(b, m->ncompetencies + 2);
     for (size_t i = 0; i < n; i++) {
-        const struct model_role *r = &m->roles[refs[i].role];
+        const struct model_role *r = &m->roles[roles[i]];
         buf_puts(b, "| ");
         escape_md(b, r->name);
         buf_puts(b, " | ");
@@ -375,15 +333,15 @@ static void emit_md_framework_grid(struct md *md, const struct md_role_ref *refs
 /* The list of one track's rungs, a row per rung a role sets, for ladders
  * whose grids would be mostly empty. Names repeat here: whole in the Roles
  * and Competencies sections, clipped in this one. */
-static void emit_md_framework_list(struct md *md, const struct md_role_ref *refs, size_t n)
+static void emit_md_framework_list(struct md *md, const size_t *roles, size_t n)
 {
     const struct model *m = md->m;
     struct buf *b = md->out;
-    emit_md_framework_heading(md, refs[0].track);
+    emit_md_framework_heading(md, m->roles[roles[0]].track);
     buf_puts(b, "| Role | Levels | Competency | Rung |\n");
     emit_md_put_rule(b, 4);
     for (size_t i = 0; i < n; i++) {
-        const struct model_role *r = &m->roles[refs[i].role];
+        const struct model_role *r = &m->roles[roles[i]];
         for (size_t j = 0; j < r->about->nexpect; j++) {
             buf_puts(b, "| ");
             emit_md_put_clipped(md, r->name);
@@ -403,17 +361,18 @@ static void emit_md_framework_list(struct md *md, const struct md_role_ref *refs
 static void emit_md_frameworks(struct md *md)
 {
     const struct model *m = md->m;
-    struct md_role_ref *refs = emit_md_roles_by_level(md->out->heap, m);
-    bool grids = emit_md_framework_grids_fit(m);
+    size_t *roles = grid_roles_by_level(md->out->heap, m);
+    bool grids = grid_framework_fits(m);
     for (size_t i = 0, end; i < m->nroles; i = end) {
-        for (end = i + 1; end < m->nroles && refs[end].track == refs[i].track; end++)
+        size_t track = m->roles[roles[i]].track;
+        for (end = i + 1; end < m->nroles && m->roles[roles[end]].track == track; end++)
             ;
         if (grids)
-            emit_md_framework_grid(md, refs + i, end - i);
+            emit_md_framework_grid(md, roles + i, end - i);
         else
-            emit_md_framework_list(md, refs + i, end - i);
+            emit_md_framework_list(md, roles + i, end - i);
     }
-    heap_free(md->out->heap, refs);
+    heap_free(md->out->heap, roles);
 }
 
 /* "`craft`: a hard skill; it places roles on the map's y axis (Hard skills)." */

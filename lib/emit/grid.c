@@ -117,3 +117,44 @@ void grid_tables_free(struct heap *heap, struct grid_tables *t)
         heap_free(heap, t->tracks[i].cells);
     heap_free(heap, t->tracks);
 }
+
+/* ---- the competency tables ---- */
+
+struct grid_role_key {
+    size_t track, role;
+    int lo, hi;
+};
+
+static int grid_role_key_cmp(const void *pa, const void *pb)
+{
+    const struct grid_role_key *a = pa, *b = pb;
+    if (a->track != b->track)
+        return (a->track > b->track) - (a->track < b->track);
+    if (a->lo != b->lo)
+        return (a->lo > b->lo) - (a->lo < b->lo);
+    if (a->hi != b->hi)
+        return (a->hi > b->hi) - (a->hi < b->hi);
+    return (a->role > b->role) - (a->role < b->role);
+}
+
+size_t *grid_roles_by_level(struct heap *heap, const struct model *m)
+{
+    struct grid_role_key *keys = heap_calloc(heap, m->nroles + 1, sizeof *keys);
+    for (size_t i = 0; i < m->nroles; i++)
+        keys[i] = (struct grid_role_key){m->roles[i].track, i, m->roles[i].lo, m->roles[i].hi};
+    if (m->nroles > 1)
+        qsort(keys, m->nroles, sizeof *keys, grid_role_key_cmp);
+    size_t *order = heap_calloc(heap, m->nroles + 1, sizeof *order);
+    for (size_t i = 0; i < m->nroles; i++)
+        order[i] = keys[i].role;
+    heap_free(heap, keys);
+    return order;
+}
+
+bool grid_framework_fits(const struct model *m)
+{
+    size_t set = 0;
+    for (size_t i = 0; i < m->nroles; i++)
+        set += m->roles[i].about->nexpect;
+    return m->nroles * (m->ncompetencies + 2) <= GRID_PER_LINE * set + GRID_SLACK;
+}

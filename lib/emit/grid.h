@@ -57,4 +57,17 @@ bool grid_tables_build(struct heap *heap, const struct model *m, const struct gr
                        struct grid_tables *out);
 void grid_tables_free(struct heap *heap, struct grid_tables *t);
 
+/* The competency tables. Every role's index, sorted by track, then lowest
+ * level, then highest, then source order (a total order, so the same
+ * whatever the C library's qsort): each track's roles are one run, lowest
+ * first. heap_free it. */
+size_t *grid_roles_by_level(struct heap *heap, const struct model *m);
+
+/* Whether the tables of roles x competencies fit: all of them together at
+ * most GRID_PER_LINE cells per rung a role sets, plus GRID_SLACK (a row
+ * per role: its name, its levels and a cell per competency). Otherwise a
+ * renderer lists the rungs set, so that roles which set few of a hundred
+ * competencies do not make the output a hundred times the file. */
+bool grid_framework_fits(const struct model *m);
+
 #endif
