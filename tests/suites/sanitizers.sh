@@ -17,9 +17,10 @@
 #    with $CHECK_SLOW (`make check-slow`) every backend on both, 35 s more. Definite
 #    leaks are errors; tests/valgrind.supp names only leaks made inside
 #    Graphviz's layout/rendering and fontconfig;
-# 2. builds build/asan/ladderc (+ build/asan/ladderc-render.so) and the fuzzer
-#    (make asan fuzz-build, tests/fuzz/fuzz.mk);
-# 3. make fuzz-smoke, beside the rest: the seed corpus, every regression input,
+# 2. builds build/asan/ladderc (+ build/asan/ladderc-render.so: make asan,
+#    tests/fuzz/fuzz.mk, at -O0: 4 to 6 s of CPU);
+# 3. builds the fuzzer (make fuzz-build) and runs make fuzz-smoke, beside
+#    the rest: the seed corpus, every regression input,
 #    then a run bounded by work, not time (FUZZ_SMOKE_RUNS executions with a
 #    fixed seed; with $CHECK_SLOW, 60 s of fuzzing instead);
 # 4. runs the whole test suite again (tests/run.sh) with LADDERC=build/asan/ladderc.
@@ -76,11 +77,21 @@ san_suite() {
         fail "sanitizers: clang is installed (scripts/deps.sh test)"
         return
     fi
-    if ! make -j2 -C "$ROOT" --no-print-directory asan fuzz-build >"$TMP/san-build.log" 2>&1; then
-        fail "sanitizers: make asan fuzz-build" "$(tail -20 "$TMP/san-build.log")"
+    if ! make -j2 -C "$ROOT" --no-print-directory asan >"$TMP/san-build.log" 2>&1; then
+        fail "sanitizers: make asan" "$(tail -20 "$TMP/san-build.log")"
         return
     fi
-    pass "sanitizers: make asan fuzz-build"
+    pass "sanitizers: make asan"
+
+    # the fuzzer's build, then its smoke run, beside the rerun (which waits
+    # for build/asan/ladderc only); check-slow fuzzes 60 s instead
+    if [ -n "$CHECK_SLOW" ]; then set -- FUZZ_SMOKE_RUNS=-1 FUZZ_SMOKE_SECONDS=60; else set --; fi
+    (
+        make -C "$ROOT" --no-print-directory fuzz-build >"$TMP/fuzz-build.log" 2>&1 || exit 3
+        make -C "$ROOT" --no-print-directory fuzz-smoke "$@" >"$TMP/fuzz-smoke.log" 2>&1
+    ) &
+    fuzz_pid=$!
+    set --
 
     # the C tests of the API, the failing-allocator sweep included, on the
     # sanitized library (a leak, a bad read after a jump: a report, exit 1)
@@ -95,12 +106,6 @@ san_suite() {
             *) fail "sanitizers: unit/$san_name under ASan+UBSan" "exit status $san_rc; $(grep -v '^ok' "$TMP/san-unit.log" | head -30)" ;;
         esac
     done
-
-    # the fuzz smoke runs beside the rest; check-slow fuzzes 60 s instead
-    if [ -n "$CHECK_SLOW" ]; then set -- FUZZ_SMOKE_RUNS=-1 FUZZ_SMOKE_SECONDS=60; else set --; fi
-    make -C "$ROOT" --no-print-directory fuzz-smoke "$@" >"$TMP/fuzz-smoke.log" 2>&1 &
-    fuzz_pid=$!
-    set --
 
     # -- the whole suite under ASan + UBSan + LSan --
     san_logs="$TMP/san-logs"
@@ -126,10 +131,16 @@ san_suite() {
         fail "sanitizers: no ASan/UBSan/LSan report" "$(for r in $san_reports; do echo "== $r"; if grep -qE 'ERROR|SUMMARY|runtime error' "$san_logs/$r"; then grep -E 'ERROR|SUMMARY|runtime error|^    #[0-9] ' "$san_logs/$r" | head -14; else head -c 600 "$san_logs/$r"; echo "($(wc -c <"$san_logs/$r") bytes)"; fi; done | head -80)"
     fi
 
-    # -- the fuzz target: seeds, regressions, a short run --
-    if wait "$fuzz_pid"; then
+    # -- the fuzz target: its build, seeds, regressions, a short run --
+    wait "$fuzz_pid"
+    fuzz_rc=$?
+    if [ "$fuzz_rc" = 3 ]; then
+        fail "sanitizers: make fuzz-build" "$(tail -20 "$TMP/fuzz-build.log")"
+    elif [ "$fuzz_rc" = 0 ]; then
+        pass "sanitizers: make fuzz-build"
         pass "sanitizers: make fuzz-smoke ($(grep -o 'stat::number_of_executed_units: *[0-9]*' "$TMP/fuzz-smoke.log" | tail -1 | sed 's/.*: *//') runs)"
     else
+        pass "sanitizers: make fuzz-build"
         fail "sanitizers: make fuzz-smoke" "$(grep -E 'broken promise|ERROR|SUMMARY|Test unit written|Running:' "$TMP/fuzz-smoke.log" | head -20)"
     fi
 }
