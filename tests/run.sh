@@ -341,6 +341,14 @@ run_suite() {
     [ "$(bg_alive)" = "$_run_alive" ] || : >"$CPU/$_run_name.unmeasured"
 }
 
+# run_trace WORDS: with RUN_TRACE=FILE, a line "SECONDS WORDS" in FILE (the
+# sanitized run's lines say "san"): when each suite starts and ends, to see
+# how the two cores are used (TIMES=1 says how much each costs)
+run_trace() {
+    [ -n "${RUN_TRACE:-}" ] || return 0
+    echo "$(date +%s.%N)${LADDERC_SANITIZED:+ san} $1" >>"$RUN_TRACE"
+}
+
 # Background suites start first and run beside the rest, on the machine's
 # other core, each in its own process and $TMP.
 bg_names=""
@@ -352,7 +360,9 @@ for suite in "$ROOT"/tests/suites/*.sh; do
         TMP=$TMP/bg.$name
         passed=0 failed=0 skipped=0
         bg_pids=""
+        run_trace "start $name (background)"
         run_suite "$suite"
+        run_trace "end $name (background)"
         echo "$passed $failed $skipped" >"$TMP/counts"
     ) >"$TMP/bg.$name/out" 2>&1 &
     echo $! >"$TMP/bg.$name/pid"
@@ -411,6 +421,7 @@ q_item() {
     esac
     _q_tmp=$RUN_TMP/q.$2.$_q_name
     mkdir -p "$_q_tmp"
+    run_trace "start $_q_name"
     (
         TMP=$_q_tmp
         passed=0 failed=0 skipped=0 updated=0
@@ -425,6 +436,7 @@ q_item() {
         esac
         echo "$passed $failed $skipped $updated" >"$_q_tmp.counts"
     ) >"$_q_tmp.out" 2>&1
+    run_trace "end $_q_name"
     until mkdir "$RUN_TMP/print.lock" 2>/dev/null; do sleep 0.05; done
     cat "$_q_tmp.out"
     rmdir "$RUN_TMP/print.lock"

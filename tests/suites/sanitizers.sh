@@ -82,6 +82,7 @@ san_suite() {
         return
     fi
     pass "sanitizers: make asan"
+    run_trace "sanitizers: built build/asan/ladderc"
 
     # the fuzzer's build, then its smoke run, beside the rerun (which waits
     # for build/asan/ladderc only); check-slow fuzzes 60 s instead
@@ -117,6 +118,7 @@ san_suite() {
     LADDERC_SANITIZED=1 LADDERC="$ROOT/build/asan/ladderc" VERBOSE='' \
         sh "$ROOT/tests/run.sh" >"$TMP/san-run.log" 2>&1
     san_rc=$?
+    run_trace "sanitizers: the rerun ended"
     grep -E '^(note|time): ' "$TMP/san-run.log"
     san_last=$(tail -n 1 "$TMP/san-run.log")
     case "$san_last" in
@@ -134,6 +136,7 @@ san_suite() {
     # -- the fuzz target: its build, seeds, regressions, a short run --
     wait "$fuzz_pid"
     fuzz_rc=$?
+    run_trace "sanitizers: the fuzz smoke ended"
     if [ "$fuzz_rc" = 3 ]; then
         fail "sanitizers: make fuzz-build" "$(tail -20 "$TMP/fuzz-build.log")"
     elif [ "$fuzz_rc" = 0 ]; then
@@ -148,6 +151,7 @@ san_suite() {
 # san_merge_valgrind: waits for valgrind and adds its report and counts
 san_merge_valgrind() {
     wait "$vg_pid"
+    run_trace "sanitizers: valgrind ended"
     cat "$TMP/vg.out"
     if [ -e "$TMP/vg.counts" ]; then
         read -r vg_p vg_f <"$TMP/vg.counts"
