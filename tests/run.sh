@@ -102,8 +102,11 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 LADDERC=${LADDERC:-$ROOT/build/ladderc}
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/ladderc-test.XXXXXX")
 trap 'rm -rf "$TMP"' EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+# on an interrupt, the queue's workers and the background suites go too (as
+# background jobs of a script they ignore SIGINT, and would run on)
+run_stop() { for _rs in ${q_pids:-} ${bg_pids:-}; do kill_tree "$_rs"; done; }
+trap 'run_stop; exit 130' INT
+trap 'run_stop; exit 143' TERM
 export NO_COLOR=1
 # no_lsan CMD...: CMD with LeakSanitizer off (in a subshell: for a ladderc
 # command, never for a test helper, whose counts would be lost). Under ASan,
