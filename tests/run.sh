@@ -285,9 +285,23 @@ fi
 marker() {
     sed -n "s/^# runner: $2\$/yes/p; s/^# runner: $2 \\(.*\\)/\\1/p" "$1" | head -n 1
 }
-wanted() {   # wanted SUITE: selected by the filter and the tier
+# markers_all SUITE...: one line per SUITE, "SUITE|BACKGROUND|SLOW|BUDGET|TIMEOUT",
+# each value as marker gives it ("-" for none): one awk for every suite (a
+# sed per suite and marker took 4 s of the run's start, twice: the
+# sanitized run's too)
+markers_all() {
+    awk 'function out() { if (f != "") printf "%s|%s|%s|%s|%s\n", f, m["background"], m["slow"], m["budget"], m["timeout"] }
+        FNR == 1 { out(); f = FILENAME; m["background"] = m["slow"] = m["budget"] = m["timeout"] = "-" }
+        /^# runner: / {
+            w = $3; v = substr($0, length("# runner: " w) + 1)
+            if (!(w in m) || m[w] != "-") next
+            if (v == "") m[w] = "yes"; else if (substr(v, 1, 1) == " ") m[w] = substr(v, 2)
+        }
+        END { out() }' "$@"
+}
+wanted() {   # wanted SUITE [SLOW]: selected by the filter and the tier
     case "${1#"$ROOT"/}" in *"$ONLY"*) ;; *) return 1 ;; esac
-    [ -n "$CHECK_SLOW" ] || [ -z "$(marker "$1" slow)" ]
+    [ -n "$CHECK_SLOW" ] || [ "${2:-$(marker "$1" slow)}" = - ] || [ -z "${2:-$(marker "$1" slow)}" ]
 }
 
 # The CPU time (user + system, waited-for children included) of each suite is
@@ -339,11 +353,20 @@ watchdog() {
     ) </dev/null >/dev/null 2>&1 &
 }
 
-# run_suite SUITE: sources SUITE between two `times`, under its watchdog
+# run_suite SUITE [BUDGET TIMEOUT]: sources SUITE between two `times`, under
+# its watchdog (BUDGET and TIMEOUT: its markers, "-" for none; read from
+# SUITE when not given)
 run_suite() {
-    _run_name=$(basename "$1" .sh)
-    _run_budget=$(marker "$1" budget)
-    _run_limit=$(marker "$1" timeout)
+    _run_name=${1##*/}
+    _run_name=${_run_name%.sh}
+    if [ $# -ge 3 ]; then
+        _run_budget=$2 _run_limit=$3
+        [ "$_run_budget" = - ] && _run_budget=""
+        [ "$_run_limit" = - ] && _run_limit=""
+    else
+        _run_budget=$(marker "$1" budget)
+        _run_limit=$(marker "$1" timeout)
+    fi
     echo "${_run_budget:-5}" >"$CPU/$_run_name.budget"
     _run_alive=$(bg_alive)
     rm -f "$TMP/watchdog.$_run_name" "$TMP/watchdog.$_run_name.done"
@@ -368,24 +391,31 @@ run_trace() {
 
 # Background suites start first and run beside the rest, on the machine's
 # other core, each in its own process and $TMP.
-bg_names=""
+SUITES=$TMP/suites
+: >"$SUITES"
 for suite in "$ROOT"/tests/suites/*.sh; do
-    [ -e "$suite" ] && [ -n "$(marker "$suite" background)" ] && wanted "$suite" || continue
-    name=$(basename "$suite" .sh)
+    [ -e "$suite" ] && markers_all "$ROOT"/tests/suites/*.sh >"$SUITES"
+    break
+done
+bg_names=""
+while IFS='|' read -r suite m_bg m_slow m_budget m_timeout; do
+    [ "$m_bg" != - ] && wanted "$suite" "$m_slow" || continue
+    name=${suite##*/}
+    name=${name%.sh}
     mkdir -p "$TMP/bg.$name"
     (
         TMP=$TMP/bg.$name
         passed=0 failed=0 skipped=0
         bg_pids=""
         run_trace "start $name (background)"
-        run_suite "$suite"
+        run_suite "$suite" "$m_budget" "$m_timeout"
         run_trace "end $name (background)"
         echo "$passed $failed $skipped" >"$TMP/counts"
-    ) >"$TMP/bg.$name/out" 2>&1 &
+    ) >"$TMP/bg.$name/out" 2>&1 </dev/null &
     echo $! >"$TMP/bg.$name/pid"
     bg_pids="${bg_pids:-} $!"
     bg_names="$bg_names $name"
-done
+done <"$SUITES"
 
 # The queue: every other suite, and the data cases a topic (a folder of
 # tests/cases) at a time, run by $TEST_JOBS workers (default: the number of
@@ -393,20 +423,22 @@ done
 # suite), its output shown whole when it ends. A worker takes the next item
 # not taken (mkdir is the lock), heaviest first by their budgets, so the
 # cores stay busy to the end: what make check's wall time is made of.
-q_items=""
-q_add() { q_items="$q_items $1"; }
+# (the queue is a file, an item a line: a tree whose path has blanks works)
+QUEUE=$TMP/queue
+: >"$QUEUE"
+q_add() { printf '%s\n' "$1" >>"$QUEUE"; }
 for q_min in 11 6 0; do
-    for suite in "$ROOT"/tests/suites/*.sh; do
-        [ -e "$suite" ] && [ -z "$(marker "$suite" background)" ] && wanted "$suite" || continue
-        q_b=$(marker "$suite" budget)
-        q_b=${q_b:-5}
+    while IFS='|' read -r suite m_bg m_slow m_budget m_timeout; do
+        [ "$m_bg" = - ] && wanted "$suite" "$m_slow" || continue
+        q_b=$m_budget
+        case $q_b in - | "" | *[!0-9]*) q_b=5 ;; esac
         case $q_min in
         11) [ "$q_b" -ge 11 ] || continue ;;
         6) [ "$q_b" -ge 6 ] && [ "$q_b" -lt 11 ] || continue ;;
         0) [ "$q_b" -lt 6 ] || continue ;;
         esac
-        q_add "suite:$suite"
-    done
+        q_add "suite:$suite|$m_budget|$m_timeout"
+    done <"$SUITES"
     # the cases after the heavy suites, before the light ones
     [ $q_min = 6 ] || continue
     for q_dir in "$ROOT"/tests/cases/*/; do
@@ -428,14 +460,19 @@ q_run_cases() {
     done
 }
 
+# q_name_of ITEM: the name its output, counts and CPU time go under
+q_name_of() {
+    case $1 in
+    cases:*) echo "cases@${1##*/}" ;;
+    *) _q_n=${1%%|*}; _q_n=${_q_n##*/}; echo "${_q_n%.sh}" ;;
+    esac
+}
+
 # q_item ITEM N: runs one item of the queue in a process of its own (its
 # output and counts beside its $TMP, not in it: the cases write $TMP/out),
 # then shows its output under the print lock
 q_item() {
-    case $1 in
-    cases:*) _q_name=cases@${1##*/} ;;
-    *) _q_name=${1##*/}; _q_name=${_q_name%.sh} ;;
-    esac
+    _q_name=$(q_name_of "$1")
     _q_tmp=$RUN_TMP/q.$2.$_q_name
     mkdir -p "$_q_tmp"
     run_trace "start $_q_name"
@@ -449,7 +486,13 @@ q_item() {
             q_run_cases "${1#cases:}"
             times >"$CPU/$_q_name.1"
             ;;
-        *) run_suite "${1#suite:}" ;;
+        *)
+            _q_s=${1#suite:}
+            _q_limit=${_q_s##*|}
+            _q_s=${_q_s%|*}
+            _q_budget=${_q_s##*|}
+            run_suite "${_q_s%|*}" "$_q_budget" "$_q_limit"
+            ;;
         esac
         echo "$passed $failed $skipped $updated" >"$_q_tmp.counts"
     ) >"$_q_tmp.out" 2>&1
@@ -462,11 +505,11 @@ q_item() {
 # q_worker: takes items until none is left
 q_worker() {
     _q_i=0
-    for _q_it in $q_items; do
+    while IFS= read -r _q_it; do
         _q_i=$((_q_i + 1))
         mkdir "$RUN_TMP/claim.$_q_i" 2>/dev/null || continue
-        q_item "$_q_it" "$_q_i"
-    done
+        q_item "$_q_it" "$_q_i" </dev/null
+    done <"$QUEUE"
 }
 
 TEST_JOBS=${TEST_JOBS:-$(nproc 2>/dev/null || echo 2)}
@@ -479,9 +522,9 @@ while [ "$q_w" -lt "$TEST_JOBS" ]; do
 done
 for _q_pid in $q_pids; do wait "$_q_pid"; done
 q_i=0
-for q_it in $q_items; do
+while IFS= read -r q_it; do
     q_i=$((q_i + 1))
-    case $q_it in cases:*) q_name=cases@${q_it##*/} ;; *) q_name=${q_it##*/}; q_name=${q_name%.sh} ;; esac
+    q_name=$(q_name_of "$q_it")
     if [ -e "$TMP/q.$q_i.$q_name.counts" ]; then
         read -r bp bf bs bu <"$TMP/q.$q_i.$q_name.counts"
         passed=$((passed + bp))
@@ -491,7 +534,7 @@ for q_it in $q_items; do
     else
         fail "$q_name: did not finish"
     fi
-done
+done <"$QUEUE"
 
 for name in $bg_names; do
     wait "$(cat "$TMP/bg.$name/pid")"
