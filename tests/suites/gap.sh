@@ -4,7 +4,7 @@
 # cannot answer; output and work that follow the input's size.
 # Sourced by tests/run.sh (helpers: pass, fail, expect_eq, expect_file).
 # runner: budget 10
-# (three runs under callgrind, together about 2 s of CPU)
+# (three runs under cachegrind, together about 2 s of CPU)
 
 G="$TMP/gap"
 mkdir -p "$G"
@@ -375,16 +375,16 @@ expect_eq "gap --route: a clipped name keeps its first 40 characters and an elli
 expect_eq "gap --route: the gap itself names them whole, once" "1 1" \
     "$(grep -c "^+1 Competency $(gp_x 2000): 1 R1 $(gp_x 2000) -> 2 R2 $(gp_x 2000)\$" "$G/out") $(grep -c "$(gp_x 100)" "$G/out")"
 
-# Work (instructions counted by callgrind, never time): gap --route on a
+# Work (instructions counted by cachegrind, never time): gap --route on a
 # chain of N roles that each set K competencies, every one a rung higher
 # than the role before (N x K rises to print), costs a few times what
 # checking the file does, and 4 times the roles cost about 4 times as much.
 gp_instructions() {
-    valgrind --tool=callgrind --callgrind-out-file=/dev/null "$LADDERC" "$@" 2>&1 >/dev/null |
+    valgrind --tool=cachegrind --cache-sim=no --cachegrind-out-file=/dev/null "$LADDERC" "$@" 2>&1 >/dev/null |
         sed -n 's/.*I *refs: *//p' | tr -d ,
 }
 if [ -n "${LADDERC_SANITIZED:-}" ]; then
-    :   # callgrind counts instructions of the plain build only
+    :   # cachegrind counts instructions of the plain build only
 elif ! command -v valgrind >/dev/null 2>&1; then
     fail "gap: valgrind is installed (scripts/deps.sh test)"
 else

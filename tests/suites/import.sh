@@ -9,7 +9,7 @@
 # runner: budget 12
 # (making the 11,000 files of the two stress shapes costs 1 to 4 s of system
 # time on an overlay file system, the checks themselves 0.2 s; two runs under
-# callgrind 3 s)
+# cachegrind 3 s)
 # runner: background
 # (beside the other suites from the start: its files mostly wait on the file
 # system, and the normal queue is what ends make check)
@@ -328,7 +328,7 @@ expect_eq "import: $im_wide files in one ladder, within 100 MB: the one mistake,
 # out of position order (moves first, then the roles above them): each file
 # keeps its own first 20. Making room in one file cost a walk of every
 # file's kept diagnostics: 4,000 such files took 33 s (0.7 s now). Work,
-# not time: instructions (callgrind) for 4 times the files within 4.5
+# not time: instructions (cachegrind) for 4 times the files within 4.5
 # times (3.8 measured; 5.9 before).
 # im_mistakes N: N files of 30 moves between undefined roles, then 30 roles
 # at a level outside the scale, imported by $IM/mistakes-N/root.ladder
@@ -346,12 +346,12 @@ im_mistakes() {
             close(f)
         } }')
 }
-if [ -z "${LADDERC_SANITIZED:-}" ]; then     # callgrind counts the plain build's
+if [ -z "${LADDERC_SANITIZED:-}" ]; then     # cachegrind counts the plain build's
     im_mistakes 50
     im_mistakes 200
-    im_i50=$(cd "$IM/mistakes-50" && valgrind --tool=callgrind --callgrind-out-file=/dev/null "$LADDERC" check root.ladder \
+    im_i50=$(cd "$IM/mistakes-50" && valgrind --tool=cachegrind --cache-sim=no --cachegrind-out-file=/dev/null "$LADDERC" check root.ladder \
         2>&1 >/dev/null | sed -n 's/.*I *refs: *//p' | tr -d ,)
-    im_i200=$(cd "$IM/mistakes-200" && valgrind --tool=callgrind --callgrind-out-file=/dev/null "$LADDERC" check root.ladder \
+    im_i200=$(cd "$IM/mistakes-200" && valgrind --tool=cachegrind --cache-sim=no --cachegrind-out-file=/dev/null "$LADDERC" check root.ladder \
         2>&1 >/dev/null | sed -n 's/.*I *refs: *//p' | tr -d ,)
     if [ -n "$im_i50" ] && [ -n "$im_i200" ] && [ $((im_i200 * 10)) -le $((im_i50 * 45)) ]; then
         pass "import: many files full of mistakes: the work grows with the files"

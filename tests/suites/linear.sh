@@ -1,11 +1,12 @@
 # linear.sh - costs that must follow the input's size, on the shapes built to
 # break them: names whose unkeyed hashes collide, a huge cell for fmt to align
 # on, long names that an output repeats, many boxes on a big map, long level
-# prefixes. Each test bounds work (instructions counted by callgrind) or
+# prefixes. Each test bounds work (instructions counted by cachegrind) or
 # bytes (output size against input size), never wall time.
 # Sourced by tests/run.sh (helpers: pass, fail, expect_eq, expect_file).
 # runner: budget 10
-# (seven runs under callgrind, each about 1 s of CPU: instruction counts are
+# (seven runs under cachegrind --cache-sim=no, each about 0.6 s of CPU, half
+# callgrind's for the same count of instructions: instruction counts are
 # the one measure of work that does not depend on the machine)
 
 LN="$TMP/linear"
@@ -19,9 +20,9 @@ ln_within() {
     if [ "$2" -le "$3" ]; then pass "linear: $1"; else fail "linear: $1" "$2 bytes, limit $3"; fi
 }
 
-# ln_instructions ARGS...: the instructions ladderc ARGS executes (callgrind)
+# ln_instructions ARGS...: the instructions ladderc ARGS executes (cachegrind)
 ln_instructions() {
-    valgrind --tool=callgrind --callgrind-out-file=/dev/null "$LADDERC" "$@" 2>&1 >/dev/null |
+    valgrind --tool=cachegrind --cache-sim=no --cachegrind-out-file=/dev/null "$LADDERC" "$@" 2>&1 >/dev/null |
         sed -n 's/.*I *refs: *//p' | tr -d ,
 }
 
@@ -50,7 +51,7 @@ ln_roles() {    # ln_roles colliding|ordinary: 4096 roles in a chain of lateral 
     }'
 }
 if [ -n "${LADDERC_SANITIZED:-}" ]; then
-    :   # callgrind counts instructions of the plain build only
+    :   # cachegrind counts instructions of the plain build only
 elif ! command -v valgrind >/dev/null 2>&1; then
     fail "linear: valgrind is installed (scripts/deps.sh test)"
 else

@@ -4,13 +4,13 @@
 # role. Each must finish under `ulimit -v`, never die by a signal, and give
 # exactly the diagnostics it should (one per mistake: no cascade); the costs
 # that could grow faster than the input are bounded by instruction counts
-# (callgrind) on two sizes, never by time.
+# (cachegrind) on two sizes, never by time.
 # Sourced by tests/run.sh (helpers: pass, fail, expect_eq, expect_file).
 # Under the sanitizers (LADDERC_SANITIZED) the inputs are 10 to 100 times
 # smaller and the instruction counts are not taken. (The normal run: 5,000
-# roles, 1 MB texts; callgrind on 500 and 2,000 roles.)
+# roles, 1 MB texts; cachegrind on 500 and 2,000 roles.)
 # runner: budget 8
-# (four runs under callgrind, about 1 s of CPU each)
+# (four runs under cachegrind, about 1 s of CPU each)
 
 RH="$TMP/rungs-hostile"
 mkdir -p "$RH"
@@ -115,9 +115,9 @@ rh_run "$RH/unplaced.ladder"
 rh_expect "$RH_N roles with no position" 1 "E187 $RH_N"
 
 # ---- instruction counts: 4 times the input, at most 4.6 times the work ----
-# rh_instructions ARGS...: the instructions ladderc ARGS executes (callgrind)
+# rh_instructions ARGS...: the instructions ladderc ARGS executes (cachegrind)
 rh_instructions() {
-    valgrind --tool=callgrind --callgrind-out-file=/dev/null "$LADDERC" "$@" 2>&1 >/dev/null |
+    valgrind --tool=cachegrind --cache-sim=no --cachegrind-out-file=/dev/null "$LADDERC" "$@" 2>&1 >/dev/null |
         sed -n 's/.*I *refs: *//p' | tr -d ,
 }
 # rh_linear NAME GENERATOR N: GENERATOR N and GENERATOR 4N cost in proportion
@@ -139,7 +139,7 @@ rh_misnumbered() {
         for (i = 1; i <= n; i++) printf "  %d \"R\"\n", i + 1; print "}" }'
 }
 if [ -n "${LADDERC_SANITIZED:-}" ]; then
-    :   # callgrind counts instructions of the plain build only
+    :   # cachegrind counts instructions of the plain build only
 elif ! command -v valgrind >/dev/null 2>&1; then
     fail "rungs-hostile: valgrind is installed (scripts/deps.sh test)"
 else

@@ -1,12 +1,12 @@
 # rungs.sh - the warnings about competencies (W190-W194, W170 with rungs) at
 # scale: their work follows the input's size (instructions counted by
-# callgrind, never wall time) and their output follows the roles, moves and
+# cachegrind, never wall time) and their output follows the roles, moves and
 # texts (one warning each at most), on ladders built to make a rule that
 # compares roles with roles blow up: thousands of roles in one track, each
 # with a rung on every one of 100 competencies (MODEL_COMPETENCIES_MAX).
 # Sourced by tests/run.sh (helpers: pass, fail, expect_eq).
 # runner: budget 8
-# (two runs under callgrind of about 1.2 and 2 s of CPU: instruction counts
+# (two runs under cachegrind of about 1.2 and 2 s of CPU: instruction counts
 # are the one measure of work that does not depend on the machine)
 
 RG="$TMP/rungs"
@@ -78,14 +78,14 @@ expect_eq "rungs: W190 names three roles with no rungs and counts the others" "1
 # of roles in the track, on every competency, would be 4x, and so would a
 # text table whose identical texts share a chain.
 if [ -n "${LADDERC_SANITIZED:-}" ]; then
-    :   # callgrind counts instructions of the plain build only
+    :   # cachegrind counts instructions of the plain build only
 elif ! command -v valgrind >/dev/null 2>&1; then
     fail "rungs: valgrind is installed (scripts/deps.sh test)"
 else
     rg_ladder 500 >"$RG/h.ladder"
-    rg_n=$(valgrind --tool=callgrind --callgrind-out-file=/dev/null "$LADDERC" check "$RG/h.ladder" 2>&1 >/dev/null |
+    rg_n=$(valgrind --tool=cachegrind --cache-sim=no --cachegrind-out-file=/dev/null "$LADDERC" check "$RG/h.ladder" 2>&1 >/dev/null |
         sed -n 's/.*I *refs: *//p' | tr -d ,)
-    rg_2n=$(valgrind --tool=callgrind --callgrind-out-file=/dev/null "$LADDERC" check "$RG/a.ladder" 2>&1 >/dev/null |
+    rg_2n=$(valgrind --tool=cachegrind --cache-sim=no --cachegrind-out-file=/dev/null "$LADDERC" check "$RG/a.ladder" 2>&1 >/dev/null |
         sed -n 's/.*I *refs: *//p' | tr -d ,)
     if [ -n "$rg_n" ] && [ -n "$rg_2n" ] && [ "$rg_2n" -le $((rg_n * 23 / 10)) ]; then
         pass "rungs: 1,000 roles x 100 competencies in one track cost within 2.3x of 500"

@@ -28,7 +28,7 @@ EOF
 rn_run() {
     _d=$1
     shift
-    SANITIZERS=0 VERBOSE=1 TIMES='' CHECK_SLOW='' UPDATE='' LADDERC='' CASE_TIMEOUT=${CASE_TIMEOUT:-30} \
+    SANITIZERS=0 VERBOSE=1 TIMES='' CHECK_SLOW='' UPDATE='' LADDERC='' RUN_TRACE='' CASE_TIMEOUT=${CASE_TIMEOUT:-30} \
         timeout 120 sh "$_d/tests/run.sh" "$@" >"$_d/out" 2>&1
     rn_rc=$?
 }

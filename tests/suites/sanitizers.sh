@@ -1,10 +1,11 @@
 # runner: background
 # runner: budget 90
-# (1,650 tests by the end of issue 16: 65 to 78 s of CPU measured on clean clones)
+# (2,640 tests at issue 13: 75 to 87 s of CPU measured on clean clones, 105 s
+# before the -O0 sanitizer builds; the ASan build, then the whole suite again
+# under ASan in a queue of its own beside valgrind and the fuzzer's build and
+# smoke: it runs beside the normal run, which leaves it a core or more)
 # runner: timeout 900
 # (its watchdog: the whole suite again under ASan beside valgrind, 1 to 2 min)
-# (three builds' worth of work: the ASan and libFuzzer builds, the whole suite
-# again under ASan, valgrind; it runs on the other core, beside the rest)
 #
 # sanitizers.sh - ladderc under AddressSanitizer, UndefinedBehaviorSanitizer,
 # LeakSanitizer and valgrind, and a short fuzzing run.
@@ -17,9 +18,10 @@
 #    with $CHECK_SLOW (`make check-slow`) every backend on both, 35 s more. Definite
 #    leaks are errors; tests/valgrind.supp names only leaks made inside
 #    Graphviz's layout/rendering and fontconfig;
-# 2. builds build/asan/ladderc (+ build/asan/ladderc-render.so) and the fuzzer
-#    (make asan fuzz-build, tests/fuzz/fuzz.mk);
-# 3. make fuzz-smoke, beside the rest: the seed corpus, every regression input,
+# 2. builds build/asan/ladderc (+ build/asan/ladderc-render.so: make asan,
+#    tests/fuzz/fuzz.mk, at -O0: 4 to 6 s of CPU);
+# 3. builds the fuzzer (make fuzz-build) and runs make fuzz-smoke, beside
+#    the rest: the seed corpus, every regression input,
 #    then a run bounded by work, not time (FUZZ_SMOKE_RUNS executions with a
 #    fixed seed; with $CHECK_SLOW, 60 s of fuzzing instead);
 # 4. runs the whole test suite again (tests/run.sh) with LADDERC=build/asan/ladderc.
@@ -76,11 +78,22 @@ san_suite() {
         fail "sanitizers: clang is installed (scripts/deps.sh test)"
         return
     fi
-    if ! make -j2 -C "$ROOT" --no-print-directory asan fuzz-build >"$TMP/san-build.log" 2>&1; then
-        fail "sanitizers: make asan fuzz-build" "$(tail -20 "$TMP/san-build.log")"
+    if ! make -j2 -C "$ROOT" --no-print-directory asan >"$TMP/san-build.log" 2>&1; then
+        fail "sanitizers: make asan" "$(tail -20 "$TMP/san-build.log")"
         return
     fi
-    pass "sanitizers: make asan fuzz-build"
+    pass "sanitizers: make asan"
+    run_trace "sanitizers: built build/asan/ladderc"
+
+    # the fuzzer's build, then its smoke run, beside the rerun (which waits
+    # for build/asan/ladderc only); check-slow fuzzes 60 s instead
+    if [ -n "$CHECK_SLOW" ]; then set -- FUZZ_SMOKE_RUNS=-1 FUZZ_SMOKE_SECONDS=60; else set --; fi
+    (
+        make -C "$ROOT" --no-print-directory fuzz-build >"$TMP/fuzz-build.log" 2>&1 || exit 3
+        make -C "$ROOT" --no-print-directory fuzz-smoke "$@" >"$TMP/fuzz-smoke.log" 2>&1
+    ) &
+    fuzz_pid=$!
+    set --
 
     # the C tests of the API, the failing-allocator sweep included, on the
     # sanitized library (a leak, a bad read after a jump: a report, exit 1)
@@ -96,12 +109,6 @@ san_suite() {
         esac
     done
 
-    # the fuzz smoke runs beside the rest; check-slow fuzzes 60 s instead
-    if [ -n "$CHECK_SLOW" ]; then set -- FUZZ_SMOKE_RUNS=-1 FUZZ_SMOKE_SECONDS=60; else set --; fi
-    make -C "$ROOT" --no-print-directory fuzz-smoke "$@" >"$TMP/fuzz-smoke.log" 2>&1 &
-    fuzz_pid=$!
-    set --
-
     # -- the whole suite under ASan + UBSan + LSan --
     san_logs="$TMP/san-logs"
     mkdir -p "$san_logs"
@@ -112,6 +119,7 @@ san_suite() {
     LADDERC_SANITIZED=1 LADDERC="$ROOT/build/asan/ladderc" VERBOSE='' \
         sh "$ROOT/tests/run.sh" >"$TMP/san-run.log" 2>&1
     san_rc=$?
+    run_trace "sanitizers: the rerun ended"
     grep -E '^(note|time): ' "$TMP/san-run.log"
     san_last=$(tail -n 1 "$TMP/san-run.log")
     case "$san_last" in
@@ -126,10 +134,17 @@ san_suite() {
         fail "sanitizers: no ASan/UBSan/LSan report" "$(for r in $san_reports; do echo "== $r"; if grep -qE 'ERROR|SUMMARY|runtime error' "$san_logs/$r"; then grep -E 'ERROR|SUMMARY|runtime error|^    #[0-9] ' "$san_logs/$r" | head -14; else head -c 600 "$san_logs/$r"; echo "($(wc -c <"$san_logs/$r") bytes)"; fi; done | head -80)"
     fi
 
-    # -- the fuzz target: seeds, regressions, a short run --
-    if wait "$fuzz_pid"; then
+    # -- the fuzz target: its build, seeds, regressions, a short run --
+    wait "$fuzz_pid"
+    fuzz_rc=$?
+    run_trace "sanitizers: the fuzz smoke ended"
+    if [ "$fuzz_rc" = 3 ]; then
+        fail "sanitizers: make fuzz-build" "$(tail -20 "$TMP/fuzz-build.log")"
+    elif [ "$fuzz_rc" = 0 ]; then
+        pass "sanitizers: make fuzz-build"
         pass "sanitizers: make fuzz-smoke ($(grep -o 'stat::number_of_executed_units: *[0-9]*' "$TMP/fuzz-smoke.log" | tail -1 | sed 's/.*: *//') runs)"
     else
+        pass "sanitizers: make fuzz-build"
         fail "sanitizers: make fuzz-smoke" "$(grep -E 'broken promise|ERROR|SUMMARY|Test unit written|Running:' "$TMP/fuzz-smoke.log" | head -20)"
     fi
 }
@@ -137,6 +152,7 @@ san_suite() {
 # san_merge_valgrind: waits for valgrind and adds its report and counts
 san_merge_valgrind() {
     wait "$vg_pid"
+    run_trace "sanitizers: valgrind ended"
     cat "$TMP/vg.out"
     if [ -e "$TMP/vg.counts" ]; then
         read -r vg_p vg_f <"$TMP/vg.counts"

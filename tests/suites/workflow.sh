@@ -111,35 +111,19 @@ for f in "$EX"/*.ladder; do
 done
 expect_eq "fmt --check on the examples" "0" \
     "$(status_of wf_lc fmt --check "$EX"/acme.ladder "$EX"/skills-map.ladder "$EX"/northwind.ladder)"
-n_fmt=0 n_bad=0 n_all=0
-for f in "$ROOT"/tests/cases/*/*.ladder "$EX"/*.ladder; do
-    # (under the sanitizers, a third of the inputs, fixed: fmt's memory on
-    # every input is the fuzz smoke's too, and the normal run checks them all)
-    n_all=$((n_all + 1))
-    [ -n "${LADDERC_SANITIZED:-}" ] && [ $((n_all % 3)) != 0 ] && continue
-    wf_lc fmt "$f" >"$W/f1.ladder" 2>/dev/null || continue
-    n_fmt=$((n_fmt + 1))
-    wf_lc fmt "$W/f1.ladder" >"$W/f2.ladder" 2>/dev/null
-    cmp -s "$W/f1.ladder" "$W/f2.ladder" || { n_bad=$((n_bad + 1)); echo "     not idempotent: $f"; }
-    # the same comments, the same model (or the same diagnostics)
-    [ "$(grep -c '#' "$f")" = "$(grep -c '#' "$W/f1.ladder")" ] || { n_bad=$((n_bad + 1)); echo "     comments lost: $f"; }
-    # (the meaning is compared once, by the normal build: under the sanitizers
-    # what matters is fmt's memory on every input, which the two runs above show)
-    [ -n "${LADDERC_SANITIZED:-}" ] && continue
-    # (the model apart from each entity's "file", which names f1.ladder)
-    if wf_lc build -T json "$f" >"$W/m1.raw" 2>/dev/null; then
-        wf_lc build -T json "$W/f1.ladder" >"$W/m2.raw" 2>/dev/null
-        sed 's/, "file": "[^"]*"//g' "$W/m1.raw" >"$W/m1.json"
-        sed 's/, "file": "[^"]*"//g' "$W/m2.raw" >"$W/m2.json"
-        cmp -s "$W/m1.json" "$W/m2.json" || { n_bad=$((n_bad + 1)); echo "     model changed: $f"; }
-    else
-        # (each diagnostic's and note's message and code, without its place:
-        # sed, not jq, whose start-up is most of the cost over 300 inputs)
-        wf_lc check --max-diagnostics=0 "$f" 2>&1 | sed -n 's/^[^ :][^:]*:[0-9]*:[0-9]*: //p' >"$W/d1"
-        wf_lc check --max-diagnostics=0 "$W/f1.ladder" 2>&1 | sed -n 's/^[^ :][^:]*:[0-9]*:[0-9]*: //p' >"$W/d2"
-        cmp -s "$W/d1" "$W/d2" || { n_bad=$((n_bad + 1)); echo "     diagnostics changed: $f"; }
-    fi
-done
+# Every case and example through fmt twice (and build or check on both
+# versions), in one Python process: tests/tools/fmt_roundtrip.py does what
+# this loop did in the shell (7,500 processes, 3 to 4 helpers per ladderc)
+# and prints "N_FMT N_BAD" last. Under the sanitizers, a third of the inputs,
+# fixed: fmt's memory on every input is the fuzz smoke's too, and the normal
+# run checks them all; the meaning is compared once, by the normal build.
+python3 "$ROOT/tests/tools/fmt_roundtrip.py" "$LADDERC" "${LADDERC_SANITIZED:-}" \
+    "$ROOT"/tests/cases/*/*.ladder "$EX"/*.ladder >"$W/roundtrip.out" 2>&1
+read -r n_fmt n_bad <<EOF_RT
+$(tail -n 1 "$W/roundtrip.out")
+EOF_RT
+sed '$d' "$W/roundtrip.out"
+case "$n_fmt:$n_bad" in *[!0-9:]* | :* | *:) n_fmt=0 n_bad="fmt_roundtrip.py failed: $(tail -n 3 "$W/roundtrip.out")" ;; esac
 [ "$n_fmt" -gt 40 ] && [ "$n_bad" = 0 ] && pass "fmt: idempotent, keeps comments and meaning on $n_fmt inputs" \
     || fail "fmt: idempotent, keeps comments and meaning on $n_fmt inputs" "$n_bad problems"
 
