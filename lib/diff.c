@@ -174,6 +174,27 @@ static size_t *diff_count_names(struct diff *d, struct symtab *t, const char *co
     return count;
 }
 
+/* Pairs the entities left unmatched on both sides (old_to_new[j],
+ * new_to_old[i] == SIZE_MAX) by a second key, when no other left over on
+ * either side has it: so that the pairs never depend on the order of
+ * statements. */
+static void diff_pair_leftovers(struct diff *d, const char *const *old_names, size_t on, const char *const *new_names,
+                                size_t nn, size_t *old_to_new, size_t *new_to_old)
+{
+    struct symtab left_old, left_new;
+    size_t *old_count = diff_count_names(d, &left_old, old_names, old_to_new, on);
+    size_t *new_count = diff_count_names(d, &left_new, new_names, new_to_old, nn);
+    size_t j, k;
+    for (size_t i = 0; i < nn; i++)
+        if (new_to_old[i] == SIZE_MAX && symtab_get(&left_new, new_names[i], &k) && new_count[k] == 1 &&
+            symtab_get(&left_old, new_names[i], &j) && old_count[j] == 1) {
+            new_to_old[i] = j;
+            old_to_new[j] = i;
+        }
+    symtab_free(&left_old);
+    symtab_free(&left_new);
+}
+
 /* Matches by key; then, with names (entities whose id and name are their
  * first two fields: tracks, roles, companies, competencies), a new one left
  * over takes the old one left over with its name, when no other left over
@@ -193,22 +214,9 @@ static void diff_match(struct diff *d, struct diff_match *mt, const void *ov, si
     mt->old_to_new = diff_map(d, mt->old_keys, on, &tn);
     symtab_free(&to);
     symtab_free(&tn);
-    if (!names)
-        return;
-    const char **old_names = diff_keys(d, ov, on, size, sizeof(const char *));
-    const char **new_names = diff_keys(d, nv, nn, size, sizeof(const char *));
-    struct symtab left_old, left_new;
-    size_t *old_count = diff_count_names(d, &left_old, old_names, mt->old_to_new, on);
-    size_t *new_count = diff_count_names(d, &left_new, new_names, mt->new_to_old, nn);
-    size_t j, k;
-    for (size_t i = 0; i < nn; i++)
-        if (mt->new_to_old[i] == SIZE_MAX && symtab_get(&left_new, new_names[i], &k) && new_count[k] == 1 &&
-            symtab_get(&left_old, new_names[i], &j) && old_count[j] == 1) {
-            mt->new_to_old[i] = j;
-            mt->old_to_new[j] = i;
-        }
-    symtab_free(&left_old);
-    symtab_free(&left_new);
+    if (names)
+        diff_pair_leftovers(d, diff_keys(d, ov, on, size, sizeof(const char *)), on,
+                            diff_keys(d, nv, nn, size, sizeof(const char *)), nn, mt->old_to_new, mt->new_to_old);
 }
 
 #define DIFF_MATCH(d, mt, field, names)                                                                    \
@@ -690,60 +698,74 @@ static void diff_moves(struct diff *d)
 
 /* ---- companies and their lines ---- */
 
-/* A line's key inside its company: its track's id and its levels (lines
- * of one company never overlap in a track: E161); with tracks (the new
- * version's), a track paired by name goes by its old id. */
+/* A line's keys inside its company: its track's id and its levels (lines
+ * of one company never overlap in a track: E161), or with by_code its
+ * track's id and its code; with tracks (the new version's), a track paired
+ * by name goes by its old id. */
 static const char **diff_line_keys(struct diff *d, const struct model *m, const struct model_company *c,
-                                   const struct diff_match *tracks)
+                                   const struct diff_match *tracks, bool by_code)
 {
     const char **keys = arena_array(&d->arena, c->nlines ? c->nlines : 1, sizeof *keys);
     for (size_t i = 0; i < c->nlines; i++) {
         const struct model_company_line *l = &c->lines[i];
         char t[64];
         snprintf(t, sizeof t, " %d..%d", l->lo, l->hi);
-        keys[i] = diff_join(d, tracks ? diff_old_id(tracks, l->track) : m->tracks[l->track].id, t, NULL, NULL);
+        const char *track = tracks ? diff_old_id(tracks, l->track) : m->tracks[l->track].id;
+        keys[i] = by_code ? diff_join(d, track, " ", l->code, NULL) : diff_join(d, track, t, NULL, NULL);
     }
     return keys;
 }
 
+/* "ic L3..L4": a line as the output names it. */
+static const char *diff_line_text(struct diff *d, const struct model *m, const struct model_company_line *l)
+{
+    return diff_join(d, m->tracks[l->track].id, " ", diff_track_levels_text(d, m, l->track, l->lo, l->hi), NULL);
+}
+
+/* Lines are matched by track and levels; a line left over on both sides
+ * with the same track and code (and no other left over with them) is one
+ * line re-levelled: "Acme's A3 now covers L3..L4". */
 static void diff_company_lines(struct diff *d, const struct model_company *oc, const struct model_company *c)
 {
     const struct model *o = d->old_v->m, *n = d->new_v->m;
-    const char **ok = diff_line_keys(d, o, oc, NULL), **nk = diff_line_keys(d, n, c, &d->tracks);
+    const char **ok = diff_line_keys(d, o, oc, NULL, false), **nk = diff_line_keys(d, n, c, &d->tracks, false);
     struct symtab to, tn;
     diff_table(d, &to, ok, oc->nlines);
     diff_table(d, &tn, nk, c->nlines);
+    size_t *new_to_old = diff_map(d, nk, c->nlines, &to), *old_to_new = diff_map(d, ok, oc->nlines, &tn);
+    symtab_free(&to);
+    symtab_free(&tn);
+    diff_pair_leftovers(d, diff_line_keys(d, o, oc, NULL, true), oc->nlines, diff_line_keys(d, n, c, &d->tracks, true),
+                        c->nlines, old_to_new, new_to_old);
     for (size_t i = 0; i < c->nlines; i++) {
         const struct model_company_line *l = &c->lines[i];
-        const char *line = diff_join(d, n->tracks[l->track].id, " ",
-                                     diff_track_levels_text(d, n, l->track, l->lo, l->hi), NULL);
+        const char *line = diff_line_text(d, n, l);
         const char *subject = diff_join(d, "company '", c->id, "' line ", line);
         const char *id = diff_join(d, c->id, " ", line, NULL);
-        size_t j;
-        if (!symtab_get(&to, nk[i], &j)) {
+        if (new_to_old[i] == SIZE_MAX) {
             diff_add(d, DIFF_COMPANY_LINE, DIFF_ADDED, subject, id, l->loc, false)->detail =
                 diff_join(d, diff_quote(d, l->code), " ", diff_quote(d, l->title), NULL);
             continue;
         }
-        const struct model_company_line *ol = &oc->lines[j];
+        const struct model_company_line *ol = &oc->lines[new_to_old[i]];
+        if (ol->lo != l->lo || ol->hi != l->hi)
+            diff_property(d, DIFF_COMPANY_LINE, subject, id, l->loc, "levels",
+                          diff_track_levels_text(d, o, ol->track, ol->lo, ol->hi),
+                          diff_track_levels_text(d, n, l->track, l->lo, l->hi), false);
         if (strcmp(ol->code, l->code) != 0)
             diff_property(d, DIFF_COMPANY_LINE, subject, id, l->loc, "code", ol->code, l->code, true);
         if (strcmp(ol->title, l->title) != 0)
             diff_property(d, DIFF_COMPANY_LINE, subject, id, l->loc, "title", ol->title, l->title, true);
     }
     for (size_t i = 0; i < oc->nlines; i++) {
-        size_t j;
-        if (symtab_get(&tn, ok[i], &j))
+        if (old_to_new[i] != SIZE_MAX)
             continue;
         const struct model_company_line *l = &oc->lines[i];
-        const char *line = diff_join(d, o->tracks[l->track].id, " ",
-                                     diff_track_levels_text(d, o, l->track, l->lo, l->hi), NULL);
+        const char *line = diff_line_text(d, o, l);
         diff_add(d, DIFF_COMPANY_LINE, DIFF_REMOVED, diff_join(d, "company '", oc->id, "' line ", line),
                  diff_join(d, oc->id, " ", line, NULL), l->loc, true)
             ->detail = diff_join(d, diff_quote(d, l->code), " ", diff_quote(d, l->title), NULL);
     }
-    symtab_free(&to);
-    symtab_free(&tn);
 }
 
 static const char *diff_lines_count(struct diff *d, const struct model_company *c)
