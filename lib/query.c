@@ -205,6 +205,11 @@ static void hover_role(struct query_ctx *q, size_t i)
         if (any)
             buf_puts(b, "\n");
     }
+    if (r->about->link) {
+        buf_puts(b, "- Link: ");
+        escape_md_link(b, r->about->link, r->about->link);
+        buf_puts(b, "\n");
+    }
     if (r->about->summary) {
         buf_puts(b, "\n");
         put_md(b, r->about->summary);
