@@ -379,16 +379,17 @@ ld_status ld_name_at(ld_session *s, size_t file, int line, int column, ld_place 
  * - role: name, id, track, levels (in its track's names and in each
  *   company's titles covering them), box, rungs per competency with their
  *   names, moves in and out (kind and years as `ladderc path` writes them),
- *   summary;
+ *   link, summary;
  * - track: name, levels, roles by level; box: name, levels, roles in it;
- * - competency: name, axis, kind, rungs with meanings; company: name, lines;
+ * - competency: name, axis, rungs with meanings; company: name, lines;
  * - level: its place in the scale, the boxes and roles at it, each
  *   company's titles at it.
  * From the checked model when ld_check returned LD_OK; when the ladder has
  * errors, what the index knows: the kind, the definition's file and line,
  * and how many times the name is used. Every string from the ladder is
- * escaped for Markdown. LD_EINPUT when the kind has no such name;
- * LD_EUSAGE without an index or before ld_check. */
+ * escaped for Markdown. It walks the model's roles and moves once.
+ * LD_EINPUT when the kind has no such name; LD_EUSAGE without an index or
+ * before ld_check. */
 ld_status ld_hover(ld_session *s, ld_name_kind kind, const char *name, ld_text *out);
 
 /* One thing that may be written at a position. */
@@ -402,17 +403,25 @@ typedef struct ld_completion {
 /* What may be written at line:column of file, from the text of the line up
  * to the column and from the index, so that it works while the file has
  * errors (a half-written line is the normal case):
- * - at the start of a line: the statement words; after `A -> B `: the move
- *   kinds (promotion lateral downward);
+ * - at the start of a line: the statement words, then role ids (a move
+ *   starts with one); after `A -> B ` and after `years`: the move kinds
+ *   (promotion lateral downward);
  * - role ids at both ends of `->`; track ids after `track` in a role line;
- * - after `level`: the scale's levels and ranges, or the track's own level
- *   names when the role's track names its levels;
- * - inside a role's block: competency ids at the start of a line, then that
- *   competency's rungs (numbers, the rung's name as detail);
+ * - after `level` (and after a box's name): the scale's levels, or the
+ *   track's own level names when the role's track names its levels; once
+ *   `..` is typed, the ranges from the level before it ("L3.." offers
+ *   L3..L4 to the top), at most 1,000 items;
+ * - inside a role's block: competency ids (then `summary`, `link`) at the
+ *   start of a line, then that competency's rungs (numbers, the rung's name
+ *   as detail); in a company's block: track ids, then its levels;
  * - `hard soft` after a competency's name; `exact relative` after `layout`.
  * Filtered by the word already typed before the column (a label starts with
  * it), in a fixed order (keywords in the order listed, names in order of
- * definition). *n is 0 when nothing fits. LD_EUSAGE as ld_name_at's. */
+ * definition); detail comes from the checked model (a name's title), so it
+ * is "" while the ladder has errors. *n is 0 when nothing fits or the
+ * position is past the end of its line. It reads the file from its start to
+ * the position (to know the block it is in) and the index's definitions of
+ * one kind. LD_EUSAGE as ld_name_at's. */
 ld_status ld_complete(ld_session *s, size_t file, int line, int column, const ld_completion **items, size_t *n);
 
 /* One definition in a file's outline. */
@@ -430,9 +439,9 @@ typedef struct ld_symbol {
 
 /* The definitions of file (tracks, boxes, roles, companies, competencies
  * with their rungs after each as children), in order of position, for an
- * outline: what parsed (a line with a syntax error is missing). Works on a
- * checked session with errors. LD_EUSAGE before ld_check or ld_parse, or for
- * a file that does not exist. */
+ * outline: what parsed (a line with a syntax error is missing). Needs no
+ * index; works on a session with errors. LD_EUSAGE before ld_check or
+ * ld_parse, or for a file that does not exist. */
 ld_status ld_outline(ld_session *s, size_t file, const ld_symbol **items, size_t *n);
 
 /* A fix a diagnostic suggests ("did you mean 'ic'?"): replace the range
