@@ -275,8 +275,10 @@ static bool level_in_scale(struct checker *c, const struct ast_level *l, int *ou
         if (l->number >= m->level_min && l->number <= m->level_max) {
             struct diag *d = diag_error(c->diag, "E112", l->loc, "undefined level '%s%ld'; did you mean '%s%ld'?",
                                         l->prefix, l->number, m->level_prefix, l->number);
-            char fix[64];
-            diag_fix(c->diag, d, model_levels_text(m, (int)l->number, (int)l->number, fix, sizeof fix));
+            size_t size = strlen(m->level_prefix) + 24;     /* whole, however long the prefix */
+            char *fix = arena_alloc(c->arena, size);
+            snprintf(fix, size, "%s%ld", m->level_prefix, l->number);
+            diag_fix(c->diag, d, fix);
         } else
             diag_error(c->diag, "E112", l->loc, "undefined level '%s%ld': the scale is %s",
                        l->prefix, l->number, scale);

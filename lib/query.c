@@ -733,6 +733,8 @@ size_t query_complete(struct query_ctx *q, struct source *src, uint32_t off, ld_
     size_t line_start = at;
     while (line_start > 0 && src->text[line_start - 1] != '\n')
         line_start--;
+    if (line_start == 0 && src->len >= 3 && memcmp(src->text, "\xEF\xBB\xBF", 3) == 0 && at >= 3)
+        line_start = 3;     /* a byte-order mark is no part of the first line (source_line) */
     struct tok toks[LINE_TOKS], prefix;
     size_t n;
     struct complete c = {.q = q, .prefix = ""};

@@ -345,6 +345,10 @@ static void test_complete(void)
     check(ld_complete(s, 1, 1, 1, &items, &n) == LD_EUSAGE, "complete: no file 1 is LD_EUSAGE");
     ld_session_free(s);
 
+    s = open_ladder(NULL, "bom.ladder", "\xEF\xBB\xBFla", 1);
+    check_complete(s, 1, 3, "ladder* layout*", "after a byte-order mark (it takes no column)");
+    ld_session_free(s);
+
     s = open_ladder(NULL, "empty.ladder", "", 1);
     check_complete(s, 1, 1, "import* ladder* axis* levels* track* box* years* layout* competency* role* company*",
                    "an empty file");
@@ -445,6 +449,13 @@ static void test_fix(void)
     check(without >= 1, "fix: one that suggests none ('zz') is LD_EINPUT");
     ld_fix f;
     check(ld_diagnostic_fix(s, 1000, &f) == LD_EUSAGE, "fix: no diagnostic 1000 is LD_EUSAGE");
+    ld_session_free(s);
+
+    s = open_ladder(NULL, "case.ladder", "levels L3..L5\ntrack ic \"IC\"\nrole Senior \"S\" track ic level L3\n", 1);
+    ld_diagnostic d;
+    check(ld_diagnostic_count(s) >= 1 && ld_diagnostic_get(s, 0, &d) == LD_OK && strcmp(d.code, "E002") == 0 &&
+              ld_diagnostic_fix(s, 0, &f) == LD_OK && strcmp(f.text, "senior") == 0 && f.line == 3 &&
+              f.column == 6 && f.end_column == 12, "fix E002: 'senior' over the id written in capitals");
     ld_session_free(s);
 }
 
