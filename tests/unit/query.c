@@ -25,7 +25,7 @@ static int load_file(void *ud, const char *path, ld_source *out)
 {
     (void)ud;
     char full[8192];
-    snprintf(full, sizeof full, "%s/%s", root, path);
+    snprintf(full, sizeof full, "%s/%s", root, path);     /* root "" is "/" */
     FILE *f = fopen(full, "rb");
     if (!f) {
         snprintf(out->why, sizeof out->why, "cannot open %.200s", path);
@@ -547,17 +547,24 @@ static void test_failing_allocator(void)
 int main(int argc, char **argv)
 {
     verbose = argc > 1 && strcmp(argv[1], "-v") == 0;
-    /* ROOT/build/unit/query: the examples are in ROOT/examples */
+    /* ROOT/build/unit/query or ROOT/build/asan/unit/query: the examples are in
+     * the first folder above the program that has examples/framework.ladder */
     snprintf(root, sizeof root, "%s", argv[0]);
-    for (int up = 0; up < 3; up++) {
+    for (;;) {
         char *slash = strrchr(root, '/');
-        if (slash)
-            *slash = '\0';
-        else
+        if (!slash) {
             snprintf(root, sizeof root, ".");
+            break;
+        }
+        *slash = '\0';
+        char probe[8192];
+        snprintf(probe, sizeof probe, "%s/examples/framework.ladder", root[0] ? root : "");
+        FILE *f = fopen(probe, "rb");
+        if (f) {
+            fclose(f);
+            break;
+        }
     }
-    if (!root[0])
-        snprintf(root, sizeof root, "/");
     test_name_at();
     test_hover();
     test_complete();
