@@ -147,6 +147,59 @@ static bool put_titles(struct buf *b, const struct model *m, size_t t, int lo, i
     return any;
 }
 
+/* "- LABEL: Google: ...\n" when some company has titles there (label
+ * escaped); nothing otherwise. */
+static void put_titles_line(struct buf *b, const struct model *m, size_t t, int lo, int hi, const char *label)
+{
+    struct buf titles;
+    buf_init(&titles, b->heap);
+    if (put_titles(&titles, m, t, lo, hi)) {
+        buf_puts(b, "- ");
+        put_md(b, label);
+        buf_puts(b, ": ");
+        buf_put(b, titles.data, titles.len);
+        buf_puts(b, "\n");
+    }
+    buf_free(&titles);
+}
+
+/* "- Rungs: Technical craft 3 (Owns), ..." */
+static void hover_role_rungs(struct buf *b, const struct model *m, const struct model_role *r)
+{
+    for (size_t k = 0; k < r->about->nexpect; k++) {
+        const struct model_expect *e = &r->about->expect[k];
+        const struct model_competency *c = &m->competencies[e->competency];
+        buf_puts(b, k ? ", " : "- Rungs: ");
+        put_md(b, c->name);
+        buf_printf(b, " %d (", e->rung);
+        put_md(b, c->rungs[e->rung - 1].name);
+        buf_putc(b, ')');
+    }
+    if (r->about->nexpect)
+        buf_puts(b, "\n");
+}
+
+/* "- Moves in: from A, promotion, 2..5 years; ..." and the moves out. */
+static void hover_role_moves(struct buf *b, const struct model *m, size_t i)
+{
+    for (int dir = 0; dir < 2; dir++) {
+        bool any = false;
+        for (size_t k = 0; k < m->ntransitions; k++) {
+            const struct model_transition *tr = &m->transitions[k];
+            if ((dir == 0 ? tr->to : tr->from) != i)
+                continue;
+            const struct model_role *o = &m->roles[dir == 0 ? tr->from : tr->to];
+            buf_puts(b, any ? "; " : dir == 0 ? "- Moves in: from " : "- Moves out: to ");
+            put_md(b, o->name);
+            buf_printf(b, ", %s, ", model_kind_name(tr->kind));
+            put_years(b, &tr->years);
+            any = true;
+        }
+        if (any)
+            buf_puts(b, "\n");
+    }
+}
+
 static void hover_role(struct query_ctx *q, size_t i)
 {
     const struct model *m = q->model;
@@ -165,46 +218,14 @@ static void hover_role(struct query_ctx *q, size_t i)
         buf_putc(b, ')');
     }
     buf_puts(b, "\n");
-    struct buf titles;
-    buf_init(&titles, b->heap);
-    if (put_titles(&titles, m, r->track, r->lo, r->hi)) {
-        buf_puts(b, "- Titles: ");
-        buf_put(b, titles.data, titles.len);
-        buf_puts(b, "\n");
-    }
-    buf_free(&titles);
+    put_titles_line(b, m, r->track, r->lo, r->hi, "Titles");
     if (r->box >= 0) {
         buf_puts(b, "- Box: ");
         put_md(b, m->boxes[r->box].name);
         buf_puts(b, "\n");
     }
-    for (size_t k = 0; k < r->about->nexpect; k++) {
-        const struct model_expect *e = &r->about->expect[k];
-        const struct model_competency *c = &m->competencies[e->competency];
-        buf_puts(b, k ? ", " : "- Rungs: ");
-        put_md(b, c->name);
-        buf_printf(b, " %d (", e->rung);
-        put_md(b, c->rungs[e->rung - 1].name);
-        buf_putc(b, ')');
-    }
-    if (r->about->nexpect)
-        buf_puts(b, "\n");
-    for (int dir = 0; dir < 2; dir++) {
-        bool any = false;
-        for (size_t k = 0; k < m->ntransitions; k++) {
-            const struct model_transition *tr = &m->transitions[k];
-            if ((dir == 0 ? tr->to : tr->from) != i)
-                continue;
-            const struct model_role *o = &m->roles[dir == 0 ? tr->from : tr->to];
-            buf_puts(b, any ? "; " : dir == 0 ? "- Moves in: from " : "- Moves out: to ");
-            put_md(b, o->name);
-            buf_printf(b, ", %s, ", model_kind_name(tr->kind));
-            put_years(b, &tr->years);
-            any = true;
-        }
-        if (any)
-            buf_puts(b, "\n");
-    }
+    hover_role_rungs(b, m, r);
+    hover_role_moves(b, m, i);
     if (r->about->link) {
         buf_puts(b, "- Link: ");
         escape_md_link(b, r->about->link, r->about->link);
@@ -329,7 +350,8 @@ static int query_level_number(const struct model *m, const char *name)
     size_t p = 0;
     while ((name[p] >= 'A' && name[p] <= 'Z') || (name[p] >= 'a' && name[p] <= 'z'))
         p++;
-    if (!p || name[p] < '0' || name[p] > '9' || strlen(name + p) > 6)
+    size_t digits = strspn(name + p, "0123456789");
+    if (!p || digits == 0 || digits > 6 || name[p + digits] != '\0')
         return -1;
     int n = atoi(name + p);
     if (strlen(m->level_prefix) == p && memcmp(m->level_prefix, name, p) == 0)
@@ -353,8 +375,9 @@ static bool hover_level(struct query_ctx *q, const char *name)
     buf_puts(b, "**");
     put_md(b, name);
     buf_puts(b, "**");
-    if (strncmp(name, m->level_prefix, strlen(m->level_prefix)) != 0 || query_level_number(m, name) != n ||
-        !(name[strlen(m->level_prefix)] >= '0' && name[strlen(m->level_prefix)] <= '9')) {
+    size_t p = strlen(m->level_prefix);
+    bool own = strncmp(name, m->level_prefix, p) != 0 || name[p] < '0' || name[p] > '9';
+    if (own) {      /* a track's own name: the scale's too */
         buf_puts(b, " (");
         put_levels(b, m, n, n);
         buf_putc(b, ')');
@@ -377,18 +400,8 @@ static bool hover_level(struct query_ctx *q, const char *name)
         }
     if (any)
         buf_puts(b, "\n");
-    for (size_t t = 0; t < m->ntracks; t++) {
-        struct buf titles;
-        buf_init(&titles, b->heap);
-        if (put_titles(&titles, m, t, n, n)) {
-            buf_puts(b, "- ");
-            put_md(b, m->tracks[t].name);
-            buf_puts(b, ": ");
-            buf_put(b, titles.data, titles.len);
-            buf_puts(b, "\n");
-        }
-        buf_free(&titles);
-    }
+    for (size_t t = 0; t < m->ntracks; t++)
+        put_titles_line(b, m, t, n, n, m->tracks[t].name);
     return true;
 }
 

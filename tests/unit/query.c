@@ -234,6 +234,28 @@ static void test_hover(void)
                 "- Moves in: from Senior Engineer, promotion, 3..8 years\n"
                 "- Moves out: to Principal Engineer, promotion, 3..8 years; Engineering Manager, downward, "
                 "years unknown\n");
+    check_hover(s, LD_NAME_LEVEL, "L6",
+                "**L6**, level 4 of 9 in the scale L3..L11\n\n"
+                "- Box: L6-8\n"
+                "- Roles: Staff SRE, Staff Engineer, Senior Engineering Manager, Senior Product Manager\n"
+                "- Individual contributor: Google: Staff Software Engineer (L6); Amazon: Principal SDE (L7); "
+                "Microsoft: Principal SDE (65-67)\n"
+                "- Engineering management: Google: Engineering Manager (L6); Amazon: Software Development Manager "
+                "(L6)\n");
+    check(ld_hover(s, LD_NAME_LEVEL, "L6x", &t) == LD_EINPUT, "hover: 'L6x' is no level");
+    ld_session_free(s);
+
+    /* every string from the ladder escaped for Markdown */
+    static const char marked[] = "levels L1..L2\ntrack ic \"IC <b>\"\nbox \"*Box*\" L1\n"
+                                 "role a \"A [x](javascript:y) `z`\" track ic level L1 at (1, 1) {\n"
+                                 "  summary \"# not a heading | <script>\"\n}\n";
+    s = open_ladder(NULL, "marked.ladder", marked, 1);
+    check_hover(s, LD_NAME_ROLE, "a",
+                "**A \\[x\\](javascript:y) \\`z\\`** (a), role\n\n"
+                "- Track: **IC \\<b\\>** (ic)\n"
+                "- Levels: L1\n"
+                "- Box: \\*Box\\*\n\n"
+                "\\# not a heading \\| \\<script\\>\n");
     ld_session_free(s);
 
     /* with errors: what the index knows */
