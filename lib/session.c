@@ -90,6 +90,10 @@ struct ld_session {
     struct index idx;           /* with want_index, after ld_check */
     ld_place *places;           /* ld_refs' last answer */
     ld_change *changes;         /* ld_rename's last answer */
+    /* the editors' queries' last answers, one arena each, emptied at the
+     * next call of the same query: an editor asks thousands of times of one
+     * session, and the answers must not pile up */
+    struct arena query_arena[4];
     size_t *order;              /* the files as the checker reads them (session_find_cycles) */
     size_t norder;
 
@@ -1428,9 +1432,16 @@ static struct ast_file *session_ast_of(void *ud, size_t file)
     return file < s->nfiles ? s->files[file]->ast : NULL;
 }
 
-static struct query_ctx session_query(ld_session *s, struct index *idx)
+enum { QUERY_NAME_AT, QUERY_HOVER, QUERY_COMPLETE, QUERY_OUTLINE };
+
+/* What a query reads, and its own arena, emptied of its last answer. */
+static struct query_ctx session_query(ld_session *s, struct index *idx, int which)
 {
-    return (struct query_ctx){idx, &s->set, s->model, &s->arena, &s->out, session_ast_of, s};
+    struct arena *a = &s->query_arena[which];
+    if (a->heap)
+        arena_free(a);
+    arena_init(a, &s->heap);
+    return (struct query_ctx){idx, &s->set, s->model, a, &s->out, session_ast_of, s};
 }
 
 /* The offset of line:column in file, for a query needing the index. */
@@ -1459,7 +1470,7 @@ ld_status ld_name_at(ld_session *s, size_t file, int line, int column, ld_place 
         SESSION_LEAVE(s, LD_EINPUT);
     session_name_place(s, e, out);
     if (e->kind == INDEX_LEVEL) {   /* the level as written, "L5", not its prefix */
-        struct query_ctx q = session_query(s, &s->idx);
+        struct query_ctx q = session_query(s, &s->idx, QUERY_NAME_AT);
         out->name = query_level_at(&q, &s->files[file]->src, e, off);
     }
     SESSION_LEAVE(s, LD_OK);
@@ -1473,7 +1484,7 @@ ld_status ld_hover(ld_session *s, ld_name_kind kind, const char *name, ld_text *
     struct index *idx = session_index(s);
     if (!idx)
         SESSION_LEAVE(s, session_usage(s, "ld_hover: no index: set ld_config.index and call ld_check first"));
-    struct query_ctx q = session_query(s, idx);
+    struct query_ctx q = session_query(s, idx, QUERY_HOVER);
     bool found = query_hover(&q, (enum index_kind)kind, name);
     session_text(s, out);
     SESSION_LEAVE(s, found ? LD_OK : LD_EINPUT);
@@ -1491,7 +1502,7 @@ ld_status ld_complete(ld_session *s, size_t file, int line, int column, const ld
                                     line, column, &off);
     if (st != LD_OK)
         SESSION_LEAVE(s, st == LD_EINPUT ? LD_OK : st);
-    struct query_ctx q = session_query(s, &s->idx);
+    struct query_ctx q = session_query(s, &s->idx, QUERY_COMPLETE);
     ld_completion *v;
     *n = query_complete(&q, &s->files[file]->src, off, &v);
     *items = v;
@@ -1505,7 +1516,7 @@ ld_status ld_outline(ld_session *s, size_t file, const ld_symbol **items, size_t
         SESSION_LEAVE(s, session_usage(s, "ld_outline: no out"));
     if (s->stage == SESSION_NEW || file >= s->nfiles)
         SESSION_LEAVE(s, session_usage(s, "ld_outline: no such file, or not parsed or checked"));
-    struct query_ctx q = session_query(s, NULL);
+    struct query_ctx q = session_query(s, NULL, QUERY_OUTLINE);
     ld_symbol *v;
     *n = query_outline(&q, &s->files[file]->src, s->files[file]->ast, &v);
     *items = v;

@@ -555,6 +555,20 @@ static void test_failing_allocator(void)
         }
         check(bad == 0, "memory: %s, each of its %zu allocations failing: LD_ENOMEM, no leak", qs[i].name, calls);
     }
+    /* asked again and again, a query's memory stays that of its last answer */
+    struct counter cr = {0};
+    ld_session *sr = open_ladder(&cr, "examples/framework.ladder", NULL, 1);
+    q_complete_line(sr);
+    q_outline(sr);
+    long long once = cr.live_bytes;
+    for (int k = 0; k < 1000; k++) {
+        q_complete_line(sr);
+        q_outline(sr);
+    }
+    check(cr.live_bytes == once, "memory: 1,000 more completions and outlines hold no more memory than one "
+          "(%lld bytes, then %lld)", once, cr.live_bytes);
+    ld_session_free(sr);
+
     /* ld_diagnostic_fix allocates nothing: it answers whatever the allocator */
     struct counter c = {0};
     ld_session *s = open_ladder(&c, "t.ladder", "levels L1..L2\nrole a \"A\" track x level L1\n", 1);
