@@ -275,10 +275,12 @@ static bool level_in_scale(struct checker *c, const struct ast_level *l, int *ou
         if (l->number >= m->level_min && l->number <= m->level_max) {
             struct diag *d = diag_error(c->diag, "E112", l->loc, "undefined level '%s%ld'; did you mean '%s%ld'?",
                                         l->prefix, l->number, m->level_prefix, l->number);
-            size_t size = strlen(m->level_prefix) + 24;     /* whole, however long the prefix */
-            char *fix = arena_alloc(c->arena, size);
-            snprintf(fix, size, "%s%ld", m->level_prefix, l->number);
-            diag_fix(c->diag, d, fix);
+            if (d) {    /* kept: a dropped one costs no memory */
+                size_t size = strlen(m->level_prefix) + 24;     /* whole, however long the prefix */
+                char *fix = arena_alloc(c->arena, size);
+                snprintf(fix, size, "%s%ld", m->level_prefix, l->number);
+                diag_fix(c->diag, d, fix);
+            }
         } else
             diag_error(c->diag, "E112", l->loc, "undefined level '%s%ld': the scale is %s",
                        l->prefix, l->number, scale);

@@ -121,10 +121,10 @@ struct diag *diag_verror(struct diag_sink *sink, const char *code, struct loc lo
  * (see struct diag_sink); diag_warning also when it is silenced. */
 struct diag *diag_warning(struct diag_sink *sink, const char *code, struct loc loc,
                           const char *fmt, ...) DIAG_PRINTF(4, 5);
-/* Adds a note to d; does nothing when d is NULL (not kept, or silenced). */
 /* Records that writing text over d's span fixes it (its "did you mean"),
  * for an editor's quick fix; d may be NULL (a dropped diagnostic). */
 void diag_fix(struct diag_sink *sink, struct diag *d, const char *text);
+/* Adds a note to d; does nothing when d is NULL (not kept, or silenced). */
 void diag_note(struct diag_sink *sink, struct diag *d, struct loc loc,
                const char *fmt, ...) DIAG_PRINTF(4, 5);
 
