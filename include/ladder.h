@@ -372,7 +372,10 @@ ld_status ld_rename(ld_session *s, ld_name_kind kind, const char *old_name, cons
  * character of the name or just after its last one (where an editor's
  * cursor stands after typing it). LD_EINPUT when no name is there (a
  * keyword, a blank, a line that does not parse, past the end); LD_EUSAGE
- * without an index, before ld_check, or for a file that does not exist. */
+ * without an index, before ld_check, or for a file that does not exist.
+ * A level's out->name is the level under the column as written ("L5"; on
+ * the levels statement "L3..L8", the side under it), valid until the next
+ * ld_name_at: what ld_hover and ld_refs take. */
 ld_status ld_name_at(ld_session *s, size_t file, int line, int column, ld_place *out);
 
 /* Markdown for a hover on the kind's name (a level as written, "L5"):
