@@ -547,10 +547,12 @@ static void lsp_initialize(struct lsp_server *srv, json_t *id, json_t *params)
 {
     srv->enc = lsp_negotiate(params);
     srv->state = LSP_RUNNING;
-    json_t *caps = json_pack("{s:s, s:{s:b, s:i}, s:b, s:b, s:b, s:{s:b}, s:b}", "positionEncoding",
-                             srv->enc == LSP_UTF8 ? "utf-8" : "utf-16", "textDocumentSync", "openClose", 1,
-                             "change", 2, "hoverProvider", 1, "definitionProvider", 1, "referencesProvider", 1,
-                             "renameProvider", "prepareProvider", 1, "documentFormattingProvider", 1);
+    json_t *caps = json_pack("{s:s, s:{s:b, s:i}, s:b, s:b, s:b, s:{s:b}, s:b, s:{}, s:b, s:{s:[s]}}",
+                             "positionEncoding", srv->enc == LSP_UTF8 ? "utf-8" : "utf-16", "textDocumentSync",
+                             "openClose", 1, "change", 2, "hoverProvider", 1, "definitionProvider", 1,
+                             "referencesProvider", 1, "renameProvider", "prepareProvider", 1,
+                             "documentFormattingProvider", 1, "completionProvider", "documentSymbolProvider", 1,
+                             "codeActionProvider", "codeActionKinds", "quickfix");
     lsp_reply_to(srv, id, json_pack("{s:o, s:{s:s, s:s}}", "capabilities", caps, "serverInfo", "name", "ladderc",
                                     "version", LD_VERSION));
 }
@@ -569,6 +571,9 @@ static const struct {
     {"textDocument/prepareRename", lsp_prepare_rename},
     {"textDocument/rename", lsp_rename},
     {"textDocument/formatting", lsp_formatting},
+    {"textDocument/completion", lsp_completion},
+    {"textDocument/documentSymbol", lsp_document_symbol},
+    {"textDocument/codeAction", lsp_code_action},
 };
 
 static void lsp_request(struct lsp_server *srv, const char *method, json_t *id, json_t *params)

@@ -1,5 +1,6 @@
 /* lsp_server.h - the language server's state, shared by its documents and
- * diagnostics (lsp.c) and its requests about names and text (lsp_names.c). */
+ * diagnostics (lsp.c), its requests about names and text (lsp_names.c)
+ * and those the library's editor queries answer (lsp_query.c). */
 #ifndef LADDERC_LSP_SERVER_H
 #define LADDERC_LSP_SERVER_H
 
@@ -99,5 +100,9 @@ void lsp_prepare_rename(struct lsp_server *srv, json_t *id, json_t *params);
 void lsp_rename(struct lsp_server *srv, json_t *id, json_t *params);
 void lsp_formatting(struct lsp_server *srv, json_t *id, json_t *params);
 void lsp_hover(struct lsp_server *srv, json_t *id, json_t *params);
+/* the requests of lsp_query.c */
+void lsp_completion(struct lsp_server *srv, json_t *id, json_t *params);
+void lsp_document_symbol(struct lsp_server *srv, json_t *id, json_t *params);
+void lsp_code_action(struct lsp_server *srv, json_t *id, json_t *params);
 
 #endif

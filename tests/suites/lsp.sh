@@ -35,8 +35,8 @@ while IFS= read -r ls_line; do
     esac
 done <"$TMP/lsp.out"
 # the client ran every test it has (none lost to a crash of the client)
-ls_want=9
-[ -n "$LS_QUICK" ] && ls_want=7
+ls_want=10
+[ -n "$LS_QUICK" ] && ls_want=8
 if [ "$ls_n" -eq "$ls_want" ] && { [ "$ls_rc" -eq 0 ] || [ "$ls_rc" -eq 1 ]; }; then
     pass "lsp: the client ran its $ls_want tests"
 else

@@ -582,25 +582,106 @@ def t_big_document(ladderc, tmp):
         c.kill()
 
 
-TESTS = [t_lifecycle, t_exit_without_shutdown, t_malformed, t_ranges_clamped, t_diagnostics_utf16,
+QUERY = HEAD + """competency craft "Craft" hard {
+  1 "Learns"
+  2 "Leads"
+}
+competency people "People" soft {
+  1 "Helps"
+  2 "Mentors"
+}
+role senior "Señor 🎉" track ic level L5 {
+  craft 2
+  people 1
+}
+role staff "Staff" track icc level L6 {
+  craft 2
+  people 2
+}
+senior -> staff
+"""
+
+
+def t_queries(ladderc, tmp):
+    """Hover, completion, the outline and quick fixes, from the library's editor queries."""
+    c = Client(ladderc)
+    try:
+        caps = c.initialize()["capabilities"]
+        check(caps.get("completionProvider") == {} and caps.get("documentSymbolProvider") is True and
+              caps.get("codeActionProvider") == {"codeActionKinds": ["quickfix"]}, "capabilities %r" % caps)
+        uri = "file:///nowhere/query.ladder"
+        c.open(uri, QUERY)
+        d = c.diagnostics(uri)["diagnostics"]
+        lines = QUERY.split("\n")
+        staff = next(i for i, l in enumerate(lines) if l.startswith("role staff"))
+        ci = utf16_len(lines[staff][:lines[staff].index(" icc ") + 1])
+        check([(x["code"], x["range"]["start"]) for x in d] == [("E110", {"line": staff, "character": ci})],
+              "diagnostics %r" % d)
+        # the quick fix: 'icc' -> 'ic', at the diagnostic's range
+        a = c.result("textDocument/codeAction", {"textDocument": {"uri": uri}, "range": d[0]["range"],
+                                                 "context": {"diagnostics": d}})
+        check(len(a) == 1 and a[0]["kind"] == "quickfix" and a[0]["edit"]["changes"][uri] ==
+              [{"range": {"start": {"line": staff, "character": ci}, "end": {"line": staff, "character": ci + 3}},
+                "newText": "ic"}], "code actions %r" % a)
+        a = c.result("textDocument/codeAction", {"textDocument": {"uri": uri},
+                                                 "range": {"start": {"line": 0, "character": 0},
+                                                           "end": {"line": 0, "character": 3}},
+                                                 "context": {"diagnostics": []}})
+        check(a == [], "code actions where no diagnostic is: %r" % a)
+        # completion after "track " on a role line: the track ids
+        c.change(uri, 2, [{"range": {"start": {"line": staff, "character": ci}, "end": {"line": staff, "character": ci + 3}},
+                           "text": ""}])
+        r = c.result("textDocument/completion", {"textDocument": {"uri": uri},
+                                                 "position": {"line": staff, "character": ci}})
+        labels = [x["label"] for x in (r["items"] if isinstance(r, dict) else r)]
+        check(labels == ["ic"], "completion after track: %r" % r)
+        # the outline: the competency with its rungs as children, the roles
+        c.change(uri, 3, [{"range": {"start": {"line": staff, "character": ci}, "end": {"line": staff, "character": ci}},
+                           "text": "ic"}])
+        # hover on a role used in a move (the ladder without errors): its markdown, with the range of the name
+        move = len(lines) - 2
+        h = c.result("textDocument/hover", {"textDocument": {"uri": uri}, "position": {"line": move, "character": 2}})
+        check(h and "Señor" in h["contents"]["value"] and h["range"] == {"start": {"line": move, "character": 0},
+                                                                       "end": {"line": move, "character": 6}},
+              "hover on senior: %r" % h)
+        o = c.result("textDocument/documentSymbol", {"textDocument": {"uri": uri}})
+        names = [(x["name"], [y["name"] for y in x["children"]]) for x in o]
+        check(("Craft", ["Learns", "Leads"]) in names and ("Señor 🎉", []) in names and ("Staff", []) in names,
+              "outline %r" % names)
+        sen = next(x for x in o if x["name"] == "Señor 🎉")
+        senior = next(i for i, l in enumerate(lines) if l.startswith("role senior"))
+        check(sen["selectionRange"]["start"] == {"line": senior, "character": 5} and sen["range"]["start"]["line"] ==
+              senior and sen["range"]["end"]["line"] == senior + 3, "the role's ranges %r" % sen)
+        c.stop()
+    finally:
+        c.kill()
+
+
+TESTS = [t_queries, t_lifecycle, t_exit_without_shutdown, t_malformed, t_ranges_clamped, t_diagnostics_utf16,
          t_utf8_negotiated, t_files, t_many_changes, t_big_document]
 STRESS = {"t_many_changes", "t_big_document"}
 
 
 def bench(ladderc, n):
-    text = gen_roles(1000)
+    gen = os.path.join(os.path.dirname(os.path.abspath(__file__)), "gen_ladder.py")
+    text = subprocess.run([sys.executable, gen, "spread", "1000"], stdout=subprocess.PIPE, check=True,
+                          timeout=WAIT).stdout.decode()
+    lines = text.split("\n")
+    line = next(i for i, l in enumerate(lines) if l.startswith("role "))
+    col = utf16_len(lines[line][:lines[line].index('"') + 1])    # the title's first character
+    first = lines[line][lines[line].index('"') + 1]
     c = Client(ladderc, env={"LADDERC_LSP_TIMING": "1"})
     trips = []
     try:
         c.initialize()
         uri = "file:///nowhere/bench.ladder"
         c.open(uri, text)
-        c.diagnostics(uri)
-        line = 5    # the first role's title: "Role number 0" -> "Role number 1" and back
-        for v in range(n):
+        check(c.diagnostics(uri)["diagnostics"] == [], "the bench's ladder has diagnostics")
+        for v in range(n):     # the first role's title's first character, changed and back
             t0 = time.perf_counter()
-            c.change(uri, v + 2, [{"range": {"start": {"line": line, "character": 25},
-                                             "end": {"line": line, "character": 26}}, "text": str((v + 1) % 2)}])
+            c.change(uri, v + 2, [{"range": {"start": {"line": line, "character": col},
+                                             "end": {"line": line, "character": col + 1}},
+                                   "text": "X" if v % 2 == 0 else first}])
             c.diagnostics(uri, v + 2)
             trips.append((time.perf_counter() - t0) * 1e3)
         c.stop()
