@@ -343,6 +343,10 @@ def t_malformed(ladderc, tmp):
     c = Client(ladderc)
     try:
         c.initialize()
+        # blank lines between messages are allowed
+        c.send_raw(b"\r\n\r\n" + frame(b'{"jsonrpc":"2.0","id":"s","method":"no/such"}'))
+        m = c.read()
+        check(m["id"] == "s" and m["error"]["code"] == -32601, "after blank lines: %r" % m)
         cases = [
             (frame(b'{"jsonrpc": "2.0", "id": 1, '), -32700, "truncated JSON"),
             (frame(b'\xff\xfe{}'), -32700, "invalid UTF-8"),
