@@ -43,6 +43,7 @@ struct lsp_doc {
     size_t nloaded, caploaded;
     bool dirty;
     struct timespec changed;    /* when the message that made it dirty was read */
+    struct timespec changed_cpu;    /* the process's CPU time then */
     char **published;           /* imported files' URIs it published diagnostics for */
     size_t npublished;
 };
@@ -61,6 +62,7 @@ struct lsp_server {
     struct files_loader disk;   /* files not open in the editor, and std/ */
     bool timing;                /* LADDERC_LSP_TIMING: each re-check's time on stderr */
     struct timespec read_at;    /* when the message being handled was read */
+    struct timespec read_cpu;   /* and the process's CPU time then */
 };
 
 /* The open document of uri, or NULL. */

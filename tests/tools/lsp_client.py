@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """lsp_client.py - a scripted client of `ladderc lsp`, and the tests it runs.
 
-    lsp_client.py LADDERC [--quick] [--bench N] [TEST...]
+    lsp_client.py LADDERC [--quick] [--bench N [ROLES]] [TEST...]
 
 Starts LADDERC lsp, speaks JSON-RPC 2.0 with Content-Length framing over
 its pipes, and checks the answers. Every wait for an answer is bounded
@@ -13,7 +13,7 @@ fails the test instead of blocking the run. Prints one line a test,
 changes): the sanitized run (LADDERC_SANITIZED) runs the protocol's edge
 cases, which are the ones about memory safety, without them.
 
---bench N: the re-check latency of a 1,000-role document after a
+--bench N [ROLES]: the re-check latency of a 1,000-role (or ROLES) document after a
 one-character change, N times: the server's own time, from reading the
 notification to writing publishDiagnostics (LADDERC_LSP_TIMING), median and
 quartiles in milliseconds; and the client's round trip.
@@ -666,9 +666,9 @@ TESTS = [t_queries, t_lifecycle, t_exit_without_shutdown, t_malformed, t_ranges_
 STRESS = {"t_many_changes", "t_big_document"}
 
 
-def bench(ladderc, n):
+def bench(ladderc, n, roles=1000):
     gen = os.path.join(os.path.dirname(os.path.abspath(__file__)), "gen_ladder.py")
-    text = subprocess.run([sys.executable, gen, "spread", "1000"], stdout=subprocess.PIPE, check=True,
+    text = subprocess.run([sys.executable, gen, "spread", str(roles)], stdout=subprocess.PIPE, check=True,
                           timeout=WAIT).stdout.decode()
     lines = text.split("\n")
     line = next(i for i, l in enumerate(lines) if l.startswith("role "))
@@ -691,8 +691,10 @@ def bench(ladderc, n):
         c.stop()
     finally:
         c.kill()
-    server = [float(l.split(" in ")[1].split()[0]) for l in c.stderr().splitlines() if "checked" in l][1:]
-    for name, xs in (("server", server), ("round trip", trips)):
+    checks = [l for l in c.stderr().splitlines() if "checked" in l][1:]
+    server = [float(l.split(" in ")[1].split()[0]) for l in checks]
+    cpu = [float(l.split("(")[1].split()[0]) for l in checks]
+    for name, xs in (("server", server), ("server CPU", cpu), ("round trip", trips)):
         xs = sorted(xs)
         q = lambda f: xs[min(len(xs) - 1, int(f * len(xs)))]
         print("%s: median %.2f ms, quartiles %.2f to %.2f ms, max %.2f ms (%d changes, %d bytes)" %
@@ -704,7 +706,8 @@ def main():
     ladderc = args.pop(0)
     quick = "--quick" in args
     if "--bench" in args:
-        bench(ladderc, int(args[args.index("--bench") + 1]))
+        at = args.index("--bench")
+        bench(ladderc, int(args[at + 1]), int(args[at + 2]) if len(args) > at + 2 else 1000)
         return 0
     names = [a for a in args if not a.startswith("--")]
     failed = 0
