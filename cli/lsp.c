@@ -689,8 +689,10 @@ int lsp_serve(struct lsp_in *in, FILE *out)
         lsp_read r = lsp_read_message(in, &body, &len, &why);
         clock_gettime(CLOCK_MONOTONIC, &srv.read_at);
         clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &srv.read_cpu);
-        if (r == LSP_READ_EOF)
+        if (r == LSP_READ_EOF) {
+            lsp_check_dirty(&srv);  /* input from a regular file is always "waiting": its changes are checked here */
             break;
+        }
         if (r == LSP_READ_BAD) {
             lsp_error_to(&srv, NULL, LSP_PARSE_ERROR, why);
             continue;

@@ -50,3 +50,24 @@ if timeout 10 "$LADDERC" lsp --help | grep -q '^usage: ladderc lsp' && ! timeout
 else
     fail "lsp: --help, and an argument refused"
 fi
+
+# input from a regular file (no client waiting): the changes are checked at
+# its end, and the diagnostics written before the server exits (status 1:
+# no shutdown)
+python3 - "$TMP/lsp-in.bin" <<'PY'
+import json, sys
+def frame(o):
+    b = json.dumps(o).encode()
+    return b"Content-Length: %d\r\n\r\n" % len(b) + b
+with open(sys.argv[1], "wb") as f:
+    f.write(frame({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"capabilities": {}}}))
+    f.write(frame({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {
+        "uri": "file:///nowhere/a.ladder", "version": 1, "text": "levels L1..L0\n"}}}))
+PY
+timeout 30 "$LADDERC" lsp <"$TMP/lsp-in.bin" >"$TMP/lsp-file.out" 2>"$TMP/lsp-file.err"
+ls_rc=$?
+if [ "$ls_rc" -eq 1 ] && grep -q '"code":"E115"' "$TMP/lsp-file.out" && [ ! -s "$TMP/lsp-file.err" ]; then
+    pass "lsp: input from a file, checked at its end"
+else
+    fail "lsp: input from a file, checked at its end" "status $ls_rc; $(tail -c 300 "$TMP/lsp-file.out")"
+fi
