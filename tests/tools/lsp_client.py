@@ -409,6 +409,14 @@ def t_ranges_clamped(ladderc, tmp):
         f = c.result("textDocument/formatting", {"textDocument": {"uri": uri}, "options": {}})
         want = "levels  L1..L2  # a🎉b\n# c\n"     # the reversed range and the malformed ones refused
         check(f and f[0]["newText"] == fmt(ladderc, want) != want, "text after clamped edits: %r" % f)
+        # a line ending in CR LF ends before its CR: an edit past its end goes there
+        c.change(uri, 3, [{"text": "levels  L1..L2\r\n"},
+                          {"range": {"start": {"line": 0, "character": 99}, "end": {"line": 0, "character": 99}},
+                           "text": " # x"}])
+        check(c.diagnostics(uri, 3)["diagnostics"] == [], "a CR LF line edited at its end")
+        f = c.result("textDocument/formatting", {"textDocument": {"uri": uri}, "options": {}})
+        want = "levels  L1..L2 # x\r\n"
+        check(f and f[0]["newText"] == fmt(ladderc, want) != want, "a CR LF line edited at its end: %r" % f)
         c.stop()
     finally:
         c.kill()
