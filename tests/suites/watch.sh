@@ -119,6 +119,7 @@ printf 'import "lib/base.ladder"\nrole eng "Engineer II" track ic level L4 at (1
 wa_wait "a save is rebuilt" "^ladderc: rebuilt '$OUT'" 1
 wa_has "OUT has the change" "| Engineer II | \`eng\`" "$OUT"
 cp "$OUT" "$WA/good.md"
+wa_stat=$(stat -c '%i %y' "$OUT")
 
 # 2. a mistake: the diagnostic, and the last good OUT kept
 printf 'role x "X" track nope level L4 at (1, 1)\n' >>"$WA/proj/map.ladder"
@@ -127,6 +128,7 @@ wa_has "the error is printed as build prints it" "^map.ladder:3:18: error: undef
 wa_has "with the summary" "^1 error generated\.$" "$WA/err"
 cmp -s "$WA/good.md" "$OUT" && pass "watch: OUT unchanged after the error" \
     || fail "watch: OUT unchanged after the error" "$(diff "$WA/good.md" "$OUT" | head -10)"
+expect_eq "watch: OUT not even replaced after the error (inode, time)" "$wa_stat" "$(stat -c '%i %y' "$OUT")"
 
 # 3. the fix, saved as editors do: a temporary file renamed over the file
 printf 'import "lib/base.ladder"\nrole eng "Engineer II" track ic level L4 at (10, 10)\nrole sen "Senior" track ic level L5 at (20, 20)\n' >"$WA/proj/.map.ladder.swp"
