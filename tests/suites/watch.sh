@@ -1,10 +1,11 @@
 # watch.sh - `ladderc build --watch`: a ladder edited while it is watched,
 # OUT checked after each save (a change, a mistake that keeps the last good
-# OUT, the fix, a save by rename, an edit of an imported file, a file
-# deleted and recreated, a file read only once it is whole), an import that
-# does not exist yet picked up when it appears, no CPU while idle, SIGINT
-# and SIGTERM ending it with status 0 and no temporary file; usage errors
-# at once. Sourced by tests/run.sh (helpers: pass, fail, expect_eq).
+# OUT, the fix, a save by rename, an edit of an imported file behind a
+# symbolic link, a file deleted and recreated, a file read only once it is
+# whole), an import that does not exist yet picked up when it appears, one
+# JSON array of diagnostics per build, no CPU while idle, SIGINT and SIGTERM
+# ending it with status 0 and no temporary file; usage errors at once.
+# Sourced by tests/run.sh (helpers: pass, fail, expect_eq).
 #
 # runner: background
 # (it mostly waits: each rebuild comes 100 ms after its save)
@@ -16,7 +17,7 @@
 
 WA="$TMP/watch"
 rm -rf "$WA"
-mkdir -p "$WA/proj/lib" "$WA/out"
+mkdir -p "$WA/proj/lib" "$WA/shared" "$WA/out"
 
 # wa_lines PATTERN: how many lines of the watch's stderr match PATTERN
 wa_lines() { grep -c -- "$1" "$WA/err" 2>/dev/null || :; }
@@ -76,7 +77,9 @@ wa_wakeups() { awk '/^voluntary_ctxt_switches:/ { print $2 }' "/proc/$1/status";
 
 # ---- usage errors: at once, exit 2 ------------------------------------------
 
-printf 'levels L3..L8\ntrack ic "IC"\n' >"$WA/proj/lib/base.ladder"
+# the import is a symbolic link to a file in another folder, edited there
+printf 'levels L3..L8\ntrack ic "IC"\n' >"$WA/shared/base.ladder"
+ln -s ../../shared/base.ladder "$WA/proj/lib/base.ladder"
 printf 'import "lib/base.ladder"\nrole eng "Engineer" track ic level L4 at (10, 10)\n' >"$WA/proj/map.ladder"
 
 wa_usage() {
@@ -136,9 +139,9 @@ mv "$WA/proj/.map.ladder.swp" "$WA/proj/map.ladder"
 wa_wait "a save by rename is rebuilt" "^ladderc: rebuilt '$OUT'" 2
 wa_has "OUT has the fix" "| Senior | \`sen\`" "$OUT"
 
-# 4. an edit of the imported file
-printf 'levels L3..L8\ntrack ic "Individual contributor"\n' >"$WA/proj/lib/base.ladder"
-wa_wait "an edit of an imported file is rebuilt" "^ladderc: rebuilt '$OUT'" 3
+# 4. an edit of the imported file, where its link leads
+printf 'levels L3..L8\ntrack ic "Individual contributor"\n' >"$WA/shared/base.ladder"
+wa_wait "an edit of an imported file (behind a link) is rebuilt" "^ladderc: rebuilt '$OUT'" 3
 wa_has "OUT has the import's change" "| Senior | \`sen\` | Individual contributor |" "$OUT"
 
 # 5. deleted, then recreated (a git checkout): still watched
@@ -171,13 +174,15 @@ expect_eq "watch: nothing on standard output" "" "$(cat "$WA/stdout")"
 
 mkdir -p "$WA/late"
 printf 'levels L3..L8\ntrack ic "IC"\nimport "parts/roles.ladder"\n' >"$WA/late/map.ladder"
-wa_start "$WA/late" -o "$WA/out/late.md" map.ladder
+wa_start "$WA/late" --diagnostics=json -o "$WA/out/late.md" map.ladder
 wa_wait "a first build with errors" "^ladderc: errors: '$WA/out/late.md' not written" 1
-wa_has "the missing import is reported" "cannot read 'parts/roles.ladder', imported here" "$WA/err"
+wa_has "the missing import is reported" "cannot read 'parts/roles.ladder', imported here" "$WA/stdout"
 mkdir "$WA/late/parts"
 printf 'role eng "Engineer" track ic level L4 at (10, 10)\n' >"$WA/late/parts/roles.ladder.tmp"
 mv "$WA/late/parts/roles.ladder.tmp" "$WA/late/parts/roles.ladder"
 wa_wait "an import created in a new folder is built" "^ladderc: rebuilt '$WA/out/late.md'" 1
 wa_has "OUT has the new import's role" "| Engineer | \`eng\`" "$WA/out/late.md"
 wa_stop "SIGTERM ends the watch with status 0" TERM
+expect_eq "watch: --diagnostics=json writes one array per build" "1 0" \
+    "$(jq -s -r 'map(length) | join(" ")' "$WA/stdout" 2>&1)"
 expect_eq "watch: no temporary file left (SIGTERM)" "late.md map.md" "$(ls -A "$WA/out" | tr '\n' ' ' | sed 's/ $//')"
