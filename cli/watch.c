@@ -252,9 +252,11 @@ static void watch_event(struct watch *w, const struct inotify_event *e)
     }
     if (!e->len || !table_has(w, t, e->wd, e->name))
         return;
-    if (e->mask & IN_MODIFY)
+    /* written, or created (by open: a rename is IN_MOVED_TO), and not
+     * closed yet: a writer is at work */
+    if ((e->mask & IN_MODIFY) || (e->mask & (IN_CREATE | IN_ISDIR)) == IN_CREATE)
         w->writing = true;
-    else if (e->mask & (IN_CLOSE_WRITE | IN_MOVED_TO | IN_DELETE | IN_MOVED_FROM | IN_CREATE))
+    else if (e->mask & (IN_CLOSE_WRITE | IN_MOVED_TO | IN_DELETE | IN_MOVED_FROM))
         w->writing = false;
     watch_changed(w);
 }

@@ -16,9 +16,10 @@
 
 /* A rebuild waits until no event about a watched file came for
  * WATCH_QUIET_MS (one save is several events, a `git checkout` hundreds),
- * measured on the monotonic clock; while a file is being written (modified
- * and not yet closed) it waits for the close, or WATCH_WRITE_WAIT_MS
- * without an event, so that a slow writer is not read half-written. */
+ * measured on the monotonic clock; while a file is being written (created
+ * or modified, and not yet closed) it waits for the close, or for
+ * WATCH_WRITE_WAIT_MS without an event, so that a slow writer is not read
+ * half-written. */
 enum { WATCH_QUIET_MS = 100, WATCH_WRITE_WAIT_MS = 2000 };
 
 struct watch;
