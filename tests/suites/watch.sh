@@ -23,13 +23,14 @@ mkdir -p "$WA/proj/lib" "$WA/shared" "$WA/out"
 wa_lines() { grep -c -- "$1" "$WA/err" 2>/dev/null || :; }
 
 # wa_wait NAME PATTERN COUNT: passes once the watch's stderr has COUNT lines
-# matching PATTERN; fails after 20 s (a hang, or a status never printed)
+# matching PATTERN; fails after 20 s (a hang, or a status never printed),
+# or at once when the watch has ended
 wa_wait() {
     _wa_i=0
     while [ "$(wa_lines "$2")" -lt "$3" ]; do
         _wa_i=$((_wa_i + 1))
-        if [ "$_wa_i" -gt 400 ]; then
-            fail "watch: $1" "no line '$2' (#$3) within 20 s; stderr:
+        if [ "$_wa_i" -gt 400 ] || [ -z "$wa_ladderc" ] || [ ! -e "/proc/$wa_ladderc" ]; then
+            fail "watch: $1" "no line '$2' (#$3) within 20 s, or the watch ended; stderr:
 $(tail -n 20 "$WA/err")"
             return 1
         fi
@@ -55,7 +56,7 @@ wa_start() {
     wa_pid=$!
     wa_ladderc=""
     _wa_i=0
-    while [ -z "$wa_ladderc" ] && [ "$_wa_i" -lt 400 ]; do
+    while [ -z "$wa_ladderc" ] && [ "$_wa_i" -lt 400 ] && [ -e "/proc/$wa_pid/stat" ]; do
         wa_ladderc=$(ps -o pid= --ppid "$wa_pid" | tr -d ' ')
         [ -n "$wa_ladderc" ] || sleep 0.05
         _wa_i=$((_wa_i + 1))
@@ -69,11 +70,14 @@ wa_stop() {
     expect_eq "watch: $1" "0" "$?"
 }
 
-# wa_cpu PID: its CPU time so far (user + system), in clock ticks
-wa_cpu() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+# wa_cpu PID: its CPU time so far (user + system), in clock ticks (-1000
+# when it is gone: the checks below then fail)
+wa_cpu() { [ -n "$1" ] && awk '{ print $14 + $15 }' "/proc/$1/stat" 2>/dev/null || echo -1000; }
 
 # wa_wakeups PID: how many times it has gone to sleep and been woken
-wa_wakeups() { awk '/^voluntary_ctxt_switches:/ { print $2 }' "/proc/$1/status"; }
+wa_wakeups() {
+    [ -n "$1" ] && awk '/^voluntary_ctxt_switches:/ { print $2 }' "/proc/$1/status" 2>/dev/null || echo -1000
+}
 
 # ---- usage errors: at once, exit 2 ------------------------------------------
 
@@ -113,9 +117,9 @@ wa_has "the first build wrote OUT" "| Engineer | \`eng\`" "$OUT"
 wa_c0=$(wa_cpu "$wa_ladderc") wa_s0=$(wa_wakeups "$wa_ladderc")
 sleep 0.5
 wa_c1=$(wa_cpu "$wa_ladderc") wa_s1=$(wa_wakeups "$wa_ladderc")
-[ $((wa_c1 - wa_c0)) -le 2 ] && pass "watch: no CPU while idle" \
+[ "$wa_c0" -ge 0 ] && [ "$wa_c1" -ge 0 ] && [ $((wa_c1 - wa_c0)) -le 2 ] && pass "watch: no CPU while idle" \
     || fail "watch: no CPU while idle" "$((wa_c1 - wa_c0)) clock ticks in 0.5 s"
-expect_eq "watch: no wakeup while idle" "0" "$((wa_s1 - wa_s0))"
+expect_eq "watch: no wakeup while idle" "0 0" "$((wa_s1 - wa_s0)) $((wa_s1 < 0))"
 
 # 1. a change, written in place
 printf 'import "lib/base.ladder"\nrole eng "Engineer II" track ic level L4 at (10, 10)\n' >"$WA/proj/map.ladder"
