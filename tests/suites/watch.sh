@@ -181,12 +181,15 @@ printf 'levels L3..L8\ntrack ic "IC"\nimport "parts/roles.ladder"\n' >"$WA/late/
 wa_start "$WA/late" --diagnostics=json -o "$WA/out/late.md" map.ladder
 wa_wait "a first build with errors" "^ladderc: errors: '$WA/out/late.md' not written" 1
 wa_has "the missing import is reported" "cannot read 'parts/roles.ladder', imported here" "$WA/stdout"
+# the folder first (awaited in its parent: it builds again, still without
+# the file), then the file in it
 mkdir "$WA/late/parts"
+wa_wait "a folder on an import's path, made, is built again" "^ladderc: errors: '$WA/out/late.md' not written" 2
 printf 'role eng "Engineer" track ic level L4 at (10, 10)\n' >"$WA/late/parts/roles.ladder.tmp"
 mv "$WA/late/parts/roles.ladder.tmp" "$WA/late/parts/roles.ladder"
 wa_wait "an import created in a new folder is built" "^ladderc: rebuilt '$WA/out/late.md'" 1
 wa_has "OUT has the new import's role" "| Engineer | \`eng\`" "$WA/out/late.md"
 wa_stop "SIGTERM ends the watch with status 0" TERM
-expect_eq "watch: --diagnostics=json writes one array per build" "1 0" \
+expect_eq "watch: --diagnostics=json writes one array per build" "1 1 0" \
     "$(jq -s -r 'map(length) | join(" ")' "$WA/stdout" 2>&1)"
 expect_eq "watch: no temporary file left (SIGTERM)" "late.md map.md" "$(ls -A "$WA/out" | tr '\n' ' ' | sed 's/ $//')"
