@@ -24,6 +24,7 @@
 #include "plugin.h"
 #include "refs.h"
 #include "symtab.h"
+#include "watch.h"
 
 
 enum { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2 };
@@ -78,7 +79,7 @@ static const char usage_main[] =
     "SOURCE_DATE_EPOCH gives one (seconds since 1970).\n"
 
 static const char usage_build[] =
-    "usage: ladderc build [-T FORMAT] [-o OUT] [picture options] [--layout relative|exact]\n"
+    "usage: ladderc build [-T FORMAT] [-o OUT] [--watch] [picture options] [--layout relative|exact]\n"
     "                     [diagnostic options] [--] FILE\n"
     "\n"
     "Compiles FILE. FORMAT is svg, png, pdf, dot, md, json or html (one\n"
@@ -96,6 +97,10 @@ static const char usage_build[] =
     "--layout relative keeps the order of the roles on each axis and chooses\n"
     "the spacing; --layout exact puts each role at its written coordinates;\n"
     "without it, the file's layout statement decides (relative without one).\n"
+    "--watch builds, then rebuilds OUT whenever FILE or a file it imports\n"
+    "changes, printing each build's diagnostics and a status line; a build\n"
+    "with errors keeps the last good OUT. It needs -o OUT. Ctrl-C stops it\n"
+    "(exit status 0).\n"
     USAGE_PICTURE;
 
 static const char usage_check[] =
@@ -184,6 +189,7 @@ struct run {
     bool stdin_given;           /* '-' is among the files */
     ld_layout layout;           /* --layout (build), for the session */
     ld_theme theme;             /* --theme (build, chart) */
+    struct watch *watch;        /* build --watch: its loader notes what each build reads */
 };
 
 /* arg is often a file name or another word from the command line (which
@@ -431,6 +437,8 @@ static int unit_open(struct run *r, struct unit *u, const char *path)
     files_loader_init(&u->loader, path);
     ld_config cfg = {.alloc = cli_session_alloc, .load = files_load, .load_ud = &u->loader, .diag = r->diag,
                      .layout = r->layout, .theme = r->theme};
+    if (r->watch)
+        watch_wrap_loader(r->watch, &u->loader, &cfg);
     u->s = ld_session_new(&cfg);
     if (!u->s)
         return cli_out_of_memory();
@@ -851,16 +859,44 @@ static int build_produce(struct run *r, struct unit *u, const void *arg, struct 
     return emit(r, u, arg, out);
 }
 
+/* build --watch (watch.c): each build a run of its own, as if started
+ * anew (the tables and counts run_finish left behind made again). */
+struct build_watch {
+    struct run *r;
+    const struct picture *p;
+    bool built;
+};
+
+static int build_watch_once(void *ud, struct watch *w)
+{
+    struct build_watch *b = ud;
+    struct run *r = b->r;
+    if (b->built) {
+        r->errors = r->warnings = 0;
+        r->json_first = true;
+        r->json_open = false;
+        symtab_init(&r->printed, &r->heap);
+        arena_init(&r->names, &r->heap);
+    }
+    b->built = true;
+    r->watch = w;
+    return produce_to(r, r->files[0], b->p->out, build_produce, b->p);
+}
+
 static int cmd_build(int argc, char **argv)
 {
     struct run r;
     run_init(&r, usage_build, argv);
     struct picture p = {0};
-    bool files_only = false;
+    bool files_only = false, watch = false;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (end_of_options(a, &files_only))
             continue;
+        if (!files_only && strcmp(a, "--watch") == 0) {
+            watch = true;
+            continue;
+        }
         int k = files_only ? OPT_NONE : parse_common_option(&r, argc, argv, &i);
         if (k != OPT_NONE) {
             if (k == OPT_TAKEN)
@@ -895,6 +931,12 @@ static int cmd_build(int argc, char **argv)
                            ".svg .png .pdf .dot .gv .md .json or .html", p.out);
     if (!p.format)
         p.format = "svg";
+    if (watch && !p.out)
+        return usage_error(&r, "%s", "--watch needs -o OUT: each rebuild replaces OUT");
+    if (watch && r.stdin_given)
+        return usage_error(&r, "%s", "--watch needs a FILE to watch, not '-' (standard input)");
+    if (watch)
+        return watch_main(p.out, build_watch_once, &(struct build_watch){&r, &p, false});
     return produce_to(&r, r.files[0], p.out, build_produce, &p);
 }
 
