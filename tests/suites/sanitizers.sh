@@ -112,15 +112,9 @@ san_suite() {
     # -- the whole suite under ASan + UBSan + LSan --
     san_logs="$TMP/san-logs"
     mkdir -p "$san_logs"
-    # exitcode=99: a sanitizer's status must not look like ladderc's 1 (errors in the input).
-    # use_globals=0: LeakSanitizer takes its roots from the stacks, registers
-    # and TLS, not from the ~10 MB of global data (the sanitizer runtime's
-    # own tables, faulted in page by page at every exit): an ASan ladderc's
-    # start and exit 12.5 -> 6 ms of CPU, ~16 s of the rerun's 3,000. Fewer
-    # roots only report more; tests/lsan.supp names the libraries' blocks
-    # held by their globals (libc's stdio buffers, the plugin's libraries).
+    # exitcode=99: a sanitizer's status must not look like ladderc's 1 (errors in the input)
     ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:halt_on_error=1:exitcode=99:detect_stack_use_after_return=1:strict_string_checks=1:check_initialization_order=1:log_path=$san_logs/asan" \
-    LSAN_OPTIONS="suppressions=$ROOT/tests/lsan.supp:print_suppressions=0:use_globals=0" \
+    LSAN_OPTIONS="suppressions=$ROOT/tests/lsan.supp:print_suppressions=0" \
     UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1:log_path=$san_logs/ubsan" \
     LADDERC_SANITIZED=1 LADDERC="$ROOT/build/asan/ladderc" VERBOSE='' \
         sh "$ROOT/tests/run.sh" >"$TMP/san-run.log" 2>&1
