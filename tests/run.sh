@@ -79,7 +79,7 @@
 #   - the normal build (make -j2, -O2): ~10 s;
 #   - the sanitizer suite, a background suite from the start: the ASan build
 #     (-O0, ~5 s), then the whole suite again under ASan+UBSan+LSan (~50 s;
-#     ~62 to 68 s with issue 13's suites, 2,287 tests; each ASan ladderc
+#     57 to 69 s with issue 13's suites, 2,287 tests; each ASan ladderc
 #     costs 8 to 12 ms of CPU to start and leak-check, docs/reliability.md)
 #     in a queue of its own, beside valgrind (~5 s), the fuzzer's build (-O0,
 #     ~7 s) and the fuzz smoke (~7 s);
