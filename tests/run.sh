@@ -78,7 +78,9 @@
 # ~175 s of CPU at issue 13 (2,640 tests; it was ~210 s), of which
 #   - the normal build (make -j2, -O2): ~10 s;
 #   - the sanitizer suite, a background suite from the start: the ASan build
-#     (-O0, ~5 s), then the whole suite again under ASan+UBSan+LSan (~50 s)
+#     (-O0, ~5 s), then the whole suite again under ASan+UBSan+LSan (~50 s;
+#     57 to 69 s with issue 13's suites, 2,287 tests; each ASan ladderc
+#     costs 8 to 12 ms of CPU to start and leak-check, docs/reliability.md)
 #     in a queue of its own, beside valgrind (~5 s), the fuzzer's build (-O0,
 #     ~7 s) and the fuzz smoke (~7 s);
 #   - the normal run: ~80 s (hardening, a background suite, ~11 s of it);
