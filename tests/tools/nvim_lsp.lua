@@ -217,12 +217,9 @@ steps[#steps + 1] = { 'formatting gives the bytes of ladderc fmt', function()
   expect_eq('formatted', want, table.concat(vim.api.nvim_buf_get_lines(buf, 0, -1, true), '\n') .. '\n')
 end }
 
-local only = env.NL_STEPS   -- a comma-separated list of steps to run, or all
 if started then
   for _, step in ipairs(steps) do
-    if not only or (',' .. only .. ','):find(',' .. step[1] .. ',', 1, true) then
-      if not check(step[1], step[2]) then break end  -- the next steps build on this one
-    end
+    if not check(step[1], step[2]) then break end  -- the next steps build on this one
   end
   check('shutdown', function()
     local c = client()
