@@ -34,6 +34,11 @@ GV_LIBS   := $(shell pkg-config --libs libgvc libcgraph 2>/dev/null)
 GV_PLUGINS := $(shell pkg-config --variable=libdir libgvc 2>/dev/null)/graphviz
 RENDER_LIBS = -L$(GV_PLUGINS) -Wl,-rpath,$(GV_PLUGINS) -lgvplugin_core -lgvplugin_neato_layout -lgvplugin_pango $(GV_LIBS)
 
+# the language server's JSON (cli/lsp*.c): the command line links it, the library never
+JSON_CFLAGS := $(shell pkg-config --cflags jansson 2>/dev/null)
+JSON_LIBS   := $(shell pkg-config --libs jansson 2>/dev/null || echo -ljansson)
+CPPFLAGS += $(JSON_CFLAGS)
+
 GEN      := $(B)/ladder.tab.c $(B)/ladder.lex.c
 GEN_H    := $(B)/ladder.tab.h $(B)/ladder.lex.h
 objs = $(patsubst %.c,$(1)/%.o,$(notdir $(2)))
@@ -57,7 +62,7 @@ $(B)/libladder.a: $(LIB_OBJ)
 	rm -f $@ && $(AR) rcs $@ $(LIB_OBJ)
 
 $(B)/ladderc: $(CLI_OBJ) $(B)/libladder.a
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(B)/libladder.a -ldl -lm
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(B)/libladder.a $(JSON_LIBS) -ldl -lm
 
 $(B)/ladderc-render.so: $(RENDER_OBJ)
 	$(CC) $(CFLAGS) $(LDFLAGS) -shared -Wl,--no-undefined -o $@ $(RENDER_OBJ) $(RENDER_LIBS) -lm

@@ -19,6 +19,7 @@
 #include "escape.h"
 #include "files.h"
 #include "ladder.h"
+#include "lsp.h"
 #include "output.h"
 #include "plugin.h"
 #include "refs.h"
@@ -44,6 +45,7 @@ static const char usage_main[] =
     "  diff [-T md|json] OLD NEW         what changed from one version of a ladder to another\n"
     "  diff --git REV FILE               ... from FILE at a git revision to FILE\n"
     "  explain CODE                      explain a diagnostic code (E130, W170...)\n"
+    "  lsp                               the language server, for editors (stdin and stdout)\n"
     "\n"
     "diagnostic options (build, check, fmt, path, chart, gap):\n"
     "  --diagnostics=text|json|github   how to print diagnostics (default text)\n"
@@ -1335,7 +1337,7 @@ static int dispatch(int argc, char **argv)
     static const struct { const char *name; int (*fn)(int, char **); } commands[] = {
         {"build", cmd_build}, {"check", cmd_check}, {"fmt", cmd_fmt},
         {"path", cmd_path}, {"chart", cmd_chart}, {"gap", cmd_gap}, {"explain", cmd_explain}, {"refs", refs_main}, {"rename", rename_main},
-        {"diff", diff_main},
+        {"diff", diff_main}, {"lsp", lsp_main},
     };
     for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
         if (strcmp(cmd, commands[i].name) == 0)

@@ -18,7 +18,7 @@
 # and prints the exact command to run.
 set -eu
 
-build_pkgs="gcc make flex bison pkg-config libgraphviz-dev graphviz"
+build_pkgs="gcc make flex bison pkg-config libgraphviz-dev graphviz libjansson-dev"
 test_pkgs="$build_pkgs chromium neovim nodejs libxml2-utils poppler-utils cmark-gfm jq pre-commit git valgrind clang libclang-rt-14-dev time hyperfine strace python3 python3-yaml bsdutils util-linux procps coreutils"
 coverage_pkgs="$test_pkgs gcovr"
 

@@ -56,11 +56,11 @@ $(COV_B) $(COV_B)/pic $(COV_B)/sweep:
 
 # the executable loads the plugin beside itself: $(COV_B)/ladderc-render.so
 $(COV_B)/ladderc: $(COV_OBJ)
-	$(CC) $(COV_CFLAGS) -o $@ $(COV_OBJ) -ldl -lm
+	$(CC) $(COV_CFLAGS) -o $@ $(COV_OBJ) $(JSON_LIBS) -ldl -lm
 
 # every spur by the sweep (see PATH_SPUR_WORK_FACTOR in lib/path.c)
 $(COV_B)/ladderc-sweep: $(COV_SWEEP_OBJ)
-	$(CC) $(COV_CFLAGS) -o $@ $(COV_SWEEP_OBJ) -ldl -lm
+	$(CC) $(COV_CFLAGS) -o $@ $(COV_SWEEP_OBJ) $(JSON_LIBS) -ldl -lm
 
 $(COV_B)/sweep/path.o: lib/path.c | $(COV_B)/sweep $(GEN_H)
 	$(CC) $(CPPFLAGS) $(WARN) $(COV_CFLAGS) -DPATH_SPUR_WORK_FACTOR=0 -DPATH_STAMP_MAX=7 -MMD -MP -c -o $@ $<

@@ -88,7 +88,7 @@ $(B)/fuzz $(B)/asan $(B)/asan/pic:
 	mkdir -p $@
 
 $(FUZZ_BIN): $(FUZZ_OBJ) $(B)/fuzz/fuzz_ladder.o
-	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $^ -ldl -lm
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $^ $(JSON_LIBS) -ldl -lm
 
 $(B)/fuzz/fuzz_ladder.o: tests/fuzz/fuzz_ladder.c | $(B)/fuzz $(GEN_H)
 	$(FUZZ_CC) $(CPPFLAGS) $(WARN) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -MMD -MP -c -o $@ $<
@@ -109,7 +109,7 @@ $(B)/fuzz/ladder.lex.o: $(B)/ladder.lex.c $(GEN_H) | $(B)/fuzz
 # loads build/asan/ladderc-render.so. The plugin leaves the sanitizer runtime
 # to the executable that loads it: no --no-undefined here.
 $(B)/asan/ladderc: $(ASAN_OBJ)
-	$(FUZZ_CC) $(ASAN_CFLAGS) -o $@ $(ASAN_OBJ) -ldl -lm
+	$(FUZZ_CC) $(ASAN_CFLAGS) -o $@ $(ASAN_OBJ) $(JSON_LIBS) -ldl -lm
 
 $(B)/asan/ladderc-render.so: $(ASAN_PIC_OBJ)
 	$(FUZZ_CC) $(ASAN_CFLAGS) -shared -o $@ $(ASAN_PIC_OBJ) $(RENDER_LIBS) -lm

@@ -170,7 +170,7 @@ if command -v python3 >/dev/null 2>&1; then
         done
         # shellcheck disable=SC2086
         if ${CC:-cc} -std=c11 -D_POSIX_C_SOURCE=200809L -I"$ROOT/lib" -I"$ROOT/build" -O1 -DPATH_SPUR_WORK_FACTOR=0 \
-            -DPATH_STAMP_MAX=7 -c -o "$P/path-sweep.o" "$ROOT/lib/path.c" && ${CC:-cc} -o "$P/ladderc-sweep" $p_objs "$P/path-sweep.o" "$ROOT/build/libladder.a" -ldl -lm; then
+            -DPATH_STAMP_MAX=7 -c -o "$P/path-sweep.o" "$ROOT/lib/path.c" && ${CC:-cc} -o "$P/ladderc-sweep" $p_objs "$P/path-sweep.o" "$ROOT/build/libladder.a" -ljansson -ldl -lm; then
             p_bins="$LADDERC $P/ladderc-sweep"
         else
             fail "path: build a ladderc that always sweeps"
