@@ -154,21 +154,28 @@ steps[#steps + 1] = { 'diagnostics of the mistake on open', function()
   if not d[1].message:find('staff_enginer', 1, true) then error('message: ' .. d[1].message, 0) end
 end }
 
+-- the markdown text of a hover's answer
+local function hover_text(r)
+  local contents = r and r.contents
+  local text = type(contents) == 'table' and (contents.value or contents[1]) or contents
+  if type(text) ~= 'string' then error('hover: ' .. vim.inspect(r), 0) end
+  return text
+end
+
+steps[#steps + 1] = { 'hover on the mistake: the explain text of its code', function()
+  local text = hover_text(request('textDocument/hover', position_of('staff_enginer$', 3)))
+  if not text:find('E110', 1, true) then error('hover: ' .. text, 0) end
+  local explain = vim.fn.system({ env.NL_LADDERC, 'explain', 'E110' })
+  local first = explain:match('[^\n]*%w[^\n]*')   -- its first line with words
+  if not (first and text:find(first, 1, true)) then error('hover lacks ' .. vim.inspect(first) .. ': ' .. text, 0) end
+end }
+
 steps[#steps + 1] = { 'diagnostics cleared after an edit fixes the mistake', function()
   local line = find(buf, 'staff_enginer$')
   local text = vim.api.nvim_buf_get_lines(buf, line - 1, line, true)[1]
   vim.api.nvim_buf_set_lines(buf, line - 1, line, true, { (text:gsub('staff_enginer$', 'staff_engineer')) })
   if not vim.wait(wait_ms, function() return #diagnostics() == 0 end, 10) then
     error('still: ' .. vim.inspect(diagnostics()), 0)
-  end
-end }
-
-steps[#steps + 1] = { 'hover on a role', function()
-  local r = request('textDocument/hover', position_of('^staff_engineer ', 2))
-  local contents = r and r.contents
-  local text = type(contents) == 'table' and (contents.value or contents[1]) or contents
-  if type(text) ~= 'string' or not text:find('Staff Engineer', 1, true) then
-    error('hover: ' .. vim.inspect(r), 0)
   end
 end }
 
