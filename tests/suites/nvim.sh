@@ -5,9 +5,14 @@
 # are in tests/tools/nvim_lsp.lua; each writes a line "ok NAME" or
 # "FAIL NAME: WHY", counted here. The client opens examples/skills-map.ladder
 # with one mistake (a role's id misspelt in a move) and a line out of the
-# canonical layout, waits for the diagnostic, fixes the mistake, then asks
-# for hover, definition, references, rename and formatting. Every wait
-# polls under a bound only a hang reaches; the whole run is under timeout.
+# canonical layout, waits for the diagnostic, asks for the hover on it (the
+# `explain` text of its code), fixes the mistake (an incremental change),
+# waits for the diagnostic to go, then asks for definition, references,
+# rename (applied to the buffer) and formatting (the bytes of `ladderc fmt`
+# of the buffer: the server's copy of the text followed every change). Every
+# wait polls under a bound only a hang reaches; the whole run is under
+# timeout. ~0.2 s of CPU; under the sanitizers too (the server's memory
+# through a real client's messages).
 # Sourced by tests/run.sh (helpers: pass, fail).
 
 NV="$TMP/nvim"
