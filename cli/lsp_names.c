@@ -15,74 +15,17 @@ struct lsp_name {
     int line, column, end_line, end_column;
 };
 
-static bool lsp_word_char(char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
-}
-
-/* The word at byte off of text: a quoted string's contents when off is in
- * one (a box's name), else the run of letters, digits and '_' around it. */
-static char *lsp_word_at(const char *text, size_t len, size_t off)
-{
-    size_t ls = off;
-    while (ls > 0 && text[ls - 1] != '\n')
-        ls--;
-    size_t qs = 0;
-    bool in = false;
-    for (size_t b = ls; b < off && b < len; b++) {
-        if (in && text[b] == '\\')
-            b++;
-        else if (text[b] == '"')
-            in = !in, qs = b + 1;
-        else if (!in && text[b] == '#')
-            return NULL;    /* a comment */
-    }
-    size_t from = off, to = off;
-    if (in) {
-        from = qs;
-        while (to < len && text[to] != '"' && text[to] != '\n')
-            to += text[to] == '\\' && to + 1 < len ? 2 : 1;
-    } else {
-        while (from > ls && lsp_word_char(text[from - 1]))
-            from--;
-        while (to < len && lsp_word_char(text[to]))
-            to++;
-    }
-    if (to <= from)
-        return NULL;
-    char *w = cli_xmalloc(to - from + 1);
-    memcpy(w, text + from, to - from);
-    w[to - from] = '\0';
-    return w;
-}
-
-/* The name written at pos in doc, found in the index: false when none. */
+/* The name written at pos in doc, from the index (ld_name_at): false when none. */
 static bool lsp_name_at(struct lsp_doc *doc, struct lsp_pos pos, struct lsp_name *out)
 {
-    const char *text = doc->text.data ? doc->text.data : "";
-    size_t len = doc->text.len;
     int line, col;
-    lsp_pos_to_ld(text, len, pos, doc->srv->enc, &line, &col);
-    char *word = lsp_word_at(text, len, lsp_offset_of_pos(text, len, pos, doc->srv->enc));
-    if (!word || !doc->s)
-        return free(word), false;
-    unsigned kinds = ld_name_kinds(doc->s, word);
-    for (int k = 0; k < LD_NAME_KINDS; k++) {
-        const ld_place *places;
-        size_t n;
-        if (!(kinds & (1u << k)) || ld_refs(doc->s, (ld_name_kind)k, word, &places, &n) != LD_OK)
-            continue;
-        for (size_t i = 0; i < n; i++) {
-            const ld_place *p = &places[i];
-            if (p->file == 0 && p->line == line && p->end_line == line && p->column <= col &&
-                col <= p->end_column) {
-                *out = (struct lsp_name){p->kind, word, p->line, p->column, p->end_line, p->end_column};
-                return true;
-            }
-        }
-    }
-    free(word);
-    return false;
+    lsp_pos_to_ld(doc->text.data ? doc->text.data : "", doc->text.len, pos, doc->srv->enc, &line, &col);
+    ld_place p;
+    if (!doc->s || line <= 0 || ld_name_at(doc->s, 0, line, col, &p) != LD_OK)
+        return false;
+    char *name = strcpy(cli_xmalloc(strlen(p.name) + 1), p.name);
+    *out = (struct lsp_name){p.kind, name, p.line, p.column, p.end_line, p.end_column};
+    return true;
 }
 
 /* The name at the request's position, or an answer of null (false). */
@@ -240,7 +183,32 @@ void lsp_formatting(struct lsp_server *srv, json_t *id, json_t *params)
     lsp_reply_to(srv, id, edits);   /* none: formatted already, or syntax errors (as ladderc fmt) */
 }
 
-/* Hover on a diagnostic's span: its code's explanation (ladderc explain). */
+/* The explanations of the codes of the diagnostics of doc's file whose
+ * span holds line:col, appended to md. */
+static void lsp_hover_codes(struct lsp_doc *doc, int line, int col, struct lsp_buf *md)
+{
+    const char *root = ld_file_path(doc->s, 0);
+    for (size_t i = 0; i < ld_diagnostic_count(doc->s); i++) {
+        ld_diagnostic d;
+        if (ld_diagnostic_get(doc->s, i, &d) != LD_OK || !d.code || !d.file || strcmp(d.file, root) != 0)
+            continue;
+        bool after_start = line > d.line || (line == d.line && col >= d.column);
+        bool before_end = line < d.end_line || (line == d.end_line && col <= d.end_column);
+        const char *explain = ld_explain(d.code);
+        if (!after_start || !before_end || !explain)
+            continue;
+        static const char rule[] = "\n\n---\n\n";
+        if (md->len)
+            lsp_buf_splice(md, md->len, md->len, rule, sizeof rule - 1);
+        lsp_buf_splice(md, md->len, md->len, "`ladderc explain ", 17);
+        lsp_buf_splice(md, md->len, md->len, d.code, strlen(d.code));
+        lsp_buf_splice(md, md->len, md->len, "`\n\n", 4);
+        lsp_buf_splice(md, md->len, md->len, explain, strlen(explain));
+    }
+}
+
+/* Hover: the name under the cursor (ld_hover: a role's track, levels,
+ * rungs, moves...), then the explanation of each diagnostic there. */
 void lsp_hover(struct lsp_server *srv, json_t *id, json_t *params)
 {
     struct lsp_doc *doc = lsp_param_doc(srv, id, params);
@@ -253,20 +221,26 @@ void lsp_hover(struct lsp_server *srv, json_t *id, json_t *params)
     }
     int line, col;
     lsp_pos_to_ld(doc->text.data ? doc->text.data : "", doc->text.len, pos, srv->enc, &line, &col);
-    const char *root = ld_file_path(doc->s, 0);
-    for (size_t i = 0; i < ld_diagnostic_count(doc->s); i++) {
-        ld_diagnostic d;
-        if (ld_diagnostic_get(doc->s, i, &d) != LD_OK || !d.code || !d.file || strcmp(d.file, root) != 0)
-            continue;
-        bool after_start = line > d.line || (line == d.line && col >= d.column);
-        bool before_end = line < d.end_line || (line == d.end_line && col <= d.end_column);
-        const char *explain = ld_explain(d.code);
-        if (!after_start || !before_end || !explain)
-            continue;
-        json_t *contents = json_pack("{s:s, s:s+++}", "kind", "markdown", "value", "`ladderc explain ", d.code,
-                                     "`\n\n", explain);
-        lsp_reply_to(srv, id, json_pack("{s:o}", "contents", contents));
+    struct lsp_buf md = {0};
+    struct lsp_name name;
+    json_t *range = NULL;
+    ld_text text;
+    if (lsp_name_at(doc, pos, &name)) {
+        if (ld_hover(doc->s, name.kind, name.name, &text) == LD_OK) {
+            lsp_buf_splice(&md, 0, 0, text.data, text.len);
+            range = lsp_name_range(doc, &name);
+        }
+        free(name.name);
+    }
+    lsp_hover_codes(doc, line, col, &md);
+    if (!md.len) {
+        json_decref(range);
+        lsp_reply_to(srv, id, NULL);
         return;
     }
-    lsp_reply_to(srv, id, NULL);
+    json_t *result = json_pack("{s:{s:s, s:s%}}", "contents", "kind", "markdown", "value", md.data, md.len);
+    if (range)
+        json_object_set_new(result, "range", range);
+    lsp_buf_free(&md);
+    lsp_reply_to(srv, id, result);
 }

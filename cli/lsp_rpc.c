@@ -208,8 +208,12 @@ int lsp_write(FILE *out, json_t *msg)
     return fflush(out) == 0 && !ferror(out) ? 0 : -1;
 }
 
+/* A message that could not be built (json_pack refuses a string that is
+ * not UTF-8, as a file's bytes on disk may be) is not sent: NULL here. */
 static int lsp_send(FILE *out, json_t *msg)
 {
+    if (!msg)
+        return 0;
     int rc = lsp_write(out, msg);
     json_decref(msg);
     return rc;
@@ -217,8 +221,11 @@ static int lsp_send(FILE *out, json_t *msg)
 
 int lsp_reply(FILE *out, json_t *id, json_t *result)
 {
-    return lsp_send(out, json_pack("{s:s, s:O, s:o}", "jsonrpc", "2.0", "id", id ? id : json_null(),
-                                   "result", result ? result : json_null()));
+    json_t *msg = json_pack("{s:s, s:O, s:o}", "jsonrpc", "2.0", "id", id ? id : json_null(), "result",
+                            result ? result : json_null());
+    if (!msg)   /* a request is always answered */
+        return lsp_reply_error(out, id, LSP_INTERNAL_ERROR, "the answer could not be written as JSON");
+    return lsp_send(out, msg);
 }
 
 int lsp_reply_error(FILE *out, json_t *id, int code, const char *message)

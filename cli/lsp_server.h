@@ -1,5 +1,6 @@
 /* lsp_server.h - the language server's state, shared by its documents and
- * diagnostics (lsp.c) and its requests about names and text (lsp_names.c). */
+ * diagnostics (lsp.c), its requests about names and text (lsp_names.c)
+ * and those the library's editor queries answer (lsp_query.c). */
 #ifndef LADDERC_LSP_SERVER_H
 #define LADDERC_LSP_SERVER_H
 
@@ -42,6 +43,7 @@ struct lsp_doc {
     size_t nloaded, caploaded;
     bool dirty;
     struct timespec changed;    /* when the message that made it dirty was read */
+    struct timespec changed_cpu;    /* the process's CPU time then */
     char **published;           /* imported files' URIs it published diagnostics for */
     size_t npublished;
 };
@@ -60,6 +62,7 @@ struct lsp_server {
     struct files_loader disk;   /* files not open in the editor, and std/ */
     bool timing;                /* LADDERC_LSP_TIMING: each re-check's time on stderr */
     struct timespec read_at;    /* when the message being handled was read */
+    struct timespec read_cpu;   /* and the process's CPU time then */
 };
 
 /* The open document of uri, or NULL. */
@@ -99,5 +102,9 @@ void lsp_prepare_rename(struct lsp_server *srv, json_t *id, json_t *params);
 void lsp_rename(struct lsp_server *srv, json_t *id, json_t *params);
 void lsp_formatting(struct lsp_server *srv, json_t *id, json_t *params);
 void lsp_hover(struct lsp_server *srv, json_t *id, json_t *params);
+/* the requests of lsp_query.c */
+void lsp_completion(struct lsp_server *srv, json_t *id, json_t *params);
+void lsp_document_symbol(struct lsp_server *srv, json_t *id, json_t *params);
+void lsp_code_action(struct lsp_server *srv, json_t *id, json_t *params);
 
 #endif

@@ -357,6 +357,108 @@ typedef struct ld_change {
 ld_status ld_rename(ld_session *s, ld_name_kind kind, const char *old_name, const char *new_name,
                     const ld_change **changes, size_t *n);
 
+/* ---- editors: what is at a position ----
+ *
+ * What an editor asks about a ladder (a language server turns the answers
+ * into protocol messages). Positions are the library's, as in ld_place and
+ * ld_diagnostic: lines from 1, columns from 1 in code points (not bytes,
+ * not UTF-16 units: a server converts); an end column is one past the last
+ * code point. Each list returned stays valid until the next call of the
+ * same function on the session. Each call costs time linear in the file it
+ * looks at (plus a lookup in the index), never a walk of the whole session. */
+
+/* The name (a definition or a use, from the index: ld_config.index) under
+ * line:column of file (ld_file_path's index): the column may be on any
+ * character of the name or just after its last one (where an editor's
+ * cursor stands after typing it). LD_EINPUT when no name is there (a
+ * keyword, a blank, a line that does not parse, past the end); LD_EUSAGE
+ * without an index, before ld_check, or for a file that does not exist.
+ * A level's out->name is the level under the column as written ("L5"; on
+ * the levels statement "L3..L8", the side under it), valid until the next
+ * ld_name_at: what ld_hover and ld_refs take. */
+ld_status ld_name_at(ld_session *s, size_t file, int line, int column, ld_place *out);
+
+/* Markdown for a hover on the kind's name (a level as written, "L5"):
+ * - role: name, id, track, levels (in its track's names and in each
+ *   company's titles covering them), box, rungs per competency with their
+ *   names, moves in and out (kind and years as `ladderc path` writes them),
+ *   link, summary;
+ * - track: name, levels, roles by level; box: name, levels, roles in it;
+ * - competency: name, axis, rungs with meanings; company: name, lines;
+ * - level: its place in the scale, the boxes and roles at it, each
+ *   company's titles at it.
+ * From the checked model when ld_check returned LD_OK; when the ladder has
+ * errors, what the index knows: the kind, the definition's file and line,
+ * and how many times the name is used. Every string from the ladder is
+ * escaped for Markdown. It walks the model's roles and moves once.
+ * LD_EINPUT when the kind has no such name; LD_EUSAGE without an index or
+ * before ld_check. */
+ld_status ld_hover(ld_session *s, ld_name_kind kind, const char *name, ld_text *out);
+
+/* One thing that may be written at a position. */
+typedef struct ld_completion {
+    const char *label;      /* the text to insert: "senior", "L5", "promotion", "3" */
+    ld_name_kind kind;      /* what the label names (when is_keyword is 0) */
+    int is_keyword;         /* a statement word, a move kind, hard/soft, exact/relative */
+    const char *detail;     /* a short description ("Senior Engineer", "rung 3: Leads"), or "" */
+} ld_completion;
+
+/* What may be written at line:column of file, from the text of the line up
+ * to the column and from the index, so that it works while the file has
+ * errors (a half-written line is the normal case):
+ * - at the start of a line: the statement words, then role ids (a move
+ *   starts with one); after `A -> B ` and after `years`: the move kinds
+ *   (promotion lateral downward);
+ * - role ids at both ends of `->`; track ids after `track` in a role line;
+ * - after `level` (and after a box's name): the scale's levels, or the
+ *   track's own level names when the role's track names its levels; once
+ *   `..` is typed, the ranges from the level before it ("L3.." offers
+ *   L3..L4 to the top), at most 1,000 items;
+ * - inside a role's block: competency ids (then `summary`, `link`) at the
+ *   start of a line, then that competency's rungs (numbers, the rung's name
+ *   as detail); in a company's block: track ids, then its levels;
+ * - `hard soft` after a competency's name; `exact relative` after `layout`.
+ * Filtered by the word already typed before the column (a label starts with
+ * it), in a fixed order (keywords in the order listed, names in order of
+ * definition); detail comes from the checked model (a name's title), so it
+ * is "" while the ladder has errors. *n is 0 when nothing fits or the
+ * position is past the end of its line. It reads the file from its start to
+ * the position (to know the block it is in) and the index's definitions of
+ * one kind. LD_EUSAGE as ld_name_at's. */
+ld_status ld_complete(ld_session *s, size_t file, int line, int column, const ld_completion **items, size_t *n);
+
+/* One definition in a file's outline. */
+typedef struct ld_symbol {
+    const char *name;       /* the title when it has one ("Senior Engineer"), else the id */
+    const char *id;         /* the id as written ("senior"; a box: its name) */
+    ld_name_kind kind;
+    int rung;               /* 0; for a rung of a competency: its number (kind LD_NAME_COMPETENCY) */
+    size_t parent;          /* the index in the list of the symbol holding it (a rung's competency),
+                             * or (size_t)-1 */
+    const char *detail;     /* levels and track ("L5..L6, ic"), or "" */
+    int line, column, end_line, end_column;                     /* the whole statement */
+    int name_line, name_column, name_end_line, name_end_column; /* the id (a box: its quoted name) */
+} ld_symbol;
+
+/* The definitions of file (tracks, boxes, roles, companies, competencies
+ * with their rungs after each as children), in order of position, for an
+ * outline: what parsed (a line with a syntax error is missing). Needs no
+ * index; works on a session with errors. LD_EUSAGE before ld_check or
+ * ld_parse, or for a file that does not exist. */
+ld_status ld_outline(ld_session *s, size_t file, const ld_symbol **items, size_t *n);
+
+/* A fix a diagnostic suggests ("did you mean 'ic'?"): replace the range
+ * of file with text. */
+typedef struct ld_fix {
+    size_t file;            /* index of ld_file_path */
+    int line, column, end_line, end_column;
+    const char *text;
+} ld_fix;
+
+/* The fix that diagnostic i (as in ld_diagnostic_get) suggests. LD_EINPUT
+ * when it suggests none; LD_EUSAGE when there is no diagnostic i. */
+ld_status ld_diagnostic_fix(ld_session *s, size_t i, ld_fix *out);
+
 #ifdef __cplusplus
 }
 #endif

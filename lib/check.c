@@ -231,6 +231,8 @@ static void report_undefined(struct checker *c, const struct undefined_name *u)
         undefined_hint(u, hint, sizeof hint);
     struct diag *d = diag_error(c->diag, "E110", u->name.loc, "undefined %s '%s'%s; %s", u->what, u->name.text,
                                 uses, hint);
+    if (close)
+        diag_fix(c->diag, d, close);
     if (u->uses == 2)
         diag_note(c->diag, d, u->second, "'%s' is also used here", u->name.text);
     else if (u->uses > 2)
@@ -270,10 +272,16 @@ static bool level_in_scale(struct checker *c, const struct ast_level *l, int *ou
     char scale[64];
     if (strcmp(l->prefix, m->level_prefix) != 0) {
         levels_text(c, m->level_min, m->level_max, scale, sizeof scale);
-        if (l->number >= m->level_min && l->number <= m->level_max)
-            diag_error(c->diag, "E112", l->loc, "undefined level '%s%ld'; did you mean '%s%ld'?",
-                       l->prefix, l->number, m->level_prefix, l->number);
-        else
+        if (l->number >= m->level_min && l->number <= m->level_max) {
+            struct diag *d = diag_error(c->diag, "E112", l->loc, "undefined level '%s%ld'; did you mean '%s%ld'?",
+                                        l->prefix, l->number, m->level_prefix, l->number);
+            if (d) {    /* kept: a dropped one costs no memory */
+                size_t size = strlen(m->level_prefix) + 24;     /* whole, however long the prefix */
+                char *fix = arena_alloc(c->arena, size);
+                snprintf(fix, size, "%s%ld", m->level_prefix, l->number);
+                diag_fix(c->diag, d, fix);
+            }
+        } else
             diag_error(c->diag, "E112", l->loc, "undefined level '%s%ld': the scale is %s",
                        l->prefix, l->number, scale);
         return false;
@@ -625,8 +633,9 @@ static void declare_layout(struct checker *c, const struct ast_stmt *s)
     }
     const char *near = suggest_closest(w, 2, layout_word_at, NULL);
     if (near)
-        diag_error(c->diag, "E189", s->u.layout.mode.loc,
-                   "unknown layout '%s': did you mean '%s'? (the layouts are relative and exact)", w, near);
+        diag_fix(c->diag, diag_error(c->diag, "E189", s->u.layout.mode.loc,
+                                     "unknown layout '%s': did you mean '%s'? (the layouts are relative and exact)",
+                                     w, near), near);
     else
         diag_error(c->diag, "E189", s->u.layout.mode.loc,
                    "unknown layout '%s': the layouts are relative and exact", w);
@@ -741,7 +750,8 @@ static enum model_skill competency_skill(struct checker *c, const struct ast_stm
     if (!close)
         close = skill_word_anagram(w.text);
     if (close)
-        diag_error(c->diag, "E183", w.loc, "unknown competency kind '%s'; did you mean '%s'?", w.text, close);
+        diag_fix(c->diag, diag_error(c->diag, "E183", w.loc, "unknown competency kind '%s'; did you mean '%s'?",
+                                     w.text, close), close);
     else
         diag_error(c->diag, "E183", w.loc, "unknown competency kind '%s': a competency is 'hard' (it counts "
                    "toward the map's y axis), 'soft' (its x axis), or neither (write nothing)", w.text);
@@ -1065,8 +1075,8 @@ static void report_unknown_role_line(struct checker *c, const struct ast_role_li
     const char *key = l->key.text;
     const char *close = suggest_closest(key, 2, role_word_at, NULL);
     if (close)
-        diag_error(c->diag, "E184", l->key.loc, "unknown line '%s' in role '%s'; did you mean '%s'?", key, role,
-                   close);
+        diag_fix(c->diag, diag_error(c->diag, "E184", l->key.loc, "unknown line '%s' in role '%s'; did you mean '%s'?",
+                                     key, role, close), close);
     else
         diag_error(c->diag, "E184", l->key.loc, "unknown line '%s' in role '%s': a role's block holds rungs "
                    "('craft 3'), a 'summary \"...\"' and a 'link \"https://...\"'", key, role);

@@ -270,6 +270,12 @@ struct diag *diag_warning(struct diag_sink *sink, const char *code, struct loc l
     return d;
 }
 
+void diag_fix(struct diag_sink *sink, struct diag *d, const char *text)
+{
+    if (d)
+        d->fix = arena_strdup(sink->arena, text);
+}
+
 void diag_note(struct diag_sink *sink, struct diag *d, struct loc loc, const char *fmt, ...)
 {
     if (!d)

@@ -34,6 +34,7 @@ struct diag {
     bool no_excerpt;            /* print no source line (it may not be text to show) */
     bool whole_file;            /* about the file as a whole (it could not be read): no line */
     bool dropped;               /* displaced by an earlier one: diag_sort unlinks it */
+    const char *fix;            /* what its "did you mean" suggests writing over loc, or NULL */
     uint32_t file;              /* the file of loc (sink->file_of); 0 with one file */
     struct diag *file_next;     /* the file's kept diagnostics, newest first (diag_tally.kept) */
 };
@@ -120,6 +121,9 @@ struct diag *diag_verror(struct diag_sink *sink, const char *code, struct loc lo
  * (see struct diag_sink); diag_warning also when it is silenced. */
 struct diag *diag_warning(struct diag_sink *sink, const char *code, struct loc loc,
                           const char *fmt, ...) DIAG_PRINTF(4, 5);
+/* Records that writing text over d's span fixes it (its "did you mean"),
+ * for an editor's quick fix; d may be NULL (a dropped diagnostic). */
+void diag_fix(struct diag_sink *sink, struct diag *d, const char *text);
 /* Adds a note to d; does nothing when d is NULL (not kept, or silenced). */
 void diag_note(struct diag_sink *sink, struct diag *d, struct loc loc,
                const char *fmt, ...) DIAG_PRINTF(4, 5);

@@ -31,6 +31,7 @@
 #include "gap.h"
 #include "heap.h"
 #include "index.h"
+#include "query.h"
 #include "parse.h"
 #include "path.h"
 #include "source.h"
@@ -89,6 +90,10 @@ struct ld_session {
     struct index idx;           /* with want_index, after ld_check */
     ld_place *places;           /* ld_refs' last answer */
     ld_change *changes;         /* ld_rename's last answer */
+    /* the editors' queries' last answers, one arena each, emptied at the
+     * next call of the same query: an editor asks thousands of times of one
+     * session, and the answers must not pile up */
+    struct arena query_arena[4];
     size_t *order;              /* the files as the checker reads them (session_find_cycles) */
     size_t norder;
 
@@ -1417,4 +1422,122 @@ ld_status ld_diff(ld_session *old_s, ld_session *new_s, const char *format, ld_t
     diff_free(&d);
     session_text(new_s, out);
     SESSION_LEAVE(new_s, LD_OK);
+}
+
+/* ---- editors: what is at a position (query.c) ---- */
+
+static struct ast_file *session_ast_of(void *ud, size_t file)
+{
+    ld_session *s = ud;
+    return file < s->nfiles ? s->files[file]->ast : NULL;
+}
+
+enum { QUERY_NAME_AT, QUERY_HOVER, QUERY_COMPLETE, QUERY_OUTLINE };
+
+/* What a query reads, and its own arena, emptied of its last answer. */
+static struct query_ctx session_query(ld_session *s, struct index *idx, int which)
+{
+    struct arena *a = &s->query_arena[which];
+    if (a->heap)
+        arena_free(a);
+    arena_init(a, &s->heap);
+    return (struct query_ctx){idx, &s->set, s->model, a, &s->out, session_ast_of, s};
+}
+
+/* The offset of line:column in file, for a query needing the index. */
+static ld_status session_position(ld_session *s, const char *what, size_t file, int line, int column,
+                                  uint32_t *off)
+{
+    if (!session_index(s))
+        return session_usage(s, what);
+    if (file >= s->nfiles)
+        return session_usage(s, "no such file");
+    return query_offset(&s->files[file]->src, line, column, off) ? LD_OK : LD_EINPUT;
+}
+
+ld_status ld_name_at(ld_session *s, size_t file, int line, int column, ld_place *out)
+{
+    SESSION_ENTER(s);
+    uint32_t off;
+    if (!out)
+        SESSION_LEAVE(s, session_usage(s, "ld_name_at: no out"));
+    ld_status st = session_position(s, "ld_name_at: no index: set ld_config.index and call ld_check first", file,
+                                    line, column, &off);
+    if (st != LD_OK)
+        SESSION_LEAVE(s, st);
+    const struct index_entry *e = index_at(&s->idx, off);
+    if (!e || source_set_index(&s->set, e->loc.start) != file)
+        SESSION_LEAVE(s, LD_EINPUT);
+    session_name_place(s, e, out);
+    if (e->kind == INDEX_LEVEL) {   /* the level as written, "L5", not its prefix */
+        struct query_ctx q = session_query(s, &s->idx, QUERY_NAME_AT);
+        out->name = query_level_at(&q, &s->files[file]->src, e, off);
+    }
+    SESSION_LEAVE(s, LD_OK);
+}
+
+ld_status ld_hover(ld_session *s, ld_name_kind kind, const char *name, ld_text *out)
+{
+    SESSION_ENTER(s);
+    if (!out || !name || (unsigned)kind >= LD_NAME_KINDS)
+        SESSION_LEAVE(s, session_usage(s, "ld_hover: no name, no kind or no out"));
+    struct index *idx = session_index(s);
+    if (!idx)
+        SESSION_LEAVE(s, session_usage(s, "ld_hover: no index: set ld_config.index and call ld_check first"));
+    struct query_ctx q = session_query(s, idx, QUERY_HOVER);
+    bool found = query_hover(&q, (enum index_kind)kind, name);
+    session_text(s, out);
+    SESSION_LEAVE(s, found ? LD_OK : LD_EINPUT);
+}
+
+ld_status ld_complete(ld_session *s, size_t file, int line, int column, const ld_completion **items, size_t *n)
+{
+    SESSION_ENTER(s);
+    if (!items || !n)
+        SESSION_LEAVE(s, session_usage(s, "ld_complete: no out"));
+    *items = NULL;
+    *n = 0;
+    uint32_t off;
+    ld_status st = session_position(s, "ld_complete: no index: set ld_config.index and call ld_check first", file,
+                                    line, column, &off);
+    if (st != LD_OK)
+        SESSION_LEAVE(s, st == LD_EINPUT ? LD_OK : st);
+    struct query_ctx q = session_query(s, &s->idx, QUERY_COMPLETE);
+    ld_completion *v;
+    *n = query_complete(&q, &s->files[file]->src, off, &v);
+    *items = v;
+    SESSION_LEAVE(s, LD_OK);
+}
+
+ld_status ld_outline(ld_session *s, size_t file, const ld_symbol **items, size_t *n)
+{
+    SESSION_ENTER(s);
+    if (!items || !n)
+        SESSION_LEAVE(s, session_usage(s, "ld_outline: no out"));
+    if (s->stage == SESSION_NEW || file >= s->nfiles)
+        SESSION_LEAVE(s, session_usage(s, "ld_outline: no such file, or not parsed or checked"));
+    struct query_ctx q = session_query(s, NULL, QUERY_OUTLINE);
+    ld_symbol *v;
+    *n = query_outline(&q, &s->files[file]->src, s->files[file]->ast, &v);
+    *items = v;
+    SESSION_LEAVE(s, LD_OK);
+}
+
+ld_status ld_diagnostic_fix(ld_session *s, size_t i, ld_fix *out)
+{
+    SESSION_ENTER(s);
+    if (!out || i >= s->ndiags)
+        SESSION_LEAVE(s, session_usage(s, "ld_diagnostic_fix: no such diagnostic"));
+    const struct diag *d = s->dvec[i];
+    if (!d->fix || d->whole_file)
+        SESSION_LEAVE(s, LD_EINPUT);
+    ld_diagnostic where;
+    session_describe(s, d->loc, false, &where);
+    out->file = source_set_index(&s->set, d->loc.start);
+    out->line = where.line;
+    out->column = where.column;
+    out->end_line = where.end_line;
+    out->end_column = where.end_column;
+    out->text = d->fix;
+    SESSION_LEAVE(s, LD_OK);
 }

@@ -181,10 +181,11 @@ bool parse_unknown_statement(struct parse_ctx *ctx, struct loc word, bool line_e
     parse_note_error(ctx, word);
     if (!e)
         return true;
-    if (close)
+    if (close) {
         e->diag = diag_error(ctx->diag, "E007", word, "unknown statement '%.*s%s'; did you mean '%s'?", shown, text,
                              more, close);
-    else
+        diag_fix(ctx->diag, e->diag, close);
+    } else
         e->diag = diag_error(ctx->diag, "E007", word, "unknown statement '%.*s%s': a statement starts with ladder, "
                              "axis, levels, track, box, years, role, company, competency or import, or is a move 'a -> b'", shown, text, more);
     return true;
@@ -275,6 +276,7 @@ void parse_bad_name(struct parse_ctx *ctx, struct loc loc, const char *s, size_t
         parse_lex_error(ctx, loc, "E007", "unknown statement '%.*s': statement words are lower-case; did you mean '%s'?",
                         shown, s, word);
         e->diag = ctx->last_lex_diag;
+        diag_fix(ctx->diag, e->diag, word);
         return;
     }
     /* a lone capital is more likely a level cut short ('L-5') than an id */
@@ -300,6 +302,7 @@ void parse_bad_name(struct parse_ctx *ctx, struct loc loc, const char *s, size_t
     parse_lex_error(ctx, loc, "E002", "invalid name '%.*s%s': ids are lower-case snake_case; did you mean '%.*s%s'?",
                     shown, s, more, (int)strnlen(id, 60), id, strlen(id) > 60 ? "..." : "");
     e->diag = ctx->last_lex_diag;
+    diag_fix(ctx->diag, e->diag, id);
 }
 
 /* ---- not a ladder file ---- */

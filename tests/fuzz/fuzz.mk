@@ -7,6 +7,11 @@
 #                      work on every machine, 3 to 5 s) or FUZZ_SMOKE_SECONDS
 #                      (300), whichever comes first; run by
 #                      tests/suites/sanitizers.sh (check-slow: RUNS=-1, 60 s)
+#   make fuzz-lsp      libFuzzer on tests/fuzz/fuzz_lsp.c (the language server's
+#                      message loop) for FUZZ_SECONDS; corpus build/fuzz/lsp-corpus
+#   make fuzz-lsp-smoke replays the seeds of tests/fuzz/lsp/, then fuzzes
+#                      FUZZ_LSP_SMOKE_RUNS inputs (300, seed 1: about a second);
+#                      make fuzz-smoke runs it after its own
 #   make asan          build/asan/ladderc, build/asan/ladderc-render.so and the
 #                      C tests of the API (build/asan/unit/) with
 #                      AddressSanitizer + UndefinedBehaviorSanitizer
@@ -48,9 +53,31 @@ ASAN_LIB_OBJ  := $(LIB_OBJ:$(B)/%.o=$(B)/asan/%.o)
 ASAN_UNIT_BIN := $(UNIT_BIN:$(B)/unit/%=$(B)/asan/unit/%)
 ASAN_PIC_OBJ  := $(call objs,$(B)/asan/pic,$(RENDER_SRC))
 
-.PHONY: fuzz fuzz-smoke fuzz-build asan
+FUZZ_LSP_BIN  := $(B)/fuzz/fuzz_lsp
+FUZZ_LSP_SEEDS := tests/fuzz/lsp
+FUZZ_LSP_SMOKE_RUNS ?= 300
+FUZZ_LSP_RUN_FLAGS = -max_len=$(FUZZ_MAX_LEN) -timeout=10 -artifact_prefix=$(B)/fuzz/artifacts/lsp- \
+                     -print_final_stats=1
 
-fuzz-build: $(FUZZ_BIN)
+.PHONY: fuzz fuzz-smoke fuzz-build asan fuzz-lsp fuzz-lsp-smoke
+
+fuzz-build: $(FUZZ_BIN) $(FUZZ_LSP_BIN)
+
+fuzz-lsp: $(FUZZ_LSP_BIN)
+	mkdir -p $(B)/fuzz/lsp-corpus $(B)/fuzz/artifacts
+	$(FUZZ_LSP_BIN) $(FUZZ_LSP_RUN_FLAGS) -max_total_time=$(FUZZ_SECONDS) $(FUZZ_FLAGS) \
+	    $(B)/fuzz/lsp-corpus $(FUZZ_LSP_SEEDS)
+
+# the seeds replayed as files, then a fixed number of inputs from a scratch corpus
+fuzz-lsp-smoke: $(FUZZ_LSP_BIN)
+	rm -rf $(B)/fuzz/lsp-smoke
+	mkdir -p $(B)/fuzz/lsp-smoke $(B)/fuzz/artifacts
+	$(FUZZ_LSP_BIN) $(FUZZ_LSP_RUN_FLAGS) $(FUZZ_LSP_SEEDS)/* 2>$(B)/fuzz/lsp-smoke.log \
+	    || { tail -40 $(B)/fuzz/lsp-smoke.log; exit 1; }
+	$(FUZZ_LSP_BIN) $(FUZZ_LSP_RUN_FLAGS) -seed=1 -runs=$(FUZZ_LSP_SMOKE_RUNS) -max_total_time=$(FUZZ_SMOKE_SECONDS) \
+	    $(B)/fuzz/lsp-smoke $(FUZZ_LSP_SEEDS) 2>$(B)/fuzz/lsp-smoke.log \
+	    || { tail -40 $(B)/fuzz/lsp-smoke.log; exit 1; }
+	@grep -E '^(stat::number_of_executed_units|#[0-9]+ +DONE)' $(B)/fuzz/lsp-smoke.log | tail -2
 
 fuzz: $(FUZZ_BIN)
 	mkdir -p $(B)/fuzz/corpus $(B)/fuzz/artifacts
@@ -68,6 +95,7 @@ fuzz-smoke: $(FUZZ_BIN)
 	    $(B)/fuzz/smoke $(FUZZ_SEEDS) 2>$(B)/fuzz/smoke.log \
 	    || { tail -40 $(B)/fuzz/smoke.log; exit 1; }
 	@grep -E '^(stat::number_of_executed_units|#[0-9]+ +DONE)' $(B)/fuzz/smoke.log | tail -2
+	@$(MAKE) --no-print-directory fuzz-lsp-smoke
 
 asan: $(B)/asan/ladderc $(B)/asan/ladderc-render.so $(B)/share $(ASAN_UNIT_BIN)
 
@@ -89,6 +117,12 @@ $(B)/fuzz $(B)/asan $(B)/asan/pic:
 
 $(FUZZ_BIN): $(FUZZ_OBJ) $(B)/fuzz/fuzz_ladder.o
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $^ $(JSON_LIBS) -ldl -lm
+
+$(FUZZ_LSP_BIN): $(FUZZ_OBJ) $(B)/fuzz/fuzz_lsp.o
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $^ $(JSON_LIBS) -ldl -lm
+
+$(B)/fuzz/fuzz_lsp.o: tests/fuzz/fuzz_lsp.c | $(B)/fuzz $(GEN_H)
+	$(FUZZ_CC) $(CPPFLAGS) $(WARN) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -MMD -MP -c -o $@ $<
 
 $(B)/fuzz/fuzz_ladder.o: tests/fuzz/fuzz_ladder.c | $(B)/fuzz $(GEN_H)
 	$(FUZZ_CC) $(CPPFLAGS) $(WARN) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -MMD -MP -c -o $@ $<
