@@ -6,10 +6,12 @@
 # "FAIL NAME: WHY", counted here. The client opens examples/skills-map.ladder
 # with one mistake (a role's id misspelt in a move) and a line out of the
 # canonical layout, waits for the diagnostic, asks for the hover on it (the
-# `explain` text of its code), fixes the mistake (an incremental change),
-# waits for the diagnostic to go, then asks for definition, references,
-# rename (applied to the buffer) and formatting (the bytes of `ladderc fmt`
-# of the buffer: the server's copy of the text followed every change). Every
+# `explain` text of its code) and for its quick fix, applies the fix (an
+# incremental change), waits for the diagnostic to go, then asks for the
+# hover on a role, definition, references, completion after '->', the
+# outline, prepareRename, a rename that would clash (refused), a rename
+# (applied to the buffer) and formatting (the bytes of `ladderc fmt` of the
+# buffer: the server's copy of the text followed every change). Every
 # wait polls under a bound only a hang reaches; the whole run is under
 # timeout. ~0.2 s of CPU; under the sanitizers too (the server's memory
 # through a real client's messages).

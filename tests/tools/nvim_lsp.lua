@@ -14,7 +14,9 @@ local wait_ms = tonumber(env.NL_WAIT_MS or '20000')
 local out = assert(io.open(env.NL_OUT, 'w'))
 
 local function report(name, ok, why)
-  out:write((ok and 'ok ' or 'FAIL ') .. name .. (ok and '' or (': ' .. tostring(why))) .. '\n')
+  -- one line each: nvim.sh reads a line per check
+  local line = (ok and 'ok ' or 'FAIL ') .. name .. (ok and '' or (': ' .. tostring(why)))
+  out:write((line:gsub('%s+', ' ')) .. '\n')
   out:flush()
   return ok
 end
@@ -126,7 +128,8 @@ local function request(method, params)
   if not answers then error(method .. ': ' .. tostring(err), 0) end
   local answer = answers[client_id]
   if not answer then error(method .. ': no answer', 0) end
-  if answer.err then error(method .. ': ' .. vim.inspect(answer.err), 0) end
+  local err = answer.err or answer.error   -- 0.7 says error, later versions err
+  if err then error(method .. ': ' .. vim.inspect(err), 0) end
   return answer.result
 end
 
@@ -170,12 +173,31 @@ steps[#steps + 1] = { 'hover on the mistake: the explain text of its code', func
   if not (first and text:find(first, 1, true)) then error('hover lacks ' .. vim.inspect(first) .. ': ' .. text, 0) end
 end }
 
-steps[#steps + 1] = { 'diagnostics cleared after an edit fixes the mistake', function()
-  local line = find(buf, 'staff_enginer$')
-  local text = vim.api.nvim_buf_get_lines(buf, line - 1, line, true)[1]
-  vim.api.nvim_buf_set_lines(buf, line - 1, line, true, { (text:gsub('staff_enginer$', 'staff_engineer')) })
+steps[#steps + 1] = { 'the quick fix of the mistake, applied, clears the diagnostic', function()
+  local d = diagnostics()[1]
+  local r = request('textDocument/codeAction', {
+    textDocument = vim.lsp.util.make_text_document_params(buf),
+    range = { start = { line = d.lnum, character = d.col }, ['end'] = { line = d.end_lnum, character = d.end_col } },
+    context = { diagnostics = { { range = { start = { line = d.lnum, character = d.col },
+                                            ['end'] = { line = d.end_lnum, character = d.end_col } },
+                                  code = d.code, message = d.message, severity = d.severity } } },
+  })
+  local fixes = vim.tbl_filter(function(a) return a.kind == 'quickfix' end, r or {})
+  expect_eq('quick fixes', 1, #fixes)
+  if not fixes[1].title:find('staff_engineer', 1, true) then error('title: ' .. fixes[1].title, 0) end
+  -- applied by the client: an incremental change of the document
+  vim.lsp.util.apply_workspace_edit(fixes[1].edit, client().offset_encoding)
+  expect_eq('the line', 'senior_engineer  -> staff_engineer', vim.api.nvim_buf_get_lines(buf, d.lnum, d.lnum + 1, true)[1])
   if not vim.wait(wait_ms, function() return #diagnostics() == 0 end, 10) then
     error('still: ' .. vim.inspect(diagnostics()), 0)
+  end
+end }
+
+steps[#steps + 1] = { 'hover on a role: name, track, levels, titles, box, moves', function()
+  local text = hover_text(request('textDocument/hover', position_of('^staff_engineer ', 2)))
+  for _, want in ipairs({ 'Staff Engineer', 'Individual contributor', 'L6..L7', 'Staff Software Engineer',
+                          'L6-8', 'Senior Engineer', 'Principal Engineer' }) do
+    if not text:find(want, 1, true) then error('no ' .. want .. ' in ' .. text, 0) end
   end
 end }
 
@@ -202,6 +224,55 @@ steps[#steps + 1] = { 'references of a role', function()
   params.context = { includeDeclaration = true }
   local r = request('textDocument/references', params)
   expect_eq('references', count_word('staff_engineer'), r and #r)
+end }
+
+-- the ids and names of the buffer's role lines
+local function roles()
+  local ids, names = {}, {}
+  for _, line in ipairs(vim.api.nvim_buf_get_lines(buf, 0, -1, true)) do
+    local id, name = line:match('^role%s+([%w_]+)%s+"([^"]*)"')
+    if id then ids[#ids + 1], names[#names + 1] = id, name end
+  end
+  return ids, names
+end
+
+steps[#steps + 1] = { 'completion after ->: every role', function()
+  local params = position_of('^staff_engineer   %-> principal', 0)
+  params.position.character = #'staff_engineer   -> '
+  local r = request('textDocument/completion', params)
+  local items = r and (r.items or r) or {}
+  local labels = {}
+  for _, item in ipairs(items) do labels[item.label] = true end
+  local ids = roles()
+  for _, id in ipairs(ids) do
+    if not labels[id] then error('no ' .. id .. ' among ' .. vim.inspect(vim.tbl_keys(labels)), 0) end
+  end
+  expect_eq('items', #ids, #items)
+end }
+
+steps[#steps + 1] = { 'document symbols: tracks, boxes, roles, companies', function()
+  local r = request('textDocument/documentSymbol', { textDocument = vim.lsp.util.make_text_document_params(buf) })
+  local names = {}
+  local function walk(list)
+    for _, sym in ipairs(list or {}) do names[sym.name] = true; walk(sym.children) end
+  end
+  walk(r)
+  local _, role_names = roles()
+  for _, want in ipairs(vim.list_extend({ 'Individual contributor', 'L6-8', 'Google', 'Microsoft' }, role_names)) do
+    if not names[want] then error('no symbol ' .. want, 0) end
+  end
+end }
+
+steps[#steps + 1] = { 'prepareRename, and a rename that would clash refused', function()
+  local params = position_of('^staff_engineer ', 2)
+  local r = request('textDocument/prepareRename', params)
+  local range = r and (r.range or r)
+  expect_eq('start', 0, range and range.start and range.start.character)
+  expect_eq('end', #'staff_engineer', range['end'].character)
+  local answers = vim.lsp.buf_request_sync(buf, 'textDocument/rename',
+    vim.tbl_extend('force', params, { newName = 'principal' }), wait_ms)
+  local answer = answers and answers[client_id]
+  if not (answer and (answer.err or answer.error)) then error('a rename onto principal: ' .. vim.inspect(answer), 0) end
 end }
 
 steps[#steps + 1] = { 'rename a role', function()
