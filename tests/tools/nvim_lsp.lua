@@ -295,6 +295,28 @@ steps[#steps + 1] = { 'formatting gives the bytes of ladderc fmt', function()
   expect_eq('formatted', want, table.concat(vim.api.nvim_buf_get_lines(buf, 0, -1, true), '\n') .. '\n')
 end }
 
+steps[#steps + 1] = { 'positions in UTF-16 after an emoji and accents', function()
+  -- the role line of the renamed role, its name with characters of 2, 3
+  -- and 4 bytes (the emoji two UTF-16 code units)
+  local line = find(buf, '^role staff_eng ')
+  local text = vim.api.nvim_buf_get_lines(buf, line - 1, line, true)[1]
+  text = text:gsub('"Staff Engineer"', '"Staff \u{1F680} Engin\u{E9}er \u{2192}"')
+  vim.api.nvim_buf_set_lines(buf, line - 1, line, true, { text })
+  local byte = text:find(' ic ', 1, true)   -- the space before ic: ic's 0-based byte column
+  local _, utf16 = vim.str_utfindex(text, byte)
+  if utf16 == byte then error('the line has no character outside ASCII', 0) end
+  local params = { textDocument = vim.lsp.util.make_text_document_params(buf),
+                   position = { line = line - 1, character = utf16 + 1 }, context = { includeDeclaration = false } }
+  local r = request('textDocument/references', params)
+  local here = vim.tbl_filter(function(l) return l.range.start.line == line - 1 end, r or {})
+  expect_eq('references on the line', 1, #here)
+  expect_eq('start', utf16, here[1].range.start.character)
+  expect_eq('end', utf16 + 2, here[1].range['end'].character)
+  local d = request('textDocument/definition', params)
+  if d and d.uri then d = { d } end
+  expect_eq('definition', (find(buf, '^track ic ')) - 1, d and d[1] and (d[1].range or d[1].targetSelectionRange).start.line)
+end }
+
 if started then
   for _, step in ipairs(steps) do
     if not check(step[1], step[2]) then break end  -- the next steps build on this one
