@@ -41,7 +41,7 @@ fi
 
 # 2. every example and valid case, and files with a mistake of each kind
 ed_files=$(cd "$ROOT" && {
-    ls examples/*.ladder examples/*/*.ladder share/ladderc/std/*.ladder
+    find examples share/ladderc/std -name '*.ladder' | LC_ALL=C sort
     for f in tests/cases/*/*.ladder; do
         b=${f%.ladder}
         [ -f "$b.rc" ] && [ "$(cat "$b.rc")" != 0 ] && continue
