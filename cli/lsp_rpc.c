@@ -230,8 +230,12 @@ int lsp_reply(FILE *out, json_t *id, json_t *result)
 
 int lsp_reply_error(FILE *out, json_t *id, int code, const char *message)
 {
-    return lsp_send(out, json_pack("{s:s, s:O, s:{s:i, s:s}}", "jsonrpc", "2.0", "id", id ? id : json_null(),
-                                   "error", "code", code, "message", message));
+    json_t *msg = json_pack("{s:s, s:O, s:{s:i, s:s}}", "jsonrpc", "2.0", "id", id ? id : json_null(), "error",
+                            "code", code, "message", message);
+    if (!msg)   /* a message that is not UTF-8: the error still goes out, without it */
+        msg = json_pack("{s:s, s:O, s:{s:i, s:s}}", "jsonrpc", "2.0", "id", id ? id : json_null(), "error", "code",
+                        code, "message", "(the reason is not valid UTF-8)");
+    return lsp_send(out, msg);
 }
 
 int lsp_notify(FILE *out, const char *method, json_t *params)

@@ -400,7 +400,8 @@ typedef struct ld_completion {
     const char *label;      /* the text to insert: "senior", "L5", "promotion", "3" */
     ld_name_kind kind;      /* what the label names (when is_keyword is 0) */
     int is_keyword;         /* a statement word, a move kind, hard/soft, exact/relative */
-    const char *detail;     /* a short description ("Senior Engineer", "rung 3: Leads"), or "" */
+    const char *detail;     /* a name's title ("Senior Engineer"; "" while the ladder has errors),
+                             * a rung's name ("Owns"), a track's own level's scale level ("L5"), or "" */
 } ld_completion;
 
 /* What may be written at line:column of file, from the text of the line up

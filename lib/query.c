@@ -522,47 +522,63 @@ static void complete_names(struct complete *c, enum index_kind kind)
 }
 
 /* The levels prefix lo..hi, as single levels, or, when the typed word has
- * "..", as the ranges from the level before it. */
-static void complete_levels(struct complete *c, const char *prefix, long lo, long hi, const char *detail)
+ * "..", as the ranges from the level before it. Each one's detail is the
+ * scale's level (scale_prefix, number + shift) when the names are a
+ * track's own, else "". At most 10,000 numbers (the scanner's bound): each
+ * written in one scratch buffer, copied only when it is kept. */
+static void complete_levels(struct complete *c, const char *prefix, long lo, long hi, const char *scale_prefix,
+                            long shift)
 {
     const char *dots = strstr(c->prefix, "..");
+    size_t p = strlen(prefix);
     long from = lo;
     if (dots) {
-        size_t p = strlen(prefix);
         if ((size_t)(dots - c->prefix) <= p || strncmp(c->prefix, prefix, p) != 0)
             return;
         from = strtol(c->prefix + p, NULL, 10);
         if (from < lo || from > hi)
             return;
     }
-    for (long n = from; n <= hi && c->n < COMPLETE_MAX; n++) {
-        size_t size = 2 * strlen(prefix) + 48;
-        char *label = arena_alloc(c->q->arena, size);
+    size_t size = 2 * p + 48;
+    char *label = arena_alloc(c->q->arena, size);
+    for (long n = dots ? from + 1 : from; n <= hi && c->n < COMPLETE_MAX; n++) {
         if (dots)
             snprintf(label, size, "%s%ld..%s%ld", prefix, from, prefix, n);
         else
             snprintf(label, size, "%s%ld", prefix, n);
-        if (!dots || n > from)
-            complete_add(c, label, LD_NAME_LEVEL, 0, detail);
+        if (strncmp(label, c->prefix, c->plen) != 0)
+            continue;
+        const char *detail = "";
+        if (scale_prefix) {
+            size_t dsize = strlen(scale_prefix) + 48;
+            char *d = arena_alloc(c->q->arena, dsize);
+            if (dots)
+                snprintf(d, dsize, "%s%ld..%s%ld", scale_prefix, from + shift, scale_prefix, n + shift);
+            else
+                snprintf(d, dsize, "%s%ld", scale_prefix, n + shift);
+            detail = d;
+        }
+        complete_add(c, arena_strdup(c->q->arena, label), LD_NAME_LEVEL, 0, detail);
     }
 }
 
 /* The levels a role or company line of track `track` (NULL: unknown) is
- * written in: the track's own names when it names its levels, else the
- * scale's. */
+ * written in: the track's own names when it names its levels (with the
+ * scale's as detail), else the scale's. */
 static void complete_track_levels(struct complete *c, const char *track)
 {
     struct query_ctx *q = c->q;
     const struct index_entry *t = track ? query_def(q, INDEX_TRACK, track) : NULL;
     const struct ast_stmt *st = t ? query_stmt_of(q, t, AST_TRACK) : NULL;
     if (st && st->u.track.has_levels) {
-        const struct ast_levels *own = &st->u.track.own;
-        complete_levels(c, own->lo.prefix, own->lo.number, own->hi.number, st->u.track.name.text);
+        const struct ast_levels *own = &st->u.track.own, *scale = &st->u.track.scale;
+        complete_levels(c, own->lo.prefix, own->lo.number, own->hi.number, scale->lo.prefix,
+                        scale->lo.number - own->lo.number);
         return;
     }
     const struct index *idx = q->idx;
     if (idx->scale_entry != INDEX_NONE)
-        complete_levels(c, idx->v[idx->scale_entry].name, idx->scale_lo, idx->scale_hi, "");
+        complete_levels(c, idx->v[idx->scale_entry].name, idx->scale_lo, idx->scale_hi, NULL, 0);
 }
 
 /* The rungs of the competency named id: numbers, with the rung's name. */

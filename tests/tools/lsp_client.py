@@ -409,6 +409,14 @@ def t_ranges_clamped(ladderc, tmp):
         f = c.result("textDocument/formatting", {"textDocument": {"uri": uri}, "options": {}})
         want = "levels  L1..L2  # a🎉b\n# c\n"     # the reversed range and the malformed ones refused
         check(f and f[0]["newText"] == fmt(ladderc, want) != want, "text after clamped edits: %r" % f)
+        # a line ending in CR LF ends before its CR: an edit past its end goes there
+        c.change(uri, 3, [{"text": "levels  L1..L2\r\n"},
+                          {"range": {"start": {"line": 0, "character": 99}, "end": {"line": 0, "character": 99}},
+                           "text": " # x"}])
+        check(c.diagnostics(uri, 3)["diagnostics"] == [], "a CR LF line edited at its end")
+        f = c.result("textDocument/formatting", {"textDocument": {"uri": uri}, "options": {}})
+        want = "levels  L1..L2 # x\r\n"
+        check(f and f[0]["newText"] == fmt(ladderc, want) != want, "a CR LF line edited at its end: %r" % f)
         c.stop()
     finally:
         c.kill()
@@ -656,6 +664,16 @@ def t_queries(ladderc, tmp):
         senior = next(i for i, l in enumerate(lines) if l.startswith("role senior"))
         check(sen["selectionRange"]["start"] == {"line": senior, "character": 5} and sen["range"]["start"]["line"] ==
               senior and sen["range"]["end"]["line"] == senior + 3, "the role's ranges %r" % sen)
+        # a name after an emoji: the cursor's UTF-16 position is the library's code point
+        at = utf16_len(lines[senior][:lines[senior].index(" ic ") + 2])
+        r = c.result("textDocument/definition", {"textDocument": {"uri": uri},
+                                                 "position": {"line": senior, "character": at}})
+        check(r == [{"uri": uri, "range": {"start": {"line": 4, "character": 6}, "end": {"line": 4, "character": 8}}}],
+              "definition of the track after an emoji: %r" % r)
+        r = c.result("textDocument/references", {"textDocument": {"uri": uri}, "context": {"includeDeclaration": False},
+                                                 "position": {"line": 4, "character": 7}})
+        check({"start": {"line": senior, "character": at - 1}, "end": {"line": senior, "character": at + 1}} in
+              [x["range"] for x in r], "the use after an emoji, in UTF-16: %r" % r)
         c.stop()
     finally:
         c.kill()

@@ -364,7 +364,22 @@ static void test_complete(void)
           "complete: a name's kind, no keyword flag, no detail without a checked model");
     check(ld_complete(s, 0, 12, 9, &items, &n) == LD_OK && n == 2 && strcmp(items[1].detail, "Owns") == 0,
           "complete: a rung's name as its detail");
+    check(ld_complete(s, 0, 15, 31, &items, &n) == LD_OK && n == 5 && strcmp(items[1].label, "M5") == 0 &&
+              strcmp(items[1].detail, "L5") == 0, "complete: a track's own level has the scale's as detail");
+    check(ld_complete(s, 0, 26, 17, &items, &n) == LD_OK && n == 5 && strcmp(items[0].detail, "") == 0,
+          "complete: a scale's level has no detail");
+    check(ld_complete(s, 0, 1, 1, &items, &n) == LD_OK && n > 0 && items[0].is_keyword &&
+              strcmp(items[0].label, "import") == 0, "complete: a statement word is a keyword");
     check(ld_complete(s, 1, 1, 1, &items, &n) == LD_EUSAGE, "complete: no file 1 is LD_EUSAGE");
+    ld_session_free(s);
+
+    /* the widest scale: 10,000 levels, filtered by the digits typed; at most 1,000 offered */
+    s = open_ladder(NULL, "wide.ladder", "levels L0..L9999\ntrack ic \"IC\"\nrole x \"X\" track ic level L999\n"
+                    "role y \"Y\" track ic level \n", 1);
+    check_complete(s, 3, 31, "L999 L9990 L9991 L9992 L9993 L9994 L9995 L9996 L9997 L9998 L9999",
+                   "levels of a scale of 10,000 filtered by 'L999'");
+    check(ld_complete(s, 0, 4, 27, &items, &n) == LD_OK && n == 1000 && strcmp(items[999].label, "L999") == 0,
+          "complete: at most 1,000 levels, the first ones (got %zu)", n);
     ld_session_free(s);
 
     s = open_ladder(NULL, "bom.ladder", "\xEF\xBB\xBFla", 1);
