@@ -5,7 +5,10 @@
 #   test:     that, plus what the tests use to check our output for real
 #             (xmllint, cmark-gfm, pdfinfo and pdftotext from poppler-utils,
 #             python3-yaml for the pull-request workflow of docs/diff.md,
-#             chromium headless for the HTML page), and
+#             chromium headless for the HTML page, neovim as the language
+#             server's real client, node and npm for the TextMate grammar's
+#             tests, whose npm packages scripts/npm-tools.sh then installs
+#             into build/npm/), and
 #             what the runner needs to run every test: script (bsdutils) for
 #             the colour tests, setpriv and mount (util-linux) for the tests as
 #             nobody and on a full disk, ps (procps) for the watchdog, timeout
@@ -16,7 +19,7 @@
 set -eu
 
 build_pkgs="gcc make flex bison pkg-config libgraphviz-dev graphviz libjansson-dev"
-test_pkgs="$build_pkgs chromium libxml2-utils poppler-utils cmark-gfm jq pre-commit git valgrind clang libclang-rt-14-dev time hyperfine strace python3 python3-yaml bsdutils util-linux procps coreutils"
+test_pkgs="$build_pkgs chromium neovim nodejs libxml2-utils poppler-utils cmark-gfm jq pre-commit git valgrind clang libclang-rt-14-dev time hyperfine strace python3 python3-yaml bsdutils util-linux procps coreutils"
 coverage_pkgs="$test_pkgs gcovr"
 
 case "${1:-build}" in
@@ -32,7 +35,11 @@ for p in $want; do
         missing="$missing $p"
     fi
 done
-[ -z "$missing" ] && exit 0
+# Debian packs npm apart from nodejs; NodeSource's nodejs carries its own
+[ "$want" != "$build_pkgs" ] && ! command -v npm >/dev/null 2>&1 && missing="$missing npm"
+# the test tools from npm (pinned; nothing to do once installed)
+npm_tools() { [ "$want" = "$build_pkgs" ] || "$(dirname "$0")/npm-tools.sh"; }
+[ -z "$missing" ] && { npm_tools; exit 0; }
 
 echo "ladderc: installing missing Debian packages:$missing"
 if [ "$(id -u)" = 0 ]; then
@@ -50,3 +57,4 @@ $sudo apt-get install -y -q $missing >/dev/null 2>&1 || {
     $sudo apt-get update -q >/dev/null
     $sudo apt-get install -y -q $missing
 }
+npm_tools
