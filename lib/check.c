@@ -9,6 +9,7 @@
 #include "check.h"
 #include "check_rungs.h"
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <math.h>
@@ -106,6 +107,21 @@ struct checker {
 };
 
 /* ---- helpers ---- */
+
+/* The fix of diagnostic d (what its "did you mean" says, for an editor's
+ * quick fix: ld_diagnostic_fix), formatted; nothing when d was dropped. */
+static void check_fixf(struct checker *c, struct diag *d, const char *fmt, ...)
+{
+    if (!d)
+        return;
+    char text[256];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(text, sizeof text, fmt, ap);
+    va_end(ap);
+    if (n > 0 && (size_t)n < sizeof text)   /* a longer one is no quick fix */
+        diag_fix(c->diag, d, text);
+}
 
 static char *levels_text(const struct checker *c, int lo, int hi, char *out, size_t n)
 {
@@ -413,9 +429,10 @@ static bool track_names_valid(struct checker *c, const struct ast_stmt *s)
     const struct ast_levels *own = &s->u.track.own;
     const char *id = s->u.track.id.text;
     if (strcmp(own->lo.prefix, own->hi.prefix) != 0) {
-        diag_error(c->diag, "E118", own->loc, "track '%s' names its levels with two prefixes, '%s' and '%s': "
-                   "its names share one prefix; did you mean '%s%ld..%s%ld'?", id, own->lo.prefix, own->hi.prefix,
-                   own->lo.prefix, own->lo.number, own->lo.prefix, own->hi.number);
+        check_fixf(c, diag_error(c->diag, "E118", own->loc, "track '%s' names its levels with two prefixes, '%s' and "
+                   "'%s': its names share one prefix; did you mean '%s%ld..%s%ld'?", id, own->lo.prefix, own->hi.prefix,
+                   own->lo.prefix, own->lo.number, own->lo.prefix, own->hi.number),
+                   "%s%ld..%s%ld", own->lo.prefix, own->lo.number, own->lo.prefix, own->hi.number);
         return false;
     }
     if (c->scale_ok && strcmp(own->lo.prefix, c->m->level_prefix) == 0) {
@@ -424,9 +441,10 @@ static bool track_names_valid(struct checker *c, const struct ast_stmt *s)
         return false;
     }
     if (own->lo.number > own->hi.number) {
-        diag_error(c->diag, "E118", own->loc, "track '%s' names its levels %s%ld..%s%ld: the lowest comes "
-                   "first; did you mean '%s%ld..%s%ld'?", id, own->lo.prefix, own->lo.number, own->hi.prefix,
-                   own->hi.number, own->lo.prefix, own->hi.number, own->hi.prefix, own->lo.number);
+        check_fixf(c, diag_error(c->diag, "E118", own->loc, "track '%s' names its levels %s%ld..%s%ld: the lowest "
+                   "comes first; did you mean '%s%ld..%s%ld'?", id, own->lo.prefix, own->lo.number, own->hi.prefix,
+                   own->hi.number, own->lo.prefix, own->hi.number, own->hi.prefix, own->lo.number),
+                   "%s%ld..%s%ld", own->lo.prefix, own->hi.number, own->hi.prefix, own->lo.number);
         return false;
     }
     return true;
@@ -470,9 +488,9 @@ static void report_scale_name_on_named_track(struct checker *c, const struct mod
     char own[64];
     model_track_levels_text(c->m, (size_t)(tr - c->m->tracks), tr->lo, tr->hi, own, sizeof own);
     if (l->number >= tr->lo && l->number <= tr->hi)
-        diag_error(c->diag, "E119", l->loc, "level '%s%ld' is in the scale's names, but track '%s' names its "
-                   "levels %s; did you mean '%s%ld'?", l->prefix, l->number, tr->id, own, tr->level_prefix,
-                   l->number - tr->shift);
+        check_fixf(c, diag_error(c->diag, "E119", l->loc, "level '%s%ld' is in the scale's names, but track '%s' "
+                   "names its levels %s; did you mean '%s%ld'?", l->prefix, l->number, tr->id, own, tr->level_prefix,
+                   l->number - tr->shift), "%s%ld", tr->level_prefix, l->number - tr->shift);
     else {
         char scale[64];
         levels_text(c, tr->lo, tr->hi, scale, sizeof scale);
@@ -494,9 +512,9 @@ static bool report_other_track_name(struct checker *c, const struct model_track 
     levels_text(c, c->m->level_min, c->m->level_max, scale, sizeof scale);
     long n = l->number + other->shift;
     if (n >= c->m->level_min && n <= c->m->level_max)
-        diag_error(c->diag, "E119", l->loc, "level '%s%ld' is in the names of track '%s', but track '%s' uses the "
-                   "scale's names, %s; did you mean '%s%ld'?", l->prefix, l->number, other->id, tr->id, scale,
-                   c->m->level_prefix, n);
+        check_fixf(c, diag_error(c->diag, "E119", l->loc, "level '%s%ld' is in the names of track '%s', but track "
+                   "'%s' uses the scale's names, %s; did you mean '%s%ld'?", l->prefix, l->number, other->id, tr->id,
+                   scale, c->m->level_prefix, n), "%s%ld", c->m->level_prefix, n);
     else
         diag_error(c->diag, "E119", l->loc, "level '%s%ld' is in the names of track '%s', but track '%s' uses the "
                    "scale's names, %s", l->prefix, l->number, other->id, tr->id, scale);
@@ -1002,16 +1020,26 @@ static enum link_problem link_problem(const char *url)
     return slashes ? LINK_OK : LINK_NO_SLASHES;
 }
 
+/* E185's fix: the string head[0..n) + sep + rest, quoted, over the link's
+ * string; none when the link holds a quote or a backslash (which would
+ * need the string's escapes). */
+static void link_fix(struct checker *c, struct diag *d, const char *head, size_t n, const char *sep, const char *rest)
+{
+    if (strpbrk(rest, "\"\\") || memchr(head, '"', n) || memchr(head, '\\', n))
+        return;
+    check_fixf(c, d, "\"%.*s%s%s\"", (int)n, head, sep, rest);
+}
+
 /* E185 for an address with no scheme: 'example.com/wiki' and '//example.com'
  * get the https:// they lack. */
 static void report_link_no_scheme(struct checker *c, struct loc at, const char *role, const char *url)
 {
     if (url[0] == '/' && url[1] == '/' && url[2])
-        diag_error(c->diag, "E185", at, "link of role '%s' does not start with https:// or http://; did you "
-                   "mean 'https:%s'?", role, url);
+        link_fix(c, diag_error(c->diag, "E185", at, "link of role '%s' does not start with https:// or http://; "
+                               "did you mean 'https:%s'?", role, url), "https:", 6, "", url);
     else if (is_ascii_alnum(url[0]))
-        diag_error(c->diag, "E185", at, "link of role '%s' does not start with https:// or http://; did you "
-                   "mean 'https://%s'?", role, url);
+        link_fix(c, diag_error(c->diag, "E185", at, "link of role '%s' does not start with https:// or http://; "
+                               "did you mean 'https://%s'?", role, url), "https://", 8, "", url);
     else
         diag_error(c->diag, "E185", at, "link of role '%s' does not start with https:// or http://: a link is "
                    "a web address", role);
@@ -1047,8 +1075,8 @@ static void report_link(struct checker *c, const struct ast_role_line *l, const 
         const char *rest = url + scheme + 1;
         while (*rest == '/')
             rest++;
-        diag_error(c->diag, "E185", at, "link of role '%s' has no '//' after '%.*s:'; did you mean '%.*s://%s'?",
-                   role, scheme, url, scheme, url, rest);
+        link_fix(c, diag_error(c->diag, "E185", at, "link of role '%s' has no '//' after '%.*s:'; did you mean "
+                               "'%.*s://%s'?", role, scheme, url, scheme, url, rest), url, (size_t)scheme, "://", rest);
         break;
     }
     default:

@@ -488,6 +488,40 @@ static void test_fix(void)
     check(ld_diagnostic_fix(s, 1000, &f) == LD_EUSAGE, "fix: no diagnostic 1000 is LD_EUSAGE");
     ld_session_free(s);
 
+    /* the other suggestions: levels in another track's names, own names
+     * with two prefixes or the wrong way round, links, a signed level */
+    static const char more[] = "levels L3..L8\n"
+                               "track ic \"IC\"\n"
+                               "track m \"M\" levels M4..N6 = L4..L6\n"
+                               "track mm \"MM\" levels P6..P4 = L4..L6\n"
+                               "track mgr \"Mgr\" levels Q4..Q8 = L4..L8\n"
+                               "role a \"A\" track mgr level L5 at (1, 1) {\n  link \"example.com/x\"\n}\n"
+                               "role b \"B\" track ic level Q5 at (2, 2) {\n  link \"https:example.com\"\n}\n"
+                               "role d \"D\" track ic level L5 at (3, 3) {\n  link \"//example.com\"\n}\n"
+                               "role e \"E\" track ic level L-4 at (4, 4)\n";
+    s = open_ladder(NULL, "more.ladder", more, 1);
+    const char *want2[] = {"E118 3:20-3:26 M4..M6",   "E118 4:22-4:28 P4..P6", "E119 6:28-6:30 Q5",
+                           "E185 7:8-7:23 \"https://example.com/x\"", "E119 9:27-9:29 L5",
+                           "E185 10:8-10:27 \"https://example.com\"", "E185 13:8-13:23 \"https://example.com\"",
+                           "E005 15:27-15:30 L4"};
+    size_t nwant2 = sizeof want2 / sizeof *want2, got2 = 0;
+    for (size_t i = 0; i < ld_diagnostic_count(s); i++) {
+        ld_diagnostic d;
+        ld_diagnostic_get(s, i, &d);
+        if (ld_diagnostic_fix(s, i, &f) != LD_OK)
+            continue;
+        char have[160];
+        snprintf(have, sizeof have, "%s %d:%d-%d:%d %s", d.code, f.line, f.column, f.end_line, f.end_column, f.text);
+        int ok = got2 < nwant2 && strcmp(have, want2[got2]) == 0;
+        check(ok, "fix: %s", got2 < nwant2 ? want2[got2] : "(one more than expected)");
+        if (!ok)
+            printf("     got %s (%s)\n", have, d.message);
+        got2++;
+    }
+    check(got2 == nwant2, "fix: every 'did you mean' of levels, own names and links has a fix (%zu of %zu)", got2,
+          nwant2);
+    ld_session_free(s);
+
     s = open_ladder(NULL, "case.ladder", "levels L3..L5\ntrack ic \"IC\"\nrole Senior \"S\" track ic level L3\n", 1);
     ld_diagnostic d;
     check(ld_diagnostic_count(s) >= 1 && ld_diagnostic_get(s, 0, &d) == LD_OK && strcmp(d.code, "E002") == 0 &&
