@@ -410,17 +410,22 @@ static void track_names_mismatch(struct checker *c, const struct ast_stmt *s, in
     long scale_hi = lo + n_own - 1;     /* the scale's range that has the own names' length */
     char scale[64];
     levels_text(c, lo, hi, scale, sizeof scale);
+    /* both sides of the '=': what the suggestion rewrites (its first choice
+     * is the quick fix) */
+    struct loc both = {own->loc.start, s->u.track.scale.loc.end};
     if (scale_hi <= c->m->level_max)
-        diag_error(c->diag, "E118", own->loc, "track '%s' names %ld levels (%s%ld..%s%ld) but maps them onto %ld "
-                   "(%s): the two ranges must have the same length; did you mean '%s%ld..%s%ld = %s%d..%s%ld' or "
-                   "'%s%ld..%s%ld = %s'?", s->u.track.id.text, n_own, p, own->lo.number, p, own->hi.number,
+        check_fixf(c, diag_error(c->diag, "E118", both, "track '%s' names %ld levels (%s%ld..%s%ld) but maps them "
+                   "onto %ld (%s): the two ranges must have the same length; did you mean '%s%ld..%s%ld = %s%d..%s%ld' "
+                   "or '%s%ld..%s%ld = %s'?", s->u.track.id.text, n_own, p, own->lo.number, p, own->hi.number,
                    n_scale, scale, p, own->lo.number, p, own->hi.number, sp, lo, sp, scale_hi, p,
-                   own->lo.number, p, own->lo.number + n_scale - 1, scale);
+                   own->lo.number, p, own->lo.number + n_scale - 1, scale),
+                   "%s%ld..%s%ld = %s%d..%s%ld", p, own->lo.number, p, own->hi.number, sp, lo, sp, scale_hi);
     else
-        diag_error(c->diag, "E118", own->loc, "track '%s' names %ld levels (%s%ld..%s%ld) but maps them onto %ld "
-                   "(%s): the two ranges must have the same length; did you mean '%s%ld..%s%ld = %s'?",
+        check_fixf(c, diag_error(c->diag, "E118", both, "track '%s' names %ld levels (%s%ld..%s%ld) but maps them "
+                   "onto %ld (%s): the two ranges must have the same length; did you mean '%s%ld..%s%ld = %s'?",
                    s->u.track.id.text, n_own, p, own->lo.number, p, own->hi.number, n_scale, scale, p,
-                   own->lo.number, p, own->lo.number + n_scale - 1, scale);
+                   own->lo.number, p, own->lo.number + n_scale - 1, scale),
+                   "%s%ld..%s%ld = %s", p, own->lo.number, p, own->lo.number + n_scale - 1, scale);
 }
 
 /* Whether the own names are well formed; reports the first thing wrong. */

@@ -498,12 +498,13 @@ static void test_fix(void)
                                "role a \"A\" track mgr level L5 at (1, 1) {\n  link \"example.com/x\"\n}\n"
                                "role b \"B\" track ic level Q5 at (2, 2) {\n  link \"https:example.com\"\n}\n"
                                "role d \"D\" track ic level L5 at (3, 3) {\n  link \"//example.com\"\n}\n"
-                               "role e \"E\" track ic level L-4 at (4, 4)\n";
+                               "role e \"E\" track ic level L-4 at (4, 4)\n"
+                               "track n \"N\" levels R4..R8 = L4..L6\n";
     s = open_ladder(NULL, "more.ladder", more, 1);
     const char *want2[] = {"E118 3:20-3:26 M4..M6",   "E118 4:22-4:28 P4..P6", "E119 6:28-6:30 Q5",
                            "E185 7:8-7:23 \"https://example.com/x\"", "E119 9:27-9:29 L5",
                            "E185 10:8-10:27 \"https://example.com\"", "E185 13:8-13:23 \"https://example.com\"",
-                           "E005 15:27-15:30 L4"};
+                           "E005 15:27-15:30 L4", "E118 16:20-16:35 R4..R8 = L4..L8"};
     size_t nwant2 = sizeof want2 / sizeof *want2, got2 = 0;
     for (size_t i = 0; i < ld_diagnostic_count(s); i++) {
         ld_diagnostic d;
