@@ -425,6 +425,16 @@ struct lsp_doc *lsp_param_doc(struct lsp_server *srv, json_t *id, json_t *params
     return doc;
 }
 
+struct lsp_doc *lsp_param_doc_pos(struct lsp_server *srv, json_t *id, json_t *params, struct lsp_pos *pos)
+{
+    struct lsp_doc *doc = lsp_param_doc(srv, id, params);
+    if (doc && !lsp_param_pos(json_object_get(params, "position"), pos)) {
+        lsp_error_to(srv, id, LSP_INVALID_PARAMS, "position is missing or not a position");
+        return NULL;
+    }
+    return doc;
+}
+
 static bool lsp_get_long(json_t *obj, const char *key, long *v)
 {
     json_t *x = json_object_get(obj, key);

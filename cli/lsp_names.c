@@ -32,14 +32,10 @@ static bool lsp_name_at(struct lsp_doc *doc, struct lsp_pos pos, struct lsp_name
 static bool lsp_request_name(struct lsp_server *srv, json_t *id, json_t *params, struct lsp_doc **doc,
                              struct lsp_name *name)
 {
-    *doc = lsp_param_doc(srv, id, params);
+    struct lsp_pos pos;
+    *doc = lsp_param_doc_pos(srv, id, params, &pos);
     if (!*doc)
         return false;
-    struct lsp_pos pos;
-    if (!lsp_param_pos(json_object_get(params, "position"), &pos)) {
-        lsp_error_to(srv, id, LSP_INVALID_PARAMS, "position is missing or not a position");
-        return false;
-    }
     if (!lsp_name_at(*doc, pos, name)) {
         lsp_reply_to(srv, id, NULL);
         return false;
@@ -211,14 +207,10 @@ static void lsp_hover_codes(struct lsp_doc *doc, int line, int col, struct lsp_b
  * rungs, moves...), then the explanation of each diagnostic there. */
 void lsp_hover(struct lsp_server *srv, json_t *id, json_t *params)
 {
-    struct lsp_doc *doc = lsp_param_doc(srv, id, params);
+    struct lsp_pos pos;
+    struct lsp_doc *doc = lsp_param_doc_pos(srv, id, params, &pos);
     if (!doc)
         return;
-    struct lsp_pos pos;
-    if (!lsp_param_pos(json_object_get(params, "position"), &pos)) {
-        lsp_error_to(srv, id, LSP_INVALID_PARAMS, "position is missing or not a position");
-        return;
-    }
     int line, col;
     lsp_pos_to_ld(doc->text.data ? doc->text.data : "", doc->text.len, pos, srv->enc, &line, &col);
     struct lsp_buf md = {0};

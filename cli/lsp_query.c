@@ -42,14 +42,10 @@ static int lsp_symbol_kind(const ld_symbol *s)
 
 void lsp_completion(struct lsp_server *srv, json_t *id, json_t *params)
 {
-    struct lsp_doc *doc = lsp_param_doc(srv, id, params);
+    struct lsp_pos pos;
+    struct lsp_doc *doc = lsp_param_doc_pos(srv, id, params, &pos);
     if (!doc)
         return;
-    struct lsp_pos pos;
-    if (!lsp_param_pos(json_object_get(params, "position"), &pos)) {
-        lsp_error_to(srv, id, LSP_INVALID_PARAMS, "position is missing or not a position");
-        return;
-    }
     int line, col;
     lsp_pos_to_ld(doc->text.data ? doc->text.data : "", doc->text.len, pos, srv->enc, &line, &col);
     const ld_completion *items;

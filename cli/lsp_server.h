@@ -91,6 +91,8 @@ json_t *lsp_json_pos(struct lsp_pos p);
  * open or not named) and the position. */
 struct lsp_doc *lsp_param_doc(struct lsp_server *srv, json_t *id, json_t *params);
 bool lsp_param_pos(json_t *obj, struct lsp_pos *p);
+/* Both, for a request about a position (textDocument/hover...). */
+struct lsp_doc *lsp_param_doc_pos(struct lsp_server *srv, json_t *id, json_t *params, struct lsp_pos *pos);
 
 void lsp_reply_to(struct lsp_server *srv, json_t *id, json_t *result);
 void lsp_error_to(struct lsp_server *srv, json_t *id, int code, const char *message);
