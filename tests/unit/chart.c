@@ -86,45 +86,19 @@ static void test_refusals(void)
     check(c.live_blocks == 0, "every block back to the allocator");
 }
 
-/* A chart from a checked session, the allocator failing at the Nth
- * allocation after the check. */
-static ld_status chart_failing_at(size_t n, size_t *used, int *spent, size_t *live)
+/* A chart of three roles, for the failing allocator. */
+static ld_status chart_three(ld_session *s)
 {
-    struct counter c = {0};
-    ld_session *s = checked(&c);
     const char *three[] = {"junior", "senior", "staff"};
     ld_text t;
-    c.fail_at = n ? c.allocs + n : 0;
-    size_t before = c.allocs;
-    ld_status st = ld_chart(s, three, 3, "dot", &t);
-    *used = c.allocs - before;
-    *spent = st == LD_ENOMEM && ld_chart(s, three, 3, "dot", &t) == LD_ENOMEM;
-    ld_session_free(s);
-    *live = c.live_blocks;
-    return st;
-}
-
-static void test_failing_allocator(void)
-{
-    size_t total, live;
-    int spent;
-    check(chart_failing_at(0, &total, &spent, &live) == LD_OK && live == 0, "allocator: the chart succeeds");
-    check(total > 0, "allocator: the chart allocates (%zu times)", total);
-    size_t bad = 0;
-    for (size_t n = 1; n <= total; n++) {
-        size_t used;
-        if (chart_failing_at(n, &used, &spent, &live) != LD_ENOMEM || !spent || live != 0)
-            bad++;
-    }
-    check(bad == 0, "allocator: failing allocation N of %zu of a chart, for every N: LD_ENOMEM, spent, "
-          "no block left (%zu were not)", total, bad);
+    return ld_chart(s, three, 3, "dot", &t);
 }
 
 int main(int argc, char **argv)
 {
     verbose = argc > 1 && strcmp(argv[1], "-v") == 0;
     test_refusals();
-    test_failing_allocator();
+    check_every_allocation_failing("the chart", checked, chart_three);
     printf("%d passed, %d failed\n", passed, failed);
     return failed != 0;
 }

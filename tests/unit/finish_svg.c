@@ -240,35 +240,10 @@ static void test_every_prefix(void)
     ld_session_free(s);
 }
 
-static ld_status finish_failing_at(size_t n, size_t *used, int *spent, size_t *live)
+static ld_status finish_drawn(ld_session *s)
 {
-    struct counter c = {0};
-    ld_session *s = checked(&c);
     ld_text t;
-    c.fail_at = n ? c.allocs + n : 0;
-    size_t before = c.allocs;
-    ld_status st = ld_finish_svg(s, drawn, sizeof drawn - 1, &t);
-    *used = c.allocs - before;
-    *spent = st == LD_ENOMEM && ld_finish_svg(s, drawn, sizeof drawn - 1, &t) == LD_ENOMEM;
-    ld_session_free(s);
-    *live = c.live_blocks;
-    return st;
-}
-
-static void test_failing_allocator(void)
-{
-    size_t total, live;
-    int spent;
-    check(finish_failing_at(0, &total, &spent, &live) == LD_OK && live == 0, "allocator: finishing succeeds");
-    check(total > 0, "allocator: finishing allocates (%zu times)", total);
-    size_t bad = 0;
-    for (size_t n = 1; n <= total; n++) {
-        size_t used;
-        if (finish_failing_at(n, &used, &spent, &live) != LD_ENOMEM || !spent || live != 0)
-            bad++;
-    }
-    check(bad == 0, "allocator: failing allocation N of %zu, for every N: LD_ENOMEM, spent, no block left "
-          "(%zu were not)", total, bad);
+    return ld_finish_svg(s, drawn, sizeof drawn - 1, &t);
 }
 
 int main(int argc, char **argv)
@@ -278,7 +253,7 @@ int main(int argc, char **argv)
     test_titles();
     test_unrecognised();
     test_every_prefix();
-    test_failing_allocator();
+    check_every_allocation_failing("finishing", checked, finish_drawn);
     printf("%d passed, %d failed\n", passed, failed);
     return failed != 0;
 }

@@ -139,35 +139,10 @@ static void test_page(void)
     ld_session_free(s);
 }
 
-static ld_status html_failing_at(size_t n, size_t *used, int *spent, size_t *live)
+static ld_status html_page(ld_session *s)
 {
-    struct counter c = {0};
-    ld_session *s = checked(&c);
     ld_text t;
-    c.fail_at = n ? c.allocs + n : 0;
-    size_t before = c.allocs;
-    ld_status st = ld_html(s, map, sizeof map - 1, &t);
-    *used = c.allocs - before;
-    *spent = st == LD_ENOMEM && ld_html(s, map, sizeof map - 1, &t) == LD_ENOMEM;
-    ld_session_free(s);
-    *live = c.live_blocks;
-    return st;
-}
-
-static void test_failing_allocator(void)
-{
-    size_t total, live;
-    int spent;
-    check(html_failing_at(0, &total, &spent, &live) == LD_OK && live == 0, "allocator: the page succeeds");
-    check(total > 0, "allocator: the page allocates (%zu times)", total);
-    size_t bad = 0;
-    for (size_t n = 1; n <= total; n++) {
-        size_t used;
-        if (html_failing_at(n, &used, &spent, &live) != LD_ENOMEM || !spent || live != 0)
-            bad++;
-    }
-    check(bad == 0, "allocator: failing allocation N of %zu, for every N: LD_ENOMEM, spent, no block left "
-          "(%zu were not)", total, bad);
+    return ld_html(s, map, sizeof map - 1, &t);
 }
 
 int main(int argc, char **argv)
@@ -175,7 +150,7 @@ int main(int argc, char **argv)
     verbose = argc > 1 && strcmp(argv[1], "-v") == 0;
     test_refusals();
     test_page();
-    test_failing_allocator();
+    check_every_allocation_failing("the page", checked, html_page);
     printf("%d passed, %d failed\n", passed, failed);
     return failed != 0;
 }

@@ -1,13 +1,16 @@
 /* unit.h - what the C tests of the API share: a check that counts and
  * prints, and an allocator that counts, can fail at its Nth allocation
- * and knows what is still allocated. Each test program includes it once
- * (its definitions are static), then ladder.h alone. */
+ * and knows what is still allocated, and the test of an API call under
+ * that allocator failing at each of its allocations. Each test program
+ * includes it once (its definitions are static). */
 #ifndef LADDERC_TESTS_UNIT_H
 #define LADDERC_TESTS_UNIT_H
 
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+
+#include "ladder.h"
 
 static int passed, failed, verbose;
 
@@ -62,6 +65,43 @@ static void *counting_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
         c->live_blocks++;
     c->live_bytes += (long long)nsize;
     return p;
+}
+
+/* call on a session that open builds with c's allocator, that allocator
+ * failing at the nth allocation call makes (0: none); *used: how many call
+ * made, *spent: the session answers the call with LD_ENOMEM again, *live:
+ * blocks left once the session is freed. */
+static inline ld_status unit_failing_at(ld_session *(*open)(struct counter *), ld_status (*call)(ld_session *),
+                                        size_t n, size_t *used, int *spent, size_t *live)
+{
+    struct counter c = {0};
+    ld_session *s = open(&c);
+    c.fail_at = n ? c.allocs + n : 0;
+    size_t before = c.allocs;
+    ld_status st = call(s);
+    *used = c.allocs - before;
+    *spent = st == LD_ENOMEM && call(s) == LD_ENOMEM;
+    ld_session_free(s);
+    *live = c.live_blocks;
+    return st;
+}
+
+/* call succeeds and allocates; with its Nth allocation failing, for every
+ * N, it answers LD_ENOMEM, the session is spent, and nothing is left. */
+static inline void check_every_allocation_failing(const char *what, ld_session *(*open)(struct counter *),
+                                                  ld_status (*call)(ld_session *))
+{
+    size_t total, live, used;
+    int spent;
+    check(unit_failing_at(open, call, 0, &total, &spent, &live) == LD_OK && live == 0, "allocator: %s succeeds",
+          what);
+    check(total > 0, "allocator: %s allocates (%zu times)", what, total);
+    size_t bad = 0;
+    for (size_t n = 1; n <= total; n++)
+        if (unit_failing_at(open, call, n, &used, &spent, &live) != LD_ENOMEM || !spent || live != 0)
+            bad++;
+    check(bad == 0, "allocator: failing allocation N of %zu of %s, for every N: LD_ENOMEM, spent, no block left "
+          "(%zu were not)", total, what, bad);
 }
 
 #endif
