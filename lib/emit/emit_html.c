@@ -204,15 +204,7 @@ static void html_tracks(struct html *h)
     size_t i = 0, end;
     for (size_t t = 0; t < m->ntracks; t++) {
         html_track_run(h, &i, t, &end);
-        buf_puts(b, "<section");
-        html_id_attr(h, "track", m->tracks[t].id, "");
-        buf_puts(b, " aria-labelledby=\"track-");
-        html_text(h, m->tracks[t].id);
-        buf_puts(b, "-title\">\n<h3");
-        html_id_attr(h, "track", m->tracks[t].id, "-title");
-        buf_putc(b, '>');
-        html_text(h, m->tracks[t].name);
-        buf_puts(b, "</h3>\n");
+        html_section_open(h, NULL, "track", m->tracks[t].id, m->tracks[t].name);
         html_track_levels_note(h, t);
         if (i == end) {
             buf_puts(b, "<p class=\"note\">No roles.</p>\n</section>\n");
@@ -331,15 +323,8 @@ static void html_competency(struct html *h, const struct model_competency *c)
 {
     const struct model *m = h->m;
     struct buf *b = h->out;
-    buf_puts(b, "<section");
-    html_id_attr(h, "competency", c->id, "");
-    buf_puts(b, " aria-labelledby=\"competency-");
-    html_text(h, c->id);
-    buf_puts(b, "-title\">\n<h3");
-    html_id_attr(h, "competency", c->id, "-title");
-    buf_putc(b, '>');
-    html_text(h, c->name);
-    buf_puts(b, "</h3>\n<p class=\"note\">");
+    html_section_open(h, NULL, "competency", c->id, c->name);
+    buf_puts(b, "<p class=\"note\">");
     if (c->skill == SKILL_NONE) {
         buf_puts(b, "Neither a hard nor a soft skill: it places roles on neither axis of the map.");
     } else {
@@ -383,15 +368,7 @@ static void html_company(struct html *h, size_t c)
     const struct model *m = h->m;
     const struct model_company *co = &m->companies[c];
     struct buf *b = h->out;
-    buf_puts(b, "<section");
-    html_id_attr(h, "company", co->id, "");
-    buf_puts(b, " aria-labelledby=\"company-");
-    html_text(h, co->id);
-    buf_puts(b, "-title\">\n<h3");
-    html_id_attr(h, "company", co->id, "-title");
-    buf_putc(b, '>');
-    html_text(h, co->name);
-    buf_puts(b, "</h3>\n");
+    html_section_open(h, NULL, "company", co->id, co->name);
     if (!co->nlines) {
         buf_puts(b, "<p class=\"note\">No titles.</p>\n</section>\n");
         return;

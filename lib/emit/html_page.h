@@ -52,6 +52,11 @@ void html_role_ref(struct html *h, size_t r);
 /* id="PREFIX-IDSUFFIX" with a space before it. */
 void html_id_attr(struct html *h, const char *prefix, const char *id, const char *suffix);
 
+/* <section [class=CLASS] id="PREFIX-ID" aria-labelledby="PREFIX-ID-title">
+ * and its <h3 id="PREFIX-ID-title">NAME</h3>: a track's, role's,
+ * competency's or company's section, named by its heading. */
+void html_section_open(struct html *h, const char *class_name, const char *prefix, const char *id, const char *name);
+
 /* The ladder's title, or "Career ladder". */
 const char *html_title(const struct model *m);
 

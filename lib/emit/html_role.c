@@ -255,15 +255,8 @@ static void html_role(struct html *h, size_t i)
 {
     const struct model_role *r = &h->m->roles[i];
     struct buf *b = h->out;
-    buf_puts(b, "<section class=\"role\"");
-    html_id_attr(h, "role", r->id, "");
-    buf_puts(b, " aria-labelledby=\"role-");
-    html_text(h, r->id);
-    buf_puts(b, "-title\">\n<h3");
-    html_id_attr(h, "role", r->id, "-title");
-    buf_putc(b, '>');
-    html_text(h, r->name);
-    buf_puts(b, "</h3>\n<div class=\"role-head\">\n");
+    html_section_open(h, "role", "role", r->id, r->name);
+    buf_puts(b, "<div class=\"role-head\">\n");
     html_role_facts(h, i);
     html_radar(h, r);
     buf_puts(b, "</div>\n");

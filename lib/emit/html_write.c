@@ -111,6 +111,22 @@ void html_id_attr(struct html *h, const char *prefix, const char *id, const char
     buf_printf(h->out, "%s\"", suffix);
 }
 
+void html_section_open(struct html *h, const char *class_name, const char *prefix, const char *id, const char *name)
+{
+    struct buf *b = h->out;
+    buf_puts(b, "<section");
+    if (class_name)
+        buf_printf(b, " class=\"%s\"", class_name);
+    html_id_attr(h, prefix, id, "");
+    buf_printf(b, " aria-labelledby=\"%s-", prefix);
+    html_text(h, id);
+    buf_puts(b, "-title\">\n<h3");
+    html_id_attr(h, prefix, id, "-title");
+    buf_putc(b, '>');
+    html_text(h, name);
+    buf_puts(b, "</h3>\n");
+}
+
 const char *html_title(const struct model *m)
 {
     return m->title && m->title[0] ? m->title : "Career ladder";
