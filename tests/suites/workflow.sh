@@ -245,3 +245,10 @@ YAML
 else
     fail "pre-commit: the framework and a committed .pre-commit-hooks.yaml are needed"
 fi
+
+# ---- the reference's list of reserved words is the scanner's ----
+# (the scanner's keyword rules are the lines '"word"  { ... return TOK_KW_...')
+wf_scanner=$(sed -n 's/^"\([a-z]*\)".*TOK_KW_.*/\1/p' "$ROOT/grammar/ladder.l" | sort | tr '\n' ' ')
+wf_doc=$(awk '/^\*\*Reserved words\*\*/ { on = 1; next } on && /^\(/ { exit } on' "$ROOT/docs/language.md" |
+    grep -o '`[a-z]*`' | tr -d '`' | sort | tr '\n' ' ')
+expect_eq "docs: language.md lists exactly the scanner's reserved words" "$wf_scanner" "$wf_doc"
