@@ -374,13 +374,16 @@ class LadderResult {
         return this.produce(this.ladder.m._ldw_diagnostics_text(this.live(), f), opts);
     }
 
-    /* File i's diagnostics in text, with its counts: what the command line
-     * prints for each file it shows once. */
+    /* File i's diagnostics, with its counts: what the command line prints
+     * for each file it shows once. opts.format "text" or "json" (the file's
+     * objects, each after "\n  ", no brackets). */
     fileDiagnostics(i, opts) {
         var u = this.live(), m = this.ladder.m;
-        if (!(Number.isInteger(i) && i >= 0 && i < this.files.length))
-            throw new LadderError("no file " + i + " in the session", "usage");
-        var text = this.produce(m._ldw_file_diagnostics_text(u, i), opts);
+        i = this.fileIndex(i);
+        var f = {text: 0, json: 1}[(opts && opts.format) || "text"];
+        if (f === undefined)
+            throw new LadderError("unknown diagnostics format '" + opts.format + "': use text or json", "usage");
+        var text = this.produce(m._ldw_file_diagnostics_text(u, i, f), opts);
         var rec = m._ldw_record(u);
         return {text: text, errors: this.ladder.mem.i32(rec, 0), warnings: this.ladder.mem.i32(rec, 1)};
     }
