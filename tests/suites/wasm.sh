@@ -25,7 +25,7 @@ elif [ ! -f "$WA_JS" ]; then
 elif ! command -v node >/dev/null 2>&1; then
     fail "wasm: node runs the module (scripts/deps.sh test installs nodejs)" "no node on PATH"
 else
-    node "$ROOT/tests/tools/wasm_compare.js" "$ROOT" "$LADDERC" "$WA_JS" >"$WA/out" 2>"$WA/err"
+    node "$ROOT/tests/tools/wasm_compare.js" "$ROOT" "$LADDERC" "$WA_JS" "$WA" >"$WA/out" 2>"$WA/err"
     wa_rc=$?
     # "ok   NAME", or "FAIL NAME" and its details indented under it
     wa_name="" wa_detail=""

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-/* wasm_compare.js ROOT LADDERC WASM_JS - the WebAssembly build against the
+/* wasm_compare.js ROOT LADDERC WASM_JS TMP - the WebAssembly build against the
  * native command line, in one node process (tests/suites/wasm.sh):
  *
  * 1. every folder of ladders (tests/cases/<topic>/, examples/,
@@ -29,7 +29,7 @@ const fs = require("fs");
 const path = require("path");
 const cp = require("child_process");
 
-const [ROOT, LADDERC, WASM_JS] = process.argv.slice(2).map((a) => path.resolve(a));
+const [ROOT, LADDERC, WASM_JS, TMP] = process.argv.slice(2).map((a) => path.resolve(a));
 const LadderWasm = require(path.resolve(WASM_JS));
 
 let failures = 0;
@@ -559,7 +559,7 @@ async function main() {
     for (const d of ladderDirs)
         compareOutputs(d);
     plantedDifferences();
-    require("./wasm_api.js")(ladder, LadderWasm, {ok, fail, ROOT});
+    await require("./wasm_api.js")(ladder, LadderWasm, {ok, fail, ROOT, LADDERC, TMP});
     let nexcluded = 0;
     for (const [why, n] of excluded) {
         console.log(`note wasm: ${n} case(s) not compared: ${why}`);
