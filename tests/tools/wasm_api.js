@@ -323,6 +323,35 @@ module.exports = async function (ladder, LadderWasm, t) {
         q.free();
     });
 
+    await test("docs/wasm.md's node example runs as printed and prints what the command line does", async () => {
+        const doc = fs.readFileSync(path.join(ROOT, "docs/wasm.md"), "utf8");
+        const m = doc.match(/<!-- example: node -->\n```js\n([\s\S]*?)```/);
+        assert.ok(m, "the example is marked");
+        const out = [], err = [];
+        const fakeProcess = {stdout: {write: (s) => out.push(String(s))}, stderr: {write: (s) => err.push(String(s))}};
+        let loading = null;
+        const fakeRequire = (name) => {
+            if (name === "fs")
+                return fs;
+            assert.strictEqual(name, "./build/wasm/ladder.js");
+            return {load: () => (loading = LadderWasm.load()), LadderError: LadderError};
+        };
+        const cwd = process.cwd();
+        process.chdir(ROOT);
+        try {
+            new Function("require", "process", m[1])(fakeRequire, fakeProcess);
+            await loading;
+            await new Promise((resolve) => setImmediate(resolve));
+        } finally {
+            process.chdir(cwd);
+        }
+        const n = native(ROOT, ["build", "-T", "json", "examples/framework.ladder"]);
+        assert.strictEqual(out.join(""), n.out.toString());
+        /* the command line's summary line is its own */
+        assert.strictEqual(err.join(""), n.err.toString().replace(/^\d+ (errors?|warnings?).* generated\.\n$/m, ""));
+        assert.ok(err.join("").length > 0, "framework.ladder has warnings to show");
+    });
+
     await test("finishSvg and html take the SVG; explain gives the reference", () => {
         const r = ladder.compile({root: "s.ladder", files: {"s.ladder": skills}});
         const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="10pt" height="10pt"><g id="graph0" class="graph"></g></svg>';
