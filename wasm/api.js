@@ -327,10 +327,8 @@ class LadderResult {
         };
         d.from = this.position(d.file, d.line, d.column);
         d.to = this.position(d.file, d.endLine, d.endColumn);
-        if (note) {
-            delete d.severity;
-            delete d.code;
-        }
+        if (note)
+            d.code = null;      /* (severity "note") */
         return d;
     }
 
