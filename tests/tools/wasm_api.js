@@ -82,6 +82,23 @@ module.exports = async function (ladder, LadderWasm, t) {
         r.free();
     });
 
+    await test("gap and path in every format: the command line's bytes", () => {
+        const dir = path.join(ROOT, "examples");
+        const r = ladder.compile({root: "framework.ladder", files: {"framework.ladder": fs.readFileSync(path.join(dir, "framework.ladder"))}});
+        const asks = [
+            [["gap", "framework.ladder", "engineer", "staff"], () => r.gap("engineer", "staff", {bytes: true})],
+            [["gap", "--route", "-T", "md", "framework.ladder", "engineer", "staff"], () => r.gap("engineer", "staff", {route: true, format: "md", bytes: true})],
+            [["gap", "--route", "-T", "json", "framework.ladder", "engineer", "director"], () => r.gap("engineer", "director", {route: true, format: "json", bytes: true})],
+            [["path", "-T", "md", "--max", "3", "framework.ladder", "engineer", "director"], () => r.path("engineer", "director", {max: 3, format: "md", bytes: true})],
+        ];
+        for (const [args, ask] of asks) {
+            const n = native(dir, args);
+            assert.strictEqual(n.rc, 0, args.join(" "));
+            assert.ok(Buffer.from(ask()).equals(n.out), args.join(" "));
+        }
+        r.free();
+    });
+
     await test("free twice does nothing; a freed result refuses every call", () => {
         const before = ladder.heapInUse();
         const r = ladder.compile({root: "m.ladder", files: {"m.ladder": small}});
