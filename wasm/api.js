@@ -541,11 +541,13 @@ class Ladder {
                 for (var i = 0; i < arguments.length; i++)
                     if (m._ldw_add_file(unit, arguments[i]) !== 0)
                         return 3;
+                /* (a files function may compile too: the outer compile's loader comes back) */
+                var outer = self.loading;
                 self.loading = c;
                 try {
                     return m._ldw_check(unit);
                 } finally {
-                    self.loading = null;
+                    self.loading = outer;
                 }
             });
         } catch (e) {

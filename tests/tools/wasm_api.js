@@ -241,6 +241,19 @@ module.exports = async function (ladder, LadderWasm, t) {
         r.free();
     });
 
+    await test("a files function may compile another ladder while it is asked", () => {
+        const inner = {"i.ladder": small};
+        const files = (p) => {
+            if (p === "m.ladder")
+                return 'import "x.ladder"\nimport "y.ladder"\n' + small;
+            ladder.compile({root: "i.ladder", files: inner}).free();
+            return "# imported\n";
+        };
+        const r = ladder.compile({root: "m.ladder", files});
+        assert.deepStrictEqual(r.files, ["m.ladder", "x.ladder", "y.ladder"]);
+        r.free();
+    });
+
     await test("hostile std/ paths and prototype names read nothing", () => {
         const hostile = ["std/../../etc/passwd", "std/__proto__", "std/constructor", "std/big-tech.ladder/../big-tech.ladder",
             "std/", "std/BIG-TECH.LADDER", "std/big-tech", "__proto__", "constructor", "toString", "hasOwnProperty",
