@@ -494,7 +494,7 @@ class Ladder {
         if (!Array.isArray(disabled))
             throw new TypeError("disabled must be an array of warning codes or names");
         var max = opts.maxDiagnostics === undefined ? 0 : opts.maxDiagnostics;
-        if (!Number.isInteger(max) || max < 0)
+        if (!Number.isInteger(max) || max < 0 || max > 0xffffffff)
             throw new LadderError("maxDiagnostics needs a number (0 shows all), not '" + max + "'", "usage");
         var parts = [], total = 0;
         for (var i = 0; i < disabled.length; i++) {
@@ -510,11 +510,11 @@ class Ladder {
             joined.set(parts[k], at);
             at += parts[k].length + 1;
         }
-        /* JSON has every diagnostic (keep_all, as the command line's
-         * --diagnostics=json); text shows maxDiagnostics of them */
+        /* the session keeps maxDiagnostics a file (0: all), so that the text
+         * says how many more there are; keep_all (the command line's for
+         * JSON) is the default, maxDiagnostics 0 */
         return mem.with([joined], function (d) {
-            return m._ldw_open(layout, theme, opts.werror ? 1 : 0, d, parts.length, max, max === 0 ? 1 : 0,
-                               opts.index ? 1 : 0);
+            return m._ldw_open(layout, theme, opts.werror ? 1 : 0, d, parts.length, max, 0, opts.index ? 1 : 0);
         });
     }
 
