@@ -42,6 +42,10 @@ module.exports = async function (ladder, LadderWasm, t) {
         const r = cp.spawnSync(LADDERC, args, {cwd: dir, input: input, maxBuffer: 1 << 28, env: Object.assign({}, process.env, {NO_COLOR: "1"})});
         return {out: r.stdout, err: r.stderr, rc: r.status};
     }
+    const diskFilesIn = (dir) => (p) => {
+        const full = path.resolve(dir, p);
+        return fs.existsSync(full) ? fs.readFileSync(full) : null;
+    };
     const skills = fs.readFileSync(path.join(ROOT, "examples/skills-map.ladder"));
     const small = 'levels L1..L3\ntrack ic "IC"\nrole a "A" track ic level L1 at (1, 1)\nrole b "B" track ic level L2 at (2, 2)\na -> b\n';
     const broken = 'levels L1..L3\ntrack ic "IC"\nrole a "A" track icc level L1 at (1, 1)\n';
@@ -380,6 +384,20 @@ module.exports = async function (ladder, LadderWasm, t) {
         /* the command line's summary line is its own */
         assert.strictEqual(err.join(""), n.err.toString().replace(/^\d+ (errors?|warnings?).* generated\.\n$/m, ""));
         assert.ok(err.join("").length > 0, "framework.ladder has warnings to show");
+    });
+
+    await test("html: the command line's page, given the map it drew", () => {
+        const dir = path.join(ROOT, "examples");
+        const page = native(dir, ["build", "-T", "html", "framework.ladder"]).out;
+        /* the map: the page's first SVG, as Graphviz ended it */
+        const start = page.indexOf("<svg"), end = page.indexOf("</svg>\n", start) + 7;
+        assert.ok(start > 0 && end > start, "the page has its map");
+        const r = ladder.compile({root: "framework.ladder", files: diskFilesIn(dir)});
+        const got = Buffer.from(r.html(new Uint8Array(page.subarray(start, end)), {bytes: true}));
+        assert.ok(got.equals(page), `${got.length} bytes, the command line's ${page.length}`);
+        /* a finished map stays as it is */
+        assert.ok(Buffer.from(r.finishSvg(page.subarray(start, end), {bytes: true})).equals(page.subarray(start, end)));
+        r.free();
     });
 
     await test("finishSvg and html take the SVG; explain gives the reference", () => {
