@@ -1,6 +1,6 @@
 /* wasm_api.js - tests of the JavaScript API of build/wasm/ladder.js
  * (docs/wasm.md), run by wasm_compare.js in its node process, after the
- * comparison: module.exports(ladder, LadderWasm, {ok, fail, ROOT, LADDERC, TMP}).
+ * comparison: module.exports(ladder, LadderWasm, {ok, fail, ROOT, LADDERC, TMP, WASM_JS}).
  * Where bytes matter, the native command line says what they must be. */
 "use strict";
 const fs = require("fs");
@@ -9,7 +9,7 @@ const cp = require("child_process");
 const assert = require("assert");
 
 module.exports = async function (ladder, LadderWasm, t) {
-    const {ok, fail, ROOT, LADDERC, TMP} = t;
+    const {ok, fail, ROOT, LADDERC, TMP, WASM_JS} = t;
     const LadderError = LadderWasm.LadderError;
 
     /* test(name, fn): fn passes unless it throws (or its promise fails) */
@@ -53,6 +53,26 @@ module.exports = async function (ladder, LadderWasm, t) {
     await test("version is the library's, and load() gives the one module", () => {
         assert.strictEqual(ladder.version, "0.3.0");
         return LadderWasm.load().then((again) => assert.strictEqual(again, ladder));
+    });
+
+    await test("as a page runs it: one global, LadderWasm, and no code made from strings", async () => {
+        /* a context like a browser's window, where eval and new Function
+         * throw (codeGeneration.strings false, as under a CSP without
+         * 'unsafe-eval') and wasm is allowed ('wasm-unsafe-eval') */
+        const vm = require("vm");
+        const page = {TextEncoder, TextDecoder, WebAssembly, atob, console, setTimeout, clearTimeout,
+                      document: {currentScript: {src: "file:///p/ladder.js"}}, location: {href: "file:///p/index.html"}};
+        page.window = page.self = page;
+        const before = new Set(Object.keys(page));
+        vm.createContext(page, {codeGeneration: {strings: false, wasm: true}});
+        assert.throws(() => vm.runInContext("eval('1')", page), /Code generation from strings disallowed/);
+        vm.runInContext(fs.readFileSync(WASM_JS, "utf8"), page, {filename: "ladder.js"});
+        assert.deepStrictEqual(Object.keys(page).filter((k) => !before.has(k)), ["LadderWasm"]);
+        const l = await page.LadderWasm.load();
+        const r = l.compile({root: "m.ladder", files: {"m.ladder": small}});
+        assert.ok(r.ok);
+        assert.strictEqual(r.emit("md"), native(ROOT, ["build", "-T", "md", "-"], small).out.toString());
+        r.free();
     });
 
     await test("the shipped ladders are bundled, byte for byte", () => {

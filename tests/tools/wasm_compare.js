@@ -559,7 +559,7 @@ async function main() {
     for (const d of ladderDirs)
         compareOutputs(d);
     plantedDifferences();
-    await require("./wasm_api.js")(ladder, LadderWasm, {ok, fail, ROOT, LADDERC, TMP});
+    await require("./wasm_api.js")(ladder, LadderWasm, {ok, fail, ROOT, LADDERC, TMP, WASM_JS});
     let nexcluded = 0;
     for (const [why, n] of excluded) {
         console.log(`note wasm: ${n} case(s) not compared: ${why}`);
