@@ -4,8 +4,11 @@
 #                 command line on top) and build/ladderc-render.so (the
 #                 Graphviz renderer, loaded on demand)
 #   make demo     install what is missing, build, compile the example to SVG and Markdown
-#   make check    install what is missing, build, run every test (within 90 s
-#                 on 2 cores: see the budget rule in tests/run.sh)
+#   make wasm     install emscripten if missing, build build/wasm/ladder.js: the
+#                 library in WebAssembly with its JavaScript API (docs/wasm.md)
+#   make check    install what is missing, build (the WebAssembly module too),
+#                 run every test (within 90 s on 2 cores: see the budget rule
+#                 in tests/run.sh)
 #   make check-slow  the same, plus the slow tier: valgrind on every example and
 #                 backend, a minute of fuzzing, suites marked "# runner: slow"
 #   make test     build and run every test, without installing anything;
@@ -141,16 +144,16 @@ demo: deps
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
 check: test-deps
-	@$(MAKE) --no-print-directory -j$(JOBS) all unit $(B)/bench/gen
+	@$(MAKE) --no-print-directory -j$(JOBS) all unit $(B)/bench/gen $(B)/wasm/ladder.js
 	@tests/run.sh
 
 check-slow: test-deps
-	@$(MAKE) --no-print-directory -j$(JOBS) all unit $(B)/bench/gen
+	@$(MAKE) --no-print-directory -j$(JOBS) all unit $(B)/bench/gen $(B)/wasm/ladder.js
 	@CHECK_SLOW=1 tests/run.sh
 
 # UPDATE=1 rewrites the expected outputs of the data cases that differ and
 # prints the diffs: read them before committing (tests/run.sh, "Update mode")
-test: all unit
+test: all unit $(B)/wasm/ladder.js
 	@UPDATE='$(UPDATE)' tests/run.sh
 
 clean:
@@ -174,3 +177,4 @@ include bench/bench.mk
 include tests/fuzz/fuzz.mk
 include tests/coverage.mk
 include tests/mutate.mk
+include wasm/wasm.mk
