@@ -95,6 +95,10 @@ class LadderMemory {
     u32(p, k) {
         return this.m.HEAPU32[(p >> 2) + k];
     }
+    /* string k of a record (ldw_record: 12 ints, then 4 pointers) */
+    str(rec, k) {
+        return this.cstring(this.u32(rec, 12 + k));
+    }
 }
 
 /* UTF-16 offsets (an editor's) of the library's line:column (columns in
@@ -138,6 +142,29 @@ class LadderLines {
         }
         return u;
     }
+    /* The library's {line, column} of a UTF-16 offset (the inverse). */
+    lineColumn(offset) {
+        var lo = 0, hi = this.units.length;     /* units[lo] <= offset < units[hi] */
+        while (hi - lo > 1) {
+            var mid = (lo + hi) >> 1;
+            if (this.units[mid] <= offset)
+                lo = mid;
+            else
+                hi = mid;
+        }
+        var i = this.starts[lo], u = this.units[lo], b = this.bytes, column = 1;
+        if (lo === 0 && this.bom) {
+            i = 3;
+            u = 1;
+        }
+        for (; i < b.length && b[i] !== 10 && u < offset; i++) {
+            if ((b[i] & 0xC0) === 0x80)
+                continue;
+            u += b[i] >= 0xF0 ? 2 : 1;
+            column++;
+        }
+        return {line: lo + 1, column: column};
+    }
 }
 
 /* One compilation: a session of the library (ladder.compile's result). */
@@ -180,16 +207,109 @@ class LadderResult {
         return this.text(opts && opts.bytes);
     }
 
-    position(file, line, column) {
+    lineMap(file) {
         var lines = this.lines.get(file);
         if (!lines) {
             var bytes = this.texts.get(file);
             if (!bytes)
-                return 0;
+                return null;
             lines = new LadderLines(bytes);
             this.lines.set(file, lines);
         }
-        return lines.offset(line, column);
+        return lines;
+    }
+
+    /* The UTF-16 offset of line:column in file's text (0 for a file the
+     * session did not read). */
+    position(file, line, column) {
+        var lines = this.lineMap(file);
+        return lines ? lines.offset(line, column) : 0;
+    }
+
+    /* The library's {line, column} of a UTF-16 offset in file's text. */
+    lineColumn(file, offset) {
+        var lines = this.lineMap(file);
+        if (!lines)
+            throw new LadderError("no file '" + file + "' in the session", "usage");
+        return lines.lineColumn(offset);
+    }
+
+    /* file (a path of r.files, or its index) as an index. */
+    fileIndex(file) {
+        var i = typeof file === "number" ? file : this.files.indexOf(file);
+        if (!(Number.isInteger(i) && i >= 0 && i < this.files.length))
+            throw new LadderError("no file '" + file + "' in the session", "usage");
+        return i;
+    }
+
+    /* The name under line:column of file (a definition or a use) and its
+     * hover, as Markdown: {markdown, kind, name, line, column, endLine,
+     * endColumn, from, to}, or null when no name is there. Needs index. */
+    hover(file, line, column) {
+        var u = this.live(), m = this.ladder.m, mem = this.ladder.mem, i = this.fileIndex(file);
+        var st = m._ldw_hover(u, i, line | 0, column | 0);
+        var rec = m._ldw_record(u);
+        if (st === 1 && mem.i32(rec, 1) === 0)
+            return null;    /* no name there */
+        var markdown = st === 1 ? "" : this.produce(st);
+        var h = {
+            markdown: markdown,
+            kind: mem.cstring(m._ldw_kind_name(mem.i32(rec, 0))),
+            name: mem.str(rec, 1),
+            line: mem.i32(rec, 1),
+            column: mem.i32(rec, 2),
+            endLine: mem.i32(rec, 3),
+            endColumn: mem.i32(rec, 4),
+        };
+        h.from = this.position(this.files[i], h.line, h.column);
+        h.to = this.position(this.files[i], h.endLine, h.endColumn);
+        return h;
+    }
+
+    /* What may be written at line:column of file: [{label, kind, keyword,
+     * detail}] (kind "role", "track", ..., or "keyword"). */
+    complete(file, line, column) {
+        var u = this.live(), m = this.ladder.m, mem = this.ladder.mem, i = this.fileIndex(file);
+        var n = m._ldw_complete(u, i, line | 0, column | 0), out = [];
+        if (n < 0)
+            this.produce(-1 - n);
+        for (var k = 0; k < n; k++) {
+            m._ldw_completion(u, k);
+            var rec = m._ldw_record(u), keyword = mem.i32(rec, 1) !== 0;
+            out.push({
+                label: mem.str(rec, 0),
+                kind: keyword ? "keyword" : mem.cstring(m._ldw_kind_name(mem.i32(rec, 0))),
+                detail: mem.str(rec, 1),
+            });
+        }
+        return out;
+    }
+
+    /* file's definitions, in order: [{name, id, kind, rung, parent, detail,
+     * line, column, endLine, endColumn, nameLine, nameColumn, nameEndLine,
+     * nameEndColumn, from, to, nameFrom, nameTo}] (parent: the index of the
+     * symbol holding it, or -1). */
+    outline(file) {
+        var u = this.live(), m = this.ladder.m, mem = this.ladder.mem, i = this.fileIndex(file);
+        var n = m._ldw_outline(u, i), out = [], path = this.files[i];
+        if (n < 0)
+            this.produce(-1 - n);
+        for (var k = 0; k < n; k++) {
+            m._ldw_symbol(u, k);
+            var rec = m._ldw_record(u), v = function (j) { return mem.i32(rec, j); };
+            var y = {
+                name: mem.str(rec, 0), id: mem.str(rec, 1), kind: mem.cstring(m._ldw_kind_name(v(0))),
+                rung: v(1), parent: v(2), detail: mem.str(rec, 2),
+                line: v(3), column: v(4), endLine: v(5), endColumn: v(6),
+                nameLine: v(7), nameColumn: v(8), nameEndLine: v(9), nameEndColumn: v(10),
+            };
+            y.from = this.position(path, y.line, y.column);
+            y.to = this.position(path, y.endLine, y.endColumn);
+            y.nameFrom = this.position(path, y.nameLine, y.nameColumn);
+            y.nameTo = this.position(path, y.nameEndLine, y.nameEndColumn);
+            out.push(y);
+        }
+        return out;
     }
 
     /* The record (ldw_record) as a diagnostic or a note. */
@@ -197,9 +317,9 @@ class LadderResult {
         var mem = this.ladder.mem, rec = this.ladder.m._ldw_record(this.unit);
         var d = {
             severity: ["error", "warning", "note"][mem.i32(rec, 0)],
-            code: mem.cstring(mem.u32(rec, 8)),
-            message: mem.cstring(mem.u32(rec, 9)),
-            file: mem.cstring(mem.u32(rec, 10)),
+            code: mem.str(rec, 0),
+            message: mem.str(rec, 1),
+            file: mem.str(rec, 2),
             line: mem.i32(rec, 1),
             column: mem.i32(rec, 2),
             endLine: mem.i32(rec, 3),
@@ -236,7 +356,7 @@ class LadderResult {
                 };
                 f.from = this.position(f.file, f.line, f.column);
                 f.to = this.position(f.file, f.endLine, f.endColumn);
-                f.text = mem.cstring(mem.u32(rec, 11));
+                f.text = mem.str(rec, 3);
                 d.fix = f;
             }
             out.push(d);
@@ -470,6 +590,12 @@ class Ladder {
         } finally {
             r.free();
         }
+    }
+
+    /* The language reference's section on a diagnostic code ("E130"), or null. */
+    explain(code) {
+        var m = this.m, p = this.mem.with([ldw_name(code, "the code")], function (q) { return m._ldw_explain(q); });
+        return p ? this.mem.cstring(p) : null;
     }
 
     /* malloc's bytes in use, and the module's memory: what a leak test

@@ -96,11 +96,11 @@ static int ldw_load(void *ud, const char *path, ld_source *out)
 
 enum { LDW_DISABLED_MAX = 64 };
 
-/* What one diagnostic, note or fix is, as JavaScript reads it: ints[] is
- * severity, line, column, end_line, end_column, nnotes, file index (fix);
- * strs[] code, message, file, fix text. */
+/* What one diagnostic, note, fix, name, completion or symbol is, as
+ * JavaScript reads it (wasm/api.js, readRecord and its kind): numbers in
+ * ints[], strings in strs[], each function saying which is which. */
 struct ldw_record {
-    int32_t ints[8];
+    int32_t ints[12];
     const char *strs[4];
 };
 
@@ -111,6 +111,10 @@ struct ldw_unit {
     ld_text out;                /* the last text a call made */
     struct { char *data; size_t len, cap; } own;    /* text the glue puts together (JSON's array) */
     struct ldw_record rec;
+    const ld_completion *items;     /* ldw_complete's list */
+    size_t nitems;
+    const ld_symbol *symbols;       /* ldw_outline's */
+    size_t nsymbols;
 };
 
 /* A unit with these options (ld_config's; disabled: warning codes or
@@ -344,6 +348,75 @@ EMSCRIPTEN_KEEPALIVE int ldw_fix(struct ldw_unit *u, size_t i)
     u->rec.strs[3] = f.text;
     return LD_OK;
 }
+
+/* ---- editors: what is at a position ---- */
+
+/* The name under line:column of file and its hover (ld_name_at, then
+ * ld_hover): the Markdown in the text, the name in the record (ints: kind,
+ * line, column, end_line, end_column; strs[1]: the name). LD_EINPUT when
+ * no name is there. */
+EMSCRIPTEN_KEEPALIVE int ldw_hover(struct ldw_unit *u, size_t file, int line, int column)
+{
+    ld_place at;
+    memset(&u->rec, 0, sizeof u->rec);     /* line 0: no name there */
+    int st = ld_name_at(u->s, file, line, column, &at);
+    if (st != LD_OK)
+        return st;
+    u->rec.ints[0] = (int32_t)at.kind;
+    u->rec.ints[1] = at.line;
+    u->rec.ints[2] = at.column;
+    u->rec.ints[3] = at.end_line;
+    u->rec.ints[4] = at.end_column;
+    u->rec.strs[1] = at.name;
+    return ld_hover(u->s, at.kind, at.name, &u->out);
+}
+
+EMSCRIPTEN_KEEPALIVE const char *ldw_kind_name(int kind) { return ld_name_kind_name((ld_name_kind)kind); }
+
+/* What may be written at line:column of file (ld_complete): the count, or
+ * -1 - status when the call fails. Each item by ldw_completion. */
+EMSCRIPTEN_KEEPALIVE int ldw_complete(struct ldw_unit *u, size_t file, int line, int column)
+{
+    int st = ld_complete(u->s, file, line, column, &u->items, &u->nitems);
+    return st == LD_OK ? (int)u->nitems : -1 - st;
+}
+
+/* Item i into the record: ints kind, is_keyword; strs label, detail. */
+EMSCRIPTEN_KEEPALIVE void ldw_completion(struct ldw_unit *u, size_t i)
+{
+    const ld_completion *c = &u->items[i];
+    memset(&u->rec, 0, sizeof u->rec);
+    u->rec.ints[0] = (int32_t)c->kind;
+    u->rec.ints[1] = c->is_keyword;
+    u->rec.strs[0] = c->label;
+    u->rec.strs[1] = c->detail;
+}
+
+/* The outline of file (ld_outline): the count, or -1 - status. */
+EMSCRIPTEN_KEEPALIVE int ldw_outline(struct ldw_unit *u, size_t file)
+{
+    int st = ld_outline(u->s, file, &u->symbols, &u->nsymbols);
+    return st == LD_OK ? (int)u->nsymbols : -1 - st;
+}
+
+/* Symbol i into the record: ints kind, rung, parent (-1: none), line,
+ * column, end_line, end_column, name_line, name_column, name_end_line,
+ * name_end_column; strs name, id, detail. */
+EMSCRIPTEN_KEEPALIVE void ldw_symbol(struct ldw_unit *u, size_t i)
+{
+    const ld_symbol *y = &u->symbols[i];
+    memset(&u->rec, 0, sizeof u->rec);
+    int32_t ints[] = {(int32_t)y->kind, y->rung, y->parent == (size_t)-1 ? -1 : (int32_t)y->parent, y->line,
+                      y->column, y->end_line, y->end_column, y->name_line, y->name_column, y->name_end_line,
+                      y->name_end_column};
+    memcpy(u->rec.ints, ints, sizeof ints);
+    u->rec.strs[0] = y->name;
+    u->rec.strs[1] = y->id;
+    u->rec.strs[2] = y->detail;
+}
+
+/* ld_explain: the language reference's section on a code, or NULL. */
+EMSCRIPTEN_KEEPALIVE const char *ldw_explain(const char *code) { return ld_explain(code); }
 
 /* ---- the bundle ---- */
 
