@@ -1,8 +1,12 @@
 #!/bin/sh
 # deps.sh - installs the Debian packages ladderc needs, when they are missing.
-# usage: scripts/deps.sh build|test|coverage
+# usage: scripts/deps.sh build|wasm|test|coverage
 #   build:    what compiling ladderc needs
-#   test:     that, plus what the tests use to check our output for real
+#   wasm:     that, plus emscripten (emcc) and node-acorn, which emcc's JS
+#             optimizer needs (make wasm), and nodejs to run the result
+#   test:     build's and wasm's (make check builds the WebAssembly module
+#             and compares it with the command line under node), plus what
+#             the tests use to check our output for real
 #             (xmllint, cmark-gfm, pdfinfo and pdftotext from poppler-utils,
 #             python3-yaml for the pull-request workflow of docs/diff.md,
 #             chromium headless for the HTML page, neovim as the language
@@ -19,14 +23,16 @@
 set -eu
 
 build_pkgs="gcc make flex bison pkg-config libgraphviz-dev graphviz libjansson-dev"
-test_pkgs="$build_pkgs chromium neovim nodejs libxml2-utils poppler-utils cmark-gfm jq pre-commit git valgrind clang libclang-rt-14-dev time hyperfine strace python3 python3-yaml bsdutils util-linux procps coreutils"
+wasm_pkgs="$build_pkgs emscripten node-acorn nodejs"
+test_pkgs="$build_pkgs emscripten node-acorn chromium neovim nodejs libxml2-utils poppler-utils cmark-gfm jq pre-commit git valgrind clang libclang-rt-14-dev time hyperfine strace python3 python3-yaml bsdutils util-linux procps coreutils"
 coverage_pkgs="$test_pkgs gcovr"
 
 case "${1:-build}" in
 build) want=$build_pkgs ;;
+wasm) want=$wasm_pkgs ;;
 test) want=$test_pkgs ;;
 coverage) want=$coverage_pkgs ;;
-*) echo "usage: $0 build|test|coverage" >&2; exit 2 ;;
+*) echo "usage: $0 build|wasm|test|coverage" >&2; exit 2 ;;
 esac
 
 missing=""
@@ -36,9 +42,9 @@ for p in $want; do
     fi
 done
 # Debian packs npm apart from nodejs; NodeSource's nodejs carries its own
-[ "$want" != "$build_pkgs" ] && ! command -v npm >/dev/null 2>&1 && missing="$missing npm"
+[ "$want" != "$build_pkgs" ] && [ "$want" != "$wasm_pkgs" ] && ! command -v npm >/dev/null 2>&1 && missing="$missing npm"
 # the test tools from npm (pinned; nothing to do once installed)
-npm_tools() { [ "$want" = "$build_pkgs" ] || "$(dirname "$0")/npm-tools.sh"; }
+npm_tools() { [ "$want" = "$build_pkgs" ] || [ "$want" = "$wasm_pkgs" ] || "$(dirname "$0")/npm-tools.sh"; }
 [ -z "$missing" ] && { npm_tools; exit 0; }
 
 echo "ladderc: installing missing Debian packages:$missing"
