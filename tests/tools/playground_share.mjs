@@ -21,12 +21,18 @@
 // Prints one line per problem and a summary "N round trips, N rejections,
 // N problems"; exits 1 on a problem.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-// as an ES module whatever package.json says (share.js imports nothing)
-const S = await import(`data:text/javascript;base64,${fs.readFileSync(path.join(ROOT, 'playground', 'src', 'share.js')).toString('base64')}`);
+// share.js as an ES module, whatever the package.json above it says: a copy
+// beside one that says "module" (it imports nothing)
+const shareDir = fs.mkdtempSync(path.join(os.tmpdir(), 'playground-share-'));
+fs.writeFileSync(path.join(shareDir, 'package.json'), '{"type": "module"}\n');
+fs.copyFileSync(path.join(ROOT, 'playground', 'src', 'share.js'), path.join(shareDir, 'share.js'));
+const S = await import(pathToFileURL(path.join(shareDir, 'share.js')).href);
+fs.rmSync(shareDir, { recursive: true, force: true });
 const { encodeShare, decodeShare, ShareError, SHARE_LIMITS } = S;
 const args = process.argv.slice(2);
 const files = args.filter((a) => !fs.statSync(a).isDirectory());
