@@ -31,7 +31,7 @@ export const SHARE_LIMITS = Object.freeze({
     maxFiles: 100,
     maxNameLength: 255,
     maxBytes: 2 * 1024 * 1024,          // the JSON text, decompressed
-    maxFragment: 3 * 1024 * 1024,       // characters: more than maxBytes compressed could need
+    maxFragment: 2000000,               // characters: Chromium's URLs stop at 2 MB (url::kMaxURLChars)
     safeFragment: 32 * 1024,            // longer links may be cut or refused where they are pasted
 });
 
@@ -213,7 +213,10 @@ export async function encodeShare({ files, active } = {}) {
     const json = new TextEncoder().encode(JSON.stringify({ files: entries, active }));
     if (json.length > SHARE_LIMITS.maxBytes)
         throw new ShareError(`the files are too large to share: ${json.length} bytes, at most ${SHARE_LIMITS.maxBytes}`);
-    return SHARE_PREFIX + shareBase64urlEncode(await shareDeflate(json));
+    const fragment = SHARE_PREFIX + shareBase64urlEncode(await shareDeflate(json));
+    if (fragment.length > SHARE_LIMITS.maxFragment)
+        throw new ShareError(`the files are too large to share in an address: ${fragment.length} characters once compressed, at most ${SHARE_LIMITS.maxFragment}`);
+    return fragment;
 }
 
 // The fragment (with or without its '#') -> {files: {name: text}, active}.

@@ -301,6 +301,17 @@ function checkContrast(L) {
     return worst;
 }
 
+// mulberry32: a seeded generator of numbers in [0, 1), the same run every time
+function seeded(seed) {
+    let a = seed >>> 0;
+    return () => {
+        a = (a + 0x6d2b79f5) >>> 0;
+        let t = Math.imul(a ^ (a >>> 15), a | 1);
+        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+}
+
 function checkEditing(L, files) {
     const doc = 'company a "A" {\n  ic L5 "E" "Eng"\n}\nrole r "R" track ic level L5 at (1, 2)\n# c\n{\n  craft 1\nrole s "S"';
     const state = L.EditorState.create({ doc, extensions: [L.ladder()] });
@@ -316,8 +327,7 @@ function checkEditing(L, files) {
         for (const line of readLines(file))
             for (let i = 1; i <= line.length; i++)
                 lines.push(line.slice(0, i));
-    let seed = 15;
-    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const random = seeded(15);
     const alphabet = ['"', '\\', '#', '{', '}', '-', '>', '.', '=', '+', '(', ')', ',', ' ', '\t', 'L', '5', 'a',
         'role', 'track', '_', 'Z', '\0', '\x7f', '\x85', '\ud800', '\udc00', '😀', 'é', '\u2028'];
     for (let k = 0; k < 3000; k++) {

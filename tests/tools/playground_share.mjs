@@ -15,7 +15,8 @@
 //      change of a fragment), not UTF-8, not JSON, the wrong shape, no
 //      files, too many, a bad name of each kind, a text that is not a
 //      string, a name twice, an active file that is not one, the cap (at it
-//      reads, one byte over is refused), a fragment over the length limit;
+//      reads, one byte over is refused), a fragment over the length limit
+//      (and encodeShare refusing text that would make one);
 //   5. the fragment's length for each FILE, and for each FOLDER's .ladder
 //      files as one set (for docs/playground-parts.md).
 // usage: node playground_share.mjs FILE|FOLDER...
@@ -105,6 +106,17 @@ async function roundTrip(what, share) {
     }
 }
 
+// mulberry32: a seeded generator of numbers in [0, 1), the same run every time
+function seeded(seed) {
+    let a = seed >>> 0;
+    return () => {
+        a = (a + 0x6d2b79f5) >>> 0;
+        let t = Math.imul(a ^ (a >>> 15), a | 1);
+        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+}
+
 // A zlib stream whose single fixed-Huffman block is one 'a' then `matches`
 // copies of 258 bytes at distance 1 (13 bits each): 258 * matches bytes out.
 function bomb(matches) {
@@ -188,11 +200,8 @@ async function checkRoundTrips() {
     files.forEach((f, i) => { all[`ex${i}/${path.basename(f)}`] = texts[i]; });
     if (files.length)
         await roundTrip('all the files as one set', { files: all, active: Object.keys(all)[files.length - 1] });
-    let seed = 15;
-    const random = (n) => {
-        seed = (seed * 1103515245 + 12345) % 2147483648;
-        return Math.floor(seed / 2147483648 * n);
-    };
+    const next = seeded(15);
+    const random = (n) => Math.floor(next() * n);
     const pieces = ['\0', '\r\n', '\r', '\n', '😀', '\ud800', '\udfff', '\ufeff', 'é', '"', '\\', 'role a', '\u2028'];
     for (let k = 0; k < 100; k++) {
         const share = { files: {}, active: '' };
@@ -322,6 +331,20 @@ async function checkCap() {
     }
     await expectRefused('one byte over the cap', async () => decodeShare(await fragmentOf(json(max + 1))), /too large/);
     await roundTrip('encode at the cap', { files: { 'a.ladder': text(max) }, active: 'a.ladder' });
+    // text that hardly compresses: under the cap, over the address's length
+    const next = seeded(7);
+    const chars = [];
+    let noise = '';
+    for (let i = 0; i < 2000000; i++) {
+        const c = 32 + Math.floor(next() * 95);
+        chars.push(c === 34 || c === 92 ? 33 : c);
+        if (chars.length === 65536) {
+            noise += String.fromCharCode(...chars);
+            chars.length = 0;
+        }
+    }
+    noise += String.fromCharCode(...chars);
+    await expectRefused('encode a fragment over the length limit', () => encodeShare({ files: { 'a.ladder': noise }, active: 'a.ladder' }), /in an address/);
     await expectRefused('encode one byte over the cap', () => encodeShare({ files: { 'a.ladder': text(max + 1) }, active: 'a.ladder' }), /too large/);
 }
 
