@@ -327,22 +327,23 @@ export const ladderLanguage = StreamLanguage.define({
 // playground.css sets in its prefers-color-scheme rules, and a shadow root
 // inherits). A browser without light-dark() (before Chromium 123, Firefox
 // 120, Safari 17.5) keeps the light colour. Each has a contrast of 4.5:1 or
-// more (WCAG 2 AA for text) on any background of its scheme from #ffffff
-// down to #e0e0e0 (light) or from #000000 up to #404040 (dark), so that
-// CodeMirror's active line and selection keep it too
+// more (WCAG 2 AA for text) on the backgrounds of its scheme, from #ffffff
+// down to CodeMirror's selections (#d9d9d9, #d7d4f0) in the light one, from
+// #000000 up to #505050 in the dark one: the page's #17181b under
+// CodeMirror's light active line (#cceeff44) comes out #475158
 // (tests/tools/playground_lang.mjs measures them from the style's CSS).
 const LD_COLOURS = {
-    keyword: ['#8e1f9e', '#e4a4f5'],
+    keyword: ['#8e1f9e', '#ecbdf8'],
     operator: ['#5a4500', '#e6c46e'],
-    comment: ['#51565b', '#b4bcc5'],
+    comment: ['#51565b', '#c5ccd3'],
     string: ['#0b6626', '#8fd9a0'],
-    escape: ['#a3361c', '#ffab8a'],
-    number: ['#0550ae', '#8cc4ff'],
+    escape: ['#a3361c', '#ffbc9f'],
+    number: ['#0550ae', '#a5d1ff'],
     level: ['#005e74', '#6fd6e8'],
     definition: ['#8a4600', '#ffc27a'],
     variable: ['#1f2328', '#e6edf3'],
     punctuation: ['#3b4148', '#c9d1d9'],
-    invalid: ['#b1141c', '#ff9d9d'],
+    invalid: ['#b1141c', '#ffb4b4'],
 };
 
 // A rule's colour: the light one, then both for the browsers that know

@@ -276,7 +276,10 @@ function contrast(a, b) {
 // the lightest and darkest background of each scheme.
 function checkContrast(L) {
     const rules = L.ladderHighlightStyle.module.getRules().split('\n').filter((r) => /color:/.test(r));
-    const backgrounds = { light: ['#ffffff', '#e0e0e0'], dark: ['#000000', '#404040'] };
+    // the lightest and darkest each scheme's text is drawn on: the page, and
+    // CodeMirror's selections (light) or its light active line over the
+    // page's dark background, #475158 (dark)
+    const backgrounds = { light: ['#ffffff', '#d9d9d9', '#d7d4f0'], dark: ['#000000', '#505050'] };
     let worst = 99;
     const measure = (c, scheme, rule) => {
         for (const bg of backgrounds[scheme]) {
