@@ -9,7 +9,9 @@
 //
 // Only what the scanner itself rejects is styled invalid: a name with an
 // upper-case letter or a leading '_', a range written another way (L6-L8,
-// 4+), an unknown escape, a control character in text, any other character.
+// 4+), an unknown escape, a control character in text, any other character
+// (a CR too, but the one ending a line: the playground's editor breaks lines
+// at LF only, so a CR LF file's lines end in CR, as the scanner reads them).
 // A token the scanner accepts in a place the parser does not (a '->' in a
 // block) keeps its style: the diagnostics underline those.
 //
@@ -270,6 +272,11 @@ function ldPunctuation(stream, st) {
 function ldToken(stream, st) {
     if (stream.sol())
         ldStartLine(stream, st);
+    if (stream.peek() === '\r' && stream.pos === stream.string.length - 1) {
+        stream.next();      // a CR LF's CR: the playground breaks lines at LF only
+        st.text = '';
+        return null;
+    }
     if (st.text === 'comment')
         return ldCommentPart(stream);
     if (st.text)

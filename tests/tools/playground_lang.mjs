@@ -145,12 +145,19 @@ function cmClassifier(L) {
     ], { all: 'token' });
 }
 
-// The editor's lines: CodeMirror breaks lines at \r\n, \r and \n.
+// The editor's lines: the playground's breaks lines at \n only (a CR LF
+// line ends in \r there), as the scanner does; the TextMate grammar gets
+// each line without its line end, as VS Code gives them.
+const EDITOR_LINES = '\n';
 function readLines(file) {
     let text = fs.readFileSync(file, 'utf8');
     if (text.charCodeAt(0) === 0xfeff)
         text = text.slice(1);
-    return text.split(/\r\n?|\n/);
+    return text.split('\n');
+}
+
+function editorState(L, doc) {
+    return L.EditorState.create({ doc, extensions: [L.EditorState.lineSeparator.of(EDITOR_LINES), L.ladder()] });
 }
 
 // Per character of the document (lines joined by \n): the class each side
@@ -158,7 +165,7 @@ function readLines(file) {
 function classify(L, tm, lines) {
     const doc = lines.join('\n');
     const n = doc.length;
-    const state = L.EditorState.create({ doc, extensions: [L.ladder()] });
+    const state = editorState(L, doc);
     const tree = L.ensureSyntaxTree(state, n, 1e9);
     const fill = (highlighter) => {
         const a = new Array(n).fill('');
@@ -172,9 +179,10 @@ function classify(L, tm, lines) {
     const tmc = new Array(n).fill('');
     let ruleStack = tm.vsctm.INITIAL, at = 0;
     for (const line of lines) {
-        const r = tm.grammar.tokenizeLine(line, ruleStack);
+        const bare = line.endsWith('\r') ? line.slice(0, -1) : line;
+        const r = tm.grammar.tokenizeLine(bare, ruleStack);
         for (const tok of r.tokens)
-            tmc.fill(tmClass(tok.scopes), at + tok.startIndex, at + Math.min(tok.endIndex, line.length));
+            tmc.fill(tmClass(tok.scopes), at + tok.startIndex, at + Math.min(tok.endIndex, bare.length));
         ruleStack = r.ruleStack;
         at += line.length + 1;
     }
@@ -202,7 +210,7 @@ function checkFile(L, tm, file, counts, keywordClass) {
     for (let i = 0; i < doc.length; i++) {
         if (doc[i] === '\n')
             lineStart = i + 1;
-        if (doc[i] === ' ' || doc[i] === '\t' || doc[i] === '\n')
+        if (doc[i] === ' ' || doc[i] === '\t' || doc[i] === '\n' || (doc[i] === '\r' && doc[i + 1] === '\n'))
             continue;
         if (i - lineStart >= CM_LINE_LIMIT) {
             counts.beyond++;
@@ -317,7 +325,7 @@ function seeded(seed) {
 
 function checkEditing(L, files) {
     const doc = 'company a "A" {\n  ic L5 "E" "Eng"\n}\nrole r "R" track ic level L5 at (1, 2)\n# c\n{\n  craft 1\nrole s "S"';
-    const state = L.EditorState.create({ doc, extensions: [L.ladder()] });
+    const state = editorState(L, doc);
     const indents = [2, 3, 7, 8].map((n) => L.getIndentation(state, state.doc.line(n).from));
     if (indents.join() !== '2,0,2,0')
         problem(`indentation of a block's line, its '}', a role block's line, a statement after: ${indents}, not 2,0,2,0`);
@@ -331,7 +339,7 @@ function checkEditing(L, files) {
             for (let i = 1; i <= line.length; i++)
                 lines.push(line.slice(0, i));
     const random = seeded(15);
-    const alphabet = ['"', '\\', '#', '{', '}', '-', '>', '.', '=', '+', '(', ')', ',', ' ', '\t', 'L', '5', 'a',
+    const alphabet = ['"', '\\', '#', '\r', '{', '}', '-', '>', '.', '=', '+', '(', ')', ',', ' ', '\t', 'L', '5', 'a',
         'role', 'track', '_', 'Z', '\0', '\x7f', '\x85', '\ud800', '\udc00', '😀', 'é', '\u2028'];
     for (let k = 0; k < 3000; k++) {
         let s = '';
@@ -342,7 +350,7 @@ function checkEditing(L, files) {
     lines.push('a'.repeat(20000), '"'.repeat(20001), '#' + '\0'.repeat(5000));
     try {
         const big = lines.join('\n');
-        const s = L.EditorState.create({ doc: big, extensions: [L.ladder()] });
+        const s = editorState(L, big);
         const tree = L.ensureSyntaxTree(s, big.length, 1e9);
         if (!tree || tree.length !== big.length)
             problem(`${lines.length} broken lines: parsed ${tree ? tree.length : 0} of ${big.length} characters`);
