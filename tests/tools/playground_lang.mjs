@@ -210,8 +210,8 @@ function checkFile(L, tm, file, counts, keywordClass) {
     for (let i = 0; i < doc.length; i++) {
         if (doc[i] === '\n')
             lineStart = i + 1;
-        if (doc[i] === ' ' || doc[i] === '\t' || doc[i] === '\n' || (doc[i] === '\r' && doc[i + 1] === '\n'))
-            continue;
+        if (doc[i] === ' ' || doc[i] === '\t' || doc[i] === '\n')
+            continue;   // a CR LF's CR is compared: neither side may give it a class
         if (i - lineStart >= CM_LINE_LIMIT) {
             counts.beyond++;
             continue;
