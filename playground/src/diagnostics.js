@@ -10,7 +10,8 @@ function where(d) {
 }
 
 function item(d, open, onJump, cls) {
-    const text = [where(d) + ":", el("span", { class: "sev sev-" + d.severity }, d.severity + ":"), " " + d.message,
+    // the words `ladderc check` prints: FILE:LINE:COL: error: message [CODE]
+    const text = [where(d) + ": ", el("span", { class: "sev sev-" + d.severity }, d.severity + ":"), " " + d.message,
         d.code ? el("span", { class: "code" }, " [" + d.code + "]") : null];
     if (!open(d.file)) return el("span", { class: cls }, text);
     return el("button", { type: "button", class: cls + " jump", onclick: () => onJump(d.file, d.from) }, text);

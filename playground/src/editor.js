@@ -15,6 +15,21 @@ import { setDiagnostics, lintGutter } from "@codemirror/lint";
 import { syntaxHighlighting, bracketMatching, indentUnit } from "@codemirror/language";
 import * as lang from "./lang.js";
 
+// @codemirror/lint draws its squiggles and gutter markers as data: SVG
+// images, which the CSP (no img-src) refuses: the same marks in CSS.
+const noImages = EditorView.theme({
+    ".cm-lintRange": { backgroundImage: "none", textDecorationLine: "underline", textDecorationStyle: "wavy",
+        textDecorationSkipInk: "none", textUnderlineOffset: "3px" },
+    ".cm-lintRange-error": { backgroundImage: "none", textDecorationColor: "var(--error, #d11)" },
+    ".cm-lintRange-warning": { backgroundImage: "none", textDecorationColor: "var(--warning, orange)" },
+    ".cm-lintRange-info, .cm-lintRange-hint": { backgroundImage: "none", textDecorationColor: "#999" },
+    ".cm-lint-marker": { content: "normal", width: ".8em", height: ".8em", margin: ".1em" },
+    ".cm-lint-marker-error": { content: "normal", borderRadius: "50%", background: "var(--error, #d11)" },
+    ".cm-lint-marker-warning": { content: "normal", clipPath: "polygon(50% 0, 100% 100%, 0 100%)",
+        background: "var(--warning, orange)" },
+    ".cm-lint-marker-info": { content: "normal", background: "#999" },
+});
+
 export class Editor {
     // onChange(name, text) after every change of a file's text
     constructor(parent, onChange) {
@@ -50,9 +65,13 @@ export class Editor {
             highlightActiveLine(),
             bracketMatching(),
             indentUnit.of("  "),
+            // lines end at \n only, as in ladderc: CodeMirror would also
+            // split at U+2028 and U+2029, which a ladder's string may hold
+            EditorState.lineSeparator.of("\n"),
             lang.ladder(),
             syntaxHighlighting(lang.ladderHighlightStyle),
             lintGutter(),
+            noImages,
             keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab]),
         ];
     }

@@ -10,7 +10,7 @@
 // (Graphviz, finishSvg, tables, explorer) and the mark "ladderc-ready" (the
 // first map is on the page).
 import examples from "ladder:examples";
-import { encodeShare, decodeShare } from "./share.js";
+import { encodeShare, decodeShare, SHARE_LIMITS } from "./share.js";
 import { byId, el, debounce } from "./dom.js";
 import { loadCompiler, pickRoot, messageOf } from "./compiler.js";
 import { Editor } from "./editor.js";
@@ -240,7 +240,9 @@ class Playground {
             return;
         }
         history.replaceState(null, "", "#" + fragment);
-        this.status("The page's address now holds every file (nothing was uploaded): copy it to share.");
+        const long = fragment.length > SHARE_LIMITS.safeFragment
+            ? ` It is ${fragment.length} characters long: some places cut or refuse links that long.` : "";
+        this.status("The page's address now holds every file (nothing was uploaded): copy it to share." + long);
     }
 
     // Opens the files a shared address carries; false when it carries none.
