@@ -157,7 +157,14 @@ function shareBase64urlDecode(text) {
     return bytes;
 }
 
+// Chromium 80, Firefox 113, Safari 16.4 and node 18 have the streams.
+function shareNeed(name) {
+    if (typeof globalThis[name] !== 'function')
+        throw new ShareError(`this browser cannot ${name === 'CompressionStream' ? 'compress' : 'decompress'} the files (it has no ${name})`);
+}
+
 async function shareDeflate(bytes) {
+    shareNeed('CompressionStream');
     const stream = new Blob([bytes]).stream().pipeThrough(new CompressionStream('deflate'));
     return new Uint8Array(await new Response(stream).arrayBuffer());
 }
@@ -165,6 +172,7 @@ async function shareDeflate(bytes) {
 // Feeds the compressed bytes a kilobyte at a time, as the reader asks for
 // more; reads the output in chunks and stops past the cap.
 async function shareInflate(bytes, cap) {
+    shareNeed('DecompressionStream');
     const ds = new DecompressionStream('deflate');
     const writer = ds.writable.getWriter();
     const feeding = (async () => {

@@ -12,11 +12,12 @@
 //   4. every rejection, by decodeShare and by encodeShare alike, is a
 //      ShareError with a message: not text, no or another version, bad
 //      base64url, corrupt data (every truncation and single-character
-//      change of a fragment), not UTF-8, not JSON, the wrong shape, no
-//      files, too many, a bad name of each kind, a text that is not a
-//      string, a name twice, an active file that is not one, the cap (at it
-//      reads, one byte over is refused), a fragment over the length limit
-//      (and encodeShare refusing text that would make one);
+//      change of a fragment), not UTF-8, not JSON, arrays nested 500,000
+//      deep, the wrong shape, no files, too many, a bad name of each kind,
+//      a text that is not a string, a name twice, an active file that is
+//      not one, the cap (at it reads, one byte over is refused), a browser
+//      without the streams, a fragment over the length limit (and
+//      encodeShare refusing files that would make one);
 //   5. the fragment's length for each FILE, and for each FOLDER's .ladder
 //      files as one set (for docs/playground-parts.md).
 // usage: node playground_share.mjs FILE|FOLDER...
@@ -270,6 +271,7 @@ async function checkRejections() {
     await expectRefused('a lone surrogate as UTF-8', async () => decodeShare(await fragmentOf(new Uint8Array([0x22, 0xed, 0xa0, 0x80, 0x22]))), /not the JSON/);
     await expectRefused('not JSON', async () => decodeShare(await fragmentOf('hello')), /not the JSON/);
     await expectRefused('JSON cut short', async () => decodeShare(await fragmentOf(ok().slice(0, -1))), /not the JSON/);
+    await expectRefused('arrays 500,000 deep', async () => decodeShare(await fragmentOf(`{"files":${'['.repeat(500000)}${']'.repeat(500000)},"active":"a.ladder"}`)), /not the JSON|not a name and a text/);
     // the shape
     for (const [what, json, re] of [
         ['a list', '[]', /no list of files/],
@@ -308,6 +310,13 @@ async function checkRejections() {
         await roundTrip(`name ${show(name)}`, { files: { [name]: 'x' }, active: name });
     // the other mistakes of encodeShare's caller
     await expectRefused('encode nothing', () => encodeShare(), /no files/);
+    const streams = globalThis.DecompressionStream;
+    globalThis.DecompressionStream = undefined;
+    try {
+        await expectRefused('a browser without DecompressionStream', () => decodeShare(good), /no DecompressionStream/);
+    } finally {
+        globalThis.DecompressionStream = streams;
+    }
     await expectRefused('encode no files', () => encodeShare({ files: {}, active: 'a.ladder' }), /no files/);
     await expectRefused('encode a number', () => encodeShare({ files: { 'a.ladder': 1 }, active: 'a.ladder' }), /no text/);
     await expectRefused('encode no active', () => encodeShare({ files: { 'a.ladder': '' } }), /to open/);
