@@ -167,14 +167,12 @@ function classify(L, tm, lines) {
     const n = doc.length;
     const state = editorState(L, doc);
     const tree = L.ensureSyntaxTree(state, n, 1e9);
-    const fill = (highlighter) => {
+    const fill = (highlighter, name = (cls) => cls) => {
         const a = new Array(n).fill('');
-        L.highlightTree(tree, highlighter, (from, to, cls) => a.fill(cls, from, to));
+        L.highlightTree(tree, highlighter, (from, to, cls) => a.fill(name(cls), from, to));
         return a;
     };
-    const cm = fill(cmClassifier(L));
-    for (let i = 0; i < n; i++)
-        cm[i] = cm[i].replace(/^token ?/, '');
+    const cm = fill(cmClassifier(L), (cls) => cls.replace(/^token ?/, ''));
     const light = fill(L.ladderHighlightStyle);
     const tmc = new Array(n).fill('');
     let ruleStack = tm.vsctm.INITIAL, at = 0;
@@ -222,12 +220,15 @@ function checkFile(L, tm, file, counts, keywordClass) {
             report(i, `unstyled (the TextMate grammar has ${b})`);
         if (a === 'invalid')
             report(i, 'invalid in a valid file');
-        for (const k of new Set([a, b].filter(Boolean))) {
-            counts.seen[k] = (counts.seen[k] || 0) + 1;
-            if (a !== b)
-                counts.differ[k] = (counts.differ[k] || 0) + 1;
-        }
+        if (a)
+            counts.seen[a] = (counts.seen[a] || 0) + 1;
+        if (b && b !== a)
+            counts.seen[b] = (counts.seen[b] || 0) + 1;
         if (a !== b) {
+            if (a)
+                counts.differ[a] = (counts.differ[a] || 0) + 1;
+            if (b)
+                counts.differ[b] = (counts.differ[b] || 0) + 1;
             counts.differing++;
             report(i, `${a || 'nothing'} here, ${b || 'nothing'} in the TextMate grammar`);
         }
