@@ -89,10 +89,10 @@ function shareNameProblem(name) {
 // The files and active file checked, as [[name, text], ...] in their order.
 function shareCheck(files, active) {
     if (files === null || typeof files !== 'object')
-        throw new ShareError('there are no files to share');
+        throw new ShareError('there are no files');
     const entries = Array.isArray(files) ? files : Object.entries(files);
     if (entries.length === 0)
-        throw new ShareError('there are no files to share');
+        throw new ShareError('there are no files');
     if (entries.length > SHARE_LIMITS.maxFiles)
         throw new ShareError(`there are ${entries.length} files; at most ${SHARE_LIMITS.maxFiles} can be shared`);
     const seen = new Set();
