@@ -118,6 +118,8 @@ function ldStartState() {
         prev: '',       // the last token's name
         spaced: false,  // blanks before the token being read
         text: '',       // 'string' or 'nameString' inside a string, 'comment' inside a comment
+        top: true,      // before the first line
+        bom: false,     // the first line starts with a byte-order mark, allowed there only
     };
 }
 
@@ -127,7 +129,9 @@ function ldStartLine(stream, st) {
     st.prev = '';
     st.spaced = false;
     st.text = '';
-    LD_FIRST_WORD.lastIndex = stream.pos;
+    st.bom = st.top && stream.peek() === '\ufeff';
+    st.top = false;
+    LD_FIRST_WORD.lastIndex = stream.pos + (st.bom ? 1 : 0);
     const m = LD_FIRST_WORD.exec(stream.string);
     const first = m ? m[1] : '';
     if (st.block) {
@@ -272,6 +276,11 @@ function ldPunctuation(stream, st) {
 function ldToken(stream, st) {
     if (stream.sol())
         ldStartLine(stream, st);
+    if (st.bom) {
+        stream.next();      // blank, as the scanner reads it
+        st.bom = false;
+        return null;
+    }
     if (stream.peek() === '\r' && stream.pos === stream.string.length - 1) {
         stream.next();      // a CR LF's CR: the playground breaks lines at LF only
         st.text = '';
@@ -319,6 +328,7 @@ export const ladderLanguage = StreamLanguage.define({
     token: ldToken,
     blankLine(st) {
         st.text = '';
+        st.top = false;
     },
     indent: ldIndent,
     tokenTable: LD_TOKEN_TABLE,

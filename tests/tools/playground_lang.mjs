@@ -20,7 +20,8 @@
 //   3. each FILE after --invalid (a planted mistake) has an invalid token;
 //   4. the style's colours have a WCAG 2 contrast >= 4.5 on the backgrounds
 //      they are for, light and dark (read from its own CSS);
-//   5. the indentation in a block, the comment token, and that no line,
+//   5. the indentation in a block, the comment token, a byte-order mark
+//      (blank opening the file, invalid elsewhere), and that no line,
 //      however broken (every prefix of every line of the files, random
 //      characters), makes the tokenizer throw.
 // usage: node playground_lang.mjs PLAYGROUND_MODULES TEST_MODULES FILE... [--invalid FILE...]
@@ -330,6 +331,14 @@ function checkEditing(L, files) {
     const indents = [2, 3, 7, 8].map((n) => L.getIndentation(state, state.doc.line(n).from));
     if (indents.join() !== '2,0,2,0')
         problem(`indentation of a block's line, its '}', a role block's line, a statement after: ${indents}, not 2,0,2,0`);
+    // a byte-order mark opening the file is blank, as the scanner reads it;
+    // anywhere else it is a character the scanner rejects
+    const bom = editorState(L, '\ufeffrole r "R"\n\ufeffrole s "S"');
+    const bomClasses = [];
+    L.highlightTree(L.ensureSyntaxTree(bom, bom.doc.length, 1e9), cmClassifier(L),
+        (from, to, cls) => cls !== 'token' && bomClasses.push(`${from}:${cls.replace(/^token ?/, '')}`));
+    if (bomClasses.join() !== '1:keyword,6:definition,8:string,12:invalid,13:keyword,18:variable,20:string')
+        problem(`a byte-order mark, first in the file and first on line 2: ${bomClasses.join()}`);
     const comments = state.languageDataAt('commentTokens', 0);
     if (!comments.length || comments[0].line !== '#')
         problem(`comment token: ${JSON.stringify(comments)}, not #`);
