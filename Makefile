@@ -4,6 +4,9 @@
 #                 command line on top) and build/ladderc-render.so (the
 #                 Graphviz renderer, loaded on demand)
 #   make demo     install what is missing, build, compile the example to SVG and Markdown
+#   make playground  install what is missing, build the playground page (the
+#                 compiler in WebAssembly, an editor and the map) into
+#                 build/playground/: open its index.html (docs/playground.md)
 #   make wasm     install emscripten if missing, build build/wasm/ladder.js: the
 #                 library in WebAssembly with its JavaScript API (docs/wasm.md)
 #   make check    install what is missing, build (the WebAssembly module too),
@@ -178,3 +181,4 @@ include tests/fuzz/fuzz.mk
 include tests/coverage.mk
 include tests/mutate.mk
 include wasm/wasm.mk
+include playground/playground.mk

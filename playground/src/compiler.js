@@ -1,0 +1,62 @@
+// compiler.js - the compiler (build/wasm/ladder.js, the global LadderWasm)
+// as the page uses it: one check per change of the text, keeping two
+// sessions alive, the latest and the last one that compiled (whose map,
+// tables and roles the page shows while the text has errors). Every other
+// session is freed as soon as it is replaced.
+
+export async function loadCompiler() {
+    if (typeof LadderWasm === "undefined") throw new Error("ladder.js did not load (LadderWasm is missing)");
+    return new Compiler(await LadderWasm.load());
+}
+
+export class Compiler {
+    constructor(ladder) {
+        this.ladder = ladder;
+        this.latest = null;     // the last compile's result
+        this.good = null;       // the last result with r.ok
+    }
+
+    get version() {
+        return this.ladder.version;
+    }
+
+    // Checks the ladder whose root is `root` among `files` ({name: text}).
+    check(files, root) {
+        const r = this.ladder.compile({ root, files });
+        const before = this.latest, goodBefore = this.good;
+        this.latest = r;
+        if (r.ok) this.good = r;
+        for (const old of new Set([before, goodBefore])) {
+            if (old && old !== this.latest && old !== this.good) old.free();
+        }
+        return r;
+    }
+
+    format(text, name) {
+        return this.ladder.format(text, name);
+    }
+}
+
+// The files the ladder starts from: the files no other file imports (by
+// their import lines); the active one when it is among them, else the
+// first. A file imported by another is checked through its importer, as
+// `ladderc build` on the importer would.
+export function pickRoot(files, active) {
+    const names = Object.keys(files);
+    const imported = new Set();
+    for (const text of Object.values(files)) {
+        for (const m of text.matchAll(/^[ \t]*import[ \t]+"([^"\n]+)"/gm)) imported.add(normalise(m[1]));
+    }
+    const tops = names.filter((n) => !imported.has(n));
+    if (tops.includes(active)) return active;
+    return tops[0] || active || names[0];
+}
+
+function normalise(path) {
+    return path.replace(/^\.\//, "");
+}
+
+// The message of anything thrown (a LadderError carries ld_message).
+export function messageOf(e) {
+    return e && e.message ? e.message : String(e);
+}

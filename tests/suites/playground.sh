@@ -1,0 +1,87 @@
+# playground.sh - the playground (make playground: build/playground/) in a
+# real browser: Debian's chromium, headless, one process for the suite,
+# driven over the DevTools pipe by tests/tools/browser.py; the checks are
+# tests/tools/playground_checks.py, which prints "ok NAME" or "FAIL NAME"
+# (this suite's tests) and "measure NAME VALUE" (printed with TIMES=1 or
+# VERBOSE=1, for docs/performance.md; never asserted). From file:// and from
+# python3 -m http.server on 127.0.0.1: the map as `ladderc build -T svg`
+# draws it, a mistake typed and listed as `ladderc check` says it and
+# squiggled, the last good map kept, the fix redrawn, a click on a
+# diagnostic moving the cursor, a shared address opening the same files,
+# imports across tabs, the explorer as `ladderc path` and `ladderc gap`
+# print, an injection ladder that runs nothing, no console error, exception
+# or CSP report, no request beyond the page's own files.
+# PLAYGROUND_SHOTS=DIR keeps screenshots. Needs `make playground` (make
+# check builds it). Sourced by tests/run.sh (helpers: pass, fail, expect_eq).
+# runner: background
+# runner: budget 8
+
+PGT="$TMP/playground"
+mkdir -p "$PGT"
+PG_SITE="$ROOT/build/playground"
+
+# The page runs the WebAssembly build, not the native one: the sanitized
+# rerun has nothing to add here.
+if [ -n "${LADDERC_SANITIZED:-}" ]; then
+    return 0 2>/dev/null || exit 0
+fi
+
+# A ladder whose every user string would run script if it reached the page
+# as markup (each payload sets window.__pwned), with U+2028 and U+2029 that
+# end a line in older JavaScript.
+{
+    cat <<'EOF'
+ladder "Pwn </script><script>window.__pwned='ladder'</script> <!-- \"quotes\" 'single'"
+levels L3..L8
+track ic "IC </script><script>window.__pwned='track'</script>"
+years promotion 1..2
+competency craft "Craft <img src=x onerror=\"window.__pwned='comp'\">" hard {
+  1 "Low <!-- open"        "Meaning </script><script>window.__pwned='meaning'</script>"
+  2 "High --> close"       "<svg onload=\"window.__pwned='svg'\">"
+}
+EOF
+    printf 'role a "A </script><script>window.__pwned='"'"'role'"'"'</script>" track ic level L3 at (10, 10) {\n'
+    printf '  summary "<img src=x onerror=\\"window.__pwned='"'"'summary'"'"'\\"> & &amp; \342\200\250 \342\200\251"\n'
+    cat <<'EOF'
+  craft 1 "own <b onmouseover=\"window.__pwned=1\">text</b>"
+}
+role b "B <img src=x onerror=\"window.__pwned='img'\">" track ic level L4 at (30, 30) {
+  link "https://example.com/?q=\"><script>window.__pwned='link'</script>"
+  craft 2
+}
+role c "C <!-- \"double\" 'single' `tick` ${x}" track ic level L5 at (60, 60)
+a -> b
+b -> c
+a -> c years 3..
+company evil "Evil <script>window.__pwned='company'</script>" {
+  ic L3 "E1" "Title </script><script>window.__pwned='title'</script>"
+  ic L4 "E2<!--" "Hacker <img src=x onerror=\"window.__pwned='title2'\">"
+}
+EOF
+} >"$PGT/injection.ladder"
+
+if [ ! -f "$PG_SITE/index.html" ] || [ ! -f "$PG_SITE/ladder.js" ]; then
+    fail "playground: build/playground/ is built" "run make playground (make check builds it)"
+    return 0 2>/dev/null || exit 0
+fi
+pg_opts=""
+[ -n "${PLAYGROUND_SHOTS:-}" ] && pg_opts="--shots $PLAYGROUND_SHOTS"
+# shellcheck disable=SC2086
+timeout 150 python3 "$ROOT/tests/tools/playground_checks.py" "$LADDERC" "$PG_SITE" "$PGT" \
+    "$PGT/injection.ladder" $pg_opts >"$PGT/out" 2>"$PGT/err"
+pg_rc=$?
+expect_eq "playground: the checks ran to the end (exit status, standard error)" "0:" "$pg_rc:$(tail -n 5 "$PGT/err")"
+pg_n=$(grep -c '^ok \|^FAIL ' "$PGT/out")
+# about 50 checks: fewer means a part stopped early
+[ "$pg_n" -ge 45 ] && pass "playground: every check ran ($pg_n)" || fail "playground: every check ran" "only $pg_n: $(tail -n 20 "$PGT/out")"
+while IFS= read -r pg_line; do
+    case $pg_line in
+    "ok "*) pass "playground: ${pg_line#ok }" ;;
+    "FAIL "*)
+        pg_name=${pg_line#FAIL }
+        pg_detail=$(awk -v n="$pg_line" '$0 == n { on = 1; next } on && /^    / { print; next } { on = 0 }' "$PGT/out")
+        fail "playground: $pg_name" "$pg_detail"
+        ;;
+    "measure "*) [ -n "${TIMES:-}${VERBOSE:-}" ] && echo "playground: $pg_line" ;;
+    esac
+done <"$PGT/out"

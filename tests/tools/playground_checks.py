@@ -1,0 +1,540 @@
+#!/usr/bin/env python3
+"""playground_checks.py - the playground (make playground) in a real browser
+(tests/suites/playground.sh).
+
+    playground_checks.py LADDERC PLAYGROUND_DIR WORK INJECTION.ladder [--shots DIR]
+
+Opens PLAYGROUND_DIR/index.html in one headless chromium (tests/tools/
+browser.py; a tab per page), from file:// and from a static server
+(python3 -m http.server on 127.0.0.1, a free port), and checks what a user
+gets against the native LADDERC: the map (the same picture as `ladderc build
+-T svg`, tests/tools/playground_svg.py), a mistake typed into the editor
+(its diagnostic in the list, as `ladderc check` words it, and as a
+squiggle), the last good map kept meanwhile, the fix (the map again, with
+the new role), a click on the diagnostic (the cursor on its line and
+column), a shared address (the same files in a new tab), imports across
+tabs (the framework folder, the same picture as `ladderc build` of its
+root; a tab added, renamed and removed), the explorer (as `ladderc path` and
+`ladderc gap` print), an injection ladder (no script ran), the controls'
+names, and on every page: no console error, exception or CSP report, no
+request beyond the page's own files.
+
+Prints one line per check, "ok NAME" or "FAIL NAME" and indented details,
+and "measure NAME VALUE" lines (milliseconds, medians; never asserted: the
+suite prints them for docs/performance.md). --shots DIR keeps screenshots.
+"""
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from browser import Browser, BrowserError  # noqa: E402
+import playground_svg  # noqa: E402
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
+OWN_FILES = ("index.html", "playground.js", "playground.css", "ladder.js")
+MISTAKE = 'role x "X" track nosuch level L5 at (1, 1)'
+FIXED = 'role x "Chief Ladder Climber" track ic level L5 at (1, 1)'
+
+# ---- what the page shows, read by script ----
+
+EDITOR = "document.getElementById('pg-editor').shadowRoot"
+
+STATE = r"""(() => {
+  const svg = document.querySelector('#pg-map svg');
+  const diags = [...document.querySelectorAll('#pg-diagnostics > li > .main')].map(b => b.textContent);
+  return {status: document.getElementById('pg-status').textContent,
+          svg: svg ? new XMLSerializer().serializeToString(svg) : null,
+          nodes: svg ? svg.querySelectorAll('g.node[id^="role-"]').length : 0,
+          stale: !document.getElementById('pg-stale').hidden,
+          diags, tabs: [...document.querySelectorAll('#pg-tabs [role=tab]')].map(t => t.dataset.name),
+          active: (document.querySelector('#pg-tabs [aria-selected=true]') || {}).dataset?.name || null,
+          checks: performance.getEntriesByName('ladderc-check').length,
+          draws: performance.getEntriesByName('ladderc-draw').length};
+})()"""
+
+# The editor's text, line by line as drawn (the files checked here are short
+# enough for CodeMirror to draw every line).
+TEXT = "[...%s.querySelectorAll('.cm-content > .cm-line')].map(l => l.textContent).join('\\n')" % EDITOR
+
+# The cursor: its line (the active line's gutter) and column (the text of
+# its line before it, in UTF-16 units, +1), and whether the editor has focus.
+CURSOR = r"""(() => {
+  const root = %s, sel = root.getSelection ? root.getSelection() : getSelection();
+  const gutter = root.querySelector('.cm-activeLineGutter');
+  if (!sel || !sel.anchorNode) return null;
+  let node = sel.anchorNode.nodeType === 1 ? sel.anchorNode : sel.anchorNode.parentElement;
+  const line = node.closest('.cm-line');
+  const r = document.createRange();
+  r.setStart(line, 0);
+  r.setEnd(sel.anchorNode, sel.anchorOffset);
+  return {line: gutter ? +gutter.textContent : null, column: r.toString().length + 1,
+          focused: root.activeElement === root.querySelector('.cm-content')};
+})()""" % EDITOR
+
+SQUIGGLES = ("[...%s.querySelectorAll('.cm-lintRange-error')].map(e => e.textContent)" % EDITOR)
+
+MEDIAN = r"""((name) => { const v = performance.getEntriesByName(name).map(e => e.duration).sort((a, b) => a - b);
+  return v.length ? [v[v.length >> 1], v.length, v[v.length - 1]] : null; })"""
+
+READY = "(performance.getEntriesByName('ladderc-ready')[0] || {}).startTime ?? null"
+
+
+def wait_for(page, cond, what, timeout=10.0):
+    """Polls the JS expression cond in the page until it is truthy."""
+    js = ("new Promise((res, rej) => { const t0 = performance.now(); const f = () => {"
+          " let v; try { v = (%s); } catch (e) { v = false; }"
+          " if (v) res(true); else if (performance.now() - t0 > %d) res(false); else setTimeout(f, 15); }; f(); })"
+          % (cond, timeout * 1000))
+    if not page.eval(js):
+        raise BrowserError("waited %.0f s for %s" % (timeout, what))
+
+
+def key(page, key_, code, vk, modifiers=0):
+    base = {"key": key_, "code": code, "windowsVirtualKeyCode": vk, "modifiers": modifiers}
+    page.call("Input.dispatchKeyEvent", dict(base, type="rawKeyDown"))
+    page.call("Input.dispatchKeyEvent", dict(base, type="keyUp"))
+
+
+def type_in(page, text):
+    """Types text at the cursor, a line at a time: Input.insertText of a
+    newline followed by more text at the end of the document loses the
+    newline (a DevTools artefact: Enter and paste, CodeMirror's own paths,
+    do not), so each newline goes alone."""
+    for i, part in enumerate(text.split("\n")):
+        if i:
+            page.type_text("\n")
+        if part:
+            page.type_text(part)
+
+
+def focus_editor(page):
+    page.eval("%s.querySelector('.cm-content').focus()" % EDITOR)
+
+
+def to_end(page):
+    focus_editor(page)
+    key(page, "End", "End", 35, modifiers=2)       # Ctrl+End
+
+
+def replace_all(page, text):
+    """Puts text in place of the shown file's: Ctrl+A, Backspace, then the
+    text typed in one go. (Typed over the selection instead, Chromium's own
+    editing of the deleted, highlighted text leaves spans with style
+    attributes, which the CSP refuses: a report, with no effect on the page,
+    that a person typing over a selection can meet too; docs/playground.md.)"""
+    focus_editor(page)
+    key(page, "a", "KeyA", 65, modifiers=2)
+    key(page, "Backspace", "Backspace", 8)
+    page.type_text(text)
+
+
+def settle(page, draws_before=None):
+    """Waits for the check of the last change and, when asked, a redraw."""
+    page.eval("new Promise(r => setTimeout(r, 30))")
+    if draws_before is not None:
+        wait_for(page, "performance.getEntriesByName('ladderc-draw').length > %d" % draws_before, "the map's redraw")
+
+
+def choose_example(page, title):
+    page.eval("""(() => { const m = document.getElementById('pg-examples');
+      const o = [...m.options].find(o => o.textContent === %s); m.value = o.value;
+      m.dispatchEvent(new Event('change')); })()""" % json.dumps(title))
+
+
+class Run:
+    def __init__(self, ladderc, site, work, shots):
+        self.ladderc_bin, self.site, self.work, self.shots = os.path.abspath(ladderc), site, work, shots
+        self.measures = {}
+
+    def ok(self, name):
+        print("ok " + name, flush=True)
+
+    def fail(self, name, detail=""):
+        print("FAIL " + name)
+        for line in str(detail).splitlines()[:40]:
+            print("    " + line)
+        sys.stdout.flush()
+
+    def expect(self, name, want, got):
+        if want == got:
+            self.ok(name)
+        else:
+            self.fail(name, "want: %r\ngot:  %r" % (want, got))
+
+    def check(self, name, cond, detail=""):
+        if cond:
+            self.ok(name)
+        else:
+            self.fail(name, detail)
+
+    def measure(self, name, value):
+        self.measures[name] = value
+        print("measure %s %s" % (name, value), flush=True)
+
+    def ladderc(self, *args, cwd=None):
+        res = subprocess.run([self.ladderc_bin] + list(args), capture_output=True, text=True, timeout=60, cwd=cwd)
+        return res.returncode, res.stdout, res.stderr
+
+    def shot(self, page, name):
+        if self.shots:
+            page.screenshot(os.path.join(self.shots, name + ".png"))
+
+    # the same picture as `ladderc build -T svg` of path (run in cwd)
+    def same_map(self, name, svg_text, ladder, cwd=None):
+        rc, native, err = self.ladderc("build", "-T", "svg", ladder, cwd=cwd)
+        if rc != 0 or not svg_text:
+            self.fail(name, "ladderc build: exit %d %s; page svg: %s" % (rc, err[:300], bool(svg_text)))
+            return
+        base = os.path.join(self.work, re.sub(r"\W+", "-", name))
+        with open(base + "-native.svg", "w") as f:
+            f.write(native)
+        with open(base + "-page.svg", "w") as f:
+            f.write(svg_text)
+        try:
+            diffs = playground_svg.compare(playground_svg.read(base + "-native.svg"), playground_svg.read(base + "-page.svg"))
+        except Exception as e:      # an SVG that does not parse is a failure, with its reason
+            self.fail(name, e)
+            return
+        self.check(name, not diffs, "\n".join(diffs[:20]))
+
+    def page_clean(self, name, page, base):
+        self.expect(name + ": no console error, exception or CSP report", [], page.errors())
+        foreign = [u for u in page.requests if u and not any(u == base + f for f in OWN_FILES)
+                   and u.split("#")[0] != base + "index.html" and u.split("#")[0] != base]
+        self.expect(name + ": no request beyond the page's own files", [], foreign)
+
+
+# ---- the checks ----
+
+def check_load(run, page, name, ladder):
+    wait_for(page, READY, "the first map (mark ladderc-ready)")
+    st = page.eval(STATE)
+    rc, out, _ = run.ladderc("build", "-T", "json", ladder)
+    roles = json.loads(out)["roles"]
+    run.expect(name + ": the map shows every role", len(roles), st["nodes"])
+    run.check(name + ": every role's name is in the map",
+              st["svg"] and all(r["name"] in st["svg"] for r in roles), st["svg"] and st["svg"][:200])
+    run.expect(name + ": no problems listed", [], st["diags"])
+    return st
+
+
+def check_mistake(run, page, ladder):
+    """Types a mistake at the end of the skills map; the list, the squiggle,
+    the last good map; then a click on the diagnostic; then the fix."""
+    text = open(ladder).read()
+    before = page.eval(STATE)
+    to_end(page)
+    type_in(page, "\n" + MISTAKE)
+    wait_for(page, "document.querySelector('#pg-diagnostics .diag-error')", "the mistake's diagnostic")
+    st = page.eval(STATE)
+    wrong = os.path.join(run.work, "skills-map.ladder")
+    with open(wrong, "w") as f:
+        f.write(text + "\n" + MISTAKE)
+    _, _, err = run.ladderc("check", "skills-map.ladder", cwd=run.work)
+    first = err.splitlines()[0] if err else ""
+    run.expect("mistake: the list says what ladderc check says", [first], st["diags"])
+    squiggles = page.eval(SQUIGGLES)
+    m = re.match(r"[^:]+:(\d+):(\d+): error: .*", first)
+    line, col = (int(m.group(1)), int(m.group(2))) if m else (0, 0)
+    run.expect("mistake: a squiggle under the wrong word", ["nosuch"], squiggles)
+    run.check("mistake: the last good map stays, said to be stale",
+              st["stale"] and st["nodes"] == before["nodes"] and st["svg"] == before["svg"],
+              "stale %s, nodes %s then %s" % (st["stale"], before["nodes"], st["nodes"]))
+    run.shot(page, "mistake")
+
+    # the cursor elsewhere, then a click on the diagnostic
+    focus_editor(page)
+    key(page, "Home", "Home", 36, modifiers=2)      # Ctrl+Home: line 1
+    page.eval("document.querySelector('#pg-diagnostics .diag-error button.main').click()")
+    page.eval("new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)))")
+    run.expect("mistake: a click on it puts the cursor there", {"line": line, "column": col, "focused": True},
+               page.eval(CURSOR))
+
+    # the fix: the whole text again, with a good role
+    draws = page.eval(STATE)["draws"]
+    replace_all(page, text + "\n" + FIXED)
+    settle(page, draws)
+    st = page.eval(STATE)
+    run.expect("fix: no problems listed", [], st["diags"])
+    run.check("fix: the map is redrawn with the new role", not st["stale"] and "Chief Ladder Climber" in st["svg"]
+              and st["nodes"] == before["nodes"] + 1, "stale %s, nodes %s" % (st["stale"], st["nodes"]))
+    fixed = os.path.join(run.work, "skills-map.ladder")
+    with open(fixed, "w") as f:
+        f.write(text + "\n" + FIXED)
+    run.same_map("fix: the map is the same picture as ladderc build -T svg", st["svg"], "skills-map.ladder", cwd=run.work)
+
+
+def check_timing(run, page, ladder):
+    """Keystrokes one at a time in a comment of the skills map: each is
+    checked (the count), and the medians are reported, never asserted."""
+    replace_all(page, open(ladder).read())
+    draws = page.eval(STATE)["draws"]
+    settle(page, draws)
+    page.eval("performance.clearMeasures('ladderc-check'); performance.clearMeasures('ladderc-draw')")
+    to_end(page)
+    type_in(page, "\n#")
+    settle(page)
+    typed = "a comment typed one key at a time"
+    for ch in typed:
+        page.type_text(ch)
+        page.eval("new Promise(r => setTimeout(r, 5))")
+    settle(page)
+    n = page.eval("performance.getEntriesByName('ladderc-check').length")
+    run.check("typing: every keystroke was checked", n >= len(typed), "%d checks for %d keys" % (n, len(typed)))
+    page.eval("new Promise(r => setTimeout(r, 400))")
+    check = page.eval(MEDIAN + "('ladderc-check')")
+    run.measure("check_ms", "%.2f (median of %d, max %.2f)" % tuple(check))
+    # redraws: the map once per pause in typing; a few pauses
+    for i in range(5):
+        draws = page.eval(STATE)["draws"]
+        page.type_text(str(i))
+        settle(page, draws)
+    draw = page.eval(MEDIAN + "('ladderc-draw')")
+    run.measure("draw_ms", "%.1f (median of %d, max %.1f)" % tuple(draw))
+
+
+def check_share(run, b, page, base):
+    """The framework folder, edited, shared, opened in a new tab."""
+    choose_example(page, "framework/ (several files)")
+    wait_for(page, "document.querySelectorAll('#pg-tabs [role=tab]').length === 4", "the framework's tabs")
+    page.eval("document.querySelector('#pg-tabs [data-name=\"backend.ladder\"]').click()")
+    to_end(page)
+    type_in(page, "\n# shared with a comment: ünïcödé ✓")
+    settle(page)
+    page.eval("document.getElementById('pg-share').click()")
+    wait_for(page, "location.hash.length > 1", "the shared address")
+    url = page.eval("location.href")
+    texts = {}
+    for name in page.eval(STATE)["tabs"]:
+        page.eval("document.querySelector('#pg-tabs [data-name=%s]').click()" % json.dumps(name))
+        texts[name] = page.eval(TEXT)
+    active = "backend.ladder"
+    other = b.open(url)
+    wait_for(other, READY, "the shared page's map")
+    st = other.eval(STATE)
+    run.expect("share: the shared address opens the same tabs", sorted(texts), sorted(st["tabs"]))
+    run.expect("share: ... on the same file", active, st["active"])
+    got = {}
+    for name in st["tabs"]:
+        other.eval("document.querySelector('#pg-tabs [data-name=%s]').click()" % json.dumps(name))
+        got[name] = other.eval(TEXT)
+    run.expect("share: ... with the same texts", texts, got)
+    run.check("share: the edit is in the shared files", "ünïcödé ✓" in got.get("backend.ladder", ""), "")
+    run.page_clean("share", other, base)
+    other.close()
+
+
+def check_imports(run, page):
+    """The framework folder: its map as ladderc build draws its root; a tab
+    added (importing another), renamed and removed."""
+    choose_example(page, "framework/ (several files)")
+    wait_for(page, "document.querySelectorAll('#pg-tabs [role=tab]').length === 4", "the framework's tabs")
+    settle(page)
+    wait_for(page, "performance.getEntriesByName('ladderc-draw').length && !document.getElementById('pg-stale').hidden === false",
+             "the framework's map")
+    page.eval("new Promise(r => setTimeout(r, 300))")
+    st = page.eval(STATE)
+    folder = os.path.join(ROOT, "examples", "framework")
+    run.expect("imports: the framework's files in tabs",
+               sorted(n for n in os.listdir(folder) if n.endswith(".ladder")), sorted(st["tabs"]))
+    run.same_map("imports: the map is ladderc build of compare.ladder (it imports the others)", st["svg"],
+                 "compare.ladder", cwd=folder)
+    # a new tab importing company.ladder, with a role on its track
+    draws = st["draws"]
+    page.eval("document.getElementById('pg-add').click()")
+    page.eval("(() => { const i = document.getElementById('pg-name'); i.value = 'team.ladder';"
+              " document.getElementById('pg-name-form').requestSubmit(); })()")
+    run.expect("imports: a tab added", "team.ladder", page.eval(STATE)["active"])
+    type_in(page, 'import "company.ladder"\nrole lead "Team Lead" track ic level L6 at (50, 50)\n')
+    settle(page, draws)
+    st = page.eval(STATE)
+    run.check("imports: the new tab's ladder uses what company.ladder defines", not st["diags"] and "Team Lead" in st["svg"]
+              and st["nodes"] == 1, "diags %s nodes %s" % (st["diags"], st["nodes"]))
+    # a mistake in the imported file is listed under that file, and a click opens it
+    page.eval("document.querySelector('#pg-tabs [data-name=\"company.ladder\"]').click()")
+    to_end(page)
+    type_in(page, "\nbox \"Broken\" L99")
+    page.eval("document.querySelector('#pg-tabs [data-name=\"team.ladder\"]').click()")
+    settle(page)
+    st = page.eval(STATE)
+    run.check("imports: an error in company.ladder is listed while team.ladder is checked",
+              st["diags"] and st["diags"][0].startswith("company.ladder:"), st["diags"])
+    page.eval("document.querySelector('#pg-diagnostics .diag-error button.main').click()")
+    run.expect("imports: a click on it opens company.ladder", "company.ladder", page.eval(STATE)["active"])
+    key(page, "z", "KeyZ", 90, modifiers=2)         # Ctrl+Z: the mistake undone
+    settle(page)
+    run.expect("imports: undone, no problems", [], page.eval(STATE)["diags"])
+    # rename, then remove
+    page.eval("document.querySelector('#pg-tabs [data-name=\"team.ladder\"]').click()")
+    page.eval("document.getElementById('pg-rename').click()")
+    page.eval("(() => { const i = document.getElementById('pg-name'); i.value = '../x.ladder';"
+              " document.getElementById('pg-name-form').requestSubmit(); })()")
+    run.check("imports: a bad name is refused, and says why",
+              page.eval("document.getElementById('pg-name-error').textContent") != "" and
+              "team.ladder" in page.eval(STATE)["tabs"], "")
+    page.eval("(() => { const i = document.getElementById('pg-name'); i.value = 'squad.ladder';"
+              " document.getElementById('pg-name-form').requestSubmit(); })()")
+    st = page.eval(STATE)
+    run.check("imports: renamed", "squad.ladder" in st["tabs"] and "team.ladder" not in st["tabs"], st["tabs"])
+    page.eval("document.getElementById('pg-remove').click()")
+    settle(page)
+    run.expect("imports: removed", sorted(n for n in os.listdir(folder) if n.endswith(".ladder")),
+               sorted(page.eval(STATE)["tabs"]))
+
+
+def check_explorer(run, page, title, ladder, pairs):
+    """The explorer's text against ladderc path and gap, for each pair."""
+    choose_example(page, title)
+    settle(page)
+    wait_for(page, "document.getElementById('pg-from').options.length > 1", "the explorer's roles")
+    page.eval("document.getElementById('pg-view-explorer').click()")
+    for a, b in pairs:
+        page.eval("""(() => { const f = document.getElementById('pg-from'), t = document.getElementById('pg-to');
+          f.value = %s; t.value = %s; t.dispatchEvent(new Event('change')); })()""" % (json.dumps(a), json.dumps(b)))
+        got = page.eval("[document.getElementById('pg-path').textContent, document.getElementById('pg-gap').textContent]")
+        for i, cmd in enumerate(("path", "gap")):
+            rc, out, err = run.ladderc(cmd, ladder, a, b)
+            said = [line[len("ladderc: "):] for line in err.splitlines() if line.startswith("ladderc: ")]
+            want = out if rc == 0 else "\n".join(said)
+            run.expect("explorer: %s %s %s as ladderc %s prints" % (os.path.basename(ladder), a, b, cmd),
+                       want.rstrip("\n"), got[i].rstrip("\n"))
+    run.shot(page, "explorer")
+    page.eval("document.getElementById('pg-view-map').click()")
+
+
+def check_injection(run, page, ladder):
+    """A ladder whose every string is markup that would run script: the
+    map, tables, explorer and diagnostics show it, and nothing ran."""
+    text = open(ladder).read()
+    choose_example(page, "skills-map")
+    settle(page)
+    draws = page.eval(STATE)["draws"]
+    replace_all(page, text)
+    settle(page, draws)
+    page.eval("document.getElementById('pg-view-tables').click()")
+    page.eval("document.getElementById('pg-view-explorer').click()")
+    # and a mistake quoting markup, so that a diagnostic carries it too
+    to_end(page)
+    type_in(page, '\nbox "<img src=x onerror=window.__pwned=1>" L3\nbox "<img src=x onerror=window.__pwned=1>" L4')
+    settle(page)
+    page.eval("new Promise(r => setTimeout(r, 300))")
+    st = page.eval(STATE)
+    run.check("injection: the map was drawn", st["nodes"] >= 3, st["nodes"])
+    run.check("injection: the diagnostic quotes the markup as text",
+              any("duplicate box '<img src=x onerror=window.__pwned=1>'" in d for d in st["diags"]), st["diags"])
+    run.check("injection: the last good map stays", st["stale"], st["stale"])
+    found = page.eval("[...document.querySelectorAll('#pg-map script, #pg-tables script, #pg-tables img, "
+                      "#pg-tables svg, #pg-diagnostics img, #pg-explorer img, #pg-diagnostics script, "
+                      "[onerror], [onload], [onmouseover]')].map(e => e.outerHTML.slice(0, 80))")
+    run.expect("injection: no element from the ladder's markup", [], found)
+    run.expect("injection: no script ran", None, page.eval("window.__pwned === undefined ? null : String(window.__pwned)"))
+    tables = page.eval("document.getElementById('pg-tables').textContent")
+    run.check("injection: the tables show the markup as text", "</script>" in tables, tables[:200])
+    run.shot(page, "injection")
+    page.eval("document.getElementById('pg-view-map').click()")
+
+
+def check_controls(run, page):
+    """Every control has a name, and the keyboard reaches the editor."""
+    unnamed = page.eval("""[...document.querySelectorAll('button, select, input, [role=tab]')]
+      .filter(e => !e.closest('[hidden]'))
+      .filter(e => !((e.getAttribute('aria-label') || '').trim() || (e.textContent || '').trim()
+                     || (e.labels && [...e.labels].some(l => l.textContent.trim()))))
+      .map(e => e.outerHTML.slice(0, 80))""")
+    run.expect("controls: every control has a name", [], unnamed)
+    seen = []
+    page.eval("document.activeElement && document.activeElement.blur(); document.body.focus()")
+    for _ in range(12):
+        page.key("Tab")
+        seen.append(page.eval("""(() => { const a = document.activeElement;
+          return a.id || (a.dataset && a.dataset.name) || a.tagName; })()"""))
+    run.check("controls: Tab reaches the example menu, Share, the files' tabs and the editor",
+              "pg-examples" in seen and "pg-share" in seen and "pg-editor" in seen and any(s.endswith(".ladder") for s in seen),
+              seen)
+    outline = page.eval("""(() => { const b = document.getElementById('pg-share'); b.focus();
+      return getComputedStyle(b, ':focus-visible').outlineStyle + ' ' + getComputedStyle(b).outlineStyle; })()""")
+    run.check("controls: a focused button is outlined", "solid" in outline, outline)
+
+
+def start_server(site):
+    proc = subprocess.Popen([sys.executable, "-u", "-m", "http.server", "0", "--bind", "127.0.0.1", "--directory", site],
+                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    line = proc.stdout.readline()
+    m = re.search(r"port (\d+)", line)
+    if not m:
+        proc.kill()
+        raise BrowserError("http.server did not say its port: %r" % line)
+    return proc, "http://127.0.0.1:%s/" % m.group(1)
+
+
+def main(argv):
+    shots = None
+    if "--shots" in argv:
+        i = argv.index("--shots")
+        shots = argv[i + 1]
+        del argv[i:i + 2]
+        os.makedirs(shots, exist_ok=True)
+    ladderc, site, work, injection = argv[1:5]
+    run = Run(ladderc, os.path.abspath(site), work, shots)
+    skills = os.path.join(ROOT, "examples", "skills-map.ladder")
+    framework = os.path.join(ROOT, "examples", "framework.ladder")
+    server = None
+    try:
+        b = Browser()
+    except (BrowserError, OSError) as e:
+        run.fail("browser: chromium starts", e)
+        return 0
+    try:
+        base = "file://" + run.site + "/"
+        page = b.open(base + "index.html")
+        st = check_load(run, page, "file://", skills)
+        run.same_map("file://: the map is the same picture as ladderc build -T svg", st["svg"], skills)
+        run.measure("ready_file_ms", "%.0f" % page.eval(READY))
+        run.shot(page, "loaded")
+        check_controls(run, page)
+        check_mistake(run, page, skills)
+        check_timing(run, page, skills)
+        check_explorer(run, page, "framework", framework, [("engineer", "director"), ("director", "engineer"),
+                                                           ("senior", "manager")])
+        check_explorer(run, page, "skills-map", skills, [("senior_engineer", "fellow")])
+        check_imports(run, page)
+        check_share(run, b, page, base)
+        check_injection(run, page, injection)
+        run.page_clean("file://", page, base)
+        page.close()
+
+        server, http_base = start_server(run.site)
+        page = b.open(http_base)
+        check_load(run, page, "http://", skills)
+        run.measure("ready_http_ms", "%.0f" % page.eval(READY))
+        to_end(page)
+        type_in(page, "\n" + MISTAKE)
+        wait_for(page, "document.querySelector('#pg-diagnostics .diag-error')", "the mistake's diagnostic")
+        run.check("http://: a mistake is listed", "[E110]" in " ".join(page.eval(STATE)["diags"]), page.eval(STATE)["diags"])
+        run.page_clean("http://", page, http_base)
+        page.close()
+        # page interactive from file://: a few fresh loads, the median
+        readies = []
+        for _ in range(5):
+            p = b.open(base + "index.html")
+            wait_for(p, READY, "the first map")
+            readies.append(p.eval(READY))
+            p.close()
+        run.measure("ready_file_median_ms", "%.0f (of %d loads)" % (sorted(readies)[len(readies) // 2], len(readies)))
+    except BrowserError as e:
+        run.fail("browser: the checks ran to the end", e)
+    finally:
+        if server:
+            server.kill()
+            server.wait()
+        b.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
