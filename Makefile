@@ -147,10 +147,12 @@ JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
 check: test-deps
 	@$(MAKE) --no-print-directory -j$(JOBS) all unit $(B)/bench/gen
+	@$(MAKE) --no-print-directory -j$(JOBS) playground
 	@tests/run.sh
 
 check-slow: test-deps
 	@$(MAKE) --no-print-directory -j$(JOBS) all unit $(B)/bench/gen
+	@$(MAKE) --no-print-directory -j$(JOBS) playground
 	@CHECK_SLOW=1 tests/run.sh
 
 # UPDATE=1 rewrites the expected outputs of the data cases that differ and
