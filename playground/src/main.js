@@ -7,8 +7,10 @@
 //
 // Timings go to the page's performance timeline, where the tests read
 // them: "ladderc-check" (a check and its diagnostics shown), "ladderc-draw"
-// (Graphviz, finishSvg, tables, explorer) and the mark "ladderc-ready" (the
-// first map is on the page).
+// (Graphviz, finishSvg, tables, explorer), the marks "ladderc-interactive"
+// (the editor is up and its text checked: the page answers keystrokes) and
+// "ladderc-ready" (the first map is on the page). Graphviz (800 KB of
+// WebAssembly) loads beside the compiler and the editor, never before them.
 import examples from "ladder:examples";
 import { encodeShare, decodeShare, SHARE_LIMITS } from "./share.js";
 import { byId, el, debounce } from "./dom.js";
@@ -25,7 +27,11 @@ const DRAW_WAIT = 150;      // ms without a change before the map is redrawn
 class Playground {
     constructor(compiler, graphviz) {
         this.compiler = compiler;
-        this.graphviz = graphviz;
+        this.graphviz = null;       // until its WebAssembly is ready
+        graphviz.then((g) => {
+            this.graphviz = g;
+            this.draw();
+        }, (e) => this.status("Graphviz could not start: " + messageOf(e)));
         this.files = {};            // name -> text, in tab order
         this.active = null;
         this.drawn = null;          // the session whose map is on the page
@@ -170,7 +176,7 @@ class Playground {
     draw() {
         this.drawSoon.cancel();
         const r = this.compiler.good;
-        if (!r || r === this.drawn) return;
+        if (!r || r === this.drawn || !this.graphviz) return;
         const t0 = performance.now();
         try {
             showSvg(byId("pg-map"), drawMap(this.graphviz, r));
@@ -281,9 +287,10 @@ function summary(r, root, ms) {
 async function main() {
     const status = byId("pg-status");
     try {
-        const [compiler, graphviz] = await Promise.all([loadCompiler(), loadGraphviz()]);
-        const page = new Playground(compiler, graphviz);
+        const graphviz = loadGraphviz();
+        const page = new Playground(await loadCompiler(), graphviz);
         if (!(await page.openFragment())) page.load(examples[0].files, examples[0].active);
+        performance.mark("ladderc-interactive");
     } catch (e) {
         status.textContent = "The playground could not start: " + messageOf(e);
         throw e;
