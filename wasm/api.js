@@ -327,10 +327,8 @@ class LadderResult {
         };
         d.from = this.position(d.file, d.line, d.column);
         d.to = this.position(d.file, d.endLine, d.endColumn);
-        if (note) {
-            delete d.severity;
-            delete d.code;
-        }
+        if (note)
+            d.code = null;      /* (severity "note") */
         return d;
     }
 
@@ -374,13 +372,16 @@ class LadderResult {
         return this.produce(this.ladder.m._ldw_diagnostics_text(this.live(), f), opts);
     }
 
-    /* File i's diagnostics in text, with its counts: what the command line
-     * prints for each file it shows once. */
+    /* File i's diagnostics, with its counts: what the command line prints
+     * for each file it shows once. opts.format "text" or "json" (the file's
+     * objects, each after "\n  ", no brackets). */
     fileDiagnostics(i, opts) {
         var u = this.live(), m = this.ladder.m;
-        if (!(Number.isInteger(i) && i >= 0 && i < this.files.length))
-            throw new LadderError("no file " + i + " in the session", "usage");
-        var text = this.produce(m._ldw_file_diagnostics_text(u, i), opts);
+        i = this.fileIndex(i);
+        var f = {text: 0, json: 1}[(opts && opts.format) || "text"];
+        if (f === undefined)
+            throw new LadderError("unknown diagnostics format '" + opts.format + "': use text or json", "usage");
+        var text = this.produce(m._ldw_file_diagnostics_text(u, i, f), opts);
         var rec = m._ldw_record(u);
         return {text: text, errors: this.ladder.mem.i32(rec, 0), warnings: this.ladder.mem.i32(rec, 1)};
     }
@@ -493,7 +494,7 @@ class Ladder {
         if (!Array.isArray(disabled))
             throw new TypeError("disabled must be an array of warning codes or names");
         var max = opts.maxDiagnostics === undefined ? 0 : opts.maxDiagnostics;
-        if (!Number.isInteger(max) || max < 0)
+        if (!Number.isInteger(max) || max < 0 || max > 0xffffffff)
             throw new LadderError("maxDiagnostics needs a number (0 shows all), not '" + max + "'", "usage");
         var parts = [], total = 0;
         for (var i = 0; i < disabled.length; i++) {
@@ -509,11 +510,11 @@ class Ladder {
             joined.set(parts[k], at);
             at += parts[k].length + 1;
         }
-        /* JSON has every diagnostic (keep_all, as the command line's
-         * --diagnostics=json); text shows maxDiagnostics of them */
+        /* the session keeps maxDiagnostics a file (0: all), so that the text
+         * says how many more there are; keep_all (the command line's for
+         * JSON) is the default, maxDiagnostics 0 */
         return mem.with([joined], function (d) {
-            return m._ldw_open(layout, theme, opts.werror ? 1 : 0, d, parts.length, max, max === 0 ? 1 : 0,
-                               opts.index ? 1 : 0);
+            return m._ldw_open(layout, theme, opts.werror ? 1 : 0, d, parts.length, max, 0, opts.index ? 1 : 0);
         });
     }
 
@@ -540,11 +541,13 @@ class Ladder {
                 for (var i = 0; i < arguments.length; i++)
                     if (m._ldw_add_file(unit, arguments[i]) !== 0)
                         return 3;
+                /* (a files function may compile too: the outer compile's loader comes back) */
+                var outer = self.loading;
                 self.loading = c;
                 try {
                     return m._ldw_check(unit);
                 } finally {
-                    self.loading = null;
+                    self.loading = outer;
                 }
             });
         } catch (e) {

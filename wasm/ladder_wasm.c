@@ -261,15 +261,16 @@ EMSCRIPTEN_KEEPALIVE int ldw_diagnostics_text(struct ldw_unit *u, int format)
     return ld_print_diagnostics(u->s, format == 2 ? LD_FORMAT_GITHUB : LD_FORMAT_TEXT, &u->out);
 }
 
-/* File i's diagnostics in text (what the command line prints for a file it
- * shows once), and its error and warning counts in the record's ints[0..1]. */
-EMSCRIPTEN_KEEPALIVE int ldw_file_diagnostics_text(struct ldw_unit *u, size_t i)
+/* File i's diagnostics (what the command line prints for a file it shows
+ * once) in text (format 0) or JSON (1: its objects, no brackets), and its
+ * error and warning counts in the record's ints[0..1]. */
+EMSCRIPTEN_KEEPALIVE int ldw_file_diagnostics_text(struct ldw_unit *u, size_t i, int format)
 {
     size_t errors = 0, warnings = 0;
     ld_file_diagnostic_counts(u->s, i, &errors, &warnings);
     u->rec.ints[0] = (int32_t)errors;
     u->rec.ints[1] = (int32_t)warnings;
-    return ld_print_file_diagnostics(u->s, i, LD_FORMAT_TEXT, &u->out);
+    return ld_print_file_diagnostics(u->s, i, format == 1 ? LD_FORMAT_JSON : LD_FORMAT_TEXT, &u->out);
 }
 
 EMSCRIPTEN_KEEPALIVE int ldw_emit(struct ldw_unit *u, const char *format)

@@ -1,0 +1,50 @@
+# wasm.sh - ladderc in WebAssembly (build/wasm/ladder.js, `make wasm`,
+# docs/wasm.md) against the native command line, in one node process
+# (tests/tools/wasm_compare.js; its header says what is compared):
+#   1. every folder of tests/cases/, examples/ and share/ladderc/std/
+#      checked in one `ladderc check` run (text and JSON) against the same
+#      put together from the module;
+#   2. every data case whose command the library does (check, build -T
+#      dot/md/json, path, gap, fmt) against its .out, .err and .rc;
+#   3. build -T dot, md and json of every example and shipped ladder;
+#   4. r.diagnostics against the JSON's fields, from/to against the text;
+#   5. planted differences are reported (the comparison can fail);
+#   6. the JavaScript API (tests/tools/wasm_api.js): LadderError, free twice,
+#      bad arguments, bytes in and out, UTF-16 offsets, a 10 MB ladder,
+#      hostile std paths, 10,000 compiles with the heap flat.
+# Sourced by tests/run.sh (helpers: pass, fail).
+
+WA="$TMP/wasm"
+mkdir -p "$WA"
+WA_JS="$ROOT/build/wasm/ladder.js"
+
+if [ -n "${LADDERC_SANITIZED:-}" ]; then
+    :   # the module is the same under the sanitizers: once is enough
+elif [ ! -f "$WA_JS" ]; then
+    fail "wasm: build/wasm/ladder.js is built (make wasm; make check builds it)" "missing: $WA_JS"
+elif ! command -v node >/dev/null 2>&1; then
+    fail "wasm: node runs the module (scripts/deps.sh test installs nodejs)" "no node on PATH"
+else
+    node "$ROOT/tests/tools/wasm_compare.js" "$ROOT" "$LADDERC" "$WA_JS" "$WA" >"$WA/out" 2>"$WA/err"
+    wa_rc=$?
+    # "ok   NAME", or "FAIL NAME" and its details indented under it
+    wa_name="" wa_detail=""
+    wa_flush() { [ -n "$wa_name" ] && fail "$wa_name" "$(printf '%s\n' "$wa_detail" | head -40)"; wa_name=""; }
+    while IFS= read -r wa_line; do
+        case $wa_line in
+        "ok   "*) wa_flush; pass "${wa_line#ok   }" ;;
+        "FAIL "*) wa_flush; wa_name=${wa_line#FAIL } wa_detail="" ;;
+        "     "*) wa_detail="$wa_detail${wa_detail:+
+}${wa_line#     }" ;;
+        *) wa_flush ;;
+        esac
+    done <"$WA/out"
+    wa_flush
+    grep '^note ' "$WA/out"
+    wa_fails=$(grep -c '^FAIL ' "$WA/out")
+    if [ "$wa_rc" != 0 ] && [ "$wa_fails" = 0 ]; then
+        fail "wasm: wasm_compare.js ends well" "status $wa_rc; $(head -c 2000 "$WA/err")"
+    elif [ -s "$WA/err" ]; then
+        fail "wasm: wasm_compare.js writes nothing to stderr" "$(head -c 2000 "$WA/err")"
+    fi
+fi
