@@ -9,7 +9,9 @@
 //
 // Only what the scanner itself rejects is styled invalid: a name with an
 // upper-case letter or a leading '_', a range written another way (L6-L8,
-// 4+), an unknown escape, a control character in text, any other character.
+// 4+), an unknown escape, a control character in text, any other character
+// (a CR too, but the one ending a line: the playground's editor breaks lines
+// at LF only, so a CR LF file's lines end in CR, as the scanner reads them).
 // A token the scanner accepts in a place the parser does not (a '->' in a
 // block) keeps its style: the diagnostics underline those.
 //
@@ -116,6 +118,8 @@ function ldStartState() {
         prev: '',       // the last token's name
         spaced: false,  // blanks before the token being read
         text: '',       // 'string' or 'nameString' inside a string, 'comment' inside a comment
+        top: true,      // before the first line
+        bom: false,     // the first line starts with a byte-order mark, allowed there only
     };
 }
 
@@ -125,7 +129,9 @@ function ldStartLine(stream, st) {
     st.prev = '';
     st.spaced = false;
     st.text = '';
-    LD_FIRST_WORD.lastIndex = stream.pos;
+    st.bom = st.top && stream.peek() === '\ufeff';
+    st.top = false;
+    LD_FIRST_WORD.lastIndex = stream.pos + (st.bom ? 1 : 0);
     const m = LD_FIRST_WORD.exec(stream.string);
     const first = m ? m[1] : '';
     if (st.block) {
@@ -270,6 +276,16 @@ function ldPunctuation(stream, st) {
 function ldToken(stream, st) {
     if (stream.sol())
         ldStartLine(stream, st);
+    if (st.bom) {
+        stream.next();      // blank, as the scanner reads it
+        st.bom = false;
+        return null;
+    }
+    if (stream.peek() === '\r' && stream.pos === stream.string.length - 1) {
+        stream.next();      // a CR LF's CR: the playground breaks lines at LF only
+        st.text = '';
+        return null;
+    }
     if (st.text === 'comment')
         return ldCommentPart(stream);
     if (st.text)
@@ -312,6 +328,7 @@ export const ladderLanguage = StreamLanguage.define({
     token: ldToken,
     blankLine(st) {
         st.text = '';
+        st.top = false;
     },
     indent: ldIndent,
     tokenTable: LD_TOKEN_TABLE,
@@ -327,22 +344,23 @@ export const ladderLanguage = StreamLanguage.define({
 // playground.css sets in its prefers-color-scheme rules, and a shadow root
 // inherits). A browser without light-dark() (before Chromium 123, Firefox
 // 120, Safari 17.5) keeps the light colour. Each has a contrast of 4.5:1 or
-// more (WCAG 2 AA for text) on any background of its scheme from #ffffff
-// down to #e0e0e0 (light) or from #000000 up to #404040 (dark), so that
-// CodeMirror's active line and selection keep it too
+// more (WCAG 2 AA for text) on the backgrounds of its scheme, from #ffffff
+// down to CodeMirror's selections (#d9d9d9, #d7d4f0) in the light one, from
+// #000000 up to #505050 in the dark one: the page's #17181b under
+// CodeMirror's light active line (#cceeff44) comes out #475158
 // (tests/tools/playground_lang.mjs measures them from the style's CSS).
 const LD_COLOURS = {
-    keyword: ['#8e1f9e', '#e4a4f5'],
+    keyword: ['#8e1f9e', '#ecbdf8'],
     operator: ['#5a4500', '#e6c46e'],
-    comment: ['#51565b', '#b4bcc5'],
+    comment: ['#51565b', '#c5ccd3'],
     string: ['#0b6626', '#8fd9a0'],
-    escape: ['#a3361c', '#ffab8a'],
-    number: ['#0550ae', '#8cc4ff'],
+    escape: ['#a3361c', '#ffbc9f'],
+    number: ['#0550ae', '#a5d1ff'],
     level: ['#005e74', '#6fd6e8'],
     definition: ['#8a4600', '#ffc27a'],
     variable: ['#1f2328', '#e6edf3'],
     punctuation: ['#3b4148', '#c9d1d9'],
-    invalid: ['#b1141c', '#ff9d9d'],
+    invalid: ['#b1141c', '#ffb4b4'],
 };
 
 // A rule's colour: the light one, then both for the browsers that know

@@ -31,7 +31,7 @@ export const SHARE_LIMITS = Object.freeze({
     maxFiles: 100,
     maxNameLength: 255,
     maxBytes: 2 * 1024 * 1024,          // the JSON text, decompressed
-    maxFragment: 3 * 1024 * 1024,       // characters: more than maxBytes compressed could need
+    maxFragment: 2000000,               // characters: Chromium's URLs stop at 2 MB (url::kMaxURLChars)
     safeFragment: 32 * 1024,            // longer links may be cut or refused where they are pasted
 });
 
@@ -89,10 +89,10 @@ function shareNameProblem(name) {
 // The files and active file checked, as [[name, text], ...] in their order.
 function shareCheck(files, active) {
     if (files === null || typeof files !== 'object')
-        throw new ShareError('there are no files to share');
+        throw new ShareError('there are no files');
     const entries = Array.isArray(files) ? files : Object.entries(files);
     if (entries.length === 0)
-        throw new ShareError('there are no files to share');
+        throw new ShareError('there are no files');
     if (entries.length > SHARE_LIMITS.maxFiles)
         throw new ShareError(`there are ${entries.length} files; at most ${SHARE_LIMITS.maxFiles} can be shared`);
     const seen = new Set();
@@ -157,7 +157,14 @@ function shareBase64urlDecode(text) {
     return bytes;
 }
 
+// Chromium 80, Firefox 113, Safari 16.4 and node 18 have the streams.
+function shareNeed(name) {
+    if (typeof globalThis[name] !== 'function')
+        throw new ShareError(`this browser cannot ${name === 'CompressionStream' ? 'compress' : 'decompress'} the files (it has no ${name})`);
+}
+
 async function shareDeflate(bytes) {
+    shareNeed('CompressionStream');
     const stream = new Blob([bytes]).stream().pipeThrough(new CompressionStream('deflate'));
     return new Uint8Array(await new Response(stream).arrayBuffer());
 }
@@ -165,6 +172,7 @@ async function shareDeflate(bytes) {
 // Feeds the compressed bytes a kilobyte at a time, as the reader asks for
 // more; reads the output in chunks and stops past the cap.
 async function shareInflate(bytes, cap) {
+    shareNeed('DecompressionStream');
     const ds = new DecompressionStream('deflate');
     const writer = ds.writable.getWriter();
     const feeding = (async () => {
@@ -213,7 +221,10 @@ export async function encodeShare({ files, active } = {}) {
     const json = new TextEncoder().encode(JSON.stringify({ files: entries, active }));
     if (json.length > SHARE_LIMITS.maxBytes)
         throw new ShareError(`the files are too large to share: ${json.length} bytes, at most ${SHARE_LIMITS.maxBytes}`);
-    return SHARE_PREFIX + shareBase64urlEncode(await shareDeflate(json));
+    const fragment = SHARE_PREFIX + shareBase64urlEncode(await shareDeflate(json));
+    if (fragment.length > SHARE_LIMITS.maxFragment)
+        throw new ShareError(`the files are too large to share in an address: ${fragment.length} characters once compressed, at most ${SHARE_LIMITS.maxFragment}`);
+    return fragment;
 }
 
 // The fragment (with or without its '#') -> {files: {name: text}, active}.

@@ -53,6 +53,7 @@ printf 'ladder "a \\n b"\n' >"$PL/bad-escape.ladder"
 printf 'ladder "a \001 b"\n' >"$PL/bad-control.ladder"
 printf '# a comment \033[31m red\n' >"$PL/bad-comment.ladder"
 printf 'role r "R" track ic level L5 at (1; 2)\n' >"$PL/bad-semicolon.ladder"
+printf 'ladder "a"\r levels L1..L3\r\n' >"$PL/bad-cr.ladder"
 
 # shellcheck disable=SC2086
 (cd "$ROOT" && timeout 60 node tests/tools/playground_lang.mjs build/npm-playground/node_modules \
@@ -61,8 +62,8 @@ pl_rc=$?
 pl_n=$(printf '%s\n' "$pl_files" | wc -l)
 pl_summary=$(tail -1 "$PL/lang.out")
 if [ "$pl_rc" = 0 ] && [ "$pl_n" -gt 150 ] && printf '%s\n' "$pl_summary" | grep -q "^$pl_n files, .* 0 problems$"; then
-    pass "playground-lang: $pl_n files as the TextMate grammar reads them, every keyword styled, 9 mistakes flagged ($(tail -2 "$PL/lang.out" | head -1 | sed 's/.*by class: //'))"
+    pass "playground-lang: $pl_n files as the TextMate grammar reads them, every keyword styled, 10 mistakes flagged ($(tail -2 "$PL/lang.out" | head -1 | sed 's/.*by class: //'))"
 else
-    fail "playground-lang: $pl_n files as the TextMate grammar reads them, every keyword styled, 9 mistakes flagged" \
+    fail "playground-lang: $pl_n files as the TextMate grammar reads them, every keyword styled, 10 mistakes flagged" \
         "$(head -40 "$PL/lang.out")"
 fi

@@ -20,7 +20,8 @@
 //   3. each FILE after --invalid (a planted mistake) has an invalid token;
 //   4. the style's colours have a WCAG 2 contrast >= 4.5 on the backgrounds
 //      they are for, light and dark (read from its own CSS);
-//   5. the indentation in a block, the comment token, and that no line,
+//   5. the indentation in a block, the comment token, a byte-order mark
+//      (blank opening the file, invalid elsewhere), and that no line,
 //      however broken (every prefix of every line of the files, random
 //      characters), makes the tokenizer throw.
 // usage: node playground_lang.mjs PLAYGROUND_MODULES TEST_MODULES FILE... [--invalid FILE...]
@@ -145,12 +146,19 @@ function cmClassifier(L) {
     ], { all: 'token' });
 }
 
-// The editor's lines: CodeMirror breaks lines at \r\n, \r and \n.
+// The editor's lines: the playground's breaks lines at \n only (a CR LF
+// line ends in \r there), as the scanner does; the TextMate grammar gets
+// each line without its line end, as VS Code gives them.
+const EDITOR_LINES = '\n';
 function readLines(file) {
     let text = fs.readFileSync(file, 'utf8');
     if (text.charCodeAt(0) === 0xfeff)
         text = text.slice(1);
-    return text.split(/\r\n?|\n/);
+    return text.split('\n');
+}
+
+function editorState(L, doc) {
+    return L.EditorState.create({ doc, extensions: [L.EditorState.lineSeparator.of(EDITOR_LINES), L.ladder()] });
 }
 
 // Per character of the document (lines joined by \n): the class each side
@@ -158,23 +166,22 @@ function readLines(file) {
 function classify(L, tm, lines) {
     const doc = lines.join('\n');
     const n = doc.length;
-    const state = L.EditorState.create({ doc, extensions: [L.ladder()] });
+    const state = editorState(L, doc);
     const tree = L.ensureSyntaxTree(state, n, 1e9);
-    const fill = (highlighter) => {
+    const fill = (highlighter, name = (cls) => cls) => {
         const a = new Array(n).fill('');
-        L.highlightTree(tree, highlighter, (from, to, cls) => a.fill(cls, from, to));
+        L.highlightTree(tree, highlighter, (from, to, cls) => a.fill(name(cls), from, to));
         return a;
     };
-    const cm = fill(cmClassifier(L));
-    for (let i = 0; i < n; i++)
-        cm[i] = cm[i].replace(/^token ?/, '');
+    const cm = fill(cmClassifier(L), (cls) => cls.replace(/^token ?/, ''));
     const light = fill(L.ladderHighlightStyle);
     const tmc = new Array(n).fill('');
     let ruleStack = tm.vsctm.INITIAL, at = 0;
     for (const line of lines) {
-        const r = tm.grammar.tokenizeLine(line, ruleStack);
+        const bare = line.endsWith('\r') ? line.slice(0, -1) : line;
+        const r = tm.grammar.tokenizeLine(bare, ruleStack);
         for (const tok of r.tokens)
-            tmc.fill(tmClass(tok.scopes), at + tok.startIndex, at + Math.min(tok.endIndex, line.length));
+            tmc.fill(tmClass(tok.scopes), at + tok.startIndex, at + Math.min(tok.endIndex, bare.length));
         ruleStack = r.ruleStack;
         at += line.length + 1;
     }
@@ -203,7 +210,7 @@ function checkFile(L, tm, file, counts, keywordClass) {
         if (doc[i] === '\n')
             lineStart = i + 1;
         if (doc[i] === ' ' || doc[i] === '\t' || doc[i] === '\n')
-            continue;
+            continue;   // a CR LF's CR is compared: neither side may give it a class
         if (i - lineStart >= CM_LINE_LIMIT) {
             counts.beyond++;
             continue;
@@ -214,12 +221,15 @@ function checkFile(L, tm, file, counts, keywordClass) {
             report(i, `unstyled (the TextMate grammar has ${b})`);
         if (a === 'invalid')
             report(i, 'invalid in a valid file');
-        for (const k of new Set([a, b].filter(Boolean))) {
-            counts.seen[k] = (counts.seen[k] || 0) + 1;
-            if (a !== b)
-                counts.differ[k] = (counts.differ[k] || 0) + 1;
-        }
+        if (a)
+            counts.seen[a] = (counts.seen[a] || 0) + 1;
+        if (b && b !== a)
+            counts.seen[b] = (counts.seen[b] || 0) + 1;
         if (a !== b) {
+            if (a)
+                counts.differ[a] = (counts.differ[a] || 0) + 1;
+            if (b)
+                counts.differ[b] = (counts.differ[b] || 0) + 1;
             counts.differing++;
             report(i, `${a || 'nothing'} here, ${b || 'nothing'} in the TextMate grammar`);
         }
@@ -276,7 +286,10 @@ function contrast(a, b) {
 // the lightest and darkest background of each scheme.
 function checkContrast(L) {
     const rules = L.ladderHighlightStyle.module.getRules().split('\n').filter((r) => /color:/.test(r));
-    const backgrounds = { light: ['#ffffff', '#e0e0e0'], dark: ['#000000', '#404040'] };
+    // the lightest and darkest each scheme's text is drawn on: the page, and
+    // CodeMirror's selections (light) or its light active line over the
+    // page's dark background, #475158 (dark)
+    const backgrounds = { light: ['#ffffff', '#d9d9d9', '#d7d4f0'], dark: ['#000000', '#505050'] };
     let worst = 99;
     const measure = (c, scheme, rule) => {
         for (const bg of backgrounds[scheme]) {
@@ -301,12 +314,31 @@ function checkContrast(L) {
     return worst;
 }
 
+// mulberry32: a seeded generator of numbers in [0, 1), the same run every time
+function seeded(seed) {
+    let a = seed >>> 0;
+    return () => {
+        a = (a + 0x6d2b79f5) >>> 0;
+        let t = Math.imul(a ^ (a >>> 15), a | 1);
+        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+}
+
 function checkEditing(L, files) {
     const doc = 'company a "A" {\n  ic L5 "E" "Eng"\n}\nrole r "R" track ic level L5 at (1, 2)\n# c\n{\n  craft 1\nrole s "S"';
-    const state = L.EditorState.create({ doc, extensions: [L.ladder()] });
+    const state = editorState(L, doc);
     const indents = [2, 3, 7, 8].map((n) => L.getIndentation(state, state.doc.line(n).from));
     if (indents.join() !== '2,0,2,0')
         problem(`indentation of a block's line, its '}', a role block's line, a statement after: ${indents}, not 2,0,2,0`);
+    // a byte-order mark opening the file is blank, as the scanner reads it;
+    // anywhere else it is a character the scanner rejects
+    const bom = editorState(L, '\ufeffrole r "R"\n\ufeffrole s "S"');
+    const bomClasses = [];
+    L.highlightTree(L.ensureSyntaxTree(bom, bom.doc.length, 1e9), cmClassifier(L),
+        (from, to, cls) => cls !== 'token' && bomClasses.push(`${from}:${cls.replace(/^token ?/, '')}`));
+    if (bomClasses.join() !== '1:keyword,6:definition,8:string,12:invalid,13:keyword,18:variable,20:string')
+        problem(`a byte-order mark, first in the file and first on line 2: ${bomClasses.join()}`);
     const comments = state.languageDataAt('commentTokens', 0);
     if (!comments.length || comments[0].line !== '#')
         problem(`comment token: ${JSON.stringify(comments)}, not #`);
@@ -316,9 +348,8 @@ function checkEditing(L, files) {
         for (const line of readLines(file))
             for (let i = 1; i <= line.length; i++)
                 lines.push(line.slice(0, i));
-    let seed = 15;
-    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
-    const alphabet = ['"', '\\', '#', '{', '}', '-', '>', '.', '=', '+', '(', ')', ',', ' ', '\t', 'L', '5', 'a',
+    const random = seeded(15);
+    const alphabet = ['"', '\\', '#', '\r', '{', '}', '-', '>', '.', '=', '+', '(', ')', ',', ' ', '\t', 'L', '5', 'a',
         'role', 'track', '_', 'Z', '\0', '\x7f', '\x85', '\ud800', '\udc00', '😀', 'é', '\u2028'];
     for (let k = 0; k < 3000; k++) {
         let s = '';
@@ -329,7 +360,7 @@ function checkEditing(L, files) {
     lines.push('a'.repeat(20000), '"'.repeat(20001), '#' + '\0'.repeat(5000));
     try {
         const big = lines.join('\n');
-        const s = L.EditorState.create({ doc: big, extensions: [L.ladder()] });
+        const s = editorState(L, big);
         const tree = L.ensureSyntaxTree(s, big.length, 1e9);
         if (!tree || tree.length !== big.length)
             problem(`${lines.length} broken lines: parsed ${tree ? tree.length : 0} of ${big.length} characters`);

@@ -12,10 +12,12 @@
 //   4. every rejection, by decodeShare and by encodeShare alike, is a
 //      ShareError with a message: not text, no or another version, bad
 //      base64url, corrupt data (every truncation and single-character
-//      change of a fragment), not UTF-8, not JSON, the wrong shape, no
-//      files, too many, a bad name of each kind, a text that is not a
-//      string, a name twice, an active file that is not one, the cap (at it
-//      reads, one byte over is refused), a fragment over the length limit;
+//      change of a fragment), not UTF-8, not JSON, arrays nested 500,000
+//      deep, the wrong shape, no files, too many, a bad name of each kind,
+//      a text that is not a string, a name twice, an active file that is
+//      not one, the cap (at it reads, one byte over is refused), a browser
+//      without the streams, a fragment over the length limit (and
+//      encodeShare refusing files that would make one);
 //   5. the fragment's length for each FILE, and for each FOLDER's .ladder
 //      files as one set (for docs/playground-parts.md).
 // usage: node playground_share.mjs FILE|FOLDER...
@@ -105,6 +107,17 @@ async function roundTrip(what, share) {
     }
 }
 
+// mulberry32: a seeded generator of numbers in [0, 1), the same run every time
+function seeded(seed) {
+    let a = seed >>> 0;
+    return () => {
+        a = (a + 0x6d2b79f5) >>> 0;
+        let t = Math.imul(a ^ (a >>> 15), a | 1);
+        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+}
+
 // A zlib stream whose single fixed-Huffman block is one 'a' then `matches`
 // copies of 258 bytes at distance 1 (13 bits each): 258 * matches bytes out.
 function bomb(matches) {
@@ -188,11 +201,8 @@ async function checkRoundTrips() {
     files.forEach((f, i) => { all[`ex${i}/${path.basename(f)}`] = texts[i]; });
     if (files.length)
         await roundTrip('all the files as one set', { files: all, active: Object.keys(all)[files.length - 1] });
-    let seed = 15;
-    const random = (n) => {
-        seed = (seed * 1103515245 + 12345) % 2147483648;
-        return Math.floor(seed / 2147483648 * n);
-    };
+    const next = seeded(15);
+    const random = (n) => Math.floor(next() * n);
     const pieces = ['\0', '\r\n', '\r', '\n', '😀', '\ud800', '\udfff', '\ufeff', 'é', '"', '\\', 'role a', '\u2028'];
     for (let k = 0; k < 100; k++) {
         const share = { files: {}, active: '' };
@@ -261,6 +271,7 @@ async function checkRejections() {
     await expectRefused('a lone surrogate as UTF-8', async () => decodeShare(await fragmentOf(new Uint8Array([0x22, 0xed, 0xa0, 0x80, 0x22]))), /not the JSON/);
     await expectRefused('not JSON', async () => decodeShare(await fragmentOf('hello')), /not the JSON/);
     await expectRefused('JSON cut short', async () => decodeShare(await fragmentOf(ok().slice(0, -1))), /not the JSON/);
+    await expectRefused('arrays 500,000 deep', async () => decodeShare(await fragmentOf(`{"files":${'['.repeat(500000)}${']'.repeat(500000)},"active":"a.ladder"}`)), /not the JSON|not a name and a text/);
     // the shape
     for (const [what, json, re] of [
         ['a list', '[]', /no list of files/],
@@ -299,6 +310,13 @@ async function checkRejections() {
         await roundTrip(`name ${show(name)}`, { files: { [name]: 'x' }, active: name });
     // the other mistakes of encodeShare's caller
     await expectRefused('encode nothing', () => encodeShare(), /no files/);
+    const streams = globalThis.DecompressionStream;
+    globalThis.DecompressionStream = undefined;
+    try {
+        await expectRefused('a browser without DecompressionStream', () => decodeShare(good), /no DecompressionStream/);
+    } finally {
+        globalThis.DecompressionStream = streams;
+    }
     await expectRefused('encode no files', () => encodeShare({ files: {}, active: 'a.ladder' }), /no files/);
     await expectRefused('encode a number', () => encodeShare({ files: { 'a.ladder': 1 }, active: 'a.ladder' }), /no text/);
     await expectRefused('encode no active', () => encodeShare({ files: { 'a.ladder': '' } }), /to open/);
@@ -322,6 +340,20 @@ async function checkCap() {
     }
     await expectRefused('one byte over the cap', async () => decodeShare(await fragmentOf(json(max + 1))), /too large/);
     await roundTrip('encode at the cap', { files: { 'a.ladder': text(max) }, active: 'a.ladder' });
+    // text that hardly compresses: under the cap, over the address's length
+    const next = seeded(7);
+    const chars = [];
+    let noise = '';
+    for (let i = 0; i < 2000000; i++) {
+        const c = 32 + Math.floor(next() * 95);
+        chars.push(c === 34 || c === 92 ? 33 : c);
+        if (chars.length === 65536) {
+            noise += String.fromCharCode(...chars);
+            chars.length = 0;
+        }
+    }
+    noise += String.fromCharCode(...chars);
+    await expectRefused('encode a fragment over the length limit', () => encodeShare({ files: { 'a.ladder': noise }, active: 'a.ladder' }), /in an address/);
     await expectRefused('encode one byte over the cap', () => encodeShare({ files: { 'a.ladder': text(max + 1) }, active: 'a.ladder' }), /too large/);
 }
 
