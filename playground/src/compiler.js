@@ -22,7 +22,8 @@ export class Compiler {
 
     // Checks the ladder whose root is `root` among `files` ({name: text}).
     check(files, root) {
-        const r = this.ladder.compile({ root, files });
+        // index: the names' index, for hover and completion
+        const r = this.ladder.compile({ root, files, index: true });
         const before = this.latest, goodBefore = this.good;
         this.latest = r;
         if (r.ok) this.good = r;

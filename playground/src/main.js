@@ -21,6 +21,7 @@ import { showDiagnostics } from "./diagnostics.js";
 import { loadGraphviz, drawMap, showSvg } from "./map.js";
 import { makeRenderer, showTables } from "./tables.js";
 import { Explorer } from "./explorer.js";
+import { assists } from "./assist.js";
 
 const DRAW_WAIT = 150;      // ms without a change before the map is redrawn
 
@@ -37,7 +38,9 @@ class Playground {
         this.drawn = null;          // the session whose map is on the page
         this.ready = false;
         this.renderMarkdown = makeRenderer();
-        this.editor = new Editor(byId("pg-editor"), (name, text) => this.changed(name, text));
+        this.dirty = false;         // a change not checked yet
+        this.editor = new Editor(byId("pg-editor"), (name, text) => this.changed(name, text),
+            assists(() => this.session(), this.renderMarkdown));
         this.tabs = new TabBar(byId("pg-tabs"), (name) => this.select(name));
         this.explorer = new Explorer(byId("pg-from"), byId("pg-to"), byId("pg-path"), byId("pg-gap"));
         this.checkSoon = debounce(() => this.check(), 0);
@@ -62,7 +65,15 @@ class Playground {
 
     changed(name, text) {
         this.files[name] = text;
+        this.dirty = true;
         this.checkSoon();
+    }
+
+    // The session of the text as it is now, for hover and completion.
+    session() {
+        if (this.dirty) this.check();
+        const r = this.compiler.latest;
+        return r && this.active ? { r, file: this.active } : null;
     }
 
     select(name) {
@@ -152,6 +163,7 @@ class Playground {
 
     check() {
         this.checkSoon.cancel();
+        this.dirty = false;
         const t0 = performance.now();
         const root = pickRoot(this.files, this.active);
         let r;

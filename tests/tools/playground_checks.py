@@ -224,6 +224,56 @@ def check_load(run, page, name, ladder):
     return st
 
 
+# The middle of the first occurrence of `word` in the editor's drawn lines,
+# in the page's coordinates (for the mouse), or null.
+WORD_AT = r"""((word) => { const root = %s;
+  for (const line of root.querySelectorAll('.cm-line')) {
+    const w = document.createTreeWalker(line, NodeFilter.SHOW_TEXT); let n;
+    while ((n = w.nextNode())) { const j = n.textContent.indexOf(word); if (j < 0) continue;
+      const r = document.createRange(); r.setStart(n, j); r.setEnd(n, j + word.length);
+      const b = r.getBoundingClientRect(); return [b.x + b.width / 2, b.y + b.height / 2]; } }
+  return null; })""" % EDITOR
+
+
+def hover_word(page, word, what):
+    at = page.eval(WORD_AT + "(%s)" % json.dumps(word))
+    if not at:
+        raise BrowserError("no '%s' drawn in the editor" % word)
+    page.call("Input.dispatchMouseEvent", {"type": "mouseMoved", "x": at[0], "y": at[1]})
+    wait_for(page, "%s.querySelector('%s')" % (EDITOR, what), "a tooltip over '%s'" % word)
+    return at
+
+
+def check_assist(run, page, ladder):
+    """Hover, completion and a quick fix, from the compiler's session."""
+    text = open(ladder).read()
+    focus_editor(page)
+    key(page, "Home", "Home", 36, modifiers=2)
+    hover_word(page, "senior_engineer", ".cm-tooltip-hover")
+    tip = page.eval("%s.querySelector('.cm-tooltip-hover').textContent" % EDITOR)
+    run.check("hover: a role's id shows what it is", "senior_engineer" in tip and "role" in tip, tip)
+    page.call("Input.dispatchMouseEvent", {"type": "mouseMoved", "x": 5, "y": 5})
+    to_end(page)
+    type_in(page, 'role q "Q" track ')
+    key(page, " ", "Space", 32, modifiers=2)       # Ctrl+Space
+    wait_for(page, "%s.querySelector('.cm-tooltip-autocomplete li')" % EDITOR, "the completion list")
+    got = page.eval("[...%s.querySelectorAll('.cm-tooltip-autocomplete li')].map(l => l.textContent)" % EDITOR)
+    tracks = [t["id"] for t in json.loads(run.ladderc("build", "-T", "json", ladder)[1])["tracks"]]
+    run.expect("completion: after 'track', the ladder's tracks", sorted(tracks), sorted(got))
+    key(page, "Escape", "Escape", 27)
+    type_in(page, 'icc level L5 at (1, 1)')
+    wait_for(page, "document.querySelector('#pg-diagnostics .diag-error')", "the misspelt track's diagnostic")
+    page.eval("new Promise(r => setTimeout(r, 50))")
+    hover_word(page, "icc", ".cm-diagnosticAction")
+    page.eval("%s.querySelector('.cm-diagnosticAction').click()" % EDITOR)
+    settle(page)
+    run.expect("quick fix: 'did you mean' applied, no problems", [], page.eval(STATE)["diags"])
+    page.call("Input.dispatchMouseEvent", {"type": "mouseMoved", "x": 5, "y": 5})
+    draws = page.eval(STATE)["draws"]
+    replace_all(page, text)
+    settle(page, draws)
+
+
 def check_mistake(run, page, ladder):
     """Types a mistake at the end of the skills map; the list, the squiggle,
     the last good map; then a click on the diagnostic; then the fix."""
@@ -499,6 +549,7 @@ def main(argv):
         run.measure("ready_file_ms", "%.0f" % page.eval(READY))
         run.shot(page, "loaded")
         check_controls(run, page)
+        check_assist(run, page, skills)
         check_mistake(run, page, skills)
         check_timing(run, page, skills)
         check_explorer(run, page, "framework", framework, [("engineer", "director"), ("director", "engineer"),
