@@ -72,8 +72,8 @@ timeout 150 python3 "$ROOT/tests/tools/playground_checks.py" "$LADDERC" "$PG_SIT
 pg_rc=$?
 expect_eq "playground: the checks ran to the end (exit status, standard error)" "0:" "$pg_rc:$(tail -n 5 "$PGT/err")"
 pg_n=$(grep -c '^ok \|^FAIL ' "$PGT/out")
-# about 50 checks: fewer means a part stopped early
-[ "$pg_n" -ge 45 ] && pass "playground: every check ran ($pg_n)" || fail "playground: every check ran" "only $pg_n: $(tail -n 20 "$PGT/out")"
+# about 57 checks: fewer means a part stopped early
+[ "$pg_n" -ge 55 ] && pass "playground: every check ran ($pg_n)" || fail "playground: every check ran" "only $pg_n: $(tail -n 20 "$PGT/out")"
 while IFS= read -r pg_line; do
     case $pg_line in
     "ok "*) pass "playground: ${pg_line#ok }" ;;
