@@ -245,7 +245,10 @@ class Playground {
         menu.replaceChildren(...examples.map((ex, i) => el("option", { value: String(i) }, ex.title)));
         menu.addEventListener("change", () => {
             const ex = examples[Number(menu.value)];
-            if (ex) this.load(ex.files, ex.active);
+            if (!ex) return;
+            // the address no longer holds what the page shows
+            if (location.hash) history.replaceState(null, "", location.pathname + location.search);
+            this.load(ex.files, ex.active);
         });
     }
 
@@ -270,6 +273,7 @@ class Playground {
         try {
             const { files, active } = await decodeShare(fragment);
             this.load(files, active);
+            byId("pg-examples").selectedIndex = -1;     // no example: the shared files
             return true;
         } catch (e) {
             this.status("The shared address could not be read: " + messageOf(e));

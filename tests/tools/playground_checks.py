@@ -371,6 +371,7 @@ def check_share(run, b, page, base):
     st = other.eval(STATE)
     run.expect("share: the shared address opens the same tabs", sorted(texts), sorted(st["tabs"]))
     run.expect("share: ... on the same file", active, st["active"])
+    run.expect("share: the example menu names no example", -1, other.eval("document.getElementById('pg-examples').selectedIndex"))
     got = {}
     for name in st["tabs"]:
         other.eval("document.querySelector('#pg-tabs [data-name=%s]').click()" % json.dumps(name))
@@ -465,6 +466,7 @@ def check_injection(run, page, ladder):
     text = open(ladder).read()
     choose_example(page, "skills-map")
     settle(page)
+    run.expect("examples: choosing one clears a shared address", "", page.eval("location.hash"))
     draws = page.eval(STATE)["draws"]
     replace_all(page, text)
     settle(page, draws)
