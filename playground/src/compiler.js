@@ -20,10 +20,11 @@ export class Compiler {
         return this.ladder.version;
     }
 
-    // Checks the ladder whose root is `root` among `files` ({name: text}).
-    check(files, root) {
+    // Checks the ladder whose root is `root` among `files` ({name: text});
+    // theme: the map's colours, "light" or "dark".
+    check(files, root, theme) {
         // index: the names' index, for hover and completion
-        const r = this.ladder.compile({ root, files, index: true });
+        const r = this.ladder.compile({ root, files, theme, index: true });
         const before = this.latest, goodBefore = this.good;
         this.latest = r;
         if (r.ok) this.good = r;

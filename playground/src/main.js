@@ -43,7 +43,16 @@ class Playground {
             assists(() => this.session(), this.renderMarkdown));
         this.tabs = new TabBar(byId("pg-tabs"), (name) => this.select(name));
         this.explorer = new Explorer(byId("pg-from"), byId("pg-to"), byId("pg-path"), byId("pg-gap"));
+        // a keystroke is checked at once, unless checks are slow (a large
+        // ladder): then a burst of keys waits for a pause of about two checks
+        this.lastCheckMs = 0;
         this.checkSoon = debounce(() => this.check(), 0);
+        // the map's colours follow the page's (ladderc build --theme dark)
+        this.dark = window.matchMedia("(prefers-color-scheme: dark)");
+        this.dark.addEventListener("change", () => {
+            this.check();
+            this.draw();
+        });
         this.drawSoon = debounce(() => this.draw(), DRAW_WAIT);
         this.wireFiles();
         this.wireViews();
@@ -66,7 +75,15 @@ class Playground {
     changed(name, text) {
         this.files[name] = text;
         this.dirty = true;
+        this.checkSoon.wait = this.lastCheckMs > 16 ? Math.min(300, 2 * this.lastCheckMs) : 0;
         this.checkSoon();
+        this.busy(true);
+    }
+
+    // The map says when it is about to change (aria-busy), and when it
+    // shows what the text gives (or, with errors, the last map that did).
+    busy(on) {
+        byId("pg-map").setAttribute("aria-busy", on ? "true" : "false");
     }
 
     // The session of the text as it is now, for hover and completion.
@@ -168,7 +185,7 @@ class Playground {
         const root = pickRoot(this.files, this.active);
         let r;
         try {
-            r = this.compiler.check(this.files, root);
+            r = this.compiler.check(this.files, root, this.dark.matches ? "dark" : "light");
         } catch (e) {
             this.status("The compiler failed: " + messageOf(e));
             return;
@@ -179,10 +196,12 @@ class Playground {
         this.tabs.mark(errorCounts(r.diagnostics));
         const t1 = performance.now();
         performance.measure("ladderc-check", { start: t0, end: t1 });
+        this.lastCheckMs = t1 - t0;
         this.root = root;
         byId("pg-stale").hidden = r.ok || !this.drawn;
         this.status(summary(r, root, t1 - t0));
-        if (r.ok) this.drawSoon();
+        if (r.ok && r !== this.drawn) this.drawSoon();
+        else this.busy(false);
     }
 
     draw() {
@@ -196,9 +215,11 @@ class Playground {
             this.explorer.update(r, JSON.parse(r.emit("json")).roles || []);
         } catch (e) {
             this.status("The map could not be drawn: " + messageOf(e));
+            this.busy(false);
             return;
         }
         this.drawn = r;
+        if (this.compiler.latest === r) this.busy(false);
         byId("pg-stale").hidden = this.compiler.latest === r;
         performance.measure("ladderc-draw", { start: t0, end: performance.now() });
         if (!this.ready) {

@@ -135,8 +135,12 @@ def replace_all(page, text):
 
 
 def settle(page, draws_before=None):
-    """Waits for the check of the last change and, when asked, a redraw."""
+    """Waits for the check of the last change and its map (the map's
+    aria-busy, which a change sets and the map of the text clears, or the
+    check when the text has errors), and, when asked, for a redraw since
+    draws_before."""
     page.eval("new Promise(r => setTimeout(r, 30))")
+    wait_for(page, "document.getElementById('pg-map').getAttribute('aria-busy') === 'false'", "the map to settle")
     if draws_before is not None:
         wait_for(page, "performance.getEntriesByName('ladderc-draw').length > %d" % draws_before, "the map's redraw")
 
@@ -186,8 +190,8 @@ class Run:
             page.screenshot(os.path.join(self.shots, name + ".png"))
 
     # the same picture as `ladderc build -T svg` of path (run in cwd)
-    def same_map(self, name, svg_text, ladder, cwd=None):
-        rc, native, err = self.ladderc("build", "-T", "svg", ladder, cwd=cwd)
+    def same_map(self, name, svg_text, ladder, cwd=None, args=()):
+        rc, native, err = self.ladderc("build", "-T", "svg", *args, ladder, cwd=cwd)
         if rc != 0 or not svg_text:
             self.fail(name, "ladderc build: exit %d %s; page svg: %s" % (rc, err[:300], bool(svg_text)))
             return
@@ -572,6 +576,13 @@ def main(argv):
         wait_for(page, "document.querySelector('#pg-diagnostics .diag-error')", "the mistake's diagnostic")
         run.check("http://: a mistake is listed", "[E110]" in " ".join(page.eval(STATE)["diags"]), page.eval(STATE)["diags"])
         run.page_clean("http://", page, http_base)
+        page.close()
+        # a reader in dark mode gets the dark map
+        page = b.open(http_base, dark=True)
+        st = check_load(run, page, "dark", skills)
+        run.same_map("dark: the map is ladderc build --theme dark -T svg", st["svg"], skills, args=("--theme", "dark"))
+        run.shot(page, "dark")
+        run.page_clean("dark", page, http_base)
         page.close()
         # page interactive from file://: a few fresh loads, the median
         readies, interactives = [], []
