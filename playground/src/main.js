@@ -219,6 +219,7 @@ class Playground {
             return;
         }
         this.drawn = r;
+        this.compiler.pin(r);
         if (this.compiler.latest === r) this.busy(false);
         byId("pg-stale").hidden = this.compiler.latest === r;
         performance.measure("ladderc-draw", { start: t0, end: performance.now() });

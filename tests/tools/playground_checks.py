@@ -81,6 +81,7 @@ SQUIGGLES = ("[...%s.querySelectorAll('.cm-lintRange-error')].map(e => e.textCon
 MEDIAN = r"""((name) => { const v = performance.getEntriesByName(name).map(e => e.duration).sort((a, b) => a - b);
   return v.length ? [v[v.length >> 1], v.length, v[v.length - 1]] : null; })"""
 
+HEAP = "LadderWasm.load().then(l => l.heapInUse())"
 READY = "(performance.getEntriesByName('ladderc-ready')[0] || {}).startTime ?? null"
 INTERACTIVE = "(performance.getEntriesByName('ladderc-interactive')[0] || {}).startTime ?? null"
 
@@ -331,6 +332,7 @@ def check_timing(run, page, ladder):
     draws = page.eval(STATE)["draws"]
     settle(page, draws)
     page.eval("performance.clearMeasures('ladderc-check'); performance.clearMeasures('ladderc-draw')")
+    heap_before = page.eval(HEAP)
     to_end(page)
     type_in(page, "\n#")
     settle(page)
@@ -351,6 +353,12 @@ def check_timing(run, page, ladder):
         settle(page, draws)
     draw = page.eval(MEDIAN + "('ladderc-draw')")
     run.measure("draw_ms", "%.1f (median of %d, max %.1f)" % tuple(draw))
+    # at most three sessions live at any time (compiler.js): forty checks
+    # later, the heap holds about what it held
+    heap_after = page.eval(HEAP)
+    run.measure("heap_bytes", "%d before, %d after" % (heap_before, heap_after))
+    run.check("typing: the compiler's heap does not grow with the checks", heap_after < heap_before * 1.5,
+              "%d bytes before, %d after" % (heap_before, heap_after))
 
 
 def check_share(run, b, page, base):
