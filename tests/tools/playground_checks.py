@@ -522,6 +522,11 @@ def check_controls(run, page):
     run.check("controls: Tab reaches the example menu, Share, the files' tabs and the editor",
               "pg-examples" in seen and "pg-share" in seen and "pg-editor" in seen and any(s.endswith(".ladder") for s in seen),
               seen)
+    focus_editor(page)
+    page.key("Escape")
+    page.key("Tab")
+    left = page.eval("document.activeElement.id || document.activeElement.tagName")
+    run.check("controls: Escape, then Tab, leaves the editor", left != "pg-editor", left)
     outline = page.eval("""(() => { const b = document.getElementById('pg-share'); b.focus();
       return getComputedStyle(b, ':focus-visible').outlineStyle + ' ' + getComputedStyle(b).outlineStyle; })()""")
     run.check("controls: a focused button is outlined", "solid" in outline, outline)
