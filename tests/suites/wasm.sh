@@ -11,7 +11,11 @@
 #   5. planted differences are reported (the comparison can fail);
 #   6. the JavaScript API (tests/tools/wasm_api.js): LadderError, free twice,
 #      bad arguments, bytes in and out, UTF-16 offsets, a 10 MB ladder,
-#      hostile std paths, 10,000 compiles with the heap flat.
+#      hostile std paths, 10,000 compiles with the heap flat;
+#   7. no eval and no Function constructor in the script (the playground's
+#      CSP allows 'wasm-unsafe-eval' only).
+# About 2.5 s of CPU (TIMES=1 SANITIZERS=0 tests/run.sh wasm), most of it the
+# 10 MB ladder, the 10,000 compiles and the 1,300 compiles of the cases.
 # Sourced by tests/run.sh (helpers: pass, fail).
 
 WA="$TMP/wasm"
@@ -41,6 +45,15 @@ else
     done <"$WA/out"
     wa_flush
     grep '^note ' "$WA/out"
+
+    # ---- 7. nothing a strict CSP refuses ----
+    # eval( and the Function constructor, but WebAssembly.Function (a wasm
+    # function's type, not code from a string)
+    wa_eval() { sed 's/WebAssembly\.Function(//g' "$1" | grep -oE '(^|[^A-Za-z0-9_$.])(eval|Function)\(|new Function' | head -3; }
+    expect_eq "wasm: ladder.js calls no eval and no Function constructor" "" "$(wa_eval "$WA_JS")"
+    { cat "$WA_JS"; echo 'var f = new Function("return 1");'; } >"$WA/planted.js"
+    [ -n "$(wa_eval "$WA/planted.js")" ] && pass "wasm: the same test flags a planted new Function" \
+        || fail "wasm: the same test flags a planted new Function" "not flagged: the test cannot fail"
     wa_fails=$(grep -c '^FAIL ' "$WA/out")
     if [ "$wa_rc" != 0 ] && [ "$wa_fails" = 0 ]; then
         fail "wasm: wasm_compare.js ends well" "status $wa_rc; $(head -c 2000 "$WA/err")"

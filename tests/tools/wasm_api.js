@@ -1,6 +1,6 @@
 /* wasm_api.js - tests of the JavaScript API of build/wasm/ladder.js
  * (docs/wasm.md), run by wasm_compare.js in its node process, after the
- * comparison: module.exports(ladder, LadderWasm, {ok, fail, ROOT, LADDERC, TMP}).
+ * comparison: module.exports(ladder, LadderWasm, {ok, fail, ROOT, LADDERC, TMP, WASM_JS}).
  * Where bytes matter, the native command line says what they must be. */
 "use strict";
 const fs = require("fs");
@@ -9,7 +9,7 @@ const cp = require("child_process");
 const assert = require("assert");
 
 module.exports = async function (ladder, LadderWasm, t) {
-    const {ok, fail, ROOT, LADDERC, TMP} = t;
+    const {ok, fail, ROOT, LADDERC, TMP, WASM_JS} = t;
     const LadderError = LadderWasm.LadderError;
 
     /* test(name, fn): fn passes unless it throws (or its promise fails) */
@@ -42,6 +42,10 @@ module.exports = async function (ladder, LadderWasm, t) {
         const r = cp.spawnSync(LADDERC, args, {cwd: dir, input: input, maxBuffer: 1 << 28, env: Object.assign({}, process.env, {NO_COLOR: "1"})});
         return {out: r.stdout, err: r.stderr, rc: r.status};
     }
+    const diskFilesIn = (dir) => (p) => {
+        const full = path.resolve(dir, p);
+        return fs.existsSync(full) ? fs.readFileSync(full) : null;
+    };
     const skills = fs.readFileSync(path.join(ROOT, "examples/skills-map.ladder"));
     const small = 'levels L1..L3\ntrack ic "IC"\nrole a "A" track ic level L1 at (1, 1)\nrole b "B" track ic level L2 at (2, 2)\na -> b\n';
     const broken = 'levels L1..L3\ntrack ic "IC"\nrole a "A" track icc level L1 at (1, 1)\n';
@@ -49,6 +53,26 @@ module.exports = async function (ladder, LadderWasm, t) {
     await test("version is the library's, and load() gives the one module", () => {
         assert.strictEqual(ladder.version, "0.3.0");
         return LadderWasm.load().then((again) => assert.strictEqual(again, ladder));
+    });
+
+    await test("as a page runs it: one global, LadderWasm, and no code made from strings", async () => {
+        /* a context like a browser's window, where eval and new Function
+         * throw (codeGeneration.strings false, as under a CSP without
+         * 'unsafe-eval') and wasm is allowed ('wasm-unsafe-eval') */
+        const vm = require("vm");
+        const page = {TextEncoder, TextDecoder, WebAssembly, atob, console, setTimeout, clearTimeout,
+                      document: {currentScript: {src: "file:///p/ladder.js"}}, location: {href: "file:///p/index.html"}};
+        page.window = page.self = page;
+        const before = new Set(Object.keys(page));
+        vm.createContext(page, {codeGeneration: {strings: false, wasm: true}});
+        assert.throws(() => vm.runInContext("eval('1')", page), /Code generation from strings disallowed/);
+        vm.runInContext(fs.readFileSync(WASM_JS, "utf8"), page, {filename: "ladder.js"});
+        assert.deepStrictEqual(Object.keys(page).filter((k) => !before.has(k)), ["LadderWasm"]);
+        const l = await page.LadderWasm.load();
+        const r = l.compile({root: "m.ladder", files: {"m.ladder": small}});
+        assert.ok(r.ok);
+        assert.strictEqual(r.emit("md"), native(ROOT, ["build", "-T", "md", "-"], small).out.toString());
+        r.free();
     });
 
     await test("the shipped ladders are bundled, byte for byte", () => {
@@ -380,6 +404,20 @@ module.exports = async function (ladder, LadderWasm, t) {
         /* the command line's summary line is its own */
         assert.strictEqual(err.join(""), n.err.toString().replace(/^\d+ (errors?|warnings?).* generated\.\n$/m, ""));
         assert.ok(err.join("").length > 0, "framework.ladder has warnings to show");
+    });
+
+    await test("html: the command line's page, given the map it drew", () => {
+        const dir = path.join(ROOT, "examples");
+        const page = native(dir, ["build", "-T", "html", "framework.ladder"]).out;
+        /* the map: the page's first SVG, as Graphviz ended it */
+        const start = page.indexOf("<svg"), end = page.indexOf("</svg>\n", start) + 7;
+        assert.ok(start > 0 && end > start, "the page has its map");
+        const r = ladder.compile({root: "framework.ladder", files: diskFilesIn(dir)});
+        const got = Buffer.from(r.html(new Uint8Array(page.subarray(start, end)), {bytes: true}));
+        assert.ok(got.equals(page), `${got.length} bytes, the command line's ${page.length}`);
+        /* a finished map stays as it is */
+        assert.ok(Buffer.from(r.finishSvg(page.subarray(start, end), {bytes: true})).equals(page.subarray(start, end)));
+        r.free();
     });
 
     await test("finishSvg and html take the SVG; explain gives the reference", () => {

@@ -20,7 +20,9 @@
  * 4. every session's r.diagnostics against its JSON text, field by field,
  *    and from/to against the file's text;
  * 5. planted differences (a byte changed, a field changed) are reported;
- * 6. the API's own tests (wasm_api.js).
+ * 6. the 1,800 sessions of 1 to 5, freed, leave malloc's bytes in use as
+ *    they found them;
+ * 7. the API's own tests (wasm_api.js).
  * Imports are read from disk by a function path -> bytes, relative to the
  * folder the case runs in. Prints "ok NAME" or "FAIL NAME" and details per
  * test; exits 1 when one failed. */
@@ -94,11 +96,13 @@ function diskFiles(dir) {
 }
 
 let ladder;
+const stats = {compiles: 0, sessions: 0, dataChecked: 0};
 
 /* the command line's --max-diagnostics without the option (cli/main.c) */
 const CLI_MAX_SHOWN = 20;
 
 function compile(dir, root, opts) {
+    stats.compiles++;
     return ladder.compile(Object.assign({root: root, files: diskFiles(dir)}, opts || {}));
 }
 
@@ -241,8 +245,6 @@ function laddersIn(dir) {
         .sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
 }
 
-const stats = {sessions: 0, diagnostics: 0, dataChecked: 0};
-
 function compareFolder(dir, plant) {
     const rel = path.relative(ROOT, dir) || ".";
     const roots = laddersIn(dir);
@@ -258,7 +260,6 @@ function compareFolder(dir, plant) {
         rt.free();
         const r = compile(dir, root);
         stats.sessions++;
-        stats.diagnostics += r.diagnostics.length;
         wj.push(json.report(r));
         for (const p of dataProblems(r, texts))
             problems.push(`${root}: ${p}`);
@@ -545,6 +546,7 @@ function foldersUnder(dir) {
 
 async function main() {
     ladder = await LadderWasm.load();
+    const heapAtStart = ladder.heapInUse();
     const caseDirs = fs.readdirSync(path.join(ROOT, "tests/cases")).sort()
         .map((d) => path.join(ROOT, "tests/cases", d)).filter((d) => fs.statSync(d).isDirectory());
     const ladderDirs = [...foldersUnder(path.join(ROOT, "examples")), path.join(ROOT, "share/ladderc/std")];
@@ -559,14 +561,20 @@ async function main() {
     for (const d of ladderDirs)
         compareOutputs(d);
     plantedDifferences();
-    await require("./wasm_api.js")(ladder, LadderWasm, {ok, fail, ROOT, LADDERC, TMP});
+    /* every session of the comparison was freed */
+    if (ladder.heapInUse() === heapAtStart)
+        ok(`wasm: the comparison's ${stats.compiles} sessions, freed, leave malloc's bytes in use as they were`);
+    else
+        fail("wasm: the comparison's sessions, freed, leave malloc's bytes in use as they were",
+             `${heapAtStart} bytes at the start, ${ladder.heapInUse()} at the end`);
+    await require("./wasm_api.js")(ladder, LadderWasm, {ok, fail, ROOT, LADDERC, TMP, WASM_JS});
     let nexcluded = 0;
     for (const [why, n] of excluded) {
         console.log(`note wasm: ${n} case(s) not compared: ${why}`);
         nexcluded += n;
     }
     console.log(`note wasm: ${ncases - nexcluded} of ${ncases} data cases compared; ${stats.sessions} sessions in the folders' runs, ` +
-        `${stats.dataChecked} diagnostics checked as data; heap in use at the end ${ladder.heapInUse()} bytes`);
+        `${stats.dataChecked} diagnostics checked as data`);
     process.exitCode = failures ? 1 : 0;
 }
 
