@@ -288,9 +288,11 @@ class Playground {
         this.status("The page's address now holds every file (nothing was uploaded): copy it to share." + long);
     }
 
-    // Opens the files a shared address carries; false when it carries none.
+    // Opens the files a shared address carries; false when it carries none
+    // or cannot be read (then this.shareProblem says why, as the status).
     async openFragment() {
         const fragment = location.hash.slice(1);
+        this.shareProblem = "";
         if (!fragment) return false;
         try {
             const { files, active } = await decodeShare(fragment);
@@ -298,7 +300,8 @@ class Playground {
             byId("pg-examples").selectedIndex = -1;     // no example: the shared files
             return true;
         } catch (e) {
-            this.status("The shared address could not be read: " + messageOf(e));
+            this.shareProblem = "The shared address could not be read: " + messageOf(e);
+            this.status(this.shareProblem);
             return false;
         }
     }
@@ -327,7 +330,10 @@ async function main() {
     try {
         const graphviz = loadGraphviz();
         const page = new Playground(await loadCompiler(), graphviz);
-        if (!(await page.openFragment())) page.load(examples[0].files, examples[0].active);
+        if (!(await page.openFragment())) {
+            page.load(examples[0].files, examples[0].active);
+            if (page.shareProblem) page.status(page.shareProblem);
+        }
         performance.mark("ladderc-interactive");
     } catch (e) {
         status.textContent = "The playground could not start: " + messageOf(e);

@@ -590,6 +590,14 @@ def main(argv):
         run.check("http://: a mistake is listed", "[E110]" in " ".join(page.eval(STATE)["diags"]), page.eval(STATE)["diags"])
         run.page_clean("http://", page, http_base)
         page.close()
+        # a damaged shared address: the page says so and opens the first example
+        page = b.open(http_base + "#1.damaged-beyond-repair")
+        wait_for(page, READY, "the first example's map")
+        said = page.eval("document.getElementById('pg-status').textContent")
+        run.check("damaged share: the page says the address could not be read, and opens an example",
+                  said.startswith("The shared address could not be read: ") and page.eval(STATE)["nodes"] > 0, said)
+        run.page_clean("damaged share", page, http_base)
+        page.close()
         # a reader in dark mode gets the dark map
         page = b.open(http_base, dark=True)
         st = check_load(run, page, "dark", skills)
