@@ -250,6 +250,12 @@ class Playground {
                 byId(t.getAttribute("aria-controls")).hidden = !on;
             }
         };
+        const zoom = byId("pg-zoom");
+        zoom.addEventListener("click", () => {
+            const on = zoom.getAttribute("aria-pressed") !== "true";
+            zoom.setAttribute("aria-pressed", on ? "true" : "false");
+            byId("pg-map").classList.toggle("natural", on);
+        });
         tabs.forEach((tab, i) => {
             tab.addEventListener("click", () => pick(tab));
             tab.addEventListener("keydown", (e) => {

@@ -522,6 +522,13 @@ def check_controls(run, page):
     run.check("controls: Tab reaches the example menu, Share, the files' tabs and the editor",
               "pg-examples" in seen and "pg-share" in seen and "pg-editor" in seen and any(s.endswith(".ladder") for s in seen),
               seen)
+    fit = "(() => { const m = document.getElementById('pg-map'); return m.querySelector('svg').getBoundingClientRect().width <= m.clientWidth; })()"
+    fitted = page.eval(fit)
+    page.eval("document.getElementById('pg-zoom').click()")
+    natural = not page.eval(fit)
+    page.eval("document.getElementById('pg-zoom').click()")
+    run.check("controls: the map fits its pane, and Actual size draws it larger", fitted and natural and page.eval(fit),
+              "fitted %s, then larger %s" % (fitted, natural))
     focus_editor(page)
     page.key("Escape")
     page.key("Tab")
