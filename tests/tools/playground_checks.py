@@ -15,9 +15,12 @@ the new role), a click on the diagnostic (the cursor on its line and
 column), a shared address (the same files in a new tab), imports across
 tabs (the framework folder, the same picture as `ladderc build` of its
 root; a tab added, renamed and removed), the explorer (as `ladderc path` and
-`ladderc gap` print), an injection ladder (no script ran), the controls'
-names, and on every page: no console error, exception or CSP report, no
-request beyond the page's own files.
+`ladderc gap` print), hover, completion and a quick fix, the compiler's heap
+flat over forty checks, an injection ladder (no script ran), a damaged
+shared address (said, and an example opened), dark mode (the map of
+`--theme dark`), the controls (names, the keyboard, focus outlines, the
+map's size), and on every page: no console error, exception or CSP report,
+no request beyond the page's own files.
 
 Prints one line per check, "ok NAME" or "FAIL NAME" and indented details,
 and "measure NAME VALUE" lines (milliseconds, medians; never asserted: the
