@@ -188,6 +188,7 @@ class Playground {
             r = this.compiler.check(this.files, root, this.dark.matches ? "dark" : "light");
         } catch (e) {
             this.status("The compiler failed: " + messageOf(e));
+            this.busy(false);
             return;
         }
         const mine = r.diagnostics.filter((d) => d.file === this.active);
@@ -197,7 +198,6 @@ class Playground {
         const t1 = performance.now();
         performance.measure("ladderc-check", { start: t0, end: t1 });
         this.lastCheckMs = t1 - t0;
-        this.root = root;
         byId("pg-stale").hidden = r.ok || !this.drawn;
         this.status(summary(r, root, t1 - t0));
         if (r.ok && r !== this.drawn) this.drawSoon();
@@ -216,12 +216,21 @@ class Playground {
         } catch (e) {
             this.status("The map could not be drawn: " + messageOf(e));
             this.busy(false);
+            // @hpcc-js/wasm-graphviz unloads its module after a failed
+            // layout: a new one for the next map
+            this.graphviz = null;
+            loadGraphviz().then((g) => {
+                this.graphviz = g;
+            });
             return;
         }
         this.drawn = r;
         this.compiler.pin(r);
-        if (this.compiler.latest === r) this.busy(false);
-        byId("pg-stale").hidden = this.compiler.latest === r;
+        // a later text that compiled is drawn next (busy until then); one
+        // with errors leaves this map, said to be the last good one
+        const latest = this.compiler.latest;
+        if (latest === r || !latest.ok) this.busy(false);
+        byId("pg-stale").hidden = latest.ok;
         performance.measure("ladderc-draw", { start: t0, end: performance.now() });
         if (!this.ready) {
             this.ready = true;
