@@ -115,6 +115,12 @@ export class Editor {
         return (name === this.name ? this.view.state : this.states.get(name)).doc.toString();
     }
 
+    // Replaces the shown file's text as one change (undone by one undo).
+    replace(text) {
+        const doc = this.view.state.doc;
+        if (doc.toString() !== text) this.view.dispatch({ changes: { from: 0, to: doc.length, insert: text } });
+    }
+
     // diagnostics: [{from, to, severity, message}] for the shown file
     setDiagnostics(list) {
         const len = this.view.state.doc.length;

@@ -135,6 +135,17 @@ class Playground {
             close();
         });
         byId("pg-remove").addEventListener("click", () => this.removeFile(this.active));
+        byId("pg-format").addEventListener("click", () => this.format());
+    }
+
+    // The shown file in the canonical layout (ladderc fmt's bytes).
+    format() {
+        try {
+            this.editor.replace(this.compiler.format(this.files[this.active], this.active));
+            this.status(`Formatted ${this.active} (Ctrl+Z undoes it).`);
+        } catch (e) {
+            this.status("Cannot format: " + messageOf(e));
+        }
     }
 
     freeName() {

@@ -444,6 +444,18 @@ def check_imports(run, page):
     key(page, "z", "KeyZ", 90, modifiers=2)         # Ctrl+Z: the mistake undone
     settle(page)
     run.expect("imports: undone, no problems", [], page.eval(STATE)["diags"])
+    # Format: the file as ladderc fmt writes it
+    page.eval("document.querySelector('#pg-tabs [data-name=\"backend.ladder\"]').click()")
+    messy = open(os.path.join(folder, "backend.ladder")).read().replace("be_engineer  -> be_senior", "be_engineer->be_senior   ")
+    replace_all(page, messy)
+    settle(page)
+    page.eval("document.getElementById('pg-format').click()")
+    settle(page)
+    with open(os.path.join(run.work, "backend.ladder"), "w") as f:
+        f.write(messy)
+    _, fmt_out, _ = run.ladderc("fmt", "backend.ladder", cwd=run.work)
+    run.check("format: the file as ladderc fmt writes it", fmt_out.rstrip("\n") == page.eval(TEXT).rstrip("\n") and
+              messy != fmt_out, "page:\n%s" % page.eval(TEXT)[:300])
     # rename, then remove
     page.eval("document.querySelector('#pg-tabs [data-name=\"team.ladder\"]').click()")
     page.eval("document.getElementById('pg-rename').click()")
