@@ -419,6 +419,21 @@ def check_imports(run, page):
                sorted(n for n in os.listdir(folder) if n.endswith(".ladder")), sorted(st["tabs"]))
     run.same_map("imports: the map is ladderc build of compare.ladder (it imports the others)", st["svg"],
                  "compare.ladder", cwd=folder)
+    # the files' tabs by keyboard (the ARIA tabs pattern): arrows, Home, End
+    page.eval("document.querySelector('#pg-tabs [aria-selected=true]').focus()")
+    seen = [page.eval(STATE)["active"]]
+    for k, code, vk in (("ArrowRight", "ArrowRight", 39), ("ArrowRight", "ArrowRight", 39), ("Home", "Home", 36),
+                        ("ArrowLeft", "ArrowLeft", 37), ("End", "End", 35)):
+        key(page, k, code, vk)
+        seen.append(page.eval(STATE)["active"])
+    focused = page.eval("document.activeElement.dataset.name || null")
+    tabs = st["tabs"]
+    i = tabs.index(seen[0])
+    want = [tabs[i], tabs[(i + 1) % 4], tabs[(i + 2) % 4], tabs[0], tabs[3], tabs[3]]
+    run.expect("imports: the files' tabs follow the arrow keys, Home and End", (want, want[-1]), (seen, focused))
+    page.eval("document.querySelector('#pg-tabs [data-name=\"compare.ladder\"]').click()")
+    settle(page)
+    st = page.eval(STATE)
     # a new tab importing company.ladder, with a role on its track
     draws = st["draws"]
     page.eval("document.getElementById('pg-add').click()")
