@@ -9,9 +9,9 @@
 #                 build/playground/: open its index.html (docs/playground.md)
 #   make wasm     install emscripten if missing, build build/wasm/ladder.js: the
 #                 library in WebAssembly with its JavaScript API (docs/wasm.md)
-#   make check    install what is missing, build (the WebAssembly module too),
-#                 run every test (within 90 s on 2 cores: see the budget rule
-#                 in tests/run.sh)
+#   make check    install what is missing, build (the WebAssembly module and
+#                 the playground too), run every test (within 90 s on 2
+#                 cores: see the budget rule in tests/run.sh)
 #   make check-slow  the same, plus the slow tier: valgrind on every example and
 #                 backend, a minute of fuzzing, suites marked "# runner: slow"
 #   make test     build and run every test, without installing anything;
@@ -148,10 +148,12 @@ JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
 check: test-deps
 	@$(MAKE) --no-print-directory -j$(JOBS) all unit $(B)/bench/gen $(B)/wasm/ladder.js
+	@$(MAKE) --no-print-directory playground
 	@tests/run.sh
 
 check-slow: test-deps
 	@$(MAKE) --no-print-directory -j$(JOBS) all unit $(B)/bench/gen $(B)/wasm/ladder.js
+	@$(MAKE) --no-print-directory playground
 	@CHECK_SLOW=1 tests/run.sh
 
 # UPDATE=1 rewrites the expected outputs of the data cases that differ and

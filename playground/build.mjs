@@ -9,7 +9,8 @@
 // OUT/ladder.js     the compiler (make wasm), copied
 // The examples (examples/*.ladder, examples/framework/*.ladder) become the
 // module "ladder:examples", so the menu needs no file at run time. Fails when
-// the whole is 3 MB or more (the limit).
+// the whole is 3 MB or more (the limit). PLAYGROUND_MINIFY=0 keeps
+// the names (to read a profile).
 import { readFileSync, writeFileSync, mkdirSync, readdirSync, copyFileSync, statSync, rmSync } from "node:fs";
 import { join, resolve, dirname, basename } from "node:path";
 import { createRequire } from "node:module";
@@ -74,7 +75,7 @@ await esbuild.build({
     bundle: true,
     format: "iife",
     target: "es2020",
-    minify: true,
+    minify: process.env.PLAYGROUND_MINIFY !== "0",
     legalComments: "eof",
     charset: "utf8",
     outfile: join(out, "playground.js"),

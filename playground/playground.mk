@@ -3,9 +3,9 @@
 # ladder.js), static, working from file:// and from any static host, under
 # 3 MB in all. Included by the Makefile; docs/playground.md.
 #
-# What it needs is installed when missing: the Debian packages (node, npm,
-# emscripten: scripts/deps.sh, through `make wasm`'s rule), then the npm
-# packages pinned by playground/package-lock.json, into build/npm-playground/
+# What it needs is installed when missing (scripts/deps.sh playground): the
+# Debian packages (emscripten, node, npm), then the npm packages pinned by
+# playground/package-lock.json, into build/npm-playground/
 # (scripts/npm-tools.sh playground: `npm ci --ignore-scripts`, nothing to do
 # once installed). playground/build.mjs bundles the page's sources with
 # esbuild into one classic script and writes the folder.
@@ -20,7 +20,7 @@ playground: wasm playground-deps
 	@$(MAKE) --no-print-directory $(PG)/index.html
 
 playground-deps:
-	@scripts/npm-tools.sh playground
+	@scripts/deps.sh playground
 
 $(PG)/index.html: $(PG_SRC) $(PG_EXAMPLES) $(WB)/ladder.js playground/package-lock.json
 	node playground/build.mjs $(PG) $(WB)/ladder.js $(PG_NPM)

@@ -1,9 +1,11 @@
 #!/bin/sh
 # deps.sh - installs the Debian packages ladderc needs, when they are missing.
-# usage: scripts/deps.sh build|wasm|test|coverage
+# usage: scripts/deps.sh build|wasm|playground|test|coverage
 #   build:    what compiling ladderc needs
 #   wasm:     that, plus emscripten (emcc) and node-acorn, which emcc's JS
 #             optimizer needs (make wasm), and nodejs to run the result
+#   playground: wasm's, plus npm, then the playground's npm packages
+#             (scripts/npm-tools.sh playground: make playground)
 #   test:     build's and wasm's (make check builds the WebAssembly module
 #             and compares it with the command line under node), plus what
 #             the tests use to check our output for real
@@ -27,12 +29,13 @@ wasm_pkgs="$build_pkgs emscripten node-acorn nodejs"
 test_pkgs="$build_pkgs emscripten node-acorn chromium neovim nodejs libxml2-utils poppler-utils cmark-gfm jq pre-commit git valgrind clang libclang-rt-14-dev time hyperfine strace python3 python3-yaml bsdutils util-linux procps coreutils"
 coverage_pkgs="$test_pkgs gcovr"
 
-case "${1:-build}" in
+mode=${1:-build}
+case $mode in
 build) want=$build_pkgs ;;
-wasm) want=$wasm_pkgs ;;
+wasm | playground) want=$wasm_pkgs ;;
 test) want=$test_pkgs ;;
 coverage) want=$coverage_pkgs ;;
-*) echo "usage: $0 build|wasm|test|coverage" >&2; exit 2 ;;
+*) echo "usage: $0 build|wasm|playground|test|coverage" >&2; exit 2 ;;
 esac
 
 missing=""
@@ -42,9 +45,16 @@ for p in $want; do
     fi
 done
 # Debian packs npm apart from nodejs; NodeSource's nodejs carries its own
-[ "$want" != "$build_pkgs" ] && [ "$want" != "$wasm_pkgs" ] && ! command -v npm >/dev/null 2>&1 && missing="$missing npm"
-# the test tools from npm (pinned; nothing to do once installed)
-npm_tools() { [ "$want" = "$build_pkgs" ] || [ "$want" = "$wasm_pkgs" ] || "$(dirname "$0")/npm-tools.sh"; }
+{ [ "$mode" = playground ] || { [ "$want" != "$build_pkgs" ] && [ "$want" != "$wasm_pkgs" ]; }; } &&
+    ! command -v npm >/dev/null 2>&1 && missing="$missing npm"
+# the test tools, or the playground's packages, from npm (pinned; nothing to
+# do once installed)
+npm_tools() {
+    case $mode in
+    playground) "$(dirname "$0")/npm-tools.sh" playground ;;
+    *) [ "$want" = "$build_pkgs" ] || [ "$want" = "$wasm_pkgs" ] || "$(dirname "$0")/npm-tools.sh" ;;
+    esac
+}
 [ -z "$missing" ] && { npm_tools; exit 0; }
 
 echo "ladderc: installing missing Debian packages:$missing"

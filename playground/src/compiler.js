@@ -1,8 +1,10 @@
 // compiler.js - the compiler (build/wasm/ladder.js, the global LadderWasm)
-// as the page uses it: one check per change of the text, keeping two
-// sessions alive, the latest and the last one that compiled (whose map,
-// tables and roles the page shows while the text has errors). Every other
-// session is freed as soon as it is replaced.
+// as the page uses it: one check per change of the text, keeping at most
+// three sessions alive: the latest (diagnostics, hover, completion), the
+// last one that compiled (the next map), and the one whose map, tables and
+// roles are on the page (pinned: the explorer asks it for routes until the
+// next map replaces it). Every other session is freed as soon as it is
+// replaced.
 
 export async function loadCompiler() {
     if (typeof LadderWasm === "undefined") throw new Error("ladder.js did not load (LadderWasm is missing)");
@@ -14,21 +16,33 @@ export class Compiler {
         this.ladder = ladder;
         this.latest = null;     // the last compile's result
         this.good = null;       // the last result with r.ok
+        this.pinned = null;     // the result the page shows
+    }
+
+    pin(r) {
+        const old = this.pinned;
+        this.pinned = r;
+        this.release(old);
+    }
+
+    release(r) {
+        if (r && r !== this.latest && r !== this.good && r !== this.pinned) r.free();
     }
 
     get version() {
         return this.ladder.version;
     }
 
-    // Checks the ladder whose root is `root` among `files` ({name: text}).
-    check(files, root) {
-        const r = this.ladder.compile({ root, files });
+    // Checks the ladder whose root is `root` among `files` ({name: text});
+    // theme: the map's colours, "light" or "dark".
+    check(files, root, theme) {
+        // index: the names' index, for hover and completion
+        const r = this.ladder.compile({ root, files, theme, index: true });
         const before = this.latest, goodBefore = this.good;
         this.latest = r;
         if (r.ok) this.good = r;
-        for (const old of new Set([before, goodBefore])) {
-            if (old && old !== this.latest && old !== this.good) old.free();
-        }
+        this.release(before);
+        if (goodBefore !== before) this.release(goodBefore);
         return r;
     }
 

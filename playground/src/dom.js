@@ -24,13 +24,15 @@ export function byId(id) {
     return node;
 }
 
-// Runs f at most once per wait ms after the last call (the trailing call wins).
+// Runs f once, wait ms after the last call (the trailing call wins);
+// run.wait may be changed between calls.
 export function debounce(f, wait) {
     let timer = 0;
     const run = (...args) => {
         clearTimeout(timer);
-        timer = setTimeout(() => f(...args), wait);
+        timer = setTimeout(() => f(...args), run.wait);
     };
+    run.wait = wait;
     run.cancel = () => clearTimeout(timer);
     return run;
 }

@@ -31,11 +31,13 @@ const noImages = EditorView.theme({
 });
 
 export class Editor {
-    // onChange(name, text) after every change of a file's text
-    constructor(parent, onChange) {
+    // onChange(name, text) after every change of a file's text; more:
+    // extensions every file's state gets besides (hover, completion)
+    constructor(parent, onChange, more) {
         this.states = new Map();
         this.name = null;
         this.onChange = onChange;
+        this.more = more || [];
         const shadow = parent.attachShadow({ mode: "open" });
         const sheet = document.createElement("link");
         sheet.rel = "stylesheet";
@@ -73,6 +75,7 @@ export class Editor {
             lintGutter(),
             noImages,
             keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab]),
+            this.more,
         ];
     }
 
@@ -112,13 +115,26 @@ export class Editor {
         return (name === this.name ? this.view.state : this.states.get(name)).doc.toString();
     }
 
+    // Replaces the shown file's text as one change (undone by one undo).
+    replace(text) {
+        const doc = this.view.state.doc;
+        if (doc.toString() !== text) this.view.dispatch({ changes: { from: 0, to: doc.length, insert: text } });
+    }
+
     // diagnostics: [{from, to, severity, message}] for the shown file
     setDiagnostics(list) {
         const len = this.view.state.doc.length;
         const clamp = (n) => Math.max(0, Math.min(len, n | 0));
         const diags = list.map((d) => {
             const from = clamp(d.from), to = Math.max(from, clamp(d.to));
-            return { from, to, severity: d.severity, message: d.message, source: d.code };
+            const fix = d.fix && d.fix.file === d.file ? d.fix : null;
+            return {
+                from, to, severity: d.severity, message: d.message, source: d.code,
+                // the library's quick fix (a 'did you mean'), offered in the tooltip
+                actions: fix ? [{ name: "Fix", apply: (view) => view.dispatch({
+                    changes: { from: clamp(fix.from), to: Math.max(clamp(fix.from), clamp(fix.to)), insert: fix.text },
+                }) }] : undefined,
+            };
         });
         this.view.dispatch(setDiagnostics(this.view.state, diags));
     }

@@ -7,8 +7,10 @@
 //
 // Timings go to the page's performance timeline, where the tests read
 // them: "ladderc-check" (a check and its diagnostics shown), "ladderc-draw"
-// (Graphviz, finishSvg, tables, explorer) and the mark "ladderc-ready" (the
-// first map is on the page).
+// (Graphviz, finishSvg, tables, explorer), the marks "ladderc-interactive"
+// (the editor is up and its text checked: the page answers keystrokes) and
+// "ladderc-ready" (the first map is on the page). Graphviz (800 KB of
+// WebAssembly) loads beside the compiler and the editor, never before them.
 import examples from "ladder:examples";
 import { encodeShare, decodeShare, SHARE_LIMITS } from "./share.js";
 import { byId, el, debounce } from "./dom.js";
@@ -19,22 +21,38 @@ import { showDiagnostics } from "./diagnostics.js";
 import { loadGraphviz, drawMap, showSvg } from "./map.js";
 import { makeRenderer, showTables } from "./tables.js";
 import { Explorer } from "./explorer.js";
+import { assists } from "./assist.js";
 
 const DRAW_WAIT = 150;      // ms without a change before the map is redrawn
 
 class Playground {
     constructor(compiler, graphviz) {
         this.compiler = compiler;
-        this.graphviz = graphviz;
+        this.graphviz = null;       // until its WebAssembly is ready
+        graphviz.then((g) => {
+            this.graphviz = g;
+            this.draw();
+        }, (e) => this.status("Graphviz could not start: " + messageOf(e)));
         this.files = {};            // name -> text, in tab order
         this.active = null;
         this.drawn = null;          // the session whose map is on the page
         this.ready = false;
         this.renderMarkdown = makeRenderer();
-        this.editor = new Editor(byId("pg-editor"), (name, text) => this.changed(name, text));
+        this.dirty = false;         // a change not checked yet
+        this.editor = new Editor(byId("pg-editor"), (name, text) => this.changed(name, text),
+            assists(() => this.session(), this.renderMarkdown));
         this.tabs = new TabBar(byId("pg-tabs"), (name) => this.select(name));
         this.explorer = new Explorer(byId("pg-from"), byId("pg-to"), byId("pg-path"), byId("pg-gap"));
+        // a keystroke is checked at once, unless checks are slow (a large
+        // ladder): then a burst of keys waits for a pause of about two checks
+        this.lastCheckMs = 0;
         this.checkSoon = debounce(() => this.check(), 0);
+        // the map's colours follow the page's (ladderc build --theme dark)
+        this.dark = window.matchMedia("(prefers-color-scheme: dark)");
+        this.dark.addEventListener("change", () => {
+            this.check();
+            this.draw();
+        });
         this.drawSoon = debounce(() => this.draw(), DRAW_WAIT);
         this.wireFiles();
         this.wireViews();
@@ -56,7 +74,23 @@ class Playground {
 
     changed(name, text) {
         this.files[name] = text;
+        this.dirty = true;
+        this.checkSoon.wait = this.lastCheckMs > 16 ? Math.min(300, 2 * this.lastCheckMs) : 0;
         this.checkSoon();
+        this.busy(true);
+    }
+
+    // The map says when it is about to change (aria-busy), and when it
+    // shows what the text gives (or, with errors, the last map that did).
+    busy(on) {
+        byId("pg-map").setAttribute("aria-busy", on ? "true" : "false");
+    }
+
+    // The session of the text as it is now, for hover and completion.
+    session() {
+        if (this.dirty) this.check();
+        const r = this.compiler.latest;
+        return r && this.active ? { r, file: this.active } : null;
     }
 
     select(name) {
@@ -101,6 +135,17 @@ class Playground {
             close();
         });
         byId("pg-remove").addEventListener("click", () => this.removeFile(this.active));
+        byId("pg-format").addEventListener("click", () => this.format());
+    }
+
+    // The shown file in the canonical layout (ladderc fmt's bytes).
+    format() {
+        try {
+            this.editor.replace(this.compiler.format(this.files[this.active], this.active));
+            this.status(`Formatted ${this.active} (Ctrl+Z undoes it).`);
+        } catch (e) {
+            this.status("Cannot format: " + messageOf(e));
+        }
     }
 
     freeName() {
@@ -146,13 +191,15 @@ class Playground {
 
     check() {
         this.checkSoon.cancel();
+        this.dirty = false;
         const t0 = performance.now();
         const root = pickRoot(this.files, this.active);
         let r;
         try {
-            r = this.compiler.check(this.files, root);
+            r = this.compiler.check(this.files, root, this.dark.matches ? "dark" : "light");
         } catch (e) {
             this.status("The compiler failed: " + messageOf(e));
+            this.busy(false);
             return;
         }
         const mine = r.diagnostics.filter((d) => d.file === this.active);
@@ -161,16 +208,17 @@ class Playground {
         this.tabs.mark(errorCounts(r.diagnostics));
         const t1 = performance.now();
         performance.measure("ladderc-check", { start: t0, end: t1 });
-        this.root = root;
+        this.lastCheckMs = t1 - t0;
         byId("pg-stale").hidden = r.ok || !this.drawn;
         this.status(summary(r, root, t1 - t0));
-        if (r.ok) this.drawSoon();
+        if (r.ok && r !== this.drawn) this.drawSoon();
+        else this.busy(false);
     }
 
     draw() {
         this.drawSoon.cancel();
         const r = this.compiler.good;
-        if (!r || r === this.drawn) return;
+        if (!r || r === this.drawn || !this.graphviz) return;
         const t0 = performance.now();
         try {
             showSvg(byId("pg-map"), drawMap(this.graphviz, r));
@@ -178,10 +226,22 @@ class Playground {
             this.explorer.update(r, JSON.parse(r.emit("json")).roles || []);
         } catch (e) {
             this.status("The map could not be drawn: " + messageOf(e));
+            this.busy(false);
+            // @hpcc-js/wasm-graphviz unloads its module after a failed
+            // layout: a new one for the next map
+            this.graphviz = null;
+            loadGraphviz().then((g) => {
+                this.graphviz = g;
+            });
             return;
         }
         this.drawn = r;
-        byId("pg-stale").hidden = this.compiler.latest === r;
+        this.compiler.pin(r);
+        // a later text that compiled is drawn next (busy until then); one
+        // with errors leaves this map, said to be the last good one
+        const latest = this.compiler.latest;
+        if (latest === r || !latest.ok) this.busy(false);
+        byId("pg-stale").hidden = latest.ok;
         performance.measure("ladderc-draw", { start: t0, end: performance.now() });
         if (!this.ready) {
             this.ready = true;
@@ -210,6 +270,12 @@ class Playground {
                 byId(t.getAttribute("aria-controls")).hidden = !on;
             }
         };
+        const zoom = byId("pg-zoom");
+        zoom.addEventListener("click", () => {
+            const on = zoom.getAttribute("aria-pressed") !== "true";
+            zoom.setAttribute("aria-pressed", on ? "true" : "false");
+            byId("pg-map").classList.toggle("natural", on);
+        });
         tabs.forEach((tab, i) => {
             tab.addEventListener("click", () => pick(tab));
             tab.addEventListener("keydown", (e) => {
@@ -227,7 +293,10 @@ class Playground {
         menu.replaceChildren(...examples.map((ex, i) => el("option", { value: String(i) }, ex.title)));
         menu.addEventListener("change", () => {
             const ex = examples[Number(menu.value)];
-            if (ex) this.load(ex.files, ex.active);
+            if (!ex) return;
+            // the address no longer holds what the page shows
+            if (location.hash) history.replaceState(null, "", location.pathname + location.search);
+            this.load(ex.files, ex.active);
         });
     }
 
@@ -245,16 +314,20 @@ class Playground {
         this.status("The page's address now holds every file (nothing was uploaded): copy it to share." + long);
     }
 
-    // Opens the files a shared address carries; false when it carries none.
+    // Opens the files a shared address carries; false when it carries none
+    // or cannot be read (then this.shareProblem says why, as the status).
     async openFragment() {
         const fragment = location.hash.slice(1);
+        this.shareProblem = "";
         if (!fragment) return false;
         try {
             const { files, active } = await decodeShare(fragment);
             this.load(files, active);
+            byId("pg-examples").selectedIndex = -1;     // no example: the shared files
             return true;
         } catch (e) {
-            this.status("The shared address could not be read: " + messageOf(e));
+            this.shareProblem = "The shared address could not be read: " + messageOf(e);
+            this.status(this.shareProblem);
             return false;
         }
     }
@@ -281,9 +354,13 @@ function summary(r, root, ms) {
 async function main() {
     const status = byId("pg-status");
     try {
-        const [compiler, graphviz] = await Promise.all([loadCompiler(), loadGraphviz()]);
-        const page = new Playground(compiler, graphviz);
-        if (!(await page.openFragment())) page.load(examples[0].files, examples[0].active);
+        const graphviz = loadGraphviz();
+        const page = new Playground(await loadCompiler(), graphviz);
+        if (!(await page.openFragment())) {
+            page.load(examples[0].files, examples[0].active);
+            if (page.shareProblem) page.status(page.shareProblem);
+        }
+        performance.mark("ladderc-interactive");
     } catch (e) {
         status.textContent = "The playground could not start: " + messageOf(e);
         throw e;

@@ -1,6 +1,7 @@
 // map.js - the map as `ladderc build -T svg` draws it: the DOT the core
 // emits, laid out by Graphviz compiled to WebAssembly (@hpcc-js/wasm-graphviz)
-// with the engine plugin/render.c uses, "nop2" (the DOT's positions pinned,
+// with the engine plugin/render.c uses, "nop2" (which the DOT names too, as
+// its graph's layout attribute: the positions pinned,
 // its edges' own splines kept), then finished by the core (r.finishSvg: the
 // titles and description for screen readers). The SVG is parsed as XML and
 // adopted into the page, never written as HTML.

@@ -15,9 +15,12 @@ the new role), a click on the diagnostic (the cursor on its line and
 column), a shared address (the same files in a new tab), imports across
 tabs (the framework folder, the same picture as `ladderc build` of its
 root; a tab added, renamed and removed), the explorer (as `ladderc path` and
-`ladderc gap` print), an injection ladder (no script ran), the controls'
-names, and on every page: no console error, exception or CSP report, no
-request beyond the page's own files.
+`ladderc gap` print), hover, completion and a quick fix, the compiler's heap
+flat over forty checks, an injection ladder (no script ran), a damaged
+shared address (said, and an example opened), dark mode (the map of
+`--theme dark`), the controls (names, the keyboard, focus outlines, the
+map's size), and on every page: no console error, exception or CSP report,
+no request beyond the page's own files.
 
 Prints one line per check, "ok NAME" or "FAIL NAME" and indented details,
 and "measure NAME VALUE" lines (milliseconds, medians; never asserted: the
@@ -81,7 +84,9 @@ SQUIGGLES = ("[...%s.querySelectorAll('.cm-lintRange-error')].map(e => e.textCon
 MEDIAN = r"""((name) => { const v = performance.getEntriesByName(name).map(e => e.duration).sort((a, b) => a - b);
   return v.length ? [v[v.length >> 1], v.length, v[v.length - 1]] : null; })"""
 
+HEAP = "LadderWasm.load().then(l => l.heapInUse())"
 READY = "(performance.getEntriesByName('ladderc-ready')[0] || {}).startTime ?? null"
+INTERACTIVE = "(performance.getEntriesByName('ladderc-interactive')[0] || {}).startTime ?? null"
 
 
 def wait_for(page, cond, what, timeout=10.0):
@@ -134,8 +139,12 @@ def replace_all(page, text):
 
 
 def settle(page, draws_before=None):
-    """Waits for the check of the last change and, when asked, a redraw."""
+    """Waits for the check of the last change and its map (the map's
+    aria-busy, which a change sets and the map of the text clears, or the
+    check when the text has errors), and, when asked, for a redraw since
+    draws_before."""
     page.eval("new Promise(r => setTimeout(r, 30))")
+    wait_for(page, "document.getElementById('pg-map').getAttribute('aria-busy') === 'false'", "the map to settle")
     if draws_before is not None:
         wait_for(page, "performance.getEntriesByName('ladderc-draw').length > %d" % draws_before, "the map's redraw")
 
@@ -185,8 +194,8 @@ class Run:
             page.screenshot(os.path.join(self.shots, name + ".png"))
 
     # the same picture as `ladderc build -T svg` of path (run in cwd)
-    def same_map(self, name, svg_text, ladder, cwd=None):
-        rc, native, err = self.ladderc("build", "-T", "svg", ladder, cwd=cwd)
+    def same_map(self, name, svg_text, ladder, cwd=None, args=()):
+        rc, native, err = self.ladderc("build", "-T", "svg", *args, ladder, cwd=cwd)
         if rc != 0 or not svg_text:
             self.fail(name, "ladderc build: exit %d %s; page svg: %s" % (rc, err[:300], bool(svg_text)))
             return
@@ -221,6 +230,56 @@ def check_load(run, page, name, ladder):
               st["svg"] and all(r["name"] in st["svg"] for r in roles), st["svg"] and st["svg"][:200])
     run.expect(name + ": no problems listed", [], st["diags"])
     return st
+
+
+# The middle of the first occurrence of `word` in the editor's drawn lines,
+# in the page's coordinates (for the mouse), or null.
+WORD_AT = r"""((word) => { const root = %s;
+  for (const line of root.querySelectorAll('.cm-line')) {
+    const w = document.createTreeWalker(line, NodeFilter.SHOW_TEXT); let n;
+    while ((n = w.nextNode())) { const j = n.textContent.indexOf(word); if (j < 0) continue;
+      const r = document.createRange(); r.setStart(n, j); r.setEnd(n, j + word.length);
+      const b = r.getBoundingClientRect(); return [b.x + b.width / 2, b.y + b.height / 2]; } }
+  return null; })""" % EDITOR
+
+
+def hover_word(page, word, what):
+    at = page.eval(WORD_AT + "(%s)" % json.dumps(word))
+    if not at:
+        raise BrowserError("no '%s' drawn in the editor" % word)
+    page.call("Input.dispatchMouseEvent", {"type": "mouseMoved", "x": at[0], "y": at[1]})
+    wait_for(page, "%s.querySelector('%s')" % (EDITOR, what), "a tooltip over '%s'" % word)
+    return at
+
+
+def check_assist(run, page, ladder):
+    """Hover, completion and a quick fix, from the compiler's session."""
+    text = open(ladder).read()
+    focus_editor(page)
+    key(page, "Home", "Home", 36, modifiers=2)
+    hover_word(page, "senior_engineer", ".cm-tooltip-hover")
+    tip = page.eval("%s.querySelector('.cm-tooltip-hover').textContent" % EDITOR)
+    run.check("hover: a role's id shows what it is", "senior_engineer" in tip and "role" in tip, tip)
+    page.call("Input.dispatchMouseEvent", {"type": "mouseMoved", "x": 5, "y": 5})
+    to_end(page)
+    type_in(page, 'role q "Q" track ')
+    key(page, " ", "Space", 32, modifiers=2)       # Ctrl+Space
+    wait_for(page, "%s.querySelector('.cm-tooltip-autocomplete li')" % EDITOR, "the completion list")
+    got = page.eval("[...%s.querySelectorAll('.cm-tooltip-autocomplete li')].map(l => l.textContent)" % EDITOR)
+    tracks = [t["id"] for t in json.loads(run.ladderc("build", "-T", "json", ladder)[1])["tracks"]]
+    run.expect("completion: after 'track', the ladder's tracks", sorted(tracks), sorted(got))
+    key(page, "Escape", "Escape", 27)
+    type_in(page, 'icc level L5 at (1, 1)')
+    wait_for(page, "document.querySelector('#pg-diagnostics .diag-error')", "the misspelt track's diagnostic")
+    page.eval("new Promise(r => setTimeout(r, 50))")
+    hover_word(page, "icc", ".cm-diagnosticAction")
+    page.eval("%s.querySelector('.cm-diagnosticAction').click()" % EDITOR)
+    settle(page)
+    run.expect("quick fix: 'did you mean' applied, no problems", [], page.eval(STATE)["diags"])
+    page.call("Input.dispatchMouseEvent", {"type": "mouseMoved", "x": 5, "y": 5})
+    draws = page.eval(STATE)["draws"]
+    replace_all(page, text)
+    settle(page, draws)
 
 
 def check_mistake(run, page, ladder):
@@ -276,16 +335,24 @@ def check_timing(run, page, ladder):
     draws = page.eval(STATE)["draws"]
     settle(page, draws)
     page.eval("performance.clearMeasures('ladderc-check'); performance.clearMeasures('ladderc-draw')")
+    heap_before = page.eval(HEAP)
     to_end(page)
     type_in(page, "\n#")
     settle(page)
     typed = "a comment typed one key at a time"
-    for ch in typed:
+    n0 = page.eval("performance.getEntriesByName('ladderc-check').length")
+    each = True
+    for i, ch in enumerate(typed):
         page.type_text(ch)
-        page.eval("new Promise(r => setTimeout(r, 5))")
+        # each key's own check (at once, or after a pause when checks are slow)
+        try:
+            wait_for(page, "performance.getEntriesByName('ladderc-check').length >= %d" % (n0 + i + 1),
+                     "the check of key %d" % (i + 1), timeout=3.0)
+        except BrowserError:
+            each = False
     settle(page)
-    n = page.eval("performance.getEntriesByName('ladderc-check').length")
-    run.check("typing: every keystroke was checked", n >= len(typed), "%d checks for %d keys" % (n, len(typed)))
+    n = page.eval("performance.getEntriesByName('ladderc-check').length") - n0
+    run.check("typing: every keystroke was checked", each and n >= len(typed), "%d checks for %d keys" % (n, len(typed)))
     page.eval("new Promise(r => setTimeout(r, 400))")
     check = page.eval(MEDIAN + "('ladderc-check')")
     run.measure("check_ms", "%.2f (median of %d, max %.2f)" % tuple(check))
@@ -296,13 +363,20 @@ def check_timing(run, page, ladder):
         settle(page, draws)
     draw = page.eval(MEDIAN + "('ladderc-draw')")
     run.measure("draw_ms", "%.1f (median of %d, max %.1f)" % tuple(draw))
+    # at most three sessions live at any time (compiler.js): forty checks
+    # later, the heap holds about what it held
+    heap_after = page.eval(HEAP)
+    run.measure("heap_bytes", "%d before, %d after" % (heap_before, heap_after))
+    run.check("typing: the compiler's heap does not grow with the checks", heap_after < heap_before * 1.5,
+              "%d bytes before, %d after" % (heap_before, heap_after))
 
 
 def check_share(run, b, page, base):
     """The framework folder, edited, shared, opened in a new tab."""
     choose_example(page, "framework/ (several files)")
     wait_for(page, "document.querySelectorAll('#pg-tabs [role=tab]').length === 4", "the framework's tabs")
-    page.eval("document.querySelector('#pg-tabs [data-name=\"backend.ladder\"]').click()")
+    # the last tab (the page opens a folder on its root, compare.ladder)
+    page.eval("document.querySelector('#pg-tabs [data-name=\"frontend.ladder\"]').click()")
     to_end(page)
     type_in(page, "\n# shared with a comment: ünïcödé ✓")
     settle(page)
@@ -313,18 +387,19 @@ def check_share(run, b, page, base):
     for name in page.eval(STATE)["tabs"]:
         page.eval("document.querySelector('#pg-tabs [data-name=%s]').click()" % json.dumps(name))
         texts[name] = page.eval(TEXT)
-    active = "backend.ladder"
+    active = "frontend.ladder"
     other = b.open(url)
     wait_for(other, READY, "the shared page's map")
     st = other.eval(STATE)
     run.expect("share: the shared address opens the same tabs", sorted(texts), sorted(st["tabs"]))
     run.expect("share: ... on the same file", active, st["active"])
+    run.expect("share: the example menu names no example", -1, other.eval("document.getElementById('pg-examples').selectedIndex"))
     got = {}
     for name in st["tabs"]:
         other.eval("document.querySelector('#pg-tabs [data-name=%s]').click()" % json.dumps(name))
         got[name] = other.eval(TEXT)
     run.expect("share: ... with the same texts", texts, got)
-    run.check("share: the edit is in the shared files", "ünïcödé ✓" in got.get("backend.ladder", ""), "")
+    run.check("share: the edit is in the shared files", "ünïcödé ✓" in got.get("frontend.ladder", ""), "")
     run.page_clean("share", other, base)
     other.close()
 
@@ -344,6 +419,21 @@ def check_imports(run, page):
                sorted(n for n in os.listdir(folder) if n.endswith(".ladder")), sorted(st["tabs"]))
     run.same_map("imports: the map is ladderc build of compare.ladder (it imports the others)", st["svg"],
                  "compare.ladder", cwd=folder)
+    # the files' tabs by keyboard (the ARIA tabs pattern): arrows, Home, End
+    page.eval("document.querySelector('#pg-tabs [aria-selected=true]').focus()")
+    seen = [page.eval(STATE)["active"]]
+    for k, code, vk in (("ArrowRight", "ArrowRight", 39), ("ArrowRight", "ArrowRight", 39), ("Home", "Home", 36),
+                        ("ArrowLeft", "ArrowLeft", 37), ("End", "End", 35)):
+        key(page, k, code, vk)
+        seen.append(page.eval(STATE)["active"])
+    focused = page.eval("document.activeElement.dataset.name || null")
+    tabs = st["tabs"]
+    i = tabs.index(seen[0])
+    want = [tabs[i], tabs[(i + 1) % 4], tabs[(i + 2) % 4], tabs[0], tabs[3], tabs[3]]
+    run.expect("imports: the files' tabs follow the arrow keys, Home and End", (want, want[-1]), (seen, focused))
+    page.eval("document.querySelector('#pg-tabs [data-name=\"compare.ladder\"]').click()")
+    settle(page)
+    st = page.eval(STATE)
     # a new tab importing company.ladder, with a role on its track
     draws = st["draws"]
     page.eval("document.getElementById('pg-add').click()")
@@ -369,6 +459,18 @@ def check_imports(run, page):
     key(page, "z", "KeyZ", 90, modifiers=2)         # Ctrl+Z: the mistake undone
     settle(page)
     run.expect("imports: undone, no problems", [], page.eval(STATE)["diags"])
+    # Format: the file as ladderc fmt writes it
+    page.eval("document.querySelector('#pg-tabs [data-name=\"backend.ladder\"]').click()")
+    messy = open(os.path.join(folder, "backend.ladder")).read().replace("be_engineer  -> be_senior", "be_engineer->be_senior   ")
+    replace_all(page, messy)
+    settle(page)
+    page.eval("document.getElementById('pg-format').click()")
+    settle(page)
+    with open(os.path.join(run.work, "backend.ladder"), "w") as f:
+        f.write(messy)
+    _, fmt_out, _ = run.ladderc("fmt", "backend.ladder", cwd=run.work)
+    run.check("format: the file as ladderc fmt writes it", fmt_out.rstrip("\n") == page.eval(TEXT).rstrip("\n") and
+              messy != fmt_out, "page:\n%s" % page.eval(TEXT)[:300])
     # rename, then remove
     page.eval("document.querySelector('#pg-tabs [data-name=\"team.ladder\"]').click()")
     page.eval("document.getElementById('pg-rename').click()")
@@ -413,6 +515,7 @@ def check_injection(run, page, ladder):
     text = open(ladder).read()
     choose_example(page, "skills-map")
     settle(page)
+    run.expect("examples: choosing one clears a shared address", "", page.eval("location.hash"))
     draws = page.eval(STATE)["draws"]
     replace_all(page, text)
     settle(page, draws)
@@ -456,6 +559,18 @@ def check_controls(run, page):
     run.check("controls: Tab reaches the example menu, Share, the files' tabs and the editor",
               "pg-examples" in seen and "pg-share" in seen and "pg-editor" in seen and any(s.endswith(".ladder") for s in seen),
               seen)
+    fit = "(() => { const m = document.getElementById('pg-map'); return m.querySelector('svg').getBoundingClientRect().width <= m.clientWidth; })()"
+    fitted = page.eval(fit)
+    page.eval("document.getElementById('pg-zoom').click()")
+    natural = not page.eval(fit)
+    page.eval("document.getElementById('pg-zoom').click()")
+    run.check("controls: the map fits its pane, and Actual size draws it larger", fitted and natural and page.eval(fit),
+              "fitted %s, then larger %s" % (fitted, natural))
+    focus_editor(page)
+    page.key("Escape")
+    page.key("Tab")
+    left = page.eval("document.activeElement.id || document.activeElement.tagName")
+    run.check("controls: Escape, then Tab, leaves the editor", left != "pg-editor", left)
     outline = page.eval("""(() => { const b = document.getElementById('pg-share'); b.focus();
       return getComputedStyle(b, ':focus-visible').outlineStyle + ' ' + getComputedStyle(b).outlineStyle; })()""")
     run.check("controls: a focused button is outlined", "solid" in outline, outline)
@@ -497,6 +612,7 @@ def main(argv):
         run.measure("ready_file_ms", "%.0f" % page.eval(READY))
         run.shot(page, "loaded")
         check_controls(run, page)
+        check_assist(run, page, skills)
         check_mistake(run, page, skills)
         check_timing(run, page, skills)
         check_explorer(run, page, "framework", framework, [("engineer", "director"), ("director", "engineer"),
@@ -518,14 +634,32 @@ def main(argv):
         run.check("http://: a mistake is listed", "[E110]" in " ".join(page.eval(STATE)["diags"]), page.eval(STATE)["diags"])
         run.page_clean("http://", page, http_base)
         page.close()
+        # a damaged shared address: the page says so and opens the first example
+        page = b.open(http_base + "#1.damaged-beyond-repair")
+        wait_for(page, READY, "the first example's map")
+        said = page.eval("document.getElementById('pg-status').textContent")
+        run.check("damaged share: the page says the address could not be read, and opens an example",
+                  said.startswith("The shared address could not be read: ") and page.eval(STATE)["nodes"] > 0, said)
+        run.page_clean("damaged share", page, http_base)
+        page.close()
+        # a reader in dark mode gets the dark map
+        page = b.open(http_base, dark=True)
+        st = check_load(run, page, "dark", skills)
+        run.same_map("dark: the map is ladderc build --theme dark -T svg", st["svg"], skills, args=("--theme", "dark"))
+        run.shot(page, "dark")
+        run.page_clean("dark", page, http_base)
+        page.close()
         # page interactive from file://: a few fresh loads, the median
-        readies = []
+        readies, interactives = [], []
         for _ in range(5):
             p = b.open(base + "index.html")
             wait_for(p, READY, "the first map")
             readies.append(p.eval(READY))
+            interactives.append(p.eval(INTERACTIVE))
             p.close()
-        run.measure("ready_file_median_ms", "%.0f (of %d loads)" % (sorted(readies)[len(readies) // 2], len(readies)))
+        med = lambda v: sorted(v)[len(v) // 2]
+        run.measure("interactive_file_median_ms", "%.0f (of %d loads)" % (med(interactives), len(interactives)))
+        run.measure("ready_file_median_ms", "%.0f (of %d loads)" % (med(readies), len(readies)))
     except BrowserError as e:
         run.fail("browser: the checks ran to the end", e)
     finally:
