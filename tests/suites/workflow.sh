@@ -252,3 +252,9 @@ wf_scanner=$(sed -n 's/^"\([a-z]*\)".*TOK_KW_.*/\1/p' "$ROOT/grammar/ladder.l" |
 wf_doc=$(awk '/^\*\*Reserved words\*\*/ { on = 1; next } on && /^\(/ { exit } on' "$ROOT/docs/language.md" |
     grep -o '`[a-z]*`' | tr -d '`' | sort | tr '\n' ' ')
 expect_eq "docs: language.md lists exactly the scanner's reserved words" "$wf_scanner" "$wf_doc"
+
+# ---- the README's node example is docs/wasm.md's, which wasm.sh runs as printed ----
+wf_js_example() { awk '/^<!-- example: node/ { on = 1; next } on && /^```js/ { inb = 1; next } inb && /^```/ { exit } inb' "$1"; }
+wf_readme_js=$(wf_js_example "$ROOT/README.md")
+[ -n "$wf_readme_js" ] && expect_eq "docs: the README's WebAssembly example is docs/wasm.md's (tested there)" \
+    "$(wf_js_example "$ROOT/docs/wasm.md")" "$wf_readme_js" || fail "docs: the README has a WebAssembly example" ""
