@@ -63,6 +63,15 @@ export class Editor {
             dispatch: (tr) => this.dispatch(tr),
         });
         this.view.contentDOM.setAttribute("aria-label", "Ladder source");
+        // the editor shrinks when the list of problems under it grows (a
+        // keystroke's check): the line being typed stays in sight
+        new ResizeObserver(() => this.keepCursorInSight()).observe(box);
+    }
+
+    keepCursorInSight() {
+        if (!this.view.hasFocus) return;
+        const head = this.view.state.selection.main.head;
+        this.view.dispatch({ effects: EditorView.scrollIntoView(head, { y: "nearest" }) });
     }
 
     dispatch(tr) {

@@ -138,6 +138,18 @@ def replace_all(page, text):
     page.type_text(text)
 
 
+def restore(page, text):
+    """Puts text back as the shown file's and waits for its map. A map of an
+    earlier text may still be due (the redraw waits for a pause in typing):
+    its draw must not pass for the restored text's, so the page is left to
+    finish it first."""
+    page.eval("new Promise(r => setTimeout(r, 400))")
+    settle(page)
+    draws = page.eval(STATE)["draws"]
+    replace_all(page, text)
+    settle(page, draws)
+
+
 def settle(page, draws_before=None):
     """Waits for the check of the last change and its map (the map's
     aria-busy, which a change sets and the map of the text clears, or the
@@ -433,6 +445,24 @@ def tooltip_contrast(page, selector):
                                           % (TEXT_COLOURS, EDITOR, selector, EDITOR))))
 
 
+# Every text of the page outside the editor and the map (TEXT_COLOURS of
+# the body, the select's options left out: the menu draws them).
+PAGE_COLOURS = r"""%s(document.body, document.documentElement)
+  .filter(t => !/^(OPTION)$/.test(t.bgs[0][0]))""" % TEXT_COLOURS
+
+
+def check_page_colours(run, page, name, dark):
+    """The page's own texts (the bar, the tabs and buttons, the list of
+    problems, the stale map's notice...) at 4.5:1 on what they are drawn
+    on; in the dark scheme, the stale map's notice drawn dark."""
+    ratio, what = worst(text_contrasts(page.eval(PAGE_COLOURS)))
+    run.check(name + ": every text of the page reads (4.5:1)", ratio >= 4.5, what)
+    if dark:
+        stale = text_contrasts(page.eval("%s(document.getElementById('pg-stale'), document.documentElement)" % TEXT_COLOURS))
+        run.check(name + ": the stale map's notice is drawn dark",
+                  stale and all(contrast(hex_rgb(p[3]), (0, 0, 0)) <= 3 for p in stale), stale)
+
+
 def check_scheme(run, page, name, dark, ladder):
     """The editor in the page's scheme: check_selection, then the tooltips
     (the hover, the completion list and its chosen item, a diagnostic's
@@ -458,9 +488,8 @@ def check_scheme(run, page, name, dark, ladder):
     run.check(name + ": a diagnostic's tooltip reads, its Fix button too (4.5:1)", ratio >= 4.5, what)
     run.shot(page, re.sub(r"\W+", "-", name) + "-lint")
     page.call("Input.dispatchMouseEvent", {"type": "mouseMoved", "x": 5, "y": 5})
-    draws = page.eval(STATE)["draws"]
-    replace_all(page, text)
-    settle(page, draws)
+    check_page_colours(run, page, name, dark)
+    restore(page, text)
 
 
 def last_line_and_cursor(page):
@@ -494,9 +523,7 @@ def check_brackets(run, page, ladder):
     key(page, "Backspace", "Backspace", 8)
     run.expect("brackets: Backspace in an empty pair deletes both", ('role u "U" track ic level L6 at ', 33),
                last_line_and_cursor(page))
-    draws = page.eval(STATE)["draws"]
-    replace_all(page, text)
-    settle(page, draws)
+    restore(page, text)
 
 
 def std_share(run):
@@ -532,6 +559,13 @@ def check_mistake(run, page, ladder):
     m = re.match(r"[^:]+:(\d+):(\d+): error: .*", first)
     line, col = (int(m.group(1)), int(m.group(2))) if m else (0, 0)
     run.expect("mistake: a squiggle under the wrong word", ["nosuch"], squiggles)
+    # the list of problems grew under the editor, which shrank: the line typed stays in sight
+    page.eval("new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+    sight = page.eval("""(() => { const root = %s, s = root.querySelector('.cm-scroller').getBoundingClientRect();
+      const l = root.querySelector('.cm-activeLine').getBoundingClientRect();
+      return [Math.round(l.top), Math.round(l.bottom), Math.round(s.top), Math.round(s.bottom)]; })()""" % EDITOR)
+    run.check("mistake: the line typed stays in sight above the list of problems",
+              sight[0] >= sight[2] and sight[1] <= sight[3], "line %s..%s, editor %s..%s" % tuple(sight))
     run.check("mistake: the last good map stays, said to be stale",
               st["stale"] and st["nodes"] == before["nodes"] and st["svg"] == before["svg"],
               "stale %s, nodes %s then %s" % (st["stale"], before["nodes"], st["nodes"]))
@@ -814,6 +848,33 @@ def check_controls(run, page):
     run.check("controls: a focused button is outlined", "solid" in outline, outline)
 
 
+def check_narrow(run, page):
+    """A narrow window (700 by 900): the output under the source, the page
+    scrolling to it; the map drawn whole (fitted to the width, not cut to
+    what the source leaves of the window), the file's buttons on one row
+    with four tabs, nothing wider than the window."""
+    page.call("Emulation.setDeviceMetricsOverride", {"width": 700, "height": 900, "deviceScaleFactor": 1, "mobile": False})
+    try:
+        choose_example(page, "framework/ (several files)")
+        settle(page)
+        wait_for(page, "document.querySelector('#pg-map svg')", "the map")
+        next_frame(page)
+        got = page.eval("""(() => { const m = document.getElementById('pg-map'), svg = m.querySelector('svg');
+          const top = (id) => Math.round(document.getElementById(id).getBoundingClientRect().top);
+          return {svg: Math.round(svg.getBoundingClientRect().height), pane: m.clientHeight,
+                  buttons: ['pg-add', 'pg-format', 'pg-rename', 'pg-remove'].map(top),
+                  wide: document.documentElement.scrollWidth, width: innerWidth,
+                  high: document.documentElement.scrollHeight, height: innerHeight}; })()""")
+        run.check("narrow: the map is drawn whole under the source (the page scrolls to it)",
+                  got["svg"] <= got["pane"] + 1 and got["high"] > got["height"],
+                  "map %(svg)d px high in a pane of %(pane)d; page %(high)d px in a window of %(height)d" % got)
+        run.check("narrow: the file's buttons stay together on one row", len(set(got["buttons"])) == 1, got["buttons"])
+        run.check("narrow: nothing is wider than the window", got["wide"] <= got["width"], "%(wide)d > %(width)d" % got)
+        run.shot(page, "narrow")
+    finally:
+        page.call("Emulation.clearDeviceMetricsOverride")
+
+
 def start_server(site):
     proc = subprocess.Popen([sys.executable, "-u", "-m", "http.server", "0", "--bind", "127.0.0.1", "--directory", site],
                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
@@ -872,6 +933,7 @@ def main(argv):
         type_in(page, "\n" + MISTAKE)
         wait_for(page, "document.querySelector('#pg-diagnostics .diag-error')", "the mistake's diagnostic")
         run.check("http://: a mistake is listed", "[E110]" in " ".join(page.eval(STATE)["diags"]), page.eval(STATE)["diags"])
+        check_narrow(run, page)
         run.page_clean("http://", page, http_base)
         page.close()
         # a damaged shared address: the page says so and opens the first example
