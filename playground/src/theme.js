@@ -15,7 +15,10 @@
 // Both are constructed style sheets in the shadow root (style-mod), which
 // the CSP's style-src 'self' allows. The selection and active-line colours
 // are chosen so that every colour of lang.js's highlighting keeps 4.5:1 on
-// them (tests/tools/playground_checks.py measures it in both schemes).
+// them, the active line over the selection included (tests/tools/
+// playground_checks.py measures it in both schemes); they stay within the
+// backgrounds lang.js's colours are chosen for (light ones no darker than
+// #d7d4f0, dark ones no lighter than #505050).
 import { EditorView } from "@codemirror/view";
 
 const MONO = 'ui-monospace, "DejaVu Sans Mono", Menlo, monospace';
