@@ -433,6 +433,13 @@ def check_selection(run, page, name, dark):
     active = text_contrasts(got["lines"][2]) + text_contrasts(got["gutter"])
     ratio, what = worst(active)
     run.check(name + ": the active line and its number read (4.5:1)", got["selection"] is None and ratio >= 4.5, what)
+    # the cursor, on the active line: 3:1 (WCAG 2's contrast for what is not text)
+    caret = page.eval("(() => { const c = %s.querySelector('.cm-cursorLayer .cm-cursor');"
+                      " return c && getComputedStyle(c).borderLeftColor; })()" % EDITOR)
+    line = hex_rgb(text_contrasts(got["lines"][2])[0][3])
+    seen = contrast(over(rgba(caret), line), line) if caret else 0.0
+    run.check(name + ": the cursor shows on the active line (3:1)", seen >= 3,
+              "%.2f:1, %s on %s" % (seen, caret, hexa(line)))
     # and in the scheme: a dark page's editor has no light patch (a
     # background of luminance over 0.1, #5a5a5a: 3:1 on black)
     if dark:
