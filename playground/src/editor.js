@@ -7,13 +7,21 @@
 // The editor lives in a shadow root: CodeMirror's styles (style-mod) go
 // into a document as a <style> element, which the page's CSP (no inline
 // style) refuses, but into a shadow root as a constructed style sheet,
-// which it allows. The page's own sheet is linked inside too.
+// which it allows. The page's own sheet is linked inside too. Its colours
+// follow the page's scheme (theme.js): the scheme's part is in a
+// Compartment of every file's state, switched when the scheme changes.
+//
+// Brackets and quotes close themselves (closeBrackets, with the pairs
+// lang.js declares: ( { "), typing the closing one steps over it, and
+// Backspace between an empty pair deletes both.
 import { EditorView, keymap, lineNumbers, highlightActiveLine, highlightActiveLineGutter, drawSelection } from "@codemirror/view";
-import { EditorState } from "@codemirror/state";
+import { EditorState, Compartment } from "@codemirror/state";
 import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
 import { setDiagnostics, lintGutter } from "@codemirror/lint";
 import { syntaxHighlighting, bracketMatching, indentUnit } from "@codemirror/language";
+import { closeBrackets, closeBracketsKeymap } from "@codemirror/autocomplete";
 import * as lang from "./lang.js";
+import { editorTheme, schemeExtension } from "./theme.js";
 
 // @codemirror/lint draws its squiggles and gutter markers as data: SVG
 // images, which the CSP (no img-src) refuses: the same marks in CSS.
@@ -38,6 +46,10 @@ export class Editor {
         this.name = null;
         this.onChange = onChange;
         this.more = more || [];
+        this.scheme = new Compartment();
+        const dark = window.matchMedia("(prefers-color-scheme: dark)");
+        this.dark = dark.matches;
+        dark.addEventListener("change", () => this.setDark(dark.matches));
         const shadow = parent.attachShadow({ mode: "open" });
         const sheet = document.createElement("link");
         sheet.rel = "stylesheet";
@@ -51,6 +63,15 @@ export class Editor {
             dispatch: (tr) => this.dispatch(tr),
         });
         this.view.contentDOM.setAttribute("aria-label", "Ladder source");
+        // the editor shrinks when the list of problems under it grows (a
+        // keystroke's check): the line being typed stays in sight
+        new ResizeObserver(() => this.keepCursorInSight()).observe(box);
+    }
+
+    keepCursorInSight() {
+        if (!this.view.hasFocus) return;
+        const head = this.view.state.selection.main.head;
+        this.view.dispatch({ effects: EditorView.scrollIntoView(head, { y: "nearest" }) });
     }
 
     dispatch(tr) {
@@ -66,6 +87,7 @@ export class Editor {
             drawSelection(),
             highlightActiveLine(),
             bracketMatching(),
+            closeBrackets(),
             indentUnit.of("  "),
             // lines end at \n only, as in ladderc: CodeMirror would also
             // split at U+2028 and U+2029, which a ladder's string may hold
@@ -74,9 +96,22 @@ export class Editor {
             syntaxHighlighting(lang.ladderHighlightStyle),
             lintGutter(),
             noImages,
-            keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab]),
+            editorTheme,
+            this.scheme.of(schemeExtension(this.dark)),
+            keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...historyKeymap, indentWithTab]),
             this.more,
         ];
+    }
+
+    // The page's scheme changed: every file's editor follows (the shown
+    // one and the others' kept states, so that a switch of tab keeps it).
+    setDark(dark) {
+        this.dark = dark;
+        const effects = this.scheme.reconfigure(schemeExtension(dark));
+        for (const [name, state] of this.states) {
+            if (name !== this.name) this.states.set(name, state.update({ effects }).state);
+        }
+        this.view.dispatch({ effects });
     }
 
     // Puts the files in (replacing every state); shows `active`.

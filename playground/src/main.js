@@ -16,7 +16,7 @@ import { encodeShare, decodeShare, SHARE_LIMITS } from "./share.js";
 import { byId, el, debounce } from "./dom.js";
 import { loadCompiler, pickRoot, messageOf } from "./compiler.js";
 import { Editor } from "./editor.js";
-import { TabBar, nameProblem } from "./tabs.js";
+import { TabBar, nameProblem, stdProblem } from "./tabs.js";
 import { showDiagnostics } from "./diagnostics.js";
 import { loadGraphviz, drawMap, showSvg } from "./map.js";
 import { makeRenderer, showTables } from "./tables.js";
@@ -314,21 +314,31 @@ class Playground {
         this.status("The page's address now holds every file (nothing was uploaded): copy it to share." + long);
     }
 
+    // A shared address not opened: why, as the status (the page keeps or
+    // opens an example instead).
+    refuseShare(why) {
+        this.shareProblem = why;
+        this.status(why);
+        return false;
+    }
+
     // Opens the files a shared address carries; false when it carries none
-    // or cannot be read (then this.shareProblem says why, as the status).
+    // or cannot be read or opened (then this.shareProblem says why, as the
+    // status).
     async openFragment() {
         const fragment = location.hash.slice(1);
         this.shareProblem = "";
         if (!fragment) return false;
         try {
             const { files, active } = await decodeShare(fragment);
+            // a name the tab bar refuses (tabs.js): such a file could never be imported
+            const std = Object.keys(files).find(stdProblem);
+            if (std) return this.refuseShare(`The shared address was not opened: its file "${std}" cannot be a file here: ${stdProblem(std)}.`);
             this.load(files, active);
             byId("pg-examples").selectedIndex = -1;     // no example: the shared files
             return true;
         } catch (e) {
-            this.shareProblem = "The shared address could not be read: " + messageOf(e);
-            this.status(this.shareProblem);
-            return false;
+            return this.refuseShare("The shared address could not be read: " + messageOf(e));
         }
     }
 }

@@ -5,10 +5,23 @@
 // segment, not under std/ (the shipped ladders' folder).
 import { el } from "./dom.js";
 
+// Why a file cannot be named so, or "": import "std/..." reads the ladders
+// shipped with ladderc (bundled in ladder.js), never a file of the page, as
+// the command line reads share/ladderc/std/, never the working folder; and
+// "./std/..." (how the command line reaches a folder of one's own named
+// std) is no name here. So a tab under std/ could never be imported: the
+// tab bar refuses the name, and a shared address that holds one is refused
+// too (main.js).
+export function stdProblem(name) {
+    return name.startsWith("std/")
+        ? 'std/ is the folder of the ladders shipped with ladderc: import "std/..." reads those, never a file of yours'
+        : "";
+}
+
 export function nameProblem(name, taken) {
+    if (stdProblem(name)) return stdProblem(name);
     if (!/^[A-Za-z0-9_.\-/]+\.ladder$/.test(name)) return "a name is letters, digits, _ - . / and ends in .ladder";
     if (name.split("/").some((seg) => seg === "" || seg === "." || seg === "..")) return "no empty, '.' or '..' folder";
-    if (name.startsWith("std/")) return "std/ is the shipped ladders' folder";
     if (name.length > 200) return "at most 200 characters";
     if (taken.includes(name)) return "a file of that name is open already";
     return "";

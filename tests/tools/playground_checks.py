@@ -138,6 +138,18 @@ def replace_all(page, text):
     page.type_text(text)
 
 
+def restore(page, text):
+    """Puts text back as the shown file's and waits for its map. A map of an
+    earlier text may still be due (the redraw waits for a pause in typing):
+    its draw must not pass for the restored text's, so the page is left to
+    finish it first."""
+    page.eval("new Promise(r => setTimeout(r, 400))")
+    settle(page)
+    draws = page.eval(STATE)["draws"]
+    replace_all(page, text)
+    settle(page, draws)
+
+
 def settle(page, draws_before=None):
     """Waits for the check of the last change and its map (the map's
     aria-busy, which a change sets and the map of the text clears, or the
@@ -153,6 +165,119 @@ def choose_example(page, title):
     page.eval("""(() => { const m = document.getElementById('pg-examples');
       const o = [...m.options].find(o => o.textContent === %s); m.value = o.value;
       m.dispatchEvent(new Event('change')); })()""" % json.dumps(title))
+
+
+def press(page, ch):
+    """One key that types ch, as a keyboard does (keyDown with its text):
+    the path closeBrackets watches, unlike Input.insertText of a string."""
+    base = {"key": ch, "text": ch, "unmodifiedText": ch}
+    page.call("Input.dispatchKeyEvent", dict(base, type="keyDown"))
+    page.call("Input.dispatchKeyEvent", dict(base, type="keyUp"))
+
+
+def next_frame(page):
+    page.eval("new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)))")
+
+
+# ---- colours: what the page draws, as computed styles, and their contrast ----
+
+# Every element under el with text of its own, drawn: its colour, the
+# opacity it is drawn with, and the backgrounds from it out to `stop`
+# (innermost first, each [its class, the colour]).
+TEXT_COLOURS = r"""((el, stop) => {
+  const out = [];
+  for (const e of [el, ...el.querySelectorAll('*')]) {
+    if (![...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim()) || !e.getClientRects().length) continue;
+    const bgs = []; let opacity = 1;
+    for (let a = e; a; a = a.parentElement) {
+      const cs = getComputedStyle(a);
+      opacity *= +cs.opacity;
+      bgs.push([typeof a.className === 'string' ? a.className : a.tagName, cs.backgroundColor]);
+      if (a === stop) break;
+    }
+    out.push({text: e.textContent.trim().slice(0, 40), color: getComputedStyle(e).color, opacity, bgs});
+  }
+  return out;
+})"""
+
+# The editor's first three lines' text colours (the selection, drawn in a
+# layer under the text, is given apart), and the active line's number.
+EDITOR_COLOURS = r"""(() => { const root = %s, editor = root.querySelector('.cm-editor'), f = %s;
+  const sel = root.querySelector('.cm-selectionLayer .cm-selectionBackground');
+  const lines = [...root.querySelectorAll('.cm-content > .cm-line')].slice(0, 3);
+  return {selection: sel ? getComputedStyle(sel).backgroundColor : null,
+          lines: lines.map(l => f(l, editor)),
+          gutter: f(root.querySelector('.cm-activeLineGutter'), editor)};
+})()""" % (EDITOR, TEXT_COLOURS)
+
+# Whether CodeMirror's own rules are in their dark variant: the scope class
+# of the base theme's dark selection rule (#222), on the editor or not.
+DARK_VARIANT = r"""(() => { const root = %s, editor = root.querySelector('.cm-editor');
+  for (const sheet of root.adoptedStyleSheets) for (const r of sheet.cssRules) {
+    const m = /^(\.\S+) \.cm-selectionBackground$/.exec(r.selectorText || '');
+    if (m && r.style.background === 'rgb(34, 34, 34)') return editor.matches(m[1]); }
+  return null; })()""" % EDITOR
+
+
+def rgba(css):
+    """A computed colour (rgb(), rgba(), color(srgb ...), transparent) as
+    (r, g, b, alpha), r g b from 0 to 255."""
+    if css in (None, "", "transparent"):
+        return (0.0, 0.0, 0.0, 0.0)
+    m = re.match(r"color\(srgb ([\d.e-]+) ([\d.e-]+) ([\d.e-]+)(?: / ([\d.e-]+))?\)", css)
+    if m:
+        return tuple(float(m.group(i)) * 255 for i in (1, 2, 3)) + (float(m.group(4) or 1),)
+    v = [float(x) for x in re.findall(r"[\d.]+", css)]
+    return (v[0], v[1], v[2], v[3] if len(v) > 3 else 1.0)
+
+
+def over(top, base, alpha=1.0):
+    """top (r, g, b, a) painted over the opaque base (r, g, b)."""
+    a = top[3] * alpha
+    return tuple(top[i] * a + base[i] * (1 - a) for i in range(3))
+
+
+def contrast(c1, c2):
+    """WCAG 2's contrast ratio of two opaque colours."""
+    def lum(c):
+        ch = [v / 255 for v in c]
+        ch = [v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4 for v in ch]
+        return 0.2126 * ch[0] + 0.7152 * ch[1] + 0.0722 * ch[2]
+    hi, lo = sorted((lum(c1), lum(c2)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def hexa(c):
+    return "#%02x%02x%02x" % tuple(round(v) for v in c)
+
+
+def hex_rgb(h):
+    return tuple(int(h[i:i + 2], 16) for i in (1, 3, 5))
+
+
+def text_contrasts(items, below=None):
+    """[(ratio, text, colour, background)] of TEXT_COLOURS' items, each
+    background painted from the outermost in; below=(class, colour) is a
+    layer painted under the element of that class (the selection under
+    .cm-content)."""
+    out = []
+    for it in items:
+        base = (255.0, 255.0, 255.0)
+        for cls, bg in reversed(it["bgs"]):
+            if below and below[0] in cls.split():
+                base = over(rgba(below[1]), base)
+            base = over(rgba(bg), base)
+        fg = over(rgba(it["color"]), base, it["opacity"])
+        out.append((contrast(fg, base), it["text"], hexa(fg), hexa(base)))
+    return out
+
+
+def worst(pairs):
+    """The lowest contrast of text_contrasts' list, and what it was."""
+    if not pairs:
+        return 0.0, "no text measured"
+    w = min(pairs)
+    return w[0], "%.2f:1 for %r, %s on %s" % w
 
 
 class Run:
@@ -282,6 +407,146 @@ def check_assist(run, page, ladder):
     settle(page, draws)
 
 
+def check_selection(run, page, name, dark):
+    """CodeMirror's own rules in the scheme's variant (dark or not); selected
+    text, the active line and its number at 4.5:1 or more (WCAG 2 AA for
+    text) on what is drawn under them: the selection, the translucent
+    active line over it, the editor's background."""
+    run.expect(name + ": CodeMirror's own colours are its %s variant" % ("dark" if dark else "light"), dark,
+               page.eval(DARK_VARIANT))
+    focus_editor(page)
+    key(page, "Home", "Home", 36, modifiers=2)
+    for _ in range(2):
+        key(page, "ArrowDown", "ArrowDown", 40, modifiers=8)      # Shift+Down
+    key(page, "End", "End", 35, modifiers=8)        # lines 1 to 3 selected; the cursor ends line 3, the active one
+    next_frame(page)
+    got = page.eval(EDITOR_COLOURS)
+    pairs = [p for line in got["lines"] for p in text_contrasts(line, ("cm-content", got["selection"]))]
+    ratio, what = worst(pairs)
+    run.measure(re.sub(r"\W+", "_", name) + "_selection_contrast", "%.2f (%s)" % (ratio, got["selection"]))
+    run.check(name + ": selected text reads on the selection, on the active line too (4.5:1)",
+              got["selection"] is not None and len(got["lines"]) == 3 and ratio >= 4.5,
+              "%s; selection %s" % (what, got["selection"]))
+    key(page, "End", "End", 35)                     # the selection gone, the cursor stays
+    next_frame(page)
+    got = page.eval(EDITOR_COLOURS)
+    active = text_contrasts(got["lines"][2]) + text_contrasts(got["gutter"])
+    ratio, what = worst(active)
+    run.check(name + ": the active line and its number read (4.5:1)", got["selection"] is None and ratio >= 4.5, what)
+    # the cursor, on the active line: 3:1 (WCAG 2's contrast for what is not text)
+    caret = page.eval("(() => { const c = %s.querySelector('.cm-cursorLayer .cm-cursor');"
+                      " return c && getComputedStyle(c).borderLeftColor; })()" % EDITOR)
+    line = hex_rgb(text_contrasts(got["lines"][2])[0][3])
+    seen = contrast(over(rgba(caret), line), line) if caret else 0.0
+    run.check(name + ": the cursor shows on the active line (3:1)", seen >= 3,
+              "%.2f:1, %s on %s" % (seen, caret, hexa(line)))
+    # and in the scheme: a dark page's editor has no light patch (a
+    # background of luminance over 0.1, #5a5a5a: 3:1 on black)
+    if dark:
+        patches = sorted({p[3] for p in pairs + active if contrast(hex_rgb(p[3]), (0, 0, 0)) > 3})
+        run.expect(name + ": the selection, the active line and its number are drawn dark", [], patches)
+
+
+def tooltip_contrast(page, selector):
+    return worst(text_contrasts(page.eval("%s(%s.querySelector('%s'), %s.querySelector('.cm-editor'))"
+                                          % (TEXT_COLOURS, EDITOR, selector, EDITOR))))
+
+
+# Every text of the page outside the editor and the map (TEXT_COLOURS of
+# the body, the select's options left out: the menu draws them).
+PAGE_COLOURS = r"""%s(document.body, document.documentElement)
+  .filter(t => !/^(OPTION)$/.test(t.bgs[0][0]))""" % TEXT_COLOURS
+
+
+def check_page_colours(run, page, name, dark):
+    """The page's own texts (the bar, the tabs and buttons, the list of
+    problems, the stale map's notice...) at 4.5:1 on what they are drawn
+    on; in the dark scheme, the stale map's notice drawn dark."""
+    ratio, what = worst(text_contrasts(page.eval(PAGE_COLOURS)))
+    run.check(name + ": every text of the page reads (4.5:1)", ratio >= 4.5, what)
+    if dark:
+        stale = text_contrasts(page.eval("%s(document.getElementById('pg-stale'), document.documentElement)" % TEXT_COLOURS))
+        run.check(name + ": the stale map's notice is drawn dark",
+                  stale and all(contrast(hex_rgb(p[3]), (0, 0, 0)) <= 3 for p in stale), stale)
+
+
+def check_scheme(run, page, name, dark, ladder):
+    """The editor in the page's scheme: check_selection, then the tooltips
+    (the hover, the completion list and its chosen item, a diagnostic's
+    message and its Fix button), every text in them at 4.5:1 or more."""
+    text = open(ladder).read()
+    check_selection(run, page, name, dark)
+    hover_word(page, "senior_engineer", ".cm-tooltip-hover")
+    ratio, what = tooltip_contrast(page, ".cm-tooltip-hover")
+    run.check(name + ": the hover's text reads (4.5:1)", ratio >= 4.5, what)
+    page.call("Input.dispatchMouseEvent", {"type": "mouseMoved", "x": 5, "y": 5})
+    to_end(page)
+    type_in(page, '\nrole q "Q" track ')
+    key(page, " ", "Space", 32, modifiers=2)       # Ctrl+Space
+    wait_for(page, "%s.querySelector('.cm-tooltip-autocomplete li[aria-selected]')" % EDITOR, "the completion list")
+    ratio, what = tooltip_contrast(page, ".cm-tooltip-autocomplete")
+    run.check(name + ": the completion list reads, its chosen item too (4.5:1)", ratio >= 4.5, what)
+    key(page, "Escape", "Escape", 27)
+    type_in(page, "icc level L5 at (1, 1)")
+    wait_for(page, "document.querySelector('#pg-diagnostics .diag-error')", "the misspelt track's diagnostic")
+    page.eval("new Promise(r => setTimeout(r, 50))")
+    hover_word(page, "icc", ".cm-tooltip-lint .cm-diagnosticAction")
+    ratio, what = tooltip_contrast(page, ".cm-tooltip-lint")
+    run.check(name + ": a diagnostic's tooltip reads, its Fix button too (4.5:1)", ratio >= 4.5, what)
+    run.shot(page, re.sub(r"\W+", "-", name) + "-lint")
+    page.call("Input.dispatchMouseEvent", {"type": "mouseMoved", "x": 5, "y": 5})
+    check_page_colours(run, page, name, dark)
+    restore(page, text)
+
+
+def last_line_and_cursor(page):
+    cur = page.eval(CURSOR)
+    return page.eval(TEXT).split("\n")[-1], cur and cur["column"]
+
+
+def check_brackets(run, page, ladder):
+    """Brackets and quotes close themselves (the pairs lang.js declares),
+    the closing one typed steps over, Backspace deletes an empty pair."""
+    text = open(ladder).read()
+    to_end(page)
+    start = 'role t "T" track ic level L5 at '
+    type_in(page, "\n" + start)
+    press(page, "(")
+    run.expect("brackets: '(' gives '()', the cursor between", (start + "()", len(start) + 2),
+               last_line_and_cursor(page))
+    type_in(page, "1, 1")
+    press(page, ")")
+    run.expect("brackets: ')' before a ')' steps over it", (start + "(1, 1)", len(start) + 7),
+               last_line_and_cursor(page))
+    key(page, "Enter", "Enter", 13)     # (Input.insertText's newline here would land after the text)
+    type_in(page, "role u ")
+    press(page, '"')
+    run.expect("brackets: '\"' gives '\"\"', the cursor between", ('role u ""', 9), last_line_and_cursor(page))
+    type_in(page, "U")
+    press(page, '"')
+    run.expect("brackets: '\"' before the closing '\"' steps over it", ('role u "U"', 11), last_line_and_cursor(page))
+    type_in(page, " track ic level L6 at ")
+    press(page, "(")
+    key(page, "Backspace", "Backspace", 8)
+    run.expect("brackets: Backspace in an empty pair deletes both", ('role u "U" track ic level L6 at ', 33),
+               last_line_and_cursor(page))
+    restore(page, text)
+
+
+def std_share(run):
+    """A shared address (share.js's format, made by node) whose files
+    include std/x.ladder, imported by main.ladder."""
+    script = ("import { encodeShare } from %s;\nprocess.stdout.write(await encodeShare({files: {"
+              "'main.ladder': 'import \"std/x.ladder\"\\nrole b \"B\" track ic level L2 at (2, 2)\\n',"
+              "'std/x.ladder': 'levels L1..L3\\ntrack ic \"IC\"\\n'}, active: 'main.ladder'}));"
+              % json.dumps("file://" + os.path.join(ROOT, "playground", "src", "share.js")))
+    res = subprocess.run(["node", "--no-warnings", "--input-type=module", "-e", script], capture_output=True,
+                         text=True, timeout=60)
+    if res.returncode != 0 or not res.stdout.startswith("1."):
+        raise BrowserError("node could not encode a shared address: %s" % res.stderr[-300:])
+    return res.stdout
+
+
 def check_mistake(run, page, ladder):
     """Types a mistake at the end of the skills map; the list, the squiggle,
     the last good map; then a click on the diagnostic; then the fix."""
@@ -301,6 +566,13 @@ def check_mistake(run, page, ladder):
     m = re.match(r"[^:]+:(\d+):(\d+): error: .*", first)
     line, col = (int(m.group(1)), int(m.group(2))) if m else (0, 0)
     run.expect("mistake: a squiggle under the wrong word", ["nosuch"], squiggles)
+    # the list of problems grew under the editor, which shrank: the line typed stays in sight
+    page.eval("new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+    sight = page.eval("""(() => { const root = %s, s = root.querySelector('.cm-scroller').getBoundingClientRect();
+      const l = root.querySelector('.cm-activeLine').getBoundingClientRect();
+      return [Math.round(l.top), Math.round(l.bottom), Math.round(s.top), Math.round(s.bottom)]; })()""" % EDITOR)
+    run.check("mistake: the line typed stays in sight above the list of problems",
+              sight[0] >= sight[2] and sight[1] <= sight[3], "line %s..%s, editor %s..%s" % tuple(sight))
     run.check("mistake: the last good map stays, said to be stale",
               st["stale"] and st["nodes"] == before["nodes"] and st["svg"] == before["svg"],
               "stale %s, nodes %s then %s" % (st["stale"], before["nodes"], st["nodes"]))
@@ -479,6 +751,13 @@ def check_imports(run, page):
     run.check("imports: a bad name is refused, and says why",
               page.eval("document.getElementById('pg-name-error').textContent") != "" and
               "team.ladder" in page.eval(STATE)["tabs"], "")
+    # a name under std/ (the shipped ladders'), with or without .ladder: refused, saying why
+    for std in ("std/big-tech.ladder", "std/x"):
+        page.eval("(() => { const i = document.getElementById('pg-name'); i.value = %s;"
+                  " document.getElementById('pg-name-form').requestSubmit(); })()" % json.dumps(std))
+        said = page.eval("document.getElementById('pg-name-error').textContent")
+        run.check("imports: the name %s is refused: std/ holds the shipped ladders" % std,
+                  'import "std/..." reads those' in said and "team.ladder" in page.eval(STATE)["tabs"], said)
     page.eval("(() => { const i = document.getElementById('pg-name'); i.value = 'squad.ladder';"
               " document.getElementById('pg-name-form').requestSubmit(); })()")
     st = page.eval(STATE)
@@ -576,6 +855,33 @@ def check_controls(run, page):
     run.check("controls: a focused button is outlined", "solid" in outline, outline)
 
 
+def check_narrow(run, page):
+    """A narrow window (700 by 900): the output under the source, the page
+    scrolling to it; the map drawn whole (fitted to the width, not cut to
+    what the source leaves of the window), the file's buttons on one row
+    with four tabs, nothing wider than the window."""
+    page.call("Emulation.setDeviceMetricsOverride", {"width": 700, "height": 900, "deviceScaleFactor": 1, "mobile": False})
+    try:
+        choose_example(page, "framework/ (several files)")
+        settle(page)
+        wait_for(page, "document.querySelector('#pg-map svg')", "the map")
+        next_frame(page)
+        got = page.eval("""(() => { const m = document.getElementById('pg-map'), svg = m.querySelector('svg');
+          const top = (id) => Math.round(document.getElementById(id).getBoundingClientRect().top);
+          return {svg: Math.round(svg.getBoundingClientRect().height), pane: m.clientHeight,
+                  buttons: ['pg-add', 'pg-format', 'pg-rename', 'pg-remove'].map(top),
+                  wide: document.documentElement.scrollWidth, width: innerWidth,
+                  high: document.documentElement.scrollHeight, height: innerHeight}; })()""")
+        run.check("narrow: the map is drawn whole under the source (the page scrolls to it)",
+                  got["svg"] <= got["pane"] + 1 and got["high"] > got["height"],
+                  "map %(svg)d px high in a pane of %(pane)d; page %(high)d px in a window of %(height)d" % got)
+        run.check("narrow: the file's buttons stay together on one row", len(set(got["buttons"])) == 1, got["buttons"])
+        run.check("narrow: nothing is wider than the window", got["wide"] <= got["width"], "%(wide)d > %(width)d" % got)
+        run.shot(page, "narrow")
+    finally:
+        page.call("Emulation.clearDeviceMetricsOverride")
+
+
 def start_server(site):
     proc = subprocess.Popen([sys.executable, "-u", "-m", "http.server", "0", "--bind", "127.0.0.1", "--directory", site],
                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
@@ -613,6 +919,8 @@ def main(argv):
         run.shot(page, "loaded")
         check_controls(run, page)
         check_assist(run, page, skills)
+        check_scheme(run, page, "light", False, skills)
+        check_brackets(run, page, skills)
         check_mistake(run, page, skills)
         check_timing(run, page, skills)
         check_explorer(run, page, "framework", framework, [("engineer", "director"), ("director", "engineer"),
@@ -632,6 +940,7 @@ def main(argv):
         type_in(page, "\n" + MISTAKE)
         wait_for(page, "document.querySelector('#pg-diagnostics .diag-error')", "the mistake's diagnostic")
         run.check("http://: a mistake is listed", "[E110]" in " ".join(page.eval(STATE)["diags"]), page.eval(STATE)["diags"])
+        check_narrow(run, page)
         run.page_clean("http://", page, http_base)
         page.close()
         # a damaged shared address: the page says so and opens the first example
@@ -647,7 +956,26 @@ def main(argv):
         st = check_load(run, page, "dark", skills)
         run.same_map("dark: the map is ladderc build --theme dark -T svg", st["svg"], skills, args=("--theme", "dark"))
         run.shot(page, "dark")
+        check_scheme(run, page, "dark", True, skills)
+        # the reader's scheme turns light: the editor follows (its Compartment)
+        page.emulate(dark=False)
+        try:
+            wait_for(page, DARK_VARIANT + " === false", "the editor's light variant", timeout=3)
+        except BrowserError:
+            pass        # check_selection says so
+        check_selection(run, page, "dark, then light", False)
         run.page_clean("dark", page, http_base)
+        page.close()
+        # a shared address holding a file under std/: refused (such a file could
+        # never be imported: "std/..." reads the shipped ladders), said, and an
+        # example opened
+        page = b.open(http_base + "#" + std_share(run))
+        wait_for(page, INTERACTIVE, "the page to start")
+        said = page.eval("document.getElementById('pg-status').textContent")
+        run.check("std share: a shared file under std/ is refused, and said; an example opens",
+                  said.startswith('The shared address was not opened: its file "std/x.ladder"')
+                  and page.eval(STATE)["tabs"] == ["skills-map.ladder"], "%s; tabs %s" % (said, page.eval(STATE)["tabs"]))
+        run.page_clean("std share", page, http_base)
         page.close()
         # page interactive from file://: a few fresh loads, the median
         readies, interactives = [], []
