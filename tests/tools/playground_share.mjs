@@ -19,7 +19,7 @@
 //      without the streams, a fragment over the length limit (and
 //      encodeShare refusing files that would make one);
 //   5. the fragment's length for each FILE, and for each FOLDER's .ladder
-//      files as one set (for docs/playground-parts.md).
+//      files as one set (docs/playground-parts.md).
 // usage: node playground_share.mjs FILE|FOLDER...
 // Prints one line per problem and a summary "N round trips, N rejections,
 // N problems"; exits 1 on a problem.
