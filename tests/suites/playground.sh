@@ -35,37 +35,9 @@ fi
 
 # A ladder whose every user string would run script if it reached the page
 # as markup (each payload sets window.__pwned), with U+2028 and U+2029 that
-# end a line in older JavaScript.
-{
-    cat <<'EOF'
-ladder "Pwn </script><script>window.__pwned='ladder'</script> <!-- \"quotes\" 'single'"
-levels L3..L8
-track ic "IC </script><script>window.__pwned='track'</script>"
-years promotion 1..2
-competency craft "Craft <img src=x onerror=\"window.__pwned='comp'\">" hard {
-  1 "Low <!-- open"        "Meaning </script><script>window.__pwned='meaning'</script>"
-  2 "High --> close"       "<svg onload=\"window.__pwned='svg'\">"
-}
-EOF
-    printf 'role a "A </script><script>window.__pwned='"'"'role'"'"'</script>" track ic level L3 at (10, 10) {\n'
-    printf '  summary "<img src=x onerror=\\"window.__pwned='"'"'summary'"'"'\\"> & &amp; \342\200\250 \342\200\251"\n'
-    cat <<'EOF'
-  craft 1 "own <b onmouseover=\"window.__pwned=1\">text</b>"
-}
-role b "B <img src=x onerror=\"window.__pwned='img'\">" track ic level L4 at (30, 30) {
-  link "https://example.com/?q=\"><script>window.__pwned='link'</script>"
-  craft 2
-}
-role c "C <!-- \"double\" 'single' `tick` ${x}" track ic level L5 at (60, 60)
-a -> b
-b -> c
-a -> c years 3..
-company evil "Evil <script>window.__pwned='company'</script>" {
-  ic L3 "E1" "Title </script><script>window.__pwned='title'</script>"
-  ic L4 "E2<!--" "Hacker <img src=x onerror=\"window.__pwned='title2'\">"
-}
-EOF
-} >"$PGT/injection.ladder"
+# end a line in older JavaScript: tests/tools/injection.ladder, shared with
+# html-browser.sh.
+cp "$ROOT/tests/tools/injection.ladder" "$PGT/injection.ladder"
 
 if [ ! -f "$PG_SITE/index.html" ] || [ ! -f "$PG_SITE/ladder.js" ]; then
     fail "playground: build/playground/ is built" "run make playground (make check builds it)"
