@@ -12,14 +12,18 @@
  * 2. every data case whose command the library does (check, build -T
  *    dot/md/json, path, gap, fmt, with --werror, -W no-CODE,
  *    --max-diagnostics=N, --diagnostics=FORMAT) against its .out, .err and
- *    .rc, which tests/run.sh checks are the command line's bytes; the
+ *    .rc, which tests/run.sh checks are the command line's bytes; diff
+ *    (-T, --exit-code), refs and rename --dry-run (--kind) likewise; the
  *    command line's own lines ("ladderc: error: ...", the summary) are
- *    written here from the library's answer, as cli/main.c writes them;
+ *    written here from the library's answer, as cli/main.c, cli/diffcmd.c
+ *    and cli/refs.c write them; chart -T dot of the examples (no data
+ *    case draws one) against ladderc run here;
  * 3. every example and shipped ladder: build -T dot, md and json, run
  *    natively, against r.emit;
  * 4. every session's r.diagnostics against its JSON text, field by field,
  *    and from/to against the file's text;
- * 5. planted differences (a byte changed, a field changed) are reported;
+ * 5. planted differences (a byte changed, a field changed, a byte of the
+ *    answer to diff, refs, rename and chart) are reported;
  * 6. the 1,800 sessions of 1 to 5, freed, leave malloc's bytes in use as
  *    they found them;
  * 7. the API's own tests (wasm_api.js).
