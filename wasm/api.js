@@ -702,7 +702,9 @@ class Ladder {
         for (var s in this.std)
             if (!c.texts.has(s))
                 c.texts.set(s, this.std[s]);
-        return new LadderResult(this, unit, status, c.texts);
+        var r = new LadderResult(this, unit, status, c.texts);
+        r.source = {roots: roots, opts: opts};      /* what ladder.diff(r, r) compiles again */
+        return r;
     }
 
     /* ladderc fmt's bytes of one file: a string, or (opts.bytes) a
@@ -748,6 +750,17 @@ class Ladder {
             throw new LadderError("diff needs two results of this module", "usage");
         var ou = oldResult.live(), nu = newResult.live(), m = this.m, mem = this.mem;
         var format = ldw_name((opts && opts.format) || "text", "the format");
+        if (oldResult === newResult && oldResult.source) {
+            /* the library compares two sessions: the same bytes, the same
+             * options, compiled again (a ladder against itself: no change) */
+            var src = oldResult.source, copy = this.compile(Object.assign({}, src.opts, {
+                root: undefined, roots: src.roots, files: oldResult.texts, index: false}));
+            try {
+                return this.diff(oldResult, copy, opts);
+            } finally {
+                copy.free();
+            }
+        }
         var st = mem.with([format], function (f) { return m._ldw_diff(ou, nu, f); });
         if (st !== 0) {
             var msg = mem.cstring(m._ldw_message(nu)) || mem.cstring(m._ldw_message(ou));

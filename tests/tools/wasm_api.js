@@ -437,7 +437,7 @@ module.exports = async function (ladder, LadderWasm, t) {
     const changed = small.replace('role b "B"', 'role b "Bee"') + 'role c "C" track ic level L3 at (3, 3)\nb -> c\n';
     const two = (text, extra) => ladder.compile(Object.assign({root: "m.ladder", files: {"m.ladder": text}}, extra || {}));
 
-    await test("diff: the command line's bytes in every format; a ladder against itself is no change", () => {
+    await test("diff: the command line's bytes in every format; a ladder, or a result, against itself is no change", () => {
         fs.writeFileSync(path.join(TMP, "d-old.ladder"), small);
         fs.writeFileSync(path.join(TMP, "d-new.ladder"), changed);
         const a = ladder.compile({root: "d-old.ladder", files: diskFilesIn(TMP)});
@@ -452,9 +452,21 @@ module.exports = async function (ladder, LadderWasm, t) {
             assert.strictEqual(none.text, native(TMP, ["diff", "-T", format, "d-old.ladder", "d-old.ladder"]).out.toString(), format);
         }
         assert.strictEqual(ladder.diff(a, again).text, "no changes\n");
-        /* one result with itself: the library wants two sessions */
-        throwsLadder(() => ladder.diff(a, a), "usage", "ld_diff: two versions are two sessions");
-        [a, b, again].forEach((r) => r.free());
+        /* one result with itself (the library wants two sessions: its files
+         * are compiled again), in every format, with the heap as it was */
+        const heap = ladder.heapInUse();
+        for (const format of ["text", "md", "json"]) {
+            const self = ladder.diff(b, b, {format});
+            assert.strictEqual(self.changes, 0, format);
+            assert.strictEqual(self.text, native(TMP, ["diff", "-T", format, "d-new.ladder", "d-new.ladder"]).out.toString(), format);
+        }
+        assert.strictEqual(ladder.heapInUse(), heap);
+        /* of an import too, and with the result's layout */
+        fs.writeFileSync(path.join(TMP, "d-top.ladder"), 'import "d-new.ladder"\n');
+        const top = ladder.compile({root: "d-top.ladder", files: diskFilesIn(TMP), layout: "exact"});
+        assert.ok(top.ok);
+        assert.strictEqual(ladder.diff(top, top).text, "no changes\n");
+        [a, b, again, top].forEach((r) => r.free());
     });
 
     await test("diff: bad arguments, a version with errors, a freed result: errors, nothing left in the heap", () => {
@@ -467,8 +479,11 @@ module.exports = async function (ladder, LadderWasm, t) {
         throwsLadder(() => ladder.diff(a, b, {format: "html"}), "usage", "ld_diff: unknown format: use text, md or json");
         throwsLadder(() => ladder.diff(a, bad), "usage", "ld_diff: a version is not checked, or has errors");
         throwsLadder(() => ladder.diff(bad, b), "usage", "ld_diff: a version is not checked, or has errors");
+        /* a result with errors against itself: refused as any version with errors */
+        throwsLadder(() => ladder.diff(bad, bad), "usage", "ld_diff: a version is not checked, or has errors");
         b.free();
         throwsLadder(() => ladder.diff(a, b), "usage", /freed/);
+        throwsLadder(() => ladder.diff(b, b), "usage", /freed/);
         a.free();
         bad.free();
         assert.strictEqual(ladder.heapInUse(), before);
