@@ -574,6 +574,28 @@ module.exports = async function (ladder, LadderWasm, t) {
         r.free();
     });
 
+    await test("refs and rename across an import: each place in its file, each changed file in the session's order", () => {
+        const files = {
+            "main.ladder": 'import "team/roles.ladder"\nrole b "Bé" track ic level L2 at (2, 2)\na -> b\n',
+            "team/roles.ladder": 'levels L1..L3\ntrack ic "IC"\nrole a "A" track ic level L1 at (1, 1)\n',
+        };
+        const r = ladder.compile({root: "main.ladder", files, index: true});
+        assert.ok(r.ok, r.diagnosticsText());
+        const places = r.refs("role", "a");
+        assert.deepStrictEqual(places.map((p) => [p.file, p.definition, p.line]),
+                               [["team/roles.ladder", true, 3], ["main.ladder", false, 3]]);
+        for (const p of places)
+            assert.strictEqual(files[p.file].slice(p.from, p.to), "a");
+        const ch = r.rename(null, "a", "alpha");
+        assert.deepStrictEqual(ch.map((c) => c.file), r.files.filter((f) => ch.some((c) => c.file === f)), "the session's order");
+        assert.deepStrictEqual(ch.map((c) => c.file).sort(), ["main.ladder", "team/roles.ladder"]);
+        for (const c of ch) {
+            assert.strictEqual(c.text, files[c.file].replace(/\ba\b(?= "A"| ->)/, "alpha"));
+            assert.ok(c.diff.startsWith(`--- ${c.file}\n+++ ${c.file}\n@@ -3 +3 @@\n`), c.diff);
+        }
+        r.free();
+    });
+
     await test("rename refuses a clash, an invalid or unchanged name, a level, an unknown or ambiguous name", () => {
         const text = small + 'role ic "IC role" track ic level L3 at (3, 3)\n';
         const r = two(text, {index: true});
