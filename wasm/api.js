@@ -182,6 +182,7 @@ class LadderResult {
             this.files.push(ladder.mem.cstring(m._ldw_file_path(unit, i)));
         this.errorCount = m._ldw_error_count(unit);
         this.warningCount = m._ldw_warning_count(unit);
+        this.syntaxErrorCount = m._ldw_syntax_error_count(unit);
         this.diagnostics = this.readDiagnostics();
     }
 
@@ -423,6 +424,142 @@ class LadderResult {
         return this.produce(this.ladder.mem.with(args, function (f, t, fmt) { return m._ldw_gap(u, f, t, route, fmt); }), opts);
     }
 
+    /* A kind's name ("role", ...) as the library's number; LadderError for another. */
+    kindNumber(kind) {
+        var k = this.ladder.kinds.indexOf(kind);
+        if (typeof kind !== "string" || k < 0)
+            throw new LadderError("unknown kind '" + kind + "': use " + this.ladder.kinds.slice(0, -1).join(", ") +
+                                  " or " + this.ladder.kinds[this.ladder.kinds.length - 1], "usage");
+        return k;
+    }
+
+    /* The kinds that have a name written as name, as bits (ld_name_kinds). */
+    kindBits(name) {
+        var u = this.live(), m = this.ladder.m;
+        return this.ladder.mem.with([ldw_name(name, "the name")], function (p) { return m._ldw_name_kinds(u, p); }) >>> 0;
+    }
+
+    /* The kinds that have name, in the library's order: ["role", "track"]
+     * ([] for none, or without index). */
+    nameKinds(name) {
+        var bits = this.kindBits(name), kinds = this.ladder.kinds;
+        return kinds.filter(function (k, i) { return (bits & (1 << i)) !== 0; });
+    }
+
+    /* The name closest to name ("did you mean"), of kind (a kind's name, or
+     * an array of them; default every kind), or null. */
+    suggestName(name, kind) {
+        var u = this.live(), m = this.ladder.m, self = this, bits = 0;
+        var kinds = kind === undefined || kind === null ? this.ladder.kinds : [].concat(kind);
+        kinds.forEach(function (k) { bits |= 1 << self.kindNumber(k); });
+        var p = this.ladder.mem.with([ldw_name(name, "the name")], function (q) { return m._ldw_name_suggest(u, q, bits >>> 0); });
+        return this.ladder.mem.cstring(p);
+    }
+
+    /* Every place kind's name is written (ladderc refs): definitions first,
+     * each group in file and position order: [{kind, definition, name,
+     * file, line, column, endLine, endColumn, from, to}]; [] when it is
+     * nowhere. kind null or undefined: every kind that has the name, one
+     * after the other. Needs index. */
+    refs(kind, name) {
+        var u = this.live(), m = this.ladder.m, mem = this.ladder.mem, self = this, out = [];
+        var nameBytes = ldw_name(name, "the name");
+        var numbers = [];
+        if (kind === undefined || kind === null) {
+            var bits = this.kindBits(name);
+            for (var k = 0; k < this.ladder.kinds.length; k++)
+                if (bits & (1 << k))
+                    numbers.push(k);
+            if (!numbers.length)
+                numbers.push(0);    /* nowhere ([]), or the library's reason (no index) */
+        } else {
+            numbers.push(this.kindNumber(kind));
+        }
+        numbers.forEach(function (kn) {
+            var n = mem.with([nameBytes], function (p) { return m._ldw_refs(u, kn, p); });
+            if (n < 0)
+                self.produce(-1 - n);
+            for (var i = 0; i < n; i++) {
+                m._ldw_place(u, i);
+                var rec = m._ldw_record(u), v = function (j) { return mem.i32(rec, j); };
+                var pl = {
+                    kind: self.ladder.kinds[v(0)], definition: v(1) !== 0, name: mem.str(rec, 0),
+                    file: self.files[v(2)], line: v(3), column: v(4), endLine: v(5), endColumn: v(6),
+                };
+                pl.from = self.position(pl.file, pl.line, pl.column);
+                pl.to = self.position(pl.file, pl.endLine, pl.endColumn);
+                out.push(pl);
+            }
+        });
+        return out;
+    }
+
+    /* Renames kind's oldName to newName at its definition and every use
+     * (ladderc rename; nothing is written): the changed files, in the
+     * session's order, [{file, text, diff}] (the file's new text, the
+     * change as a unified diff; Uint8Arrays with opts.bytes). kind null or
+     * undefined: the one kind that has oldName. LadderError (ld_message)
+     * when refused: a clash, an invalid or unchanged new name, a level,
+     * syntax errors, a shipped ladder. Needs index. */
+    rename(kind, oldName, newName, opts) {
+        var u = this.live(), m = this.ladder.m, mem = this.ladder.mem, self = this;
+        var args = [ldw_name(oldName, "the old name"), ldw_name(newName, "the new name")];
+        var kn;
+        if (kind === undefined || kind === null) {
+            var kinds = this.nameKinds(oldName);
+            if (kinds.length > 1)
+                throw new LadderError("'" + oldName + "' names more than one thing (" + kinds.join(", ") +
+                                      "): give its kind", "usage");
+            if (!kinds.length) {
+                this.refs("role", oldName);     /* the library's reason when there is no index */
+                var close = this.suggestName(oldName);
+                throw new LadderError("no " + this.ladder.kinds.slice(0, -1).join(", ") + " or " +
+                                      this.ladder.kinds[this.ladder.kinds.length - 1] + " is named '" + oldName + "'" +
+                                      (close ? "; did you mean '" + close + "'?" : ""), "usage");
+            }
+            kn = this.kindNumber(kinds[0]);
+        } else {
+            kn = this.kindNumber(kind);
+        }
+        var n = mem.with(args, function (o, w) { return m._ldw_rename(u, kn, o, w); }), out = [];
+        if (n < 0)
+            this.produce(-1 - n);
+        var bytes = opts && opts.bytes;
+        for (var i = 0; i < n; i++) {
+            m._ldw_change(u, i);
+            var rec = m._ldw_record(u);
+            var text = mem.bytesAt(mem.u32(rec, 12), mem.i32(rec, 1)), diff = mem.bytesAt(mem.u32(rec, 13), mem.i32(rec, 2));
+            out.push({
+                file: this.files[mem.i32(rec, 0)],
+                text: bytes ? text : ldw_decoder.decode(text),
+                diff: bytes ? diff : ldw_decoder.decode(diff),
+            });
+        }
+        return out;
+    }
+
+    /* A radar chart of 1 to 8 roles (ids, or names one role has), as DOT
+     * (ladderc chart -T dot; opts.format "dot", the only one). */
+    chart(roles, opts) {
+        if (!Array.isArray(roles))
+            throw new TypeError("roles must be an array of role ids or names");
+        var u = this.live(), m = this.ladder.m, parts = [], total = 0;
+        for (var i = 0; i < roles.length; i++) {
+            var b = ldw_name(roles[i], "a role");
+            parts.push(b);
+            total += b.length + 1;
+        }
+        var joined = new Uint8Array(total), at = 0;
+        for (var k = 0; k < parts.length; k++) {
+            joined.set(parts[k], at);
+            at += parts[k].length + 1;
+        }
+        var format = ldw_name((opts && opts.format) || "dot", "the format");
+        return this.produce(this.ladder.mem.with([joined, format], function (r, f) {
+            return m._ldw_chart(u, r, parts.length, f);
+        }), opts);
+    }
+
     /* Gives the session back; a second call does nothing. */
     free() {
         if (!this.unit)
@@ -444,6 +581,10 @@ class Ladder {
         this.mem = new LadderMemory(m);
         this.version = this.mem.cstring(m._ldw_version());
         this.loading = null;        /* the compile whose ld_check is asking for files */
+        /* the kinds of names (ld_name_kind), by number: "role", "track", ... */
+        this.kinds = [];
+        for (var k = 0, name; (name = this.mem.cstring(m._ldw_kind_name(k))) !== null; k++)
+            this.kinds.push(name);
         /* the shipped ladders, as import "std/NAME" reads them */
         this.std = {};
         for (var i = 0, n = m._ldw_std_files(); i < n; i++)
@@ -561,7 +702,9 @@ class Ladder {
         for (var s in this.std)
             if (!c.texts.has(s))
                 c.texts.set(s, this.std[s]);
-        return new LadderResult(this, unit, status, c.texts);
+        var r = new LadderResult(this, unit, status, c.texts);
+        r.source = {roots: roots, opts: opts};      /* what ladder.diff(r, r) compiles again */
+        return r;
     }
 
     /* ladderc fmt's bytes of one file: a string, or (opts.bytes) a
@@ -593,6 +736,37 @@ class Ladder {
         } finally {
             r.free();
         }
+    }
+
+    /* What changed from the ladder of oldResult to the ladder of newResult
+     * (ladderc diff OLD NEW), by meaning: {text, changes} (the number of
+     * changes; text a Uint8Array with opts.bytes), opts.format "text",
+     * "md" or "json". Both must be checked without errors, and two
+     * results (LadderError with ld_message otherwise). */
+    diff(oldResult, newResult, opts) {
+        if (!(oldResult instanceof LadderResult) || !(newResult instanceof LadderResult))
+            throw new TypeError("diff needs two results of ladder.compile");
+        if (oldResult.ladder !== this || newResult.ladder !== this)
+            throw new LadderError("diff needs two results of this module", "usage");
+        var ou = oldResult.live(), nu = newResult.live(), m = this.m, mem = this.mem;
+        var format = ldw_name((opts && opts.format) || "text", "the format");
+        if (oldResult === newResult && oldResult.source) {
+            /* the library compares two sessions: the same bytes, the same
+             * options, compiled again (a ladder against itself: no change) */
+            var src = oldResult.source, copy = this.compile(Object.assign({}, src.opts, {
+                root: undefined, roots: src.roots, files: oldResult.texts, index: false}));
+            try {
+                return this.diff(oldResult, copy, opts);
+            } finally {
+                copy.free();
+            }
+        }
+        var st = mem.with([format], function (f) { return m._ldw_diff(ou, nu, f); });
+        if (st !== 0) {
+            var msg = mem.cstring(m._ldw_message(nu)) || mem.cstring(m._ldw_message(ou));
+            throw new LadderError(st === 3 ? "out of memory" : msg || "the versions cannot be compared", ldw_statuses[st] || "usage");
+        }
+        return {text: newResult.text(opts && opts.bytes), changes: mem.i32(m._ldw_record(nu), 0)};
     }
 
     /* The language reference's section on a diagnostic code ("E130"), or null. */

@@ -115,6 +115,10 @@ struct ldw_unit {
     size_t nitems;
     const ld_symbol *symbols;       /* ldw_outline's */
     size_t nsymbols;
+    const ld_place *places;         /* ldw_refs's */
+    size_t nplaces;
+    const ld_change *changes;       /* ldw_rename's */
+    size_t nchanges;
 };
 
 /* A unit with these options (ld_config's; disabled: warning codes or
@@ -414,6 +418,88 @@ EMSCRIPTEN_KEEPALIVE void ldw_symbol(struct ldw_unit *u, size_t i)
     u->rec.strs[0] = y->name;
     u->rec.strs[1] = y->id;
     u->rec.strs[2] = y->detail;
+}
+
+/* ---- names: where each is written, renaming one ---- */
+
+EMSCRIPTEN_KEEPALIVE size_t ldw_syntax_error_count(struct ldw_unit *u) { return ld_syntax_error_count(u->s); }
+
+/* The kinds that have name, as bits (1 << kind); 0 without an index. */
+EMSCRIPTEN_KEEPALIVE unsigned ldw_name_kinds(struct ldw_unit *u, const char *name)
+{
+    return ld_name_kinds(u->s, name);
+}
+
+/* The name of one of kinds (bits) closest to name, or NULL. */
+EMSCRIPTEN_KEEPALIVE const char *ldw_name_suggest(struct ldw_unit *u, const char *name, unsigned kinds)
+{
+    return ld_name_suggest(u->s, name, kinds);
+}
+
+/* Every place kind's name is written (ld_refs): the count, or -1 - status.
+ * Each place by ldw_place. */
+EMSCRIPTEN_KEEPALIVE int ldw_refs(struct ldw_unit *u, int kind, const char *name)
+{
+    int st = ld_refs(u->s, (ld_name_kind)kind, name, &u->places, &u->nplaces);
+    return st == LD_OK ? (int)u->nplaces : -1 - st;
+}
+
+/* Place i into the record: ints kind, definition, file, line, column,
+ * end_line, end_column; strs[0] the name. */
+EMSCRIPTEN_KEEPALIVE void ldw_place(struct ldw_unit *u, size_t i)
+{
+    const ld_place *p = &u->places[i];
+    memset(&u->rec, 0, sizeof u->rec);
+    int32_t ints[] = {(int32_t)p->kind, p->definition, (int32_t)p->file, p->line, p->column, p->end_line,
+                      p->end_column};
+    memcpy(u->rec.ints, ints, sizeof ints);
+    u->rec.strs[0] = p->name;
+}
+
+/* The files a rename changes (ld_rename; nothing is written): the count,
+ * or -1 - status. Each change by ldw_change. */
+EMSCRIPTEN_KEEPALIVE int ldw_rename(struct ldw_unit *u, int kind, const char *old_name, const char *new_name)
+{
+    int st = ld_rename(u->s, (ld_name_kind)kind, old_name, new_name, &u->changes, &u->nchanges);
+    return st == LD_OK ? (int)u->nchanges : -1 - st;
+}
+
+/* Change i into the record: ints file, the text's length, the diff's;
+ * strs[0] the text, strs[1] the diff (bytes: read with the lengths). */
+EMSCRIPTEN_KEEPALIVE void ldw_change(struct ldw_unit *u, size_t i)
+{
+    const ld_change *c = &u->changes[i];
+    memset(&u->rec, 0, sizeof u->rec);
+    u->rec.ints[0] = (int32_t)c->file;
+    u->rec.ints[1] = (int32_t)c->text.len;
+    u->rec.ints[2] = (int32_t)c->diff.len;
+    u->rec.strs[0] = c->text.data;
+    u->rec.strs[1] = c->diff.data;
+}
+
+/* ---- charts and differences ---- */
+
+/* The radar chart of nroles roles (each followed by a NUL). More than the
+ * library's limit are passed as one too many, which it refuses. */
+EMSCRIPTEN_KEEPALIVE int ldw_chart(struct ldw_unit *u, const char *roles, int nroles, const char *format)
+{
+    const char *list[LD_CHART_ROLES_MAX + 1];
+    size_t n = 0;
+    for (int i = 0; i < nroles && n < LD_CHART_ROLES_MAX + 1; i++, roles += strlen(roles) + 1)
+        list[n++] = roles;
+    return ld_chart(u->s, list, n, format, &u->out);
+}
+
+/* What changed from old's ladder to new's (ld_diff): the text in new's
+ * out (ldw_out_data of new), the number of changes in new's record
+ * ints[0]. */
+EMSCRIPTEN_KEEPALIVE int ldw_diff(struct ldw_unit *old_u, struct ldw_unit *new_u, const char *format)
+{
+    size_t n = 0;
+    int st = ld_diff(old_u->s, new_u->s, format, &new_u->out, &n);
+    memset(&new_u->rec, 0, sizeof new_u->rec);
+    new_u->rec.ints[0] = (int32_t)n;
+    return st;
 }
 
 /* ld_explain: the language reference's section on a code, or NULL. */

@@ -5,17 +5,22 @@
 #      checked in one `ladderc check` run (text and JSON) against the same
 #      put together from the module;
 #   2. every data case whose command the library does (check, build -T
-#      dot/md/json, path, gap, fmt) against its .out, .err and .rc;
+#      dot/md/json, path, gap, fmt, diff, refs, rename --dry-run) against
+#      its .out, .err and .rc, and chart -T dot of the examples against
+#      ladderc (the 18 cases left are purely the command line's: usage
+#      errors, --help, -o; the note says which);
 #   3. build -T dot, md and json of every example and shipped ladder;
 #   4. r.diagnostics against the JSON's fields, from/to against the text;
-#   5. planted differences are reported (the comparison can fail);
+#   5. planted differences are reported (the comparison can fail), one for
+#      each of diff, refs, rename and chart among them;
 #   6. the JavaScript API (tests/tools/wasm_api.js): LadderError, free twice,
 #      bad arguments, bytes in and out, UTF-16 offsets, a 10 MB ladder,
 #      hostile std paths, 10,000 compiles with the heap flat;
 #   7. no eval and no Function constructor in the script (the playground's
 #      CSP allows 'wasm-unsafe-eval' only).
 # About 2.5 s of CPU (TIMES=1 SANITIZERS=0 tests/run.sh wasm), most of it the
-# 10 MB ladder, the 10,000 compiles and the 1,300 compiles of the cases.
+# 10 MB ladder, the 10,000 compiles, the 1,400 compiles of the cases and
+# the 1,000 diffs.
 # Sourced by tests/run.sh (helpers: pass, fail).
 
 WA="$TMP/wasm"

@@ -431,4 +431,220 @@ module.exports = async function (ladder, LadderWasm, t) {
         assert.match(ladder.explain("E130"), /^### E130/);
         assert.strictEqual(ladder.explain("E9999"), null);
     });
+
+    /* ---- diff, refs, rename, chart ---- */
+
+    const changed = small.replace('role b "B"', 'role b "Bee"') + 'role c "C" track ic level L3 at (3, 3)\nb -> c\n';
+    const two = (text, extra) => ladder.compile(Object.assign({root: "m.ladder", files: {"m.ladder": text}}, extra || {}));
+
+    await test("diff: the command line's bytes in every format; a ladder, or a result, against itself is no change", () => {
+        fs.writeFileSync(path.join(TMP, "d-old.ladder"), small);
+        fs.writeFileSync(path.join(TMP, "d-new.ladder"), changed);
+        const a = ladder.compile({root: "d-old.ladder", files: diskFilesIn(TMP)});
+        const b = ladder.compile({root: "d-new.ladder", files: diskFilesIn(TMP)});
+        const again = ladder.compile({root: "d-old.ladder", files: diskFilesIn(TMP)});
+        for (const format of ["text", "md", "json"]) {
+            const d = ladder.diff(a, b, {format, bytes: true});
+            assert.ok(Buffer.from(d.text).equals(native(TMP, ["diff", "-T", format, "d-old.ladder", "d-new.ladder"]).out), format);
+            assert.ok(d.changes >= 3, `${format}: ${d.changes} changes`);
+            const none = ladder.diff(a, again, {format});
+            assert.strictEqual(none.changes, 0, format);
+            assert.strictEqual(none.text, native(TMP, ["diff", "-T", format, "d-old.ladder", "d-old.ladder"]).out.toString(), format);
+        }
+        assert.strictEqual(ladder.diff(a, again).text, "no changes\n");
+        /* one result with itself (the library wants two sessions: its files
+         * are compiled again), in every format, with the heap as it was */
+        const heap = ladder.heapInUse();
+        for (const format of ["text", "md", "json"]) {
+            const self = ladder.diff(b, b, {format});
+            assert.strictEqual(self.changes, 0, format);
+            assert.strictEqual(self.text, native(TMP, ["diff", "-T", format, "d-new.ladder", "d-new.ladder"]).out.toString(), format);
+        }
+        assert.strictEqual(ladder.heapInUse(), heap);
+        /* of an import too, and with the result's layout */
+        fs.writeFileSync(path.join(TMP, "d-top.ladder"), 'import "d-new.ladder"\n');
+        const top = ladder.compile({root: "d-top.ladder", files: diskFilesIn(TMP), layout: "exact"});
+        assert.ok(top.ok);
+        assert.strictEqual(ladder.diff(top, top).text, "no changes\n");
+        [a, b, again, top].forEach((r) => r.free());
+    });
+
+    await test("diff: bad arguments, a version with errors, a freed result: errors, nothing left in the heap", () => {
+        const before = ladder.heapInUse();
+        const a = two(small), b = two(changed), bad = two(broken);
+        assert.ok(!bad.ok);
+        assert.throws(() => ladder.diff(a, {}), TypeError);
+        assert.throws(() => ladder.diff(null, b), TypeError);
+        assert.throws(() => ladder.diff(a, b, {format: 7}), TypeError);
+        throwsLadder(() => ladder.diff(a, b, {format: "html"}), "usage", "ld_diff: unknown format: use text, md or json");
+        throwsLadder(() => ladder.diff(a, bad), "usage", "ld_diff: a version is not checked, or has errors");
+        throwsLadder(() => ladder.diff(bad, b), "usage", "ld_diff: a version is not checked, or has errors");
+        /* a result with errors against itself: refused as any version with errors */
+        throwsLadder(() => ladder.diff(bad, bad), "usage", "ld_diff: a version is not checked, or has errors");
+        b.free();
+        throwsLadder(() => ladder.diff(a, b), "usage", /freed/);
+        throwsLadder(() => ladder.diff(b, b), "usage", /freed/);
+        a.free();
+        bad.free();
+        assert.strictEqual(ladder.heapInUse(), before);
+    });
+
+    await test("1,000 diffs: the heap stays flat (one pair again and again, and a pair compiled for each)", () => {
+        const a = two(small), b = two(changed);
+        for (const format of ["text", "md", "json"])
+            ladder.diff(a, b, {format});     /* the session's text buffer at its largest */
+        const heap = ladder.heapInUse(), memory = ladder.memoryBytes();
+        for (let k = 0; k < 1000; k++)
+            ladder.diff(a, b, {format: ["text", "md", "json"][k % 3]});
+        assert.strictEqual(ladder.heapInUse(), heap, "one pair: bytes in use");
+        a.free();
+        b.free();
+        const base = ladder.heapInUse();
+        for (let k = 0; k < 1000; k++) {
+            const x = two(small), y = two(changed);
+            ladder.diff(x, y);
+            x.free();
+            y.free();
+        }
+        assert.strictEqual(ladder.heapInUse(), base, "pairs freed: bytes in use");
+        assert.strictEqual(ladder.memoryBytes(), memory, "memory");
+        /* the test can fail: a pair not freed shows */
+        const kept = two(small);
+        assert.ok(ladder.heapInUse() > base);
+        kept.free();
+    });
+
+    await test("refs: the places, definitions first, from/to on the name; every kind of a name; unknown names", () => {
+        const text = 'levels L1..L3\ntrack ic "IC"\nrole ic "é IC" track ic level L1 at (1, 1)\nrole b "B" track ic level L2 at (2, 2)\nic -> b\nb -> ic\n';
+        const r = two(text, {index: true});
+        assert.deepStrictEqual(r.nameKinds("ic"), ["role", "track"]);
+        assert.deepStrictEqual(r.nameKinds("nobody"), []);
+        const roles = r.refs("role", "ic");
+        assert.deepStrictEqual(roles.map((p) => [p.kind, p.definition, p.line, p.column]),
+                               [["role", true, 3, 6], ["role", false, 5, 1], ["role", false, 6, 6]]);
+        for (const p of roles) {
+            assert.strictEqual(p.file, "m.ladder");
+            assert.strictEqual(p.name, "ic");
+            assert.strictEqual(text.slice(p.from, p.to), "ic");
+        }
+        const all = r.refs(null, "ic");
+        assert.deepStrictEqual(all.map((p) => p.kind), ["role", "role", "role", "track", "track", "track"]);
+        assert.deepStrictEqual(r.refs(null, "nobody"), []);
+        assert.deepStrictEqual(r.refs("box", "ic"), []);
+        assert.strictEqual(r.suggestName("bb"), "b");
+        assert.strictEqual(r.suggestName("bb", "track"), null);
+        throwsLadder(() => r.refs("rolee", "ic"), "usage", "unknown kind 'rolee': use role, track, box, company, level or competency");
+        throwsLadder(() => r.suggestName("ic", ["role", "x"]), "usage", /unknown kind 'x'/);
+        assert.throws(() => r.refs("role", 5), TypeError);
+        assert.throws(() => r.refs("role", "i\0c"), TypeError);
+        r.free();
+        throwsLadder(() => r.refs("role", "ic"), "usage", /freed/);
+        /* without the index: the library's reason */
+        const plain = two(text);
+        throwsLadder(() => plain.refs("role", "ic"), "usage", /no index/);
+        throwsLadder(() => plain.refs(null, "ic"), "usage", /no index/);
+        plain.free();
+    });
+
+    await test("refs in a session with errors: the places it has; syntax errors counted", () => {
+        const r = two(broken, {index: true});
+        assert.ok(!r.ok);
+        assert.strictEqual(r.syntaxErrorCount, 0);
+        assert.deepStrictEqual(r.refs("track", "icc").map((p) => [p.definition, p.line]), [[false, 3]]);
+        r.free();
+        const s = two(small + "role c \"C\" track ic level L3 at (3 3)\n", {index: true});
+        assert.ok(s.syntaxErrorCount > 0);
+        assert.deepStrictEqual(s.refs("role", "a").map((p) => p.line), [3, 5]);
+        throwsLadder(() => s.rename("role", "a", "z"), "usage", "'m.ladder' has syntax errors: a use on a line that broke would be missed");
+        s.free();
+    });
+
+    await test("rename: each changed file's text and diff, as ladderc rename --dry-run; nothing written", () => {
+        fs.writeFileSync(path.join(TMP, "rn.ladder"), small);
+        const r = ladder.compile({root: "rn.ladder", files: diskFilesIn(TMP), index: true});
+        const changes = r.rename("role", "a", "first");
+        assert.strictEqual(changes.length, 1);
+        assert.strictEqual(changes[0].file, "rn.ladder");
+        assert.strictEqual(changes[0].text, small.replace("role a ", "role first ").replace("a -> b", "first -> b"));
+        assert.strictEqual(changes[0].diff, native(TMP, ["rename", "--dry-run", "rn.ladder", "a", "first"]).out.toString());
+        assert.strictEqual(fs.readFileSync(path.join(TMP, "rn.ladder"), "utf8"), small, "the file is as it was");
+        const bytes = r.rename(null, "a", "first", {bytes: true});
+        assert.ok(bytes[0].text instanceof Uint8Array && bytes[0].diff instanceof Uint8Array);
+        assert.strictEqual(Buffer.from(bytes[0].diff).toString(), changes[0].diff);
+        r.free();
+    });
+
+    await test("refs and rename across an import: each place in its file, each changed file in the session's order", () => {
+        const files = {
+            "main.ladder": 'import "team/roles.ladder"\nrole b "Bé" track ic level L2 at (2, 2)\na -> b\n',
+            "team/roles.ladder": 'levels L1..L3\ntrack ic "IC"\nrole a "A" track ic level L1 at (1, 1)\n',
+        };
+        const r = ladder.compile({root: "main.ladder", files, index: true});
+        assert.ok(r.ok, r.diagnosticsText());
+        const places = r.refs("role", "a");
+        assert.deepStrictEqual(places.map((p) => [p.file, p.definition, p.line]),
+                               [["team/roles.ladder", true, 3], ["main.ladder", false, 3]]);
+        for (const p of places)
+            assert.strictEqual(files[p.file].slice(p.from, p.to), "a");
+        const ch = r.rename(null, "a", "alpha");
+        assert.deepStrictEqual(ch.map((c) => c.file), r.files.filter((f) => ch.some((c) => c.file === f)), "the session's order");
+        assert.deepStrictEqual(ch.map((c) => c.file).sort(), ["main.ladder", "team/roles.ladder"]);
+        for (const c of ch) {
+            assert.strictEqual(c.text, files[c.file].replace(/\ba\b(?= "A"| ->)/, "alpha"));
+            assert.ok(c.diff.startsWith(`--- ${c.file}\n+++ ${c.file}\n@@ -3 +3 @@\n`), c.diff);
+        }
+        r.free();
+    });
+
+    await test("rename refuses a clash, an invalid or unchanged name, a level, an unknown or ambiguous name", () => {
+        const text = small + 'role ic "IC role" track ic level L3 at (3, 3)\n';
+        const r = two(text, {index: true});
+        throwsLadder(() => r.rename("role", "a", "b"), "usage", "the new name is already defined");
+        throwsLadder(() => r.rename("role", "a", "a"), "usage", "the new name is the old one");
+        throwsLadder(() => r.rename("role", "a", "Big"), "usage", /an id is a lowercase letter/);
+        throwsLadder(() => r.rename("level", "L1", "L2"), "usage", /levels are not renamed/);
+        throwsLadder(() => r.rename("role", "zzz", "y"), "usage", "no such name");
+        throwsLadder(() => r.rename(null, "zzz", "y"), "usage",
+                     "no role, track, box, company, level or competency is named 'zzz'");
+        throwsLadder(() => r.rename(null, "aa", "y"), "usage", /; did you mean 'a'\?$/);
+        throwsLadder(() => r.rename(null, "ic", "y"), "usage", "'ic' names more than one thing (role, track): give its kind");
+        throwsLadder(() => r.rename("boxes", "ic", "y"), "usage", /unknown kind 'boxes'/);
+        assert.throws(() => r.rename("role", "a", null), TypeError);
+        assert.strictEqual(r.rename("track", "ic", "x").length, 1);
+        r.free();
+        const plain = two(text);
+        throwsLadder(() => plain.rename(null, "a", "z"), "usage", /no index/);
+        plain.free();
+    });
+
+    await test("rename refuses a change to a shipped ladder", () => {
+        const r = ladder.compile({root: "m.ladder", index: true,
+                                  files: {"m.ladder": 'import "std/big-tech.ladder"\n'}});
+        const def = r.outline("std/big-tech.ladder").find((y) => y.kind === "company");
+        assert.ok(def, "a company in std/big-tech.ladder");
+        throwsLadder(() => r.rename("company", def.id, "renamed_one"), "usage", /shipped ladder 'std\/big-tech.ladder'/);
+        r.free();
+    });
+
+    await test("chart: ladderc chart -T dot's bytes; unknown, repeated, too many roles, a role without rungs", () => {
+        const dir = path.join(ROOT, "examples");
+        const r = ladder.compile({root: "framework.ladder", files: diskFilesIn(dir)});
+        assert.ok(Buffer.from(r.chart(["senior", "staff"], {bytes: true}))
+            .equals(native(dir, ["chart", "-T", "dot", "framework.ladder", "senior", "staff"]).out));
+        assert.match(r.chart(["senior"]), /^graph chart \{/);
+        throwsLadder(() => r.chart(["senoir"]), "usage", /^no role 'senoir' in the ladder; did you mean 'senior'\? \[E110\]$/);
+        throwsLadder(() => r.chart(["senior", "senior"]), "usage", "role 'senior' is given twice");
+        throwsLadder(() => r.chart([]), "usage", "a chart shows 1 to 8 roles");
+        throwsLadder(() => r.chart(Array(9).fill("senior")), "usage", "a chart shows 1 to 8 roles");
+        throwsLadder(() => r.chart(["senior"], {format: "svg"}), "usage", "ld_chart: unknown format: use dot");
+        assert.throws(() => r.chart("senior"), TypeError);
+        assert.throws(() => r.chart([3]), TypeError);
+        r.free();
+        const s = ladder.compile({root: "skills-map.ladder", files: diskFilesIn(dir)});
+        throwsLadder(() => s.chart(["senior_engineer"]), "input", /^role 'senior_engineer' sets no competency rungs/);
+        s.free();
+        const bad = two(broken);
+        throwsLadder(() => bad.chart(["a"]), "usage", "ld_chart: the ladder is not checked, or has errors");
+        bad.free();
+    });
 };

@@ -12,14 +12,18 @@
  * 2. every data case whose command the library does (check, build -T
  *    dot/md/json, path, gap, fmt, with --werror, -W no-CODE,
  *    --max-diagnostics=N, --diagnostics=FORMAT) against its .out, .err and
- *    .rc, which tests/run.sh checks are the command line's bytes; the
+ *    .rc, which tests/run.sh checks are the command line's bytes; diff
+ *    (-T, --exit-code), refs and rename --dry-run (--kind) likewise; the
  *    command line's own lines ("ladderc: error: ...", the summary) are
- *    written here from the library's answer, as cli/main.c writes them;
+ *    written here from the library's answer, as cli/main.c, cli/diffcmd.c
+ *    and cli/refs.c write them; chart -T dot of the examples (no data
+ *    case draws one) against ladderc run here;
  * 3. every example and shipped ladder: build -T dot, md and json, run
  *    natively, against r.emit;
  * 4. every session's r.diagnostics against its JSON text, field by field,
  *    and from/to against the file's text;
- * 5. planted differences (a byte changed, a field changed) are reported;
+ * 5. planted differences (a byte changed, a field changed, a byte of the
+ *    answer to diff, refs, rename and chart) are reported;
  * 6. the 1,800 sessions of 1 to 5, freed, leave malloc's bytes in use as
  *    they found them;
  * 7. the API's own tests (wasm_api.js).
@@ -293,8 +297,12 @@ function parseCase(argsLine, file) {
     const cmd = args.shift();
     const c = {cmd: cmd, files: [], opts: {maxDiagnostics: CLI_MAX_SHOWN}, diag: "text", format: null, max: 10, route: false, fmtCheck: false};
     const need = (i) => (i + 1 < args.length ? args[i + 1] : null);
-    if (!["check", "build", "path", "gap", "fmt"].includes(cmd))
-        return {why: `'${cmd}' is not among the commands compared (check, build -T dot/md/json, path, gap, fmt)`};
+    if (cmd === "diff")
+        return parseDiff(args);
+    if (cmd === "refs" || cmd === "rename")
+        return parseRefs(cmd, args);
+    if (!["check", "build", "path", "gap", "fmt", "chart"].includes(cmd))
+        return {why: `'${cmd}' is not among the commands compared (check, build -T dot/md/json, path, gap, fmt, chart -T dot, diff, refs, rename)`};
     let filesOnly = false;
     for (let i = 0; i < args.length; i++) {
         const a = args[i];
@@ -321,6 +329,12 @@ function parseCase(argsLine, file) {
                 i++;
             if (!["dot", "md", "json"].includes(c.format))
                 return {why: `build -T ${c.format} is not the library's (a picture, the page, or a usage error)`};
+        } else if (!filesOnly && cmd === "chart" && (a === "-T" || /^-T./.test(a))) {
+            c.format = a === "-T" ? need(i) : a.slice(2);
+            if (a === "-T")
+                i++;
+            if (c.format !== "dot")
+                return {why: `chart -T ${c.format} is not the library's (a picture, or a usage error)`};
         } else if (!filesOnly && (cmd === "path" || cmd === "gap") && a === "-T" && need(i) !== null) {
             c.format = args[++i];
             if (!(cmd === "path" ? ["text", "md"] : ["text", "md", "json"]).includes(c.format))
@@ -344,10 +358,74 @@ function parseCase(argsLine, file) {
         return {why: "build without -T dot/md/json (a picture) or with other FILEs"};
     if ((cmd === "path" || cmd === "gap") && c.files.length !== 3)
         return {why: "a usage error of the command line's (FILE FROM TO)"};
+    if (cmd === "chart" && (c.format !== "dot" || c.files.length < 2 || c.files.length > 9))
+        return {why: "chart without -T dot (a picture) or a usage error of the command line's (FILE ROLE..., at most 8)"};
     if ((cmd === "check" || cmd === "fmt") && c.files.length === 0)
         return {why: "a usage error of the command line's (no FILE)"};
     if (c.opts.disabled && c.opts.disabled.some((w) => !knownWarning(w)))
         return {why: "an unknown warning: a usage error of the command line's"};
+    return c;
+}
+
+/* ladderc diff [-T text|md|json] [--exit-code] [--] OLD NEW (cli/diffcmd.c):
+ * -o, --git, REV:PATH, standard input and the usage errors are the
+ * command line's. */
+function parseDiff(args) {
+    const c = {cmd: "diff", files: [], format: "text", exitCode: false};
+    let filesOnly = false;
+    for (let i = 0; i < args.length; i++) {
+        const a = args[i];
+        if (!filesOnly && a === "--")
+            filesOnly = true;
+        else if (!filesOnly && a === "--exit-code")
+            c.exitCode = true;
+        else if (!filesOnly && a === "-T" && i + 1 < args.length)
+            c.format = args[++i];
+        else if (!filesOnly && /^-T./.test(a))
+            c.format = a.slice(2);
+        else if (!filesOnly && (a === "-o" || a === "--git"))
+            return {why: `diff ${a} is the command line's (a file written, a git revision read)`};
+        else if (!filesOnly && a.startsWith("-") && a !== "-")
+            return {why: "a usage error of the command line's (diff's options)"};
+        else
+            c.files.push(a);
+    }
+    if (!["text", "md", "json"].includes(c.format) || c.files.length !== 2)
+        return {why: "a usage error of the command line's (diff's -T, OLD NEW)"};
+    if (c.files.includes("-"))
+        return {why: "standard input is the command line's"};
+    return c;
+}
+
+/* ladderc refs [--kind KIND] [--] FILE NAME and ladderc rename --dry-run
+ * [--kind KIND] [--] FILE OLD NEW (cli/refs.c): --help, the usage errors,
+ * rename without --dry-run (it writes the files) and standard input are
+ * the command line's. */
+function parseRefs(cmd, args) {
+    const c = {cmd: cmd, files: [], kind: null, dryRun: false};
+    const nargs = cmd === "refs" ? 2 : 3;
+    let filesOnly = false;
+    for (let i = 0; i < args.length; i++) {
+        const a = args[i];
+        if (!filesOnly && a === "--")
+            filesOnly = true;
+        else if (!filesOnly && (a === "-h" || a === "--help"))
+            return {why: `${cmd} --help (the command line's usage text)`};
+        else if (!filesOnly && cmd === "rename" && a === "--dry-run")
+            c.dryRun = true;
+        else if (!filesOnly && a === "--kind" && i + 1 < args.length && ladder.kinds.includes(args[i + 1]))
+            c.kind = args[++i];
+        else if ((!filesOnly && a.startsWith("-") && a !== "-") || c.files.length === nargs)
+            return {why: `a usage error of the command line's (${cmd}'s options and arguments)`};
+        else
+            c.files.push(a);
+    }
+    if (c.files.length !== nargs)
+        return {why: `a usage error of the command line's (${cmd}'s options and arguments)`};
+    if (c.files[0] === "-")
+        return {why: "standard input is the command line's"};
+    if (cmd === "rename" && !c.dryRun)
+        return {why: "rename without --dry-run writes the files: the command line's"};
     return c;
 }
 
@@ -364,6 +442,10 @@ function knownWarning(w) {
  * made of the library's answers through the module, and the command
  * line's own lines as cli/main.c writes them. */
 function runCase(dir, c) {
+    if (c.cmd === "diff")
+        return runDiff(dir, c);
+    if (c.cmd === "refs" || c.cmd === "rename")
+        return runRefs(dir, c);
     const opts = Object.assign({}, c.opts);
     if (c.diag === "json")
         delete opts.maxDiagnostics;     /* JSON keeps and prints every diagnostic (keep_all) */
@@ -383,6 +465,23 @@ function runCase(dir, c) {
                 rc = 1;
             r.free();
         }
+    } else if (c.cmd === "chart") {
+        /* cli/main.c's chart_draw: "ladderc: error: " whatever the status */
+        const r = compile(dir, c.files[0], opts);
+        report(r);
+        if (r.errorCount) {
+            rc = 1;
+        } else {
+            try {
+                out.push(Buffer.from(r.chart(c.files.slice(1), {format: "dot", bytes: true})));
+            } catch (e) {
+                if (!(e instanceof LadderWasm.LadderError))
+                    throw e;
+                err.push(Buffer.from(`ladderc: error: ${e.message}\n`));
+                rc = e.status === "usage" ? 2 : 1;
+            }
+        }
+        r.free();
     } else if (c.cmd === "build" || c.cmd === "path" || c.cmd === "gap") {
         const r = compile(dir, c.files[0], opts);
         report(r);
@@ -434,9 +533,138 @@ function runCase(dir, c) {
     return {out: Buffer.concat(out), err: Buffer.concat(err), rc: rc};
 }
 
+/* The reason the root could not be read (its E020, at line 0), or null:
+ * what the command line's loader says as "cannot read 'FILE': WHY". */
+function rootUnreadable(r) {
+    const d = r.diagnostics.find((x) => x.code === "E020" && x.line === 0 && x.file === r.files[0]);
+    return d ? d.message.replace(/^cannot read the file: /, "") : null;
+}
+
+/* ladderc diff OLD NEW as cli/diffcmd.c's diff_main puts it together:
+ * each version checked (20 diagnostics a file), its diagnostics when it has
+ * errors, "N errors generated." (errors only), or the changes; exit 1
+ * errors, 2 a root unreadable or ld_diff refusing, 3 changes with
+ * --exit-code. */
+function runDiff(dir, c) {
+    const err = [], sides = [];
+    const load = (f) => {
+        const r = compile(dir, f, {maxDiagnostics: CLI_MAX_SHOWN});
+        sides.push(r);
+        const why = rootUnreadable(r);
+        if (why !== null) {
+            err.push(Buffer.from(`ladderc: error: cannot read '${f}': ${why}\n`));
+            return 2;
+        }
+        if (!r.ok) {
+            err.push(Buffer.from(r.diagnosticsText("text", {bytes: true})));
+            return 1;
+        }
+        return 0;
+    };
+    const ro = load(c.files[0]);
+    const rn = ro === 2 ? 0 : load(c.files[1]);
+    let rc = Math.max(ro, rn), out = Buffer.alloc(0);
+    if (rc === 1) {
+        const errors = sides.reduce((n, r) => n + r.errorCount, 0);
+        err.push(Buffer.from(`${errors} error${errors === 1 ? "" : "s"} generated.\n`));
+    } else if (rc === 0) {
+        try {
+            const d = ladder.diff(sides[0], sides[1], {format: c.format, bytes: true});
+            out = Buffer.from(d.text);
+            rc = c.exitCode && d.changes ? 3 : 0;
+        } catch (e) {
+            if (!(e instanceof LadderWasm.LadderError))
+                throw e;
+            err.push(Buffer.from(`ladderc: error: ${e.message}\n`));
+            rc = 2;
+        }
+    }
+    sides.forEach((r) => r.free());
+    return {out: out, err: Buffer.concat(err), rc: rc};
+}
+
+/* ladderc refs and rename --dry-run as cli/refs.c puts them together from
+ * the index: a session with every diagnostic kept (shown only when a file
+ * has syntax errors), the kinds that have the name (or --kind's), the
+ * command line's "no ... is named" with the library's suggestion, then the
+ * places as "FILE:LINE:COL: definition|reference KIND NAME", or the
+ * rename's diffs. The names in its messages are written as they are (the
+ * cases' names need no escaping). */
+function runRefs(dir, c) {
+    const [file, name, newName] = c.files;
+    const r = compile(dir, file, {index: true, maxDiagnostics: 0});
+    const out = [], err = [];
+    const done = (rc) => {
+        r.free();
+        return {out: Buffer.concat(out), err: Buffer.concat(err), rc: rc};
+    };
+    const why = rootUnreadable(r);
+    if (why !== null) {
+        err.push(Buffer.from(`ladderc: error: cannot read '${file}': ${why}\n`));
+        return done(2);
+    }
+    const broken = r.syntaxErrorCount > 0;
+    if (broken) {
+        err.push(Buffer.from(r.diagnosticsText("text", {bytes: true})));
+        const tail = c.cmd === "refs" ? "places on the lines that broke are not listed"
+            : "not renamed (a use on a broken line would be missed)";
+        err.push(Buffer.from(`ladderc: error: '${r.files[0]}' has syntax errors; ${tail}\n`));
+        if (c.cmd === "rename")
+            return done(1);
+    }
+    const kinds = r.nameKinds(name).filter((k) => c.kind === null || k === c.kind);
+    if (!kinds.length) {
+        const close = r.suggestName(name, c.kind);
+        err.push(Buffer.from(`ladderc: error: no ${c.kind || "role, track, box, company, level or competency"} is named ` +
+            `'${name}' in '${r.files[0]}'${close ? `; did you mean '${close}'?` : ""}\n`));
+        return done(1);
+    }
+    if (c.cmd === "refs") {
+        for (const k of kinds)
+            for (const p of r.refs(k, name))
+                out.push(Buffer.from(`${p.file}:${p.line}:${p.column}: ${p.definition ? "definition" : "reference"} ${k} ${name}\n`));
+        return done(broken ? 1 : 0);
+    }
+    if (kinds.length > 1) {
+        err.push(Buffer.from(`ladderc: error: '${name}' names more than one thing (${kinds.join(", ")}): give --kind KIND\n`));
+        return done(1);
+    }
+    try {
+        for (const ch of r.rename(kinds[0], name, newName, {bytes: true}))
+            out.push(Buffer.from(ch.diff));
+    } catch (e) {
+        if (!(e instanceof LadderWasm.LadderError))
+            throw e;
+        err.push(Buffer.from(`ladderc: error: cannot rename ${kinds[0]} '${name}' to '${newName}': ${e.message}\n`));
+        return done(1);
+    }
+    return done(0);
+}
+
 const excluded = new Map();
 
-function compareCase(dir, name) {
+/* Where got differs from want ({out, err, rc}), as lines; [] when it does not. */
+function caseProblems(argsLine, want, got) {
+    const problems = [];
+    for (const k of ["out", "err"]) {
+        const d = difference(want[k], got[k]);
+        if (d)
+            problems.push(`std${k} (${argsLine}): ${d}`);
+    }
+    if (want.rc !== got.rc)
+        problems.push(`exit status ${got.rc}, the command line's ${want.rc}`);
+    return problems;
+}
+
+/* A byte of the module's answer changed (stdout's, or stderr's when it is
+ * empty): what a planted difference does to a case. */
+function plantIn(got) {
+    const b = Buffer.from(got.out.length ? got.out : got.err);
+    b[b.length >> 1] ^= 1;
+    return got.out.length ? Object.assign({}, got, {out: b}) : Object.assign({}, got, {err: b});
+}
+
+function compareCase(dir, name, plant) {
     const base = path.join(dir, name);
     const label = `wasm: ${path.relative(path.join(ROOT, "tests/cases"), base)}`;
     let argsLine = "check";
@@ -452,19 +680,47 @@ function compareCase(dir, name) {
         err: fs.existsSync(base + ".err") ? fs.readFileSync(base + ".err") : Buffer.alloc(0),
         rc: fs.existsSync(base + ".rc") ? Number(fs.readFileSync(base + ".rc", "utf8").trim()) : 0,
     };
-    const got = runCase(dir, c);
+    let got = runCase(dir, c);
     if (!got) {
         excluded.set("fmt with JSON diagnostics", (excluded.get("fmt with JSON diagnostics") || 0) + 1);
         return;
     }
-    const problems = [];
-    for (const k of ["out", "err"]) {
-        const d = difference(want[k], got[k]);
-        if (d)
-            problems.push(`std${k} (${argsLine}): ${d}`);
-    }
-    if (want.rc !== got.rc)
-        problems.push(`exit status ${got.rc}, the command line's ${want.rc}`);
+    if (plant)
+        got = plantIn(got);
+    const problems = caseProblems(argsLine, want, got);
+    if (problems.length)
+        fail(label, problems.join("\n"));
+    else
+        ok(label);
+}
+
+/* ---- 2b. charts (no data case draws one: tests/suites/chart.sh draws them) ---- */
+
+/* chart -T dot of roles of the examples, natively and through runCase:
+ * a chart, eight roles... five, an unknown role, a role given twice, a role
+ * without rungs (status 1), --werror's diagnostics. */
+const CHART_RUNS = [
+    "chart -T dot framework.ladder senior staff",
+    "chart -T dot framework.ladder engineer senior staff manager director",
+    "chart -T dot framework.ladder senoir staff",
+    "chart -T dot framework.ladder senior senior",
+    "chart -T dot skills-map.ladder senior_engineer staff_sre",
+    "chart -T dot --werror framework.ladder senior staff",
+];
+
+function compareChart(argsLine, plant) {
+    const dir = path.join(ROOT, "examples");
+    const words = argsLine.split(" ");
+    const file = words.find((w) => w.endsWith(".ladder"));
+    const c = parseCase(words.map((w) => (w === file ? "{}" : w)).join(" "), file);
+    const label = `wasm: examples: ${argsLine}`;
+    if (c.why)
+        return fail(label, `not compared: ${c.why}`);
+    const n = native(dir, words);
+    let got = runCase(dir, c);
+    if (plant)
+        got = plantIn(got);
+    const problems = caseProblems(argsLine, {out: n.out, err: n.err, rc: n.rc}, got);
     if (problems.length)
         fail(label, problems.join("\n"));
     else
@@ -524,6 +780,30 @@ function plantedDifferences() {
         ok("wasm: a column changed in r.diagnostics is reported (planted)");
     else
         fail("wasm: a column changed in r.diagnostics is reported (planted)", p.join("\n") || "nothing reported");
+    /* a byte changed in the module's answer to a case of each command the
+     * comparison rebuilds from the API (diff, refs, rename, chart) */
+    const plantedRuns = [
+        ["diff", () => compareCase(path.join(ROOT, "tests/cases/diff"), "roles", true), "wasm: diff/roles"],
+        ["refs", () => compareCase(path.join(ROOT, "tests/cases/index"), "refs-role", true), "wasm: index/refs-role"],
+        ["rename", () => compareCase(path.join(ROOT, "tests/cases/index"), "rename-dry-run", true), "wasm: index/rename-dry-run"],
+        ["chart", () => compareChart(CHART_RUNS[0], true), `wasm: examples: ${CHART_RUNS[0]}`],
+    ];
+    for (const [cmd, run, label] of plantedRuns) {
+        const b = failures, said = [];
+        console.log = (s) => said.push(s);
+        try {
+            run();
+        } finally {
+            console.log = quiet;
+        }
+        const n = failures - b;
+        failures = b;
+        const name = `wasm: a byte changed in the module's answer to ${cmd} is reported (planted)`;
+        if (n === 1 && said.length === 1 && said[0].startsWith(`FAIL ${label}\n`))
+            ok(name);
+        else
+            fail(name, said.join("\n") || "nothing reported");
+    }
     /* a case's expected output changed by one byte */
     const c = parseCase("check", root);
     const got = runCase(dir, c);
@@ -558,6 +838,8 @@ async function main() {
             ncases++;
             compareCase(d, f.replace(/\.ladder$/, ""));
         }
+    for (const a of CHART_RUNS)
+        compareChart(a, false);
     for (const d of ladderDirs)
         compareOutputs(d);
     plantedDifferences();
