@@ -193,7 +193,7 @@ as_user() {
         chmod o+x "$RUN_TMP"    # (again: a suite may have taken it back)
         # GCOV_PREFIX: under `make coverage`, nobody cannot write the counts
         # beside the instrumented build; they go here (and are not reported)
-        GCOV_PREFIX=$UNPRIV/gcov setpriv --reuid=65534 --regid=65534 --clear-groups -- "$@"
+        GCOV_PREFIX=$UNPRIV/gcov${GCOV_ITEM:+/$GCOV_ITEM} setpriv --reuid=65534 --regid=65534 --clear-groups -- "$@"
         return
     fi
     "$@"
@@ -284,6 +284,40 @@ if [ ! -x "$LADDERC" ]; then
     exit 1
 fi
 
+# RUN_LIST=FILE: only the items FILE names, one a line (a path from the top
+# of the tree: tests/cases/TOPIC/NAME.ladder, tests/suites/NAME.sh; "#" starts
+# a comment), as the filter would select them. The sanitized rerun of `make
+# check` runs tests/sanitized.list this way (tests/suites/sanitizers.sh).
+RUN_LIST_ITEMS=""
+if [ -n "${RUN_LIST:-}" ]; then
+    [ -r "$RUN_LIST" ] || { echo "run.sh: RUN_LIST: cannot read $RUN_LIST" >&2; exit 2; }
+    RUN_LIST_ITEMS="
+$(sed 's/#.*//; s/[[:space:]]*$//; /^$/d' "$RUN_LIST")
+"
+fi
+# (not passed on: a run.sh that a suite runs, as runner.sh does, runs all of its own)
+unset RUN_LIST
+# listed PATH: PATH (from the top of the tree) is to run: no RUN_LIST, or named in it
+listed() {
+    [ -z "$RUN_LIST_ITEMS" ] && return 0
+    case $RUN_LIST_ITEMS in *"
+$1
+"*) return 0 ;; esac
+    return 1
+}
+# GCOV_ITEMS=DIR (tests/suites/san-subset.sh): a gcov-instrumented ladderc's counts
+# go to a tree of their own for each item, DIR/ITEM (ITEM: the item's path
+# with "+" for "/"), through GCOV_PREFIX; what runs as nobody (as_user) to
+# DIR/ITEM.nobody. Which lines and branches each item reaches, one by one.
+RUN_GCOV_ITEMS=${GCOV_ITEMS:-}
+unset GCOV_ITEMS
+gcov_item() {   # gcov_item PATH: exports GCOV_PREFIX for the item PATH
+    [ -n "$RUN_GCOV_ITEMS" ] || return 0
+    GCOV_ITEM=$(printf '%s' "$1" | tr / +)
+    GCOV_PREFIX=$RUN_GCOV_ITEMS/$GCOV_ITEM
+    export GCOV_ITEM GCOV_PREFIX
+}
+
 # marker SUITE WORD: the value of SUITE's "# runner: WORD" line ("" if none;
 # "yes" for a marker without a value)
 marker() {
@@ -303,8 +337,9 @@ markers_all() {
         }
         END { out() }' "$@"
 }
-wanted() {   # wanted SUITE [SLOW]: selected by the filter and the tier
+wanted() {   # wanted SUITE [SLOW]: selected by the filter, the list and the tier
     case "${1#"$ROOT"/}" in *"$ONLY"*) ;; *) return 1 ;; esac
+    listed "${1#"$ROOT"/}" || return 1
     [ -n "$CHECK_SLOW" ] || [ "${2:-$(marker "$1" slow)}" = - ] || [ -z "${2:-$(marker "$1" slow)}" ]
 }
 
@@ -376,6 +411,7 @@ run_suite() {
     rm -f "$TMP/watchdog.$_run_name" "$TMP/watchdog.$_run_name.done"
     shell_pid
     watchdog "$_sp" "${_run_limit:-$SUITE_TIMEOUT}" "$TMP/watchdog.$_run_name"
+    gcov_item "${1#"$ROOT"/}"
     times >"$CPU/$_run_name.0"
     # shellcheck disable=SC1090
     . "$1"
@@ -448,7 +484,7 @@ for q_min in 11 6 0; do
     for q_dir in "$ROOT"/tests/cases/*/; do
         for f in "$q_dir"*.ladder; do
             [ -e "$f" ] || continue
-            case "${f#"$ROOT"/}" in *"$ONLY"*) q_add "cases:${q_dir%/}"; break ;; esac
+            case "${f#"$ROOT"/}" in *"$ONLY"*) listed "${f#"$ROOT"/}" && { q_add "cases:${q_dir%/}"; break; } ;; esac
         done
     done
 done
@@ -459,6 +495,8 @@ q_run_cases() {
     for f in "$1"/*.ladder; do
         [ -e "$f" ] || continue
         case "${f#"$ROOT"/}" in *"$ONLY"*) ;; *) continue ;; esac
+        listed "${f#"$ROOT"/}" || continue
+        [ -z "$RUN_GCOV_ITEMS" ] || gcov_item "${f#"$ROOT"/}"
         _q_n=${f##*/}
         run_case "$1" "${_q_n%.ladder}"
     done
@@ -581,6 +619,13 @@ awk -v all="${TIMES:-}" -v san="${LADDERC_SANITIZED:-}" -v slow="$CHECK_SLOW" '
             else if (t[name] > budget[name] && slow == "") printf "note: suite %s used %.1f s of CPU, above its budget of %d s%s (see tests/run.sh)\n", name, t[name], budget[name], where
         }
     }' "$CPU/all"
+
+# the counts of what ran as nobody, beside each item's (GCOV_ITEMS)
+if [ -n "$RUN_GCOV_ITEMS" ]; then
+    for _gi in "$UNPRIV"/gcov/*; do
+        [ -d "$_gi" ] && mv "$_gi" "$RUN_GCOV_ITEMS/${_gi##*/}.nobody"
+    done
+fi
 
 if [ "$updated" != 0 ]; then
     echo "updated the expected files of $updated cases (the diffs above): read every line before committing (git diff tests/cases)"

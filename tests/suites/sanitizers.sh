@@ -110,21 +110,25 @@ san_suite() {
         esac
     done
 
-    # -- the whole suite under ASan + UBSan + LSan --
+    # -- the suite again under ASan + UBSan + LSan: make check runs the items
+    # of tests/sanitized.list (every line and branch outcome the whole rerun
+    # reaches: tests/suites/san-subset.sh checks it), check-slow all of them --
+    san_list=$ROOT/tests/sanitized.list
+    [ -n "$CHECK_SLOW" ] && san_list=""
     san_logs="$TMP/san-logs"
     mkdir -p "$san_logs"
     # exitcode=99: a sanitizer's status must not look like ladderc's 1 (errors in the input)
     ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:halt_on_error=1:exitcode=99:detect_stack_use_after_return=1:strict_string_checks=1:check_initialization_order=1:log_path=$san_logs/asan" \
     LSAN_OPTIONS="suppressions=$ROOT/tests/lsan.supp:print_suppressions=0" \
     UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1:log_path=$san_logs/ubsan" \
-    LADDERC_SANITIZED=1 LADDERC="$ROOT/build/asan/ladderc" VERBOSE='' \
+    LADDERC_SANITIZED=1 LADDERC="$ROOT/build/asan/ladderc" VERBOSE='' RUN_LIST="$san_list" \
         sh "$ROOT/tests/run.sh" >"$TMP/san-run.log" 2>&1
     san_rc=$?
     run_trace "sanitizers: the rerun ended"
     grep -E '^(note|time): ' "$TMP/san-run.log"
     san_last=$(tail -n 1 "$TMP/san-run.log")
     case "$san_last" in
-    *" passed, 0 failed, "*" skipped") [ "$san_rc" = 0 ] && pass "sanitizers: whole suite under ASan+UBSan ($san_last)" \
+    *" passed, 0 failed, "*" skipped") [ "$san_rc" = 0 ] && pass "sanitizers: ${san_list:+the covering subset of the }whole suite under ASan+UBSan ($san_last)" \
         || fail "sanitizers: whole suite under ASan+UBSan" "exit status $san_rc; $san_last" ;;
     *) fail "sanitizers: whole suite under ASan+UBSan ($san_last)" "$(grep -A6 '^FAIL' "$TMP/san-run.log" | head -60)" ;;
     esac
