@@ -9,7 +9,10 @@
 # "# runner: slow" and the heavy halves of the others (they test $CHECK_SLOW).
 # SANITIZERS=0 skips the sanitizer suite; TIMES=1 prints each suite's CPU time;
 # TEST_JOBS=N runs N suites at a time (default: the cores; 1 for one at a
-# time); RUN_TRACE=FILE writes when each starts and ends.
+# time); RUN_TRACE=FILE writes when each starts and ends; RUN_LIST=FILE runs
+# only the cases and suites FILE names (the sanitized rerun's
+# tests/sanitized.list); GCOV_ITEMS=DIR gives each its own gcov counts
+# (tests/suites/san-subset.sh).
 #
 # Data-driven cases: tests/cases/<topic>/<name>.ladder, run from their own
 # folder as `ladderc <args> <name>.ladder`, where <args> is the first line of
@@ -70,24 +73,30 @@
 #
 # The budget rule. `make check` must pass within 90 s on a clean clone of a
 # 2-core machine, twice in a row, whatever else the machine does. Before
-# issue 13's own suites (diff, the HTML page, ~8 s of headless chromium) it
-# took 92 to 99 s on a clean clone with the load at 2 to 5 from other work
-# (119 to 174 s before issue 13's runner work; docs/reliability.md, "make
-# check's time"), so there is no room left: a new suite must pay for itself.
-# The wall time is the CPU time over the cores, when both stay busy: in all
-# ~175 s of CPU at issue 13 (2,640 tests; it was ~210 s), of which
-#   - the normal build (make -j2, -O2): ~10 s;
-#   - the sanitizer suite, a background suite from the start: the ASan build
-#     (-O0, ~5 s), then the whole suite again under ASan+UBSan+LSan (~50 s;
-#     57 to 69 s with issue 13's suites, 2,287 tests; each ASan ladderc
-#     costs 8 to 12 ms of CPU to start and leak-check, docs/reliability.md)
-#     in a queue of its own, beside valgrind (~5 s), the fuzzer's build (-O0,
-#     ~7 s) and the fuzz smoke (~7 s);
-#   - the normal run: ~80 s (hardening, a background suite, ~11 s of it);
+# issue 15's suites (the WebAssembly build under node, the playground in
+# headless chromium, ~15 to 20 s of CPU with the emcc compile) it had to
+# come down to about 85 s: at 31797e4 it took 128 s (208 s of CPU) on a
+# clean clone, after issue 15's runner work 105 to 113 s at a load of 4 to 6
+# from other sessions (~185 s of CPU; docs/reliability.md, "make check's
+# time"), so a new suite must pay for itself.
+# The wall time is the CPU time over the cores, when both stay busy:
+#   - the normal build (make -j2, -O2): ~14 s;
+#   - the sanitizer suite, a background suite from the start (~76 s): the
+#     ASan build (-O0, ~9 s), then the suite again under ASan+UBSan+LSan
+#     (~42 s), in a queue of its own beside valgrind (~6 s), the fuzzer's
+#     build (-O0, ~8 s) and the fuzz smoke (~9 s). That rerun runs the items
+#     of tests/sanitized.list (RUN_LIST): the data cases and suites that
+#     together reach every line and branch outcome of lib/, cli/, plugin/
+#     and grammar/ that the whole rerun reaches (177 of 593 cases, 32
+#     suites); check-slow reruns them all, and its san-subset.sh fails when
+#     the list no longer covers them (a new test that reaches something new
+#     must be listed: tests/tools/san_subset.py). Each ASan ladderc costs 8 to
+#     12 ms of CPU to start and leak-check;
+#   - the normal run: ~95 s (hardening, a background suite, ~12 s of it);
 # each core's queue takes the next suite when it is free, so a new suite adds
-# about half its CPU (and half again under the sanitizers, unless it keeps
-# its heavy part out of them) to the wall time. RUN_TRACE=FILE writes when
-# each suite starts and ends. So:
+# about half its CPU (and half again under the sanitizers, if it reaches
+# something the listed items do not) to the wall time. RUN_TRACE=FILE writes
+# when each suite starts and ends. So:
 #   - a suite gets 5 s of CPU (user + system, its children included) in the
 #     normal run, and twice that in the sanitized rerun; TIMES=1 shows where it
 #     stands, and one above its budget gets a note (never a failure). A suite

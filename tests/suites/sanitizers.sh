@@ -2,7 +2,8 @@
 # runner: budget 90
 # (2,640 tests at issue 13: 75 to 87 s of CPU measured on clean clones, 105 s
 # before the -O0 sanitizer builds; 3,321 tests after issue 13: 90 to 94 s;
-# the ASan build, then the whole suite again
+# ~76 s since the rerun runs tests/sanitized.list (issue 15);
+# the ASan build, then the suite again
 # under ASan in a queue of its own beside valgrind and the fuzzer's build and
 # smoke: it runs beside the normal run, which leaves it a core or more)
 # runner: timeout 900
@@ -25,7 +26,11 @@
 #    the rest: the seed corpus, every regression input,
 #    then a run bounded by work, not time (FUZZ_SMOKE_RUNS executions with a
 #    fixed seed; with $CHECK_SLOW, 60 s of fuzzing instead);
-# 4. runs the whole test suite again (tests/run.sh) with LADDERC=build/asan/ladderc.
+# 4. runs the test suite again (tests/run.sh) with LADDERC=build/asan/ladderc:
+#    in make check the items of tests/sanitized.list (RUN_LIST), which reach
+#    every line and branch outcome the whole suite reaches under it
+#    (tests/suites/san-subset.sh checks that in check-slow), in check-slow
+#    all of it.
 #    Every sanitizer report goes to a log file; any report fails this suite,
 #    whether or not the test that triggered it noticed. Graphviz's own leaks
 #    are suppressed by tests/lsan.supp (Graphviz, pango, cairo, fontconfig and
