@@ -9,7 +9,10 @@
 # "# runner: slow" and the heavy halves of the others (they test $CHECK_SLOW).
 # SANITIZERS=0 skips the sanitizer suite; TIMES=1 prints each suite's CPU time;
 # TEST_JOBS=N runs N suites at a time (default: the cores; 1 for one at a
-# time); RUN_TRACE=FILE writes when each starts and ends.
+# time); RUN_TRACE=FILE writes when each starts and ends; RUN_LIST=FILE runs
+# only the cases and suites FILE names (the sanitized rerun's
+# tests/sanitized.list); GCOV_ITEMS=DIR gives each its own gcov counts
+# (tests/suites/san-subset.sh).
 #
 # Data-driven cases: tests/cases/<topic>/<name>.ladder, run from their own
 # folder as `ladderc <args> <name>.ladder`, where <args> is the first line of
@@ -70,24 +73,31 @@
 #
 # The budget rule. `make check` must pass within 90 s on a clean clone of a
 # 2-core machine, twice in a row, whatever else the machine does. Before
-# issue 13's own suites (diff, the HTML page, ~8 s of headless chromium) it
-# took 92 to 99 s on a clean clone with the load at 2 to 5 from other work
-# (119 to 174 s before issue 13's runner work; docs/reliability.md, "make
-# check's time"), so there is no room left: a new suite must pay for itself.
-# The wall time is the CPU time over the cores, when both stay busy: in all
-# ~175 s of CPU at issue 13 (2,640 tests; it was ~210 s), of which
-#   - the normal build (make -j2, -O2): ~10 s;
-#   - the sanitizer suite, a background suite from the start: the ASan build
-#     (-O0, ~5 s), then the whole suite again under ASan+UBSan+LSan (~50 s;
-#     57 to 69 s with issue 13's suites, 2,287 tests; each ASan ladderc
-#     costs 8 to 12 ms of CPU to start and leak-check, docs/reliability.md)
-#     in a queue of its own, beside valgrind (~5 s), the fuzzer's build (-O0,
-#     ~7 s) and the fuzz smoke (~7 s);
-#   - the normal run: ~80 s (hardening, a background suite, ~11 s of it);
+# issue 15's suites (the WebAssembly build under node, the playground in
+# headless chromium, ~15 to 20 s of CPU with the emcc compile) it had to
+# come down to about 85 s: at 31797e4 it took 128 s (208 s of CPU) on a
+# clean clone, after issue 15's runner work 110 to 158 s at loads of 4 to 7
+# from other sessions (182 to 190 s of CPU; docs/reliability.md, "make
+# check's time"): about 90 s on a quiet machine, so a new suite must pay for
+# itself.
+# The wall time is the CPU time over the cores, when both stay busy:
+#   - the normal build (make -j2, -O2): ~14 s;
+#   - the sanitizer suite, a background suite from the start (~73 s): the
+#     ASan build (-O0, ~9 s), then the suite again under ASan+UBSan+LSan
+#     (~39 s), in a queue of its own beside valgrind (~6 s), the fuzzer's
+#     build (-O0, ~8 s) and the fuzz smoke (~9 s). That rerun runs the items
+#     of tests/sanitized.list (RUN_LIST): the data cases and suites that
+#     together reach every line and branch outcome of lib/, cli/, plugin/
+#     and grammar/ that the whole rerun reaches (177 of 593 cases, 34
+#     suites); check-slow reruns them all, and its san-subset.sh fails when
+#     the list no longer covers them (a new test that reaches something new
+#     must be listed: tests/tools/san_subset.py). Each ASan ladderc costs 8 to
+#     12 ms of CPU to start and leak-check;
+#   - the normal run: ~95 s (hardening, a background suite, ~12 s of it);
 # each core's queue takes the next suite when it is free, so a new suite adds
-# about half its CPU (and half again under the sanitizers, unless it keeps
-# its heavy part out of them) to the wall time. RUN_TRACE=FILE writes when
-# each suite starts and ends. So:
+# about half its CPU (and half again under the sanitizers, if it reaches
+# something the listed items do not) to the wall time. RUN_TRACE=FILE writes
+# when each suite starts and ends. So:
 #   - a suite gets 5 s of CPU (user + system, its children included) in the
 #     normal run, and twice that in the sanitized rerun; TIMES=1 shows where it
 #     stands, and one above its budget gets a note (never a failure). A suite
@@ -193,7 +203,7 @@ as_user() {
         chmod o+x "$RUN_TMP"    # (again: a suite may have taken it back)
         # GCOV_PREFIX: under `make coverage`, nobody cannot write the counts
         # beside the instrumented build; they go here (and are not reported)
-        GCOV_PREFIX=$UNPRIV/gcov setpriv --reuid=65534 --regid=65534 --clear-groups -- "$@"
+        GCOV_PREFIX=$UNPRIV/gcov${GCOV_ITEM:+/$GCOV_ITEM} setpriv --reuid=65534 --regid=65534 --clear-groups -- "$@"
         return
     fi
     "$@"
@@ -284,6 +294,40 @@ if [ ! -x "$LADDERC" ]; then
     exit 1
 fi
 
+# RUN_LIST=FILE: only the items FILE names, one a line (a path from the top
+# of the tree: tests/cases/TOPIC/NAME.ladder, tests/suites/NAME.sh; "#" starts
+# a comment), as the filter would select them. The sanitized rerun of `make
+# check` runs tests/sanitized.list this way (tests/suites/sanitizers.sh).
+RUN_LIST_ITEMS=""
+if [ -n "${RUN_LIST:-}" ]; then
+    [ -r "$RUN_LIST" ] || { echo "run.sh: RUN_LIST: cannot read $RUN_LIST" >&2; exit 2; }
+    RUN_LIST_ITEMS="
+$(sed 's/#.*//; s/[[:space:]]*$//; /^$/d' "$RUN_LIST")
+"
+fi
+# (not passed on: a run.sh that a suite runs, as runner.sh does, runs all of its own)
+unset RUN_LIST
+# listed PATH: PATH (from the top of the tree) is to run: no RUN_LIST, or named in it
+listed() {
+    [ -z "$RUN_LIST_ITEMS" ] && return 0
+    case $RUN_LIST_ITEMS in *"
+$1
+"*) return 0 ;; esac
+    return 1
+}
+# GCOV_ITEMS=DIR (tests/suites/san-subset.sh): a gcov-instrumented ladderc's counts
+# go to a tree of their own for each item, DIR/ITEM (ITEM: the item's path
+# with "+" for "/"), through GCOV_PREFIX; what runs as nobody (as_user) to
+# DIR/ITEM.nobody. Which lines and branches each item reaches, one by one.
+RUN_GCOV_ITEMS=${GCOV_ITEMS:-}
+unset GCOV_ITEMS
+gcov_item() {   # gcov_item PATH: exports GCOV_PREFIX for the item PATH
+    [ -n "$RUN_GCOV_ITEMS" ] || return 0
+    GCOV_ITEM=$(printf '%s' "$1" | tr / +)
+    GCOV_PREFIX=$RUN_GCOV_ITEMS/$GCOV_ITEM
+    export GCOV_ITEM GCOV_PREFIX
+}
+
 # marker SUITE WORD: the value of SUITE's "# runner: WORD" line ("" if none;
 # "yes" for a marker without a value)
 marker() {
@@ -303,8 +347,9 @@ markers_all() {
         }
         END { out() }' "$@"
 }
-wanted() {   # wanted SUITE [SLOW]: selected by the filter and the tier
+wanted() {   # wanted SUITE [SLOW]: selected by the filter, the list and the tier
     case "${1#"$ROOT"/}" in *"$ONLY"*) ;; *) return 1 ;; esac
+    listed "${1#"$ROOT"/}" || return 1
     [ -n "$CHECK_SLOW" ] || [ "${2:-$(marker "$1" slow)}" = - ] || [ -z "${2:-$(marker "$1" slow)}" ]
 }
 
@@ -376,6 +421,7 @@ run_suite() {
     rm -f "$TMP/watchdog.$_run_name" "$TMP/watchdog.$_run_name.done"
     shell_pid
     watchdog "$_sp" "${_run_limit:-$SUITE_TIMEOUT}" "$TMP/watchdog.$_run_name"
+    gcov_item "${1#"$ROOT"/}"
     times >"$CPU/$_run_name.0"
     # shellcheck disable=SC1090
     . "$1"
@@ -448,7 +494,7 @@ for q_min in 11 6 0; do
     for q_dir in "$ROOT"/tests/cases/*/; do
         for f in "$q_dir"*.ladder; do
             [ -e "$f" ] || continue
-            case "${f#"$ROOT"/}" in *"$ONLY"*) q_add "cases:${q_dir%/}"; break ;; esac
+            case "${f#"$ROOT"/}" in *"$ONLY"*) listed "${f#"$ROOT"/}" && { q_add "cases:${q_dir%/}"; break; } ;; esac
         done
     done
 done
@@ -459,6 +505,8 @@ q_run_cases() {
     for f in "$1"/*.ladder; do
         [ -e "$f" ] || continue
         case "${f#"$ROOT"/}" in *"$ONLY"*) ;; *) continue ;; esac
+        listed "${f#"$ROOT"/}" || continue
+        [ -z "$RUN_GCOV_ITEMS" ] || gcov_item "${f#"$ROOT"/}"
         _q_n=${f##*/}
         run_case "$1" "${_q_n%.ladder}"
     done
@@ -581,6 +629,13 @@ awk -v all="${TIMES:-}" -v san="${LADDERC_SANITIZED:-}" -v slow="$CHECK_SLOW" '
             else if (t[name] > budget[name] && slow == "") printf "note: suite %s used %.1f s of CPU, above its budget of %d s%s (see tests/run.sh)\n", name, t[name], budget[name], where
         }
     }' "$CPU/all"
+
+# the counts of what ran as nobody, beside each item's (GCOV_ITEMS)
+if [ -n "$RUN_GCOV_ITEMS" ]; then
+    for _gi in "$UNPRIV"/gcov/*; do
+        [ -d "$_gi" ] && mv "$_gi" "$RUN_GCOV_ITEMS/${_gi##*/}.nobody"
+    done
+fi
 
 if [ "$updated" != 0 ]; then
     echo "updated the expected files of $updated cases (the diffs above): read every line before committing (git diff tests/cases)"

@@ -73,9 +73,10 @@ $gm_out"
 }
 
 # gm_map NAME LADDER [BUILD OPTION...]: builds LADDER's svg, json and dot (the
-# svg build's stderr has the warnings), checks the geometry; passes when
-# the checker finds nothing. Every build under `timeout 30`: 10 times the
-# 3 s that a 1,000-role map may take (a hang fails, no time is measured).
+# svg build's stderr has the warnings) and queues the geometry check of
+# them for gm_checks; passes when the checker finds nothing. Every build
+# under `timeout 30`: 10 times the 3 s that a 1,000-role map may take (a
+# hang fails, no time is measured).
 gm_map() {
     gm_name=$1 gm_ladder=$2
     shift 2
@@ -89,16 +90,50 @@ $(head -5 "$GM/$gm_name.$gm_fmt.err")"
             return 1
         fi
     done
-    python3 "$GM_TOOLS/svg_geometry.py" --svg "$GM/$gm_name.svg" --json "$GM/$gm_name.json" \
-        --dot "$GM/$gm_name.dot" --stderr "$GM/$gm_name.svg.err" >"$GM/$gm_name.out" 2>&1
-    gm_rc=$?
-    if [ "$gm_rc" = 0 ]; then
-        pass "geometry: $gm_name: no overlap, frames apart, labels clear, order kept"
-    else
-        fail "geometry: $gm_name: no overlap, frames apart, labels clear, order kept" \
-            "exit status $gm_rc, $(grep -c . "$GM/$gm_name.out") violations ($(cut -d: -f1 "$GM/$gm_name.out" | sort | uniq -c | awk '{ printf "%s%s %s", (NR > 1 ? ", " : ""), $1, $2 }')):
-$(head -8 "$GM/$gm_name.out")"
-    fi
+    gm_check "$gm_name" "$gm_name: no overlap, frames apart, labels clear, order kept" \
+        "$GM/$gm_name.svg" "$GM/$gm_name.json" "$GM/$gm_name.dot" "$GM/$gm_name.svg.err"
+}
+
+# gm_check OUT TEST SVG JSON DOT STDERR: queues one map's check (its
+# violations to $GM/OUT.out); gm_checks runs them all in one Python process
+# (a Python start is ~0.1 s of CPU, and there are a dozen maps) and passes or
+# fails TEST for each, as svg_geometry.py's exit status would (0 clean, 1
+# violations, 2 unreadable)
+: >"$GM/checks"
+gm_check() {
+    printf '%s|%s|%s|%s|%s|%s\n' "$@" >>"$GM/checks"
+}
+gm_checks() {
+    python3 - "$GM_TOOLS" "$GM" >"$GM/checks.rc" 2>&1 <<'PY'
+import sys
+sys.path.insert(0, sys.argv[1])
+import svg_geometry as sg
+for line in open(sys.argv[2] + '/checks', encoding='utf-8'):
+    out, _test, svg, js, dot, err = line.rstrip('\n').split('|')
+    with open('%s/%s.out' % (sys.argv[2], out), 'w', encoding='utf-8') as f:
+        try:
+            violations = sg.check_files(svg, js, dot, err)
+        except sg.BadInput as e:
+            f.write('svg_geometry: error: %s\n' % e)
+            rc = 2
+        else:
+            for v in violations:
+                f.write(v + '\n')
+            rc = 1 if violations else 0
+    print(rc)
+PY
+    # one status a map, in order (a crash of the checker leaves fewer: those fail)
+    while IFS='|' read -r gm_out gm_test _; do
+        gm_rc=""
+        IFS= read -r gm_rc <&3 || gm_rc="none (the checker stopped: $(tail -3 "$GM/checks.rc"))"
+        if [ "$gm_rc" = 0 ]; then
+            pass "geometry: $gm_test"
+        else
+            fail "geometry: $gm_test" \
+                "exit status $gm_rc, $(grep -c . "$GM/$gm_out.out" 2>/dev/null) violations ($(cut -d: -f1 "$GM/$gm_out.out" 2>/dev/null | sort | uniq -c | awk '{ printf "%s%s %s", (NR > 1 ? ", " : ""), $1, $2 }')):
+$(head -8 "$GM/$gm_out.out" 2>/dev/null)"
+        fi
+    done <"$GM/checks" 3<"$GM/checks.rc"
 }
 
 # gm_exact NAME LADDER: with `layout exact` (the statement, added to a copy
@@ -210,10 +245,8 @@ EOF
         if timeout 30 "$ROOT/build/unit/themes" --dot dark "$gm_l" >"$GM/$gm_n-dark.dot" 2>"$GM/$gm_n-dark.err" &&
             dot -Tsvg -o "$GM/$gm_n-dark.svg" "$GM/$gm_n-dark.dot" 2>>"$GM/$gm_n-dark.err" &&
             grep -q '<polygon fill="#1b1e23"' "$GM/$gm_n-dark.svg"; then
-            python3 "$GM_TOOLS/svg_geometry.py" --svg "$GM/$gm_n-dark.svg" --json "$GM/$gm_n.json" \
-                --dot "$GM/$gm_n-dark.dot" --stderr "$GM/$gm_n.svg.err" >"$GM/$gm_n-dark.out" 2>&1
-            expect_eq "geometry: $gm_n, dark theme: no overlap, frames apart, labels clear, order kept" \
-                "0:" "$?:$(head -5 "$GM/$gm_n-dark.out")"
+            gm_check "$gm_n-dark" "$gm_n, dark theme: no overlap, frames apart, labels clear, order kept" \
+                "$GM/$gm_n-dark.svg" "$GM/$gm_n.json" "$GM/$gm_n-dark.dot" "$GM/$gm_n.svg.err"
         else
             fail "geometry: $gm_n, dark theme: drawn dark" "$(head -5 "$GM/$gm_n-dark.err")"
         fi
@@ -244,3 +277,6 @@ EOF
     *) fail "geometry: W153 names both boxes that cannot be drawn apart" "$(head -5 "$GM/w153.svg.err" 2>/dev/null)" ;;
     esac
 fi
+
+# every map queued above, checked at once
+gm_checks

@@ -59,6 +59,15 @@ rn_selftest() {
     expect_eq "runner: --slow with a filter runs only the slow suite" "ok   slow: ran
 1 passed, 0 failed, 0 skipped" "$(cat "$rn/out")"
 
+    # RUN_LIST: the items it names, nothing else (background suites too); a
+    # comment and a missing item are allowed
+    printf '# a comment\ntests/cases/t/ok.ladder\ntests/suites/a-plain.sh  # a note\ntests/suites/gone.sh\n' >"$rn/list"
+    (RUN_LIST="$rn/list"; export RUN_LIST; rn_run "$rn")
+    expect_eq "runner: RUN_LIST runs only the cases and suites it names" "3 passed, 0 failed, 0 skipped
+ok   plain: one
+ok   plain: two
+ok   t/ok" "$(grep -v '^note:' "$rn/out" | LC_ALL=C sort)"
+
     # the filter is matched inside the tree, not against where the tree is
     rn_run "$rn" "$(basename "$TMP")"
     expect_eq "runner: the filter does not match the folder the tree is in" "0 passed, 0 failed, 0 skipped" \

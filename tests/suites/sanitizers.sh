@@ -2,7 +2,8 @@
 # runner: budget 90
 # (2,640 tests at issue 13: 75 to 87 s of CPU measured on clean clones, 105 s
 # before the -O0 sanitizer builds; 3,321 tests after issue 13: 90 to 94 s;
-# the ASan build, then the whole suite again
+# ~76 s since the rerun runs tests/sanitized.list (issue 15);
+# the ASan build, then the suite again
 # under ASan in a queue of its own beside valgrind and the fuzzer's build and
 # smoke: it runs beside the normal run, which leaves it a core or more)
 # runner: timeout 900
@@ -25,7 +26,11 @@
 #    the rest: the seed corpus, every regression input,
 #    then a run bounded by work, not time (FUZZ_SMOKE_RUNS executions with a
 #    fixed seed; with $CHECK_SLOW, 60 s of fuzzing instead);
-# 4. runs the whole test suite again (tests/run.sh) with LADDERC=build/asan/ladderc.
+# 4. runs the test suite again (tests/run.sh) with LADDERC=build/asan/ladderc:
+#    in make check the items of tests/sanitized.list (RUN_LIST), which reach
+#    every line and branch outcome the whole suite reaches under it
+#    (tests/suites/san-subset.sh checks that in check-slow), in check-slow
+#    all of it.
 #    Every sanitizer report goes to a log file; any report fails this suite,
 #    whether or not the test that triggered it noticed. Graphviz's own leaks
 #    are suppressed by tests/lsan.supp (Graphviz, pango, cairo, fontconfig and
@@ -110,21 +115,25 @@ san_suite() {
         esac
     done
 
-    # -- the whole suite under ASan + UBSan + LSan --
+    # -- the suite again under ASan + UBSan + LSan: make check runs the items
+    # of tests/sanitized.list (every line and branch outcome the whole rerun
+    # reaches: tests/suites/san-subset.sh checks it), check-slow all of them --
+    san_list=$ROOT/tests/sanitized.list
+    [ -n "$CHECK_SLOW" ] && san_list=""
     san_logs="$TMP/san-logs"
     mkdir -p "$san_logs"
     # exitcode=99: a sanitizer's status must not look like ladderc's 1 (errors in the input)
     ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:halt_on_error=1:exitcode=99:detect_stack_use_after_return=1:strict_string_checks=1:check_initialization_order=1:log_path=$san_logs/asan" \
     LSAN_OPTIONS="suppressions=$ROOT/tests/lsan.supp:print_suppressions=0" \
     UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1:log_path=$san_logs/ubsan" \
-    LADDERC_SANITIZED=1 LADDERC="$ROOT/build/asan/ladderc" VERBOSE='' \
+    LADDERC_SANITIZED=1 LADDERC="$ROOT/build/asan/ladderc" VERBOSE='' RUN_LIST="$san_list" \
         sh "$ROOT/tests/run.sh" >"$TMP/san-run.log" 2>&1
     san_rc=$?
     run_trace "sanitizers: the rerun ended"
     grep -E '^(note|time): ' "$TMP/san-run.log"
     san_last=$(tail -n 1 "$TMP/san-run.log")
     case "$san_last" in
-    *" passed, 0 failed, "*" skipped") [ "$san_rc" = 0 ] && pass "sanitizers: whole suite under ASan+UBSan ($san_last)" \
+    *" passed, 0 failed, "*" skipped") [ "$san_rc" = 0 ] && pass "sanitizers: ${san_list:+the covering subset of the }whole suite under ASan+UBSan ($san_last)" \
         || fail "sanitizers: whole suite under ASan+UBSan" "exit status $san_rc; $san_last" ;;
     *) fail "sanitizers: whole suite under ASan+UBSan ($san_last)" "$(grep -A6 '^FAIL' "$TMP/san-run.log" | head -60)" ;;
     esac
