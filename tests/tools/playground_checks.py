@@ -112,9 +112,22 @@ def type_in(page, text):
     do not), so each newline goes alone."""
     for i, part in enumerate(text.split("\n")):
         if i:
-            page.type_text("\n")
+            type_and_wait(page, "\n")
         if part:
-            page.type_text(part)
+            type_and_wait(page, part)
+
+
+CHANGES = "Number(document.getElementById('pg-editor').dataset.changes || 0)"
+
+
+def type_and_wait(page, text):
+    """Types text and waits for the page to take the change in (CodeMirror
+    reads the DOM's edit a moment later): until then the map's aria-busy
+    still says what it said of the text before, which settle would take
+    for the new text's."""
+    before = page.eval(CHANGES)
+    page.type_text(text)
+    wait_for(page, "%s > %d" % (CHANGES, before), "the page to take in the typed text")
 
 
 def focus_editor(page):
@@ -135,7 +148,7 @@ def replace_all(page, text):
     focus_editor(page)
     key(page, "a", "KeyA", 65, modifiers=2)
     key(page, "Backspace", "Backspace", 8)
-    page.type_text(text)
+    type_and_wait(page, text)
 
 
 def restore(page, text):
@@ -631,7 +644,7 @@ def check_timing(run, page, ladder):
     # redraws: the map once per pause in typing; a few pauses
     for i in range(5):
         draws = page.eval(STATE)["draws"]
-        page.type_text(str(i))
+        type_and_wait(page, str(i))
         settle(page, draws)
     draw = page.eval(MEDIAN + "('ladderc-draw')")
     run.measure("draw_ms", "%.1f (median of %d, max %.1f)" % tuple(draw))
