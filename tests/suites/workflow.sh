@@ -244,3 +244,38 @@ wf_js_example() { awk '/^<!-- example: node/ { on = 1; next } on && /^```js/ { i
 wf_readme_js=$(wf_js_example "$ROOT/README.md")
 [ -n "$wf_readme_js" ] && expect_eq "docs: the README's WebAssembly example is docs/wasm.md's (tested there)" \
     "$(wf_js_example "$ROOT/docs/wasm.md")" "$wf_readme_js" || fail "docs: the README has a WebAssembly example" ""
+
+# ---- examples/ci/playground-pages.yml: publishes what make playground writes ----
+wf_pages=$(timeout 30 python3 - "$ROOT/examples/ci/playground-pages.yml" "$ROOT" <<'PY'
+import os, re, sys, yaml
+wf = yaml.safe_load(open(sys.argv[1]))
+root = sys.argv[2]
+jobs = wf["jobs"]
+steps = [s for j in jobs.values() for s in j["steps"]]
+def say(name, ok, why=""):
+    print(("ok   " if ok else "FAIL ") + name + ("" if ok else ": " + why))
+uses = [s["uses"] for s in steps if "uses" in s]
+say("every action pinned to a commit", uses and all(re.fullmatch(r"[\w-]+/[\w-]+@[0-9a-f]{40}", u) for u in uses), str(uses))
+say("the workflow reads only, the deploy job alone publishes",
+    wf["permissions"] == {"contents": "read"} and "permissions" not in jobs["build"]
+    and jobs["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}, str(wf.get("permissions")))
+runs = [s["run"].strip() for s in jobs["build"]["steps"] if "run" in s]
+say("the build is make playground", runs == ["make playground"], str(runs))
+up = [s for s in jobs["build"]["steps"] if "upload-pages-artifact" in s.get("uses", "")]
+path = up[0]["with"]["path"] if up else None
+say("it uploads the folder make playground writes", path == "build/playground"
+    and os.path.isfile(os.path.join(root, path, "index.html")), str(path))
+say("deploy waits for the build", jobs["deploy"].get("needs") == "build", str(jobs["deploy"].get("needs")))
+PY
+)
+wf_n=0
+while IFS= read -r wf_line; do
+    wf_n=$((wf_n + 1))
+    case $wf_line in
+    "ok   "*) pass "pages: ${wf_line#ok   }" ;;
+    *) fail "pages: ${wf_line#FAIL }" "$wf_line" ;;
+    esac
+done <<EOF2
+$wf_pages
+EOF2
+expect_eq "pages: the workflow's five checks ran" "5" "$wf_n"
