@@ -16,8 +16,12 @@
 # the line typed kept in sight, a narrow window (the map whole under the
 # source, the file's buttons on one row), an injection ladder that runs
 # nothing, no console error, exception or CSP report, no request beyond the
-# page's own files. About 25 s of wall time (the browser's
-# waits), 4 s of CPU.
+# page's own files. About 20 s of wall time (the browser's
+# waits), 4 s of CPU that TIMES=1 counts, and 13 to 14 s more in chromium's
+# processes, which it does not (they are not this shell's children): the
+# five fresh loads measured for docs/performance.md run only with TIMES=1
+# or VERBOSE=1 (4 s of chromium's CPU; they asserted nothing the first
+# load does not).
 # PLAYGROUND_SHOTS=DIR keeps screenshots. Needs `make playground` (make
 # check builds it). Sourced by tests/run.sh (helpers: pass, fail, expect_eq).
 # runner: background
