@@ -357,7 +357,7 @@ for i, name in ((2, 'diff'), (3, 'post')):
             f.write('%s=%s\n' % (k, expand(v)))
     print('shell %s %s' % (name, s.get('shell', '')))
 EOF
-python3 "$DG/wf.py" "$DG_WF" "$DG" >"$DG/wf.report" 2>&1
+command python3 "$DG/wf.py" "$DG_WF" "$DG" >"$DG/wf.report" 2>&1
 expect_eq "diff-git: the workflow parsed" "0" "$?"
 while IFS= read -r dg_line; do
     case $dg_line in
