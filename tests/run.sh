@@ -80,6 +80,12 @@
 # from other sessions (182 to 190 s of CPU; docs/reliability.md, "make
 # check's time"): about 90 s on a quiet machine, so a new suite must pay for
 # itself.
+# After issue 15 (7122e63): 118 s on a quiet machine, 199 s of CPU as
+# `time` counts it and ~235 core-seconds of the machine's (chromium's
+# processes are not counted): /proc/stat shows both cores busy from the
+# build's start to the end, so only less work shortens it
+# (docs/reliability.md, "After issue 15"). The build's npm installs run
+# beside its compilers; the sanitized rerun has one worker.
 # The wall time is the CPU time over the cores, when both stay busy:
 #   - the normal build (make -j2, -O2): ~14 s;
 #   - the sanitizer suite, a background suite from the start (~73 s): the
