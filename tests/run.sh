@@ -85,7 +85,8 @@
 # processes are not counted): /proc/stat shows both cores busy from the
 # build's start to the end, so only less work shortens it
 # (docs/reliability.md, "After issue 15"). The build's npm installs run
-# beside its compilers; the sanitized rerun has one worker.
+# beside its compilers. Clean clones of one commit vary by +-7 s here: judge
+# a change by its own work, measured alone.
 # The wall time is the CPU time over the cores, when both stay busy:
 #   - the normal build (make -j2, -O2): ~14 s;
 #   - the sanitizer suite, a background suite from the start (~73 s): the

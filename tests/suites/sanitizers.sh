@@ -122,17 +122,11 @@ san_suite() {
     [ -n "$CHECK_SLOW" ] && san_list=""
     san_logs="$TMP/san-logs"
     mkdir -p "$san_logs"
-    # one worker (SAN_TEST_JOBS=1; the normal run's queue has the cores'
-    # count beside it): with two, eleven processes wanted the two cores at
-    # the start and the normal queue ended last (clean clones: 125.4 s, 208 s
-    # of CPU, the rerun ending 18 s before the queue); with one, 119.6 s and
-    # 198 s of CPU, the rerun ending 3 s after it (one run each: the
-    # machine's noise is about that size)
     # exitcode=99: a sanitizer's status must not look like ladderc's 1 (errors in the input)
     ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:halt_on_error=1:exitcode=99:detect_stack_use_after_return=1:strict_string_checks=1:check_initialization_order=1:log_path=$san_logs/asan" \
     LSAN_OPTIONS="suppressions=$ROOT/tests/lsan.supp:print_suppressions=0" \
     UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1:log_path=$san_logs/ubsan" \
-    LADDERC_SANITIZED=1 TEST_JOBS="${SAN_TEST_JOBS:-1}" LADDERC="$ROOT/build/asan/ladderc" VERBOSE='' RUN_LIST="$san_list" \
+    LADDERC_SANITIZED=1 LADDERC="$ROOT/build/asan/ladderc" VERBOSE='' RUN_LIST="$san_list" \
         sh "$ROOT/tests/run.sh" >"$TMP/san-run.log" 2>&1
     san_rc=$?
     run_trace "sanitizers: the rerun ended"
