@@ -257,14 +257,8 @@ class LadderResult {
             markdown: markdown,
             kind: mem.cstring(m._ldw_kind_name(mem.i32(rec, 0))),
             name: mem.str(rec, 1),
-            line: mem.i32(rec, 1),
-            column: mem.i32(rec, 2),
-            endLine: mem.i32(rec, 3),
-            endColumn: mem.i32(rec, 4),
         };
-        h.from = this.position(this.files[i], h.line, h.column);
-        h.to = this.position(this.files[i], h.endLine, h.endColumn);
-        return h;
+        return this.readSpan(h, rec, this.files[i]);
     }
 
     /* What may be written at line:column of file: [{label, kind, keyword,
@@ -313,6 +307,20 @@ class LadderResult {
         return out;
     }
 
+    /* The span at ints 1 to 4 of a record (line, column, end line, end
+     * column, as the glue writes them: ldw_record_span) put into obj, with
+     * its UTF-16 offsets in file's text. */
+    readSpan(obj, rec, file) {
+        var mem = this.ladder.mem;
+        obj.line = mem.i32(rec, 1);
+        obj.column = mem.i32(rec, 2);
+        obj.endLine = mem.i32(rec, 3);
+        obj.endColumn = mem.i32(rec, 4);
+        obj.from = this.position(file, obj.line, obj.column);
+        obj.to = this.position(file, obj.endLine, obj.endColumn);
+        return obj;
+    }
+
     /* The record (ldw_record) as a diagnostic or a note. */
     readRecord(note) {
         var mem = this.ladder.mem, rec = this.ladder.m._ldw_record(this.unit);
@@ -321,13 +329,8 @@ class LadderResult {
             code: mem.str(rec, 0),
             message: mem.str(rec, 1),
             file: mem.str(rec, 2),
-            line: mem.i32(rec, 1),
-            column: mem.i32(rec, 2),
-            endLine: mem.i32(rec, 3),
-            endColumn: mem.i32(rec, 4),
         };
-        d.from = this.position(d.file, d.line, d.column);
-        d.to = this.position(d.file, d.endLine, d.endColumn);
+        this.readSpan(d, rec, d.file);
         if (note)
             d.code = null;      /* (severity "note") */
         return d;
@@ -346,15 +349,8 @@ class LadderResult {
             d.fix = null;
             if (m._ldw_fix(u, i) === 0) {
                 var rec = m._ldw_record(u);
-                var f = {
-                    file: this.files[mem.i32(rec, 0)],
-                    line: mem.i32(rec, 1),
-                    column: mem.i32(rec, 2),
-                    endLine: mem.i32(rec, 3),
-                    endColumn: mem.i32(rec, 4),
-                };
-                f.from = this.position(f.file, f.line, f.column);
-                f.to = this.position(f.file, f.endLine, f.endColumn);
+                var f = {file: this.files[mem.i32(rec, 0)]};
+                this.readSpan(f, rec, f.file);
                 f.text = mem.str(rec, 3);
                 d.fix = f;
             }

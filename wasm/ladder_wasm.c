@@ -312,14 +312,20 @@ EMSCRIPTEN_KEEPALIVE int ldw_gap(struct ldw_unit *u, const char *from, const cha
 
 EMSCRIPTEN_KEEPALIVE struct ldw_record *ldw_record(struct ldw_unit *u) { return &u->rec; }
 
+/* A span at ints 1 to 4 of the record, where wasm/api.js's readSpan reads it. */
+static void ldw_record_span(struct ldw_unit *u, int line, int column, int end_line, int end_column)
+{
+    u->rec.ints[1] = line;
+    u->rec.ints[2] = column;
+    u->rec.ints[3] = end_line;
+    u->rec.ints[4] = end_column;
+}
+
 static void ldw_record_diagnostic(struct ldw_unit *u, const ld_diagnostic *d)
 {
     memset(&u->rec, 0, sizeof u->rec);
     u->rec.ints[0] = (int32_t)d->severity;
-    u->rec.ints[1] = d->line;
-    u->rec.ints[2] = d->column;
-    u->rec.ints[3] = d->end_line;
-    u->rec.ints[4] = d->end_column;
+    ldw_record_span(u, d->line, d->column, d->end_line, d->end_column);
     u->rec.ints[5] = (int32_t)d->nnotes;
     u->rec.strs[0] = d->code;
     u->rec.strs[1] = d->message;
@@ -346,10 +352,7 @@ EMSCRIPTEN_KEEPALIVE int ldw_fix(struct ldw_unit *u, size_t i)
         return st;
     memset(&u->rec, 0, sizeof u->rec);
     u->rec.ints[0] = (int32_t)f.file;
-    u->rec.ints[1] = f.line;
-    u->rec.ints[2] = f.column;
-    u->rec.ints[3] = f.end_line;
-    u->rec.ints[4] = f.end_column;
+    ldw_record_span(u, f.line, f.column, f.end_line, f.end_column);
     u->rec.strs[3] = f.text;
     return LD_OK;
 }
@@ -368,10 +371,7 @@ EMSCRIPTEN_KEEPALIVE int ldw_hover(struct ldw_unit *u, size_t file, int line, in
     if (st != LD_OK)
         return st;
     u->rec.ints[0] = (int32_t)at.kind;
-    u->rec.ints[1] = at.line;
-    u->rec.ints[2] = at.column;
-    u->rec.ints[3] = at.end_line;
-    u->rec.ints[4] = at.end_column;
+    ldw_record_span(u, at.line, at.column, at.end_line, at.end_column);
     u->rec.strs[1] = at.name;
     return ld_hover(u->s, at.kind, at.name, &u->out);
 }
