@@ -64,8 +64,6 @@ static const char bad[] =
     "role junior \"Junior Engineer\" track ic level L3 at (10, 10)\n"
     "role senior \"Senior Engineer\" track icc level L4 at (40, 50)\n";
 
-static int contains(const ld_text *t, const char *s) { return t->data && strstr(t->data, s) != NULL; }
-
 static ld_session *session_with(struct counter *c, struct memfs *fs)
 {
     ld_config cfg;

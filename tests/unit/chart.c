@@ -22,17 +22,7 @@ static const char framework[] =
     "role bare \"Bare\" track ic level L4 at (10, 10)\n"
     "junior -> senior\nsenior -> staff\n";
 
-static ld_session *checked(struct counter *c)
-{
-    ld_config cfg;
-    memset(&cfg, 0, sizeof cfg);
-    cfg.alloc = counting_alloc;
-    cfg.alloc_ud = c;
-    ld_session *s = ld_session_new(&cfg);
-    if (s && ld_session_add_text(s, "chart.ladder", framework, strlen(framework)) == LD_OK)
-        ld_check(s);
-    return s;
-}
+static ld_session *checked(struct counter *c) { return unit_checked(c, "chart.ladder", framework); }
 
 static void test_refusals(void)
 {

@@ -52,24 +52,10 @@ static const char new_text[] =
     "b -> c\n"
     "a -> b\n";
 
-static int contains(const ld_text *t, const char *s) { return t->data && strstr(t->data, s) != NULL; }
-
-static ld_session *checked(struct counter *c, const char *name, const char *text)
-{
-    ld_config cfg;
-    memset(&cfg, 0, sizeof cfg);
-    cfg.alloc = counting_alloc;
-    cfg.alloc_ud = c;
-    ld_session *s = ld_session_new(&cfg);
-    if (s && ld_session_add_text(s, name, text, strlen(text)) == LD_OK)
-        ld_check(s);
-    return s;
-}
-
 static void test_answers(void)
 {
     struct counter co = {0}, cn = {0};
-    ld_session *o = checked(&co, "old.ladder", old_text), *n = checked(&cn, "new.ladder", new_text);
+    ld_session *o = unit_checked(&co, "old.ladder", old_text), *n = unit_checked(&cn, "new.ladder", new_text);
     ld_text t = {0};
     size_t count = 99;
     check(ld_diff(o, n, "text", &t, &count) == LD_OK && t.data[t.len] == '\0', "answers: text (NUL-terminated)");
@@ -95,7 +81,7 @@ static void test_answers(void)
 static void test_same(void)
 {
     struct counter c = {0};
-    ld_session *o = checked(&c, "a.ladder", old_text), *n = checked(&c, "b.ladder", old_text);
+    ld_session *o = unit_checked(&c, "a.ladder", old_text), *n = unit_checked(&c, "b.ladder", old_text);
     ld_text t;
     size_t count = 99;
     check(ld_diff(o, n, "text", &t, &count) == LD_OK && count == 0 && strcmp(t.data, "no changes\n") == 0,
@@ -109,7 +95,7 @@ static void test_usage(void)
 {
     struct counter c = {0};
     ld_text t = {0};
-    ld_session *o = checked(&c, "old.ladder", old_text), *n = checked(&c, "new.ladder", new_text);
+    ld_session *o = unit_checked(&c, "old.ladder", old_text), *n = unit_checked(&c, "new.ladder", new_text);
     check(ld_diff(NULL, n, "text", &t, NULL) == LD_EUSAGE && ld_diff(o, NULL, "text", &t, NULL) == LD_EUSAGE,
           "usage: no session");
     check(ld_diff(o, n, NULL, &t, NULL) == LD_EUSAGE && ld_diff(o, n, "text", NULL, NULL) == LD_EUSAGE,
@@ -124,7 +110,7 @@ static void test_usage(void)
     check(ld_diff(u, n, "text", &t, NULL) == LD_EUSAGE && ld_diff(o, u, "text", &t, NULL) == LD_EUSAGE,
           "usage: a session not checked");
     ld_session_free(u);
-    ld_session *e = checked(&c, "e.ladder", "levels L3..L4\ntrack ic \"IC\"\nrole a \"A\" track icc level L3 at (1, 1)\n");
+    ld_session *e = unit_checked(&c, "e.ladder", "levels L3..L4\ntrack ic \"IC\"\nrole a \"A\" track icc level L3 at (1, 1)\n");
     check(ld_diff(e, n, "text", &t, NULL) == LD_EUSAGE && ld_diff(o, e, "text", &t, NULL) == LD_EUSAGE,
           "usage: a version with errors");
     ld_session_free(e);
@@ -142,7 +128,7 @@ static void test_failing_allocator(void)
     for (size_t f = 0; f < 3; f++) {
         for (int side = 0; side < 2; side++) {
             struct counter bo = {0}, bn = {0};
-            ld_session *o = checked(&bo, "old.ladder", old_text), *n = checked(&bn, "new.ladder", new_text);
+            ld_session *o = unit_checked(&bo, "old.ladder", old_text), *n = unit_checked(&bn, "new.ladder", new_text);
             ld_text t;
             size_t before = side ? bn.allocs : bo.allocs;
             ld_diff(o, n, formats[f], &t, NULL);
@@ -152,8 +138,8 @@ static void test_failing_allocator(void)
             int bad = 0;
             for (size_t k = 1; k <= calls + 1; k++) {
                 struct counter co = {0}, cn = {0};
-                o = checked(&co, "old.ladder", old_text);
-                n = checked(&cn, "new.ladder", new_text);
+                o = unit_checked(&co, "old.ladder", old_text);
+                n = unit_checked(&cn, "new.ladder", new_text);
                 struct counter *c = side ? &cn : &co;
                 c->fail_at = c->allocs + k;
                 ld_status st = ld_diff(o, n, formats[f], &t, NULL);

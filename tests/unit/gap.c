@@ -48,19 +48,7 @@ static const char no_competencies[] =
     "role b \"Beta\" track ic level L4 at (20, 20)\n"
     "a -> b\n";
 
-static int contains(const ld_text *t, const char *s) { return t->data && strstr(t->data, s) != NULL; }
-
-static ld_session *checked(struct counter *c, const char *text)
-{
-    ld_config cfg;
-    memset(&cfg, 0, sizeof cfg);
-    cfg.alloc = counting_alloc;
-    cfg.alloc_ud = c;
-    ld_session *s = ld_session_new(&cfg);
-    if (s && ld_session_add_text(s, "gap.ladder", text, strlen(text)) == LD_OK)
-        ld_check(s);
-    return s;
-}
+static ld_session *checked(struct counter *c, const char *text) { return unit_checked(c, "gap.ladder", text); }
 
 static void test_answers(void)
 {

@@ -42,30 +42,7 @@ static const char map[] =
     "<g id=\"role&#45;0\" class=\"node\"><title>a</title></g>\n"
     "</svg>\n";
 
-static ld_session *checked(struct counter *c)
-{
-    ld_config cfg;
-    memset(&cfg, 0, sizeof cfg);
-    cfg.alloc = counting_alloc;
-    cfg.alloc_ud = c;
-    ld_session *s = ld_session_new(&cfg);
-    if (s && ld_session_add_text(s, "html.ladder", ladder, strlen(ladder)) == LD_OK)
-        ld_check(s);
-    return s;
-}
-
-static int contains(const ld_text *t, const char *s)
-{
-    return strstr(t->data, s) != NULL;
-}
-
-static size_t count(const char *hay, const char *needle)
-{
-    size_t n = 0;
-    for (const char *p = strstr(hay, needle); p; p = strstr(p + 1, needle))
-        n++;
-    return n;
-}
+static ld_session *checked(struct counter *c) { return unit_checked(c, "html.ladder", ladder); }
 
 static void test_refusals(void)
 {

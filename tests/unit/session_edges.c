@@ -121,8 +121,6 @@ static const char base[] = "levels L3..L6\n"
                            "track ic \"Individual contributor\"\n"
                            "role junior \"Junior Engineer\" track ic level L3 at (10, 10)\n";
 
-static int contains(const ld_text *t, const char *s) { return t->data && strstr(t->data, s) != NULL; }
-
 /* the message of diagnostic i, or "" */
 static const char *message_of(ld_session *s, size_t i)
 {

@@ -67,6 +67,32 @@ static void *counting_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
     return p;
 }
 
+/* A session on c's allocator, text added as the root name and checked;
+ * NULL only when the allocator fails at once (the ladder may have errors:
+ * the caller looks). */
+static inline ld_session *unit_checked(struct counter *c, const char *name, const char *text)
+{
+    ld_config cfg;
+    memset(&cfg, 0, sizeof cfg);
+    cfg.alloc = counting_alloc;
+    cfg.alloc_ud = c;
+    ld_session *s = ld_session_new(&cfg);
+    if (s && ld_session_add_text(s, name, text, strlen(text)) == LD_OK)
+        ld_check(s);
+    return s;
+}
+
+static inline int contains(const ld_text *t, const char *s) { return t->data && strstr(t->data, s) != NULL; }
+
+/* How many times needle stands in hay (overlaps counted). */
+static inline size_t count(const char *hay, const char *needle)
+{
+    size_t n = 0;
+    for (const char *p = strstr(hay, needle); p; p = strstr(p + 1, needle))
+        n++;
+    return n;
+}
+
 /* call on a session that open builds with c's allocator, that allocator
  * failing at the nth allocation call makes (0: none); *used: how many call
  * made, *spent: the session answers the call with LD_ENOMEM again, *live:
