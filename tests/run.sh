@@ -184,6 +184,34 @@ expect_eq() {
 actual:   $3"; fi
 }
 
+# expect_report PREFIX FILE: the checks a tool wrote into FILE become this
+# suite's tests, "PREFIX: NAME": a line "ok NAME" passes, a line "FAIL NAME"
+# fails with the lines after it indented by four spaces as its details;
+# "measure ..." lines are shown with TIMES=1 or VERBOSE=1, and other lines
+# (a tool's notes) are ignored. (Count the lines to know that every check ran.)
+expect_report() {
+    er_fail="" er_detail=""
+    while IFS= read -r er_line || [ -n "$er_line" ]; do
+        case $er_line in
+        "    "*)
+            [ -n "$er_fail" ] && er_detail="$er_detail${er_detail:+
+}${er_line#    }"
+            continue
+            ;;
+        esac
+        [ -n "$er_fail" ] && er_failed "$1: $er_fail" "$er_detail"
+        er_fail="" er_detail=""
+        case $er_line in
+        "ok "*) pass "$1: ${er_line#ok }" ;;
+        "FAIL "*) er_fail=${er_line#FAIL } ;;
+        "measure "*) [ -n "${TIMES:-}${VERBOSE:-}" ] && echo "$1: $er_line" ;;
+        esac
+    done <"$2"
+    [ -n "$er_fail" ] && er_failed "$1: $er_fail" "$er_detail"
+    return 0
+}
+er_failed() { if [ -n "$2" ]; then fail "$1" "$2"; else fail "$1"; fi; }
+
 # expect_file NAME EXPECTED_FILE ACTUAL_FILE
 expect_file() {
     if cmp -s "$2" "$3"; then pass "$1"; else fail "$1" "$(diff -u "$2" "$3" | head -40)"; fi

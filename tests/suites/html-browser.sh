@@ -118,13 +118,4 @@ expect_eq "html-browser: the checks ran to the end (exit status, standard error)
 hb_n=$(grep -c '^ok \|^FAIL ' "$HB/out")
 # every page's checks ran: about 30 per page
 [ "$hb_n" -ge 100 ] && pass "html-browser: every check ran ($hb_n)" || fail "html-browser: every check ran" "only $hb_n: $(tail -n 20 "$HB/out")"
-while IFS= read -r hb_line; do
-    case $hb_line in
-    "ok "*) pass "html-browser: ${hb_line#ok }" ;;
-    "FAIL "*)
-        hb_name=${hb_line#FAIL }
-        hb_detail=$(awk -v n="$hb_line" '$0 == n { on = 1; next } on && /^    / { print; next } { on = 0 }' "$HB/out")
-        fail "html-browser: $hb_name" "$hb_detail"
-        ;;
-    esac
-done <"$HB/out"
+expect_report html-browser "$HB/out"

@@ -57,14 +57,4 @@ expect_eq "playground: the checks ran to the end (exit status, standard error)" 
 pg_n=$(grep -c '^ok \|^FAIL ' "$PGT/out")
 # about 105 checks: fewer means a part stopped early
 [ "$pg_n" -ge 100 ] && pass "playground: every check ran ($pg_n)" || fail "playground: every check ran" "only $pg_n: $(tail -n 20 "$PGT/out")"
-while IFS= read -r pg_line; do
-    case $pg_line in
-    "ok "*) pass "playground: ${pg_line#ok }" ;;
-    "FAIL "*)
-        pg_name=${pg_line#FAIL }
-        pg_detail=$(awk -v n="$pg_line" '$0 == n { on = 1; next } on && /^    / { print; next } { on = 0 }' "$PGT/out")
-        fail "playground: $pg_name" "$pg_detail"
-        ;;
-    "measure "*) [ -n "${TIMES:-}${VERBOSE:-}" ] && echo "playground: $pg_line" ;;
-    esac
-done <"$PGT/out"
+expect_report playground "$PGT/out"

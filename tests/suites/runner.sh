@@ -143,6 +143,20 @@ ok   t/ok" "$(grep -v '^note:' "$rn/out" | LC_ALL=C sort)"
     rm "$rn/tests/cases/t/hang.ladder"
     rn_run "$rn"
     expect_eq "runner: after --update, the plain run passes" "0:2 passed, 0 failed, 0 skipped" "$rn_rc:$(tail -n 1 "$rn/out")"
+
+    # expect_report: a tool's ok and FAIL lines become tests, the indented
+    # lines after a FAIL its details, its notes are left out
+    rn_tree "$rn"
+    printf 'printf "ok one\\nnote: left out\\nFAIL two\\n    why it failed\\n    and more\\nok three\\nFAIL four\\n" >"$TMP/r"\nexpect_report rep "$TMP/r"\n' \
+        >"$rn/tests/suites/a-report.sh"
+    rn_run "$rn"
+    expect_eq "runner: expect_report turns a tool's lines into tests, with a failure's details" "ok   rep: one
+FAIL rep: two
+     why it failed
+     and more
+ok   rep: three
+FAIL rep: four
+2 passed, 2 failed, 0 skipped" "$(grep -v '^note:' "$rn/out")"
 }
 
 [ -n "${LADDERC_SANITIZED:-}" ] || rn_selftest
